@@ -1,0 +1,10 @@
+import { createNode } from '@/lib/db/maps';
+import { handle, parseBody } from '@/lib/http/errors';
+import { nodeCreateSchema } from '@/lib/validation/node';
+
+// POST /api/maps/[slug]/nodes — add a node that supports or attacks a target (a node, or an inference)
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const input = await parseBody(request, nodeCreateSchema);
+  return Response.json(await createNode(slug, input), { status: 201 });
+});

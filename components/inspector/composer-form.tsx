@@ -1,0 +1,219 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { Quote, X } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { ApiError } from '@/components/map-workspace/api-client';
+import { messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
+import type { AddableKind } from '@/lib/argument/model';
+import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
+import { nodeFormSchema } from '@/lib/validation/node';
+
+const AUTHOR_KEY = 'argmap.author';
+
+interface ModeSpec {
+  title: string;
+  verb: string;
+  kinds: AddableKind[];
+  relation: 'supports' | 'attacks';
+  placeholder: string;
+}
+
+const MODES: Record<Exclude<Composer['mode'], 'edit'>, ModeSpec> = {
+  object: { title: 'Object to this point', verb: 'Add objection', kinds: ['objection'], relation: 'attacks', placeholder: 'Why might this be false? State the basis of your objection.' },
+  support: { title: 'Support this point', verb: 'Add reason', kinds: ['evidence', 'premise', 'claim'], relation: 'supports', placeholder: 'A reason, a fact or a source that makes this more likely to be true.' },
+  rebut: { title: 'Rebut this objection', verb: 'Add rebuttal', kinds: ['rebuttal'], relation: 'attacks', placeholder: 'Why does the objection fail?' },
+  undercut: { title: 'Undercut this step', verb: 'Add undercut', kinds: ['objection'], relation: 'attacks', placeholder: 'Grant the reasons — why don’t they carry the conclusion?' },
+  linked: { title: 'Add a linked premise', verb: 'Add premise', kinds: ['premise', 'evidence', 'claim'], relation: 'supports', placeholder: 'What else must be true for this step to work?' },
+};
+
+interface FieldErrors {
+  text?: string;
+  author?: string;
+  form?: string;
+}
+
+/** The form that adds an objection, reason, rebuttal or undercut — or edits a node's text. */
+export function ComposerForm({ composer }: { composer: Composer }) {
+  const target = useMapStore((s) => s.view.nodes.find((n) => n.id === composer.targetId));
+  const essaySelection = useMapStore((s) => s.essaySelection);
+  const setEssaySelection = useMapStore((s) => s.setEssaySelection);
+  const openComposer = useMapStore((s) => s.openComposer);
+  const addNode = useMapStore((s) => s.addNode);
+  const editNode = useMapStore((s) => s.editNode);
+  const editing = composer.mode === 'edit';
+  const spec = composer.mode === 'edit' ? null : MODES[composer.mode];
+
+  const [text, setText] = useState(editing ? (target?.text ?? '') : '');
+  const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
+  const [unstated, setUnstated] = useState(false);
+  // The form only ever renders in the browser (after a click), so localStorage is there.
+  const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : (window.localStorage.getItem(AUTHOR_KEY) ?? '')));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const textId = useId();
+  const authorId = useId();
+
+  const quote = !editing && !unstated ? essaySelection : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = nodeFormSchema.safeParse({ text, author });
+    if (!parsed.success) {
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      if (editing) {
+        if (!target) throw new Error('This point no longer exists.');
+        await editNode(target.id, parsed.data.text, target.version);
+      } else {
+        window.localStorage.setItem(AUTHOR_KEY, parsed.data.author);
+        await addNode({
+          kind: unstated ? 'premise' : kind,
+          text: parsed.data.text,
+          target: composer.targetId,
+          relation: spec!.relation,
+          quote: quote ? { start: quote.start, end: quote.end } : undefined,
+          implicit: unstated || undefined,
+          author: parsed.data.author || undefined,
+        });
+      }
+    } catch (error) {
+      const next: FieldErrors = { form: messageOf(error) };
+      if (error instanceof ApiError) {
+        for (const issue of error.issues) {
+          if (issue.path[0] === 'text') next.text = issue.message;
+          if (issue.path[0] === 'author') next.author = issue.message;
+        }
+      }
+      setErrors(next);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = editing ? 'Edit this point' : spec!.title;
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="composer" aria-label={title}>
+      <div className="flex items-center justify-between">
+        <h3 className="text-base font-semibold text-slate-900">{title}</h3>
+        <button type="button" onClick={() => openComposer(null)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Cancel">
+          <X aria-hidden className="h-4 w-4" />
+        </button>
+      </div>
+
+      {spec && spec.kinds.length > 1 && (
+        <fieldset>
+          <legend className="mb-1.5 text-sm font-medium text-slate-700">What kind of point?</legend>
+          <div className="flex flex-wrap gap-2">
+            {spec.kinds.map((k) => {
+              const s = KIND_STYLES[k];
+              const Icon = s.icon;
+              const on = !unstated && kind === k;
+              return (
+                <label
+                  key={k}
+                  className={`inline-flex cursor-pointer items-center gap-1.5 rounded-md border-2 px-2.5 py-1 text-sm font-medium ${on ? '' : 'border-slate-200 text-slate-600'}`}
+                  style={on ? { borderColor: s.color, color: s.color, background: s.soft } : undefined}
+                >
+                  <input type="radio" name="kind" value={k} checked={on} onChange={() => { setKind(k); setUnstated(false); }} className="sr-only" />
+                  <Icon aria-hidden className="h-4 w-4" /> {s.label}
+                </label>
+              );
+            })}
+          </div>
+          <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={unstated} onChange={(e) => setUnstated(e.target.checked)} className="h-4 w-4 accent-teal-700" data-testid="composer.unstated" />
+            An unstated premise (the author relies on it but never says it)
+          </label>
+        </fieldset>
+      )}
+
+      <div>
+        <label htmlFor={textId} className="mb-1 block text-sm font-medium text-slate-700">
+          In your words
+        </label>
+        <textarea
+          id={textId}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={4}
+          maxLength={NODE_TEXT_MAX + 50}
+          placeholder={editing ? undefined : spec!.placeholder}
+          className={`w-full rounded-md border px-3 py-2 text-[15px] leading-snug shadow-inner focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.text ? 'border-red-500' : 'border-slate-300'}`}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={`${textId}-help`}
+          autoFocus
+          data-testid="composer.text"
+        />
+        <div id={`${textId}-help`} className="mt-1 flex justify-between text-xs">
+          <span className="text-red-700" role={errors.text ? 'alert' : undefined} data-testid="composer.text-error">
+            {errors.text}
+          </span>
+          <span className={text.length > NODE_TEXT_MAX ? 'text-red-700' : 'text-slate-500'}>
+            {text.length}/{NODE_TEXT_MAX}
+          </span>
+        </div>
+      </div>
+
+      {!editing && !unstated && (
+        <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="composer.quote">
+          {quote ? (
+            <div className="flex items-start gap-2">
+              <Quote aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-slate-500" />
+              <p className="flex-1 font-serif italic text-slate-800">“{quote.text}”</p>
+              <button type="button" onClick={() => setEssaySelection(null)} className="rounded p-0.5 text-slate-500 hover:bg-slate-200" aria-label="Remove the quote">
+                <X aria-hidden className="h-4 w-4" />
+              </button>
+            </div>
+          ) : (
+            <p className="text-slate-500">Optional: select words in the essay to quote them as this point’s source.</p>
+          )}
+        </div>
+      )}
+
+      {!editing && (
+        <div>
+          <label htmlFor={authorId} className="mb-1 block text-sm font-medium text-slate-700">
+            Your name <span className="font-normal text-slate-500">(shown with the point; remembered on this device)</span>
+          </label>
+          <input
+            id={authorId}
+            value={author}
+            onChange={(e) => setAuthor(e.target.value)}
+            maxLength={AUTHOR_NAME_MAX + 10}
+            placeholder="Anonymous"
+            className={`w-full rounded-md border px-3 py-2 text-[15px] focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
+            data-testid="composer.author"
+          />
+          {errors.author && <p className="mt-1 text-xs text-red-700">{errors.author}</p>}
+        </div>
+      )}
+
+      {errors.form && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="composer.error">
+          {errors.form}
+        </p>
+      )}
+
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={() => openComposer(null)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+          Cancel
+        </button>
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
+          data-testid="composer.submit"
+        >
+          {busy ? 'Saving…' : editing ? 'Save' : spec!.verb}
+        </button>
+      </div>
+    </form>
+  );
+}

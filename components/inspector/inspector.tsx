@@ -1,0 +1,166 @@
+'use client';
+
+import { ArrowUp, Quote, X } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { useMapStore } from '@/components/map-workspace/map-store';
+import type { ArgNode } from '@/lib/argument/model';
+import { ComposerForm } from './composer-form';
+import { NodeActions, UNDERCUT_ACTION } from './node-actions';
+
+/** The side panel for the selection: what it is, what it connects to, what can be done with it. */
+export function Inspector() {
+  const selection = useMapStore((s) => s.selection);
+  const composer = useMapStore((s) => s.composer);
+  const select = useMapStore((s) => s.select);
+  if (!selection) return null;
+  return (
+    <aside className="flex h-full w-[360px] shrink-0 flex-col border-l border-slate-200 bg-white" aria-label="Inspector" data-testid="inspector">
+      <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
+        <h2 className="text-sm font-semibold uppercase tracking-wider text-slate-500">{selection.type === 'node' ? 'Selected point' : 'Step of reasoning'}</h2>
+        <button type="button" onClick={() => select(null)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close the inspector">
+          <X aria-hidden className="h-4 w-4" />
+        </button>
+      </div>
+      <div className="flex-1 space-y-6 overflow-y-auto px-5 py-4">
+        {selection.type === 'node' ? <NodeDetails id={selection.id} /> : <InferenceDetails id={selection.id} />}
+        {composer && (
+          <div className="border-t border-slate-100 pt-4">
+            <ComposerForm key={`${composer.mode}:${composer.targetId}`} composer={composer} />
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function KindBadge({ node }: { node: ArgNode }) {
+  const s = KIND_STYLES[node.kind];
+  const Icon = s.icon;
+  return (
+    <span className="inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wider" style={{ color: s.color, background: s.soft }}>
+      <Icon aria-hidden className="h-3.5 w-3.5" /> {s.label}
+      {node.implicit && <span className="normal-case tracking-normal">· unstated</span>}
+    </span>
+  );
+}
+
+function NodeLink({ node }: { node: ArgNode }) {
+  const select = useMapStore((s) => s.select);
+  const s = KIND_STYLES[node.kind];
+  return (
+    <button
+      type="button"
+      onClick={() => select({ type: 'node', id: node.id }, { focus: true })}
+      className="block w-full rounded-md border-l-4 bg-slate-50 px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
+      style={{ borderColor: s.color }}
+    >
+      <span className="font-semibold" style={{ color: s.color }}>{s.label}: </span>
+      {node.text}
+    </button>
+  );
+}
+
+function NodeDetails({ id }: { id: string }) {
+  const view = useMapStore((s) => s.view);
+  const composer = useMapStore((s) => s.composer);
+  const node = view.nodes.find((n) => n.id === id);
+  if (!node) return <p className="text-slate-500">This point is no longer on the map.</p>;
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const supports = view.inferences.filter((i) => i.premises.includes(id)).map((i) => byId.get(i.conclusion)!);
+  const attacks = view.edges.filter((e) => e.relation === 'attacks' && e.from === id).map((e) => byId.get(e.to)!);
+  const reasons = view.inferences.filter((i) => i.conclusion === id).flatMap((i) => i.premises.map((p) => byId.get(p)!));
+  const attackers = view.edges.filter((e) => e.relation === 'attacks' && e.to === id && !e.undercut).map((e) => byId.get(e.from)!);
+  return (
+    <section className="space-y-4" data-testid="inspector.node" data-node-id={node.id}>
+      <div className="space-y-2">
+        <KindBadge node={node} />
+        <p className={`text-slate-900 ${node.kind === 'thesis' ? 'text-lg font-semibold' : 'text-base'}`} data-testid="inspector.text">
+          {node.text}
+        </p>
+        <p className="text-xs text-slate-500">Added by {node.author}</p>
+      </div>
+      {node.quote && (
+        <figure className="rounded-md border border-slate-200 bg-slate-50 p-3">
+          <figcaption className="mb-1 flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
+            <Quote aria-hidden className="h-3.5 w-3.5" /> From the essay
+          </figcaption>
+          <blockquote className="font-serif text-[15px] italic leading-relaxed text-slate-800">“{node.quote.text}”</blockquote>
+        </figure>
+      )}
+      {node.implicit && (
+        <p className="rounded-md border border-dashed border-teal-600 bg-teal-50 px-3 py-2 text-sm text-teal-900">
+          The essay never says this. The argument needs it to be true: if it is false, the step it belongs to fails.
+        </p>
+      )}
+      {!composer && <NodeActions nodeId={node.id} />}
+      <Related title="Supports" icon nodes={supports} />
+      <Related title="Attacks" icon nodes={attacks} />
+      <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
+      <Related title={`Objections to it (${attackers.length})`} nodes={attackers} empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'} />
+    </section>
+  );
+}
+
+function Related({ title, nodes, icon, empty }: { title: string; nodes: ArgNode[]; icon?: boolean; empty?: string }) {
+  if (nodes.length === 0 && !empty) return null;
+  return (
+    <div>
+      <h3 className="mb-1.5 flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
+        {icon && <ArrowUp aria-hidden className="h-3.5 w-3.5" />} {title}
+      </h3>
+      {nodes.length === 0 ? (
+        <p className="text-sm text-slate-500">{empty}</p>
+      ) : (
+        <div className="space-y-1.5">
+          {nodes.map((n) => (
+            <NodeLink key={n.id} node={n} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function InferenceDetails({ id }: { id: string }) {
+  const view = useMapStore((s) => s.view);
+  const composer = useMapStore((s) => s.composer);
+  const openComposer = useMapStore((s) => s.openComposer);
+  const inference = view.inferences.find((i) => i.id === id);
+  if (!inference) return <p className="text-slate-500">This step is no longer on the map.</p>;
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const undercuts = view.conflicts.filter((c) => 'inference' in c.target && c.target.inference === id).map((c) => byId.get(c.attacker)!);
+  const Undercut = UNDERCUT_ACTION.icon;
+  return (
+    <section className="space-y-4" data-testid="inspector.inference">
+      <p className="text-sm text-slate-600">
+        {inference.premises.length > 1
+          ? 'These premises are linked: they support the conclusion only together.'
+          : 'This reason supports the conclusion.'}{' '}
+        An undercut grants the reasons but denies that they carry the conclusion.
+      </p>
+      <Related title="Because" nodes={inference.premises.map((p) => byId.get(p)!)} />
+      <Related title="Therefore" nodes={[byId.get(inference.conclusion)!]} />
+      {!composer && (
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            onClick={() => openComposer({ mode: 'undercut', targetId: id })}
+            className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50"
+            data-testid="inference.undercut"
+          >
+            <Undercut aria-hidden className="h-4 w-4" /> Undercut
+          </button>
+          <button
+            type="button"
+            onClick={() => openComposer({ mode: 'linked', targetId: id })}
+            className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            data-testid="inference.linked"
+          >
+            Add linked premise
+          </button>
+        </div>
+      )}
+      <Related title={`Undercuts (${undercuts.length})`} nodes={undercuts} empty="Nobody has questioned this step yet." />
+    </section>
+  );
+}

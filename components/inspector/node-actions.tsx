@@ -1,0 +1,68 @@
+'use client';
+
+import { MessageSquareWarning, Pencil, Plus, Reply, Scissors, Trash2 } from 'lucide-react';
+import { useMapStore, type ComposerMode } from '@/components/map-workspace/map-store';
+import { useDeleteNode } from './use-delete-node';
+
+interface ActionSpec {
+  mode: ComposerMode | 'delete';
+  label: string;
+  shortcut: string;
+  icon: typeof Plus;
+  tone?: 'attack' | 'danger';
+}
+
+/** Which actions a node offers: everything can be objected to and supported; objections can be rebutted. */
+export function actionsForNode(kind: string): ActionSpec[] {
+  const actions: ActionSpec[] = [
+    { mode: 'object', label: 'Object', shortcut: 'O', icon: MessageSquareWarning, tone: 'attack' },
+    { mode: 'support', label: 'Support', shortcut: 'S', icon: Plus },
+  ];
+  if (kind === 'objection' || kind === 'rebuttal') actions.push({ mode: 'rebut', label: 'Rebut', shortcut: 'R', icon: Reply });
+  actions.push({ mode: 'edit', label: 'Edit', shortcut: 'E', icon: Pencil });
+  if (kind !== 'thesis') actions.push({ mode: 'delete', label: 'Delete', shortcut: 'Del', icon: Trash2, tone: 'danger' });
+  return actions;
+}
+
+export const UNDERCUT_ACTION: ActionSpec = { mode: 'undercut', label: 'Undercut', shortcut: 'U', icon: Scissors, tone: 'attack' };
+
+interface NodeActionsProps {
+  nodeId: string;
+  /** The small toolbar above a selected card, rather than the inspector's full buttons. */
+  compact?: boolean;
+}
+
+/** The actions on a selected node, shown on the canvas toolbar and in the inspector. */
+export function NodeActions({ nodeId, compact }: NodeActionsProps) {
+  const node = useMapStore((s) => s.view.nodes.find((n) => n.id === nodeId));
+  const openComposer = useMapStore((s) => s.openComposer);
+  const requestDelete = useDeleteNode();
+  if (!node) return null;
+  const actions = actionsForNode(node.kind).filter((a) => !compact || a.mode !== 'edit');
+  return (
+    <div
+      className={compact ? 'flex gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-md' : 'flex flex-wrap gap-2'}
+      role="toolbar"
+      aria-label="Actions on the selected point"
+    >
+      {actions.map((a) => {
+        const Icon = a.icon;
+        const tone =
+          a.tone === 'attack' ? 'text-red-700 hover:bg-red-50' : a.tone === 'danger' ? 'text-slate-600 hover:bg-red-50 hover:text-red-700' : 'text-slate-700 hover:bg-slate-100';
+        return (
+          <button
+            key={a.mode}
+            type="button"
+            className={`inline-flex items-center gap-1.5 rounded-md font-medium ${compact ? 'px-2 py-1 text-sm' : 'border border-slate-200 px-3 py-1.5 text-sm'} ${tone}`}
+            onClick={() => (a.mode === 'delete' ? requestDelete(node.id) : openComposer({ mode: a.mode, targetId: node.id }))}
+            title={`${a.label} (${a.shortcut})`}
+            data-testid={`node.${a.mode}`}
+          >
+            <Icon aria-hidden className="h-4 w-4" />
+            {a.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

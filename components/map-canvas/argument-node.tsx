@@ -1,0 +1,61 @@
+'use client';
+
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Quote } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import type { ArgumentFlowNode, JunctionFlowNode } from './flow-elements';
+
+/** Authors whose names are not shown on cards: the seeded analysis speaks for the essay itself. */
+const QUIET_AUTHORS = new Set(['Argmap analysis']);
+
+/** A statement card: kind (colour, icon, label), its words, a quote mark when it quotes the essay. */
+export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodeProps<ArgumentFlowNode>) {
+  const { node } = data;
+  const style = KIND_STYLES[node.kind];
+  const Icon = style.icon;
+  const thesis = node.kind === 'thesis';
+  return (
+    <div
+      className={`argument-node rounded-xl bg-white shadow-sm ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
+      style={{ borderColor: style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
+      data-testid="canvas.node"
+      data-node-id={node.id}
+      data-kind={node.kind}
+    >
+      <Handle type="target" position={Position.Bottom} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
+      <div className="mb-1.5 flex items-center gap-1.5 text-[11px] font-semibold uppercase tracking-wider" style={{ color: style.color }}>
+        <Icon aria-hidden className="h-3.5 w-3.5" strokeWidth={2.5} />
+        <span>{style.label}</span>
+        {node.implicit && (
+          <span className="rounded border border-dashed px-1 py-px text-[10px] normal-case tracking-normal" style={{ borderColor: style.color }}>
+            unstated
+          </span>
+        )}
+        {node.quote && (
+          <span className="ml-auto inline-flex items-center gap-0.5 normal-case tracking-normal text-slate-500" title="Quotes the essay">
+            <Quote aria-hidden className="h-3.5 w-3.5" />
+            <span className="sr-only">quotes the essay</span>
+          </span>
+        )}
+      </div>
+      <p className={`break-words text-slate-900 ${thesis ? 'text-[17px] font-semibold leading-snug' : 'text-[14.5px] leading-snug'}`}>{node.text}</p>
+      {!QUIET_AUTHORS.has(node.author) && <p className="mt-1.5 truncate text-xs text-slate-500">— {node.author}</p>}
+      <Handle type="source" position={Position.Top} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
+    </div>
+  );
+});
+
+/** The dot where linked premises meet before one arrow goes on to the conclusion. */
+export const JunctionNode = memo(function JunctionNode({ data, selected }: NodeProps<JunctionFlowNode>) {
+  return (
+    <div
+      className={`grid h-3.5 w-3.5 place-items-center rounded-full border-2 border-slate-500 bg-white ${selected ? 'ring-4 ring-indigo-400' : ''}`}
+      title={`Linked premises (${data.premiseCount}) — they support the conclusion only together`}
+      data-testid="canvas.junction"
+    >
+      <Handle type="target" position={Position.Bottom} isConnectable={false} className="!h-1 !w-1 !border-0 !bg-transparent" />
+      <Handle type="source" position={Position.Top} isConnectable={false} className="!h-1 !w-1 !border-0 !bg-transparent" />
+    </div>
+  );
+});

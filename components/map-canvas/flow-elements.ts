@@ -1,0 +1,93 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { MapView } from '@/lib/argument/map-view';
+import { inferencesWithJunction, junctionId } from '@/lib/argument/layout';
+import { isNodeTarget, type ArgNode } from '@/lib/argument/model';
+
+/** Data of a statement card on the canvas. */
+export type ArgumentNodeData = { node: ArgNode; inferenceCount: number };
+export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
+
+/** Data of the dot where linked premises meet (an inference). */
+export type JunctionNodeData = { inferenceId: string; premiseCount: number };
+export type JunctionFlowNode = Node<JunctionNodeData, 'junction'>;
+
+export type FlowNode = ArgumentFlowNode | JunctionFlowNode;
+
+/**
+ * What a line on the canvas means:
+ * - `supports` — reason → conclusion (or reason → junction, and junction → conclusion for linked premises);
+ * - `attacks` — objection or rebuttal → the point it disputes;
+ * - `undercuts` — objection → the junction of the inference it says does not follow.
+ */
+export type ArgumentEdgeData = { relation: 'supports' | 'attacks' | 'undercuts'; inferenceId?: string; arrow: boolean };
+export type ArgumentFlowEdge = Edge<ArgumentEdgeData, 'argument'>;
+
+/** Card widths, in canvas pixels; heights come from the rendered text. */
+export const NODE_WIDTH = 280;
+export const THESIS_WIDTH = 360;
+
+/** Canvas nodes for a map: one card per statement, one junction per inference drawn with one. */
+export function buildFlowNodes(view: MapView): FlowNode[] {
+  const junctions = inferencesWithJunction(view);
+  const reasonsFor = new Map<string, number>();
+  for (const inf of view.inferences) reasonsFor.set(inf.conclusion, (reasonsFor.get(inf.conclusion) ?? 0) + 1);
+  const nodes: FlowNode[] = view.nodes.map((node) => ({
+    id: node.id,
+    type: 'argument',
+    position: node.position ?? { x: 0, y: 0 },
+    data: { node, inferenceCount: reasonsFor.get(node.id) ?? 0 },
+    width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
+    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}`,
+  }));
+  for (const inf of view.inferences) {
+    if (!junctions.has(inf.id)) continue;
+    nodes.push({
+      id: junctionId(inf.id),
+      type: 'junction',
+      position: { x: 0, y: 0 },
+      data: { inferenceId: inf.id, premiseCount: inf.premises.length },
+      ariaLabel: `Step of reasoning with ${inf.premises.length} linked premises`,
+    });
+  }
+  return nodes;
+}
+
+/** Canvas edges for a map. Support edges carry their inference, so clicking one selects that step. */
+export function buildFlowEdges(view: MapView): ArgumentFlowEdge[] {
+  const junctions = inferencesWithJunction(view);
+  const edges: ArgumentFlowEdge[] = [];
+  for (const inf of view.inferences) {
+    if (junctions.has(inf.id)) {
+      const j = junctionId(inf.id);
+      edges.push({ id: `${j}>${inf.conclusion}`, type: 'argument', source: j, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true } });
+      for (const p of inf.premises) {
+        edges.push({ id: `${p}>${j}`, type: 'argument', source: p, target: j, data: { relation: 'supports', inferenceId: inf.id, arrow: false } });
+      }
+    } else {
+      for (const p of inf.premises) {
+        edges.push({ id: `${p}>${inf.id}`, type: 'argument', source: p, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true } });
+      }
+    }
+  }
+  for (const c of view.conflicts) {
+    const undercut = !isNodeTarget(c.target);
+    const target = isNodeTarget(c.target) ? c.target.node : junctionId(c.target.inference);
+    edges.push({
+      id: c.id,
+      type: 'argument',
+      source: c.attacker,
+      target,
+      data: { relation: undercut ? 'undercuts' : 'attacks', inferenceId: isNodeTarget(c.target) ? undefined : c.target.inference, arrow: true },
+    });
+  }
+  return edges;
+}
+
+/** A short key that changes exactly when the map's structure (not its text) changes. */
+export function structureKey(view: MapView): string {
+  return [
+    view.nodes.map((n) => n.id).join(','),
+    view.inferences.map((i) => `${i.id}:${i.premises.join('+')}>${i.conclusion}`).join(','),
+    view.conflicts.map((c) => c.id).join(','),
+  ].join('|');
+}

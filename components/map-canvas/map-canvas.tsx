@@ -1,0 +1,231 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  NodeToolbar,
+  Panel,
+  Position,
+  ReactFlow,
+  useEdgesState,
+  useNodesInitialized,
+  useNodesState,
+  useReactFlow,
+  type EdgeChange,
+  type NodeChange,
+  type NodeMouseHandler,
+  type EdgeMouseHandler,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { LoaderCircle } from 'lucide-react';
+import { buildLayoutGraph, junctionId, type Size } from '@/lib/argument/layout';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { useMapStore } from '@/components/map-workspace/map-store';
+import { NodeActions } from '@/components/inspector/node-actions';
+import { ArgumentEdge, EdgeMarkers } from './argument-edge';
+import { ArgumentNodeCard, JunctionNode } from './argument-node';
+import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode } from './flow-elements';
+import { MapLegend } from './map-legend';
+import { runLayout } from './run-layout';
+
+/** Below this zoom card text is too small to read, so a large map opens on its thesis instead of fitting. */
+const READABLE_ZOOM = 0.6;
+
+/** Opens the map: the whole of it when it fits readably, otherwise the thesis and its first reasons. */
+function showThesisFirst(flow: ReturnType<typeof useReactFlow<FlowNode>>, thesisId: string | undefined) {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const bounds = flow.getNodesBounds(flow.getNodes());
+  const thesis = thesisId ? flow.getInternalNode(thesisId) : undefined;
+  const fitZoom = pane ? Math.min(pane.width / (bounds.width * 1.16), pane.height / (bounds.height * 1.16)) : 1;
+  if (!pane || !thesis || fitZoom >= READABLE_ZOOM) {
+    void flow.fitView({ padding: 0.08, maxZoom: 1 });
+    return;
+  }
+  const zoom = 0.85;
+  const { x, y } = thesis.internals.positionAbsolute;
+  const width = thesis.measured.width ?? 0;
+  void flow.setViewport({ x: pane.width / 2 - (x + width / 2) * zoom, y: 48 - y * zoom, zoom });
+}
+
+const nodeTypes = { argument: ArgumentNodeCard, junction: JunctionNode };
+const edgeTypes = { argument: ArgumentEdge };
+
+/** The React Flow view of the map. Reads the shared store; selection here is selection everywhere. */
+export function MapCanvas() {
+  const view = useMapStore((s) => s.view);
+  const selection = useMapStore((s) => s.selection);
+  const focusRequest = useMapStore((s) => s.focusRequest);
+  const layoutRequest = useMapStore((s) => s.layoutRequest);
+  const select = useMapStore((s) => s.select);
+  const savePosition = useMapStore((s) => s.savePosition);
+  const notify = useMapStore((s) => s.notify);
+  const flow = useReactFlow<FlowNode>();
+
+  const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
+  const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>(buildFlowEdges(view));
+  const [laidOut, setLaidOut] = useState(false);
+  const [animating, setAnimating] = useState(false);
+  const initialized = useNodesInitialized();
+  const layoutDone = useRef<string | null>(null);
+
+  // Keep canvas nodes in step with the map, keeping what React Flow measured and where nodes are.
+  useEffect(() => {
+    setNodes((previous) => {
+      const byId = new Map(previous.map((n) => [n.id, n]));
+      return buildFlowNodes(view).map((n) => {
+        const old = byId.get(n.id);
+        if (!old) return n;
+        const saved = n.type === 'argument' ? n.data.node.position : null;
+        return { ...n, position: saved ?? old.position, measured: old.measured, selected: old.selected };
+      });
+    });
+    setEdges(buildFlowEdges(view));
+  }, [view, setNodes, setEdges]);
+
+  // Mirror the shared selection onto canvas nodes and edges.
+  useEffect(() => {
+    const selectedNode = selection?.type === 'node' ? selection.id : selection?.type === 'inference' ? junctionId(selection.id) : null;
+    setNodes((ns) => ns.map((n) => (n.selected === (n.id === selectedNode) ? n : { ...n, selected: n.id === selectedNode })));
+    setEdges((es) =>
+      es.map((e) => {
+        const on = selection?.type === 'inference' && e.data?.relation === 'supports' && e.data.inferenceId === selection.id;
+        return e.selected === on ? e : { ...e, selected: on };
+      }),
+    );
+  }, [selection, nodes.length, setNodes, setEdges]);
+
+  const structure = useMemo(() => structureKey(view), [view]);
+
+  // Lay out whenever the structure changes (once the new cards are measured) or "Tidy" asks.
+  useEffect(() => {
+    if (!initialized) return;
+    const key = `${structure}#${layoutRequest}`;
+    if (layoutDone.current === key) return;
+    layoutDone.current = key;
+    const sizes = new Map<string, Size>();
+    for (const n of flow.getNodes()) {
+      if (n.measured?.width && n.measured?.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+    }
+    const first = !laidOut;
+    let cancelled = false;
+    runLayout(buildLayoutGraph(view, sizes))
+      .then((positions) => {
+        if (cancelled) return;
+        const saved = new Map(view.nodes.filter((n) => n.position).map((n) => [n.id, n.position!]));
+        if (!first) setAnimating(true);
+        setNodes((ns) => ns.map((n) => ({ ...n, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
+        setLaidOut(true);
+        if (first) requestAnimationFrame(() => showThesisFirst(flow, view.nodes.find((n) => n.kind === 'thesis')?.id));
+        else setTimeout(() => setAnimating(false), 400);
+      })
+      .catch((error: unknown) => {
+        notify({ tone: 'error', message: `The automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
+        setLaidOut(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+    // `view` is read through `structure`; text edits alone do not re-run the layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialized, structure, layoutRequest]);
+
+  // Bring the selection into view when another view (essay, inspector) asks.
+  useEffect(() => {
+    if (focusRequest === 0 || !selection) return;
+    const id = selection.type === 'node' ? selection.id : junctionId(selection.id);
+    const timer = setTimeout(() => {
+      const node = flow.getInternalNode(id);
+      if (!node) return;
+      const width = node.measured.width ?? 0;
+      const height = node.measured.height ?? 0;
+      const { zoom } = flow.getViewport();
+      flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, {
+        zoom: Math.max(zoom, 0.85),
+        duration: 450,
+      });
+    }, 60);
+    return () => clearTimeout(timer);
+  }, [focusRequest, selection, flow]);
+
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),
+    [onNodesChange],
+  );
+  const handleEdgesChange = useCallback(
+    (changes: EdgeChange<ArgumentFlowEdge>[]) => onEdgesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),
+    [onEdgesChange],
+  );
+  const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
+    (_event, node) => select(node.type === 'junction' ? { type: 'inference', id: node.data.inferenceId } : { type: 'node', id: node.id }),
+    [select],
+  );
+  const onEdgeClick: EdgeMouseHandler<ArgumentFlowEdge> = useCallback(
+    (_event, edge) => {
+      if (edge.data?.relation === 'supports' && edge.data.inferenceId) select({ type: 'inference', id: edge.data.inferenceId });
+      else select({ type: 'node', id: edge.source });
+    },
+    [select],
+  );
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_event, node) => {
+      if (node.type === 'argument') void savePosition(node.id, { x: Math.round(node.position.x), y: Math.round(node.position.y) });
+    },
+    [savePosition],
+  );
+
+  const selectedNodeId = selection?.type === 'node' ? selection.id : null;
+
+  return (
+    <div className={`relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
+      <EdgeMarkers />
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={handleNodesChange}
+        onEdgesChange={handleEdgesChange}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={() => select(null)}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={view.nodes.length > 300}
+        proOptions={{ hideAttribution: false }}
+        style={{ opacity: laidOut ? 1 : 0, transition: 'opacity 200ms' }}
+        aria-label="Argument map canvas"
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} position="bottom-right" />
+        <MiniMap
+          position="top-right"
+          pannable
+          zoomable
+          ariaLabel="Overview of the whole map"
+          nodeColor={(n) => (n.type === 'argument' ? KIND_STYLES[(n as FlowNode & { type: 'argument' }).data.node.kind].color : '#64748b')}
+          className="!rounded-lg !border !border-slate-200 !shadow-sm"
+        />
+        <Panel position="bottom-left">
+          <MapLegend />
+        </Panel>
+        {selectedNodeId && (
+          <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
+            <NodeActions nodeId={selectedNodeId} compact />
+          </NodeToolbar>
+        )}
+      </ReactFlow>
+      {!laidOut && (
+        <div className="absolute inset-0 grid place-items-center text-slate-500" role="status">
+          <span className="inline-flex items-center gap-2">
+            <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import { ChevronDown, ChevronUp } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { NODE_KINDS } from '@/lib/argument/model';
+import { ATTACK_COLOR, SUPPORT_COLOR } from './argument-edge';
+
+/** What every colour, icon, border and line on the canvas means. Collapsible. */
+export function MapLegend() {
+  const [open, setOpen] = useState(true);
+  return (
+    <section className="w-56 rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur" aria-label="Legend" data-testid="canvas.legend">
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        className="flex w-full items-center justify-between rounded-lg px-3 py-2 font-semibold text-slate-700 hover:bg-slate-50"
+        aria-expanded={open}
+      >
+        Legend {open ? <ChevronDown aria-hidden className="h-4 w-4" /> : <ChevronUp aria-hidden className="h-4 w-4" />}
+      </button>
+      {open && (
+        <div className="space-y-1.5 px-3 pb-3">
+          {NODE_KINDS.map((kind) => {
+            const s = KIND_STYLES[kind];
+            const Icon = s.icon;
+            return (
+              <div key={kind} className="flex items-center gap-2" title={s.description}>
+                <span className="grid h-5 w-5 place-items-center rounded border-2" style={{ borderColor: s.color, background: s.soft, color: s.color }}>
+                  <Icon aria-hidden className="h-3 w-3" strokeWidth={2.5} />
+                </span>
+                <span className="text-slate-700">{s.label}</span>
+              </div>
+            );
+          })}
+          <div className="flex items-center gap-2">
+            <span className="h-5 w-5 rounded border-2 border-dashed" style={{ borderColor: KIND_STYLES.premise.color }} />
+            <span className="text-slate-700">Unstated premise</span>
+          </div>
+          <div className="mt-2 border-t border-slate-100 pt-2">
+            <LegendLine color={SUPPORT_COLOR} label="supports" />
+            <LegendLine color={ATTACK_COLOR} dashed label="attacks / undercuts" />
+            <div className="mt-1 flex items-center gap-2 text-slate-700">
+              <span className="grid w-8 place-items-center">
+                <span className="h-3 w-3 rounded-full border-2 border-slate-500 bg-white" />
+              </span>
+              linked premises
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LegendLine({ color, dashed, label }: { color: string; dashed?: boolean; label: string }) {
+  return (
+    <div className="flex items-center gap-2 text-slate-700">
+      <svg aria-hidden width="32" height="10">
+        <line x1="1" y1="5" x2="26" y2="5" stroke={color} strokeWidth="2.25" strokeDasharray={dashed ? '5 3' : undefined} />
+        {dashed ? <line x1="29" y1="0" x2="29" y2="10" stroke={color} strokeWidth="3" /> : <path d="M 24 1 L 31 5 L 24 9 z" fill={color} />}
+      </svg>
+      {label}
+    </div>
+  );
+}

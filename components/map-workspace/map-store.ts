@@ -1,0 +1,180 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import { createStore, useStore } from 'zustand';
+import type { MapView } from '@/lib/argument/map-view';
+import type { AddableKind, Quote } from '@/lib/argument/model';
+import { apiRequest, ApiError } from './api-client';
+
+/** What is selected, in every view at once: a statement or an inference (a step of reasoning). */
+export type Selection = { type: 'node'; id: string } | { type: 'inference'; id: string } | null;
+
+/** The actions the composer offers; each decides the kind and relation of what is added. */
+export type ComposerMode = 'object' | 'support' | 'rebut' | 'undercut' | 'linked' | 'edit';
+
+export interface Composer {
+  mode: ComposerMode;
+  /** The node or inference the new point attaches to (or the node being edited). */
+  targetId: string;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'error';
+  message: string;
+  /** A delete that can be undone from the notice. */
+  undoDeletionId?: string;
+}
+
+export interface MapState {
+  view: MapView;
+  selection: Selection;
+  /** Bumped when a view asks the canvas to bring the selection into view. */
+  focusRequest: number;
+  composer: Composer | null;
+  /** Words selected in the essay panel, offered as the quote of the next point added. */
+  essaySelection: Quote | null;
+  notices: Notice[];
+  /** Incremented to make the canvas re-run the automatic layout for every node. */
+  layoutRequest: number;
+  /** A delete waiting for the person to confirm, because other points depend on the node. */
+  pendingDelete: { nodeId: string; dependents: string[] } | null;
+
+  select(selection: Selection, options?: { focus?: boolean }): void;
+  openComposer(composer: Composer | null): void;
+  setPendingDelete(pending: MapState['pendingDelete']): void;
+  setEssaySelection(quote: Quote | null): void;
+  notify(notice: Omit<Notice, 'id'>): void;
+  dismissNotice(id: number): void;
+  refresh(): Promise<void>;
+  addNode(input: AddNodeInput): Promise<{ id: string }>;
+  editNode(id: string, text: string, version: number): Promise<void>;
+  deleteNode(id: string): Promise<void>;
+  undoDelete(deletionId: string): Promise<void>;
+  savePosition(id: string, position: { x: number; y: number }): Promise<void>;
+  tidyLayout(): Promise<void>;
+}
+
+export interface AddNodeInput {
+  kind: AddableKind;
+  text: string;
+  target: string;
+  relation: 'supports' | 'attacks';
+  quote?: { start: number; end: number };
+  implicit?: boolean;
+  author?: string;
+}
+
+let noticeIds = 0;
+
+export function createMapStore(initial: MapView) {
+  const slug = initial.map.slug;
+  const base = `/api/maps/${encodeURIComponent(slug)}`;
+  return createStore<MapState>()((set, get) => ({
+    view: initial,
+    selection: null,
+    focusRequest: 0,
+    composer: null,
+    essaySelection: null,
+    notices: [],
+    layoutRequest: 0,
+    pendingDelete: null,
+
+    select(selection, options) {
+      set((s) => ({ selection, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest }));
+    },
+    openComposer(composer) {
+      set({ composer });
+    },
+    setPendingDelete(pendingDelete) {
+      set({ pendingDelete });
+    },
+    setEssaySelection(quote) {
+      set({ essaySelection: quote });
+    },
+    notify(notice) {
+      const id = ++noticeIds;
+      set((s) => ({ notices: [...s.notices.slice(-3), { ...notice, id }] }));
+      setTimeout(() => get().dismissNotice(id), notice.undoDeletionId ? 12_000 : 6_000);
+    },
+    dismissNotice(id) {
+      set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+    },
+    async refresh() {
+      const view = await apiRequest<MapView>(base);
+      set((s) => {
+        const selection = s.selection && stillThere(view, s.selection) ? s.selection : null;
+        return { view, selection };
+      });
+    },
+    async addNode(input) {
+      const { node } = await apiRequest<{ node: { id: string } }>(`${base}/nodes`, { method: 'POST', body: input });
+      await get().refresh();
+      set((s) => ({ selection: { type: 'node', id: node.id }, focusRequest: s.focusRequest + 1, composer: null, essaySelection: null }));
+      return node;
+    },
+    async editNode(id, text, version) {
+      await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { text, version } });
+      await get().refresh();
+      set({ composer: null });
+    },
+    async deleteNode(id) {
+      const { deletionId, removed } = await apiRequest<{ deletionId: string; removed: string[] }>(
+        `${base}/nodes/${encodeURIComponent(id)}`,
+        { method: 'DELETE' },
+      );
+      await get().refresh();
+      get().notify({
+        tone: 'info',
+        message: removed.length > 1 ? `Deleted the point and ${removed.length - 1} that depended on it.` : 'Deleted the point.',
+        undoDeletionId: deletionId,
+      });
+    },
+    async undoDelete(deletionId) {
+      await apiRequest(`${base}/deletions/${encodeURIComponent(deletionId)}/restore`, { method: 'POST' });
+      await get().refresh();
+      get().notify({ tone: 'info', message: 'Restored.' });
+    },
+    async savePosition(id, position) {
+      // Show the move at once; the server keeps it for the next visit.
+      set((s) => ({
+        view: { ...s.view, nodes: s.view.nodes.map((n) => (n.id === id ? { ...n, position } : n)) },
+      }));
+      try {
+        await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { position } });
+      } catch (error) {
+        get().notify({ tone: 'error', message: `The new position was not saved: ${messageOf(error)}` });
+      }
+    },
+    async tidyLayout() {
+      const pinned = get().view.nodes.filter((n) => n.position !== null);
+      if (pinned.length > 0) {
+        const positions = Object.fromEntries(pinned.map((n) => [n.id, null]));
+        await apiRequest(`${base}/positions`, { method: 'PUT', body: { positions } });
+        set((s) => ({ view: { ...s.view, nodes: s.view.nodes.map((n) => ({ ...n, position: null })) } }));
+      }
+      set((s) => ({ layoutRequest: s.layoutRequest + 1 }));
+    },
+  }));
+}
+
+function stillThere(view: MapView, selection: NonNullable<Selection>): boolean {
+  return selection.type === 'node'
+    ? view.nodes.some((n) => n.id === selection.id)
+    : view.inferences.some((i) => i.id === selection.id);
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+export type MapStore = ReturnType<typeof createMapStore>;
+export const MapStoreContext = createContext<MapStore | null>(null);
+
+/** Reads from the map store of the surrounding workspace; pass a selector to re-render only on what it reads. */
+export function useMapStore<T>(selector: (state: MapState) => T): T {
+  const store = useContext(MapStoreContext);
+  if (!store) throw new Error('useMapStore must be used inside <MapWorkspace>.');
+  return useStore(store, selector);
+}

@@ -1,0 +1,243 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { AlertDialog, Dialog } from 'radix-ui';
+import { BookOpen, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
+import { AppLogo } from '@/components/ui/app-logo';
+import { EssayPanel } from '@/components/essay-panel/essay-panel';
+import { Inspector } from '@/components/inspector/inspector';
+import { actionsForNode } from '@/components/inspector/node-actions';
+import { useDeleteNode } from '@/components/inspector/use-delete-node';
+import { MapCanvas } from '@/components/map-canvas/map-canvas';
+import type { MapView } from '@/lib/argument/map-view';
+import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
+
+/** The map page: header, essay panel, canvas and inspector, all reading one store. */
+export function MapWorkspace({ initial }: { initial: MapView }) {
+  const [store] = useState<MapStore>(() => createMapStore(initial));
+  return (
+    <MapStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <WorkspaceLayout />
+      </ReactFlowProvider>
+    </MapStoreContext.Provider>
+  );
+}
+
+function WorkspaceLayout() {
+  const [essayOpen, setEssayOpen] = useState(true);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useKeyboardShortcuts(() => setShortcutsOpen(true));
+  return (
+    <div className="flex h-screen flex-col">
+      <MapHeader essayOpen={essayOpen} onToggleEssay={() => setEssayOpen((o) => !o)} onShowShortcuts={() => setShortcutsOpen(true)} />
+      <div className="flex min-h-0 flex-1">
+        {essayOpen && (
+          <aside className="h-full w-[32%] min-w-[300px] max-w-[560px] shrink-0 border-r border-slate-200 bg-white" aria-label="Essay">
+            <EssayPanel />
+          </aside>
+        )}
+        <main className="relative min-w-0 flex-1">
+          <MapCanvas />
+        </main>
+        <Inspector />
+      </div>
+      <Notices />
+      <ConfirmDelete />
+      <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
+    </div>
+  );
+}
+
+function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: boolean; onToggleEssay: () => void; onShowShortcuts: () => void }) {
+  const view = useMapStore((s) => s.view);
+  const tidyLayout = useMapStore((s) => s.tidyLayout);
+  const notify = useMapStore((s) => s.notify);
+  const counts = {
+    points: view.nodes.length,
+    objections: view.nodes.filter((n) => n.kind === 'objection').length,
+    unstated: view.nodes.filter((n) => n.implicit).length,
+  };
+  const button = 'inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
+  return (
+    <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2.5">
+      <AppLogo />
+      <div className="h-8 w-px bg-slate-200" aria-hidden />
+      <div className="min-w-0 flex-1">
+        <h1 className="truncate text-lg font-semibold leading-tight text-slate-900" data-testid="map.title">
+          {view.map.title}
+        </h1>
+        <p className="truncate text-sm text-slate-500">
+          <cite className="not-italic">{view.document.title}</cite>
+          {view.document.author && ` — ${view.document.author}`}
+          <span className="mx-2" aria-hidden>·</span>
+          {counts.points} points · {counts.objections} objections · {counts.unstated} unstated premises
+        </p>
+      </div>
+      <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} data-testid="map.toggle-essay">
+        {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
+        {essayOpen ? 'Hide essay' : 'Show essay'}
+      </button>
+      <button
+        type="button"
+        className={button}
+        onClick={() => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }))}
+        data-testid="map.tidy"
+      >
+        <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy layout
+      </button>
+      <button type="button" className={button} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
+        <Keyboard aria-hidden className="h-4 w-4" /> ?
+      </button>
+    </header>
+  );
+}
+
+/** Toasts: confirmations, refusals from the server, and Undo after a delete. */
+function Notices() {
+  const notices = useMapStore((s) => s.notices);
+  const dismiss = useMapStore((s) => s.dismissNotice);
+  const undoDelete = useMapStore((s) => s.undoDelete);
+  const notify = useMapStore((s) => s.notify);
+  return (
+    <div className="pointer-events-none fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 flex-col items-center gap-2" aria-live="polite" role="status">
+      {notices.map((n) => (
+        <div
+          key={n.id}
+          className={`pointer-events-auto flex items-center gap-3 rounded-lg px-4 py-2.5 text-sm font-medium shadow-lg ${n.tone === 'error' ? 'bg-red-700 text-white' : 'bg-slate-900 text-white'}`}
+          data-testid="notice"
+        >
+          <span>{n.message}</span>
+          {n.undoDeletionId && (
+            <button
+              type="button"
+              className="rounded px-2 py-0.5 font-semibold text-indigo-300 hover:bg-white/10"
+              onClick={() => {
+                dismiss(n.id);
+                undoDelete(n.undoDeletionId!).catch((e: unknown) => notify({ tone: 'error', message: `Not restored: ${messageOf(e)}` }));
+              }}
+              data-testid="notice.undo"
+            >
+              Undo
+            </button>
+          )}
+          <button type="button" onClick={() => dismiss(n.id)} className="rounded p-0.5 hover:bg-white/10" aria-label="Dismiss">
+            <X aria-hidden className="h-4 w-4" />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Asks before deleting a node that other points depend on. */
+function ConfirmDelete() {
+  const pending = useMapStore((s) => s.pendingDelete);
+  const setPending = useMapStore((s) => s.setPendingDelete);
+  const deleteNode = useMapStore((s) => s.deleteNode);
+  const notify = useMapStore((s) => s.notify);
+  const nodes = useMapStore((s) => s.view.nodes);
+  const node = pending ? nodes.find((n) => n.id === pending.nodeId) : undefined;
+  return (
+    <AlertDialog.Root open={!!pending} onOpenChange={(open) => !open && setPending(null)}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[440px] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl" data-testid="confirm-delete">
+          <AlertDialog.Title className="text-lg font-semibold">Delete this point and what rests on it?</AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+            “{node?.text}” has {pending?.dependents.length} point{pending?.dependents.length === 1 ? '' : 's'} that support or attack it and
+            nothing else. They will be removed with it. You can undo this right after.
+          </AlertDialog.Description>
+          <div className="mt-5 flex justify-end gap-2">
+            <AlertDialog.Cancel className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Keep it</AlertDialog.Cancel>
+            <AlertDialog.Action
+              className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+              onClick={() => {
+                if (pending) deleteNode(pending.nodeId).catch((e: unknown) => notify({ tone: 'error', message: `Not deleted: ${messageOf(e)}` }));
+              }}
+              data-testid="confirm-delete.confirm"
+            >
+              Delete {1 + (pending?.dependents.length ?? 0)} points
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['O', 'Object to the selected point'],
+  ['S', 'Support the selected point'],
+  ['R', 'Rebut the selected objection'],
+  ['U', 'Undercut the selected step of reasoning'],
+  ['E', 'Edit the selected point'],
+  ['Delete', 'Delete the selected point (with Undo)'],
+  ['Esc', 'Close the form, then clear the selection'],
+  ['?', 'Show these shortcuts'],
+];
+
+function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[420px] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">Select a point first (click it, or a highlight in the essay).</Dialog.Description>
+          <dl className="mt-4 space-y-2">
+            {SHORTCUTS.map(([key, what]) => (
+              <div key={key} className="flex items-center gap-3 text-sm">
+                <dt>
+                  <kbd className="inline-block min-w-12 rounded border border-slate-300 bg-slate-50 px-2 py-0.5 text-center font-mono text-xs">{key}</kbd>
+                </dt>
+                <dd className="text-slate-700">{what}</dd>
+              </div>
+            ))}
+          </dl>
+          <Dialog.Close className="absolute right-4 top-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+            <X aria-hidden className="h-4 w-4" />
+          </Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/** O, S, R, U, E, Delete, Esc and ? on the selection — ignored while typing in a field. */
+function useKeyboardShortcuts(showShortcuts: () => void) {
+  const selection = useMapStore((s) => s.selection);
+  const composer = useMapStore((s) => s.composer);
+  const nodes = useMapStore((s) => s.view.nodes);
+  const openComposer = useMapStore((s) => s.openComposer);
+  const select = useMapStore((s) => s.select);
+  const requestDelete = useDeleteNode();
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]')) return;
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === '?') return showShortcuts();
+      if (event.key === 'Escape') return composer ? openComposer(null) : select(null);
+      if (!selection) return;
+      const key = event.key.toLowerCase();
+      if (selection.type === 'inference') {
+        if (key === 'u') openComposer({ mode: 'undercut', targetId: selection.id });
+        return;
+      }
+      const node = nodes.find((n) => n.id === selection.id);
+      if (!node) return;
+      const allowed = new Set(actionsForNode(node.kind).map((a) => a.mode));
+      const mode = ({ o: 'object', s: 'support', r: 'rebut', e: 'edit' } as const)[key as 'o' | 's' | 'r' | 'e'];
+      if (mode && allowed.has(mode)) {
+        event.preventDefault();
+        openComposer({ mode, targetId: node.id });
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && allowed.has('delete')) {
+        requestDelete(node.id);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts]);
+}

@@ -1,0 +1,120 @@
+import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { MapView } from '../../lib/argument/map-view';
+import type { ArgNode, NodeKind } from '../../lib/argument/model';
+import type { ErrorBody } from '../../lib/http/errors';
+
+/** The seeded map (prisma/seed/negotiate-now.ts); the e2e server seeds a fresh copy every run. */
+export const SLUG = 'negotiate-now';
+
+export const api = {
+  map: (slug = SLUG) => `/api/maps/${slug}`,
+  nodes: (slug = SLUG) => `/api/maps/${slug}/nodes`,
+  node: (id: string, slug = SLUG) => `/api/maps/${slug}/nodes/${encodeURIComponent(id)}`,
+  positions: (slug = SLUG) => `/api/maps/${slug}/positions`,
+  restore: (deletionId: string, slug = SLUG) => `/api/maps/${slug}/deletions/${encodeURIComponent(deletionId)}/restore`,
+};
+
+/** A text no seeded node has, so a test can find exactly what it wrote. */
+export function distinctive(label: string): string {
+  return `[e2e ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}]`;
+}
+
+/** GET /api/maps/{slug}, expecting 200. */
+export async function readMap(request: APIRequestContext, slug = SLUG): Promise<MapView> {
+  const response = await request.get(api.map(slug));
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as MapView;
+}
+
+/** The first node of `kind` (optionally also matching `where`); fails the test when there is none. */
+export function pick(view: MapView, kind: NodeKind, where: (n: ArgNode) => boolean = () => true): ArgNode {
+  const node = view.nodes.find((n) => n.kind === kind && where(n));
+  expect(node, `a ${kind} node on the map`).toBeDefined();
+  return node!;
+}
+
+/** Ids of the nodes attacking `id` (conflicts whose target is that node). */
+export function attackersOf(view: MapView, id: string): string[] {
+  return view.conflicts.filter((c) => 'node' in c.target && c.target.node === id).map((c) => c.attacker);
+}
+
+/**
+ * Expects the API's error shape, `{ error: { message, issues: [{ path, message }] } }`, with
+ * `status`, and (when given) an issue at exactly `path`. Returns the body.
+ */
+export async function expectError(response: APIResponse, status: number, path?: (string | number)[]): Promise<ErrorBody & Record<string, unknown>> {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  expect(response.headers()['content-type']).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as ErrorBody & Record<string, unknown>;
+  expect(typeof body.error?.message).toBe('string');
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(Array.isArray(body.error.issues)).toBe(true);
+  for (const issue of body.error.issues) {
+    expect(Array.isArray(issue.path), JSON.stringify(issue)).toBe(true);
+    expect(typeof issue.message, JSON.stringify(issue)).toBe('string');
+  }
+  if (path) expect(body.error.issues.map((i) => i.path), text).toContainEqual(path);
+  return body;
+}
+
+/**
+ * Sends a request that must be refused, checks the error, and checks that the map reads exactly
+ * the same before and after (a refused request writes nothing).
+ */
+export async function expectRefused(
+  request: APIRequestContext,
+  send: () => Promise<APIResponse>,
+  status: number,
+  path?: (string | number)[],
+): Promise<ErrorBody & Record<string, unknown>> {
+  const before = await readMap(request);
+  const body = await expectError(await send(), status, path);
+  expect(await readMap(request), 'the map after a refused request').toEqual(before);
+  return body;
+}
+
+/** POST a new node, expecting 201; returns `{ node, edge }`. */
+export async function addNode(request: APIRequestContext, body: Record<string, unknown>) {
+  const response = await request.post(api.nodes(), { data: body });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { node: ArgNode; edge: MapView['edges'][number] };
+}
+
+/** DELETE a node, expecting 200; returns `{ deletionId, removed }`. */
+export async function deleteNode(request: APIRequestContext, id: string) {
+  const response = await request.delete(api.node(id));
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as { deletionId: string; removed: string[] };
+}
+
+/** POST …/deletions/{id}/restore, expecting 200; returns `{ restored }`. */
+export async function restore(request: APIRequestContext, deletionId: string) {
+  const response = await request.post(api.restore(deletionId));
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as { restored: string[] };
+}
+
+/**
+ * Nodes from which no chain of edges leads to the thesis: fragments that support or attack
+ * nothing on the map. A well-formed map has none.
+ */
+export function unanchored(view: MapView): string[] {
+  const thesis = view.nodes.find((n) => n.kind === 'thesis')?.id;
+  const next = new Map<string, string[]>();
+  for (const e of view.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  return view.nodes
+    .filter((n) => {
+      const seen = new Set<string>();
+      const stack = [n.id];
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        if (id === thesis) return false;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        stack.push(...(next.get(id) ?? []));
+      }
+      return true;
+    })
+    .map((n) => n.id);
+}

@@ -1,0 +1,84 @@
+import { isNodeTarget, type ArgumentGraph, type Inference, type Position } from './model';
+
+/**
+ * Input for the automatic layout (ELK's JSON graph format, kept free of any ELK import so it can be
+ * built and tested anywhere). Layout edges run from a conclusion down to its reasons and from an
+ * attacked point down to its attackers, so the layered algorithm puts the thesis at the top.
+ */
+export interface LayoutGraph {
+  id: string;
+  layoutOptions: Record<string, string>;
+  children: { id: string; width: number; height: number; layoutOptions?: Record<string, string> }[];
+  edges: { id: string; sources: [string]; targets: [string] }[];
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Side of the small dot drawn where linked premises meet before their arrow. */
+export const JUNCTION_SIZE = 14;
+
+/** The canvas id of an inference's junction. */
+export function junctionId(inferenceId: string): string {
+  return `junction:${inferenceId}`;
+}
+
+/**
+ * Inferences drawn with a junction: linked premises (they meet in the dot), and any inference an
+ * undercut attacks (the undercut needs something to point at). Others are one arrow.
+ */
+export function inferencesWithJunction(graph: Pick<ArgumentGraph, 'inferences' | 'conflicts'>): Set<string> {
+  const undercut = new Set(graph.conflicts.flatMap((c) => (isNodeTarget(c.target) ? [] : [c.target.inference])));
+  return new Set(graph.inferences.filter((i: Inference) => i.premises.length > 1 || undercut.has(i.id)).map((i) => i.id));
+}
+
+export const LAYOUT_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.spacing.nodeNode': '28',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '24',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.edgeRouting': 'SPLINES',
+};
+
+/**
+ * Builds the layout input. `sizes` gives each node's rendered size (missing ones get `fallback`).
+ * Supports are listed before attacks so that, with model order respected, objections sit to the
+ * right of the reasons beneath the point they attack.
+ */
+export function buildLayoutGraph(
+  graph: ArgumentGraph,
+  sizes: ReadonlyMap<string, Size>,
+  fallback: Size = { width: 280, height: 120 },
+): LayoutGraph {
+  const junctions = inferencesWithJunction(graph);
+  const children: LayoutGraph['children'] = graph.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? fallback) }));
+  const edges: LayoutGraph['edges'] = [];
+  const edge = (from: string, to: string) => edges.push({ id: `${from}>${to}`, sources: [from], targets: [to] });
+  for (const inf of graph.inferences) {
+    if (junctions.has(inf.id)) {
+      const j = junctionId(inf.id);
+      children.push({ id: j, width: JUNCTION_SIZE, height: JUNCTION_SIZE });
+      edge(inf.conclusion, j);
+      for (const p of inf.premises) edge(j, p);
+    } else {
+      for (const p of inf.premises) edge(inf.conclusion, p);
+    }
+  }
+  for (const c of graph.conflicts) {
+    const target = isNodeTarget(c.target) ? c.target.node : junctionId(c.target.inference);
+    edge(target, c.attacker);
+  }
+  return { id: 'root', layoutOptions: LAYOUT_OPTIONS, children, edges };
+}
+
+/** Reads node positions (top-left corners) out of a laid-out graph. */
+export function positionsFromLayout(laidOut: { children?: { id: string; x?: number; y?: number }[] }): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  for (const child of laidOut.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  return positions;
+}

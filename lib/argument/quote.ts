@@ -1,0 +1,29 @@
+import type { Quote } from './model';
+
+/**
+ * Finds `words` in `text` and returns its offsets.
+ * Without `occurrence` the words must occur exactly once (an ambiguous quote returns `null`);
+ * with it, the given 0-based occurrence is taken.
+ *
+ * @example locateQuote('a b a', 'b') // { start: 2, end: 3, text: 'b' }
+ */
+export function locateQuote(text: string, words: string, occurrence?: number): Quote | null {
+  if (words.length === 0) return null;
+  const starts: number[] = [];
+  for (let i = text.indexOf(words); i !== -1; i = text.indexOf(words, i + 1)) starts.push(i);
+  const start = occurrence === undefined ? (starts.length === 1 ? starts[0] : undefined) : starts[occurrence];
+  if (start === undefined) return null;
+  return { start, end: start + words.length, text: words };
+}
+
+/** True when `quote` is a non-empty span of `text` whose words are exactly `quote.text`. */
+export function quoteMatches(text: string, quote: Quote): boolean {
+  return (
+    Number.isInteger(quote.start) &&
+    Number.isInteger(quote.end) &&
+    quote.start >= 0 &&
+    quote.end <= text.length &&
+    quote.start < quote.end &&
+    text.slice(quote.start, quote.end) === quote.text
+  );
+}

@@ -1,0 +1,309 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { dependentsOf } from '../argument/graph';
+import type { MapSummary, MapView } from '../argument/map-view';
+import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
+import { AppError } from '../http/errors';
+import type { NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import { db } from './client';
+
+/** The columns of a node row that the API shows; nothing else leaves the database. */
+const NODE_SELECT = {
+  id: true,
+  kind: true,
+  text: true,
+  quoteStart: true,
+  quoteEnd: true,
+  quoteText: true,
+  implicit: true,
+  author: true,
+  x: true,
+  y: true,
+  version: true,
+  deletedAt: true,
+} as const;
+
+type NodeRow = {
+  id: string;
+  kind: string;
+  text: string;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  quoteText: string | null;
+  implicit: boolean;
+  author: string;
+  x: number | null;
+  y: number | null;
+  version: number;
+};
+
+function toArgNode(row: NodeRow): ArgNode {
+  return {
+    id: row.id,
+    kind: row.kind as NodeKind,
+    text: row.text,
+    quote:
+      row.quoteStart !== null && row.quoteEnd !== null && row.quoteText !== null
+        ? { start: row.quoteStart, end: row.quoteEnd, text: row.quoteText }
+        : null,
+    implicit: row.implicit,
+    author: row.author,
+    position: row.x !== null && row.y !== null ? { x: row.x, y: row.y } : null,
+    version: row.version,
+  };
+}
+
+async function findMapOr404(slug: string) {
+  const client = await db();
+  const map = await client.argumentMap.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, title: true, document: { select: { slug: true, title: true, author: true, source: true, text: true } } },
+  });
+  if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
+  return map;
+}
+
+/**
+ * Reads the live graph of a map. Deleted nodes disappear, and with them whatever can no longer
+ * stand: an inference whose conclusion is gone or that has no premise left, a conflict whose
+ * attacker or target is gone. Nothing else is written on delete, so restoring the nodes brings
+ * all of it back.
+ */
+async function readGraph(mapId: string): Promise<ArgumentGraph> {
+  const client = await db();
+  const [nodeRows, inferenceRows, conflictRows] = await Promise.all([
+    client.node.findMany({ where: { mapId, deletedAt: null }, select: NODE_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    client.inference.findMany({
+      where: { mapId, deletedAt: null },
+      select: { id: true, conclusionId: true, scheme: true, premises: { select: { nodeId: true }, orderBy: { position: 'asc' } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    client.conflict.findMany({
+      where: { mapId, deletedAt: null },
+      select: { id: true, attackerId: true, targetNodeId: true, targetInferenceId: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  const nodes = nodeRows.map(toArgNode);
+  const live = new Set(nodes.map((n) => n.id));
+  const inferences: Inference[] = [];
+  for (const row of inferenceRows) {
+    const premises = row.premises.map((p) => p.nodeId).filter((id) => live.has(id));
+    if (!live.has(row.conclusionId) || premises.length === 0) continue;
+    inferences.push({ id: row.id, conclusion: row.conclusionId, premises, scheme: row.scheme });
+  }
+  const liveInferences = new Set(inferences.map((i) => i.id));
+  const conflicts: Conflict[] = [];
+  for (const row of conflictRows) {
+    if (!live.has(row.attackerId)) continue;
+    if (row.targetNodeId !== null && live.has(row.targetNodeId)) {
+      conflicts.push({ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId } });
+    } else if (row.targetInferenceId !== null && liveInferences.has(row.targetInferenceId)) {
+      conflicts.push({ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId } });
+    }
+  }
+  return { nodes, inferences, conflicts };
+}
+
+/** `GET /api/maps/{slug}`: the map, its document and its live graph. */
+export async function loadMapView(slug: string): Promise<MapView> {
+  const map = await findMapOr404(slug);
+  const graph = await readGraph(map.id);
+  return { map: { slug: map.slug, title: map.title }, document: map.document, ...graph, edges: flatEdges(graph) };
+}
+
+async function mapIdOf(slug: string): Promise<string> {
+  const client = await db();
+  const row = await client.argumentMap.findUnique({ where: { slug }, select: { id: true } });
+  if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
+  return row.id;
+}
+
+/** Every map, newest activity first, for the home page. */
+export async function listMaps(): Promise<MapSummary[]> {
+  const client = await db();
+  const maps = await client.argumentMap.findMany({
+    select: {
+      slug: true,
+      title: true,
+      updatedAt: true,
+      document: { select: { slug: true, title: true, author: true, source: true } },
+      nodes: { where: { deletedAt: null }, select: { kind: true, updatedAt: true } },
+    },
+    orderBy: { createdAt: 'asc' },
+  });
+  return maps.map((m) => {
+    const lastNodeChange = m.nodes.reduce((latest, n) => (n.updatedAt > latest ? n.updatedAt : latest), m.updatedAt);
+    return {
+      slug: m.slug,
+      title: m.title,
+      document: m.document,
+      nodeCount: m.nodes.length,
+      objectionCount: m.nodes.filter((n) => n.kind === 'objection').length,
+      updatedAt: lastNodeChange.toISOString(),
+    };
+  });
+}
+
+/**
+ * `POST /api/maps/{slug}/nodes`: adds a node and connects it to its target.
+ * - `supports` a node: a new inference, the new node its one premise;
+ * - `supports` an inference: the new node joins that inference as a linked premise;
+ * - `attacks` a node: a conflict against it; `attacks` an inference: an undercut.
+ * Checks that need the map (target exists, rebuttals answer objections, quote inside the text)
+ * happen inside the write transaction, so a refused request writes nothing.
+ */
+export async function createNode(slug: string, input: NodeCreateInput): Promise<{ node: ArgNode; edge: FlatEdge }> {
+  const map = await findMapOr404(slug);
+  const client = await db();
+  return client.$transaction(async (tx) => {
+    const mapId = map.id;
+    const targetNode = await tx.node.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, kind: true } });
+    const targetInference = targetNode
+      ? null
+      : await tx.inference.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, conclusionId: true } });
+    if (!targetNode && !targetInference) {
+      throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
+        issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],
+      });
+    }
+    if (input.kind === 'rebuttal' && !(targetNode && (targetNode.kind === 'objection' || targetNode.kind === 'rebuttal'))) {
+      throw new AppError('bad_request', 'A rebuttal answers an objection.', {
+        issues: [{ path: ['target'], message: 'Choose an objection (or another rebuttal) to rebut.' }],
+      });
+    }
+    let quote: { start: number; end: number; text: string } | null = null;
+    if (input.quote) {
+      const { start, end } = input.quote;
+      if (end > map.document.text.length) {
+        throw new AppError('bad_request', 'The quote is outside the essay.', {
+          issues: [{ path: ['quote', 'end'], message: `The essay has ${map.document.text.length} characters; end is ${end}.` }],
+        });
+      }
+      const text = map.document.text.slice(start, end);
+      if (text.trim().length === 0) {
+        throw new AppError('bad_request', 'The quote is empty.', { issues: [{ path: ['quote'], message: 'Select some words of the essay.' }] });
+      }
+      quote = { start, end, text };
+    }
+    const row = await tx.node.create({
+      data: {
+        mapId,
+        kind: input.kind,
+        text: input.text,
+        quoteStart: quote?.start ?? null,
+        quoteEnd: quote?.end ?? null,
+        quoteText: quote?.text ?? null,
+        implicit: input.implicit ?? false,
+        author: input.author?.trim() || 'Anonymous',
+      },
+      select: NODE_SELECT,
+    });
+    let edge: FlatEdge;
+    if (input.relation === 'supports') {
+      if (targetInference) {
+        const count = await tx.inferencePremise.count({ where: { inferenceId: targetInference.id } });
+        await tx.inferencePremise.create({ data: { inferenceId: targetInference.id, nodeId: row.id, position: count } });
+        edge = { id: `${targetInference.id}~${row.id}`, from: row.id, to: targetInference.conclusionId, relation: 'supports', inference: targetInference.id };
+      } else {
+        const inference = await tx.inference.create({
+          data: { mapId, conclusionId: targetNode!.id, premises: { create: [{ nodeId: row.id, position: 0 }] } },
+          select: { id: true },
+        });
+        edge = { id: `${inference.id}~${row.id}`, from: row.id, to: targetNode!.id, relation: 'supports', inference: inference.id };
+      }
+    } else {
+      const conflict = await tx.conflict.create({
+        data: { mapId, attackerId: row.id, targetNodeId: targetNode?.id ?? null, targetInferenceId: targetInference?.id ?? null },
+        select: { id: true },
+      });
+      edge = targetInference
+        ? { id: conflict.id, from: row.id, to: targetInference.conclusionId, relation: 'attacks', undercut: true, conflict: conflict.id, inference: targetInference.id }
+        : { id: conflict.id, from: row.id, to: targetNode!.id, relation: 'attacks', conflict: conflict.id };
+    }
+    await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
+    return { node: toArgNode(row), edge };
+  });
+}
+
+async function liveNodeOr404(mapId: string, id: string) {
+  const client = await db();
+  const row = await client.node.findFirst({ where: { id, mapId, deletedAt: null }, select: NODE_SELECT });
+  if (!row) throw new AppError('not_found', `There is no node "${id}" on this map.`);
+  return row;
+}
+
+/**
+ * `PATCH /api/maps/{slug}/nodes/{id}`: edits the text (guarded by `version`: a stale edit gets 409
+ * with the current node, never overwrites) and/or saves the canvas position.
+ */
+export async function updateNode(slug: string, id: string, input: NodeUpdateInput): Promise<ArgNode> {
+  const mapId = await mapIdOf(slug);
+  const current = await liveNodeOr404(mapId, id);
+  const client = await db();
+  const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
+  if (input.position !== undefined) {
+    data.x = input.position?.x ?? null;
+    data.y = input.position?.y ?? null;
+  }
+  if (input.text !== undefined) {
+    data.text = input.text;
+    data.version = { increment: 1 };
+    const { count } = await client.node.updateMany({ where: { id, mapId, deletedAt: null, version: input.version }, data });
+    if (count === 0) {
+      throw new AppError('conflict', 'Someone changed this node since you loaded it.', { extra: { current: toArgNode(current) } });
+    }
+  } else {
+    await client.node.update({ where: { id }, data });
+  }
+  return toArgNode(await liveNodeOr404(mapId, id));
+}
+
+/**
+ * `DELETE /api/maps/{slug}/nodes/{id}`: soft-deletes the node and its dependents (see
+ * {@link dependentsOf}) under one deletion id, which {@link restoreDeletion} undoes.
+ */
+export async function deleteNode(slug: string, id: string): Promise<{ deletionId: string; removed: string[] }> {
+  const mapId = await mapIdOf(slug);
+  const node = await liveNodeOr404(mapId, id);
+  if (node.kind === 'thesis') {
+    throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
+  }
+  const graph = await readGraph(mapId);
+  const removed = [id, ...dependentsOf(graph, id)];
+  const deletionId = randomUUID();
+  const client = await db();
+  await client.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
+  return { deletionId, removed };
+}
+
+/** Undoes one delete: every node removed under `deletionId` comes back, with its links. */
+export async function restoreDeletion(slug: string, deletionId: string): Promise<{ restored: string[] }> {
+  const mapId = await mapIdOf(slug);
+  const client = await db();
+  const rows = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
+  if (rows.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
+  await client.node.updateMany({ where: { mapId, deletionId }, data: { deletedAt: null, deletionId: null } });
+  return { restored: rows.map((r) => r.id) };
+}
+
+/** `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once. */
+export async function savePositions(slug: string, input: PositionsInput): Promise<{ updated: number }> {
+  const mapId = await mapIdOf(slug);
+  const client = await db();
+  const ids = Object.keys(input.positions);
+  const known = await client.node.findMany({ where: { mapId, id: { in: ids }, deletedAt: null }, select: { id: true } });
+  const missing = ids.filter((id) => !known.some((k) => k.id === id));
+  if (missing.length > 0) {
+    throw new AppError('bad_request', 'Some nodes are not on this map.', {
+      issues: missing.map((id) => ({ path: ['positions', id], message: `No node "${id}" on this map.` })),
+    });
+  }
+  await client.$transaction(
+    ids.map((id) => {
+      const p = input.positions[id];
+      return client.node.update({ where: { id }, data: { x: p?.x ?? null, y: p?.y ?? null } });
+    }),
+  );
+  return { updated: ids.length };
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { REQUEST_BODY_MAX_BYTES } from '../validation/limits';
+
+/** One problem with a request, located by its path in the body (`["text"]`, `["quote","end"]`). */
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The JSON body of every error the API answers with. */
+export interface ErrorBody {
+  error: { message: string; issues: ErrorIssue[] };
+}
+
+const STATUS = {
+  bad_request: 400,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+} as const;
+export type AppErrorCode = keyof typeof STATUS;
+
+/** An expected failure: it is answered with its status and message, and logged at most as info. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly issues: ErrorIssue[];
+  readonly extra: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message: string, options: { issues?: ErrorIssue[]; extra?: Record<string, unknown> } = {}) {
+    super(message);
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.extra = options.extra ?? {};
+  }
+}
+
+/** Turns zod's issues into the API's `{ path, message }` list. */
+export function zodIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: issue.message,
+  }));
+}
+
+/** Maps any thrown value to a JSON response; unexpected errors are logged and answered with a generic 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json(
+      { error: { message: error.message, issues: error.issues }, ...error.extra },
+      { status: STATUS[error.code] },
+    );
+  }
+  if (error instanceof z.ZodError) {
+    return Response.json({ error: { message: 'The request is not valid.', issues: zodIssues(error) } }, { status: 400 });
+  }
+  console.error('Unexpected error while handling a request:', error);
+  return Response.json({ error: { message: 'Something went wrong on the server.', issues: [] } }, { status: 500 });
+}
+
+/**
+ * Reads a JSON body and validates it. Refuses a non-JSON content type (415), a body over
+ * {@link REQUEST_BODY_MAX_BYTES} (413), malformed JSON (400) and a schema failure (400, with issues).
+ */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type.trim())) {
+    throw new AppError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > REQUEST_BODY_MAX_BYTES) throw tooLarge();
+  const raw = await readLimited(request);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError('bad_request', 'The body is not valid JSON.');
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    throw new AppError('bad_request', 'The request is not valid.', { issues: zodIssues(result.error) });
+  }
+  return result.data;
+}
+
+function tooLarge() {
+  return new AppError('payload_too_large', `The body is larger than ${REQUEST_BODY_MAX_BYTES / 1024} KB.`);
+}
+
+async function readLimited(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > REQUEST_BODY_MAX_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Wraps a route handler so every thrown error becomes the JSON error response. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

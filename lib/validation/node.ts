@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ADDABLE_KINDS, RELATIONS } from '../argument/model';
+import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT } from './limits';
+
+/**
+ * Schemas for node requests. The same schemas validate the forms in the browser and the
+ * request bodies on the server; rules that need the map (does the target exist, is the quote
+ * inside the document) are checked on the server against the stored map.
+ */
+
+export const nodeTextSchema = z
+  .string({ error: 'Text is required.' })
+  .trim()
+  .min(NODE_TEXT_MIN, { error: `Write at least ${NODE_TEXT_MIN} characters.` })
+  .max(NODE_TEXT_MAX, { error: `Keep it under ${NODE_TEXT_MAX} characters.` });
+
+export const authorNameSchema = z
+  .string()
+  .trim()
+  .max(AUTHOR_NAME_MAX, { error: `Names are at most ${AUTHOR_NAME_MAX} characters.` });
+
+export const idSchema = z.string().min(1, { error: 'An id is required.' }).max(ID_MAX, { error: 'Not a valid id.' });
+
+/** A quote as the client sends it: offsets into the document text; the server fills in the words. */
+export const quoteOffsetsSchema = z
+  .object({
+    start: z.int({ error: 'start must be a whole number.' }).nonnegative({ error: 'start cannot be negative.' }),
+    end: z.int({ error: 'end must be a whole number.' }).nonnegative({ error: 'end cannot be negative.' }),
+  })
+  .strict()
+  .refine((q) => q.end > q.start, { error: 'The quote must end after it starts.', path: ['end'] });
+
+export const positionSchema = z
+  .object({
+    x: z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT),
+    y: z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT),
+  })
+  .strict();
+
+/** POST /api/maps/{slug}/nodes */
+export const nodeCreateSchema = z
+  .object({
+    kind: z.enum(ADDABLE_KINDS, { error: `kind must be one of: ${ADDABLE_KINDS.join(', ')}.` }),
+    text: nodeTextSchema,
+    /** A node id, or an inference id: to undercut it (attacks) or to add a linked premise to it (supports). */
+    target: idSchema,
+    relation: z.enum(RELATIONS, { error: `relation must be one of: ${RELATIONS.join(', ')}.` }),
+    quote: quoteOffsetsSchema.optional(),
+    implicit: z.boolean().optional(),
+    author: authorNameSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const attacking = body.kind === 'objection' || body.kind === 'rebuttal';
+    if (body.relation === 'attacks' && !attacking) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Only objections and rebuttals can attack.' });
+    }
+    if (body.relation === 'supports' && attacking) {
+      ctx.addIssue({ code: 'custom', path: ['relation'], message: `A ${body.kind} attacks; use relation "attacks".` });
+    }
+    if (body.implicit && body.kind !== 'premise') {
+      ctx.addIssue({ code: 'custom', path: ['implicit'], message: 'Only premises can be unstated.' });
+    }
+    if (body.implicit && body.quote) {
+      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'An unstated premise cannot quote the essay.' });
+    }
+  });
+export type NodeCreateInput = z.infer<typeof nodeCreateSchema>;
+
+/** PATCH /api/maps/{slug}/nodes/{id}: edit text, or save a position. `version` guards against lost updates. */
+export const nodeUpdateSchema = z
+  .object({
+    /** The version the edit was based on; required with `text`. */
+    version: z.int({ error: 'version must be a whole number.' }).positive().optional(),
+    text: nodeTextSchema.optional(),
+    position: positionSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.text !== undefined || b.position !== undefined, {
+    error: 'Nothing to change: send text or position.',
+  })
+  .refine((b) => b.text === undefined || b.version !== undefined, {
+    error: 'Send the version your edit is based on.',
+    path: ['version'],
+  });
+export type NodeUpdateInput = z.infer<typeof nodeUpdateSchema>;
+
+/** The client-side form: text, optional quote, author and unstated flag; the kind and target come from the action. */
+export const nodeFormSchema = z.object({
+  text: nodeTextSchema,
+  author: authorNameSchema,
+});
+
+/** PUT /api/maps/{slug}/positions: many positions at once (null clears a saved position). */
+export const positionsSchema = z
+  .object({
+    positions: z
+      .record(idSchema, positionSchema.nullable())
+      .refine((r) => Object.keys(r).length <= 5000, { error: 'At most 5,000 positions at once.' }),
+  })
+  .strict();
+export type PositionsInput = z.infer<typeof positionsSchema>;

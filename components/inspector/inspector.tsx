@@ -14,7 +14,7 @@ export function Inspector() {
   const select = useMapStore((s) => s.select);
   if (!selection) return null;
   return (
-    <aside className="flex h-full w-[360px] shrink-0 flex-col border-l border-slate-200 bg-white" aria-label="Inspector" data-testid="inspector">
+    <aside className="flex h-full w-[340px] shrink-0 xl:w-[380px] flex-col border-l border-slate-200 bg-white" aria-label="Inspector" data-testid="inspector">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
         <h2 className="text-sm font-semibold uppercase tracking-wider text-slate-500">{selection.type === 'node' ? 'Selected point' : 'Step of reasoning'}</h2>
         <button type="button" onClick={() => select(null)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close the inspector">

@@ -178,7 +178,7 @@ export function MapCanvas() {
   const selectedNodeId = selection?.type === 'node' ? selection.id : null;
 
   return (
-    <div className={`relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
+    <div className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
       <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
@@ -208,9 +208,9 @@ export function MapCanvas() {
           zoomable
           ariaLabel="Overview of the whole map"
           nodeColor={(n) => (n.type === 'argument' ? KIND_STYLES[(n as FlowNode & { type: 'argument' }).data.node.kind].color : '#64748b')}
-          className="!rounded-lg !border !border-slate-200 !shadow-sm"
+          className="!hidden !rounded-lg !border !border-slate-200 !shadow-sm @[760px]:!block"
         />
-        <Panel position="bottom-left">
+        <Panel position="bottom-left" className="hidden @[600px]:block">
           <MapLegend />
         </Panel>
         {selectedNodeId && (

@@ -34,7 +34,7 @@ function WorkspaceLayout() {
       <MapHeader essayOpen={essayOpen} onToggleEssay={() => setEssayOpen((o) => !o)} onShowShortcuts={() => setShortcutsOpen(true)} />
       <div className="flex min-h-0 flex-1">
         {essayOpen && (
-          <aside className="h-full w-[32%] min-w-[300px] max-w-[560px] shrink-0 border-r border-slate-200 bg-white" aria-label="Essay">
+          <aside className="h-full w-[30%] min-w-[280px] max-w-[560px] shrink-0 border-r border-slate-200 bg-white" aria-label="Essay">
             <EssayPanel />
           </aside>
         )}

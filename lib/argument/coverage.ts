@@ -31,7 +31,7 @@ export function sentenceSpans(text: string): Span[] {
     let from = 0;
     const re = /[.!?][”"’')]*\s+(?=[A-Z0-9“"‘(])/g;
     for (let m = re.exec(para); m; m = re.exec(para)) {
-      if (ABBREVIATION.test(para.slice(0, m.index + 1))) continue;
+      if (continuesAfterAbbreviation(para.slice(0, m.index + 1), para.slice(m.index + m[0].length))) continue;
       const end = m.index + m[0].trimEnd().length;
       sentences.push({ start: p.start + from, end: p.start + end });
       from = m.index + m[0].length;
@@ -41,8 +41,17 @@ export function sentenceSpans(text: string): Span[] {
   return sentences;
 }
 
-/** A full stop that ends an abbreviation ("U.S.", "Dr.") rather than a sentence. */
-const ABBREVIATION = /(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gen|Rep|Gov|Jr|Sr|vs|etc|No)\.)$/;
+/** Titles whose full stop never ends a sentence. */
+const TITLE = /\b(?:Mr|Mrs|Ms|Dr|St|Sen|Gen|Rep|Gov|Jr|Sr|vs|etc|No)\.$/;
+/** Initialisms ("U.S.", "U.N."): they end a sentence only when a typical sentence opener follows. */
+const INITIALISM = /\b(?:[A-Z]\.)+$/;
+const SENTENCE_OPENER = /^(?:On|In|With|The|This|That|These|Those|It|He|She|They|We|I|But|And|Yet|So|However|Indeed|A|An|Last|When|While|After|Before|If|As|Whatever|For|Since)\b/;
+
+/** True when the full stop at the end of `before` belongs to an abbreviation and `after` goes on the same sentence. */
+function continuesAfterAbbreviation(before: string, after: string): boolean {
+  if (TITLE.test(before)) return true;
+  return INITIALISM.test(before) && !SENTENCE_OPENER.test(after);
+}
 
 export interface Coverage {
   /** Sentences that at least one quote overlaps. */

@@ -41,6 +41,23 @@ export function nodesReaching(graph: ArgumentGraph, targetId: string, without?: 
 }
 
 /**
+ * Keeps only what can stand among the given nodes: an inference needs its conclusion and at least
+ * one premise (it keeps the premises that remain); a conflict needs its attacker and its target.
+ * The database applies the same rule to soft-deleted nodes, so restoring them restores their links.
+ */
+export function pruneGraph(graph: ArgumentGraph): ArgumentGraph {
+  const live = new Set(graph.nodes.map((n) => n.id));
+  const inferences = graph.inferences
+    .map((inf) => ({ ...inf, premises: inf.premises.filter((p) => live.has(p)) }))
+    .filter((inf) => live.has(inf.conclusion) && inf.premises.length > 0);
+  const liveInferences = new Set(inferences.map((i) => i.id));
+  const conflicts = graph.conflicts.filter(
+    (c) => live.has(c.attacker) && (isNodeTarget(c.target) ? live.has(c.target.node) : liveInferences.has(c.target.inference)),
+  );
+  return { nodes: graph.nodes, inferences, conflicts };
+}
+
+/**
  * The nodes that would hang in the air if `nodeId` were removed: everything whose every path to a
  * root runs through it (its reasons, objections to it, rebuttals of those, …). Deleting a node
  * removes these too, so the map never keeps fragments that support nothing.
@@ -49,8 +66,12 @@ export function nodesReaching(graph: ArgumentGraph, targetId: string, without?: 
  */
 export function dependentsOf(graph: ArgumentGraph, nodeId: string): string[] {
   const roots = rootIds(graph).filter((id) => id !== nodeId);
+  // Without the node, some inferences and conflicts fall too (an undercut of a step whose only
+  // premise was the node points at nothing), so anchoring is checked on the pruned graph.
+  const without = pruneGraph({ ...graph, nodes: graph.nodes.filter((n) => n.id !== nodeId) });
   const stillAnchored = new Set<string>();
-  for (const root of roots) for (const id of nodesReaching(graph, root, nodeId)) stillAnchored.add(id);
-  const hanging = nodesReaching(graph, nodeId);
-  return graph.nodes.map((n) => n.id).filter((id) => id !== nodeId && hanging.has(id) && !stillAnchored.has(id));
+  for (const root of roots) for (const id of nodesReaching(without, root)) stillAnchored.add(id);
+  const anchoredBefore = new Set<string>();
+  for (const root of rootIds(graph)) for (const id of nodesReaching(graph, root)) anchoredBefore.add(id);
+  return graph.nodes.map((n) => n.id).filter((id) => id !== nodeId && anchoredBefore.has(id) && !stillAnchored.has(id));
 }

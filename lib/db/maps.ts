@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { dependentsOf } from '../argument/graph';
+import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
-import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
+import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type NodeKind } from '../argument/model';
 import { AppError } from '../http/errors';
 import type { NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
 
 /** The columns of a node row that the API shows; nothing else leaves the database. */
@@ -53,6 +54,9 @@ function toArgNode(row: NodeRow): ArgNode {
   };
 }
 
+/** The client, or the transaction client inside `$transaction`. */
+type Reader = Pick<PrismaClient, 'node' | 'inference' | 'conflict'>;
+
 async function findMapOr404(slug: string) {
   const client = await db();
   const map = await client.argumentMap.findUnique({
@@ -69,8 +73,8 @@ async function findMapOr404(slug: string) {
  * attacker or target is gone. Nothing else is written on delete, so restoring the nodes brings
  * all of it back.
  */
-async function readGraph(mapId: string): Promise<ArgumentGraph> {
-  const client = await db();
+async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph> {
+  const client = reader ?? (await db());
   const [nodeRows, inferenceRows, conflictRows] = await Promise.all([
     client.node.findMany({ where: { mapId, deletedAt: null }, select: NODE_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     client.inference.findMany({
@@ -84,25 +88,20 @@ async function readGraph(mapId: string): Promise<ArgumentGraph> {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
-  const nodes = nodeRows.map(toArgNode);
-  const live = new Set(nodes.map((n) => n.id));
-  const inferences: Inference[] = [];
-  for (const row of inferenceRows) {
-    const premises = row.premises.map((p) => p.nodeId).filter((id) => live.has(id));
-    if (!live.has(row.conclusionId) || premises.length === 0) continue;
-    inferences.push({ id: row.id, conclusion: row.conclusionId, premises, scheme: row.scheme });
-  }
-  const liveInferences = new Set(inferences.map((i) => i.id));
-  const conflicts: Conflict[] = [];
-  for (const row of conflictRows) {
-    if (!live.has(row.attackerId)) continue;
-    if (row.targetNodeId !== null && live.has(row.targetNodeId)) {
-      conflicts.push({ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId } });
-    } else if (row.targetInferenceId !== null && liveInferences.has(row.targetInferenceId)) {
-      conflicts.push({ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId } });
-    }
-  }
-  return { nodes, inferences, conflicts };
+  return pruneGraph({
+    nodes: nodeRows.map(toArgNode),
+    inferences: inferenceRows.map((row) => ({
+      id: row.id,
+      conclusion: row.conclusionId,
+      premises: row.premises.map((p) => p.nodeId),
+      scheme: row.scheme,
+    })),
+    conflicts: conflictRows.flatMap((row): Conflict[] => {
+      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId } }];
+      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId } }];
+      return [];
+    }),
+  });
 }
 
 /** `GET /api/maps/{slug}`: the map, its document and its live graph. */
@@ -158,10 +157,12 @@ export async function createNode(slug: string, input: NodeCreateInput): Promise<
   const client = await db();
   return client.$transaction(async (tx) => {
     const mapId = map.id;
-    const targetNode = await tx.node.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, kind: true } });
-    const targetInference = targetNode
-      ? null
-      : await tx.inference.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, conclusionId: true } });
+    // Targets are checked against the live graph: an inference whose premises or conclusion were
+    // deleted is gone too, even though its row remains for Undo.
+    const live = await readGraph(mapId, tx);
+    const targetNode = live.nodes.find((n) => n.id === input.target) ?? null;
+    const liveInference = targetNode ? undefined : live.inferences.find((i) => i.id === input.target);
+    const targetInference = liveInference ? { id: liveInference.id, conclusionId: liveInference.conclusion } : null;
     if (!targetNode && !targetInference) {
       throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
         issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],

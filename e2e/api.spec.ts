@@ -5,6 +5,7 @@ import { negotiateNowSpec } from '../prisma/seed/negotiate-now';
 import {
   SLUG,
   addNode,
+  removeAddedNodes,
   api,
   attackersOf,
   deleteNode,
@@ -16,6 +17,9 @@ import {
   restore,
   unanchored,
 } from './support/api';
+
+// Leave the seeded map as the next spec expects it.
+test.afterEach(async ({ request }) => removeAddedNodes(request));
 
 // The API against the production server and its own freshly seeded database (scripts/e2e-server.mjs).
 // Tests run one at a time against that one database: each reads the map afresh, finds what it wrote

@@ -2,6 +2,9 @@
 
 import { ArrowUp, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
+import { StatusBadge } from '@/components/status-badge';
+import { explainStatus } from '@/lib/argument/evaluation';
+import { shorten } from '@/lib/argument/text';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import type { ArgNode } from '@/lib/argument/model';
 import { ComposerForm } from './composer-form';
@@ -79,6 +82,7 @@ function NodeDetails({ id }: { id: string }) {
         </p>
         <p className="text-xs text-slate-500">Added by {node.author}</p>
       </div>
+      <NodeStatus node={node} />
       {node.quote && (
         <figure className="rounded-md border border-slate-200 bg-slate-50 p-3">
           <figcaption className="mb-1 flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
@@ -98,6 +102,37 @@ function NodeDetails({ id }: { id: string }) {
       <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
       <Related title={`Objections to it (${attackers.length})`} nodes={attackers} empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'} />
     </section>
+  );
+}
+
+/** The node's status, why, and the viewer's what-if switch. */
+function NodeStatus({ node }: { node: ArgNode }) {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const toggle = useMapStore((s) => s.toggleAssumeRejected);
+  const ev = evaluation.nodes[node.id];
+  if (!ev) return null;
+  const why = explainStatus(view, evaluation, node.id, (id) => shorten(view.nodes.find((n) => n.id === id)?.text ?? '', 90));
+  return (
+    <div className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="inspector.status">
+      <StatusBadge status={ev.status} size="md" />
+      <p className="text-sm text-slate-700" data-testid="inspector.why">
+        {why}
+      </p>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          checked={ev.assumedRejected}
+          onChange={() => toggle(node.id)}
+          className="mt-0.5 h-4 w-4 accent-amber-600"
+          data-testid="inspector.assume-rejected"
+        />
+        <span>
+          <span className="font-medium">Assume rejected</span>
+          <span className="block text-xs text-slate-500">What-if: see how the map changes. Only you see this; nothing is saved.</span>
+        </span>
+      </label>
+    </div>
   );
 }
 

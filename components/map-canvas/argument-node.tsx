@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Quote } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
+import { StatusBadge } from '@/components/status-badge';
 import type { ArgumentFlowNode, JunctionFlowNode } from './flow-elements';
 
 /** Authors whose names are not shown on cards: the seeded analysis speaks for the essay itself. */
@@ -11,17 +12,18 @@ const QUIET_AUTHORS = new Set(['Argmap analysis']);
 
 /** A statement card: kind (colour, icon, label), its words, a quote mark when it quotes the essay. */
 export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodeProps<ArgumentFlowNode>) {
-  const { node } = data;
+  const { node, status, why, assumed } = data;
   const style = KIND_STYLES[node.kind];
   const Icon = style.icon;
   const thesis = node.kind === 'thesis';
   return (
     <div
-      className={`argument-node rounded-xl bg-white shadow-sm ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
+      className={`argument-node rounded-xl bg-white shadow-sm transition-opacity ${status === 'defeated' || status === 'unsupported' ? 'opacity-60' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
       style={{ borderColor: style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
       data-testid="canvas.node"
       data-node-id={node.id}
       data-kind={node.kind}
+      data-status={status}
     >
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
       <div className="mb-1.5 flex items-center gap-1.5 text-[11px] font-semibold uppercase tracking-wider" style={{ color: style.color }}>
@@ -40,7 +42,11 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
         )}
       </div>
       <p className={`break-words text-slate-900 ${thesis ? 'text-[17px] font-semibold leading-snug' : 'text-[14.5px] leading-snug'}`}>{node.text}</p>
-      {!QUIET_AUTHORS.has(node.author) && <p className="mt-1.5 truncate text-xs text-slate-500">— {node.author}</p>}
+      <div className="mt-2 flex items-center gap-2">
+        <StatusBadge status={status} why={why} />
+        {assumed && <span className="text-[11px] font-medium text-amber-800">what-if</span>}
+        {!QUIET_AUTHORS.has(node.author) && <span className="min-w-0 truncate text-xs text-slate-500">— {node.author}</span>}
+      </div>
       <Handle type="source" position={Position.Top} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
     </div>
   );

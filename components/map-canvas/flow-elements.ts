@@ -1,10 +1,19 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { MapView } from '@/lib/argument/map-view';
 import { inferencesWithJunction, junctionId } from '@/lib/argument/layout';
+import { explainStatus, type Evaluation, type Status } from '@/lib/argument/evaluation';
 import { isNodeTarget, type ArgNode } from '@/lib/argument/model';
+import { shorten } from '@/lib/argument/text';
 
 /** Data of a statement card on the canvas. */
-export type ArgumentNodeData = { node: ArgNode; inferenceCount: number };
+export type ArgumentNodeData = {
+  node: ArgNode;
+  status: Status;
+  /** Why it has that status, in a sentence (shown on hover, read by screen readers). */
+  why: string;
+  /** This viewer assumes it is rejected (what-if). */
+  assumed: boolean;
+};
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
 /** Data of the dot where linked premises meet (an inference). */
@@ -27,17 +36,22 @@ export const NODE_WIDTH = 280;
 export const THESIS_WIDTH = 360;
 
 /** Canvas nodes for a map: one card per statement, one junction per inference drawn with one. */
-export function buildFlowNodes(view: MapView): FlowNode[] {
+export function buildFlowNodes(view: MapView, evaluation: Evaluation): FlowNode[] {
   const junctions = inferencesWithJunction(view);
-  const reasonsFor = new Map<string, number>();
-  for (const inf of view.inferences) reasonsFor.set(inf.conclusion, (reasonsFor.get(inf.conclusion) ?? 0) + 1);
+  const textOf = new Map(view.nodes.map((n) => [n.id, n.text]));
+  const short = (id: string) => shorten(textOf.get(id) ?? '', 90);
   const nodes: FlowNode[] = view.nodes.map((node) => ({
     id: node.id,
     type: 'argument',
     position: node.position ?? { x: 0, y: 0 },
-    data: { node, inferenceCount: reasonsFor.get(node.id) ?? 0 },
+    data: {
+      node,
+      status: evaluation.nodes[node.id]?.status ?? 'contested',
+      why: explainStatus(view, evaluation, node.id, short),
+      assumed: evaluation.nodes[node.id]?.assumedRejected ?? false,
+    },
     width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
-    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}`,
+    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}, ${evaluation.nodes[node.id]?.status ?? 'contested'}: ${node.text}`,
   }));
   for (const inf of view.inferences) {
     if (!junctions.has(inf.id)) continue;

@@ -55,6 +55,7 @@ const edgeTypes = { argument: ArgumentEdge };
 /** The React Flow view of the map. Reads the shared store; selection here is selection everywhere. */
 export function MapCanvas() {
   const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
   const selection = useMapStore((s) => s.selection);
   const focusRequest = useMapStore((s) => s.focusRequest);
   const layoutRequest = useMapStore((s) => s.layoutRequest);
@@ -74,7 +75,7 @@ export function MapCanvas() {
   useEffect(() => {
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return buildFlowNodes(view).map((n) => {
+      return buildFlowNodes(view, evaluation).map((n) => {
         const old = byId.get(n.id);
         if (!old) return n;
         const saved = n.type === 'argument' ? n.data.node.position : null;
@@ -82,7 +83,7 @@ export function MapCanvas() {
       });
     });
     setEdges(buildFlowEdges(view));
-  }, [view, setNodes, setEdges]);
+  }, [view, evaluation, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {

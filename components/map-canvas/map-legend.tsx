@@ -10,17 +10,17 @@ import { ATTACK_COLOR, SUPPORT_COLOR } from './argument-edge';
 export function MapLegend() {
   const [open, setOpen] = useState(true);
   return (
-    <section className="w-56 rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur" aria-label="Legend" data-testid="canvas.legend">
+    <section className="w-[340px] whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur" aria-label="Legend" data-testid="canvas.legend">
       <button
         type="button"
         onClick={() => setOpen((o) => !o)}
-        className="flex w-full items-center justify-between rounded-lg px-3 py-2 font-semibold text-slate-700 hover:bg-slate-50"
+        className="flex w-full items-center justify-between rounded-lg px-3 py-1.5 font-semibold text-slate-700 hover:bg-slate-50"
         aria-expanded={open}
       >
         Legend {open ? <ChevronDown aria-hidden className="h-4 w-4" /> : <ChevronUp aria-hidden className="h-4 w-4" />}
       </button>
       {open && (
-        <div className="space-y-1.5 px-3 pb-3">
+        <div className="grid grid-cols-2 gap-x-3 gap-y-1 px-3 pb-3">
           {NODE_KINDS.map((kind) => {
             const s = KIND_STYLES[kind];
             const Icon = s.icon;
@@ -37,10 +37,10 @@ export function MapLegend() {
             <span className="h-5 w-5 rounded border-2 border-dashed" style={{ borderColor: KIND_STYLES.premise.color }} />
             <span className="text-slate-700">Unstated premise</span>
           </div>
-          <div className="mt-2 border-t border-slate-100 pt-2">
+          <div className="col-span-2 mt-1 grid grid-cols-2 gap-x-3 gap-y-1 border-t border-slate-100 pt-2">
             <LegendLine color={SUPPORT_COLOR} label="supports" />
-            <LegendLine color={ATTACK_COLOR} dashed label="attacks / undercuts" />
-            <div className="mt-1 flex items-center gap-2 text-slate-700">
+            <LegendLine color={ATTACK_COLOR} dashed label="attacks" />
+            <div className="flex items-center gap-2 text-slate-700">
               <span className="grid w-8 place-items-center">
                 <span className="h-3 w-3 rounded-full border-2 border-slate-500 bg-white" />
               </span>

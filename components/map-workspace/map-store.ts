@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
+import { evaluate, type Evaluation } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import type { AddableKind, Quote } from '@/lib/argument/model';
 import { apiRequest, ApiError } from './api-client';
@@ -28,6 +29,10 @@ export interface Notice {
 
 export interface MapState {
   view: MapView;
+  /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
+  evaluation: Evaluation;
+  /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
+  assumeRejected: ReadonlySet<string>;
   selection: Selection;
   /** Bumped when a view asks the canvas to bring the selection into view. */
   focusRequest: number;
@@ -41,6 +46,8 @@ export interface MapState {
   pendingDelete: { nodeId: string; dependents: string[] } | null;
 
   select(selection: Selection, options?: { focus?: boolean }): void;
+  toggleAssumeRejected(nodeId: string): void;
+  clearAssumptions(): void;
   openComposer(composer: Composer | null): void;
   setPendingDelete(pending: MapState['pendingDelete']): void;
   setEssaySelection(quote: Quote | null): void;
@@ -72,6 +79,8 @@ export function createMapStore(initial: MapView) {
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
+    evaluation: evaluate(initial),
+    assumeRejected: new Set<string>(),
     selection: null,
     focusRequest: 0,
     composer: null,
@@ -82,6 +91,16 @@ export function createMapStore(initial: MapView) {
 
     select(selection, options) {
       set((s) => ({ selection, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest }));
+    },
+    toggleAssumeRejected(nodeId) {
+      set((s) => {
+        const assumeRejected = new Set(s.assumeRejected);
+        if (!assumeRejected.delete(nodeId)) assumeRejected.add(nodeId);
+        return { assumeRejected, evaluation: evaluate(s.view, { assumeRejected }) };
+      });
+    },
+    clearAssumptions() {
+      set((s) => ({ assumeRejected: new Set<string>(), evaluation: evaluate(s.view) }));
     },
     openComposer(composer) {
       set({ composer });
@@ -104,7 +123,9 @@ export function createMapStore(initial: MapView) {
       const view = await apiRequest<MapView>(base);
       set((s) => {
         const selection = s.selection && stillThere(view, s.selection) ? s.selection : null;
-        return { view, selection };
+        const live = new Set(view.nodes.map((n) => n.id));
+        const assumeRejected = new Set([...s.assumeRejected].filter((id) => live.has(id)));
+        return { view, selection, assumeRejected, evaluation: evaluate(view, { assumeRejected }) };
       });
     },
     async addNode(input) {

@@ -10,7 +10,10 @@ import { Inspector } from '@/components/inspector/inspector';
 import { actionsForNode } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
+import { STATUS_STYLES } from '@/components/status-badge';
+import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
+import { shorten } from '@/lib/argument/text';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
@@ -75,22 +78,69 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
           {counts.points} points · {counts.objections} objections · {counts.unstated} unstated premises
         </p>
       </div>
-      <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} data-testid="map.toggle-essay">
+      <ThesisBanner />
+      <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
         {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
-        {essayOpen ? 'Hide essay' : 'Show essay'}
+        <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
       </button>
       <button
         type="button"
         className={button}
+        aria-label="Tidy layout"
         onClick={() => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }))}
         data-testid="map.tidy"
       >
-        <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy layout
+        <LayoutGrid aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">Tidy layout</span>
       </button>
       <button type="button" className={button} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
         <Keyboard aria-hidden className="h-4 w-4" /> ?
       </button>
     </header>
+  );
+}
+
+const THESIS_SENTENCES: Record<Status, string> = {
+  stands: 'The thesis stands',
+  defeated: 'The thesis is defeated',
+  contested: 'The thesis is contested',
+  unsupported: 'The thesis is unsupported',
+};
+
+/** Whether the thesis survives everything on the map, recomputed on every change and what-if. */
+function ThesisBanner() {
+  const evaluation = useMapStore((s) => s.evaluation);
+  const assumed = useMapStore((s) => s.assumeRejected);
+  const clearAssumptions = useMapStore((s) => s.clearAssumptions);
+  const view = useMapStore((s) => s.view);
+  const select = useMapStore((s) => s.select);
+  const thesis = view.nodes.find((n) => n.kind === 'thesis');
+  if (!thesis || !evaluation.thesis) return null;
+  const style = STATUS_STYLES[evaluation.thesis];
+  const Icon = style.icon;
+  const why = explainStatus(view, evaluation, thesis.id, (id) => shorten(view.nodes.find((n) => n.id === id)?.text ?? '', 80));
+  return (
+    <div className="flex items-center gap-2">
+      <button
+        type="button"
+        onClick={() => select({ type: 'node', id: thesis.id }, { focus: true })}
+        className={`inline-flex items-center gap-2 rounded-full px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
+        title={why}
+        data-testid="map.thesis-status"
+        data-status={evaluation.thesis}
+      >
+        <Icon aria-hidden className="h-4 w-4" strokeWidth={3} />
+        {THESIS_SENTENCES[evaluation.thesis]}
+        <span className="sr-only">. {why}</span>
+      </button>
+      {assumed.size > 0 && (
+        <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900" data-testid="map.what-if">
+          What-if: {assumed.size} assumed rejected
+          <button type="button" onClick={clearAssumptions} className="ml-1 rounded-full px-1 underline hover:bg-amber-200" data-testid="map.what-if-clear">
+            clear
+          </button>
+        </span>
+      )}
+    </div>
   );
 }
 

@@ -74,11 +74,21 @@ export async function expectRefused(
   return body;
 }
 
+/** Nodes the tests added, so {@link removeAddedNodes} can leave the seeded map as it was. */
+const added: string[] = [];
+
 /** POST a new node, expecting 201; returns `{ node, edge }`. */
 export async function addNode(request: APIRequestContext, body: Record<string, unknown>) {
   const response = await request.post(api.nodes(), { data: body });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { node: ArgNode; edge: MapView['edges'][number] };
+  const created = (await response.json()) as { node: ArgNode; edge: MapView['edges'][number] };
+  added.push(created.node.id);
+  return created;
+}
+
+/** Soft-deletes every node the tests added (those already gone answer 404, which is fine). */
+export async function removeAddedNodes(request: APIRequestContext) {
+  for (const id of added.splice(0)) await request.delete(api.node(id));
 }
 
 /** DELETE a node, expecting 200; returns `{ deletionId, removed }`. */

@@ -1,3 +1,4 @@
+import type { Status } from './evaluation';
 import type { ArgNode, Conflict, FlatEdge, Inference } from './model';
 
 /** A document as maps see it: `text` is stored exactly as given, and quotes index into it. */
@@ -13,10 +14,12 @@ export interface DocumentView {
 export interface MapView {
   map: { slug: string; title: string };
   document: DocumentView;
-  nodes: ArgNode[];
+  /** Each node with its status from the evaluation of the whole map (see lib/argument/evaluation.ts). */
+  nodes: (ArgNode & { status: Status })[];
   inferences: Inference[];
   conflicts: Conflict[];
   edges: FlatEdge[];
+  evaluation: { thesis: Status | null };
 }
 
 /** A map as the home page lists it. */

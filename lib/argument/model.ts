@@ -91,6 +91,8 @@ export interface Conflict {
   id: string;
   attacker: string;
   target: { node: string } | { inference: string };
+  /** The critical question the attacker raises (`"<scheme>.<question>"`), when it was raised from one. */
+  question?: string;
 }
 
 /** The flat view for simple clients: one edge per premise of each inference and one per conflict. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { evaluate } from '../argument/evaluation';
 import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
 import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type NodeKind } from '../argument/model';
@@ -84,7 +85,7 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
     }),
     client.conflict.findMany({
       where: { mapId, deletedAt: null },
-      select: { id: true, attackerId: true, targetNodeId: true, targetInferenceId: true },
+      select: { id: true, attackerId: true, targetNodeId: true, targetInferenceId: true, question: true },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
@@ -97,8 +98,9 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
       scheme: row.scheme,
     })),
     conflicts: conflictRows.flatMap((row): Conflict[] => {
-      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId } }];
-      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId } }];
+      const question = row.question ?? undefined;
+      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId }, question }];
+      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId }, question }];
       return [];
     }),
   });
@@ -108,7 +110,16 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
 export async function loadMapView(slug: string): Promise<MapView> {
   const map = await findMapOr404(slug);
   const graph = await readGraph(map.id);
-  return { map: { slug: map.slug, title: map.title }, document: map.document, ...graph, edges: flatEdges(graph) };
+  const evaluation = evaluate(graph);
+  return {
+    map: { slug: map.slug, title: map.title },
+    document: map.document,
+    nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })),
+    inferences: graph.inferences,
+    conflicts: graph.conflicts,
+    edges: flatEdges(graph),
+    evaluation: { thesis: evaluation.thesis },
+  };
 }
 
 async function mapIdOf(slug: string): Promise<string> {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildGraphFromSpec } from '../../lib/argument/map-spec';
+import { SCHEME_IDS } from '../../lib/argument/schemes';
 import type { ArgNode, ArgumentGraph } from '../../lib/argument/model';
 import {
   ANALYST,
@@ -13,19 +14,8 @@ import {
 
 const ESSAY = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'negotiate-now.txt'), 'utf8');
 
-const SCHEMES = [
-  'example',
-  'analogy',
-  'cause-to-effect',
-  'positive-consequences',
-  'negative-consequences',
-  'expert-opinion',
-  'position-to-know',
-  'sign',
-  'commitment',
-  'past-practice',
-  'practical-reasoning',
-];
+/** Every scheme a seeded inference names must be in the catalogue. */
+const SCHEMES: readonly string[] = SCHEME_IDS;
 
 const graph: ArgumentGraph = buildGraphFromSpec(negotiateNowSpec, ESSAY, ANALYST);
 const byId = new Map(graph.nodes.map((n) => [n.id, n]));

@@ -316,19 +316,19 @@ export const negotiateNowSpec: MapSpec = {
     { key: 'inf-grief-opened-door', conclusion: 'claim-door-open', premises: ['claim-window'], scheme: 'cause-to-effect' },
     { key: 'inf-window', conclusion: 'claim-window', premises: ['ev-condolence-delegation', 'imp-goodwill-signals'], scheme: 'sign' },
     { key: 'inf-softening-opened-door', conclusion: 'claim-door-open', premises: ['claim-softening'], scheme: 'sign' },
-    { key: 'inf-summit-interest', conclusion: 'claim-softening', premises: ['ev-summit-interest'], scheme: 'sign' },
-    { key: 'inf-border-links', conclusion: 'claim-softening', premises: ['ev-border-links'], scheme: 'sign' },
-    { key: 'inf-warm-reception', conclusion: 'claim-softening', premises: ['ev-warm-reception'], scheme: 'sign' },
+    { key: 'inf-summit-interest', conclusion: 'claim-softening', premises: ['ev-summit-interest'], scheme: 'example' },
+    { key: 'inf-border-links', conclusion: 'claim-softening', premises: ['ev-border-links'], scheme: 'example' },
+    { key: 'inf-warm-reception', conclusion: 'claim-softening', premises: ['ev-warm-reception'], scheme: 'example' },
 
     // Line 2: engagement works → engage.
     { key: 'inf-thesis-results', conclusion: 'thesis', premises: ['claim-diplomacy-can-yield', 'imp-peace-worth-costs'], scheme: 'positive-consequences' },
-    { key: 'inf-clinton-mission', conclusion: 'claim-diplomacy-can-yield', premises: ['ev-clinton-mission', 'imp-small-to-large'], scheme: 'example' },
+    { key: 'inf-clinton-mission', conclusion: 'claim-diplomacy-can-yield', premises: ['ev-clinton-mission', 'imp-small-to-large'], scheme: 'analogy' },
     { key: 'inf-past-practice', conclusion: 'claim-diplomacy-can-yield', premises: ['claim-diplomacy-worked', 'imp-past-predicts'], scheme: 'past-practice' },
     { key: 'inf-clinton-freeze', conclusion: 'claim-diplomacy-worked', premises: ['ev-clinton-freeze'], scheme: 'example' },
     { key: 'inf-sunshine-precedent', conclusion: 'claim-diplomacy-worked', premises: ['claim-sunshine-worked'], scheme: 'example' },
 
     // Line 3: the hard line failed and the current course repeats it → change course.
-    { key: 'inf-hardline', conclusion: 'claim-hardline-failed', premises: ['ev-bush-hardline', 'ev-nk-restart', 'imp-hardline-caused'], scheme: 'cause-to-effect' },
+    { key: 'inf-hardline', conclusion: 'claim-hardline-failed', premises: ['ev-bush-hardline', 'ev-nk-restart', 'imp-hardline-caused'], scheme: 'correlation-to-cause' },
     { key: 'inf-hardline-lesson', conclusion: 'pr-tough-fails', premises: ['claim-hardline-failed'], scheme: 'example' },
     { key: 'inf-thesis-danger', conclusion: 'thesis', premises: ['claim-dangerous-moment'], scheme: 'negative-consequences' },
     { key: 'inf-bosworth', conclusion: 'claim-obama-tough', premises: ['ev-bosworth-testimony'], scheme: 'position-to-know' },

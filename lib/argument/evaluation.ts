@@ -1,0 +1,233 @@
+import { isNodeTarget, type ArgumentGraph, type NodeKind } from './model';
+
+/**
+ * Whether a statement holds, given everything on the map (see docs/evaluation.md):
+ * - `stands` — none of its attackers stands, and (if it needs support) one of its inferences carries it;
+ * - `defeated` — an attacker that stands defeats it;
+ * - `unsupported` — it needs support (a claim or the thesis) and none of its inferences carries it;
+ * - `contested` — neither can be settled: it sits in, or depends on, a cycle of attacks with no way out.
+ */
+export type Status = 'stands' | 'defeated' | 'contested' | 'unsupported';
+
+export const STATUSES: readonly Status[] = ['stands', 'defeated', 'contested', 'unsupported'];
+
+/** Kinds that are only as good as their reasons; the others are taken as asserted until attacked. */
+export const NEEDS_SUPPORT: ReadonlySet<NodeKind> = new Set<NodeKind>(['thesis', 'claim']);
+
+export interface NodeEvaluation {
+  status: Status;
+  /** Attackers that stand (why it is defeated). */
+  defeatedBy: string[];
+  /** Attackers that are themselves contested (why it is contested). */
+  contestedBy: string[];
+  /** Its inferences that carry it. */
+  carriedBy: string[];
+  /** Its inferences that fail (why it is unsupported). */
+  failedInferences: string[];
+  /** True when a viewer asked to assume this node is rejected ("what if"). */
+  assumedRejected: boolean;
+}
+
+export interface InferenceEvaluation {
+  /** `true`: the premises all stand and no undercut stands; `false`: it fails; `null`: undecided. */
+  carries: boolean | null;
+  /** Premises that do not stand (defeated, unsupported or assumed rejected). */
+  failedPremises: string[];
+  /** Undercutters that stand. */
+  undercutBy: string[];
+}
+
+export interface Evaluation {
+  nodes: Record<string, NodeEvaluation>;
+  inferences: Record<string, InferenceEvaluation>;
+  /** The thesis's status, or null when the map has no thesis. */
+  thesis: Status | null;
+}
+
+export interface EvaluateOptions {
+  /** Nodes a viewer assumes are rejected: they count as not standing, whatever supports them. */
+  assumeRejected?: Iterable<string>;
+}
+
+type Label = 'in' | 'out' | undefined;
+
+/**
+ * Computes every node's status with grounded semantics (Dung 1995) extended to support: the least
+ * fixpoint of the rules below, so whatever it settles is settled by the structure alone and
+ * everything caught in a cycle of attack stays undecided ("contested").
+ *
+ * - An inference is **in** when all its premises are in and all its undercutters are out;
+ *   **out** when a premise is out or an undercutter is in.
+ * - A node is **out** (defeated) when an attacker is in; **out** (unsupported) when it needs support
+ *   and every one of its inferences is out (or it has none); **in** when every attacker is out and,
+ *   if it needs support, some inference is in.
+ *
+ * Runs in time linear in the size of the graph (a worklist; each item is decided once).
+ *
+ * @example
+ * // C attacks B attacks A: C stands, B is defeated, A stands again (reinstatement).
+ */
+export function evaluate(graph: ArgumentGraph, options: EvaluateOptions = {}): Evaluation {
+  const assumed = new Set(options.assumeRejected ?? []);
+  const nodeIds = graph.nodes.map((n) => n.id);
+  const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+
+  const attackersOf = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  const inferencesOf = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  const premiseOf = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  const attacksNodes = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  const attacksInferences = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  const undercuttersOf = new Map<string, string[]>(graph.inferences.map((i) => [i.id, []]));
+  const premisesOf = new Map<string, string[]>(graph.inferences.map((i) => [i.id, i.premises]));
+  const conclusionOf = new Map<string, string>(graph.inferences.map((i) => [i.id, i.conclusion]));
+
+  for (const inf of graph.inferences) {
+    inferencesOf.get(inf.conclusion)?.push(inf.id);
+    for (const p of inf.premises) premiseOf.get(p)?.push(inf.id);
+  }
+  for (const c of graph.conflicts) {
+    if (isNodeTarget(c.target)) {
+      attackersOf.get(c.target.node)?.push(c.attacker);
+      attacksNodes.get(c.attacker)?.push(c.target.node);
+    } else {
+      undercuttersOf.get(c.target.inference)?.push(c.attacker);
+      attacksInferences.get(c.attacker)?.push(c.target.inference);
+    }
+  }
+
+  const nodeLabel = new Map<string, Label>();
+  const infLabel = new Map<string, Label>();
+  const queue: string[] = [];
+  const queued = new Set<string>();
+  const enqueue = (key: string) => {
+    if (!queued.has(key)) {
+      queued.add(key);
+      queue.push(key);
+    }
+  };
+  const nodeKey = (id: string) => `n:${id}`;
+  const infKey = (id: string) => `i:${id}`;
+
+  for (const id of nodeIds) {
+    if (assumed.has(id)) nodeLabel.set(id, 'out');
+  }
+  for (const id of nodeIds) enqueue(nodeKey(id));
+  for (const inf of graph.inferences) enqueue(infKey(inf.id));
+
+  const decideInference = (id: string): Label => {
+    const premises = premisesOf.get(id)!;
+    const undercutters = undercuttersOf.get(id)!;
+    if (premises.some((p) => nodeLabel.get(p) === 'out') || undercutters.some((u) => nodeLabel.get(u) === 'in')) return 'out';
+    if (premises.every((p) => nodeLabel.get(p) === 'in') && undercutters.every((u) => nodeLabel.get(u) === 'out')) return 'in';
+    return undefined;
+  };
+  const decideNode = (id: string): Label => {
+    const attackers = attackersOf.get(id)!;
+    if (attackers.some((a) => nodeLabel.get(a) === 'in')) return 'out';
+    const needs = NEEDS_SUPPORT.has(kindOf.get(id)!);
+    const inferences = inferencesOf.get(id)!;
+    if (needs && inferences.every((i) => infLabel.get(i) === 'out')) return 'out';
+    if (attackers.every((a) => nodeLabel.get(a) === 'out') && (!needs || inferences.some((i) => infLabel.get(i) === 'in'))) return 'in';
+    return undefined;
+  };
+
+  while (queue.length > 0) {
+    const key = queue.pop()!;
+    queued.delete(key);
+    const id = key.slice(2);
+    if (key.startsWith('i:')) {
+      if (infLabel.get(id) !== undefined) continue;
+      const label = decideInference(id);
+      if (label === undefined) continue;
+      infLabel.set(id, label);
+      enqueue(nodeKey(conclusionOf.get(id)!));
+    } else {
+      if (nodeLabel.get(id) !== undefined) continue;
+      const label = decideNode(id);
+      if (label === undefined) continue;
+      nodeLabel.set(id, label);
+      for (const target of attacksNodes.get(id)!) enqueue(nodeKey(target));
+      for (const inf of attacksInferences.get(id)!) enqueue(infKey(inf));
+      for (const inf of premiseOf.get(id)!) enqueue(infKey(inf));
+    }
+  }
+
+  const inferences: Record<string, InferenceEvaluation> = {};
+  for (const inf of graph.inferences) {
+    const label = infLabel.get(inf.id);
+    inferences[inf.id] = {
+      carries: label === 'in' ? true : label === 'out' ? false : null,
+      failedPremises: inf.premises.filter((p) => nodeLabel.get(p) === 'out'),
+      undercutBy: undercuttersOf.get(inf.id)!.filter((u) => nodeLabel.get(u) === 'in'),
+    };
+  }
+  const nodes: Record<string, NodeEvaluation> = {};
+  for (const id of nodeIds) {
+    const label = nodeLabel.get(id);
+    const attackers = attackersOf.get(id)!;
+    const defeatedBy = attackers.filter((a) => nodeLabel.get(a) === 'in');
+    const own = inferencesOf.get(id)!;
+    let status: Status;
+    if (label === 'in') status = 'stands';
+    else if (label === 'out') status = defeatedBy.length > 0 || assumed.has(id) ? 'defeated' : 'unsupported';
+    else status = 'contested';
+    nodes[id] = {
+      status,
+      defeatedBy,
+      contestedBy: attackers.filter((a) => nodeLabel.get(a) === undefined),
+      carriedBy: own.filter((i) => infLabel.get(i) === 'in'),
+      failedInferences: own.filter((i) => infLabel.get(i) === 'out'),
+      assumedRejected: assumed.has(id),
+    };
+  }
+  const thesis = graph.nodes.find((n) => n.kind === 'thesis');
+  return { nodes, inferences, thesis: thesis ? nodes[thesis.id].status : null };
+}
+
+/** Short labels for statuses, as badges show them. */
+export const STATUS_LABELS: Record<Status, string> = {
+  stands: 'Stands',
+  defeated: 'Defeated',
+  contested: 'Contested',
+  unsupported: 'Unsupported',
+};
+
+/**
+ * Says in one or two sentences why a node has its status, naming the points responsible.
+ * `textOf` gives a node's words (shortened by the caller if it likes).
+ *
+ * @example "Defeated by “The 2009 test came after the outreach”, which nothing answers."
+ */
+export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, nodeId: string, textOf: (id: string) => string): string {
+  const ev = evaluation.nodes[nodeId];
+  if (!ev) return '';
+  const quote = (id: string) => `“${textOf(id)}”`;
+  const answered = (id: string) => graph.conflicts.some((c) => isNodeTarget(c.target) && c.target.node === id);
+  if (ev.assumedRejected) return 'You are assuming this is rejected (what-if); nothing is saved.';
+  switch (ev.status) {
+    case 'defeated': {
+      const [first, ...rest] = ev.defeatedBy;
+      const more = rest.length > 0 ? ` and ${rest.length} more` : '';
+      return `Defeated by ${quote(first)}${more}, which ${answered(first) ? 'stands: its answers are themselves defeated' : 'nothing answers'}.`;
+    }
+    case 'unsupported': {
+      if (ev.failedInferences.length === 0) return 'Unsupported: no reasons are given for it yet.';
+      const why = ev.failedInferences.map((infId) => {
+        const inf = evaluation.inferences[infId];
+        if (inf.undercutBy.length > 0) return `a step is undercut by ${quote(inf.undercutBy[0])}`;
+        return `${quote(inf.failedPremises[0])} does not stand`;
+      });
+      return `Unsupported: none of its reasons carries it (${why.join('; ')}).`;
+    }
+    case 'contested': {
+      if (ev.contestedBy.length > 0) return `Contested: ${quote(ev.contestedBy[0])} attacks it and neither side can be settled.`;
+      return 'Contested: its reasons depend on points that are themselves contested.';
+    }
+    case 'stands': {
+      const attackers = graph.conflicts.filter((c) => isNodeTarget(c.target) && c.target.node === nodeId).length;
+      const answeredNote = attackers > 0 ? ` Every objection to it (${attackers}) is answered.` : ' Nothing attacks it.';
+      const carried = ev.carriedBy.length > 0 ? ` Carried by ${ev.carriedBy.length} line${ev.carriedBy.length === 1 ? '' : 's'} of reasoning.` : '';
+      return `Stands.${answeredNote}${carried}`;
+    }
+  }
+}

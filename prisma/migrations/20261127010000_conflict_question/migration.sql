@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Conflict" ADD COLUMN "question" TEXT;

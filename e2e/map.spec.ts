@@ -30,8 +30,9 @@ class MapPage {
     return this.page.locator(`[data-testid="essay.quote"][data-node-id="${id}"]`).first();
   }
 
+  /** The card whose own words are `text` (other cards may quote it when explaining their status). */
   canvasNodeByText(text: string) {
-    return this.page.getByTestId('canvas.node').filter({ hasText: text });
+    return this.page.getByTestId('canvas.node').filter({ has: this.page.getByText(text, { exact: true }) });
   }
 }
 

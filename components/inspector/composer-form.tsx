@@ -8,6 +8,8 @@ import { messageOf, useMapStore, type Composer } from '@/components/map-workspac
 import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
 import { nodeFormSchema } from '@/lib/validation/node';
+import { questionById } from '@/lib/argument/schemes';
+import { shorten } from '@/lib/argument/text';
 
 const AUTHOR_KEY = 'argmap.author';
 
@@ -44,7 +46,10 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   const editing = composer.mode === 'edit';
   const spec = composer.mode === 'edit' ? null : MODES[composer.mode];
 
-  const [text, setText] = useState(editing ? (target?.text ?? '') : '');
+  const [text, setText] = useState(editing ? (target?.text ?? '') : (composer.prefill ?? ''));
+  const [chosenTarget, setChosenTarget] = useState(composer.targetId);
+  const nodes = useMapStore((s) => s.view.nodes);
+  const question = composer.question ? questionById(composer.question) : undefined;
   const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
   const [unstated, setUnstated] = useState(false);
   // The form only ever renders in the browser (after a click), so localStorage is there.
@@ -76,8 +81,9 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         await addNode({
           kind: unstated ? 'premise' : kind,
           text: parsed.data.text,
-          target: composer.targetId,
+          target: chosenTarget,
           relation: spec!.relation,
+          question: composer.question,
           quote: quote ? { start: quote.start, end: quote.end } : undefined,
           implicit: unstated || undefined,
           author: parsed.data.author || undefined,
@@ -106,6 +112,30 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
+
+      {question && (
+        <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950" data-testid="composer.question">
+          <span className="font-semibold">Critical question ({question.scheme.name}):</span> {question.question.text}
+        </p>
+      )}
+
+      {composer.targetChoices && composer.targetChoices.length > 1 && (
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">Which premise does it doubt?</span>
+          <select
+            value={chosenTarget}
+            onChange={(e) => setChosenTarget(e.target.value)}
+            className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+            data-testid="composer.target"
+          >
+            {composer.targetChoices.map((id) => (
+              <option key={id} value={id}>
+                {shorten(nodes.find((n) => n.id === id)?.text ?? id, 70)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
 
       {spec && spec.kinds.length > 1 && (
         <fieldset>

@@ -1,11 +1,13 @@
 'use client';
 
-import { ArrowUp, Quote, X } from 'lucide-react';
+import { ArrowUp, Check, CircleDashed, MessageSquareWarning, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
 import { explainStatus } from '@/lib/argument/evaluation';
 import { shorten } from '@/lib/argument/text';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
+import { SCHEMES, schemeById } from '@/lib/argument/schemes';
 import type { ArgNode } from '@/lib/argument/model';
 import { ComposerForm } from './composer-form';
 import { NodeActions, UNDERCUT_ACTION } from './node-actions';
@@ -28,7 +30,7 @@ export function Inspector() {
         {selection.type === 'node' ? <NodeDetails id={selection.id} /> : <InferenceDetails id={selection.id} />}
         {composer && (
           <div className="border-t border-slate-100 pt-4">
-            <ComposerForm key={`${composer.mode}:${composer.targetId}`} composer={composer} />
+            <ComposerForm key={`${composer.mode}:${composer.targetId}:${composer.question ?? ''}`} composer={composer} />
           </div>
         )}
       </div>
@@ -100,8 +102,47 @@ function NodeDetails({ id }: { id: string }) {
       <Related title="Supports" icon nodes={supports} />
       <Related title="Attacks" icon nodes={attacks} />
       <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
+      <StepsInto nodeId={node.id} />
       <Related title={`Objections to it (${attackers.length})`} nodes={attackers} empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'} />
     </section>
+  );
+}
+
+/** The steps of reasoning that conclude in a node: a way into their schemes and questions. */
+function StepsInto({ nodeId }: { nodeId: string }) {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const select = useMapStore((s) => s.select);
+  const steps = view.inferences.filter((i) => i.conclusion === nodeId);
+  if (steps.length === 0) return null;
+  return (
+    <div>
+      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500">Steps of reasoning into it ({steps.length})</h3>
+      <div className="space-y-1.5">
+        {steps.map((step) => {
+          const open = questionsForInference(view, evaluation, step.id).filter((q) => q.state !== 'answered').length;
+          const carries = evaluation.inferences[step.id]?.carries;
+          return (
+            <button
+              key={step.id}
+              type="button"
+              onClick={() => select({ type: 'inference', id: step.id }, { focus: true })}
+              className="flex w-full items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-left text-sm hover:bg-slate-50"
+              data-testid="inspector.step"
+            >
+              <span>
+                <span className="font-medium text-slate-800">{step.scheme ? schemeById(step.scheme)?.name : 'Unnamed step'}</span>
+                <span className="block text-xs text-slate-500">
+                  {step.premises.length} premise{step.premises.length === 1 ? '' : 's'} · {carries === true ? 'carries' : carries === false ? 'fails' : 'undecided'}
+                  {open > 0 ? ` · ${open} open question${open === 1 ? '' : 's'}` : ''}
+                </span>
+              </span>
+              <ArrowUp aria-hidden className="h-4 w-4 rotate-90 text-slate-400" />
+            </button>
+          );
+        })}
+      </div>
+    </div>
   );
 }
 
@@ -196,6 +237,105 @@ function InferenceDetails({ id }: { id: string }) {
         </div>
       )}
       <Related title={`Undercuts (${undercuts.length})`} nodes={undercuts} empty="Nobody has questioned this step yet." />
+      <SchemeSection inferenceId={id} />
     </section>
+  );
+}
+
+const QUESTION_STATE: Record<QuestionState, { label: string; className: string; icon: typeof Check }> = {
+  open: { label: 'Open', className: 'bg-slate-100 text-slate-700', icon: CircleDashed },
+  raised: { label: 'Raised — unanswered', className: 'bg-red-50 text-red-800', icon: MessageSquareWarning },
+  answered: { label: 'Answered', className: 'bg-emerald-50 text-emerald-800', icon: Check },
+};
+
+/** The step's argument scheme, its pattern, and its critical questions with their state. */
+function SchemeSection({ inferenceId }: { inferenceId: string }) {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const openComposer = useMapStore((s) => s.openComposer);
+  const setScheme = useMapStore((s) => s.setScheme);
+  const notify = useMapStore((s) => s.notify);
+  const select = useMapStore((s) => s.select);
+  const inference = view.inferences.find((i) => i.id === inferenceId)!;
+  const scheme = inference.scheme ? schemeById(inference.scheme) : undefined;
+  const questions = questionsForInference(view, evaluation, inferenceId);
+  return (
+    <div className="space-y-3 border-t border-slate-100 pt-4" data-testid="inspector.scheme">
+      <label className="block">
+        <span className="mb-1 block text-xs font-semibold uppercase tracking-wider text-slate-500">Pattern of reasoning</span>
+        <select
+          value={inference.scheme ?? ''}
+          onChange={(e) =>
+            setScheme(inferenceId, e.target.value || null).catch((err: unknown) => notify({ tone: 'error', message: `Scheme not saved: ${messageOf(err)}` }))
+          }
+          className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          data-testid="inspector.scheme-select"
+        >
+          <option value="">No scheme named</option>
+          {SCHEMES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {scheme && (
+        <>
+          <p className="text-sm text-slate-700">{scheme.summary}</p>
+          <details className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+            <summary className="cursor-pointer font-medium">The pattern</summary>
+            <ol className="mt-2 list-decimal space-y-1 pl-5">
+              {scheme.premises.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ol>
+            <p className="mt-1 border-t border-slate-200 pt-1 font-medium">∴ {scheme.conclusion}</p>
+          </details>
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500">Critical questions</h3>
+          <ul className="space-y-2">
+            {questions.map((q) => {
+              const state = QUESTION_STATE[q.state];
+              const StateIcon = state.icon;
+              return (
+                <li key={q.id} className="rounded-md border border-slate-200 p-2.5" data-testid="inspector.question" data-state={q.state}>
+                  <p className="text-sm text-slate-800">{q.question.text}</p>
+                  <div className="mt-1.5 flex flex-wrap items-center gap-2">
+                    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${state.className}`}>
+                      <StateIcon aria-hidden className="h-3.5 w-3.5" /> {state.label}
+                    </span>
+                    <span className="text-xs text-slate-500">{q.question.attacks === 'inference' ? 'questions the step' : 'questions a premise'}</span>
+                    {q.raisedBy.map((n) => (
+                      <button key={n} type="button" className="text-xs font-medium text-indigo-700 underline" onClick={() => select({ type: 'node', id: n }, { focus: true })}>
+                        see objection
+                      </button>
+                    ))}
+                    <button
+                      type="button"
+                      className="ml-auto rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+                      onClick={() =>
+                        openComposer(
+                          q.question.attacks === 'inference'
+                            ? { mode: 'undercut', targetId: inferenceId, question: q.id, prefill: q.question.objectionPrompt }
+                            : {
+                                mode: 'object',
+                                targetId: inference.premises[0],
+                                targetChoices: inference.premises,
+                                question: q.id,
+                                prefill: q.question.objectionPrompt,
+                              },
+                        )
+                      }
+                      data-testid="inspector.raise-question"
+                    >
+                      Raise this question
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

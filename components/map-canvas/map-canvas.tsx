@@ -13,6 +13,7 @@ import {
   useNodesInitialized,
   useNodesState,
   useReactFlow,
+  ViewportPortal,
   type EdgeChange,
   type NodeChange,
   type NodeMouseHandler,
@@ -180,7 +181,6 @@ export function MapCanvas() {
 
   return (
     <div className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
-      <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -201,6 +201,10 @@ export function MapCanvas() {
         style={{ opacity: laidOut ? 1 : 0, transition: 'opacity 200ms' }}
         aria-label="Argument map canvas"
       >
+        {/* Inside the viewport, so exported images carry the arrowheads too. */}
+        <ViewportPortal>
+          <EdgeMarkers />
+        </ViewportPortal>
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} position="bottom-right" />
         <MiniMap

@@ -17,6 +17,12 @@ export interface Composer {
   mode: ComposerMode;
   /** The node or inference the new point attaches to (or the node being edited). */
   targetId: string;
+  /** When raising a critical question: its id (`"<scheme>.<cq>"`), stored with the objection. */
+  question?: string;
+  /** Text to start the form with (a critical question's objection prompt). */
+  prefill?: string;
+  /** Other targets the person may choose instead (the premises a question may be aimed at). */
+  targetChoices?: string[];
 }
 
 export interface Notice {
@@ -56,6 +62,7 @@ export interface MapState {
   refresh(): Promise<void>;
   addNode(input: AddNodeInput): Promise<{ id: string }>;
   editNode(id: string, text: string, version: number): Promise<void>;
+  setScheme(inferenceId: string, scheme: string | null): Promise<void>;
   deleteNode(id: string): Promise<void>;
   undoDelete(deletionId: string): Promise<void>;
   savePosition(id: string, position: { x: number; y: number }): Promise<void>;
@@ -70,6 +77,7 @@ export interface AddNodeInput {
   quote?: { start: number; end: number };
   implicit?: boolean;
   author?: string;
+  question?: string;
 }
 
 let noticeIds = 0;
@@ -133,6 +141,10 @@ export function createMapStore(initial: MapView) {
       await get().refresh();
       set((s) => ({ selection: { type: 'node', id: node.id }, focusRequest: s.focusRequest + 1, composer: null, essaySelection: null }));
       return node;
+    },
+    async setScheme(inferenceId, scheme) {
+      await apiRequest(`${base}/inferences/${encodeURIComponent(inferenceId)}`, { method: 'PATCH', body: { scheme } });
+      await get().refresh();
     },
     async editNode(id, text, version) {
       await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { text, version } });

@@ -14,6 +14,8 @@ import { STATUS_STYLES } from '@/components/status-badge';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
+import { ExportMenu } from './export-menu';
+import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
@@ -79,6 +81,8 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
         </p>
       </div>
       <ThesisBanner />
+      <OpenQuestions />
+      <ExportMenu />
       <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
         {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
         <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>

@@ -36,6 +36,8 @@ export interface ConflictSpec {
   attacker: string;
   /** A node key, or an inference key for an undercut. */
   target: { node: string } | { inference: string };
+  /** The critical question the attacker raises, `"<scheme>.<cq>"`. */
+  question?: string;
 }
 
 export class MapSpecError extends Error {}
@@ -89,7 +91,7 @@ export function buildGraphFromSpec(spec: MapSpec, documentText: string, defaultA
     else if (!inferenceKeys.has(c.target.inference)) {
       throw new MapSpecError(`conflict "${c.key}" names unknown inference "${c.target.inference}"`);
     }
-    return { id: c.key, attacker: c.attacker, target: { ...c.target } };
+    return { id: c.key, attacker: c.attacker, target: { ...c.target }, ...(c.question ? { question: c.question } : {}) };
   });
   return { nodes, inferences, conflicts };
 }

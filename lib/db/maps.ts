@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { evaluate } from '../argument/evaluation';
 import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
-import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type NodeKind } from '../argument/model';
+import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
 import { AppError } from '../http/errors';
-import type { NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import type { InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
 
@@ -226,7 +226,13 @@ export async function createNode(slug: string, input: NodeCreateInput): Promise<
       }
     } else {
       const conflict = await tx.conflict.create({
-        data: { mapId, attackerId: row.id, targetNodeId: targetNode?.id ?? null, targetInferenceId: targetInference?.id ?? null },
+        data: {
+          mapId,
+          attackerId: row.id,
+          targetNodeId: targetNode?.id ?? null,
+          targetInferenceId: targetInference?.id ?? null,
+          question: input.question ?? null,
+        },
         select: { id: true },
       });
       edge = targetInference
@@ -287,6 +293,16 @@ export async function deleteNode(slug: string, id: string): Promise<{ deletionId
   const client = await db();
   await client.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
   return { deletionId, removed };
+}
+
+/** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows. */
+export async function updateInference(slug: string, id: string, input: InferenceUpdateInput): Promise<Inference> {
+  const mapId = await mapIdOf(slug);
+  const live = (await readGraph(mapId)).inferences.find((i) => i.id === id);
+  if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
+  const client = await db();
+  await client.inference.update({ where: { id }, data: { scheme: input.scheme } });
+  return { ...live, scheme: input.scheme };
 }
 
 /** Undoes one delete: every node removed under `deletionId` comes back, with its links. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADDABLE_KINDS, RELATIONS } from '../argument/model';
+import { questionById, SCHEME_IDS } from '../argument/schemes';
 import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT } from './limits';
 
 /**
@@ -48,9 +49,18 @@ export const nodeCreateSchema = z
     quote: quoteOffsetsSchema.optional(),
     implicit: z.boolean().optional(),
     author: authorNameSchema.optional(),
+    /** The critical question this objection raises, `"<scheme>.<cq>"`. */
+    question: z
+      .string()
+      .max(80)
+      .refine((id) => questionById(id) !== undefined, { error: 'Not a critical question of any scheme in the catalogue.' })
+      .optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
+    if (body.question && body.relation !== 'attacks') {
+      ctx.addIssue({ code: 'custom', path: ['question'], message: 'A critical question is raised by an objection (relation "attacks").' });
+    }
     const attacking = body.kind === 'objection' || body.kind === 'rebuttal';
     if (body.relation === 'attacks' && !attacking) {
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Only objections and rebuttals can attack.' });
@@ -100,3 +110,11 @@ export const positionsSchema = z
   })
   .strict();
 export type PositionsInput = z.infer<typeof positionsSchema>;
+
+/** PATCH /api/maps/{slug}/inferences/{id}: name (or, with null, clear) the step's argument scheme. */
+export const inferenceUpdateSchema = z
+  .object({
+    scheme: z.enum(SCHEME_IDS, { error: 'Not a scheme in the catalogue.' }).nullable(),
+  })
+  .strict();
+export type InferenceUpdateInput = z.infer<typeof inferenceUpdateSchema>;

@@ -343,12 +343,12 @@ export const negotiateNowSpec: MapSpec = {
 
   conflicts: [
     { key: 'con-2009-nuclear-test', attacker: 'obj-2009-nuclear-test', target: { node: 'claim-obama-tough' } },
-    { key: 'con-heu-programme', attacker: 'obj-heu-programme', target: { node: 'ev-clinton-freeze' } },
+    { key: 'con-heu-programme', attacker: 'obj-heu-programme', target: { node: 'ev-clinton-freeze' }, question: 'example.cq1' },
     { key: 'con-plutonium-frozen', attacker: 'reb-plutonium-frozen', target: { node: 'obj-heu-programme' } },
     { key: 'con-sunshine-payments', attacker: 'obj-sunshine-payments', target: { node: 'claim-sunshine-worked' } },
-    { key: 'con-six-party-talks', attacker: 'obj-six-party-talks', target: { node: 'claim-hardline-failed' } },
+    { key: 'con-six-party-talks', attacker: 'obj-six-party-talks', target: { node: 'claim-hardline-failed' }, question: 'example.cq1' },
     { key: 'con-talks-stalled', attacker: 'reb-talks-stalled', target: { node: 'obj-six-party-talks' } },
-    { key: 'con-condolence-tactic', attacker: 'obj-condolence-tactic', target: { node: 'imp-goodwill-signals' } },
-    { key: 'con-different-conditions', attacker: 'obj-different-conditions', target: { inference: 'inf-past-practice' } },
+    { key: 'con-condolence-tactic', attacker: 'obj-condolence-tactic', target: { node: 'imp-goodwill-signals' }, question: 'sign.cq1' },
+    { key: 'con-different-conditions', attacker: 'obj-different-conditions', target: { inference: 'inf-past-practice' }, question: 'past-practice.cq2' },
   ],
 };

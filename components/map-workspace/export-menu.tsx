@@ -1,0 +1,85 @@
+'use client';
+
+import { DropdownMenu } from 'radix-ui';
+import { Download } from 'lucide-react';
+import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { messageOf, useMapStore } from './map-store';
+
+const IMAGE_PADDING = 0.06;
+/** Largest side of an exported image, in pixels: big enough to print, small enough to open anywhere. */
+const IMAGE_MAX_SIDE = 4000;
+
+/** Downloads of the map: Argdown, AIF and JSON from the server; PNG and SVG drawn from the canvas. */
+export function ExportMenu() {
+  const slug = useMapStore((s) => s.view.map.slug);
+  const notify = useMapStore((s) => s.notify);
+  const flow = useReactFlow();
+  const base = `/api/maps/${encodeURIComponent(slug)}/export?format=`;
+
+  async function downloadImage(kind: 'png' | 'svg') {
+    try {
+      // html-to-image is only needed here; load it on first use.
+      const { toPng, toSvg } = await import('html-to-image');
+      const bounds = getNodesBounds(flow.getNodes());
+      const scale = Math.min(2, IMAGE_MAX_SIDE / Math.max(bounds.width, bounds.height));
+      const width = Math.round(bounds.width * scale * (1 + 2 * IMAGE_PADDING));
+      const height = Math.round(bounds.height * scale * (1 + 2 * IMAGE_PADDING));
+      const viewport = getViewportForBounds(bounds, width, height, 0.05, 4, IMAGE_PADDING);
+      const pane = document.querySelector<HTMLElement>('.react-flow__viewport');
+      if (!pane) throw new Error('The canvas is not on the page.');
+      const render = kind === 'png' ? toPng : toSvg;
+      const url = await render(pane, {
+        backgroundColor: '#ffffff',
+        width,
+        height,
+        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
+      });
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${slug}.${kind}`;
+      a.click();
+    } catch (error) {
+      notify({ tone: 'error', message: `The image could not be made: ${messageOf(error)}` });
+    }
+  }
+
+  const item = 'flex cursor-pointer items-center justify-between gap-6 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50';
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+        data-testid="map.export"
+      >
+        <Download aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">Export</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-xl">
+          <DropdownMenu.Label className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-slate-500">Data</DropdownMenu.Label>
+          <DropdownMenu.Item asChild className={item}>
+            <a href={`${base}argdown`} download data-testid="export.argdown">
+              Argdown <span className="text-xs text-slate-500">.argdown</span>
+            </a>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={item}>
+            <a href={`${base}aif`} download data-testid="export.aif">
+              AIF (AIFdb, OVA) <span className="text-xs text-slate-500">.json</span>
+            </a>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={item}>
+            <a href={`${base}json`} download data-testid="export.json">
+              Argmap JSON <span className="text-xs text-slate-500">.json</span>
+            </a>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          <DropdownMenu.Label className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-slate-500">Image of the map</DropdownMenu.Label>
+          <DropdownMenu.Item className={item} onSelect={() => void downloadImage('png')} data-testid="export.png">
+            PNG <span className="text-xs text-slate-500">.png</span>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={item} onSelect={() => void downloadImage('svg')} data-testid="export.svg">
+            SVG <span className="text-xs text-slate-500">.svg</span>
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

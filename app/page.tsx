@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ArrowRight, FileText, MessageSquareWarning, Network } from 'lucide-react';
 import { listMaps } from '@/lib/db/maps';
 import { AppLogo } from '@/components/ui/app-logo';
+import { ImportDialog } from '@/components/home/import-dialog';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,10 @@ export default async function HomePage() {
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-6 py-10">
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Argument maps</h1>
+        <div className="flex items-center justify-between gap-4">
+          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Argument maps</h1>
+          <ImportDialog />
+        </div>
         <p className="mt-2 max-w-2xl text-lg text-slate-600">
           See how an essay’s conclusion rests on its reasons and evidence — which premises it never states, where it is
           weak — and add the objections and rebuttals a good debate needs.

@@ -74,6 +74,16 @@ export function EssayPanel() {
     if (end > start) setEssaySelection({ start, end, text: document.text.slice(start, end) });
   }
 
+  if (document.text.trim() === '') {
+    return (
+      <div className="flex h-full flex-col gap-3 px-6 py-6 text-sm text-slate-600" data-testid="essay">
+        <p className="font-medium text-slate-800">This map has no essay text.</p>
+        <p>It was imported from a file that carries statements and their relations but not the text they came from, so there is nothing to quote.</p>
+        <ImplicitList nodes={implicit} selectedId={selectedId} onSelect={(id) => select({ type: 'node', id }, { focus: true })} />
+      </div>
+    );
+  }
+
   return (
     <div className="flex h-full flex-col" data-testid="essay">
       <div className="border-b border-slate-200 px-6 py-3">
@@ -140,20 +150,29 @@ export function EssayPanel() {
           
         </article>
 
+        <ImplicitList nodes={implicit} selectedId={selectedId} onSelect={(id) => select({ type: 'node', id }, { focus: true })} />
+      </div>
+    </div>
+  );
+}
+
+/** The premises the argument needs but the essay never states. */
+function ImplicitList({ nodes, selectedId, onSelect }: { nodes: ArgNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
+  return (
         <section className="mt-8 rounded-lg border border-dashed border-teal-600/60 bg-teal-50/50 p-4 font-sans" aria-labelledby="unstated-heading" data-testid="essay.unstated">
           <h3 id="unstated-heading" className="flex items-center gap-2 text-sm font-semibold text-teal-900">
-            <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises ({implicit.length})
+            <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises ({nodes.length})
           </h3>
           <p className="mt-1 text-sm text-teal-900/80">What the argument needs but the essay never says.</p>
-          {implicit.length === 0 ? (
+          {nodes.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">None identified yet. Select a step of reasoning and add a linked premise to name one.</p>
           ) : (
             <ul className="mt-3 space-y-2">
-              {implicit.map((n) => (
+              {nodes.map((n) => (
                 <li key={n.id}>
                   <button
                     type="button"
-                    onClick={() => select({ type: 'node', id: n.id }, { focus: true })}
+                    onClick={() => onSelect(n.id)}
                     className={`w-full rounded-md border border-dashed bg-white px-3 py-2 text-left text-sm text-slate-800 hover:border-teal-700 ${n.id === selectedId ? 'border-teal-700 ring-2 ring-indigo-500' : 'border-teal-600/60'}`}
                     data-testid="essay.unstated-item"
                   >
@@ -164,7 +183,5 @@ export function EssayPanel() {
             </ul>
           )}
         </section>
-      </div>
-    </div>
   );
 }

@@ -60,16 +60,21 @@ export function toErrorResponse(error: unknown): Response {
 
 /**
  * Reads a JSON body and validates it. Refuses a non-JSON content type (415), a body over
- * {@link REQUEST_BODY_MAX_BYTES} (413), malformed JSON (400) and a schema failure (400, with issues).
+ * `maxBytes` (413; by default {@link REQUEST_BODY_MAX_BYTES}), malformed JSON (400) and a schema
+ * failure (400, with issues).
  */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  { maxBytes = REQUEST_BODY_MAX_BYTES }: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type.trim())) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > REQUEST_BODY_MAX_BYTES) throw tooLarge();
-  const raw = await readLimited(request);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const raw = await readLimited(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -83,11 +88,12 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   return result.data;
 }
 
-function tooLarge() {
-  return new AppError('payload_too_large', `The body is larger than ${REQUEST_BODY_MAX_BYTES / 1024} KB.`);
+function tooLarge(maxBytes: number) {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
+  return new AppError('payload_too_large', `The body is larger than ${size}.`);
 }
 
-async function readLimited(request: Request): Promise<string> {
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -96,9 +102,9 @@ async function readLimited(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > REQUEST_BODY_MAX_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

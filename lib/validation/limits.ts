@@ -10,3 +10,14 @@ export const REQUEST_BODY_MAX_BYTES = 64 * 1024;
 export const ID_MAX = 64;
 /** Canvas coordinates beyond this are refused as nonsense. */
 export const POSITION_LIMIT = 1_000_000;
+/** Longest map title, in characters. */
+export const MAP_TITLE_MAX = 200;
+/** Most nodes one map may hold; an import with more is refused. */
+export const MAP_NODES_MAX = 5000;
+/** Largest file (AIF or Argdown text) that can be imported, in UTF-8 bytes. */
+export const IMPORT_CONTENT_MAX_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest body `POST /api/maps/import` reads, in bytes: the file travels as a JSON string, whose
+ * escapes (`\"`, `\n`, `\u…`) can make it larger than the file itself.
+ */
+export const IMPORT_BODY_MAX_BYTES = 2 * IMPORT_CONTENT_MAX_BYTES;

@@ -8,6 +8,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client';
 import { databaseUrl } from '../../lib/db/database-url';
 import { buildGraphFromSpec } from '../../lib/argument/map-spec';
+import { writeGraph } from '../../lib/db/write-graph';
 import { ANALYST, NEGOTIATE_NOW_DOCUMENT, NEGOTIATE_NOW_MAP, negotiateNowSpec } from './negotiate-now';
 
 export const NEGOTIATE_NOW_TEXT = readFileSync(new URL('./negotiate-now.txt', import.meta.url), 'utf8');
@@ -30,49 +31,7 @@ async function main() {
         select: { id: true },
       });
       // Seed keys become ids prefixed by the map, so a copy of the map can reuse the same keys.
-      const idOf = (key: string) => `${NEGOTIATE_NOW_MAP.slug}.${key}`;
-      const start = Date.now();
-      for (const [i, node] of graph.nodes.entries()) {
-        await tx.node.create({
-          data: {
-            id: idOf(node.id),
-            mapId: map.id,
-            kind: node.kind,
-            text: node.text,
-            quoteStart: node.quote?.start ?? null,
-            quoteEnd: node.quote?.end ?? null,
-            quoteText: node.quote?.text ?? null,
-            implicit: node.implicit,
-            author: node.author,
-            // Distinct creation times keep the seeded order stable when nodes are listed.
-            createdAt: new Date(start + i),
-          },
-        });
-      }
-      for (const [i, inference] of graph.inferences.entries()) {
-        await tx.inference.create({
-          data: {
-            id: idOf(inference.id),
-            mapId: map.id,
-            conclusionId: idOf(inference.conclusion),
-            scheme: inference.scheme,
-            createdAt: new Date(start + i),
-            premises: { create: inference.premises.map((p, position) => ({ nodeId: idOf(p), position })) },
-          },
-        });
-      }
-      for (const [i, conflict] of graph.conflicts.entries()) {
-        await tx.conflict.create({
-          data: {
-            id: idOf(conflict.id),
-            mapId: map.id,
-            attackerId: idOf(conflict.attacker),
-            targetNodeId: 'node' in conflict.target ? idOf(conflict.target.node) : null,
-            targetInferenceId: 'inference' in conflict.target ? idOf(conflict.target.inference) : null,
-            createdAt: new Date(start + i),
-          },
-        });
-      }
+      await writeGraph(tx, map.id, graph, (_entity, key) => `${NEGOTIATE_NOW_MAP.slug}.${key}`);
     });
     console.log(`Seed: added "${NEGOTIATE_NOW_MAP.title}" (${graph.nodes.length} nodes).`);
   } finally {

@@ -1,0 +1,327 @@
+import {
+  ArgdownApplication,
+  ArgdownTypes,
+  DataPlugin,
+  IArgument,
+  IEquivalenceClass,
+  isReconstructed,
+  isRuleNode,
+  isTokenNode,
+  ModelPlugin,
+  ParserPlugin,
+  RangeType,
+  RelationType,
+  RuleNames,
+  StatementRole,
+  type IArgdownResponse,
+  type IAstNode,
+  type IRuleNode,
+  type ITokenNode,
+  type IInference,
+  type IPCSStatement,
+  type IStatement,
+  type RelationMember,
+} from '@argdown/core';
+import { NODE_KINDS, type ArgNode, type Conflict, type Inference, type NodeKind } from '../model';
+import { NODE_TEXT_MAX } from '../../validation/limits';
+import { importedNode, InterchangeError, normalizeWhitespace, type ImportedGraph } from './imported-graph';
+import { withInferredKinds } from './infer-kinds';
+import { catalogueSchemeId } from './scheme-names';
+
+/** How many parser errors an import reports (a broken file can produce hundreds). */
+const MAX_REPORTED_ERRORS = 5;
+/** Longest parser message repeated to the user. */
+const MAX_MESSAGE_LENGTH = 300;
+/**
+ * Longest run of text (with its markup: links, emphasis, escapes) read as one statement. Far above
+ * NODE_TEXT_MAX, so markup never trips it; anything longer is refused before the model is built.
+ */
+const TEXT_RUN_MAX = 10 * NODE_TEXT_MAX;
+
+/**
+ * Reads an Argdown document (https://argdown.org) with `@argdown/core` into a graph:
+ *
+ * - every statement (equivalence class) is a node, its id the statement's title; an argument
+ *   that is not reconstructed (no premise-conclusion structure) is a node too, id `<title>`, text
+ *   its description — it supports or attacks as a whole;
+ * - every inference step of a reconstructed argument is an inference: its premises are the
+ *   statements since the previous conclusion (that conclusion included), or those its `uses` data
+ *   lists; the main step's id is the argument's title. An inference rule naming a scheme of the
+ *   catalogue sets the scheme;
+ * - relations: support (and strict mode's `entails`) is a one-premise inference; attack,
+ *   `contrary` and `contradictory` (as written, from → to) a conflict; `undercut` a conflict against
+ *   the inference step. A relation aimed at a reconstructed argument as a whole counts as aimed at
+ *   its main step: support → the step's conclusion, attack → an undercut of the step;
+ * - kinds come from tags (`#thesis`, `#objection`, …, as our export writes them), else from the
+ *   structure (`inferKinds`). Texts are trimmed, with runs of whitespace as one space.
+ *
+ * Throws {@link InterchangeError} for an empty file, a file with syntax errors (with line and
+ * column), or a statement longer than NODE_TEXT_MAX.
+ */
+export function fromArgdown(text: string): ImportedGraph {
+  if (text.trim() === '') throw new InterchangeError('The Argdown file is empty.', [{ path: [], message: 'The file has no statements.' }]);
+  const response = parseArgdown(text);
+  const build = new GraphBuilder(response);
+  return build.graph();
+}
+
+let application: ArgdownApplication | undefined;
+
+/** Parser, data (front matter, `{uses: …}`) and model plugins: what Argdown itself runs to build its model. */
+function argdownApplication(): ArgdownApplication {
+  if (!application) {
+    application = new ArgdownApplication();
+    application.addPlugin(new ParserPlugin(), 'parse-input');
+    application.addPlugin(new DataPlugin(), 'build-model');
+    application.addPlugin(new ModelPlugin(), 'build-model');
+  }
+  return application;
+}
+
+function parseArgdown(text: string): IArgdownResponse {
+  const app = argdownApplication();
+  const request = {
+    input: text,
+    logLevel: 'silent',
+    throwExceptions: true,
+    logExceptions: false,
+    parser: { throwExceptions: false },
+  };
+  let response: IArgdownResponse;
+  try {
+    response = app.run({ ...request, process: ['parse-input'] });
+  } catch (error) {
+    throw new InterchangeError('The Argdown file could not be read.', [{ path: [], message: messageOf(error) }]);
+  }
+  const errors = [
+    ...(response.lexerErrors ?? []).map((e) => ({ line: e.line, column: e.column, message: e.message })),
+    ...(response.parserErrors ?? []).map((e) => ({ line: e.token?.startLine, column: e.token?.startColumn, message: e.message })),
+  ];
+  if (errors.length > 0) {
+    const issues = errors.slice(0, MAX_REPORTED_ERRORS).map((e) => ({
+      path: [],
+      message: `${e.line ? `Line ${e.line}, column ${e.column ?? 1}` : 'At the end of the file'}: ${shortened(e.message)}`,
+    }));
+    const count = errors.length === 1 ? 'a syntax error' : `${errors.length} syntax errors`;
+    throw new InterchangeError(`The Argdown file has ${count}. ${issues[0].message}`, issues);
+  }
+  if (response.ast) refuseOversizedText(response.ast);
+  try {
+    return app.run({ ...request, process: ['build-model'] }, response);
+  } catch (error) {
+    throw new InterchangeError('The Argdown file could not be read.', [{ path: [], message: messageOf(error) }]);
+  }
+}
+
+/**
+ * Refuses, before the model is built, any text run far longer than a node can hold. Such a text
+ * could never be imported, and `@argdown/core` builds a statement's text in time quadratic in its
+ * length (a 2 MB paragraph takes minutes), so it is cheaper to say no from the parse tree.
+ */
+function refuseOversizedText(ast: IAstNode) {
+  const stack: IAstNode[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isRuleNode(node)) continue;
+    if (node.name !== RuleNames.STATEMENT_CONTENT) {
+      for (const child of node.children ?? []) stack.push(child);
+      continue;
+    }
+    const tokens = tokensIn(node);
+    const length = tokens.reduce((sum, token) => sum + token.image.length, 0);
+    if (length > TEXT_RUN_MAX) {
+      const line = tokens[0]?.startLine;
+      throw new InterchangeError('A statement is too long to be a node.', [
+        { path: [], message: `${line ? `Line ${line}: ` : ''}a statement of ${length} characters; a node holds at most ${NODE_TEXT_MAX}.` },
+      ]);
+    }
+  }
+}
+
+function tokensIn(root: IRuleNode): ITokenNode[] {
+  const tokens: ITokenNode[] = [];
+  const stack: IAstNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isTokenNode(node)) tokens.push(node);
+    else for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push(node.children![i]);
+  }
+  return tokens;
+}
+
+function messageOf(error: unknown): string {
+  return shortened(error instanceof Error ? error.message : String(error));
+}
+
+function shortened(message: string): string {
+  const oneLine = normalizeWhitespace(message);
+  return oneLine.length > MAX_MESSAGE_LENGTH ? `${oneLine.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : oneLine;
+}
+
+/** Where a relation member lands in our graph. */
+type Endpoint =
+  | { node: string }
+  /** A reconstructed argument (its main step), or one inference step of it. */
+  | { inference: string; conclusion: string };
+
+/** Builds the graph from `@argdown/core`'s model; one instance per file. */
+class GraphBuilder {
+  private readonly nodes: ArgNode[] = [];
+  private readonly inferences: Inference[] = [];
+  private readonly conflicts: Conflict[] = [];
+  private readonly given = new Map<string, NodeKind>();
+  private readonly usedIds = new Set<string>();
+  private readonly nodeOfStatement = new Map<string, string>();
+  private readonly nodeOfArgument = new Map<string, string>();
+  /** Reconstructed arguments: their main step. */
+  private readonly mainStepOf = new Map<string, { inference: string; conclusion: string }>();
+  private readonly stepOfInference = new Map<IInference, { inference: string; conclusion: string }>();
+  /** Keys of the one-premise inferences and of the conflicts so far, so relations repeating them add nothing. */
+  private readonly supportKeys = new Set<string>();
+  private readonly conflictKeys = new Set<string>();
+
+  constructor(private readonly response: IArgdownResponse) {}
+
+  graph(): ImportedGraph {
+    const statements = Object.values(this.response.statements ?? {});
+    const args = Object.values(this.response.arguments ?? {});
+    for (const ec of statements) this.addStatement(ec);
+    for (const argument of args) if (!isReconstructed(argument)) this.addArgumentNode(argument);
+    for (const argument of args) if (isReconstructed(argument)) this.addSteps(argument);
+    (this.response.relations ?? []).forEach((relation, i) => this.addRelation(relation.relationType, relation.from, relation.to, i + 1));
+    if (this.nodes.length === 0) {
+      throw new InterchangeError('The Argdown file has no statements.', [{ path: [], message: 'Write at least one statement, e.g. "[Title]: text".' }]);
+    }
+    return withInferredKinds({ nodes: this.nodes, inferences: this.inferences, conflicts: this.conflicts }, this.given);
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.usedIds.has(id); n++) id = `${base} (${n})`;
+    this.usedIds.add(id);
+    return id;
+  }
+
+  private addNode(id: string, text: string, tags: string[] | undefined, where: { what: string; line?: number }) {
+    if (text.length > NODE_TEXT_MAX) {
+      throw new InterchangeError(`${where.what} is too long to be a node.`, [
+        {
+          path: [],
+          message: `${where.line ? `Line ${where.line}: ` : ''}${where.what} has ${text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`,
+        },
+      ]);
+    }
+    const kind = tags?.find((t): t is NodeKind => (NODE_KINDS as readonly string[]).includes(t));
+    if (kind) this.given.set(id, kind);
+    this.nodes.push(importedNode(id, text));
+  }
+
+  private addStatement(ec: IEquivalenceClass) {
+    const title = ec.title ?? 'Untitled';
+    const id = this.uniqueId(title);
+    this.nodeOfStatement.set(title, id);
+    const member = IEquivalenceClass.getCanonicalMember(ec);
+    const text = textOf(member) || title;
+    this.addNode(id, text, ec.tags, { what: `Statement [${title}]`, line: member?.startLine ?? ec.startLine });
+  }
+
+  private addArgumentNode(argument: IArgument) {
+    const title = argument.title ?? 'Untitled';
+    const id = this.uniqueId(`<${title}>`);
+    this.nodeOfArgument.set(title, id);
+    const member = IArgument.getCanonicalMember(argument);
+    const text = textOf(member) || title;
+    this.addNode(id, text, argument.tags, { what: `Argument <${title}>`, line: member?.startLine ?? argument.startLine });
+  }
+
+  /** One inference per conclusion of the argument's premise-conclusion structure. */
+  private addSteps(argument: IArgument) {
+    const title = argument.title ?? 'Untitled';
+    const pcs = argument.pcs;
+    const conclusionIndexes = pcs.flatMap((s, i) => (s.role === StatementRole.PREMISE ? [] : [i]));
+    let stepStart = 0;
+    conclusionIndexes.forEach((index, step) => {
+      const conclusion = pcs[index] as IPCSStatement & { inference?: IInference };
+      const uses = usesOf(conclusion.inference?.data) ?? usesOf(conclusion.data);
+      const premiseStatements = uses ? uses.map((n) => pcs[n - 1]).filter((s) => s !== undefined && s !== conclusion) : pcs.slice(stepStart, index);
+      stepStart = index;
+      const conclusionId = this.statementNode(conclusion.title);
+      const premises = [...new Set(premiseStatements.map((s) => this.statementNode(s.title)))].filter((p) => p !== conclusionId);
+      if (conclusionId === undefined || premises.length === 0 || premises.includes(undefined)) return;
+      const isMain = step === conclusionIndexes.length - 1;
+      const id = this.uniqueId(isMain ? title : `${title} (step ${step + 1})`);
+      const rules = conclusion.inference?.inferenceRules ?? [];
+      const scheme = rules.map((r) => catalogueSchemeId(r)).find((s) => s !== undefined) ?? null;
+      this.inferences.push({ id, conclusion: conclusionId, premises: premises as string[], scheme });
+      if (premises.length === 1) this.supportKeys.add(JSON.stringify([premises[0], conclusionId]));
+      const endpoint = { inference: id, conclusion: conclusionId };
+      if (conclusion.inference) this.stepOfInference.set(conclusion.inference, endpoint);
+      if (isMain) this.mainStepOf.set(title, endpoint);
+    });
+  }
+
+  private statementNode(title: string | undefined): string | undefined {
+    return title === undefined ? undefined : this.nodeOfStatement.get(title);
+  }
+
+  private endpoint(member: RelationMember | undefined): Endpoint | undefined {
+    if (!member) return undefined;
+    if (member.type === ArgdownTypes.EQUIVALENCE_CLASS) {
+      const node = this.statementNode(member.title);
+      return node === undefined ? undefined : { node };
+    }
+    if (member.type === ArgdownTypes.ARGUMENT) {
+      const title = member.title ?? '';
+      const node = this.nodeOfArgument.get(title);
+      if (node !== undefined) return { node };
+      return this.mainStepOf.get(title);
+    }
+    return this.stepOfInference.get(member);
+  }
+
+  private addRelation(type: RelationType, fromMember: RelationMember | undefined, toMember: RelationMember | undefined, n: number) {
+    const from = this.endpoint(fromMember);
+    const to = this.endpoint(toMember);
+    if (!from || !to) return;
+    // A reconstructed argument as a source stands for its conclusion (`@argdown/core` already
+    // rewrites most of these relations that way).
+    const source = 'node' in from ? from.node : from.conclusion;
+    const id = `relation ${n}`;
+    if (type === RelationType.SUPPORT || type === RelationType.ENTAILS) {
+      const conclusion = 'node' in to ? to.node : to.conclusion;
+      const key = JSON.stringify([source, conclusion]);
+      if (conclusion === source || this.supportKeys.has(key)) return;
+      this.supportKeys.add(key);
+      this.inferences.push({ id: this.uniqueId(id), conclusion, premises: [source], scheme: null });
+      return;
+    }
+    const target: Conflict['target'] = 'node' in to ? { node: to.node } : { inference: to.inference };
+    if ('node' in target && target.node === source) return;
+    const key = JSON.stringify([source, target]);
+    if (this.conflictKeys.has(key)) return;
+    this.conflictKeys.add(key);
+    this.conflicts.push({ id: this.uniqueId(id), attacker: source, target });
+  }
+}
+
+/**
+ * A statement's text without the tags at its end (`… epidemic influences. #H1` → `… epidemic
+ * influences.`): those label the statement, and our kind tags sit there. Tags inside a sentence are
+ * words of it and stay. Escaped `\#` is text, not a tag, and stays too.
+ */
+function textOf(member: IStatement | undefined): string {
+  let text = member?.text ?? '';
+  const tags = (member?.ranges ?? []).filter((r) => r.type === RangeType.TAG).sort((a, b) => b.start - a.start);
+  for (const tag of tags) {
+    if (text.slice(tag.stop + 1).trim() !== '') break;
+    text = text.slice(0, tag.start);
+  }
+  return normalizeWhitespace(text);
+}
+
+/** A `uses: [1, 2]` (or `from: …`) list of statement numbers from Argdown data, when there is one. */
+function usesOf(data: unknown): number[] | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const list = (data as Record<string, unknown>).uses ?? (data as Record<string, unknown>).from;
+  return Array.isArray(list) && list.every((n) => Number.isInteger(n)) ? (list as number[]) : undefined;
+}

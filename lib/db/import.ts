@@ -1,0 +1,127 @@
+import 'server-only';
+import { importGraph, InterchangeError, type ImportedGraph } from '../argument/interchange';
+import { freeSlug, slugify } from '../argument/interchange/map-slug';
+import { isNodeTarget } from '../argument/model';
+import { AppError } from '../http/errors';
+import type { ImportBody, ImportFormat } from '../validation/interchange';
+import { MAP_NODES_MAX, NODE_TEXT_MAX } from '../validation/limits';
+import { db } from './client';
+import { writeGraph, type IdOf } from './write-graph';
+
+/** What an imported map's document says about where it came from. */
+const SOURCE: Record<ImportFormat, string> = {
+  aif: 'Imported from AIF',
+  argdown: 'Imported from Argdown',
+};
+
+/** How often a slug taken by a concurrent import is retried with the next free one. */
+const SLUG_RETRIES = 3;
+
+/**
+ * `POST /api/maps/import`: reads the file and creates a map of it. A file that cannot be imported
+ * is refused with 400 and issues located in the body (`["content", "nodes", 3, "type"]` for AIF;
+ * for Argdown, `["content"]` with the line and column in the message). Nothing is written then.
+ */
+export async function importMap({ format, title, content }: ImportBody): Promise<{ slug: string }> {
+  let graph: ImportedGraph;
+  try {
+    graph = importGraph(format, content);
+  } catch (error) {
+    if (!(error instanceof InterchangeError)) throw error;
+    throw new AppError('bad_request', error.message, {
+      issues: error.issues.map((issue) => ({ path: ['content', ...issue.path], message: issue.message })),
+    });
+  }
+  return createMapFromGraph({ title, graph, documentText: '', source: SOURCE[format] });
+}
+
+/**
+ * Creates a map of `graph`: a Document (`title`, no author, `source`, `documentText` — the empty
+ * string for imports, whose files carry no essay), an ArgumentMap with a slug made from the title
+ * (`-2`, `-3`, … when taken; the document gets the same slug), and every node, inference and
+ * conflict under fresh ids prefixed by the slug (`<slug>.n1`, `<slug>.i1`, `<slug>.c1`), all in
+ * one transaction. Refuses (400) a graph with no nodes, more than MAP_NODES_MAX, a node text over
+ * NODE_TEXT_MAX, or a reference to something the graph lacks.
+ */
+export async function createMapFromGraph({
+  title,
+  graph,
+  documentText,
+  source,
+}: {
+  title: string;
+  graph: ImportedGraph;
+  documentText: string;
+  source: string;
+}): Promise<{ slug: string }> {
+  checkGraph(graph);
+  const client = await db();
+  const base = slugify(title);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await client.$transaction(
+        async (tx) => {
+          const [maps, documents] = await Promise.all([
+            tx.argumentMap.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
+            tx.document.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
+          ]);
+          const slug = freeSlug(base, new Set([...maps, ...documents].map((row) => row.slug)));
+          const document = await tx.document.create({ data: { slug, title, author: '', source, text: documentText }, select: { id: true } });
+          const map = await tx.argumentMap.create({ data: { slug, title, documentId: document.id }, select: { id: true } });
+          await writeGraph(tx, map.id, graph, freshIds(slug, graph));
+          return { slug };
+        },
+        // Thousands of rows can take longer than Prisma's default of 5 s on a slow disk.
+        { timeout: 60_000 },
+      );
+    } catch (error) {
+      if (attempt < SLUG_RETRIES && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+/** `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … by position in the graph. */
+function freshIds(slug: string, graph: ImportedGraph): IdOf {
+  const maps = {
+    node: new Map(graph.nodes.map((n, i) => [n.id, `${slug}.n${i + 1}`])),
+    inference: new Map(graph.inferences.map((inf, i) => [inf.id, `${slug}.i${i + 1}`])),
+    conflict: new Map(graph.conflicts.map((c, i) => [c.id, `${slug}.c${i + 1}`])),
+  };
+  return (entity, id) => {
+    const fresh = maps[entity].get(id);
+    if (fresh === undefined) throw new Error(`writeGraph asked for the id of an unknown ${entity} "${id}"`);
+    return fresh;
+  };
+}
+
+function checkGraph(graph: ImportedGraph) {
+  const refuse = (message: string) => {
+    throw new AppError('bad_request', message, { issues: [{ path: ['content'], message }] });
+  };
+  if (graph.nodes.length === 0) refuse('The file has no statements to make a map of.');
+  if (graph.nodes.length > MAP_NODES_MAX) refuse(`The file has ${graph.nodes.length} statements; a map holds at most ${MAP_NODES_MAX}.`);
+  const nodeIds = new Set<string>();
+  for (const node of graph.nodes) {
+    if (nodeIds.has(node.id)) refuse(`Two statements have the id "${node.id}".`);
+    nodeIds.add(node.id);
+    if (node.text.trim() === '') refuse(`Statement "${node.id}" has no text.`);
+    if (node.text.length > NODE_TEXT_MAX) refuse(`Statement "${node.id}" has ${node.text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`);
+  }
+  const inferenceIds = new Set(graph.inferences.map((i) => i.id));
+  if (inferenceIds.size !== graph.inferences.length) refuse('Two inferences have the same id.');
+  if (new Set(graph.conflicts.map((c) => c.id)).size !== graph.conflicts.length) refuse('Two conflicts have the same id.');
+  for (const inference of graph.inferences) {
+    if (inference.premises.length === 0) refuse(`Inference "${inference.id}" has no premises.`);
+    if (new Set(inference.premises).size !== inference.premises.length) refuse(`Inference "${inference.id}" names a premise twice.`);
+    if (![inference.conclusion, ...inference.premises].every((id) => nodeIds.has(id))) refuse(`Inference "${inference.id}" names an unknown statement.`);
+  }
+  for (const conflict of graph.conflicts) {
+    const target = isNodeTarget(conflict.target) ? nodeIds.has(conflict.target.node) : inferenceIds.has(conflict.target.inference);
+    if (!nodeIds.has(conflict.attacker) || !target) refuse(`Conflict "${conflict.id}" names an unknown statement or inference.`);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+}

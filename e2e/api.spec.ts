@@ -16,6 +16,7 @@ import {
   readMap,
   restore,
   unanchored,
+  withoutStatus,
 } from './support/api';
 
 // Leave the seeded map as the next spec expects it.
@@ -25,7 +26,7 @@ test.afterEach(async ({ request }) => removeAddedNodes(request));
 // Tests run one at a time against that one database: each reads the map afresh, finds what it wrote
 // by its distinctive text, and undoes its deletes, so none relies on another's writes.
 
-const NODE_FIELDS = ['author', 'id', 'implicit', 'kind', 'position', 'quote', 'text', 'version'];
+const NODE_FIELDS = ['author', 'id', 'implicit', 'kind', 'position', 'quote', 'status', 'text', 'version'];
 
 /** The offsets of `words` in the map's document, which must contain them exactly once. */
 function offsetsOf(view: MapView, words: string): { start: number; end: number } {
@@ -44,7 +45,7 @@ function debatedClaim(view: MapView) {
 test.describe('GET /api/maps/{slug}', () => {
   test('answers the map, its document and its live graph', async ({ request }) => {
     const view = await readMap(request);
-    expect(Object.keys(view).sort()).toEqual(['conflicts', 'document', 'edges', 'inferences', 'map', 'nodes']);
+    expect(Object.keys(view).sort()).toEqual(['conflicts', 'document', 'edges', 'evaluation', 'inferences', 'map', 'nodes']);
     expect(view.map).toEqual({ slug: SLUG, title: expect.any(String) });
     expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), text: expect.any(String) });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');
@@ -107,7 +108,7 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
     expect(edge).toEqual({ id: expect.any(String), from: node.id, to: claim.id, relation: 'attacks', conflict: expect.any(String) });
 
     const after = await readMap(request);
-    expect(after.nodes).toContainEqual(node);
+    expect(after.nodes).toContainEqual({ ...node, status: 'stands' });
     expect(after.edges).toContainEqual(edge);
     expect(after.conflicts).toContainEqual({ id: edge.conflict, attacker: node.id, target: { node: claim.id } });
   });
@@ -130,7 +131,7 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
     expect(edge).toEqual({ id: expect.any(String), from: node.id, to: claim.id, relation: 'supports', inference: expect.any(String) });
 
     const after = await readMap(request);
-    expect(after.nodes.find((n) => n.text === text)).toEqual(node);
+    expect(withoutStatus(after.nodes.find((n) => n.text === text))).toEqual(node);
     expect(after.inferences).toContainEqual({ id: edge.inference, conclusion: claim.id, premises: [node.id], scheme: null });
     expect(after.edges).toContainEqual(edge);
   });
@@ -299,7 +300,7 @@ test.describe('PATCH /api/maps/{slug}/nodes/{id}', () => {
     expect(response.status(), await response.text()).toBe(200);
     const { node: edited } = await response.json();
     expect(edited).toEqual({ ...node, text, version: node.version + 1 });
-    expect((await readMap(request)).nodes.find((n) => n.id === node.id)).toEqual(edited);
+    expect(withoutStatus((await readMap(request)).nodes.find((n) => n.id === node.id))).toEqual(edited);
   });
 
   test('an edit based on a stale version is refused with 409 and the current node', async ({ request }) => {
@@ -324,7 +325,7 @@ test.describe('PATCH /api/maps/{slug}/nodes/{id}', () => {
 
     const cleared = await request.patch(api.node(node.id), { data: { position: null } });
     expect(cleared.status(), await cleared.text()).toBe(200);
-    expect((await readMap(request)).nodes.find((n) => n.id === node.id)).toEqual(node);
+    expect(withoutStatus((await readMap(request)).nodes.find((n) => n.id === node.id))).toEqual(node);
   });
 
   test('text without a version is refused', async ({ request }) => {
@@ -476,4 +477,20 @@ test.describe('PUT /api/maps/{slug}/positions', () => {
     const known = pick(await readMap(request), 'claim');
     await expectRefused(request, () => request.put(api.positions(), { data: { positions: { [known.id]: { x: 1e9, y: 0 } } } }), 400, ['positions', known.id, 'x']);
   });
+});
+
+test('undoing deletes out of order brings back what the restored point rests on', async ({ request }) => {
+  const before = await readMap(request);
+  const claim = `${SLUG}.claim-sunshine-worked`;
+  const evidence = `${SLUG}.ev-nobel`;
+  const first = await deleteNode(request, evidence);
+  const second = await deleteNode(request, claim);
+  // Restore the first delete only: the evidence needs its claim, so the claim's delete is undone too.
+  const { restored } = await restore(request, first.deletionId);
+  expect(restored).toEqual(expect.arrayContaining([evidence, claim]));
+  const after = await readMap(request);
+  expect(unanchored(after)).toEqual([]);
+  expect(after.nodes.map((n) => n.id).sort()).toEqual(before.nodes.map((n) => n.id).sort());
+  // The second delete was undone with it.
+  expect((await request.post(api.restore(second.deletionId))).status()).toBe(404);
 });

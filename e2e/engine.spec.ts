@@ -122,3 +122,15 @@ test('the API reports each node’s status and the thesis’s', async ({ request
   expect(['stands', 'defeated', 'contested', 'unsupported']).toContain(view.evaluation.thesis);
   for (const n of view.nodes) expect(['stands', 'defeated', 'contested', 'unsupported']).toContain(n.status);
 });
+
+test('a critical question must belong to the scheme of the step it is raised against', async ({ request }) => {
+  const view = await readMap(request);
+  const step = view.inferences.find((i) => i.scheme === 'past-practice')!;
+  const before = await readMap(request);
+  const response = await request.post(api.nodes(), {
+    data: { kind: 'objection', text: 'An expert-opinion question on a past-practice step.', target: step.id, relation: 'attacks', question: 'expert-opinion.cq1' },
+  });
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error.issues[0].path).toEqual(['question']);
+  expect(await readMap(request)).toEqual(before);
+});

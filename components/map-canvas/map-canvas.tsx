@@ -21,7 +21,9 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import { LoaderCircle } from 'lucide-react';
+import { rootIds } from '@/lib/argument/graph';
 import { buildLayoutGraph, junctionId, type Size } from '@/lib/argument/layout';
+import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import { NodeActions } from '@/components/inspector/node-actions';
@@ -33,6 +35,15 @@ import { runLayout } from './run-layout';
 
 /** Below this zoom card text is too small to read, so a large map opens on its thesis instead of fitting. */
 const READABLE_ZOOM = 0.6;
+
+/** Where a large map opens: its thesis, or (an imported map without one) its top-most root. */
+function anchorNode(view: MapView, positions: Map<string, { x: number; y: number }>): string | undefined {
+  const thesis = view.nodes.find((n) => n.kind === 'thesis');
+  if (thesis) return thesis.id;
+  const roots = new Set(rootIds(view));
+  const pos = (id: string) => view.nodes.find((n) => n.id === id)?.position ?? positions.get(id) ?? { x: 0, y: 0 };
+  return [...roots].sort((a, b) => pos(a).y - pos(b).y || pos(a).x - pos(b).x)[0];
+}
 
 /** Opens the map: the whole of it when it fits readably, otherwise the thesis and its first reasons. */
 function showThesisFirst(flow: ReturnType<typeof useReactFlow<FlowNode>>, thesisId: string | undefined) {
@@ -119,7 +130,7 @@ export function MapCanvas() {
         if (!first) setAnimating(true);
         setNodes((ns) => ns.map((n) => ({ ...n, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
         setLaidOut(true);
-        if (first) requestAnimationFrame(() => showThesisFirst(flow, view.nodes.find((n) => n.kind === 'thesis')?.id));
+        if (first) requestAnimationFrame(() => showThesisFirst(flow, anchorNode(view, positions)));
         else setTimeout(() => setAnimating(false), 400);
       })
       .catch((error: unknown) => {

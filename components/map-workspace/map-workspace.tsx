@@ -31,7 +31,9 @@ export function MapWorkspace({ initial }: { initial: MapView }) {
 }
 
 function WorkspaceLayout() {
-  const [essayOpen, setEssayOpen] = useState(true);
+  // A map imported without its essay opens on the canvas alone.
+  const hasEssay = useMapStore((s) => s.view.document.text.trim() !== '');
+  const [essayOpen, setEssayOpen] = useState(hasEssay);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useKeyboardShortcuts(() => setShortcutsOpen(true));
   return (

@@ -128,3 +128,11 @@ export function unanchored(view: MapView): string[] {
     })
     .map((n) => n.id);
 }
+
+/** A node as GET shows it, less its evaluated `status` — the shape POST and PATCH answer with. */
+export function withoutStatus<T extends { status?: unknown }>(node: T | undefined): Omit<T, 'status'> | undefined {
+  if (!node) return node;
+  const { status: _status, ...rest } = node;
+  void _status;
+  return rest;
+}

@@ -41,14 +41,13 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '64',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.edgeRouting': 'SPLINES',
 };
 
 /**
  * Builds the layout input. `sizes` gives each node's rendered size (missing ones get `fallback`).
- * Supports are listed before attacks so that, with model order respected, objections sit to the
- * right of the reasons beneath the point they attack.
+ * Supports are listed before attacks. (ELK's `considerModelOrder` would keep that order on screen,
+ * but it made 1,000-node layouts ten times slower — 7 s instead of 0.7 s — so it is not used.)
  */
 export function buildLayoutGraph(
   graph: ArgumentGraph,

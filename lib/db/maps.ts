@@ -184,6 +184,17 @@ export async function createNode(slug: string, input: NodeCreateInput): Promise<
         issues: [{ path: ['target'], message: 'Choose an objection (or another rebuttal) to rebut.' }],
       });
     }
+    if (input.question) {
+      const scheme = input.question.split('.')[0];
+      const steps = targetInference
+        ? live.inferences.filter((i) => i.id === targetInference.id)
+        : live.inferences.filter((i) => i.premises.includes(input.target));
+      if (!steps.some((i) => i.scheme === scheme)) {
+        throw new AppError('bad_request', 'That critical question does not belong to the step it is raised against.', {
+          issues: [{ path: ['question'], message: `No step here follows the "${scheme}" scheme.` }],
+        });
+      }
+    }
     let quote: { start: number; end: number; text: string } | null = null;
     if (input.quote) {
       const { start, end } = input.quote;
@@ -305,14 +316,46 @@ export async function updateInference(slug: string, id: string, input: Inference
   return { ...live, scheme: input.scheme };
 }
 
-/** Undoes one delete: every node removed under `deletionId` comes back, with its links. */
+/**
+ * Undoes one delete: every node removed under `deletionId` comes back, with its links. When a
+ * restored node rests on a node that a later delete removed (undo out of order), that delete is
+ * undone too, so nothing comes back hanging in the air.
+ */
 export async function restoreDeletion(slug: string, deletionId: string): Promise<{ restored: string[] }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
-  const rows = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
-  if (rows.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
-  await client.node.updateMany({ where: { mapId, deletionId }, data: { deletedAt: null, deletionId: null } });
-  return { restored: rows.map((r) => r.id) };
+  const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
+  if (first.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
+  return client.$transaction(async (tx) => {
+    const deletions = new Set([deletionId]);
+    let frontier = first.map((r) => r.id);
+    while (frontier.length > 0) {
+      // What the restored nodes point at: conclusions of their inferences, targets of their attacks.
+      const [asPremise, asAttacker] = await Promise.all([
+        tx.inferencePremise.findMany({ where: { nodeId: { in: frontier } }, select: { inference: { select: { conclusionId: true } } } }),
+        tx.conflict.findMany({
+          where: { attackerId: { in: frontier } },
+          select: { targetNodeId: true, targetInference: { select: { conclusionId: true } } },
+        }),
+      ]);
+      const needed = [
+        ...asPremise.map((p) => p.inference.conclusionId),
+        ...asAttacker.flatMap((c) => [c.targetNodeId, c.targetInference?.conclusionId].filter((id): id is string => !!id)),
+      ];
+      const hidden = await tx.node.findMany({
+        where: { mapId, id: { in: needed }, deletedAt: { not: null }, deletionId: { notIn: [...deletions] } },
+        select: { deletionId: true },
+      });
+      const more = [...new Set(hidden.map((h) => h.deletionId).filter((d): d is string => d !== null && !deletions.has(d)))];
+      more.forEach((d) => deletions.add(d));
+      frontier = more.length
+        ? (await tx.node.findMany({ where: { mapId, deletionId: { in: more } }, select: { id: true } })).map((r) => r.id)
+        : [];
+    }
+    const restored = await tx.node.findMany({ where: { mapId, deletionId: { in: [...deletions] } }, select: { id: true } });
+    await tx.node.updateMany({ where: { mapId, deletionId: { in: [...deletions] } }, data: { deletedAt: null, deletionId: null } });
+    return { restored: restored.map((r) => r.id) };
+  });
 }
 
 /** `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once. */

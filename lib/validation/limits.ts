@@ -21,3 +21,5 @@ export const IMPORT_CONTENT_MAX_BYTES = 2 * 1024 * 1024;
  * escapes (`\"`, `\n`, `\u…`) can make it larger than the file itself.
  */
 export const IMPORT_BODY_MAX_BYTES = 2 * IMPORT_CONTENT_MAX_BYTES;
+/** Largest body of a batch of positions (Tidy layout on a big map sends one per pinned node). */
+export const POSITIONS_BODY_MAX_BYTES = 1024 * 1024;

@@ -66,7 +66,7 @@ export const nodeCreateSchema = z
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Only objections and rebuttals can attack.' });
     }
     if (body.relation === 'supports' && attacking) {
-      ctx.addIssue({ code: 'custom', path: ['relation'], message: `A ${body.kind} attacks; use relation "attacks".` });
+      ctx.addIssue({ code: 'custom', path: ['relation'], message: `${body.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; use relation "attacks".` });
     }
     if (body.implicit && body.kind !== 'premise') {
       ctx.addIssue({ code: 'custom', path: ['implicit'], message: 'Only premises can be unstated.' });

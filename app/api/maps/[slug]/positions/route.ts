@@ -1,9 +1,10 @@
 import { savePositions } from '@/lib/db/maps';
 import { handle, parseBody } from '@/lib/http/errors';
+import { POSITIONS_BODY_MAX_BYTES } from '@/lib/validation/limits';
 import { positionsSchema } from '@/lib/validation/node';
 
 // PUT /api/maps/[slug]/positions — save or clear many canvas positions at once ("Tidy layout")
 export const PUT = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  return Response.json(await savePositions(slug, await parseBody(request, positionsSchema)));
+  return Response.json(await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES })));
 });

@@ -45,7 +45,7 @@ function debatedClaim(view: MapView) {
 test.describe('GET /api/maps/{slug}', () => {
   test('answers the map, its document and its live graph', async ({ request }) => {
     const view = await readMap(request);
-    expect(Object.keys(view).sort()).toEqual(['conflicts', 'document', 'edges', 'evaluation', 'inferences', 'map', 'nodes']);
+    expect(Object.keys(view).sort()).toEqual(['conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes']);
     expect(view.map).toEqual({ slug: SLUG, title: expect.any(String) });
     expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), text: expect.any(String) });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');

@@ -51,8 +51,10 @@ test('the thesis banner follows an objection, its rebuttal and a what-if', async
   await page.getByTestId('map.what-if-clear').click();
   await expect(banner).toHaveAttribute('data-status', 'stands');
 
-  // The reason is given on the status: hovering the banner or reading the inspector says why.
-  await page.locator(`[data-testid="canvas.node"][data-node-id="${thesis.id}"]`).click();
+  // The reason is given on the status: the banner's title says why, and clicking it opens the thesis.
+  await expect(banner).toHaveAttribute('title', /^Stands\./);
+  await banner.click();
+  await expect(page.getByTestId('inspector.node')).toHaveAttribute('data-node-id', thesis.id);
   await expect(page.getByTestId('inspector.why')).toContainText('Stands.');
 
   // Leave the seeded map as it was for the specs that follow.
@@ -133,4 +135,17 @@ test('a critical question must belong to the scheme of the step it is raised aga
   expect(response.status()).toBe(400);
   expect((await response.json()).error.issues[0].path).toEqual(['question']);
   expect(await readMap(request)).toEqual(before);
+});
+
+test('the export menu downloads an image of the map', async ({ page }) => {
+  await openMap(page);
+  await page.getByTestId('map.export').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export.png').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${SLUG}.png`);
+  const path = await download.path();
+  const { statSync, readFileSync } = await import('node:fs');
+  expect(statSync(path).size).toBeGreaterThan(20_000);
+  expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
 });

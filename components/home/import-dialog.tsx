@@ -3,7 +3,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
-import { FileUp, X } from 'lucide-react';
+import { FileUp } from 'lucide-react';
+import { ModalContent } from '@/components/ui/modal';
 import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 
 type Format = 'aif' | 'argdown';
@@ -66,9 +67,7 @@ export function ImportDialog() {
       >
         <FileUp aria-hidden className="h-4 w-4" /> Import a map
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[560px] max-w-[95vw] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+      <ModalContent className="w-[560px]">
           <Dialog.Title className="text-lg font-semibold">Import a map</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             From Argdown (<code>.argdown</code>) or the Argument Interchange Format used by AIFdb, OVA and Araucaria (<code>.json</code>). Kinds are
@@ -138,11 +137,7 @@ export function ImportDialog() {
               </button>
             </div>
           </form>
-          <Dialog.Close className="absolute right-4 top-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
-            <X aria-hidden className="h-4 w-4" />
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
+      </ModalContent>
     </Dialog.Root>
   );
 }

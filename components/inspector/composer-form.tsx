@@ -3,15 +3,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { ApiError } from '@/components/map-workspace/api-client';
+import { ApiError, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
 import { nodeFormSchema } from '@/lib/validation/node';
 import { questionById } from '@/lib/argument/schemes';
 import { shorten } from '@/lib/argument/text';
-
-const AUTHOR_KEY = 'argmap.author';
 
 interface ModeSpec {
   title: string;
@@ -48,14 +46,20 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
   const [text, setText] = useState(editing ? (target?.text ?? '') : (composer.prefill ?? ''));
   const [chosenTarget, setChosenTarget] = useState(composer.targetId);
+  // The version the edit starts from: live updates may bring a newer one, and saving over that
+  // without seeing it would lose someone's change, so the server must be told what we saw.
+  const [baseVersion] = useState(target?.version ?? 0);
   const nodes = useMapStore((s) => s.view.nodes);
   const question = composer.question ? questionById(composer.question) : undefined;
   const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
   const [unstated, setUnstated] = useState(false);
   // The form only ever renders in the browser (after a click), so localStorage is there.
-  const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : (window.localStorage.getItem(AUTHOR_KEY) ?? '')));
+  const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  /** Someone else saved this point while it was being edited: their version, to choose from. */
+  const [conflict, setConflict] = useState<{ text: string; version: number } | null>(null);
+  const refresh = useMapStore((s) => s.refresh);
   const textId = useId();
   const authorId = useId();
 
@@ -75,9 +79,9 @@ export function ComposerForm({ composer }: { composer: Composer }) {
     try {
       if (editing) {
         if (!target) throw new Error('This point no longer exists.');
-        await editNode(target.id, parsed.data.text, target.version);
+        await editNode(target.id, parsed.data.text, baseVersion);
       } else {
-        window.localStorage.setItem(AUTHOR_KEY, parsed.data.author);
+        rememberName(parsed.data.author);
         await addNode({
           kind: unstated ? 'premise' : kind,
           text: parsed.data.text,
@@ -90,6 +94,14 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         });
       }
     } catch (error) {
+      if (editing && error instanceof ApiError && error.status === 409) {
+        const current = (error.body as { current?: { text: string; version: number } }).current;
+        if (current) {
+          setConflict({ text: current.text, version: current.version });
+          setErrors({});
+          return;
+        }
+      }
       const next: FieldErrors = { form: messageOf(error) };
       if (error instanceof ApiError) {
         for (const issue of error.issues) {
@@ -222,6 +234,54 @@ export function ComposerForm({ composer }: { composer: Composer }) {
             data-testid="composer.author"
           />
           {errors.author && <p className="mt-1 text-xs text-red-700">{errors.author}</p>}
+        </div>
+      )}
+
+      {conflict && target && (
+        <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="alert" data-testid="composer.conflict">
+          <p className="font-semibold text-amber-950">Someone else changed this point while you were editing it.</p>
+          <div>
+            <p className="text-xs font-semibold uppercase tracking-wider text-amber-900">Their version (saved)</p>
+            <p className="mt-1 rounded bg-white p-2 text-slate-800" data-testid="composer.conflict-theirs">
+              {conflict.text}
+            </p>
+          </div>
+          <div>
+            <p className="text-xs font-semibold uppercase tracking-wider text-amber-900">Your version (not saved)</p>
+            <p className="mt-1 rounded bg-white p-2 text-slate-800">{text}</p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="rounded-md bg-indigo-600 px-3 py-1.5 font-semibold text-white hover:bg-indigo-700"
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await editNode(target.id, text, conflict.version);
+                  setConflict(null);
+                } catch (e) {
+                  setErrors({ form: messageOf(e) });
+                } finally {
+                  setBusy(false);
+                }
+              }}
+              data-testid="composer.conflict-mine"
+            >
+              Save mine instead
+            </button>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+              onClick={() => {
+                setConflict(null);
+                openComposer(null);
+                void refresh();
+              }}
+              data-testid="composer.conflict-theirs-keep"
+            >
+              Keep theirs
+            </button>
+          </div>
         </div>
       )}
 

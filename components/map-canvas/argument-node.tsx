@@ -12,19 +12,25 @@ const QUIET_AUTHORS = new Set(['Argmap analysis']);
 
 /** A statement card: kind (colour, icon, label), its words, a quote mark when it quotes the essay. */
 export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodeProps<ArgumentFlowNode>) {
-  const { node, status, why, assumed } = data;
+  const { node, status, why, assumed, addedBy } = data;
   const style = KIND_STYLES[node.kind];
   const Icon = style.icon;
   const thesis = node.kind === 'thesis';
   return (
     <div
-      className={`argument-node rounded-xl bg-white shadow-sm transition-opacity ${status === 'defeated' || status === 'unsupported' ? 'opacity-60' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
+      className={`argument-node relative rounded-xl bg-white shadow-sm transition-opacity ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${status === 'defeated' || status === 'unsupported' ? 'opacity-60' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
       style={{ borderColor: style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
       data-testid="canvas.node"
       data-node-id={node.id}
       data-kind={node.kind}
       data-status={status}
+      data-new={addedBy !== undefined || undefined}
     >
+      {addedBy !== undefined && (
+        <span className="absolute -top-3 left-3 rounded-full bg-amber-400 px-2 py-0.5 text-[11px] font-bold text-amber-950 shadow" data-testid="canvas.node-new">
+          New · {addedBy || 'someone'}
+        </span>
+      )}
       <Handle type="target" position={Position.Bottom} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
       <div className="mb-1.5 flex items-center gap-1.5 text-[11px] font-semibold uppercase tracking-wider" style={{ color: style.color }}>
         <Icon aria-hidden className="h-3.5 w-3.5" strokeWidth={2.5} />

@@ -13,6 +13,8 @@ export type ArgumentNodeData = {
   why: string;
   /** This viewer assumes it is rejected (what-if). */
   assumed: boolean;
+  /** Set for a few seconds when someone else just added it: their name. */
+  addedBy?: string;
 };
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
@@ -36,7 +38,7 @@ export const NODE_WIDTH = 280;
 export const THESIS_WIDTH = 360;
 
 /** Canvas nodes for a map: one card per statement, one junction per inference drawn with one. */
-export function buildFlowNodes(view: MapView, evaluation: Evaluation): FlowNode[] {
+export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights: Record<string, string> = {}): FlowNode[] {
   const junctions = inferencesWithJunction(view);
   const textOf = new Map(view.nodes.map((n) => [n.id, n.text]));
   const short = (id: string) => shorten(textOf.get(id) ?? '', 90);
@@ -49,9 +51,10 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation): FlowNode[
       status: evaluation.nodes[node.id]?.status ?? 'contested',
       why: explainStatus(view, evaluation, node.id, short),
       assumed: evaluation.nodes[node.id]?.assumedRejected ?? false,
+      addedBy: highlights[node.id],
     },
     width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
-    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}, ${evaluation.nodes[node.id]?.status ?? 'contested'}: ${node.text}`,
+    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}. ${explainStatus(view, evaluation, node.id, short)}`,
   }));
   for (const inf of view.inferences) {
     if (!junctions.has(inf.id)) continue;

@@ -68,6 +68,7 @@ const edgeTypes = { argument: ArgumentEdge };
 export function MapCanvas() {
   const view = useMapStore((s) => s.view);
   const evaluation = useMapStore((s) => s.evaluation);
+  const highlights = useMapStore((s) => s.highlights);
   const selection = useMapStore((s) => s.selection);
   const focusRequest = useMapStore((s) => s.focusRequest);
   const layoutRequest = useMapStore((s) => s.layoutRequest);
@@ -87,7 +88,7 @@ export function MapCanvas() {
   useEffect(() => {
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return buildFlowNodes(view, evaluation).map((n) => {
+      return buildFlowNodes(view, evaluation, highlights).map((n) => {
         const old = byId.get(n.id);
         if (!old) return n;
         const saved = n.type === 'argument' ? n.data.node.position : null;
@@ -95,7 +96,7 @@ export function MapCanvas() {
       });
     });
     setEdges(buildFlowEdges(view));
-  }, [view, evaluation, setNodes, setEdges]);
+  }, [view, evaluation, highlights, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {

@@ -48,6 +48,12 @@ export interface MapState {
   notices: Notice[];
   /** Incremented to make the canvas re-run the automatic layout for every node. */
   layoutRequest: number;
+  /** Who else is on the map now (from the live stream). */
+  presence: { name: string; clientId: string }[];
+  /** Points someone else just added, with their author's name; shown briefly on the canvas. */
+  highlights: Record<string, string>;
+  /** Whether the live stream is connected. */
+  live: boolean;
   /** A delete waiting for the person to confirm, because other points depend on the node. */
   pendingDelete: { nodeId: string; dependents: string[] } | null;
 
@@ -56,6 +62,10 @@ export interface MapState {
   clearAssumptions(): void;
   openComposer(composer: Composer | null): void;
   setPendingDelete(pending: MapState['pendingDelete']): void;
+  setPresence(presence: MapState['presence']): void;
+  setLive(live: boolean): void;
+  /** Marks points added by someone else, for a few seconds. */
+  highlight(nodeId: string, author: string): void;
   setEssaySelection(quote: Quote | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismissNotice(id: number): void;
@@ -82,6 +92,9 @@ export interface AddNodeInput {
 
 let noticeIds = 0;
 
+/** How long a point someone else added stays highlighted. */
+const HIGHLIGHT_MS = 6_000;
+
 export function createMapStore(initial: MapView) {
   const slug = initial.map.slug;
   const base = `/api/maps/${encodeURIComponent(slug)}`;
@@ -96,6 +109,9 @@ export function createMapStore(initial: MapView) {
     notices: [],
     layoutRequest: 0,
     pendingDelete: null,
+    presence: [],
+    highlights: {},
+    live: false,
 
     select(selection, options) {
       set((s) => ({ selection, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest }));
@@ -115,6 +131,22 @@ export function createMapStore(initial: MapView) {
     },
     setPendingDelete(pendingDelete) {
       set({ pendingDelete });
+    },
+    setPresence(presence) {
+      set({ presence });
+    },
+    setLive(live) {
+      set({ live });
+    },
+    highlight(nodeId, author) {
+      set((s) => ({ highlights: { ...s.highlights, [nodeId]: author } }));
+      setTimeout(() => {
+        set((s) => {
+          const highlights = { ...s.highlights };
+          delete highlights[nodeId];
+          return { highlights };
+        });
+      }, HIGHLIGHT_MS);
     },
     setEssaySelection(quote) {
       set({ essaySelection: quote });

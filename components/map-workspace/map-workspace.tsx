@@ -5,6 +5,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog } from 'radix-ui';
 import { BookOpen, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
+import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
 import { Inspector } from '@/components/inspector/inspector';
 import { actionsForNode } from '@/components/inspector/node-actions';
@@ -15,6 +16,8 @@ import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
 import { ExportMenu } from './export-menu';
+import { PresenceList } from './presence-list';
+import { useLiveUpdates } from './use-live-updates';
 import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 
@@ -36,6 +39,7 @@ function WorkspaceLayout() {
   const [essayOpen, setEssayOpen] = useState(hasEssay);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useKeyboardShortcuts(() => setShortcutsOpen(true));
+  useLiveUpdates();
   return (
     <div className="flex h-screen flex-col">
       <MapHeader essayOpen={essayOpen} onToggleEssay={() => setEssayOpen((o) => !o)} onShowShortcuts={() => setShortcutsOpen(true)} />
@@ -83,6 +87,7 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
         </p>
       </div>
       <ThesisBanner />
+      <PresenceList />
       <OpenQuestions />
       <ExportMenu />
       <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
@@ -237,9 +242,7 @@ const SHORTCUTS: [string, string][] = [
 function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[420px] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl">
+      <ModalContent className="w-[420px]">
           <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">Select a point first (click it, or a highlight in the essay).</Dialog.Description>
           <dl className="mt-4 space-y-2">
@@ -252,11 +255,7 @@ function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (
               </div>
             ))}
           </dl>
-          <Dialog.Close className="absolute right-4 top-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
-            <X aria-hidden className="h-4 w-4" />
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
+      </ModalContent>
     </Dialog.Root>
   );
 }

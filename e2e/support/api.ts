@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type APIResponse } from '@playwright/te
 import type { MapView } from '../../lib/argument/map-view';
 import type { ArgNode, NodeKind } from '../../lib/argument/model';
 import type { ErrorBody } from '../../lib/http/errors';
+import { nodesReaching } from '../../lib/argument/graph';
 
 /** The seeded map (prisma/seed/negotiate-now.ts); the e2e server seeds a fresh copy every run. */
 export const SLUG = 'negotiate-now';
@@ -111,22 +112,8 @@ export async function restore(request: APIRequestContext, deletionId: string) {
  */
 export function unanchored(view: MapView): string[] {
   const thesis = view.nodes.find((n) => n.kind === 'thesis')?.id;
-  const next = new Map<string, string[]>();
-  for (const e of view.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-  return view.nodes
-    .filter((n) => {
-      const seen = new Set<string>();
-      const stack = [n.id];
-      while (stack.length > 0) {
-        const id = stack.pop()!;
-        if (id === thesis) return false;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        stack.push(...(next.get(id) ?? []));
-      }
-      return true;
-    })
-    .map((n) => n.id);
+  const anchored = thesis ? nodesReaching(view, thesis) : new Set<string>();
+  return view.nodes.filter((n) => !anchored.has(n.id)).map((n) => n.id);
 }
 
 /** A node as GET shows it, less its evaluated `status` — the shape POST and PATCH answer with. */

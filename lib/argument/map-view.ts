@@ -20,6 +20,8 @@ export interface MapView {
   conflicts: Conflict[];
   edges: FlatEdge[];
   evaluation: { thesis: Status | null };
+  /** The newest entry of the map's event log when this view was read: live updates resume after it. */
+  lastEventId: number;
 }
 
 /** A map as the home page lists it. */

@@ -8,6 +8,7 @@ import { AppError } from '../http/errors';
 import type { InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
+import { announce, lastEventId, NO_ACTOR, recordEvent, type Actor } from './events';
 
 /** The columns of a node row that the API shows; nothing else leaves the database. */
 const NODE_SELECT = {
@@ -119,10 +120,12 @@ export async function loadMapView(slug: string): Promise<MapView> {
     conflicts: graph.conflicts,
     edges: flatEdges(graph),
     evaluation: { thesis: evaluation.thesis },
+    lastEventId: await lastEventId(await db(), map.id),
   };
 }
 
-async function mapIdOf(slug: string): Promise<string> {
+/** The map's internal id; 404 when there is no such map. */
+export async function mapIdOf(slug: string): Promise<string> {
   const client = await db();
   const row = await client.argumentMap.findUnique({ where: { slug }, select: { id: true } });
   if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
@@ -163,10 +166,10 @@ export async function listMaps(): Promise<MapSummary[]> {
  * Checks that need the map (target exists, rebuttals answer objections, quote inside the text)
  * happen inside the write transaction, so a refused request writes nothing.
  */
-export async function createNode(slug: string, input: NodeCreateInput): Promise<{ node: ArgNode; edge: FlatEdge }> {
+export async function createNode(slug: string, input: NodeCreateInput, actor: Actor = NO_ACTOR): Promise<{ node: ArgNode; edge: FlatEdge }> {
   const map = await findMapOr404(slug);
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const created = await client.$transaction(async (tx) => {
     const mapId = map.id;
     // Targets are checked against the live graph: an inference whose premises or conclusion were
     // deleted is gone too, even though its row remains for Undo.
@@ -251,12 +254,16 @@ export async function createNode(slug: string, input: NodeCreateInput): Promise<
         : { id: conflict.id, from: row.id, to: targetNode!.id, relation: 'attacks', conflict: conflict.id };
     }
     await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
-    return { node: toArgNode(row), edge };
+    const result = { node: toArgNode(row), edge };
+    await recordEvent(tx, mapId, 'node.created', { ...actor, name: row.author }, result);
+    return result;
   });
+  announce(map.id);
+  return created;
 }
 
-async function liveNodeOr404(mapId: string, id: string) {
-  const client = await db();
+async function liveNodeOr404(mapId: string, id: string, reader?: Pick<PrismaClient, 'node'>) {
+  const client = reader ?? (await db());
   const row = await client.node.findFirst({ where: { id, mapId, deletedAt: null }, select: NODE_SELECT });
   if (!row) throw new AppError('not_found', `There is no node "${id}" on this map.`);
   return row;
@@ -266,54 +273,71 @@ async function liveNodeOr404(mapId: string, id: string) {
  * `PATCH /api/maps/{slug}/nodes/{id}`: edits the text (guarded by `version`: a stale edit gets 409
  * with the current node, never overwrites) and/or saves the canvas position.
  */
-export async function updateNode(slug: string, id: string, input: NodeUpdateInput): Promise<ArgNode> {
+export async function updateNode(slug: string, id: string, input: NodeUpdateInput, actor: Actor = NO_ACTOR): Promise<ArgNode> {
   const mapId = await mapIdOf(slug);
-  const current = await liveNodeOr404(mapId, id);
   const client = await db();
-  const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
-  if (input.position !== undefined) {
-    data.x = input.position?.x ?? null;
-    data.y = input.position?.y ?? null;
-  }
-  if (input.text !== undefined) {
-    data.text = input.text;
-    data.version = { increment: 1 };
-    const { count } = await client.node.updateMany({ where: { id, mapId, deletedAt: null, version: input.version }, data });
-    if (count === 0) {
-      throw new AppError('conflict', 'Someone changed this node since you loaded it.', { extra: { current: toArgNode(current) } });
+  const node = await client.$transaction(async (tx) => {
+    const current = await liveNodeOr404(mapId, id, tx);
+    const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
+    if (input.position !== undefined) {
+      data.x = input.position?.x ?? null;
+      data.y = input.position?.y ?? null;
     }
-  } else {
-    await client.node.update({ where: { id }, data });
-  }
-  return toArgNode(await liveNodeOr404(mapId, id));
+    if (input.text !== undefined) {
+      data.text = input.text;
+      data.version = { increment: 1 };
+      const { count } = await tx.node.updateMany({ where: { id, mapId, deletedAt: null, version: input.version }, data });
+      if (count === 0) {
+        throw new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current: toArgNode(current) } });
+      }
+    } else {
+      await tx.node.update({ where: { id }, data });
+    }
+    const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
+    await recordEvent(tx, mapId, input.text !== undefined ? 'node.updated' : 'node.moved', actor, { node: updated });
+    return updated;
+  });
+  announce(mapId);
+  return node;
 }
 
 /**
  * `DELETE /api/maps/{slug}/nodes/{id}`: soft-deletes the node and its dependents (see
  * {@link dependentsOf}) under one deletion id, which {@link restoreDeletion} undoes.
  */
-export async function deleteNode(slug: string, id: string): Promise<{ deletionId: string; removed: string[] }> {
+export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACTOR): Promise<{ deletionId: string; removed: string[] }> {
   const mapId = await mapIdOf(slug);
-  const node = await liveNodeOr404(mapId, id);
-  if (node.kind === 'thesis') {
-    throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
-  }
-  const graph = await readGraph(mapId);
-  const removed = [id, ...dependentsOf(graph, id)];
-  const deletionId = randomUUID();
   const client = await db();
-  await client.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
-  return { deletionId, removed };
+  const result = await client.$transaction(async (tx) => {
+    const node = await liveNodeOr404(mapId, id, tx);
+    if (node.kind === 'thesis') {
+      throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
+    }
+    const graph = await readGraph(mapId, tx);
+    const removed = [id, ...dependentsOf(graph, id)];
+    const deletionId = randomUUID();
+    await tx.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
+    await recordEvent(tx, mapId, 'node.deleted', actor, { deletionId, removed });
+    return { deletionId, removed };
+  });
+  announce(mapId);
+  return result;
 }
 
 /** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows. */
-export async function updateInference(slug: string, id: string, input: InferenceUpdateInput): Promise<Inference> {
+export async function updateInference(slug: string, id: string, input: InferenceUpdateInput, actor: Actor = NO_ACTOR): Promise<Inference> {
   const mapId = await mapIdOf(slug);
-  const live = (await readGraph(mapId)).inferences.find((i) => i.id === id);
-  if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
   const client = await db();
-  await client.inference.update({ where: { id }, data: { scheme: input.scheme } });
-  return { ...live, scheme: input.scheme };
+  const inference = await client.$transaction(async (tx) => {
+    const live = (await readGraph(mapId, tx)).inferences.find((i) => i.id === id);
+    if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
+    await tx.inference.update({ where: { id }, data: { scheme: input.scheme } });
+    const updated = { ...live, scheme: input.scheme };
+    await recordEvent(tx, mapId, 'inference.updated', actor, { inference: updated });
+    return updated;
+  });
+  announce(mapId);
+  return inference;
 }
 
 /**
@@ -321,12 +345,12 @@ export async function updateInference(slug: string, id: string, input: Inference
  * restored node rests on a node that a later delete removed (undo out of order), that delete is
  * undone too, so nothing comes back hanging in the air.
  */
-export async function restoreDeletion(slug: string, deletionId: string): Promise<{ restored: string[] }> {
+export async function restoreDeletion(slug: string, deletionId: string, actor: Actor = NO_ACTOR): Promise<{ restored: string[] }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
   const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
   if (first.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
-  return client.$transaction(async (tx) => {
+  const result = await client.$transaction(async (tx) => {
     const deletions = new Set([deletionId]);
     let frontier = first.map((r) => r.id);
     while (frontier.length > 0) {
@@ -354,27 +378,33 @@ export async function restoreDeletion(slug: string, deletionId: string): Promise
     }
     const restored = await tx.node.findMany({ where: { mapId, deletionId: { in: [...deletions] } }, select: { id: true } });
     await tx.node.updateMany({ where: { mapId, deletionId: { in: [...deletions] } }, data: { deletedAt: null, deletionId: null } });
-    return { restored: restored.map((r) => r.id) };
+    const answer = { restored: restored.map((r) => r.id) };
+    await recordEvent(tx, mapId, 'node.restored', actor, { ...answer, deletions: [...deletions] });
+    return answer;
   });
+  announce(mapId);
+  return result;
 }
 
 /** `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once. */
-export async function savePositions(slug: string, input: PositionsInput): Promise<{ updated: number }> {
+export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR): Promise<{ updated: number }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
   const ids = Object.keys(input.positions);
-  const known = await client.node.findMany({ where: { mapId, id: { in: ids }, deletedAt: null }, select: { id: true } });
-  const missing = ids.filter((id) => !known.some((k) => k.id === id));
-  if (missing.length > 0) {
-    throw new AppError('bad_request', 'Some nodes are not on this map.', {
-      issues: missing.map((id) => ({ path: ['positions', id], message: `No node "${id}" on this map.` })),
-    });
-  }
-  await client.$transaction(
-    ids.map((id) => {
+  await client.$transaction(async (tx) => {
+    const known = new Set((await tx.node.findMany({ where: { mapId, id: { in: ids }, deletedAt: null }, select: { id: true } })).map((k) => k.id));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      throw new AppError('bad_request', 'Some nodes are not on this map.', {
+        issues: missing.map((id) => ({ path: ['positions', id], message: `No node "${id}" on this map.` })),
+      });
+    }
+    for (const id of ids) {
       const p = input.positions[id];
-      return client.node.update({ where: { id }, data: { x: p?.x ?? null, y: p?.y ?? null } });
-    }),
-  );
+      await tx.node.update({ where: { id }, data: { x: p?.x ?? null, y: p?.y ?? null } });
+    }
+    await recordEvent(tx, mapId, 'positions.saved', actor, { positions: input.positions });
+  });
+  announce(mapId);
   return { updated: ids.length };
 }

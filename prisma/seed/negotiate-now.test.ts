@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { nodesReaching } from '../../lib/argument/graph';
 import { buildGraphFromSpec } from '../../lib/argument/map-spec';
 import { SCHEME_IDS } from '../../lib/argument/schemes';
 import type { ArgNode, ArgumentGraph } from '../../lib/argument/model';
@@ -58,27 +59,9 @@ describe('negotiate-now seed map', () => {
 
   test('every node reaches the thesis', () => {
     const thesis = ofKind('thesis')[0].id;
-    const next = new Map<string, Set<string>>(graph.nodes.map((n) => [n.id, new Set<string>()]));
-    for (const inf of graph.inferences) for (const p of inf.premises) next.get(p)!.add(inf.conclusion);
-    for (const c of graph.conflicts) {
-      const to = attackedNode(c.target);
-      expect(to, `conflict ${c.id}`).toBeDefined();
-      next.get(c.attacker)!.add(to!);
-    }
-    const unreached = graph.nodes
-      .filter((n) => {
-        const seen = new Set<string>();
-        const stack = [n.id];
-        while (stack.length > 0) {
-          const id = stack.pop()!;
-          if (id === thesis) return false;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          stack.push(...next.get(id)!);
-        }
-        return true;
-      })
-      .map((n) => n.id);
+    for (const c of graph.conflicts) expect(attackedNode(c.target), `conflict ${c.id}`).toBeDefined();
+    const anchored = nodesReaching(graph, thesis);
+    const unreached = graph.nodes.filter((n) => !anchored.has(n.id)).map((n) => n.id);
     expect(unreached).toEqual([]);
   });
 

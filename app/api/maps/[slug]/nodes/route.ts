@@ -1,4 +1,5 @@
 import { createNode } from '@/lib/db/maps';
+import { actorFrom } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { nodeCreateSchema } from '@/lib/validation/node';
 
@@ -6,5 +7,5 @@ import { nodeCreateSchema } from '@/lib/validation/node';
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const input = await parseBody(request, nodeCreateSchema);
-  return Response.json(await createNode(slug, input), { status: 201 });
+  return Response.json(await createNode(slug, input, actorFrom(request)), { status: 201 });
 });

@@ -1,4 +1,5 @@
 import { savePositions } from '@/lib/db/maps';
+import { actorFrom } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { POSITIONS_BODY_MAX_BYTES } from '@/lib/validation/limits';
 import { positionsSchema } from '@/lib/validation/node';
@@ -6,5 +7,7 @@ import { positionsSchema } from '@/lib/validation/node';
 // PUT /api/maps/[slug]/positions — save or clear many canvas positions at once ("Tidy layout")
 export const PUT = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  return Response.json(await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES })));
+  return Response.json(
+    await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES }), actorFrom(request)),
+  );
 });

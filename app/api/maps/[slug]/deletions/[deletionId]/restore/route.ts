@@ -1,8 +1,9 @@
 import { restoreDeletion } from '@/lib/db/maps';
+import { actorFrom } from '@/lib/http/actor';
 import { handle } from '@/lib/http/errors';
 
 // POST /api/maps/[slug]/deletions/[deletionId]/restore — undo one delete
-export const POST = handle(async (_request: Request, { params }: { params: Promise<{ slug: string; deletionId: string }> }) => {
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string; deletionId: string }> }) => {
   const { slug, deletionId } = await params;
-  return Response.json(await restoreDeletion(slug, deletionId));
+  return Response.json(await restoreDeletion(slug, deletionId, actorFrom(request)));
 });

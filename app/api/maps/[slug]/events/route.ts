@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { lastEventId } from '@/lib/db/events';
+import { mapIdOf } from '@/lib/db/maps';
+import { AppError, handle, zodIssues } from '@/lib/http/errors';
+import { mapEventStream } from '@/lib/http/event-stream';
+import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({
+  after: z.coerce.number().int().nonnegative().optional(),
+  name: z.string().max(AUTHOR_NAME_MAX).optional(),
+  client: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+});
+
+// GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones; resumes from Last-Event-ID
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const url = new URL(request.url);
+  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
+  const header = request.headers.get('last-event-id');
+  const resumeFrom = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const mapId = await mapIdOf(slug);
+  const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
+  const stream = mapEventStream({
+    mapId,
+    after,
+    who: { name: query.data.name?.trim() ?? '', clientId: query.data.client ?? '' },
+    signal: request.signal,
+  });
+  return new Response(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+});

@@ -1,0 +1,54 @@
+'use client';
+
+import { Radio, Users } from 'lucide-react';
+import { browserKey } from './api-client';
+import { useMapStore } from './map-store';
+
+const MAX_SHOWN = 4;
+
+/** Who is on the map now: initials for the first few, a count for the rest, the full list on hover. */
+export function PresenceList() {
+  const presence = useMapStore((s) => s.presence);
+  const live = useMapStore((s) => s.live);
+  const me = typeof window === 'undefined' ? '' : browserKey();
+  const others = presence.filter((p) => p.clientId !== me);
+  const names = others.map((p) => p.name || 'Someone');
+  const title = live
+    ? others.length === 0
+      ? 'Live: changes by others appear here as they happen. Nobody else is on this map right now.'
+      : `Also here: ${names.join(', ')}`
+    : 'Reconnecting to live updates…';
+  return (
+    <div className="flex items-center gap-2" title={title} data-testid="map.presence" data-live={live} aria-label={title}>
+      <span className={`inline-flex items-center gap-1 text-xs font-semibold ${live ? 'text-emerald-700' : 'text-slate-400'}`}>
+        <Radio aria-hidden className="h-4 w-4" />
+        <span className="hidden 2xl:inline">{live ? 'Live' : 'Offline'}</span>
+      </span>
+      {others.length > 0 && (
+        <div className="flex -space-x-2">
+          {names.slice(0, MAX_SHOWN).map((name, i) => (
+            <span
+              key={`${name}-${i}`}
+              className="grid h-7 w-7 place-items-center rounded-full border-2 border-white bg-indigo-100 text-[11px] font-bold text-indigo-800"
+              data-testid="map.presence-person"
+            >
+              {initials(name)}
+            </span>
+          ))}
+          {others.length > MAX_SHOWN && (
+            <span className="grid h-7 w-7 place-items-center rounded-full border-2 border-white bg-slate-200 text-[11px] font-bold text-slate-700">
+              +{others.length - MAX_SHOWN}
+            </span>
+          )}
+        </div>
+      )}
+      {others.length === 0 && live && <Users aria-hidden className="hidden h-4 w-4 text-slate-300 2xl:block" />}
+    </div>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return '?';
+  return (parts[0][0] + (parts.length > 1 ? parts[parts.length - 1][0] : '')).toUpperCase();
+}

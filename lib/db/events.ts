@@ -1,0 +1,83 @@
+import 'server-only';
+import { EventEmitter } from 'node:events';
+import type { PrismaClient } from '@/generated/prisma/client';
+
+/** Who made a change: a display name and the browser tab it came from (both may be empty). */
+export interface Actor {
+  name: string;
+  clientId: string;
+}
+
+export const NO_ACTOR: Actor = { name: '', clientId: '' };
+
+/** The kinds of change the event log records. */
+export type MapEventType =
+  | 'node.created'
+  | 'node.updated'
+  | 'node.moved'
+  | 'node.deleted'
+  | 'node.restored'
+  | 'inference.updated'
+  | 'positions.saved'
+  | 'comment.created'
+  | 'comment.updated'
+  | 'comment.deleted'
+  | 'vote.cast';
+
+/** One entry of a map's event log, as the events stream sends it. */
+export interface MapEventView {
+  id: number;
+  type: MapEventType;
+  actor: string;
+  clientId: string;
+  at: string;
+  data: unknown;
+}
+
+type Writer = Pick<PrismaClient, 'mapEvent'>;
+
+/**
+ * Appends an event to the map's log. Call it inside the transaction that makes the change, so the
+ * change and its event commit together; then call {@link announce} after the commit.
+ */
+export async function recordEvent(tx: Writer, mapId: string, type: MapEventType, actor: Actor, data: unknown): Promise<number> {
+  const row = await tx.mapEvent.create({
+    data: { mapId, type, actor: actor.name, clientId: actor.clientId, data: JSON.stringify(data) },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const globalForBus = globalThis as unknown as { argmapEventBus?: EventEmitter };
+
+/** In-process wake-up signal per map: streams re-read the log when it fires (the log stays the truth). */
+export function eventBus(): EventEmitter {
+  if (!globalForBus.argmapEventBus) {
+    globalForBus.argmapEventBus = new EventEmitter();
+    // Every open stream listens; a class of 30 plus teachers must not trigger the leak warning.
+    globalForBus.argmapEventBus.setMaxListeners(0);
+  }
+  return globalForBus.argmapEventBus;
+}
+
+/** Tells the map's open streams that new events are in the log. */
+export function announce(mapId: string): void {
+  eventBus().emit(mapId);
+}
+
+/** Events of a map after `afterId`, oldest first, at most `limit`. */
+export async function eventsAfter(client: Writer, mapId: string, afterId: number, limit = 500): Promise<MapEventView[]> {
+  const rows = await client.mapEvent.findMany({
+    where: { mapId, id: { gt: afterId } },
+    orderBy: { id: 'asc' },
+    take: limit,
+    select: { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true },
+  });
+  return rows.map((r) => ({ id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown }));
+}
+
+/** The id of the map's newest event (0 when it has none): where a client that just loaded the map resumes. */
+export async function lastEventId(client: Writer, mapId: string): Promise<number> {
+  const row = await client.mapEvent.findFirst({ where: { mapId }, orderBy: { id: 'desc' }, select: { id: true } });
+  return row?.id ?? 0;
+}

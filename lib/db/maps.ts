@@ -173,10 +173,8 @@ export async function createNode(slug: string, input: NodeCreateInput, actor: Ac
     const mapId = map.id;
     // Targets are checked against the live graph: an inference whose premises or conclusion were
     // deleted is gone too, even though its row remains for Undo.
-    const live = await readGraph(mapId, tx);
-    const targetNode = live.nodes.find((n) => n.id === input.target) ?? null;
-    const liveInference = targetNode ? undefined : live.inferences.find((i) => i.id === input.target);
-    const targetInference = liveInference ? { id: liveInference.id, conclusionId: liveInference.conclusion } : null;
+    const targetNode = await tx.node.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, kind: true } });
+    const targetInference = targetNode ? null : await liveInferenceIn(tx, mapId, input.target);
     if (!targetNode && !targetInference) {
       throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
         issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],
@@ -190,8 +188,11 @@ export async function createNode(slug: string, input: NodeCreateInput, actor: Ac
     if (input.question) {
       const scheme = input.question.split('.')[0];
       const steps = targetInference
-        ? live.inferences.filter((i) => i.id === targetInference.id)
-        : live.inferences.filter((i) => i.premises.includes(input.target));
+        ? [targetInference]
+        : await tx.inference.findMany({
+            where: { mapId, deletedAt: null, premises: { some: { nodeId: input.target } }, conclusion: { deletedAt: null } },
+            select: { scheme: true },
+          });
       if (!steps.some((i) => i.scheme === scheme)) {
         throw new AppError('bad_request', 'That critical question does not belong to the step it is raised against.', {
           issues: [{ path: ['question'], message: `No step here follows the "${scheme}" scheme.` }],
@@ -260,6 +261,18 @@ export async function createNode(slug: string, input: NodeCreateInput, actor: Ac
   });
   announce(map.id);
   return created;
+}
+
+/**
+ * The inference `id` when it is live on the map: not deleted itself, its conclusion live and at
+ * least one premise live (the same rule as {@link pruneGraph}, asked of one row).
+ */
+async function liveInferenceIn(tx: Reader, mapId: string, id: string) {
+  const row = await tx.inference.findFirst({
+    where: { id, mapId, deletedAt: null, conclusion: { deletedAt: null }, premises: { some: { node: { deletedAt: null } } } },
+    select: { id: true, conclusionId: true, scheme: true },
+  });
+  return row;
 }
 
 async function liveNodeOr404(mapId: string, id: string, reader?: Pick<PrismaClient, 'node'>) {

@@ -8,6 +8,82 @@ export const HEARTBEAT_MS = 15_000;
 /** Events read from the log per query while catching up. */
 const PAGE = 500;
 
+type Subscriber = (events: MapEventView[]) => void;
+
+/**
+ * One reader of the log per map, shared by all of that map's open streams: when a change is
+ * announced it reads the new events once and hands them to every subscriber (a class of 30 costs one
+ * query per change, not 30). Subscribers drop anything at or below their own cursor, so a stream
+ * that joins while catching up never sees an event twice.
+ */
+class MapHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private cursor = -1;
+  private reading = false;
+  private again = false;
+  private readonly onChange = () => void this.read();
+
+  constructor(private readonly mapId: string) {}
+
+  async subscribe(subscriber: Subscriber): Promise<() => void> {
+    if (this.subscribers.size === 0) {
+      eventBus().on(this.mapId, this.onChange);
+      this.cursor = -1;
+    }
+    this.subscribers.add(subscriber);
+    if (this.cursor < 0) {
+      // First subscriber: start from the newest event; older ones are each stream's own backlog.
+      const client = await db();
+      const newest = await client.mapEvent.findFirst({ where: { mapId: this.mapId }, orderBy: { id: 'desc' }, select: { id: true } });
+      if (this.cursor < 0) this.cursor = newest?.id ?? 0;
+    }
+    return () => {
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0) {
+        eventBus().off(this.mapId, this.onChange);
+        hubs.delete(this.mapId);
+      }
+    };
+  }
+
+  private async read(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      const client = await db();
+      do {
+        this.again = false;
+        for (;;) {
+          const events = await eventsAfter(client, this.mapId, this.cursor, PAGE);
+          if (events.length === 0) break;
+          this.cursor = events[events.length - 1].id;
+          for (const subscriber of this.subscribers) subscriber(events);
+          if (events.length < PAGE) break;
+        }
+      } while (this.again && this.subscribers.size > 0);
+    } catch (error) {
+      console.error('Event stream could not read the log:', error);
+    } finally {
+      this.reading = false;
+    }
+  }
+}
+
+const globalForHubs = globalThis as unknown as { argmapHubs?: Map<string, MapHub> };
+const hubs = (globalForHubs.argmapHubs ??= new Map<string, MapHub>());
+
+function hubFor(mapId: string): MapHub {
+  let hub = hubs.get(mapId);
+  if (!hub) {
+    hub = new MapHub(mapId);
+    hubs.set(mapId, hub);
+  }
+  return hub;
+}
+
 export interface StreamOptions {
   mapId: string;
   /** Send every event after this id (a reconnecting client's Last-Event-ID, or where the page loaded). */
@@ -37,48 +113,27 @@ export function mapEventStream({ mapId, after, who, signal }: StreamOptions): Re
           cleanup();
         }
       };
-      const sendEvent = (event: MapEventView) => send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
-      let pumping = false;
-      let again = false;
-      const pump = async () => {
-        if (pumping) {
-          again = true;
-          return;
-        }
-        pumping = true;
-        try {
-          const client = await db();
-          do {
-            again = false;
-            for (;;) {
-              const events = await eventsAfter(client, mapId, cursor, PAGE);
-              for (const event of events) {
-                sendEvent(event);
-                cursor = event.id;
-              }
-              if (events.length < PAGE || closed) break;
-            }
-          } while (again && !closed);
-        } catch (error) {
-          console.error('Event stream could not read the log:', error);
-          cleanup();
-        } finally {
-          pumping = false;
+      const deliver = (events: MapEventView[]) => {
+        for (const event of events) {
+          if (event.id <= cursor) continue;
+          send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+          cursor = event.id;
         }
       };
-      const onChange = () => void pump();
+      // Hold live events until the backlog is out, so everything goes in order.
+      let caughtUp = false;
+      const held: MapEventView[] = [];
+      const unsubscribe = await hubFor(mapId).subscribe((events) => (caughtUp ? deliver(events) : held.push(...events)));
       const onPresence = () => send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
-      const bus = eventBus();
-      bus.on(mapId, onChange);
-      bus.on(presenceSignal(mapId), onPresence);
+      eventBus().on(presenceSignal(mapId), onPresence);
       const leave = join(mapId, who);
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
-        bus.off(mapId, onChange);
-        bus.off(presenceSignal(mapId), onPresence);
+        unsubscribe();
+        eventBus().off(presenceSignal(mapId), onPresence);
         leave();
         try {
           controller.close();
@@ -89,7 +144,19 @@ export function mapEventStream({ mapId, after, who, signal }: StreamOptions): Re
       signal.addEventListener('abort', cleanup);
       send('retry: 2000\n\n');
       onPresence();
-      await pump();
+      try {
+        const client = await db();
+        for (;;) {
+          const backlog = await eventsAfter(client, mapId, cursor, PAGE);
+          deliver(backlog);
+          if (backlog.length < PAGE || closed) break;
+        }
+        caughtUp = true;
+        deliver(held.splice(0));
+      } catch (error) {
+        console.error('Event stream could not read the log:', error);
+        cleanup();
+      }
     },
     cancel() {
       cleanup();

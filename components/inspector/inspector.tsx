@@ -9,8 +9,10 @@ import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
 import { SCHEMES, schemeById } from '@/lib/argument/schemes';
 import type { ArgNode } from '@/lib/argument/model';
+import { CommentThread } from './comment-thread';
 import { ComposerForm } from './composer-form';
 import { NodeActions, UNDERCUT_ACTION } from './node-actions';
+import { VoteControl } from './vote-control';
 
 /** The side panel for the selection: what it is, what it connects to, what can be done with it. */
 export function Inspector() {
@@ -85,6 +87,7 @@ function NodeDetails({ id }: { id: string }) {
         <p className="text-xs text-slate-500">Added by {node.author}</p>
       </div>
       <NodeStatus node={node} />
+      <VoteControl key={node.id} nodeId={node.id} />
       {node.quote && (
         <figure className="rounded-md border border-slate-200 bg-slate-50 p-3">
           <figcaption className="mb-1 flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
@@ -104,6 +107,7 @@ function NodeDetails({ id }: { id: string }) {
       <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
       <StepsInto nodeId={node.id} />
       <Related title={`Objections to it (${attackers.length})`} nodes={attackers} empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'} />
+      <CommentThread key={node.id} nodeId={node.id} />
     </section>
   );
 }

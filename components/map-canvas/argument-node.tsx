@@ -2,9 +2,10 @@
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { Quote } from 'lucide-react';
+import { MessageCircle, Quote } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
+import { RatingBadge } from './rating-badge';
 import type { ArgumentFlowNode, JunctionFlowNode } from './flow-elements';
 
 /** Authors whose names are not shown on cards: the seeded analysis speaks for the essay itself. */
@@ -12,7 +13,7 @@ const QUIET_AUTHORS = new Set(['Argmap analysis']);
 
 /** A statement card: kind (colour, icon, label), its words, a quote mark when it quotes the essay. */
 export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodeProps<ArgumentFlowNode>) {
-  const { node, status, why, assumed, addedBy } = data;
+  const { node, status, why, assumed, addedBy, rating, comments } = data;
   const style = KIND_STYLES[node.kind];
   const Icon = style.icon;
   const thesis = node.kind === 'thesis';
@@ -51,6 +52,13 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
       <div className="mt-2 flex items-center gap-2">
         <StatusBadge status={status} why={why} />
         {assumed && <span className="text-[11px] font-medium text-amber-800">what-if</span>}
+        {rating && <RatingBadge {...rating} />}
+        {comments > 0 && (
+          <span className="inline-flex items-center gap-0.5 text-[11px] font-medium text-slate-500" title={`${comments} comment${comments === 1 ? '' : 's'}`}>
+            <MessageCircle aria-hidden className="h-3 w-3" /> {comments}
+            <span className="sr-only"> comment{comments === 1 ? '' : 's'}</span>
+          </span>
+        )}
         {!QUIET_AUTHORS.has(node.author) && <span className="min-w-0 truncate text-xs text-slate-500">— {node.author}</span>}
       </div>
       <Handle type="source" position={Position.Top} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />

@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { MapView } from '@/lib/argument/map-view';
 import { inferencesWithJunction, junctionId } from '@/lib/argument/layout';
+import type { Rating } from '@/lib/argument/discussion';
 import { explainStatus, type Evaluation, type Status } from '@/lib/argument/evaluation';
 import { isNodeTarget, type ArgNode } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
@@ -15,6 +16,10 @@ export type ArgumentNodeData = {
   assumed: boolean;
   /** Set for a few seconds when someone else just added it: their name. */
   addedBy?: string;
+  /** The crowd's rating, when anyone has voted. */
+  rating?: Rating;
+  /** How many comments it has. */
+  comments: number;
 };
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
@@ -52,6 +57,8 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights
       why: explainStatus(view, evaluation, node.id, short),
       assumed: evaluation.nodes[node.id]?.assumedRejected ?? false,
       addedBy: highlights[node.id],
+      rating: view.ratings[node.id],
+      comments: view.commentCounts[node.id] ?? 0,
     },
     width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
     ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}. ${explainStatus(view, evaluation, node.id, short)}`,

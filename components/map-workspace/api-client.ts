@@ -13,19 +13,35 @@ export class ApiError extends Error {
 }
 
 const CLIENT_KEY = 'argmap.client';
+const OWNER_KEY = 'argmap.owner';
+
+/** A random id; `crypto.randomUUID` exists only on secure origins (not on http://192.168.x.y in class). */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function stored(key: string): string {
+  let value = window.localStorage.getItem(key);
+  if (!value) {
+    value = randomId();
+    window.localStorage.setItem(key, value);
+  }
+  return value;
+}
 const AUTHOR_KEY = 'argmap.author';
 
 /**
- * This browser's stable random id: it marks this browser's own changes in the live event stream
- * (so they are not echoed back as someone else's), and owns its comments and votes until accounts exist.
+ * This browser's public id: it marks this browser's own changes in the live event stream, so they
+ * are not echoed back as someone else's. Everyone on the map can see it; it grants nothing.
  */
 export function browserKey(): string {
-  let key = window.localStorage.getItem(CLIENT_KEY);
-  if (!key) {
-    key = crypto.randomUUID();
-    window.localStorage.setItem(CLIENT_KEY, key);
-  }
-  return key;
+  return stored(CLIENT_KEY);
+}
+
+/** This browser's secret key: it owns its comments and votes until accounts exist. Never shown to others. */
+function ownerKey(): string {
+  return stored(OWNER_KEY);
 }
 
 /** The display name this browser last signed its points with ('' until it has added one). */
@@ -40,7 +56,11 @@ export function rememberName(name: string): void {
 /** Calls the JSON API; a non-2xx answer throws {@link ApiError} with the server's message. */
 export async function apiRequest<T = unknown>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
-  const headers: Record<string, string> = { 'X-Argmap-Client': browserKey(), 'X-Argmap-Name': encodeURIComponent(rememberedName()) };
+  const headers: Record<string, string> = {
+    'X-Argmap-Client': browserKey(),
+    'X-Argmap-Owner': ownerKey(),
+    'X-Argmap-Name': encodeURIComponent(rememberedName()),
+  };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   try {
     response = await fetch(url, {

@@ -288,7 +288,8 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
       if (mode && allowed.has(mode)) {
         event.preventDefault();
         openComposer({ mode, targetId: node.id });
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && allowed.has('delete')) {
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && allowed.has('delete') && (target === document.body || target?.closest('.react-flow'))) {
+        // Only from the canvas (or nothing focused): Backspace on a focused button must not delete.
         requestDelete(node.id);
       }
     }

@@ -47,8 +47,10 @@ export function useLiveUpdates() {
     source.addEventListener('error', () => store.getState().setLive(false));
     source.addEventListener('change', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
-      if (event.clientId && event.clientId === browserKey()) return; // our own change, already shown
-      if (event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
+      const own = event.clientId !== '' && event.clientId === browserKey();
+      // Our own points are already shown; our own comments and votes still change the counts on cards.
+      if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
+      if (!own && event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
       refreshSoon();
     });
     source.addEventListener('presence', (message) => {

@@ -123,3 +123,10 @@ export function withoutStatus<T extends { status?: unknown }>(node: T | undefine
   void _status;
   return rest;
 }
+
+/** A map as far as its content goes: the event log moves on with every change, even one that is undone. */
+export function sameMap(view: MapView): Omit<MapView, 'lastEventId'> {
+  const { lastEventId: _lastEventId, ...content } = view;
+  void _lastEventId;
+  return content;
+}

@@ -1,3 +1,4 @@
+import type { Rating } from './discussion';
 import type { Status } from './evaluation';
 import type { ArgNode, Conflict, FlatEdge, Inference } from './model';
 
@@ -22,6 +23,10 @@ export interface MapView {
   evaluation: { thesis: Status | null };
   /** The newest entry of the map's event log when this view was read: live updates resume after it. */
   lastEventId: number;
+  /** The crowd's ratings (0–4) of the nodes that have votes; shown beside, never mixed with, the status. */
+  ratings: Record<string, Rating>;
+  /** How many comments each node with comments has. */
+  commentCounts: Record<string, number>;
 }
 
 /** A map as the home page lists it. */

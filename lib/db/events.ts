@@ -2,13 +2,17 @@ import 'server-only';
 import { EventEmitter } from 'node:events';
 import type { PrismaClient } from '@/generated/prisma/client';
 
-/** Who made a change: a display name and the browser tab it came from (both may be empty). */
+/**
+ * Who made a change: a display name, the public id of the browser it came from (both may be
+ * empty), and the hash of that browser's secret owner key (never written to the event log).
+ */
 export interface Actor {
   name: string;
   clientId: string;
+  ownerKey?: string;
 }
 
-export const NO_ACTOR: Actor = { name: '', clientId: '' };
+export const NO_ACTOR: Actor = { name: '', clientId: '', ownerKey: '' };
 
 /** The kinds of change the event log records. */
 export type MapEventType =

@@ -8,6 +8,7 @@ import { AppError } from '../http/errors';
 import type { InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
+import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, lastEventId, NO_ACTOR, recordEvent, type Actor } from './events';
 
 /** The columns of a node row that the API shows; nothing else leaves the database. */
@@ -121,6 +122,8 @@ export async function loadMapView(slug: string): Promise<MapView> {
     edges: flatEdges(graph),
     evaluation: { thesis: evaluation.thesis },
     lastEventId: await lastEventId(await db(), map.id),
+    ratings: await ratingsForMap(map.id),
+    commentCounts: await commentCountsForMap(map.id),
   };
 }
 

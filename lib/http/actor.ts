@@ -1,18 +1,29 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AUTHOR_NAME_MAX } from '../validation/limits';
 import type { Actor } from '../db/events';
 
-/** Headers a browser tab sends with every change: its id (to skip its own echo) and its person's name. */
+/**
+ * Headers a browser sends with every request:
+ * - `X-Argmap-Client` — a public id, shown in the event log so the browser can skip its own echo;
+ * - `X-Argmap-Owner` — a secret key that owns its comments and votes until accounts exist. It is
+ *   never shown to anyone: the server keeps only its SHA-256 hash;
+ * - `X-Argmap-Name` — the display name it signs with (URI-encoded).
+ */
 export const CLIENT_HEADER = 'x-argmap-client';
+export const OWNER_HEADER = 'x-argmap-owner';
 export const NAME_HEADER = 'x-argmap-name';
+
+const ownerKeySchema = z.string().regex(/^[A-Za-z0-9-]{16,128}$/);
 
 const clientIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 /**
- * Reads who is acting from the request headers. Both are hints for display (who did what, whose
- * echo to skip), never permissions; malformed values are ignored rather than refused.
+ * Reads who is acting from the request headers. Name and client id are hints for display (who did
+ * what, whose echo to skip), never permissions; the owner key's hash decides who may edit a comment
+ * or change a vote. Malformed values are ignored rather than refused.
  */
-export function actorFrom(request: Request): Actor {
+export function actorFrom(request: Request): Actor & { ownerKey: string } {
   const clientId = clientIdSchema.safeParse(request.headers.get(CLIENT_HEADER) ?? '');
   let name = '';
   try {
@@ -20,5 +31,10 @@ export function actorFrom(request: Request): Actor {
   } catch {
     name = '';
   }
-  return { name, clientId: clientId.success ? clientId.data : '' };
+  const owner = ownerKeySchema.safeParse(request.headers.get(OWNER_HEADER) ?? '');
+  return {
+    name,
+    clientId: clientId.success ? clientId.data : '',
+    ownerKey: owner.success ? createHash('sha256').update(owner.data).digest('hex') : '',
+  };
 }

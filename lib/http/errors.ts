@@ -14,6 +14,7 @@ export interface ErrorBody {
 
 const STATUS = {
   bad_request: 400,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

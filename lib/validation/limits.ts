@@ -23,3 +23,10 @@ export const IMPORT_CONTENT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_BODY_MAX_BYTES = 2 * IMPORT_CONTENT_MAX_BYTES;
 /** Largest body of a batch of positions (Tidy layout on a big map sends one per pinned node). */
 export const POSITIONS_BODY_MAX_BYTES = 1024 * 1024;
+/** Shortest comment, in characters (after trimming): a comment must say something. */
+export const COMMENT_TEXT_MIN = 1;
+/** Longest comment, in characters. */
+export const COMMENT_TEXT_MAX = 2000;
+/** The crowd rating scale of a node's strength, as Kialo's "impact": 0 (no impact) to 4 (decisive). */
+export const RATING_MIN = 0;
+export const RATING_MAX = 4;

@@ -1,0 +1,368 @@
+'use client';
+
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
+import { ApiError, apiRequest, rememberedName, rememberName } from '@/components/map-workspace/api-client';
+import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
+import { commentCreateSchema, commentUpdateSchema } from '@/lib/validation/discussion';
+import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
+
+interface CommentThreadProps {
+  nodeId: string;
+}
+
+interface FieldErrors {
+  text?: string;
+  author?: string;
+  form?: string;
+}
+
+/** Field errors from a zod failure or an API refusal, by the first segment of each issue's path. */
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[], form?: string): FieldErrors {
+  const errors: FieldErrors = { form };
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (field === 'text' || field === 'author') errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The current time, refreshed every `intervalMs`, so "3 minutes ago" keeps up. */
+function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/**
+ * The discussion of one node: its comments, oldest first, and a form to add one. Comments this
+ * browser wrote can be edited and deleted. Reloads whenever the map changes (live updates replace
+ * the store's view), so other people's comments appear too.
+ */
+export function CommentThread({ nodeId }: CommentThreadProps) {
+  const slug = useMapStore((s) => s.view.map.slug);
+  const view = useMapStore((s) => s.view);
+  const [comments, setComments] = useState<CommentView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const now = useNow(30_000);
+  const headingId = useId();
+  const threadUrl = `/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}/comments`;
+
+  useEffect(() => {
+    let current = true;
+    apiRequest<{ comments: CommentView[] }>(threadUrl).then(
+      (answer) => {
+        if (!current) return;
+        setComments(answer.comments);
+        setLoadError(null);
+      },
+      (error: unknown) => {
+        if (current) setLoadError(messageOf(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // `view` is a trigger: any change to the map may come with new comments from someone else.
+  }, [threadUrl, view, attempt]);
+
+  const replace = (comment: CommentView) => setComments((list) => (list ?? []).map((c) => (c.id === comment.id ? comment : c)));
+  const remove = (id: string) => setComments((list) => (list ?? []).filter((c) => c.id !== id));
+  const append = (comment: CommentView) => setComments((list) => [...(list ?? []).filter((c) => c.id !== comment.id), comment]);
+
+  return (
+    <section className="space-y-3 border-t border-slate-100 pt-4" aria-labelledby={headingId} data-testid="comments">
+      <h3 id={headingId} className="flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
+        <MessageSquare aria-hidden className="h-3.5 w-3.5" /> Comments{comments && comments.length > 0 ? ` (${comments.length})` : ''}
+      </h3>
+      {loadError && !comments ? (
+        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="comments.error">
+          Comments could not be loaded: {loadError}{' '}
+          <button type="button" className="font-semibold underline" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      ) : !comments ? (
+        <p className="text-sm text-slate-500" role="status">
+          Loading comments…
+        </p>
+      ) : comments.length === 0 ? (
+        <p className="text-sm text-slate-500" data-testid="comments.empty">
+          No comments yet — start the discussion.
+        </p>
+      ) : (
+        <ol className="space-y-2">
+          {comments.map((c) => (
+            <CommentItem key={c.id} comment={c} now={now} onChanged={replace} onDeleted={remove} />
+          ))}
+        </ol>
+      )}
+      <NewCommentForm url={threadUrl} onAdded={append} />
+    </section>
+  );
+}
+
+interface NewCommentFormProps {
+  url: string;
+  onAdded(comment: CommentView): void;
+}
+
+function NewCommentForm({ url, onAdded }: NewCommentFormProps) {
+  const [text, setText] = useState('');
+  // Only ever rendered in the browser (the inspector opens on a click), so localStorage is there.
+  const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const textId = useId();
+  const authorId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = commentCreateSchema.safeParse({ text, author });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      rememberName(parsed.data.author ?? '');
+      const { comment } = await apiRequest<{ comment: CommentView }>(url, { method: 'POST', body: { text: parsed.data.text, author: parsed.data.author || undefined } });
+      onAdded(comment);
+      setText('');
+    } catch (error) {
+      setErrors(error instanceof ApiError ? fieldErrors(error.issues, error.message) : { form: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-2" noValidate aria-label="Add a comment" data-testid="comment.form">
+      <label htmlFor={textId} className="sr-only">
+        Your comment
+      </label>
+      <textarea
+        id={textId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={3}
+        maxLength={COMMENT_TEXT_MAX + 50}
+        placeholder="Ask a question, suggest a source, say what you think…"
+        className={`w-full rounded-md border px-3 py-2 text-[15px] leading-snug shadow-inner focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.text ? 'border-red-500' : 'border-slate-300'}`}
+        aria-invalid={errors.text ? true : undefined}
+        aria-describedby={`${textId}-help`}
+        data-testid="comment.text"
+      />
+      <div id={`${textId}-help`} className="flex justify-between text-xs">
+        <span className="text-red-700" role={errors.text ? 'alert' : undefined} data-testid="comment.text-error">
+          {errors.text}
+        </span>
+        {text.length > COMMENT_TEXT_MAX * 0.8 && (
+          <span className={text.length > COMMENT_TEXT_MAX ? 'text-red-700' : 'text-slate-500'}>
+            {text.length}/{COMMENT_TEXT_MAX}
+          </span>
+        )}
+      </div>
+      <div className="flex items-center gap-2">
+        <label htmlFor={authorId} className="shrink-0 text-xs text-slate-500">
+          Signed
+        </label>
+        <input
+          id={authorId}
+          value={author}
+          onChange={(e) => setAuthor(e.target.value)}
+          maxLength={AUTHOR_NAME_MAX + 10}
+          placeholder="Anonymous"
+          className={`min-w-0 flex-1 rounded-md border px-2 py-1 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
+          aria-invalid={errors.author ? true : undefined}
+          data-testid="comment.author"
+        />
+        <button
+          type="submit"
+          disabled={busy}
+          className="shrink-0 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
+          data-testid="comment.submit"
+        >
+          {busy ? 'Sending…' : 'Comment'}
+        </button>
+      </div>
+      {errors.author && <p className="text-xs text-red-700">{errors.author}</p>}
+      {errors.form && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="comment.error">
+          {errors.form}
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface CommentItemProps {
+  comment: CommentView;
+  now: Date;
+  onChanged(comment: CommentView): void;
+  onDeleted(id: string): void;
+}
+
+/** One comment; its author's browser may edit it in place or delete it (after an inline "Delete? Yes / No"). */
+function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
+  const slug = useMapStore((s) => s.view.map.slug);
+  const notify = useMapStore((s) => s.notify);
+  const [mode, setMode] = useState<'read' | 'edit' | 'confirm-delete'>('read');
+  const [draft, setDraft] = useState(comment.text);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const draftId = useId();
+  const url = `/api/maps/${encodeURIComponent(slug)}/comments/${encodeURIComponent(comment.id)}`;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const parsed = commentUpdateSchema.safeParse({ text: draft });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0].message);
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await apiRequest<{ comment: CommentView }>(url, { method: 'PATCH', body: parsed.data });
+      onChanged(answer.comment);
+      setMode('read');
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    setBusy(true);
+    try {
+      await apiRequest(url, { method: 'DELETE' });
+      onDeleted(comment.id);
+      notify({ tone: 'info', message: 'Comment deleted.' });
+    } catch (e) {
+      notify({ tone: 'error', message: `Comment not deleted: ${messageOf(e)}` });
+      setBusy(false);
+      setMode('read');
+    }
+  }
+
+  const written = new Date(comment.createdAt);
+  return (
+    <li className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" data-testid="comment" data-comment-id={comment.id} data-mine={comment.mine ? 'true' : 'false'}>
+      <div className="flex flex-wrap items-baseline gap-x-1.5 text-xs text-slate-500">
+        <span className="font-semibold text-slate-800" data-testid="comment.author-name">
+          {comment.author}
+        </span>
+        {comment.mine && <span>(you)</span>}
+        <span aria-hidden>·</span>
+        <time dateTime={comment.createdAt} title={written.toLocaleString()}>
+          {timeAgo(written, now)}
+        </time>
+        {isEdited(comment) && (
+          <span title={`Edited ${new Date(comment.updatedAt).toLocaleString()}`} data-testid="comment.edited">
+            · edited
+          </span>
+        )}
+      </div>
+
+      {mode === 'edit' ? (
+        <form onSubmit={save} className="mt-1.5 space-y-2" noValidate aria-label="Edit your comment">
+          <label htmlFor={draftId} className="sr-only">
+            Your comment
+          </label>
+          <textarea
+            id={draftId}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={3}
+            maxLength={COMMENT_TEXT_MAX + 50}
+            className={`w-full rounded-md border bg-white px-2 py-1.5 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${error ? 'border-red-500' : 'border-slate-300'}`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${draftId}-error`}
+            autoFocus
+            data-testid="comment.edit-text"
+          />
+          <p id={`${draftId}-error`} className="text-xs text-red-700" role={error ? 'alert' : undefined} data-testid="comment.edit-error">
+            {error}
+          </p>
+          <div className="flex justify-end gap-2">
+            <button
+              type="button"
+              onClick={() => {
+                setMode('read');
+                setDraft(comment.text);
+                setError(null);
+              }}
+              className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-600 hover:bg-slate-200"
+            >
+              Cancel
+            </button>
+            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="comment.save">
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-800" data-testid="comment.body">
+          {comment.text}
+        </p>
+      )}
+
+      {comment.mine && mode === 'read' && (
+        <div className="mt-1.5 flex gap-1">
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(comment.text);
+              setMode('edit');
+            }}
+            className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200"
+            data-testid="comment.edit"
+          >
+            <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit
+          </button>
+          <button
+            type="button"
+            onClick={() => setMode('confirm-delete')}
+            className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-red-50 hover:text-red-700"
+            data-testid="comment.delete"
+          >
+            <Trash2 aria-hidden className="h-3.5 w-3.5" /> Delete
+          </button>
+        </div>
+      )}
+
+      {mode === 'confirm-delete' && (
+        <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Confirm deleting your comment">
+          <span className="text-slate-700">Delete this comment?</span>
+          <button
+            type="button"
+            onClick={remove}
+            disabled={busy}
+            className="rounded-md bg-red-700 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+            data-testid="comment.confirm-delete"
+          >
+            Yes, delete
+          </button>
+          <button
+            type="button"
+            onClick={() => setMode('read')}
+            disabled={busy}
+            className="rounded-md px-2.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200"
+            autoFocus
+            data-testid="comment.cancel-delete"
+          >
+            No, keep it
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

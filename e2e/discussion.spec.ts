@@ -339,6 +339,7 @@ test('in the inspector: post, edit and delete a comment; rate the point and with
   await page.locator(`[data-testid="essay.quote"][data-node-id="${DOOR_OPEN}"]`).first().click();
   await expect(page.getByTestId('inspector.node')).toHaveAttribute('data-node-id', DOOR_OPEN);
   const inspector = page.getByTestId('inspector');
+  await inspector.getByTestId('inspector.tab-discussion').click();
   const thread = inspector.getByTestId('comments');
   const vote = inspector.getByTestId('vote');
   await expect(thread.getByTestId('comment.form')).toBeVisible();

@@ -1,5 +1,6 @@
 'use client';
 
+import { Tabs } from 'radix-ui';
 import { ArrowUp, Check, CircleDashed, MessageSquareWarning, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
@@ -77,6 +78,8 @@ function NodeDetails({ id }: { id: string }) {
   const attacks = view.edges.filter((e) => e.relation === 'attacks' && e.from === id).map((e) => byId.get(e.to)!);
   const reasons = view.inferences.filter((i) => i.conclusion === id).flatMap((i) => i.premises.map((p) => byId.get(p)!));
   const attackers = view.edges.filter((e) => e.relation === 'attacks' && e.to === id && !e.undercut).map((e) => byId.get(e.from)!);
+  const comments = view.commentCounts[id] ?? 0;
+  const rating = view.ratings[id];
   return (
     <section className="space-y-4" data-testid="inspector.node" data-node-id={node.id}>
       <div className="space-y-2">
@@ -86,8 +89,6 @@ function NodeDetails({ id }: { id: string }) {
         </p>
         <p className="text-xs text-slate-500">Added by {node.author}</p>
       </div>
-      <NodeStatus node={node} />
-      <VoteControl key={node.id} nodeId={node.id} />
       {node.quote && (
         <figure className="rounded-md border border-slate-200 bg-slate-50 p-3">
           <figcaption className="mb-1 flex items-center gap-1 text-xs font-semibold uppercase tracking-wider text-slate-500">
@@ -102,12 +103,33 @@ function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {!composer && <NodeActions nodeId={node.id} />}
-      <Related title="Supports" icon nodes={supports} />
-      <Related title="Attacks" icon nodes={attacks} />
-      <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
-      <StepsInto nodeId={node.id} />
-      <Related title={`Objections to it (${attackers.length})`} nodes={attackers} empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'} />
-      <CommentThread key={node.id} nodeId={node.id} />
+      <NodeStatus node={node} />
+      <Tabs.Root defaultValue="connections" className="space-y-4">
+        <Tabs.List className="flex gap-1 border-b border-slate-200" aria-label="About this point">
+          <Tabs.Trigger value="connections" className={TAB} data-testid="inspector.tab-connections">
+            Connections
+          </Tabs.Trigger>
+          <Tabs.Trigger value="discussion" className={TAB} data-testid="inspector.tab-discussion">
+            Discussion{comments > 0 ? ` (${comments})` : ''}
+            {rating ? ` · ★ ${rating.average.toFixed(1)}` : ''}
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="connections" className="space-y-4 outline-none">
+          <Related title="Supports" icon nodes={supports} />
+          <Related title="Attacks" icon nodes={attacks} />
+          <Related title={`Reasons for it (${reasons.length})`} nodes={reasons} />
+          <StepsInto nodeId={node.id} />
+          <Related
+            title={`Objections to it (${attackers.length})`}
+            nodes={attackers}
+            empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'}
+          />
+        </Tabs.Content>
+        <Tabs.Content value="discussion" className="space-y-5 outline-none">
+          <VoteControl key={node.id} nodeId={node.id} />
+          <CommentThread key={node.id} nodeId={node.id} />
+        </Tabs.Content>
+      </Tabs.Root>
     </section>
   );
 }
@@ -149,6 +171,9 @@ function StepsInto({ nodeId }: { nodeId: string }) {
     </div>
   );
 }
+
+const TAB =
+  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700';
 
 /** The node's status, why, and the viewer's what-if switch. */
 function NodeStatus({ node }: { node: ArgNode }) {

@@ -28,6 +28,8 @@ export function prepareDatabase() {
   console.log(`Database: ${process.env.DATABASE_URL}`);
   // SQLite creates the file but not its folder.
   mkdirSync(path.dirname(path.resolve(root, process.env.DATABASE_URL.replace(/^file:/, ''))), { recursive: true });
+  // The client is generated on install; generating again (a second) keeps it in step after a pull.
+  run(bin('prisma'), ['generate']);
   run(bin('prisma'), ['migrate', 'deploy']);
   run(bin('tsx'), [path.join(root, 'prisma', 'seed', 'index.ts')]);
 }

@@ -1,22 +1,47 @@
 // Serves the production build: builds once when there is no build yet, then runs `next start`.
 // Shared by `npm start` (scripts/start.mjs) and the e2e server (scripts/e2e-server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './prepare-db.mjs';
 
 const next = path.join(root, 'node_modules', '.bin', 'next');
+/** What the build is made from: a change to any of these (a pull, an edit) calls for a new build. */
+const SOURCES = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const STAMP = path.join(root, '.next', 'argmap-sources.sha1');
+
+/** A hash of every source file's path and contents (a few hundred small files: milliseconds). */
+function sourcesHash() {
+  const hash = createHash('sha1');
+  const visit = (rel) => {
+    const full = path.join(root, rel);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort()) if (!name.startsWith('.') && name !== '__tests__') visit(path.join(rel, name));
+    } else {
+      hash.update(rel).update(readFileSync(full));
+    }
+  };
+  SOURCES.forEach(visit);
+  return hash.digest('hex');
+}
 
 /**
- * Builds if `.next/BUILD_ID` is missing (or `rebuild` is set), then starts `next start -p <port>`
- * in the project root with this process's environment. SIGINT/SIGTERM are passed on to the server,
- * and this process exits with the server's exit code. Returns the server's child process.
+ * Builds when there is no build, when the sources changed since the last one, or when `rebuild` is
+ * set; then starts `next start -p <port>` in the project root with this process's environment.
+ * SIGINT/SIGTERM are passed on to the server, and this process exits with the server's exit code.
+ * Returns the server's child process.
  */
 export function serve({ port, rebuild = false }) {
-  if (rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log(rebuild ? 'Building (requested).' : 'No production build yet: building (about a minute, once).');
+  const sources = sourcesHash();
+  const built = existsSync(path.join(root, '.next', 'BUILD_ID'));
+  const current = built && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sources;
+  if (rebuild || !current) {
+    console.log(rebuild ? 'Building (requested).' : built ? 'The code changed since the last build: building again.' : 'No production build yet: building (about a minute, once).');
     const build = spawnSync(next, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    writeFileSync(STAMP, sources);
   }
 
   const server = spawn(next, ['start', '-p', String(port)], { cwd: root, stdio: 'inherit', env: process.env });

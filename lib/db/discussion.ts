@@ -206,11 +206,3 @@ export async function commentCountsForMap(mapId: string): Promise<Record<string,
   });
   return Object.fromEntries(groups.map((g) => [g.nodeId, g._count._all]));
 }
-
-/** The votes the browser `voterKey` has cast on a map's live nodes, by node id; empty without a key. */
-export async function myVotes(mapId: string, voterKey: string): Promise<Record<string, number>> {
-  if (!voterKey) return {};
-  const client = await db();
-  const rows = await client.vote.findMany({ where: { mapId, voterKey, node: { deletedAt: null } }, select: { nodeId: true, value: true } });
-  return Object.fromEntries(rows.map((r) => [r.nodeId, r.value]));
-}

@@ -111,6 +111,9 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
 /** `GET /api/maps/{slug}`: the map, its document and its live graph. */
 export async function loadMapView(slug: string): Promise<MapView> {
   const map = await findMapOr404(slug);
+  // Read the log position first: a change committed while the graph is read is then replayed by the
+  // live stream (and, being idempotent for the viewer, shown once), never missed.
+  const since = await lastEventId(await db(), map.id);
   const graph = await readGraph(map.id);
   const evaluation = evaluate(graph);
   return {
@@ -121,7 +124,7 @@ export async function loadMapView(slug: string): Promise<MapView> {
     conflicts: graph.conflicts,
     edges: flatEdges(graph),
     evaluation: { thesis: evaluation.thesis },
-    lastEventId: await lastEventId(await db(), map.id),
+    lastEventId: since,
     ratings: await ratingsForMap(map.id),
     commentCounts: await commentCountsForMap(map.id),
   };

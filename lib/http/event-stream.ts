@@ -3,7 +3,7 @@ import { db } from '../db/client';
 import { eventBus, eventsAfter, type MapEventView } from '../db/events';
 import { join, presenceSignal, presentOn } from '../db/presence';
 
-/** How often an idle stream sends a comment line, so proxies and browsers keep it open. */
+/** How often every stream sends a comment line, so proxies and browsers keep it open. */
 export const HEARTBEAT_MS = 15_000;
 /** Events read from the log per query while catching up. */
 const PAGE = 500;
@@ -126,6 +126,7 @@ export function mapEventStream({ mapId, after, who, signal }: StreamOptions): Re
       const unsubscribe = await hubFor(mapId).subscribe((events) => (caughtUp ? deliver(events) : held.push(...events)));
       const onPresence = () => send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
       eventBus().on(presenceSignal(mapId), onPresence);
+      // Joining announces the new presence list to every stream of the map, this one included.
       const leave = join(mapId, who);
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
       cleanup = () => {
@@ -143,7 +144,6 @@ export function mapEventStream({ mapId, after, who, signal }: StreamOptions): Re
       };
       signal.addEventListener('abort', cleanup);
       send('retry: 2000\n\n');
-      onPresence();
       try {
         const client = await db();
         for (;;) {

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+
 import { Tabs } from 'radix-ui';
 import { ArrowUp, Check, CircleDashed, MessageSquareWarning, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
@@ -7,7 +9,9 @@ import { StatusBadge } from '@/components/status-badge';
 import { explainStatus } from '@/lib/argument/evaluation';
 import { shorten } from '@/lib/argument/text';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { describeEvent, eventTouchesNode, type HistoryEvent } from '@/lib/argument/history';
 import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
+import { apiRequest } from '@/components/map-workspace/api-client';
 import { SCHEMES, schemeById } from '@/lib/argument/schemes';
 import type { ArgNode } from '@/lib/argument/model';
 import { CommentThread } from './comment-thread';
@@ -71,6 +75,7 @@ function NodeLink({ node }: { node: ArgNode }) {
 function NodeDetails({ id }: { id: string }) {
   const view = useMapStore((s) => s.view);
   const composer = useMapStore((s) => s.composer);
+  const readOnly = useMapStore((s) => s.history?.at != null);
   const node = view.nodes.find((n) => n.id === id);
   if (!node) return <p className="text-slate-500">This point is no longer on the map.</p>;
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
@@ -109,7 +114,7 @@ function NodeDetails({ id }: { id: string }) {
           <Tabs.Trigger value="connections" className={TAB} data-testid="inspector.tab-connections">
             Connections
           </Tabs.Trigger>
-          <Tabs.Trigger value="discussion" className={TAB} data-testid="inspector.tab-discussion">
+          <Tabs.Trigger value="discussion" className={TAB} disabled={readOnly} hidden={readOnly} data-testid="inspector.tab-discussion">
             Discussion{comments > 0 ? ` (${comments})` : ''}
             {rating ? ` · ★ ${rating.average.toFixed(1)}` : ''}
           </Tabs.Trigger>
@@ -124,6 +129,7 @@ function NodeDetails({ id }: { id: string }) {
             nodes={attackers}
             empty={node.kind === 'thesis' ? undefined : 'No objections yet — press Object to raise one.'}
           />
+          <NodeHistory nodeId={node.id} />
         </Tabs.Content>
         <Tabs.Content value="discussion" className="space-y-5 outline-none">
           <VoteControl key={node.id} nodeId={node.id} />
@@ -168,6 +174,52 @@ function StepsInto({ nodeId }: { nodeId: string }) {
           );
         })}
       </div>
+    </div>
+  );
+}
+
+const historyTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** What happened to this point: added, reworded, deleted, restored, discussed — newest first, on request. */
+function NodeHistory({ nodeId }: { nodeId: string }) {
+  const slug = useMapStore((s) => s.view.map.slug);
+  const view = useMapStore((s) => s.liveView ?? s.view);
+  const [events, setEvents] = useState<HistoryEvent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const textOf = (id: string) => view.nodes.find((n) => n.id === id)?.text;
+  return (
+    <div data-testid="inspector.history">
+      {events === null ? (
+        <button
+          type="button"
+          className="text-sm font-medium text-indigo-700 underline"
+          onClick={() =>
+            apiRequest<{ events: HistoryEvent[] }>(`/api/maps/${encodeURIComponent(slug)}/history`)
+              .then(({ events: all }) => setEvents(all.filter((e) => eventTouchesNode(e, nodeId))))
+              .catch((e: unknown) => setError(messageOf(e)))
+          }
+          data-testid="inspector.history-show"
+        >
+          Show the history of this point
+        </button>
+      ) : (
+        <>
+          <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500">History of this point</h3>
+          {events.length === 0 ? (
+            <p className="text-sm text-slate-500">Unchanged since the map was made.</p>
+          ) : (
+            <ol className="space-y-1.5 text-sm">
+              {events.map((e) => (
+                <li key={e.id} className="rounded-md bg-slate-50 px-3 py-2" data-testid="inspector.history-event">
+                  <span className="block text-slate-800">{describeEvent(e, textOf)}</span>
+                  <span className="text-xs text-slate-500">{historyTime.format(new Date(e.at))}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+      {error && <p className="text-sm text-red-700">{error}</p>}
     </div>
   );
 }
@@ -230,6 +282,7 @@ function InferenceDetails({ id }: { id: string }) {
   const view = useMapStore((s) => s.view);
   const composer = useMapStore((s) => s.composer);
   const openComposer = useMapStore((s) => s.openComposer);
+  const readOnly = useMapStore((s) => s.history?.at != null);
   const inference = view.inferences.find((i) => i.id === id);
   if (!inference) return <p className="text-slate-500">This step is no longer on the map.</p>;
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
@@ -245,7 +298,7 @@ function InferenceDetails({ id }: { id: string }) {
       </p>
       <Related title="Because" nodes={inference.premises.map((p) => byId.get(p)!)} />
       <Related title="Therefore" nodes={[byId.get(inference.conclusion)!]} />
-      {!composer && (
+      {!composer && !readOnly && (
         <div className="flex flex-wrap gap-2">
           <button
             type="button"
@@ -285,6 +338,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
   const setScheme = useMapStore((s) => s.setScheme);
   const notify = useMapStore((s) => s.notify);
   const select = useMapStore((s) => s.select);
+  const readOnly = useMapStore((s) => s.history?.at != null);
   const inference = view.inferences.find((i) => i.id === inferenceId)!;
   const scheme = inference.scheme ? schemeById(inference.scheme) : undefined;
   const questions = questionsForInference(view, evaluation, inferenceId);
@@ -297,7 +351,8 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
           onChange={(e) =>
             setScheme(inferenceId, e.target.value || null).catch((err: unknown) => notify({ tone: 'error', message: `Scheme not saved: ${messageOf(err)}` }))
           }
-          className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm disabled:bg-slate-50"
+          disabled={readOnly}
           data-testid="inspector.scheme-select"
         >
           <option value="">No scheme named</option>
@@ -340,6 +395,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
                     ))}
                     <button
                       type="button"
+                      hidden={readOnly}
                       className="ml-auto rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
                       onClick={() =>
                         openComposer(

@@ -37,7 +37,9 @@ export function NodeActions({ nodeId, compact }: NodeActionsProps) {
   const node = useMapStore((s) => s.view.nodes.find((n) => n.id === nodeId));
   const openComposer = useMapStore((s) => s.openComposer);
   const requestDelete = useDeleteNode();
-  if (!node) return null;
+  // A past moment of the history is read-only.
+  const readOnly = useMapStore((s) => s.history?.at != null);
+  if (!node || readOnly) return null;
   const actions = actionsForNode(node.kind).filter((a) => !compact || a.mode !== 'edit');
   return (
     <div

@@ -75,6 +75,7 @@ export function MapCanvas() {
   const select = useMapStore((s) => s.select);
   const savePosition = useMapStore((s) => s.savePosition);
   const notify = useMapStore((s) => s.notify);
+  const readOnly = useMapStore((s) => s.history?.at != null);
   const flow = useReactFlow<FlowNode>();
 
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
@@ -205,6 +206,7 @@ export function MapCanvas() {
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => select(null)}
         nodesConnectable={false}
+        nodesDraggable={!readOnly}
         deleteKeyCode={null}
         minZoom={0.1}
         maxZoom={2}
@@ -230,7 +232,7 @@ export function MapCanvas() {
         <Panel position="bottom-left" className="hidden @[600px]:block">
           <MapLegend />
         </Panel>
-        {selectedNodeId && (
+        {selectedNodeId && !readOnly && (
           <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
             <NodeActions nodeId={selectedNodeId} compact />
           </NodeToolbar>

@@ -3,6 +3,8 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
 import { evaluate, type Evaluation } from '@/lib/argument/evaluation';
+import { graphBefore, type HistoryEvent } from '@/lib/argument/history';
+import { flatEdges } from '@/lib/argument/model';
 import type { MapView } from '@/lib/argument/map-view';
 import type { AddableKind, Quote } from '@/lib/argument/model';
 import { apiRequest, ApiError } from './api-client';
@@ -54,6 +56,13 @@ export interface MapState {
   highlights: Record<string, string>;
   /** Whether the live stream is connected. */
   live: boolean;
+  /**
+   * The history panel: the newest events (newest first) and the moment shown — `null` for now, or
+   * the id of the last event included. While a past moment is shown, `view` is that past (read-only)
+   * and `liveView` holds the present.
+   */
+  history: { events: HistoryEvent[]; at: number | null } | null;
+  liveView: MapView | null;
   /** A delete waiting for the person to confirm, because other points depend on the node. */
   pendingDelete: { nodeId: string; dependents: string[] } | null;
 
@@ -66,6 +75,10 @@ export interface MapState {
   setLive(live: boolean): void;
   /** Marks points added by someone else, for a few seconds. */
   highlight(nodeId: string, author: string): void;
+  openHistory(): Promise<void>;
+  closeHistory(): void;
+  /** Shows the map as it was right after event `eventId` (read-only), or now with `null`. */
+  replayTo(eventId: number | null): void;
   setEssaySelection(quote: Quote | null): void;
   notify(notice: Omit<Notice, 'id'>): void;
   dismissNotice(id: number): void;
@@ -112,6 +125,8 @@ export function createMapStore(initial: MapView) {
     presence: [],
     highlights: {},
     live: false,
+    history: null,
+    liveView: null,
 
     select(selection, options) {
       set((s) => ({ selection, focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest }));
@@ -159,8 +174,48 @@ export function createMapStore(initial: MapView) {
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
+    async openHistory() {
+      const { events } = await apiRequest<{ events: HistoryEvent[] }>(`${base}/history`);
+      set({ history: { events, at: null }, composer: null });
+    },
+    closeHistory() {
+      get().replayTo(null);
+      set({ history: null });
+    },
+    replayTo(eventId) {
+      const { history, liveView, view } = get();
+      if (!history) return;
+      const present = liveView ?? view;
+      if (eventId === null) {
+        set({ history: { ...history, at: null }, view: present, liveView: null, evaluation: evaluate(present, { assumeRejected: get().assumeRejected }) });
+        return;
+      }
+      const past = pastView(present, history.events.filter((e) => e.id > eventId));
+      set({
+        history: { ...history, at: eventId },
+        liveView: present,
+        view: past,
+        composer: null,
+        evaluation: evaluate(past, { assumeRejected: get().assumeRejected }),
+      });
+    },
     async refresh() {
+      if (get().history?.at != null) {
+        // Showing the past: keep it, but roll back from the newest present (and its newest events).
+        const [present, { events }] = await Promise.all([
+          apiRequest<MapView>(base),
+          apiRequest<{ events: HistoryEvent[] }>(`${base}/history`),
+        ]);
+        const at = get().history!.at!;
+        const past = pastView(present, events.filter((e) => e.id > at));
+        set((s) => ({ liveView: present, history: { events, at }, view: past, evaluation: evaluate(past, { assumeRejected: s.assumeRejected }) }));
+        return;
+      }
       const view = await apiRequest<MapView>(base);
+      if (get().history) {
+        const { events } = await apiRequest<{ events: HistoryEvent[] }>(`${base}/history`);
+        set((s) => ({ history: s.history ? { ...s.history, events } : null }));
+      }
       set((s) => {
         const selection = s.selection && stillThere(view, s.selection) ? s.selection : null;
         const live = new Set(view.nodes.map((n) => n.id));
@@ -221,6 +276,23 @@ export function createMapStore(initial: MapView) {
       set((s) => ({ layoutRequest: s.layoutRequest + 1 }));
     },
   }));
+}
+
+/** The map as it was before `later` (newer events): the argument rolled back, evaluated again. */
+function pastView(present: MapView, later: HistoryEvent[]): MapView {
+  const graph = graphBefore(present, later);
+  const evaluation = evaluate(graph);
+  return {
+    ...present,
+    nodes: graph.nodes.map((n) => ({ ...n, position: null, status: evaluation.nodes[n.id].status })),
+    inferences: graph.inferences,
+    conflicts: graph.conflicts,
+    edges: flatEdges(graph),
+    evaluation: { thesis: evaluation.thesis },
+    // Ratings and comments are today's; the past view shows the argument only.
+    ratings: {},
+    commentCounts: {},
+  };
 }
 
 function stillThere(view: MapView, selection: NonNullable<Selection>): boolean {

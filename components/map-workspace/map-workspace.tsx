@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog } from 'radix-ui';
-import { BookOpen, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
+import { BookOpen, History, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
 import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
@@ -16,6 +16,7 @@ import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
 import { ExportMenu } from './export-menu';
+import { HistoryPanel, ReplayBanner } from './history-panel';
 import { PresenceList } from './presence-list';
 import { useLiveUpdates } from './use-live-updates';
 import { OpenQuestions } from './open-questions';
@@ -38,6 +39,7 @@ function WorkspaceLayout() {
   const hasEssay = useMapStore((s) => s.view.document.text.trim() !== '');
   const [essayOpen, setEssayOpen] = useState(hasEssay);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const historyOpen = useMapStore((s) => s.history !== null);
   useKeyboardShortcuts(() => setShortcutsOpen(true));
   useLiveUpdates();
   return (
@@ -50,9 +52,10 @@ function WorkspaceLayout() {
           </aside>
         )}
         <main className="relative min-w-0 flex-1">
+          <ReplayBanner />
           <MapCanvas />
         </main>
-        <Inspector />
+        {historyOpen ? <HistoryPanel /> : <Inspector />}
       </div>
       <Notices />
       <ConfirmDelete />
@@ -64,6 +67,7 @@ function WorkspaceLayout() {
 function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: boolean; onToggleEssay: () => void; onShowShortcuts: () => void }) {
   const view = useMapStore((s) => s.view);
   const tidyLayout = useMapStore((s) => s.tidyLayout);
+  const readOnly = useMapStore((s) => s.history?.at != null);
   const notify = useMapStore((s) => s.notify);
   const counts = {
     points: view.nodes.length,
@@ -94,9 +98,11 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
         {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
         <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
       </button>
+      <HistoryButton className={button} />
       <button
         type="button"
         className={button}
+        disabled={readOnly}
         aria-label="Tidy layout"
         onClick={() => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }))}
         data-testid="map.tidy"
@@ -107,6 +113,26 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
         <Keyboard aria-hidden className="h-4 w-4" /> ?
       </button>
     </header>
+  );
+}
+
+/** Opens or closes the history panel. */
+function HistoryButton({ className }: { className: string }) {
+  const open = useMapStore((s) => s.history !== null);
+  const openHistory = useMapStore((s) => s.openHistory);
+  const closeHistory = useMapStore((s) => s.closeHistory);
+  const notify = useMapStore((s) => s.notify);
+  return (
+    <button
+      type="button"
+      className={`${className} ${open ? 'bg-indigo-50 text-indigo-800' : ''}`}
+      aria-pressed={open}
+      aria-label="History"
+      onClick={() => (open ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
+      data-testid="map.history"
+    >
+      <History aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">History</span>
+    </button>
   );
 }
 
@@ -268,6 +294,7 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
   const openComposer = useMapStore((s) => s.openComposer);
   const select = useMapStore((s) => s.select);
   const requestDelete = useDeleteNode();
+  const readOnly = useMapStore((s) => s.history?.at != null);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
@@ -275,7 +302,7 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '?') return showShortcuts();
       if (event.key === 'Escape') return composer ? openComposer(null) : select(null);
-      if (!selection) return;
+      if (!selection || readOnly) return;
       const key = event.key.toLowerCase();
       if (selection.type === 'inference') {
         if (key === 'u') openComposer({ mode: 'undercut', targetId: selection.id });
@@ -295,5 +322,5 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts]);
+  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly]);
 }

@@ -85,3 +85,14 @@ export async function lastEventId(client: Writer, mapId: string): Promise<number
   const row = await client.mapEvent.findFirst({ where: { mapId }, orderBy: { id: 'desc' }, select: { id: true } });
   return row?.id ?? 0;
 }
+
+/** The newest events of a map (newest first), at most `limit`, optionally only those before `beforeId`. */
+export async function latestEvents(client: Writer, mapId: string, limit: number, beforeId?: number): Promise<MapEventView[]> {
+  const rows = await client.mapEvent.findMany({
+    where: { mapId, ...(beforeId !== undefined ? { id: { lt: beforeId } } : {}) },
+    orderBy: { id: 'desc' },
+    take: limit,
+    select: { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true },
+  });
+  return rows.map((r) => ({ id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown }));
+}

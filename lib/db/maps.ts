@@ -313,7 +313,14 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
       await tx.node.update({ where: { id }, data });
     }
     const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
-    await recordEvent(tx, mapId, input.text !== undefined ? 'node.updated' : 'node.moved', actor, { node: updated });
+    await recordEvent(
+      tx,
+      mapId,
+      input.text !== undefined ? 'node.updated' : 'node.moved',
+      actor,
+      // `before` lets the history replay show the map as it was before this edit.
+      { node: updated, before: { text: current.text, version: current.version, position: toArgNode(current).position } },
+    );
     return updated;
   });
   announce(mapId);
@@ -336,7 +343,16 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
     const removed = [id, ...dependentsOf(graph, id)];
     const deletionId = randomUUID();
     await tx.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
-    await recordEvent(tx, mapId, 'node.deleted', actor, { deletionId, removed });
+    // The removed part of the graph goes into the log, so the history can show it as it was.
+    const gone = new Set(removed);
+    const touching = {
+      nodes: graph.nodes.filter((n) => gone.has(n.id)),
+      inferences: graph.inferences.filter((i) => gone.has(i.conclusion) || i.premises.some((p) => gone.has(p))),
+      conflicts: graph.conflicts.filter((c) => gone.has(c.attacker) || ('node' in c.target && gone.has(c.target.node))),
+    };
+    const touchedInferences = new Set(touching.inferences.map((i) => i.id));
+    touching.conflicts.push(...graph.conflicts.filter((c) => 'inference' in c.target && touchedInferences.has(c.target.inference) && !touching.conflicts.includes(c)));
+    await recordEvent(tx, mapId, 'node.deleted', actor, { deletionId, removed, graph: touching });
     return { deletionId, removed };
   });
   announce(mapId);
@@ -352,7 +368,7 @@ export async function updateInference(slug: string, id: string, input: Inference
     if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
     await tx.inference.update({ where: { id }, data: { scheme: input.scheme } });
     const updated = { ...live, scheme: input.scheme };
-    await recordEvent(tx, mapId, 'inference.updated', actor, { inference: updated });
+    await recordEvent(tx, mapId, 'inference.updated', actor, { inference: updated, before: { scheme: live.scheme } });
     return updated;
   });
   announce(mapId);

@@ -30,3 +30,5 @@ export const COMMENT_TEXT_MAX = 2000;
 /** The crowd rating scale of a node's strength, as Kialo's "impact": 0 (no impact) to 4 (decisive). */
 export const RATING_MIN = 0;
 export const RATING_MAX = 4;
+/** Most history entries one request returns (the slider replays at most this far back at once). */
+export const HISTORY_PAGE_MAX = 1000;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { latestEvents } from '@/lib/db/events';
+import { mapIdOf } from '@/lib/db/maps';
+import { AppError, handle, zodIssues } from '@/lib/http/errors';
+import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(HISTORY_PAGE_MAX),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+// GET /api/maps/[slug]/history — the newest entries of the map's event log (who did what, when), newest first
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
+  const events = await latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before);
+  // The public client ids stay in the live stream (for echo skipping); the history has no use for them.
+  return Response.json({ events: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: e.data })) });
+});

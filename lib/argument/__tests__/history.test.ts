@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { describeEvent, eventTouchesNode, graphBefore, type HistoryEvent } from '../history';
+import type { ArgumentGraph } from '../model';
+import { attacks, graphOf, node, supports } from './fixtures';
+
+const base = graphOf([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence']], [supports('c', 't', 'i1'), supports('e', 'c', 'i2')]);
+
+function ids(g: ArgumentGraph) {
+  return { nodes: g.nodes.map((n) => n.id).sort(), inferences: g.inferences.map((i) => `${i.id}:${i.premises.join('+')}`).sort(), conflicts: g.conflicts.map((c) => c.id).sort() };
+}
+
+describe('graphBefore', () => {
+  test('undoing an added objection removes it and its conflict', () => {
+    const now: ArgumentGraph = { ...base, nodes: [...base.nodes, node('o', 'objection')], conflicts: [attacks('o', 'c', 'x1')] };
+    const events: HistoryEvent[] = [{ id: 5, type: 'node.created', actor: 'Ada', at: '', data: { node: node('o', 'objection'), edge: {} } }];
+    expect(ids(graphBefore(now, events))).toEqual(ids(base));
+  });
+
+  test('undoing an edit brings back the words before it', () => {
+    const now: ArgumentGraph = { ...base, nodes: base.nodes.map((n) => (n.id === 'c' ? { ...n, text: 'new words', version: 2 } : n)) };
+    const events: HistoryEvent[] = [{ id: 7, type: 'node.updated', actor: '', at: '', data: { node: { ...node('c', 'claim'), text: 'new words' }, before: { text: 'old words', version: 1 } } }];
+    const before = graphBefore(now, events);
+    expect(before.nodes.find((n) => n.id === 'c')).toMatchObject({ text: 'old words', version: 1 });
+  });
+
+  test('undoing a delete puts back the recorded part of the graph, links and all', () => {
+    const now = graphOf([['t', 'thesis']], []);
+    const removedPart: ArgumentGraph = { nodes: base.nodes.filter((n) => n.id !== 't'), inferences: base.inferences, conflicts: [] };
+    const events: HistoryEvent[] = [{ id: 9, type: 'node.deleted', actor: '', at: '', data: { deletionId: 'd', removed: ['c', 'e'], graph: removedPart } }];
+    expect(ids(graphBefore(now, events))).toEqual(ids(base));
+  });
+
+  test('a sequence is undone newest first: add, then delete, then restore → back to the start', () => {
+    const withO: ArgumentGraph = { ...base, nodes: [...base.nodes, node('o', 'objection')], conflicts: [attacks('o', 'c', 'x1')] };
+    const events: HistoryEvent[] = [
+      { id: 1, type: 'node.created', actor: '', at: '', data: { node: node('o', 'objection') } },
+      { id: 2, type: 'node.deleted', actor: '', at: '', data: { removed: ['o'], graph: { nodes: [node('o', 'objection')], inferences: [], conflicts: [attacks('o', 'c', 'x1')] } } },
+      { id: 3, type: 'node.restored', actor: '', at: '', data: { restored: ['o'] } },
+    ];
+    expect(ids(graphBefore(withO, events))).toEqual(ids(base));
+    // Only the restore undone: the objection is gone again.
+    expect(ids(graphBefore(withO, events.slice(2)))).toEqual(ids(base));
+    // Restore and delete undone: the objection is there, attacking.
+    expect(ids(graphBefore(withO, events.slice(1)))).toEqual(ids(withO));
+  });
+
+  test('comments, votes and moves do not change the argument', () => {
+    const events: HistoryEvent[] = [
+      { id: 1, type: 'comment.created', actor: '', at: '', data: { nodeId: 'c' } },
+      { id: 2, type: 'vote.cast', actor: '', at: '', data: { nodeId: 'c' } },
+      { id: 3, type: 'node.moved', actor: '', at: '', data: { node: node('c', 'claim') } },
+    ];
+    expect(graphBefore(base, events)).toEqual(base);
+  });
+});
+
+describe('describeEvent', () => {
+  const textOf = (id: string) => ({ c: 'A claim', e: 'Some evidence' })[id];
+  test.each([
+    [{ type: 'node.created', actor: 'Ada', data: { node: { ...node('o', 'objection'), text: 'Too soon' } } }, 'Ada added an objection: “Too soon”'],
+    [{ type: 'node.updated', actor: '', data: { node: node('c', 'claim'), before: { text: 'Old', version: 1 } } }, 'Someone reworded “Old”'],
+    [{ type: 'node.deleted', actor: 'Bo', data: { removed: ['c', 'e'] } }, 'Bo deleted “A claim” and 1 point resting on it'],
+    [{ type: 'comment.created', actor: 'Cy', data: { nodeId: 'e' } }, 'Cy commented on “Some evidence”'],
+    [{ type: 'inference.updated', actor: 'Di', data: { inference: { id: 'i', conclusion: 'c', premises: ['e'], scheme: 'analogy' } } }, 'Di named a step “Argument from analogy”'],
+  ])('%j', (partial, expected) => {
+    expect(describeEvent({ id: 1, at: '', ...partial } as HistoryEvent, textOf)).toBe(expected);
+  });
+});
+
+test('eventTouchesNode', () => {
+  expect(eventTouchesNode({ id: 1, type: 'node.deleted', actor: '', at: '', data: { removed: ['a', 'b'] } }, 'b')).toBe(true);
+  expect(eventTouchesNode({ id: 1, type: 'comment.created', actor: '', at: '', data: { nodeId: 'a' } }, 'a')).toBe(true);
+  expect(eventTouchesNode({ id: 1, type: 'node.created', actor: '', at: '', data: { node: { id: 'z' } } }, 'a')).toBe(false);
+});

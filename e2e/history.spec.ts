@@ -74,3 +74,24 @@ test('GET /api/maps/{slug}/history: newest first, no client ids, and a bad query
   expect((await bad.json()).error.issues[0].path).toEqual(['limit']);
   expect((await request.get('/api/maps/no-such-map/history')).status()).toBe(404);
 });
+
+test('a deleted point waits in Recently deleted until someone restores it', async ({ page, request }) => {
+  const text = `Deleted and restored ${Date.now()}`;
+  const { node } = await (await request.post(api.nodes(), { data: { kind: 'objection', text, target: DOOR_OPEN, relation: 'attacks' } })).json();
+  const { deletionId } = await (await request.delete(api.node(node.id))).json();
+  const listed = await (await request.get(`/api/maps/${SLUG}/deletions`)).json();
+  expect(listed.deletions[0]).toMatchObject({ deletionId, nodes: [{ id: node.id, kind: 'objection', text }] });
+
+  await page.goto(`/maps/${SLUG}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
+  const card = page.getByTestId('canvas.node').filter({ has: page.getByText(text, { exact: true }) });
+  await expect(card).toHaveCount(0);
+  await page.getByTestId('map.history').click();
+  await page.getByTestId('history.tab-deleted').click();
+  const item = page.getByTestId('history.deleted-item').filter({ hasText: text });
+  await expect(item).toBeVisible();
+  await item.getByTestId('history.restore').click();
+  await expect(card).toHaveCount(1);
+  await expect(page.getByTestId('history.deleted-item').filter({ hasText: text })).toHaveCount(0);
+  await request.delete(api.node(node.id));
+});

@@ -1,8 +1,14 @@
 'use client';
 
-import { History, X } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { Tabs } from 'radix-ui';
+import { History, RotateCcw, X } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
 import { describeEvent } from '@/lib/argument/history';
-import { useMapStore } from './map-store';
+import type { NodeKind } from '@/lib/argument/model';
+import { shorten } from '@/lib/argument/text';
+import { apiRequest } from './api-client';
+import { messageOf, useMapStore } from './map-store';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -33,6 +39,19 @@ export function HistoryPanel() {
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
+      <Tabs.Root defaultValue="timeline" className="flex min-h-0 flex-1 flex-col">
+        <Tabs.List className="flex gap-1 border-b border-slate-200 px-3" aria-label="History views">
+          <Tabs.Trigger value="timeline" className={TAB} data-testid="history.tab-timeline">
+            Timeline
+          </Tabs.Trigger>
+          <Tabs.Trigger value="deleted" className={TAB} data-testid="history.tab-deleted">
+            Recently deleted
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="deleted" className="min-h-0 flex-1 overflow-y-auto outline-none">
+          <RecentlyDeleted />
+        </Tabs.Content>
+        <Tabs.Content value="timeline" className="flex min-h-0 flex-1 flex-col outline-none">
       {oldestFirst.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">Nothing has changed on this map since it was created. Every change people make will be listed here.</p>
       ) : (
@@ -83,7 +102,68 @@ export function HistoryPanel() {
           </ol>
         </>
       )}
+        </Tabs.Content>
+      </Tabs.Root>
     </aside>
+  );
+}
+
+const TAB =
+  '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700';
+
+interface Deletion {
+  deletionId: string;
+  deletedAt: string;
+  nodes: { id: string; kind: NodeKind; text: string }[];
+}
+
+/** Deletes that can still be undone, newest first, each with a Restore button. */
+function RecentlyDeleted() {
+  const slug = useMapStore((s) => s.view.map.slug);
+  const liveView = useMapStore((s) => s.liveView ?? s.view);
+  const undoDelete = useMapStore((s) => s.undoDelete);
+  const notify = useMapStore((s) => s.notify);
+  const [deletions, setDeletions] = useState<Deletion[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    apiRequest<{ deletions: Deletion[] }>(`/api/maps/${encodeURIComponent(slug)}/deletions`)
+      .then(({ deletions: list }) => current && setDeletions(list))
+      .catch((e: unknown) => notify({ tone: 'error', message: `Recently deleted not loaded: ${messageOf(e)}` }));
+    return () => {
+      current = false;
+    };
+  }, [slug, liveView, notify]);
+  if (deletions === null) return <p className="px-5 py-4 text-sm text-slate-500">Loading…</p>;
+  if (deletions.length === 0) return <p className="px-5 py-4 text-sm text-slate-600">Nothing has been deleted. Deleted points wait here until someone restores them.</p>;
+  return (
+    <ol className="space-y-2 px-3 py-3" data-testid="history.deleted">
+      {deletions.map((d) => {
+        const [first, ...rest] = d.nodes;
+        const style = KIND_STYLES[first.kind];
+        return (
+          <li key={d.deletionId} className="rounded-md border border-slate-200 p-3" data-testid="history.deleted-item">
+            <p className="text-sm text-slate-800">
+              <span className="font-semibold" style={{ color: style.color }}>
+                {style.label}:
+              </span>{' '}
+              {shorten(first.text, 110)}
+            </p>
+            {rest.length > 0 && <p className="mt-0.5 text-xs text-slate-500">and {rest.length} point{rest.length === 1 ? '' : 's'} resting on it</p>}
+            <div className="mt-2 flex items-center justify-between">
+              <span className="text-xs text-slate-500">{timeFormat.format(new Date(d.deletedAt))}</span>
+              <button
+                type="button"
+                className="inline-flex items-center gap-1 rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+                onClick={() => undoDelete(d.deletionId).catch((e: unknown) => notify({ tone: 'error', message: `Not restored: ${messageOf(e)}` }))}
+                data-testid="history.restore"
+              >
+                <RotateCcw aria-hidden className="h-3.5 w-3.5" /> Restore
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

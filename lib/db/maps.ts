@@ -421,6 +421,31 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
   return result;
 }
 
+/** A delete that can still be undone, as "Recently deleted" lists it. */
+export interface DeletionSummary {
+  deletionId: string;
+  deletedAt: string;
+  nodes: { id: string; kind: NodeKind; text: string }[];
+}
+
+/** `GET /api/maps/{slug}/deletions`: deletes not yet undone, newest first, each with the points it removed. */
+export async function listDeletions(slug: string, limit = 50): Promise<DeletionSummary[]> {
+  const mapId = await mapIdOf(slug);
+  const client = await db();
+  const rows = await client.node.findMany({
+    where: { mapId, deletedAt: { not: null }, deletionId: { not: null } },
+    select: { id: true, kind: true, text: true, deletedAt: true, deletionId: true },
+    orderBy: [{ deletedAt: 'desc' }, { createdAt: 'asc' }],
+  });
+  const byDeletion = new Map<string, DeletionSummary>();
+  for (const row of rows) {
+    const key = row.deletionId!;
+    if (!byDeletion.has(key)) byDeletion.set(key, { deletionId: key, deletedAt: row.deletedAt!.toISOString(), nodes: [] });
+    byDeletion.get(key)!.nodes.push({ id: row.id, kind: row.kind as NodeKind, text: row.text });
+  }
+  return [...byDeletion.values()].slice(0, limit);
+}
+
 /** `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once. */
 export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR): Promise<{ updated: number }> {
   const mapId = await mapIdOf(slug);

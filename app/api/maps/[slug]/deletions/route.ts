@@ -1,0 +1,10 @@
+import { listDeletions } from '@/lib/db/maps';
+import { handle } from '@/lib/http/errors';
+
+export const dynamic = 'force-dynamic';
+
+// GET /api/maps/[slug]/deletions — deletes not yet undone, newest first ("Recently deleted")
+export const GET = handle(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  return Response.json({ deletions: await listDeletions(slug) });
+});

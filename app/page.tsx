@@ -3,6 +3,7 @@ import { ArrowRight, FileText, MessageSquareWarning, Network } from 'lucide-reac
 import { listMaps } from '@/lib/db/maps';
 import { AppLogo } from '@/components/ui/app-logo';
 import { ImportDialog } from '@/components/home/import-dialog';
+import { AccountMenu } from '@/components/auth/account-menu';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,9 @@ export default async function HomePage() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-4">
           <AppLogo />
+          <div className="ml-auto">
+            <AccountMenu />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-6 py-10">

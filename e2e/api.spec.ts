@@ -27,7 +27,7 @@ test.afterEach(async ({ request }) => removeAddedNodes(request));
 // Tests run one at a time against that one database: each reads the map afresh, finds what it wrote
 // by its distinctive text, and undoes its deletes, so none relies on another's writes.
 
-const NODE_FIELDS = ['author', 'id', 'implicit', 'kind', 'position', 'quote', 'status', 'text', 'version'];
+const NODE_FIELDS = ['author', 'id', 'implicit', 'kind', 'own', 'position', 'quote', 'status', 'text', 'version'];
 
 /** The offsets of `words` in the map's document, which must contain them exactly once. */
 function offsetsOf(view: MapView, words: string): { start: number; end: number } {
@@ -46,8 +46,8 @@ function debatedClaim(view: MapView) {
 test.describe('GET /api/maps/{slug}', () => {
   test('answers the map, its document and its live graph', async ({ request }) => {
     const view = await readMap(request);
-    expect(Object.keys(view).sort()).toEqual(['commentCounts', 'conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes', 'ratings']);
-    expect(view.map).toEqual({ slug: SLUG, title: expect.any(String) });
+    expect(Object.keys(view).sort()).toEqual(['commentCounts', 'conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes', 'ratings', 'viewer']);
+    expect(view.map).toEqual({ slug: SLUG, title: expect.any(String), policy: 'open', className: '' });
     expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), text: expect.any(String) });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');
 
@@ -109,7 +109,7 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
     expect(edge).toEqual({ id: expect.any(String), from: node.id, to: claim.id, relation: 'attacks', conflict: expect.any(String) });
 
     const after = await readMap(request);
-    expect(after.nodes).toContainEqual({ ...node, status: 'stands' });
+    expect(after.nodes).toContainEqual({ ...node, status: 'stands', own: true });
     expect(after.edges).toContainEqual(edge);
     expect(after.conflicts).toContainEqual({ id: edge.conflict, attacker: node.id, target: { node: claim.id } });
   });

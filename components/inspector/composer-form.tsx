@@ -49,6 +49,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   // The version the edit starts from: live updates may bring a newer one, and saving over that
   // without seeing it would lose someone's change, so the server must be told what we saw.
   const [baseVersion] = useState(target?.version ?? 0);
+  // Signed in, or joined a class: points carry that name, and the server ignores any other.
+  const signedAs = useMapStore((s) => s.view.viewer.name);
   const nodes = useMapStore((s) => s.view.nodes);
   const question = composer.question ? questionById(composer.question) : undefined;
   const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
@@ -219,7 +221,13 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         </div>
       )}
 
-      {!editing && (
+      {!editing && signedAs && (
+        <p className="text-sm text-slate-600" data-testid="composer.signed-as">
+          Posting as <span className="font-semibold text-slate-800">{signedAs}</span>
+        </p>
+      )}
+
+      {!editing && !signedAs && (
         <div>
           <label htmlFor={authorId} className="mb-1 block text-sm font-medium text-slate-700">
             Your name <span className="font-normal text-slate-500">(shown with the point; remembered on this device)</span>

@@ -13,6 +13,7 @@ import { describeEvent, eventTouchesNode, type HistoryEvent } from '@/lib/argume
 import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
 import { apiRequest } from '@/components/map-workspace/api-client';
 import { SCHEMES, schemeById } from '@/lib/argument/schemes';
+import { can } from '@/lib/auth/permissions';
 import type { ArgNode } from '@/lib/argument/model';
 import { CommentThread } from './comment-thread';
 import { ComposerForm } from './composer-form';
@@ -298,7 +299,7 @@ function InferenceDetails({ id }: { id: string }) {
       </p>
       <Related title="Because" nodes={inference.premises.map((p) => byId.get(p)!)} />
       <Related title="Therefore" nodes={[byId.get(inference.conclusion)!]} />
-      {!composer && !readOnly && (
+      {!composer && !readOnly && can(view.viewer.role, 'add') && (
         <div className="flex flex-wrap gap-2">
           <button
             type="button"
@@ -352,7 +353,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
             setScheme(inferenceId, e.target.value || null).catch((err: unknown) => notify({ tone: 'error', message: `Scheme not saved: ${messageOf(err)}` }))
           }
           className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm disabled:bg-slate-50"
-          disabled={readOnly}
+          disabled={readOnly || !can(view.viewer.role, 'arrange')}
           data-testid="inspector.scheme-select"
         >
           <option value="">No scheme named</option>
@@ -395,7 +396,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
                     ))}
                     <button
                       type="button"
-                      hidden={readOnly}
+                      hidden={readOnly || !can(view.viewer.role, 'add')}
                       className="ml-auto rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
                       onClick={() =>
                         openComposer(

@@ -2,6 +2,7 @@
 
 import { MessageSquareWarning, Pencil, Plus, Reply, Scissors, Trash2 } from 'lucide-react';
 import { useMapStore, type ComposerMode } from '@/components/map-workspace/map-store';
+import { can, type Role } from '@/lib/auth/permissions';
 import { useDeleteNode } from './use-delete-node';
 
 interface ActionSpec {
@@ -12,15 +13,22 @@ interface ActionSpec {
   tone?: 'attack' | 'danger';
 }
 
-/** Which actions a node offers: everything can be objected to and supported; objections can be rebutted. */
-export function actionsForNode(kind: string): ActionSpec[] {
-  const actions: ActionSpec[] = [
-    { mode: 'object', label: 'Object', shortcut: 'O', icon: MessageSquareWarning, tone: 'attack' },
-    { mode: 'support', label: 'Support', shortcut: 'S', icon: Plus },
-  ];
-  if (kind === 'objection' || kind === 'rebuttal') actions.push({ mode: 'rebut', label: 'Rebut', shortcut: 'R', icon: Reply });
-  actions.push({ mode: 'edit', label: 'Edit', shortcut: 'E', icon: Pencil });
-  if (kind !== 'thesis') actions.push({ mode: 'delete', label: 'Delete', shortcut: 'Del', icon: Trash2, tone: 'danger' });
+/**
+ * Which actions a node offers this person: everything can be objected to and supported, objections
+ * can be rebutted — for editors; their own points (or any, for the owner) can be edited and deleted.
+ * The server checks the same rules again.
+ */
+export function actionsForNode(node: { kind: string; own: boolean }, role: Role | null): ActionSpec[] {
+  const actions: ActionSpec[] = [];
+  if (can(role, 'add')) {
+    actions.push({ mode: 'object', label: 'Object', shortcut: 'O', icon: MessageSquareWarning, tone: 'attack' });
+    actions.push({ mode: 'support', label: 'Support', shortcut: 'S', icon: Plus });
+    if (node.kind === 'objection' || node.kind === 'rebuttal') actions.push({ mode: 'rebut', label: 'Rebut', shortcut: 'R', icon: Reply });
+  }
+  if (can(role, node.own ? 'edit-own' : 'edit-any')) actions.push({ mode: 'edit', label: 'Edit', shortcut: 'E', icon: Pencil });
+  if (node.kind !== 'thesis' && can(role, node.own ? 'delete-own' : 'delete-any')) {
+    actions.push({ mode: 'delete', label: 'Delete', shortcut: 'Del', icon: Trash2, tone: 'danger' });
+  }
   return actions;
 }
 
@@ -39,8 +47,10 @@ export function NodeActions({ nodeId, compact }: NodeActionsProps) {
   const requestDelete = useDeleteNode();
   // A past moment of the history is read-only.
   const readOnly = useMapStore((s) => s.history?.at != null);
+  const role = useMapStore((s) => s.view.viewer.role);
   if (!node || readOnly) return null;
-  const actions = actionsForNode(node.kind).filter((a) => !compact || a.mode !== 'edit');
+  const actions = actionsForNode(node, role).filter((a) => !compact || a.mode !== 'edit');
+  if (actions.length === 0) return null;
   return (
     <div
       className={compact ? 'flex gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-md' : 'flex flex-wrap gap-2'}

@@ -21,6 +21,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import { LoaderCircle } from 'lucide-react';
+import { can } from '@/lib/auth/permissions';
 import { rootIds } from '@/lib/argument/graph';
 import { buildLayoutGraph, junctionId, type Size } from '@/lib/argument/layout';
 import type { MapView } from '@/lib/argument/map-view';
@@ -75,7 +76,7 @@ export function MapCanvas() {
   const select = useMapStore((s) => s.select);
   const savePosition = useMapStore((s) => s.savePosition);
   const notify = useMapStore((s) => s.notify);
-  const readOnly = useMapStore((s) => s.history?.at != null);
+  const readOnly = useMapStore((s) => s.history?.at != null || !can(s.view.viewer.role, 'arrange'));
   const flow = useReactFlow<FlowNode>();
 
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);

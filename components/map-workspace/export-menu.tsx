@@ -48,9 +48,10 @@ export function ExportMenu() {
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+        aria-label="Export" title="Export"
         data-testid="map.export"
       >
-        <Download aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">Export</span>
+        <Download aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Export</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-xl">

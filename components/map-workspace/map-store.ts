@@ -284,7 +284,7 @@ function pastView(present: MapView, later: HistoryEvent[]): MapView {
   const evaluation = evaluate(graph);
   return {
     ...present,
-    nodes: graph.nodes.map((n) => ({ ...n, position: null, status: evaluation.nodes[n.id].status })),
+    nodes: graph.nodes.map((n) => ({ ...n, position: null, status: evaluation.nodes[n.id].status, own: false })),
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges: flatEdges(graph),

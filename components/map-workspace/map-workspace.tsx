@@ -1,10 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog } from 'radix-ui';
 import { BookOpen, History, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
+import { AccountMenu } from '@/components/auth/account-menu';
+import { CopyDialog } from '@/components/classes/copy-dialog';
+import { ShareDialog } from '@/components/classes/share-dialog';
 import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
 import { Inspector } from '@/components/inspector/inspector';
@@ -12,6 +16,7 @@ import { actionsForNode } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
 import { STATUS_STYLES } from '@/components/status-badge';
+import { can } from '@/lib/auth/permissions';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
@@ -67,6 +72,8 @@ function WorkspaceLayout() {
 function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: boolean; onToggleEssay: () => void; onShowShortcuts: () => void }) {
   const view = useMapStore((s) => s.view);
   const tidyLayout = useMapStore((s) => s.tidyLayout);
+  // A fresh class copy opens with its sharing panel (the copy dialog sends ?share=1).
+  const shareOnOpen = useSearchParams().has('share');
   const readOnly = useMapStore((s) => s.history?.at != null);
   const notify = useMapStore((s) => s.notify);
   const counts = {
@@ -96,22 +103,25 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
       <ExportMenu />
       <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
         {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
-        <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
+        <span className="hidden 2xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
       </button>
       <HistoryButton className={button} />
+      {view.viewer.role === 'owner' && view.map.policy !== 'open' ? <ShareDialog className={button} defaultOpen={shareOnOpen} /> : <CopyDialog className={button} />}
       <button
         type="button"
         className={button}
-        disabled={readOnly}
+        disabled={readOnly || !can(view.viewer.role, 'arrange')}
         aria-label="Tidy layout"
+        title="Tidy layout"
         onClick={() => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }))}
         data-testid="map.tidy"
       >
-        <LayoutGrid aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">Tidy layout</span>
+        <LayoutGrid aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Tidy layout</span>
       </button>
       <button type="button" className={button} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
         <Keyboard aria-hidden className="h-4 w-4" /> ?
       </button>
+      <AccountMenu />
     </header>
   );
 }
@@ -128,10 +138,11 @@ function HistoryButton({ className }: { className: string }) {
       className={`${className} ${open ? 'bg-indigo-50 text-indigo-800' : ''}`}
       aria-pressed={open}
       aria-label="History"
+      title="History"
       onClick={() => (open ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
       data-testid="map.history"
     >
-      <History aria-hidden className="h-4 w-4" /> <span className="hidden xl:inline">History</span>
+      <History aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">History</span>
     </button>
   );
 }
@@ -295,6 +306,7 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
   const select = useMapStore((s) => s.select);
   const requestDelete = useDeleteNode();
   const readOnly = useMapStore((s) => s.history?.at != null);
+  const role = useMapStore((s) => s.view.viewer.role);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
@@ -305,12 +317,12 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
       if (!selection || readOnly) return;
       const key = event.key.toLowerCase();
       if (selection.type === 'inference') {
-        if (key === 'u') openComposer({ mode: 'undercut', targetId: selection.id });
+        if (key === 'u' && can(role, 'add')) openComposer({ mode: 'undercut', targetId: selection.id });
         return;
       }
       const node = nodes.find((n) => n.id === selection.id);
       if (!node) return;
-      const allowed = new Set(actionsForNode(node.kind).map((a) => a.mode));
+      const allowed = new Set(actionsForNode(node, role).map((a) => a.mode));
       const mode = ({ o: 'object', s: 'support', r: 'rebut', e: 'edit' } as const)[key as 'o' | 's' | 'r' | 'e'];
       if (mode && allowed.has(mode)) {
         event.preventDefault();
@@ -322,5 +334,5 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly]);
+  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly, role]);
 }

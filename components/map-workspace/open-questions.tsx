@@ -18,10 +18,12 @@ export function OpenQuestions() {
     <Popover.Root>
       <Popover.Trigger
         className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+        aria-label={`Open critical questions: ${questions.length}`}
+        title="Open critical questions"
         data-testid="map.open-questions"
       >
         <CircleHelp aria-hidden className="h-4 w-4" />
-        <span className="hidden xl:inline">Open questions</span>
+        <span className="hidden 2xl:inline">Open questions</span>
         <span className="rounded-full bg-slate-100 px-1.5 text-xs font-semibold">{questions.length}</span>
       </Popover.Trigger>
       <Popover.Portal>

@@ -116,11 +116,12 @@ export function unanchored(view: MapView): string[] {
   return view.nodes.filter((n) => !anchored.has(n.id)).map((n) => n.id);
 }
 
-/** A node as GET shows it, less its evaluated `status` — the shape POST and PATCH answer with. */
-export function withoutStatus<T extends { status?: unknown }>(node: T | undefined): Omit<T, 'status'> | undefined {
+/** A node as GET shows it, less what GET adds for the viewer (`status`, `own`) — the shape POST and PATCH answer with. */
+export function withoutStatus<T extends { status?: unknown; own?: unknown }>(node: T | undefined): Omit<T, 'status' | 'own'> | undefined {
   if (!node) return node;
-  const { status: _status, ...rest } = node;
+  const { status: _status, own: _own, ...rest } = node;
   void _status;
+  void _own;
   return rest;
 }
 

@@ -1,3 +1,4 @@
+import type { Policy, Role } from '../auth/permissions';
 import type { Rating } from './discussion';
 import type { Status } from './evaluation';
 import type { ArgNode, Conflict, FlatEdge, Inference } from './model';
@@ -13,10 +14,12 @@ export interface DocumentView {
 
 /** Everything a client needs to show one map: the answer of `GET /api/maps/{slug}`. */
 export interface MapView {
-  map: { slug: string; title: string };
+  map: { slug: string; title: string; policy: Policy; className: string };
+  /** Who is looking, and what they may do (the server checks again on every change). */
+  viewer: { role: Role | null; name: string | null; signedIn: boolean };
   document: DocumentView;
   /** Each node with its status from the evaluation of the whole map (see lib/argument/evaluation.ts). */
-  nodes: (ArgNode & { status: Status })[];
+  nodes: (ArgNode & { status: Status; own: boolean })[];
   inferences: Inference[];
   conflicts: Conflict[];
   edges: FlatEdge[];

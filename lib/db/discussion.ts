@@ -51,10 +51,10 @@ async function requireLiveNode(tx: Tx, mapId: string, nodeId: string): Promise<v
  * The live comment `commentId` of the map, on a live node, that `actor` may change; 404 when there
  * is none, 403 when it belongs to another browser (or the request names no browser).
  */
-async function ownCommentOr403(tx: Tx, mapId: string, commentId: string, actor: Actor, verb: 'edit' | 'delete'): Promise<CommentRow> {
+async function ownCommentOr403(tx: Tx, mapId: string, commentId: string, actor: Actor, verb: 'edit' | 'delete', moderator = false): Promise<CommentRow> {
   const row = await tx.comment.findFirst({ where: { id: commentId, mapId, deletedAt: null, node: { deletedAt: null } }, select: COMMENT_SELECT });
   if (!row) throw new AppError('not_found', `There is no comment "${commentId}" on this map.`);
-  if (!ownedBy(row.authorKey, (actor.ownerKey ?? ''))) {
+  if (!moderator && !ownedBy(row.authorKey, actor.ownerKey ?? '')) {
     throw new AppError('forbidden', `Only the browser that wrote this comment can ${verb} it.`);
   }
   return row;
@@ -107,11 +107,12 @@ export async function addComment(slug: string, nodeId: string, input: CommentCre
  * `PATCH /api/maps/{slug}/comments/{commentId}`: changes the text of the actor's own comment.
  * The same text again changes nothing (no write, no event).
  */
-export async function editComment(slug: string, commentId: string, input: CommentUpdateInput, actor: Actor): Promise<CommentView> {
+/** Edits a comment: its writer may, and so may the map's owner (`moderator`). */
+export async function editComment(slug: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
   const client = await db();
   const { mapId, row, changed } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
-    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit');
+    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit', moderator);
     if (current.text === input.text) return { mapId, row: current, changed: false };
     const row = await tx.comment.update({ where: { id: commentId }, data: { text: input.text }, select: COMMENT_SELECT });
     await recordEvent(tx, mapId, 'comment.updated', actor, publicComment(row));
@@ -122,11 +123,12 @@ export async function editComment(slug: string, commentId: string, input: Commen
 }
 
 /** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes the actor's own comment. */
-export async function deleteComment(slug: string, commentId: string, actor: Actor): Promise<{ id: string; nodeId: string }> {
+/** Soft-deletes a comment: its writer may, and so may the map's owner (`moderator`). */
+export async function deleteComment(slug: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
   const client = await db();
   const { mapId, deleted } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
-    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'delete');
+    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'delete', moderator);
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
     const deleted = { id: current.id, nodeId: current.nodeId };
     await recordEvent(tx, mapId, 'comment.deleted', actor, deleted);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ArgumentGraph } from '../argument/model';
 import { importGraph, InterchangeError, type ImportedGraph } from '../argument/interchange';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import { isNodeTarget } from '../argument/model';
@@ -82,7 +83,8 @@ export async function createMapFromGraph({
 }
 
 /** `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … by position in the graph. */
-function freshIds(slug: string, graph: ImportedGraph): IdOf {
+/** Fresh, short ids for a graph written as a new map: `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … */
+export function freshIds(slug: string, graph: ArgumentGraph): IdOf {
   const maps = {
     node: new Map(graph.nodes.map((n, i) => [n.id, `${slug}.n${i + 1}`])),
     inference: new Map(graph.inferences.map((inf, i) => [inf.id, `${slug}.i${i + 1}`])),

@@ -10,6 +10,8 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
 import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, lastEventId, NO_ACTOR, recordEvent, type Actor } from './events';
+import { roleWithoutMembership, type Policy } from '../auth/permissions';
+import { assertCan, attributedName, creatorMark, ownsPoint, type Access } from './access';
 
 /** The columns of a node row that the API shows; nothing else leaves the database. */
 const NODE_SELECT = {
@@ -25,9 +27,11 @@ const NODE_SELECT = {
   y: true,
   version: true,
   deletedAt: true,
+  createdBy: true,
 } as const;
 
 type NodeRow = {
+  createdBy?: string | null;
   id: string;
   kind: string;
   text: string;
@@ -64,7 +68,7 @@ async function findMapOr404(slug: string) {
   const client = await db();
   const map = await client.argumentMap.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, document: { select: { slug: true, title: true, author: true, source: true, text: true } } },
+    select: { id: true, slug: true, title: true, policy: true, className: true, document: { select: { slug: true, title: true, author: true, source: true, text: true } } },
   });
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   return map;
@@ -108,18 +112,30 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
   });
 }
 
+/** The live graph of a map by its internal id (for copies and exports). */
+export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {
+  return readGraph(mapId);
+}
+
 /** `GET /api/maps/{slug}`: the map, its document and its live graph. */
-export async function loadMapView(slug: string): Promise<MapView> {
+export async function loadMapView(slug: string, access?: Access): Promise<MapView> {
   const map = await findMapOr404(slug);
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
   const since = await lastEventId(await db(), map.id);
   const graph = await readGraph(map.id);
   const evaluation = evaluate(graph);
+  const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
+  const makers = new Map((await (await db()).node.findMany({ where: { mapId: map.id, deletedAt: null }, select: { id: true, createdBy: true } })).map((n) => [n.id, n.createdBy]));
   return {
-    map: { slug: map.slug, title: map.title },
+    map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className },
+    viewer: {
+      role: viewer.role,
+      name: viewer.identity.kind === 'anonymous' ? null : viewer.identity.name,
+      signedIn: viewer.identity.kind === 'user',
+    },
     document: map.document,
-    nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })),
+    nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status, own: ownsPoint(viewer, makers.get(n.id) ?? null) })),
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges: flatEdges(graph),
@@ -136,6 +152,11 @@ export async function mapIdOf(slug: string): Promise<string> {
   const row = await client.argumentMap.findUnique({ where: { slug }, select: { id: true } });
   if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
   return row.id;
+}
+
+/** What a person with no membership and no sign-in may do on a map of `policy`. */
+function openAccessFor(mapId: string, policy: Policy): Access {
+  return { mapId, policy, role: roleWithoutMembership(policy), identity: { kind: 'anonymous' }, memberId: null };
 }
 
 /** Every map, newest activity first, for the home page. */
@@ -172,7 +193,12 @@ export async function listMaps(): Promise<MapSummary[]> {
  * Checks that need the map (target exists, rebuttals answer objections, quote inside the text)
  * happen inside the write transaction, so a refused request writes nothing.
  */
-export async function createNode(slug: string, input: NodeCreateInput, actor: Actor = NO_ACTOR): Promise<{ node: ArgNode; edge: FlatEdge }> {
+export async function createNode(
+  slug: string,
+  input: NodeCreateInput,
+  actor: Actor = NO_ACTOR,
+  access?: Access,
+): Promise<{ node: ArgNode; edge: FlatEdge }> {
   const map = await findMapOr404(slug);
   const client = await db();
   const created = await client.$transaction(async (tx) => {
@@ -228,7 +254,9 @@ export async function createNode(slug: string, input: NodeCreateInput, actor: Ac
         quoteEnd: quote?.end ?? null,
         quoteText: quote?.text ?? null,
         implicit: input.implicit ?? false,
-        author: input.author?.trim() || 'Anonymous',
+        // On maps with members the name comes from who is signed in or joined, never from the body.
+        author: access ? attributedName(access, input.author) : input.author?.trim() || 'Anonymous',
+        createdBy: access ? creatorMark(access.identity) : null,
       },
       select: NODE_SELECT,
     });
@@ -292,11 +320,12 @@ async function liveNodeOr404(mapId: string, id: string, reader?: Pick<PrismaClie
  * `PATCH /api/maps/{slug}/nodes/{id}`: edits the text (guarded by `version`: a stale edit gets 409
  * with the current node, never overwrites) and/or saves the canvas position.
  */
-export async function updateNode(slug: string, id: string, input: NodeUpdateInput, actor: Actor = NO_ACTOR): Promise<ArgNode> {
+export async function updateNode(slug: string, id: string, input: NodeUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<ArgNode> {
   const mapId = await mapIdOf(slug);
   const client = await db();
   const node = await client.$transaction(async (tx) => {
     const current = await liveNodeOr404(mapId, id, tx);
+    if (access && input.text !== undefined) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
     const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
     if (input.position !== undefined) {
       data.x = input.position?.x ?? null;
@@ -331,7 +360,7 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
  * `DELETE /api/maps/{slug}/nodes/{id}`: soft-deletes the node and its dependents (see
  * {@link dependentsOf}) under one deletion id, which {@link restoreDeletion} undoes.
  */
-export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACTOR): Promise<{ deletionId: string; removed: string[] }> {
+export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ deletionId: string; removed: string[] }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
   const result = await client.$transaction(async (tx) => {
@@ -341,6 +370,14 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
     }
     const graph = await readGraph(mapId, tx);
     const removed = [id, ...dependentsOf(graph, id)];
+    if (access) {
+      const makers = await tx.node.findMany({ where: { id: { in: removed } }, select: { createdBy: true } });
+      const allOwn = makers.every((m) => ownsPoint(access, m.createdBy));
+      if (!allOwn && ownsPoint(access, node.createdBy) && access.role !== 'owner') {
+        throw new AppError('forbidden', "Other people's points rest on this one, so only the map's owner can delete it.");
+      }
+      assertCan(access, allOwn ? 'delete-own' : 'delete-any');
+    }
     const deletionId = randomUUID();
     await tx.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
     // The removed part of the graph goes into the log, so the history can show it as it was.
@@ -380,11 +417,12 @@ export async function updateInference(slug: string, id: string, input: Inference
  * restored node rests on a node that a later delete removed (undo out of order), that delete is
  * undone too, so nothing comes back hanging in the air.
  */
-export async function restoreDeletion(slug: string, deletionId: string, actor: Actor = NO_ACTOR): Promise<{ restored: string[] }> {
+export async function restoreDeletion(slug: string, deletionId: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ restored: string[] }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
-  const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
+  const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true, createdBy: true } });
   if (first.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
+  if (access) assertCan(access, first.every((n) => ownsPoint(access, n.createdBy)) ? 'restore-own' : 'restore-any');
   const result = await client.$transaction(async (tx) => {
     const deletions = new Set([deletionId]);
     let frontier = first.map((r) => r.id);

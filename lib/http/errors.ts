@@ -14,11 +14,14 @@ export interface ErrorBody {
 
 const STATUS = {
   bad_request: 400,
+  /** No identity (not signed in, or the credentials are wrong). */
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
 } as const;
 export type AppErrorCode = keyof typeof STATUS;
 
@@ -27,12 +30,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly issues: ErrorIssue[];
   readonly extra: Record<string, unknown>;
+  /** Response headers the answer needs, e.g. `Retry-After` on a 429. */
+  readonly headers: Record<string, string>;
 
-  constructor(code: AppErrorCode, message: string, options: { issues?: ErrorIssue[]; extra?: Record<string, unknown> } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { issues?: ErrorIssue[]; extra?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.code = code;
     this.issues = options.issues ?? [];
     this.extra = options.extra ?? {};
+    this.headers = options.headers ?? {};
   }
 }
 
@@ -49,7 +59,7 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json(
       { error: { message: error.message, issues: error.issues }, ...error.extra },
-      { status: STATUS[error.code] },
+      { status: STATUS[error.code], headers: error.headers },
     );
   }
   if (error instanceof z.ZodError) {

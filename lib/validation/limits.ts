@@ -32,3 +32,15 @@ export const RATING_MIN = 0;
 export const RATING_MAX = 4;
 /** Most history entries one request returns (the slider replays at most this far back at once). */
 export const HISTORY_PAGE_MAX = 1000;
+/** Shortest username, in characters. */
+export const USERNAME_MIN = 3;
+/** Longest username, in characters. */
+export const USERNAME_MAX = 32;
+/** Shortest password, in characters. */
+export const PASSWORD_MIN = 8;
+/** Longest password, in characters: long enough for any passphrase, short enough to hash cheaply. */
+export const PASSWORD_MAX = 200;
+/** How long a sign-in lasts, in days, before the browser must sign in again. */
+export const SESSION_TTL_DAYS = 14;
+/** Longest class name on a class copy. */
+export const CLASS_NAME_MAX = 80;

@@ -5,6 +5,7 @@ import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
+import { authorize } from '@/lib/db/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,6 +18,7 @@ const querySchema = z.object({
 // GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones; resumes from Last-Event-ID
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
+  await authorize(request, slug, 'view');
   const url = new URL(request.url);
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });

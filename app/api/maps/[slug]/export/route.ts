@@ -3,6 +3,7 @@ import { toArgdown } from '@/lib/argument/interchange/argdown-export';
 import { loadMapView } from '@/lib/db/maps';
 import { handle } from '@/lib/http/errors';
 import { exportQuerySchema, type ExportFormat } from '@/lib/validation/interchange';
+import { authorize } from '@/lib/db/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,7 @@ const DOWNLOAD: Record<ExportFormat, { extension: string; contentType: string }>
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const { format } = exportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const view = await loadMapView(slug);
+  const view = await loadMapView(slug, await authorize(request, slug, 'view'));
   const body = format === 'argdown' ? toArgdown(view) : JSON.stringify(format === 'aif' ? toAif(view) : view, null, 2);
   const { extension, contentType } = DOWNLOAD[format];
   const filename = `${view.map.slug.replace(/[^a-zA-Z0-9._-]/g, '_')}.${extension}`;

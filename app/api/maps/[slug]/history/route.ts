@@ -4,6 +4,7 @@ import { latestEvents } from '@/lib/db/events';
 import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
+import { authorize } from '@/lib/db/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,7 @@ const querySchema = z.object({
 // GET /api/maps/[slug]/history — the newest entries of the map's event log (who did what, when), newest first
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
+  await authorize(request, slug, 'view');
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
   const events = await latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before);

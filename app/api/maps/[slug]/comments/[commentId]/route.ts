@@ -2,18 +2,22 @@ import { deleteComment, editComment } from '@/lib/db/discussion';
 import { actorFrom } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { commentUpdateSchema } from '@/lib/validation/discussion';
+import { authorize } from '@/lib/db/access';
+import { can } from '@/lib/auth/permissions';
 
 type Context = { params: Promise<{ slug: string; commentId: string }> };
 
-// PATCH /api/maps/[slug]/comments/[commentId] — edit the text of a comment this browser wrote (403 for anyone else's)
+// PATCH /api/maps/[slug]/comments/[commentId] — edit a comment: its writer (this browser), or the map's owner as moderator
 export const PATCH = handle(async (request: Request, { params }: Context) => {
   const { slug, commentId } = await params;
+  const access = await authorize(request, slug, 'comment');
   const input = await parseBody(request, commentUpdateSchema);
-  return Response.json({ comment: await editComment(slug, commentId, input, actorFrom(request)) });
+  return Response.json({ comment: await editComment(slug, commentId, input, actorFrom(request), can(access.role, 'moderate')) });
 });
 
-// DELETE /api/maps/[slug]/comments/[commentId] — soft-delete a comment this browser wrote (403 for anyone else's)
+// DELETE /api/maps/[slug]/comments/[commentId] — soft-delete a comment: its writer, or the map's owner as moderator
 export const DELETE = handle(async (request: Request, { params }: Context) => {
   const { slug, commentId } = await params;
-  return Response.json({ deleted: await deleteComment(slug, commentId, actorFrom(request)) });
+  const access = await authorize(request, slug, 'comment');
+  return Response.json({ deleted: await deleteComment(slug, commentId, actorFrom(request), can(access.role, 'moderate')) });
 });

@@ -1,0 +1,25 @@
+import { currentUser } from '@/lib/auth/sessions';
+import { memberCookieName } from '@/lib/db/access';
+import { joinWithInvite } from '@/lib/db/classes';
+import { AppError, handle, parseBody, zodIssues } from '@/lib/http/errors';
+import { inviteCodeSchema, joinSchema } from '@/lib/validation/classes';
+
+/** A joined student's browser keeps its key for a year (HttpOnly: scripts never see it). */
+const MEMBER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+// POST /api/invites/[code] — join the invite's map under a name; the browser keeps the membership in a cookie
+export const POST = handle(async (request: Request, { params }: { params: Promise<{ code: string }> }) => {
+  const code = inviteCodeSchema.safeParse((await params).code);
+  if (!code.success) throw new AppError('bad_request', 'That is not an invite code.', { issues: zodIssues(code.error) });
+  const { name } = await parseBody(request, joinSchema);
+  const joined = await joinWithInvite(code.data, name, await currentUser(request));
+  const headers = new Headers();
+  if (joined.memberKey) {
+    const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+    headers.append(
+      'Set-Cookie',
+      `${memberCookieName(joined.map.id)}=${joined.memberKey}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${MEMBER_COOKIE_MAX_AGE}${secure ? '; Secure' : ''}`,
+    );
+  }
+  return Response.json({ map: { slug: joined.map.slug }, role: joined.role }, { status: 201, headers });
+});

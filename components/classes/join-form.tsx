@@ -1,0 +1,95 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { ApiError, apiRequest, rememberName } from '@/components/map-workspace/api-client';
+import { inviteCodeSchema, joinSchema } from '@/lib/validation/classes';
+
+interface JoinFormProps {
+  /** A code from the invite link; without it the form asks for one. */
+  code?: string;
+}
+
+/** Join a class map with the invite code and the name the class will see. */
+export function JoinForm({ code: fixedCode }: JoinFormProps) {
+  const router = useRouter();
+  const [code, setCode] = useState(fixedCode ?? '');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; name?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const codeId = useId();
+  const nameId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const next: typeof errors = {};
+    const parsedCode = inviteCodeSchema.safeParse(code.trim());
+    if (!parsedCode.success) next.code = parsedCode.error.issues[0].message;
+    const parsedName = joinSchema.safeParse({ name });
+    if (!parsedName.success) next.name = parsedName.error.issues[0].message;
+    setErrors(next);
+    if (next.code || next.name) return;
+    setBusy(true);
+    try {
+      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/invites/${encodeURIComponent(code.trim().toUpperCase())}`, {
+        method: 'POST',
+        body: { name: parsedName.data!.name },
+      });
+      rememberName(parsedName.data!.name);
+      router.push(`/maps/${map.slug}`);
+      router.refresh();
+    } catch (error) {
+      setErrors({ form: error instanceof ApiError ? error.message : 'Could not join. Try again.' });
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="join.form">
+      {!fixedCode && (
+        <div>
+          <label htmlFor={codeId} className="mb-1 block text-sm font-medium text-slate-700">
+            Invite code
+          </label>
+          <input
+            id={codeId}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoCapitalize="characters"
+            placeholder="K7QX2M"
+            className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-lg tracking-widest uppercase"
+            data-testid="join.code"
+          />
+          {errors.code && <p className="mt-1 text-sm text-red-700">{errors.code}</p>}
+        </div>
+      )}
+      <div>
+        <label htmlFor={nameId} className="mb-1 block text-sm font-medium text-slate-700">
+          Your name
+        </label>
+        <input
+          id={nameId}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="As your class knows you"
+          className="w-full rounded-md border border-slate-300 px-3 py-2"
+          autoFocus
+          data-testid="join.name"
+        />
+        {errors.name && (
+          <p className="mt-1 text-sm text-red-700" data-testid="join.name-error">
+            {errors.name}
+          </p>
+        )}
+      </div>
+      {errors.form && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="join.error">
+          {errors.form}
+        </p>
+      )}
+      <button type="submit" disabled={busy} className="w-full rounded-md bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="join.submit">
+        {busy ? 'Joining…' : 'Join the class'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { can, effectiveRole, type Action, type Policy, type Role } from '../auth/permissions';
+import { currentUser } from '../auth/sessions';
+import { AppError } from '../http/errors';
+import { db } from './client';
+
+/** Who is asking: an account, a student who joined by invite, or nobody in particular. */
+export type Identity =
+  | { kind: 'user'; userId: string; name: string }
+  | { kind: 'member'; memberId: string; name: string }
+  | { kind: 'anonymous' };
+
+/** What one request may do on one map, and as whom. */
+export interface Access {
+  mapId: string;
+  policy: Policy;
+  role: Role | null;
+  identity: Identity;
+  /** The membership that gave the role, if any. */
+  memberId: string | null;
+}
+
+/** The cookie that holds a joined student's key for one map (only its hash is stored). */
+export function memberCookieName(mapId: string): string {
+  return `argmap_member_${mapId}`;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** A new random member key (the cookie's value). */
+export function newMemberKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function cookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get('cookie') ?? '';
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The `createdBy` mark of an identity: what "their own" points are compared against.
+ * Anonymous people on an open map have none, so every editor may edit such points.
+ */
+export function creatorMark(identity: Identity): string | null {
+  if (identity.kind === 'user') return `user:${identity.userId}`;
+  if (identity.kind === 'member') return `member:${identity.memberId}`;
+  return null;
+}
+
+/** Works out the role of the person making `request` on the map `slug` (404 for an unknown map). */
+export async function resolveAccess(request: Request, slug: string): Promise<Access> {
+  const client = await db();
+  const map = await client.argumentMap.findUnique({ where: { slug }, select: { id: true, policy: true, ownerId: true } });
+  if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
+  const policy = map.policy as Policy;
+  const user = await currentUser(request);
+  let member: { id: string; role: string; name: string } | null = null;
+  if (user) {
+    member = await client.membership.findFirst({ where: { mapId: map.id, userId: user.id, removedAt: null }, select: { id: true, role: true, name: true } });
+  }
+  if (!member) {
+    const key = cookie(request, memberCookieName(map.id));
+    if (key) {
+      member = await client.membership.findFirst({ where: { mapId: map.id, keyHash: hashKey(key), removedAt: null }, select: { id: true, role: true, name: true } });
+    }
+  }
+  const isOwner = !!user && map.ownerId === user.id;
+  const role = effectiveRole({ isOwner, memberRole: (member?.role as Role | undefined) ?? null, policy });
+  const identity: Identity = user
+    ? { kind: 'user', userId: user.id, name: user.username }
+    : member
+      ? { kind: 'member', memberId: member.id, name: member.name }
+      : { kind: 'anonymous' };
+  return { mapId: map.id, policy, role, identity, memberId: member?.id ?? null };
+}
+
+/**
+ * Resolves access and insists on `action`: no role and no identity → 401 (sign in, or join with the
+ * invite); a role too weak (or no role though identified) → 403.
+ */
+export async function authorize(request: Request, slug: string, action: Action): Promise<Access> {
+  const access = await resolveAccess(request, slug);
+  assertCan(access, action);
+  return access;
+}
+
+/** Throws 401/403 unless `access` allows `action`. */
+export function assertCan(access: Access, action: Action): void {
+  if (can(access.role, action)) return;
+  if (access.role === null && access.identity.kind === 'anonymous') {
+    throw new AppError('unauthorized', 'This map is for its members: sign in, or join with the invite link.');
+  }
+  throw new AppError('forbidden', access.role ? `As ${article(access.role)} ${access.role} you cannot do that on this map.` : 'You are not a member of this map.');
+}
+
+function article(role: Role): string {
+  return role === 'owner' || role === 'editor' ? 'an' : 'a';
+}
+
+/** The name a person's additions are signed with on a map that is not open: theirs, never the body's. */
+export function attributedName(access: Access, requested: string | undefined): string {
+  if (access.identity.kind === 'anonymous') return requested?.trim() || 'Anonymous';
+  return access.identity.name;
+}
+
+/**
+ * Whether a point counts as the person's own: they made it — or the map is open, where nobody
+ * signs in and every contributor may tend every point, as on a shared whiteboard.
+ */
+export function ownsPoint(access: Access, createdBy: string | null): boolean {
+  if (access.policy === 'open') return true;
+  const mark = creatorMark(access.identity);
+  return mark !== null && createdBy === mark;
+}
+
+/** Access as the built-in open demo map grants it to anyone: used by scripts and defaults. */
+export function openAccess(mapId: string): Access {
+  return { mapId, policy: 'open', role: 'editor', identity: { kind: 'anonymous' }, memberId: null };
+}

@@ -1,0 +1,165 @@
+import 'server-only';
+import { randomInt } from 'node:crypto';
+import { freeSlug, slugify } from '../argument/interchange/map-slug';
+import type { Policy, Role } from '../auth/permissions';
+import { AppError } from '../http/errors';
+import { hashKey, newMemberKey, type Access } from './access';
+import { db } from './client';
+import { freshIds } from './import';
+import { readGraphOf } from './maps';
+import { writeGraph } from './write-graph';
+
+/** Letters and digits that cannot be mistaken for each other when read off a projector. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const INVITE_CODE_LENGTH = 6;
+
+/** A new invite code, e.g. "K7QX2M". */
+export function newInviteCode(): string {
+  return Array.from({ length: INVITE_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+export interface InviteView {
+  code: string;
+  role: Role;
+  active: boolean;
+}
+
+/**
+ * `POST /api/maps/{slug}/copies`: a copy of the map for a class, owned by `user`, starting with the
+ * `invite` policy and an active invite. The copy shares the essay and copies every point, step
+ * and objection under fresh ids.
+ */
+export async function copyMap(
+  slug: string,
+  input: { title: string; className?: string },
+  user: { id: string; username: string },
+): Promise<{ map: { slug: string }; invite: InviteView }> {
+  const client = await db();
+  const source = await client.argumentMap.findUnique({ where: { slug }, select: { id: true, documentId: true } });
+  if (!source) throw new AppError('not_found', `There is no map called "${slug}".`);
+  const graph = await readGraphOf(source.id);
+  const base = slugify(input.title);
+  return client.$transaction(
+    async (tx) => {
+      const taken = await tx.argumentMap.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+      const newSlug = freeSlug(base, new Set(taken.map((t) => t.slug)));
+      const map = await tx.argumentMap.create({
+        data: {
+          slug: newSlug,
+          title: input.title,
+          documentId: source.documentId,
+          policy: 'invite',
+          ownerId: user.id,
+          className: input.className?.trim() ?? '',
+          copiedFromId: source.id,
+        },
+        select: { id: true },
+      });
+      await writeGraph(tx, map.id, graph, freshIds(newSlug, graph));
+      await tx.membership.create({ data: { mapId: map.id, userId: user.id, name: user.username, role: 'owner' } });
+      const invite = await tx.invite.create({ data: { mapId: map.id, code: await freeCode(tx), role: 'editor' }, select: { code: true, role: true, active: true } });
+      return { map: { slug: newSlug }, invite: invite as InviteView };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function freeCode(tx: Pick<Awaited<ReturnType<typeof db>>, 'invite'>): Promise<string> {
+  for (;;) {
+    const code = newInviteCode();
+    if (!(await tx.invite.findUnique({ where: { code }, select: { id: true } }))) return code;
+  }
+}
+
+/**
+ * `POST /api/invites/{code}`: joins the invite's map under `name`. A signed-in person joins as
+ * their account; anyone else gets a member key for their browser's cookie (only its hash is kept).
+ */
+export async function joinWithInvite(
+  code: string,
+  name: string,
+  user: { id: string; username: string } | null,
+): Promise<{ map: { slug: string; id: string }; role: Role; memberKey: string | null }> {
+  const client = await db();
+  const invite = await client.invite.findUnique({ where: { code: code.toUpperCase() }, select: { active: true, role: true, map: { select: { id: true, slug: true } } } });
+  if (!invite || !invite.active) throw new AppError('not_found', 'This invite is not valid any more. Ask your teacher for the current code.');
+  const role = invite.role as Role;
+  if (user) {
+    const existing = await client.membership.findFirst({ where: { mapId: invite.map.id, userId: user.id, removedAt: null }, select: { role: true } });
+    if (existing) return { map: invite.map, role: existing.role as Role, memberKey: null };
+    await client.membership.create({ data: { mapId: invite.map.id, userId: user.id, name: user.username, role } });
+    return { map: invite.map, role, memberKey: null };
+  }
+  const memberKey = newMemberKey();
+  await client.membership.create({ data: { mapId: invite.map.id, keyHash: hashKey(memberKey), name, role } });
+  return { map: invite.map, role, memberKey };
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  role: Role;
+  account: boolean;
+  joinedAt: string;
+}
+
+/** `GET /api/maps/{slug}/members`: the members and the invite (owner only; checked by the route). */
+export async function membersOf(access: Access): Promise<{ members: MemberView[]; invite: InviteView | null; policy: Policy }> {
+  const client = await db();
+  const [members, invite] = await Promise.all([
+    client.membership.findMany({
+      where: { mapId: access.mapId, removedAt: null },
+      select: { id: true, name: true, role: true, userId: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
+    }),
+    client.invite.findUnique({ where: { mapId: access.mapId }, select: { code: true, role: true, active: true } }),
+  ]);
+  return {
+    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, account: m.userId !== null, joinedAt: m.createdAt.toISOString() })),
+    invite: invite as InviteView | null,
+    policy: access.policy,
+  };
+}
+
+/** `PATCH /api/maps/{slug}/members/{id}`: changes a member's role; the owner's own role stays. */
+export async function setMemberRole(access: Access, memberId: string, role: Exclude<Role, 'owner'>): Promise<MemberView> {
+  const client = await db();
+  const member = await client.membership.findFirst({ where: { id: memberId, mapId: access.mapId, removedAt: null }, select: { id: true, role: true } });
+  if (!member) throw new AppError('not_found', 'There is no such member of this map.');
+  if (member.role === 'owner') throw new AppError('bad_request', "The owner's role cannot be changed.", { issues: [{ path: ['role'], message: 'The owner stays the owner.' }] });
+  const row = await client.membership.update({ where: { id: memberId }, data: { role }, select: { id: true, name: true, role: true, userId: true, createdAt: true } });
+  return { id: row.id, name: row.name, role: row.role as Role, account: row.userId !== null, joinedAt: row.createdAt.toISOString() };
+}
+
+/** `DELETE /api/maps/{slug}/members/{id}`: removes a member (their points stay, attributed to them). */
+export async function removeMember(access: Access, memberId: string): Promise<{ removed: string }> {
+  const client = await db();
+  const member = await client.membership.findFirst({ where: { id: memberId, mapId: access.mapId, removedAt: null }, select: { role: true } });
+  if (!member) throw new AppError('not_found', 'There is no such member of this map.');
+  if (member.role === 'owner') throw new AppError('bad_request', 'The owner cannot be removed.');
+  await client.membership.update({ where: { id: memberId }, data: { removedAt: new Date() } });
+  return { removed: memberId };
+}
+
+/** `PUT /api/maps/{slug}/invite`: rotates the code (the old one stops working), or turns the invite off or on. */
+export async function changeInvite(access: Access, action: 'rotate' | 'disable' | 'enable', role?: Exclude<Role, 'owner'>): Promise<InviteView> {
+  const client = await db();
+  const current = await client.invite.findUnique({ where: { mapId: access.mapId }, select: { id: true } });
+  const data = {
+    ...(action === 'rotate' ? { code: await freeCode(client), active: true } : {}),
+    ...(action === 'disable' ? { active: false } : {}),
+    ...(action === 'enable' ? { active: true } : {}),
+    ...(role ? { role } : {}),
+  };
+  const row = current
+    ? await client.invite.update({ where: { id: current.id }, data, select: { code: true, role: true, active: true } })
+    : await client.invite.create({ data: { mapId: access.mapId, code: await freeCode(client), ...data }, select: { code: true, role: true, active: true } });
+  return row as InviteView;
+}
+
+/** `PATCH /api/maps/{slug}`: the owner sets who may do what without being a member. */
+export async function setPolicy(access: Access, policy: Policy): Promise<{ policy: Policy }> {
+  const client = await db();
+  await client.argumentMap.update({ where: { id: access.mapId }, data: { policy } });
+  return { policy };
+}

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { ArrowRight, FileText, MessageSquareWarning, Network } from 'lucide-react';
+import { headers } from 'next/headers';
+import { currentUser } from '@/lib/auth/sessions';
 import { listMaps } from '@/lib/db/maps';
 import { AppLogo } from '@/components/ui/app-logo';
 import { ImportDialog } from '@/components/home/import-dialog';
@@ -10,7 +12,8 @@ export const dynamic = 'force-dynamic';
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default async function HomePage() {
-  const maps = await listMaps();
+  const user = await currentUser(new Request('http://localhost/', { headers: await headers() }));
+  const maps = await listMaps(user ? { userId: user.id } : null);
   return (
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white">

@@ -160,3 +160,88 @@ test('the open demo map stays open: no account, no invite', async ({ request }) 
   expect(view.map.policy).toBe('open');
   expect(view.viewer).toEqual({ role: 'editor', name: null, signedIn: false });
 });
+
+test('what the security review found stays fixed', async ({ browser, baseURL }) => {
+  const { context: teacher } = await teacherContext(browser, baseURL!);
+  const copy = await makeCopy(teacher.request, `Review ${Date.now()}`);
+  const base = `/api/maps/${copy.map.slug}`;
+  const view = await (await teacher.request.get(base)).json();
+  const claim = view.nodes.find((n: { kind: string }) => n.kind === 'claim');
+  const student = await playwrightRequest.newContext({ baseURL });
+  expect((await student.post(`/api/invites/${copy.invite.code}`, { data: { name: 'Ada' } })).status()).toBe(201);
+
+  // Names come from the membership everywhere: points, comments, and the history's "who".
+  const { node } = await (
+    await student.post(`${base}/nodes`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { kind: 'objection', text: 'Signed by Ada.', target: claim.id, relation: 'attacks', author: 'Ms Smith' } })
+  ).json();
+  expect(node.author).toBe('Ada');
+  const comment = await (await student.post(`${base}/nodes/${encodeURIComponent(claim.id)}/comments`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { text: 'Mine.', author: 'Ms Smith' } })).json();
+  expect(comment.comment.author).toBe('Ada');
+  await student.patch(`${base}/nodes/${node.id}`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { text: 'Signed by Ada, reworded.', version: node.version } });
+  const { events } = await (await teacher.request.get(`${base}/history?limit=3`)).json();
+  expect(events.map((e: { actor: string }) => e.actor)).toEqual(['Ada', 'Ada', 'Ada']);
+
+  // A vote belongs to the member, not to whatever key the browser sends.
+  for (const key of ['key-aaaaaaaaaaaaaaaaaaaa', 'key-bbbbbbbbbbbbbbbbbbbb']) {
+    await student.put(`${base}/nodes/${encodeURIComponent(claim.id)}/vote`, { headers: { 'X-Argmap-Owner': key }, data: { value: 4 } });
+  }
+  const summary = await (await teacher.request.get(`${base}/nodes/${encodeURIComponent(claim.id)}/vote`)).json();
+  expect(summary.rating.count).toBe(1);
+
+  // The owner's delete is not the student's to undo.
+  const { deletionId } = await (await teacher.request.delete(`${base}/nodes/${node.id}`)).json();
+  expect((await student.post(`${base}/deletions/${deletionId}/restore`)).status()).toBe(403);
+  expect((await teacher.request.post(`${base}/deletions/${deletionId}/restore`)).status()).toBe(200);
+
+  // Someone else's step is not the student's to rename.
+  const step = view.inferences[0];
+  expect((await student.patch(`${base}/inferences/${step.id}`, { data: { scheme: 'analogy' } })).status()).toBe(403);
+
+  // A student cannot copy the class's map and republish it.
+  expect((await student.post(`${base}/copies`, { data: { title: 'Leaked copy' } })).status()).toBe(401);
+
+  // A removed member's open stream is closed at once.
+  const controller = new AbortController();
+  const members = (await (await teacher.request.get(`${base}/members`)).json()).members as { id: string; name: string }[];
+  const cookies = await student.storageState();
+  const cookieHeader = cookies.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const live = await fetch(`${baseURL}${base}/events`, { headers: { cookie: cookieHeader }, signal: controller.signal });
+  expect(live.status).toBe(200);
+  const reader = live.body!.getReader();
+  await reader.read();
+  await teacher.request.delete(`${base}/members/${members.find((m) => m.name === 'Ada')!.id}`);
+  const deadline = Date.now() + 5_000;
+  let ended = false;
+  while (Date.now() < deadline) {
+    const { done } = await reader.read();
+    if (done) {
+      ended = true;
+      break;
+    }
+  }
+  expect(ended).toBe(true);
+  controller.abort();
+
+  // Members-only maps are not listed to strangers.
+  const stranger = await playwrightRequest.newContext({ baseURL });
+  expect(await (await stranger.get('/')).text()).not.toContain(copy.map.slug);
+  expect(await (await teacher.request.get('/')).text()).toContain(copy.map.slug);
+
+  // Changes from another site's page are refused.
+  const crossSite = await teacher.request.post(`${base}/nodes`, {
+    headers: { Origin: 'http://evil.example' },
+    data: { kind: 'objection', text: 'From elsewhere.', target: claim.id, relation: 'attacks' },
+  });
+  expect(crossSite.status()).toBe(403);
+
+  // Guessing invite codes is limited per address.
+  const guesser = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': `203.0.113.${Math.floor(Math.random() * 200)}` } });
+  let last = 0;
+  for (let i = 0; i < 21; i++) last = (await guesser.post(`/api/invites/ZZZZ${String(i).padStart(2, '0')}`, { data: { name: 'Guess' } })).status();
+  expect(last).toBe(429);
+
+  await guesser.dispose();
+  await stranger.dispose();
+  await student.dispose();
+  await teacher.close();
+});

@@ -154,3 +154,19 @@ export function clientAddress(request: Request): string {
   const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return first ? first.slice(0, 64) : 'local';
 }
+
+/** Wrong invite codes one address may try per window before it must wait (brute-forcing a 6-letter code). */
+export const INVITE_GUESSES_MAX = 20;
+
+const globalForInvites = globalThis as unknown as { argmapInviteLimiter?: LoginRateLimiter };
+const inviteLimiter = (globalForInvites.argmapInviteLimiter ??= createLoginRateLimiter({ accountMax: Number.MAX_SAFE_INTEGER, addressMax: INVITE_GUESSES_MAX }));
+
+/** Whether `address` may try another invite code now. */
+export function checkInviteAllowed(address: string): LoginGate {
+  return inviteLimiter.check('invite', address);
+}
+
+/** Counts one wrong invite code against the address. */
+export function recordInviteFailure(address: string): void {
+  inviteLimiter.recordFailure('invite', address);
+}

@@ -2,7 +2,9 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { can, effectiveRole, type Action, type Policy, type Role } from '../auth/permissions';
 import { currentUser } from '../auth/sessions';
+import { actorFrom } from '../http/actor';
 import { AppError } from '../http/errors';
+import type { Actor } from './events';
 import { db } from './client';
 
 /** Who is asking: an account, a student who joined by invite, or nobody in particular. */
@@ -123,4 +125,20 @@ export function ownsPoint(access: Access, createdBy: string | null): boolean {
 /** Access as the built-in open demo map grants it to anyone: used by scripts and defaults. */
 export function openAccess(mapId: string): Access {
   return { mapId, policy: 'open', role: 'editor', identity: { kind: 'anonymous' }, memberId: null };
+}
+
+/**
+ * Who is acting, as the event log, presence, comments and votes record it. On a map where the
+ * person is known (signed in or joined), the name and the key that owns their comments and votes
+ * come from that identity — headers cannot claim someone else's. Anonymous people on an open map
+ * are known only by their browser (its name header and secret owner key).
+ */
+export function actingAs(request: Request, access: Access): Actor & { ownerKey: string } {
+  const sent = actorFrom(request);
+  const mark = creatorMark(access.identity);
+  return {
+    name: attributedName(access, sent.name),
+    clientId: sent.clientId,
+    ownerKey: mark ? hashKey(`owner:${mark}`) : sent.ownerKey,
+  };
 }

@@ -5,6 +5,7 @@ import type { Policy, Role } from '../auth/permissions';
 import { AppError } from '../http/errors';
 import { hashKey, newMemberKey, type Access } from './access';
 import { db } from './client';
+import { announceAccessChange } from './events';
 import { freshIds } from './import';
 import { readGraphOf } from './maps';
 import { writeGraph } from './write-graph';
@@ -85,7 +86,8 @@ export async function joinWithInvite(
   if (!invite || !invite.active) throw new AppError('not_found', 'This invite is not valid any more. Ask your teacher for the current code.');
   const role = invite.role as Role;
   if (user) {
-    const existing = await client.membership.findFirst({ where: { mapId: invite.map.id, userId: user.id, removedAt: null }, select: { role: true } });
+    const existing = await client.membership.findFirst({ where: { mapId: invite.map.id, userId: user.id }, select: { role: true, removedAt: true }, orderBy: { createdAt: 'desc' } });
+    if (existing?.removedAt) throw new AppError('forbidden', 'The owner removed you from this map.');
     if (existing) return { map: invite.map, role: existing.role as Role, memberKey: null };
     await client.membership.create({ data: { mapId: invite.map.id, userId: user.id, name: user.username, role } });
     return { map: invite.map, role, memberKey: null };
@@ -128,6 +130,7 @@ export async function setMemberRole(access: Access, memberId: string, role: Excl
   if (!member) throw new AppError('not_found', 'There is no such member of this map.');
   if (member.role === 'owner') throw new AppError('bad_request', "The owner's role cannot be changed.", { issues: [{ path: ['role'], message: 'The owner stays the owner.' }] });
   const row = await client.membership.update({ where: { id: memberId }, data: { role }, select: { id: true, name: true, role: true, userId: true, createdAt: true } });
+  announceAccessChange(access.mapId);
   return { id: row.id, name: row.name, role: row.role as Role, account: row.userId !== null, joinedAt: row.createdAt.toISOString() };
 }
 
@@ -138,6 +141,7 @@ export async function removeMember(access: Access, memberId: string): Promise<{ 
   if (!member) throw new AppError('not_found', 'There is no such member of this map.');
   if (member.role === 'owner') throw new AppError('bad_request', 'The owner cannot be removed.');
   await client.membership.update({ where: { id: memberId }, data: { removedAt: new Date() } });
+  announceAccessChange(access.mapId);
   return { removed: memberId };
 }
 
@@ -161,5 +165,6 @@ export async function changeInvite(access: Access, action: 'rotate' | 'disable' 
 export async function setPolicy(access: Access, policy: Policy): Promise<{ policy: Policy }> {
   const client = await db();
   await client.argumentMap.update({ where: { id: access.mapId }, data: { policy } });
+  announceAccessChange(access.mapId);
   return { policy };
 }

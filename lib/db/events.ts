@@ -96,3 +96,13 @@ export async function latestEvents(client: Writer, mapId: string, limit: number,
   });
   return rows.map((r) => ({ id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown }));
 }
+
+/** The bus signal that a map's roles or policy changed: its open streams check their access again. */
+export function accessSignal(mapId: string): string {
+  return `${mapId}#access`;
+}
+
+/** Tells a map's open streams to check their access again (after a role, member or policy change). */
+export function announceAccessChange(mapId: string): void {
+  eventBus().emit(accessSignal(mapId));
+}

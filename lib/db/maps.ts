@@ -160,9 +160,16 @@ function openAccessFor(mapId: string, policy: Policy): Access {
 }
 
 /** Every map, newest activity first, for the home page. */
-export async function listMaps(): Promise<MapSummary[]> {
+export async function listMaps(viewer: { userId: string } | null = null): Promise<MapSummary[]> {
   const client = await db();
   const maps = await client.argumentMap.findMany({
+    // Members-only maps are listed only to their owner and members.
+    where: {
+      OR: [
+        { policy: { not: 'invite' } },
+        ...(viewer ? [{ ownerId: viewer.userId }, { members: { some: { userId: viewer.userId, removedAt: null } } }] : []),
+      ],
+    },
     select: {
       slug: true,
       title: true,
@@ -379,7 +386,10 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
       assertCan(access, allOwn ? 'delete-own' : 'delete-any');
     }
     const deletionId = randomUUID();
-    await tx.node.updateMany({ where: { id: { in: removed }, mapId, deletedAt: null }, data: { deletedAt: new Date(), deletionId } });
+    await tx.node.updateMany({
+      where: { id: { in: removed }, mapId, deletedAt: null },
+      data: { deletedAt: new Date(), deletionId, deletedBy: access ? creatorMark(access.identity) : null },
+    });
     // The removed part of the graph goes into the log, so the history can show it as it was.
     const gone = new Set(removed);
     const touching = {
@@ -397,12 +407,17 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
 }
 
 /** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows. */
-export async function updateInference(slug: string, id: string, input: InferenceUpdateInput, actor: Actor = NO_ACTOR): Promise<Inference> {
+export async function updateInference(slug: string, id: string, input: InferenceUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<Inference> {
   const mapId = await mapIdOf(slug);
   const client = await db();
   const inference = await client.$transaction(async (tx) => {
     const live = (await readGraph(mapId, tx)).inferences.find((i) => i.id === id);
     if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
+    if (access) {
+      // Naming the pattern of someone else's reasoning is the owner's call; one's own step is one's own.
+      const makers = await tx.node.findMany({ where: { id: { in: live.premises } }, select: { createdBy: true } });
+      assertCan(access, makers.every((m) => ownsPoint(access, m.createdBy)) ? 'edit-own' : 'edit-any');
+    }
     await tx.inference.update({ where: { id }, data: { scheme: input.scheme } });
     const updated = { ...live, scheme: input.scheme };
     await recordEvent(tx, mapId, 'inference.updated', actor, { inference: updated, before: { scheme: live.scheme } });
@@ -420,9 +435,8 @@ export async function updateInference(slug: string, id: string, input: Inference
 export async function restoreDeletion(slug: string, deletionId: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ restored: string[] }> {
   const mapId = await mapIdOf(slug);
   const client = await db();
-  const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true, createdBy: true } });
+  const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
   if (first.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
-  if (access) assertCan(access, first.every((n) => ownsPoint(access, n.createdBy)) ? 'restore-own' : 'restore-any');
   const result = await client.$transaction(async (tx) => {
     const deletions = new Set([deletionId]);
     let frontier = first.map((r) => r.id);
@@ -449,8 +463,14 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
         ? (await tx.node.findMany({ where: { mapId, deletionId: { in: more } }, select: { id: true } })).map((r) => r.id)
         : [];
     }
-    const restored = await tx.node.findMany({ where: { mapId, deletionId: { in: [...deletions] } }, select: { id: true } });
-    await tx.node.updateMany({ where: { mapId, deletionId: { in: [...deletions] } }, data: { deletedAt: null, deletionId: null } });
+    const restored = await tx.node.findMany({ where: { mapId, deletionId: { in: [...deletions] } }, select: { id: true, deletedBy: true } });
+    if (access) {
+      // One's own delete is one's own to undo; anyone else's (the owner's moderation, a classmate's,
+      // or one pulled in by this restore) is the owner's.
+      const mine = access.policy === 'open' || restored.every((n) => n.deletedBy !== null && n.deletedBy === creatorMark(access.identity));
+      assertCan(access, mine ? 'restore-own' : 'restore-any');
+    }
+    await tx.node.updateMany({ where: { mapId, deletionId: { in: [...deletions] } }, data: { deletedAt: null, deletionId: null, deletedBy: null } });
     const answer = { restored: restored.map((r) => r.id) };
     await recordEvent(tx, mapId, 'node.restored', actor, { ...answer, deletions: [...deletions] });
     return answer;

@@ -126,9 +126,33 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
+      const request = args[0];
+      if (request instanceof Request) refuseCrossSite(request);
       return await fn(...args);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a change requested by another site's page (403): the browser says so in
+ * `Sec-Fetch-Site: cross-site`, or its `Origin` names another host than the one addressed.
+ * Requests without those headers (scripts, tests, curl) carry no cookies a page could abuse.
+ */
+export function refuseCrossSite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  let foreign = site === 'cross-site';
+  if (!foreign && origin && origin !== 'null') {
+    try {
+      foreign = new URL(origin).host !== (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+    } catch {
+      foreign = true;
+    }
+  }
+  if (foreign) throw new AppError('forbidden', 'Changes are accepted only from Argmap’s own pages.');
 }

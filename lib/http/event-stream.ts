@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '../db/client';
-import { eventBus, eventsAfter, type MapEventView } from '../db/events';
+import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
 import { join, presenceSignal, presentOn } from '../db/presence';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */
@@ -90,6 +90,8 @@ export interface StreamOptions {
   after: number;
   who: { name: string; clientId: string };
   signal: AbortSignal;
+  /** Asked at every heartbeat and whenever the map's access changes: false closes the stream. */
+  stillAllowed?: () => Promise<boolean>;
 }
 
 /**
@@ -98,7 +100,7 @@ export interface StreamOptions {
  * there), plus `event: presence` with who is on the map. The log in the database is the truth;
  * the in-process bus only says "look again", so nothing is skipped or sent twice.
  */
-export function mapEventStream({ mapId, after, who, signal }: StreamOptions): ReadableStream<Uint8Array> {
+export function mapEventStream({ mapId, after, who, signal, stillAllowed }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = after;
   let closed = false;
@@ -128,11 +130,24 @@ export function mapEventStream({ mapId, after, who, signal }: StreamOptions): Re
       eventBus().on(presenceSignal(mapId), onPresence);
       // Joining announces the new presence list to every stream of the map, this one included.
       const leave = join(mapId, who);
-      const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+      const recheck = () => {
+        if (!stillAllowed) return;
+        stillAllowed()
+          .then((allowed) => {
+            if (!allowed) cleanup();
+          })
+          .catch(() => cleanup());
+      };
+      const heartbeat = setInterval(() => {
+        send(': heartbeat\n\n');
+        recheck();
+      }, HEARTBEAT_MS);
+      eventBus().on(accessSignal(mapId), recheck);
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        eventBus().off(accessSignal(mapId), recheck);
         unsubscribe();
         eventBus().off(presenceSignal(mapId), onPresence);
         leave();

@@ -1,3 +1,4 @@
+import { checkInviteAllowed, clientAddress, recordInviteFailure } from '@/lib/auth/rate-limit';
 import { currentUser } from '@/lib/auth/sessions';
 import { memberCookieName } from '@/lib/db/access';
 import { joinWithInvite } from '@/lib/db/classes';
@@ -11,8 +12,21 @@ const MEMBER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ code: string }> }) => {
   const code = inviteCodeSchema.safeParse((await params).code);
   if (!code.success) throw new AppError('bad_request', 'That is not an invite code.', { issues: zodIssues(code.error) });
+  const address = clientAddress(request);
+  const gate = checkInviteAllowed(address);
+  if (!gate.allowed) {
+    throw new AppError('too_many_requests', 'Too many wrong codes from here. Wait a few minutes, then try again.', {
+      headers: { 'Retry-After': String(gate.retryAfterSeconds) },
+    });
+  }
   const { name } = await parseBody(request, joinSchema);
-  const joined = await joinWithInvite(code.data, name, await currentUser(request));
+  let joined;
+  try {
+    joined = await joinWithInvite(code.data, name, await currentUser(request));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') recordInviteFailure(address);
+    throw error;
+  }
   const headers = new Headers();
   if (joined.memberKey) {
     const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';

@@ -1,5 +1,5 @@
 import { currentUser } from '@/lib/auth/sessions';
-import { authorize } from '@/lib/db/access';
+import { assertCan, resolveAccess } from '@/lib/db/access';
 import { copyMap } from '@/lib/db/classes';
 import { AppError, handle, parseBody } from '@/lib/http/errors';
 import { copySchema } from '@/lib/validation/classes';
@@ -9,7 +9,9 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const { slug } = await params;
   const user = await currentUser(request);
   if (!user) throw new AppError('unauthorized', 'Sign in to make a class copy.');
-  await authorize(request, slug, 'view');
+  // Anyone who can read an open map may copy it; a class's own map is copied only by its owner.
+  const access = await resolveAccess(request, slug);
+  assertCan(access, access.policy === 'open' ? 'view' : 'manage');
   const input = await parseBody(request, copySchema);
   const copy = await copyMap(slug, input, user);
   const url = new URL(`/join/${copy.invite.code}`, request.url).toString();

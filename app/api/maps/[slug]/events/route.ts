@@ -5,7 +5,8 @@ import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
-import { authorize } from '@/lib/db/access';
+import { attributedName, authorize, resolveAccess } from '@/lib/db/access';
+import { can } from '@/lib/auth/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,7 @@ const querySchema = z.object({
 // GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones; resumes from Last-Event-ID
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  await authorize(request, slug, 'view');
+  const access = await authorize(request, slug, 'view');
   const url = new URL(request.url);
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
@@ -29,8 +30,10 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const stream = mapEventStream({
     mapId,
     after,
-    who: { name: query.data.name?.trim() ?? '', clientId: query.data.client ?? '' },
+    who: { name: access.identity.kind === 'anonymous' ? (query.data.name?.trim() ?? '') : attributedName(access, undefined), clientId: query.data.client ?? '' },
     signal: request.signal,
+    // A member removed or demoted, or a map closed to outsiders, stops receiving at once.
+    stillAllowed: async () => can((await resolveAccess(request, slug)).role, 'view'),
   });
   return new Response(stream, {
     headers: {

@@ -1,15 +1,15 @@
 import { savePositions } from '@/lib/db/maps';
-import { actorFrom } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { POSITIONS_BODY_MAX_BYTES } from '@/lib/validation/limits';
 import { positionsSchema } from '@/lib/validation/node';
 import { authorize } from '@/lib/db/access';
+import { actingAs } from '@/lib/db/access';
 
 // PUT /api/maps/[slug]/positions — save or clear many canvas positions at once ("Tidy layout")
 export const PUT = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  await authorize(request, slug, 'arrange');
+  const access = await authorize(request, slug, 'arrange');
   return Response.json(
-    await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES }), actorFrom(request)),
+    await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES }), actingAs(request, access)),
   );
 });

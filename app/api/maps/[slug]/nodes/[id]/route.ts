@@ -1,8 +1,8 @@
 import { deleteNode, updateNode } from '@/lib/db/maps';
-import { actorFrom } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { nodeUpdateSchema } from '@/lib/validation/node';
 import { assertCan, resolveAccess } from '@/lib/db/access';
+import { actingAs, authorize } from '@/lib/db/access';
 
 type Context = { params: Promise<{ slug: string; id: string }> };
 
@@ -14,11 +14,13 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   const input = await parseBody(request, nodeUpdateSchema);
   // Moving is for any editor; rewording checks whose point it is (inside, with the node at hand).
   if (input.text === undefined) assertCan(access, 'arrange');
-  return Response.json({ node: await updateNode(slug, id, input, actorFrom(request), access) });
+  return Response.json({ node: await updateNode(slug, id, input, actingAs(request, access), access) });
 });
 
 // DELETE /api/maps/[slug]/nodes/[id] — soft-delete the node and its dependents; undo with the deletion id
 export const DELETE = handle(async (request: Request, { params }: Context) => {
   const { slug, id } = await params;
-  return Response.json(await deleteNode(slug, id, actorFrom(request), await resolveAccess(request, slug)));
+  // Whether the point is theirs is checked inside; nobody below the weakest deleting role gets that far.
+  const access = await authorize(request, slug, 'delete-own');
+  return Response.json(await deleteNode(slug, id, actingAs(request, access), access));
 });

@@ -1,10 +1,10 @@
 import { restoreDeletion } from '@/lib/db/maps';
-import { actorFrom } from '@/lib/http/actor';
 import { handle } from '@/lib/http/errors';
-import { resolveAccess } from '@/lib/db/access';
+import { actingAs, authorize } from '@/lib/db/access';
 
 // POST /api/maps/[slug]/deletions/[deletionId]/restore — undo one delete
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string; deletionId: string }> }) => {
   const { slug, deletionId } = await params;
-  return Response.json(await restoreDeletion(slug, deletionId, actorFrom(request), await resolveAccess(request, slug)));
+  const access = await authorize(request, slug, 'restore-own');
+  return Response.json(await restoreDeletion(slug, deletionId, actingAs(request, access), access));
 });

@@ -12,7 +12,8 @@ export const POLICIES = ['open', 'invite', 'read-only'] as const;
 /**
  * - `open` — anyone with the URL contributes under a name (the built-in demo map);
  * - `invite` — members only (a class copy starts like this);
- * - `read-only` — anyone with the URL may read; members keep their roles.
+ * - `read-only` — anyone with the URL may read; nobody but the owner changes anything (members
+ *   are capped at viewer while the map is read-only, and get their roles back when it reopens).
  */
 export type Policy = (typeof POLICIES)[number];
 

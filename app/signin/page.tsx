@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
-import { AppLogo } from '@/components/ui/app-logo';
+import { PageShell } from '@/components/ui/page-shell';
 import { SignInPanel, type SignInTab } from '@/components/auth/sign-in-panel';
 import { safeNextPath } from '@/lib/auth/next-path';
 
@@ -15,13 +15,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const next = safeNextPath(params.next);
   const tab: SignInTab = params.tab === 'signup' ? 'signup' : 'signin';
   return (
-    <div className="min-h-full">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-3 px-6 py-4">
-          <AppLogo />
-        </div>
-      </header>
-      <main className="mx-auto max-w-lg px-6 py-12">
+    <PageShell mainClassName="mx-auto max-w-lg px-6 py-12">
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Your Argmap account</h1>
         <p className="mt-2 text-lg text-slate-600">
           Teachers use an account to make class copies of a map and invite students; students can join a class with just a name.
@@ -30,7 +24,6 @@ export default async function SignInPage({ searchParams }: Props) {
         <Link href={next} className="mt-6 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-indigo-700">
           <ArrowLeft aria-hidden className="h-4 w-4" /> {next === '/' ? 'Back to the maps' : 'Back without signing in'}
         </Link>
-      </main>
-    </div>
+    </PageShell>
   );
 }

@@ -1,18 +1,12 @@
 import Link from 'next/link';
 import { Lock } from 'lucide-react';
-import { AppLogo } from '@/components/ui/app-logo';
+import { PageShell } from '@/components/ui/page-shell';
 import { JoinForm } from './join-form';
 
 /** What someone sees on a members-only map: join with the class's code, or sign in. */
 export function JoinGate({ slug, signedIn }: { slug: string; signedIn: boolean }) {
   return (
-    <div className="min-h-full">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center px-6 py-4">
-          <AppLogo />
-        </div>
-      </header>
-      <main className="mx-auto max-w-md px-6 py-16" data-testid="join.gate">
+    <PageShell testId="join.gate">
         <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
           <div className="mb-4 grid h-12 w-12 place-items-center rounded-full bg-indigo-50 text-indigo-700">
             <Lock aria-hidden className="h-6 w-6" />
@@ -31,7 +25,6 @@ export function JoinGate({ slug, signedIn }: { slug: string; signedIn: boolean }
             </p>
           )}
         </div>
-      </main>
-    </div>
+    </PageShell>
   );
 }

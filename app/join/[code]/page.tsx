@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Users } from 'lucide-react';
 import { JoinForm } from '@/components/classes/join-form';
-import { AppLogo } from '@/components/ui/app-logo';
+import { PageShell } from '@/components/ui/page-shell';
 
 export const metadata: Metadata = { title: 'Join a class' };
 
@@ -11,13 +11,7 @@ type Props = { params: Promise<{ code: string }> };
 export default async function JoinPage({ params }: Props) {
   const { code } = await params;
   return (
-    <div className="min-h-full">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center px-6 py-4">
-          <AppLogo />
-        </div>
-      </header>
-      <main className="mx-auto max-w-md px-6 py-16">
+    <PageShell>
         <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
           <div className="mb-4 grid h-12 w-12 place-items-center rounded-full bg-indigo-50 text-indigo-700">
             <Users aria-hidden className="h-6 w-6" />
@@ -30,7 +24,6 @@ export default async function JoinPage({ params }: Props) {
             <JoinForm code={code} />
           </div>
         </div>
-      </main>
-    </div>
+    </PageShell>
   );
 }

@@ -177,7 +177,9 @@ function ThesisBanner() {
         data-status={evaluation.thesis}
       >
         <Icon aria-hidden className="h-4 w-4" strokeWidth={3} />
-        {THESIS_SENTENCES[evaluation.thesis]}
+        {/* Narrow headers get the short form. */}
+        <span className="hidden xl:inline">{THESIS_SENTENCES[evaluation.thesis]}</span>
+        <span className="xl:hidden">Thesis {evaluation.thesis}</span>
         <span className="sr-only">. {why}</span>
       </button>
       {assumed.size > 0 && (

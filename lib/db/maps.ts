@@ -81,6 +81,11 @@ async function findMapOr404(slug: string) {
  * all of it back.
  */
 async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph> {
+  return (await readGraphWithMakers(mapId, reader)).graph;
+}
+
+/** The live graph and, for each live node, who made it (`createdBy`), from the same one read. */
+async function readGraphWithMakers(mapId: string, reader?: Reader): Promise<{ graph: ArgumentGraph; makers: Map<string, string | null> }> {
   const client = reader ?? (await db());
   const [nodeRows, inferenceRows, conflictRows] = await Promise.all([
     client.node.findMany({ where: { mapId, deletedAt: null }, select: NODE_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -95,7 +100,8 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
-  return pruneGraph({
+  const makers = new Map(nodeRows.map((row) => [row.id, row.createdBy ?? null]));
+  const graph = pruneGraph({
     nodes: nodeRows.map(toArgNode),
     inferences: inferenceRows.map((row) => ({
       id: row.id,
@@ -110,6 +116,7 @@ async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph>
       return [];
     }),
   });
+  return { graph, makers };
 }
 
 /** The live graph of a map by its internal id (for copies and exports). */
@@ -123,10 +130,9 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
   const since = await lastEventId(await db(), map.id);
-  const graph = await readGraph(map.id);
+  const { graph, makers } = await readGraphWithMakers(map.id);
   const evaluation = evaluate(graph);
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
-  const makers = new Map((await (await db()).node.findMany({ where: { mapId: map.id, deletedAt: null }, select: { id: true, createdBy: true } })).map((n) => [n.id, n.createdBy]));
   return {
     map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className },
     viewer: {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ArgumentMap" ADD COLUMN "archivedAt" DATETIME;
+

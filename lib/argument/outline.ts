@@ -1,0 +1,302 @@
+import type { Status } from './evaluation';
+import { STATUS_LABELS } from './evaluation';
+import { nodesReaching, rootIds } from './graph';
+import { isNodeTarget, KIND_LABELS, type ArgNode, type ArgumentGraph, type Inference } from './model';
+import { schemeById } from './schemes';
+import { shorten } from './text';
+
+/**
+ * How a row stands to the row above it.
+ * - `supports` — the row is (one of) the premises of a step whose conclusion is the parent point.
+ * - `attacks` — the row disputes the parent point (an objection, or a rebuttal of an objection).
+ * - `undercuts` — the row grants the parent reason but denies that it carries its conclusion: it
+ *   attacks the step of reasoning, so it sits under that step's reason row (or its "together" row).
+ * - `null` — a top-level row (the thesis, a top-level conclusion, or the "Not connected yet" group).
+ */
+export type OutlineRelation = 'supports' | 'attacks' | 'undercuts' | null;
+
+/**
+ * One row of the outline.
+ * - `node` — a statement. A statement reachable along two paths is listed in full the first time
+ *   (depth-first, reasons before objections) and as a `repeat` without children afterwards, so the
+ *   outline is finite even when the graph has cycles.
+ * - `step` — the "together" row of a step with linked premises: they support the conclusion only
+ *   together, so they are listed under it (and undercuts of the step after them).
+ * - `group` — the closing "Not connected yet" group: points from which no path leads to the thesis.
+ */
+export interface OutlineRow {
+  /** Unique and stable within one outline (a path of relation ids), for expansion state and React keys. */
+  key: string;
+  type: 'node' | 'step' | 'group';
+  /** The statement of a `node` row; `null` for `step` and `group` rows. */
+  nodeId: string | null;
+  /** For `step` rows, the step; for `supports` rows, the step the node is a premise of; for `undercuts` rows, the step undercut. */
+  inferenceId: string | null;
+  /** For `attacks` and `undercuts` rows, the conflict. */
+  conflictId: string | null;
+  /** 1 for top-level rows (it is the row's `aria-level`). */
+  depth: number;
+  relation: OutlineRelation;
+  /** The point this row supports or attacks (for an undercut: the reason whose step it attacks). */
+  parentId: string | null;
+  parentText: string | null;
+  /** The key of the row this one is nested under. */
+  parentKey: string | null;
+  /** For a premise listed under a "together" row: how many premises the step has. */
+  linkedCount: number;
+  /** Listed in full elsewhere in the outline; shown here without its children. */
+  repeat: boolean;
+  children: OutlineRow[];
+}
+
+/** The group of points from which no path leads to the thesis. */
+export const UNCONNECTED_KEY = 'unconnected';
+
+type Graph = Pick<ArgumentGraph, 'nodes' | 'inferences' | 'conflicts'>;
+
+/**
+ * Builds the outline of a map: the thesis, under it its reasons (linked premises of one step
+ * grouped in a "together" row), under each reason its own reasons, then the objections to it and the
+ * undercuts of its step; rebuttals under the objections they answer. Points not connected to the
+ * thesis close the outline in a "Not connected yet" group. A map without a thesis (an imported one)
+ * starts from each top-level conclusion instead.
+ *
+ * @example for thesis ← claim ← evidence, with objection → claim:
+ *   thesis / claim (supports) / evidence (supports), objection (attacks)
+ */
+export function buildOutline(graph: Graph): OutlineRow[] {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const stepsInto = groupBy(graph.inferences, (i) => i.conclusion);
+  const attacksOn = groupBy(
+    graph.conflicts.filter((c) => isNodeTarget(c.target)),
+    (c) => (c.target as { node: string }).node,
+  );
+  const undercutsOf = groupBy(
+    graph.conflicts.filter((c) => !isNodeTarget(c.target)),
+    (c) => (c.target as { inference: string }).inference,
+  );
+  const listed = new Set<string>();
+
+  function nodeRow(
+    nodeId: string,
+    at: { parentKey: string | null; depth: number; relation: OutlineRelation; parentId: string | null; via: string; inferenceId?: string; conflictId?: string; linkedCount?: number; stepOf?: Inference },
+  ): OutlineRow {
+    const key = at.parentKey === null ? nodeId : `${at.parentKey}>${at.via}:${nodeId}`;
+    const repeat = listed.has(nodeId);
+    listed.add(nodeId);
+    const row: OutlineRow = {
+      key,
+      type: 'node',
+      nodeId,
+      inferenceId: at.inferenceId ?? null,
+      conflictId: at.conflictId ?? null,
+      depth: at.depth,
+      relation: at.relation,
+      parentId: at.parentId,
+      parentText: at.parentId === null ? null : (byId.get(at.parentId)?.text ?? null),
+      parentKey: at.parentKey,
+      linkedCount: at.linkedCount ?? 0,
+      repeat,
+      children: [],
+    };
+    if (repeat) return row;
+    const depth = at.depth + 1;
+    for (const step of stepsInto.get(nodeId) ?? []) {
+      if (step.premises.length > 1) {
+        row.children.push(stepRow(step, key, depth));
+      } else if (step.premises.length === 1) {
+        row.children.push(nodeRow(step.premises[0], { parentKey: key, depth, relation: 'supports', parentId: nodeId, via: step.id, inferenceId: step.id, stepOf: step }));
+      }
+    }
+    for (const conflict of attacksOn.get(nodeId) ?? []) {
+      row.children.push(nodeRow(conflict.attacker, { parentKey: key, depth, relation: 'attacks', parentId: nodeId, via: conflict.id, conflictId: conflict.id }));
+    }
+    // A lone premise stands for its step: the undercuts of that step hang under it.
+    if (at.stepOf) row.children.push(...undercutRows(at.stepOf, key, nodeId, depth));
+    return row;
+  }
+
+  function stepRow(step: Inference, parentKey: string, depth: number): OutlineRow {
+    const key = `${parentKey}>${step.id}`;
+    const row: OutlineRow = {
+      key,
+      type: 'step',
+      nodeId: null,
+      inferenceId: step.id,
+      conflictId: null,
+      depth,
+      relation: 'supports',
+      parentId: step.conclusion,
+      parentText: byId.get(step.conclusion)?.text ?? null,
+      parentKey,
+      linkedCount: step.premises.length,
+      repeat: false,
+      children: [],
+    };
+    for (const premise of step.premises) {
+      row.children.push(
+        nodeRow(premise, { parentKey: key, depth: depth + 1, relation: 'supports', parentId: step.conclusion, via: step.id, inferenceId: step.id, linkedCount: step.premises.length }),
+      );
+    }
+    row.children.push(...undercutRows(step, key, step.premises[0] ?? null, depth + 1));
+    return row;
+  }
+
+  function undercutRows(step: Inference, parentKey: string, reasonId: string | null, depth: number): OutlineRow[] {
+    return (undercutsOf.get(step.id) ?? []).map((conflict) =>
+      nodeRow(conflict.attacker, { parentKey, depth, relation: 'undercuts', parentId: reasonId, via: conflict.id, inferenceId: step.id, conflictId: conflict.id }),
+    );
+  }
+
+  const thesis = graph.nodes.find((n) => n.kind === 'thesis');
+  const fullGraph: ArgumentGraph = { nodes: graph.nodes, inferences: graph.inferences, conflicts: graph.conflicts };
+  let tops: string[];
+  if (thesis) {
+    tops = [thesis.id];
+  } else {
+    // Without a thesis, each top-level conclusion that something supports or attacks leads a tree.
+    const pointedAt = new Set([...graph.inferences.map((i) => i.conclusion), ...graph.conflicts.flatMap((c) => (isNodeTarget(c.target) ? [c.target.node] : []))]);
+    tops = rootIds(fullGraph).filter((id) => pointedAt.has(id));
+  }
+  const rows = tops.map((id) => nodeRow(id, { parentKey: null, depth: 1, relation: null, parentId: null, via: '' }));
+
+  const connected = new Set<string>();
+  for (const id of tops) for (const n of nodesReaching(fullGraph, id)) connected.add(n);
+  const loose = graph.nodes.filter((n) => !connected.has(n.id));
+  if (loose.length > 0) {
+    const group: OutlineRow = {
+      key: UNCONNECTED_KEY,
+      type: 'group',
+      nodeId: null,
+      inferenceId: null,
+      conflictId: null,
+      depth: 1,
+      relation: null,
+      parentId: null,
+      parentText: null,
+      parentKey: null,
+      linkedCount: 0,
+      repeat: false,
+      children: [],
+    };
+    // Start from the loose points that point at no other loose point, then from whatever a cycle left.
+    const looseIds = new Set(loose.map((n) => n.id));
+    const pointsAtLoose = new Set<string>();
+    for (const inf of graph.inferences) if (looseIds.has(inf.conclusion)) for (const p of inf.premises) pointsAtLoose.add(p);
+    const conclusionOf = new Map(graph.inferences.map((i) => [i.id, i.conclusion]));
+    for (const c of graph.conflicts) {
+      const to = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
+      if (to !== undefined && looseIds.has(to)) pointsAtLoose.add(c.attacker);
+    }
+    const starts = [...loose.filter((n) => !pointsAtLoose.has(n.id)), ...loose.filter((n) => pointsAtLoose.has(n.id))];
+    for (const n of starts) {
+      if (listed.has(n.id)) continue;
+      group.children.push(nodeRow(n.id, { parentKey: UNCONNECTED_KEY, depth: 2, relation: null, parentId: null, via: 'loose' }));
+    }
+    rows.push(group);
+  }
+  return rows;
+}
+
+/** Every row of the outline in reading order (depth-first), whether or not its parent is expanded. */
+export function allRows(rows: readonly OutlineRow[]): OutlineRow[] {
+  const out: OutlineRow[] = [];
+  const walk = (list: readonly OutlineRow[]) => {
+    for (const row of list) {
+      out.push(row);
+      walk(row.children);
+    }
+  };
+  walk(rows);
+  return out;
+}
+
+/** The rows a person can see: those whose every ancestor is expanded, in reading order. */
+export function visibleRows(rows: readonly OutlineRow[], isExpanded: (row: OutlineRow) => boolean): OutlineRow[] {
+  const out: OutlineRow[] = [];
+  const walk = (list: readonly OutlineRow[]) => {
+    for (const row of list) {
+      out.push(row);
+      if (row.children.length > 0 && isExpanded(row)) walk(row.children);
+    }
+  };
+  walk(rows);
+  return out;
+}
+
+/**
+ * Where a selection lives in the outline: the first full (non-repeat) row of a node, or for a step
+ * its "together" row — or, for a single-premise step, its premise's row.
+ */
+export function homeRowKey(rows: readonly OutlineRow[], selection: { type: 'node' | 'inference'; id: string }): string | null {
+  const every = allRows(rows);
+  const found =
+    selection.type === 'node'
+      ? every.find((r) => r.type === 'node' && r.nodeId === selection.id && !r.repeat)
+      : (every.find((r) => r.type === 'step' && r.inferenceId === selection.id) ??
+        every.find((r) => r.type === 'node' && r.relation === 'supports' && r.inferenceId === selection.id));
+  return found?.key ?? null;
+}
+
+/** The keys of a row's ancestors, outermost first (what must be expanded to show it). */
+export function ancestorKeys(rows: readonly OutlineRow[], key: string): string[] {
+  const parentOf = new Map(allRows(rows).map((r) => [r.key, r.parentKey]));
+  const out: string[] = [];
+  let at = parentOf.get(key) ?? null;
+  while (at !== null) {
+    out.unshift(at);
+    at = parentOf.get(at) ?? null;
+  }
+  return out;
+}
+
+const RELATION_WORDS: Record<Exclude<OutlineRelation, null>, string> = {
+  supports: 'supports',
+  attacks: 'attacks',
+  undercuts: 'undercuts the step from',
+};
+
+/** How much of the parent's words a label quotes. */
+const LABEL_PARENT_MAX = 80;
+/** How much of the row's own words a label reads out. */
+const LABEL_TEXT_MAX = 160;
+
+/**
+ * What a screen reader says for a row: kind, status and relation first, then the point itself.
+ *
+ * @example "Objection, defeated, attacks: Diplomacy has worked before. The freeze was not complete…"
+ */
+export function outlineLabel(
+  row: Pick<OutlineRow, 'type' | 'relation' | 'parentText' | 'repeat' | 'linkedCount' | 'children'>,
+  node: Pick<ArgNode, 'kind' | 'implicit' | 'text'> | null,
+  status: Status | null,
+  extra?: { scheme?: string | null; groupSize?: number },
+): string {
+  const relation = row.relation && row.parentText !== null ? `, ${RELATION_WORDS[row.relation]}: ${shorten(row.parentText, LABEL_PARENT_MAX)}` : '';
+  if (row.type === 'group') {
+    const n = extra?.groupSize ?? row.children.length;
+    return `Not connected yet, ${n} point${n === 1 ? '' : 's'} that lead to no thesis`;
+  }
+  if (row.type === 'step') {
+    const scheme = extra?.scheme ? schemeById(extra.scheme)?.name : undefined;
+    return `Step of reasoning${scheme ? ` (${scheme})` : ''}, ${row.linkedCount} reasons together${relation}`;
+  }
+  if (!node) return '';
+  const parts = [KIND_LABELS[node.kind]];
+  if (node.implicit) parts.push('unstated');
+  if (status) parts.push(STATUS_LABELS[status].toLowerCase());
+  const linked = row.linkedCount > 1 ? `, together with ${row.linkedCount - 1} other${row.linkedCount > 2 ? 's' : ''}` : '';
+  const repeat = row.repeat ? '. Listed again: its reasons and objections are shown where it first appears' : '';
+  return `${parts.join(', ')}${relation}${linked}. ${shorten(node.text, LABEL_TEXT_MAX)}${repeat}`;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

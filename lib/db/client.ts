@@ -1,29 +1,21 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/generated/prisma/client';
 import { databaseFile } from './database-url';
+import { ArgmapSqliteAdapterFactory } from './sqlite-connection';
 
 /**
- * Connection pragmas, set explicitly because better-sqlite3's defaults differ per connection:
- * WAL so readers never block the writer, NORMAL sync (an acknowledged write survives a process
- * crash; a power loss may lose the last transactions — set SQLITE_SYNCHRONOUS=FULL to trade
- * throughput for that), and a busy timeout so a second process waits instead of failing.
+ * One Prisma client per process over one better-sqlite3 connection. The connection's pragmas (WAL,
+ * `synchronous` NORMAL or FULL with SQLITE_SYNCHRONOUS=FULL, busy_timeout, foreign keys), its
+ * `BEGIN IMMEDIATE` transactions and the queueing of top-level queries behind an open transaction
+ * are set up in ./sqlite-connection.ts; docs/architecture.md#sqlite explains why.
  */
-const PRAGMAS = [
-  'PRAGMA journal_mode = WAL',
-  `PRAGMA synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`,
-  'PRAGMA busy_timeout = 5000',
-  'PRAGMA foreign_keys = ON',
-];
-
 async function connect(): Promise<PrismaClient> {
   const file = databaseFile();
   mkdirSync(path.dirname(file), { recursive: true });
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
-  // The adapter holds one better-sqlite3 connection, so pragmas set here apply to every query.
-  for (const pragma of PRAGMAS) await client.$queryRawUnsafe(pragma);
+  const client = new PrismaClient({ adapter: new ArgmapSqliteAdapterFactory(file) });
+  await client.$connect();
   return client;
 }
 

@@ -4,9 +4,9 @@
  * so a restart never writes over what people added.
  */
 import { readFileSync } from 'node:fs';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client';
-import { databaseUrl } from '../../lib/db/database-url';
+import { databaseFile } from '../../lib/db/database-url';
+import { ArgmapSqliteAdapterFactory } from '../../lib/db/sqlite-connection';
 import { buildGraphFromSpec } from '../../lib/argument/map-spec';
 import { writeGraph } from '../../lib/db/write-graph';
 import { ANALYST, NEGOTIATE_NOW_DOCUMENT, NEGOTIATE_NOW_MAP, negotiateNowSpec } from './negotiate-now';
@@ -14,7 +14,7 @@ import { ANALYST, NEGOTIATE_NOW_DOCUMENT, NEGOTIATE_NOW_MAP, negotiateNowSpec } 
 export const NEGOTIATE_NOW_TEXT = readFileSync(new URL('./negotiate-now.txt', import.meta.url), 'utf8');
 
 async function main() {
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  const prisma = new PrismaClient({ adapter: new ArgmapSqliteAdapterFactory(databaseFile()) });
   try {
     const existing = await prisma.argumentMap.findUnique({ where: { slug: NEGOTIATE_NOW_MAP.slug }, select: { id: true } });
     if (existing) {

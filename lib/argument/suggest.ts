@@ -197,13 +197,6 @@ function weightOf(cues: Cue[], kind: Cue['kind']): number {
   return cues.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.weight, 0);
 }
 
-/** "A; and B" as one readable clause, starting with a capital. */
-function joinReasons(reasons: string[]): string {
-  if (reasons.length === 0) return '';
-  const [head, ...rest] = reasons;
-  return [head, ...rest.map((r) => r.charAt(0).toLowerCase() + r.slice(1))].join('; ');
-}
-
 function longQuotation(sentence: string): string | null {
   for (const match of sentence.matchAll(QUOTATION)) {
     const words = match[1].trim().split(/\s+/).filter(Boolean);

@@ -1,5 +1,5 @@
 import { pruneGraph } from './graph';
-import type { ArgNode, ArgumentGraph, Conflict, Inference } from './model';
+import type { ArgNode, ArgumentGraph, Conflict, FlatEdge, Inference } from './model';
 import { schemeById } from './schemes';
 import { shorten } from './text';
 
@@ -13,7 +13,8 @@ export interface HistoryEvent {
 }
 
 type Created = { node: ArgNode };
-type Updated = { node: ArgNode; before?: { text: string; version: number } };
+type Updated = { node: ArgNode; before?: { text: string; version: number; kind?: ArgNode['kind'] } };
+type Connected = { edge: FlatEdge };
 type Deleted = { removed: string[]; graph?: ArgumentGraph };
 type Restored = { restored: string[] };
 type SchemeChanged = { inference: Inference; before?: { scheme: string | null } };
@@ -38,7 +39,17 @@ export function graphBefore(current: ArgumentGraph, events: readonly HistoryEven
       case 'node.updated': {
         const { node, before } = event.data as Updated;
         const known = nodes.get(node.id);
-        if (known && before) nodes.set(node.id, { ...known, text: before.text, version: before.version });
+        if (known && before) nodes.set(node.id, { ...known, text: before.text, version: before.version, kind: before.kind ?? known.kind });
+        break;
+      }
+      case 'connection.created': {
+        const { edge } = event.data as Connected;
+        if (edge.conflict) {
+          conflicts.delete(edge.conflict);
+        } else if (edge.inference) {
+          const known = inferences.get(edge.inference);
+          if (known) inferences.set(known.id, { ...known, premises: known.premises.filter((p) => p !== edge.from) });
+        }
         break;
       }
       case 'node.deleted': {
@@ -81,8 +92,18 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
       const { node } = data as Created;
       return `${who} added ${ARTICLE[node.kind] ?? 'a point'}: ${quote(node.text)}`;
     }
-    case 'node.updated':
-      return `${who} reworded ${quote((data as Updated).before?.text)}`;
+    case 'node.updated': {
+      const { node, before } = data as Updated;
+      if (before?.kind && before.kind !== node.kind) {
+        return node.kind === 'thesis' ? `${who} made ${quote(node.text)} the thesis` : `${who} made ${quote(node.text)} ${ARTICLE[node.kind] ?? 'a point'}`;
+      }
+      return `${who} reworded ${quote(before?.text)}`;
+    }
+    case 'connection.created': {
+      const { edge } = data as Connected;
+      const verb = edge.relation === 'supports' ? 'supports' : edge.undercut ? 'undercuts the step to' : 'attacks';
+      return `${who} connected ${quote(textOf(edge.from))} — it ${verb} ${quote(textOf(edge.to))}`;
+    }
     case 'node.moved':
       return `${who} moved ${quote((data as Updated).node.text)} on the canvas`;
     case 'node.deleted': {
@@ -116,6 +137,6 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
 
 /** Whether an event concerns a node: it names it as the point changed, removed, restored or discussed. */
 export function eventTouchesNode(event: HistoryEvent, nodeId: string): boolean {
-  const data = event.data as { node?: { id: string }; removed?: string[]; restored?: string[]; nodeId?: string };
-  return data.node?.id === nodeId || data.nodeId === nodeId || !!data.removed?.includes(nodeId) || !!data.restored?.includes(nodeId);
+  const data = event.data as { node?: { id: string }; removed?: string[]; restored?: string[]; nodeId?: string; edge?: FlatEdge };
+  return data.node?.id === nodeId || data.edge?.from === nodeId || data.edge?.to === nodeId || data.nodeId === nodeId || !!data.removed?.includes(nodeId) || !!data.restored?.includes(nodeId);
 }

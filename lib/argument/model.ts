@@ -20,7 +20,11 @@ export const NODE_KINDS = ['thesis', 'claim', 'premise', 'evidence', 'objection'
  */
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** Kinds a person can add to a map (the thesis is set by the map's author). */
+/** Kinds a point can be changed between: the reasoning kinds and the thesis (attackers stay attackers). */
+export const RETYPABLE_KINDS = ['thesis', 'claim', 'premise', 'evidence'] as const;
+export type RetypableKind = (typeof RETYPABLE_KINDS)[number];
+
+/** Kinds a person can add under another point (the thesis is placed on its own). */
 export const ADDABLE_KINDS = ['claim', 'premise', 'evidence', 'objection', 'rebuttal'] as const;
 export type AddableKind = (typeof ADDABLE_KINDS)[number];
 

@@ -22,6 +22,7 @@ export type MapEventType =
   | 'node.deleted'
   | 'node.restored'
   | 'inference.updated'
+  | 'connection.created'
   | 'positions.saved'
   | 'comment.created'
   | 'comment.updated'

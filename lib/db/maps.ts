@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { evaluate } from '../argument/evaluation';
 import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
-import { flatEdges, type ArgNode, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
+import { flatEdges, RETYPABLE_KINDS, type ArgNode, type RetypableKind, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
 import { AppError } from '../http/errors';
-import type { InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import { MAP_NODES_MAX } from '../validation/limits';
+import type { ConnectionCreateInput, InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
 import { commentCountsForMap, ratingsForMap } from './discussion';
@@ -211,16 +213,25 @@ export async function createNode(
   input: NodeCreateInput,
   actor: Actor = NO_ACTOR,
   access?: Access,
-): Promise<{ node: ArgNode; edge: FlatEdge }> {
+): Promise<{ node: ArgNode; edge: FlatEdge | null }> {
   const map = await findMapOr404(slug);
   const client = await db();
   const created = await client.$transaction(async (tx) => {
     const mapId = map.id;
+    const live = await tx.node.count({ where: { mapId, deletedAt: null } });
+    if (live >= MAP_NODES_MAX) {
+      throw new AppError('conflict', `This map is full: it holds ${live} points, and a map holds at most ${MAP_NODES_MAX}. Start a new map for the rest.`);
+    }
+    if (input.kind === 'thesis' && (await tx.node.count({ where: { mapId, kind: 'thesis', deletedAt: null } })) > 0) {
+      throw new AppError('conflict', 'This map already has a thesis. Make a point the thesis from its actions to replace it.', {
+        issues: [{ path: ['kind'], message: 'A map has one thesis.' }],
+      });
+    }
     // Targets are checked against the live graph: an inference whose premises or conclusion were
     // deleted is gone too, even though its row remains for Undo.
-    const targetNode = await tx.node.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, kind: true } });
-    const targetInference = targetNode ? null : await liveInferenceIn(tx, mapId, input.target);
-    if (!targetNode && !targetInference) {
+    const targetNode = input.target === undefined ? null : await tx.node.findFirst({ where: { id: input.target, mapId, deletedAt: null }, select: { id: true, kind: true } });
+    const targetInference = targetNode || input.target === undefined ? null : await liveInferenceIn(tx, mapId, input.target);
+    if (input.target !== undefined && !targetNode && !targetInference) {
       throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
         issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],
       });
@@ -273,8 +284,10 @@ export async function createNode(
       },
       select: NODE_SELECT,
     });
-    let edge: FlatEdge;
-    if (input.relation === 'supports') {
+    let edge: FlatEdge | null;
+    if (input.relation === undefined) {
+      edge = null;
+    } else if (input.relation === 'supports') {
       if (targetInference) {
         const count = await tx.inferencePremise.count({ where: { inferenceId: targetInference.id } });
         await tx.inferencePremise.create({ data: { inferenceId: targetInference.id, nodeId: row.id, position: count } });
@@ -311,6 +324,49 @@ export async function createNode(
 }
 
 /**
+ * `POST /api/maps/{slug}/connections`: connects two points already on the map (see
+ * {@link connectionProblem} for the rules, checked on the live graph inside the transaction).
+ * A support makes a new one-premise step, or joins `to` when it is a step; an attack makes a
+ * conflict (an undercut when `to` is a step).
+ */
+export async function createConnection(slug: string, input: ConnectionCreateInput, actor: Actor = NO_ACTOR): Promise<{ edge: FlatEdge }> {
+  const mapId = await mapIdOf(slug);
+  const client = await db();
+  const result = await client.$transaction(async (tx) => {
+    const graph = await readGraph(mapId, tx);
+    const problem = connectionProblem(graph, input.from, input.to, input.relation);
+    if (problem) throw new AppError('bad_request', problem.message, { issues: [{ path: [problem.path], message: problem.message }] });
+    const targetInference = graph.inferences.find((i) => i.id === input.to);
+    let edge: FlatEdge;
+    if (input.relation === 'supports') {
+      if (targetInference) {
+        await tx.inferencePremise.create({ data: { inferenceId: targetInference.id, nodeId: input.from, position: targetInference.premises.length } });
+        edge = { id: `${targetInference.id}~${input.from}`, from: input.from, to: targetInference.conclusion, relation: 'supports', inference: targetInference.id };
+      } else {
+        const inference = await tx.inference.create({
+          data: { mapId, conclusionId: input.to, premises: { create: [{ nodeId: input.from, position: 0 }] } },
+          select: { id: true },
+        });
+        edge = { id: `${inference.id}~${input.from}`, from: input.from, to: input.to, relation: 'supports', inference: inference.id };
+      }
+    } else {
+      const conflict = await tx.conflict.create({
+        data: { mapId, attackerId: input.from, targetNodeId: targetInference ? null : input.to, targetInferenceId: targetInference?.id ?? null },
+        select: { id: true },
+      });
+      edge = targetInference
+        ? { id: conflict.id, from: input.from, to: targetInference.conclusion, relation: 'attacks', undercut: true, conflict: conflict.id, inference: targetInference.id }
+        : { id: conflict.id, from: input.from, to: input.to, relation: 'attacks', conflict: conflict.id };
+    }
+    await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
+    await recordEvent(tx, mapId, 'connection.created', actor, { edge });
+    return { edge };
+  });
+  announce(mapId);
+  return result;
+}
+
+/**
  * The inference `id` when it is live on the map: not deleted itself, its conclusion live and at
  * least one premise live (the same rule as {@link pruneGraph}, asked of one row).
  */
@@ -338,7 +394,8 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   const client = await db();
   const node = await client.$transaction(async (tx) => {
     const current = await liveNodeOr404(mapId, id, tx);
-    if (access && input.text !== undefined) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
+    const retype = input.kind !== undefined && input.kind !== current.kind;
+    if (access && (input.text !== undefined || retype)) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
     const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
     if (input.position !== undefined) {
       data.x = input.position?.x ?? null;
@@ -351,10 +408,13 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
       if (count === 0) {
         throw new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current: toArgNode(current) } });
       }
-    } else {
+    } else if (input.position !== undefined) {
       await tx.node.update({ where: { id }, data });
     }
+    // After the text, whose version guard is on the version the person saw.
+    if (retype) await retypeNode(tx, mapId, { ...current, text: input.text ?? current.text, version: current.version + (input.text !== undefined ? 1 : 0) }, input.kind!, actor, access);
     const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
+    if (retype && input.text === undefined && input.position === undefined) return updated;
     await recordEvent(
       tx,
       mapId,
@@ -367,6 +427,44 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   });
   announce(mapId);
   return node;
+}
+
+/**
+ * Changes a point's kind inside an update's transaction, and logs it. Objections and rebuttals keep
+ * their kind (they enter the map through attacks); an unstated premise stays a premise. Making a
+ * point the thesis makes the current thesis a claim, so the map keeps one thesis.
+ */
+async function retypeNode(
+  tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
+  mapId: string,
+  current: NodeRow,
+  kind: RetypableKind,
+  actor: Actor,
+  access?: Access,
+): Promise<void> {
+  if (!(RETYPABLE_KINDS as readonly string[]).includes(current.kind)) {
+    throw new AppError('bad_request', `${current.kind === 'objection' ? 'An objection' : 'A rebuttal'} keeps its kind: it enters the map by attacking.`, {
+      issues: [{ path: ['kind'], message: 'Only the thesis, claims, premises and evidence change kind.' }],
+    });
+  }
+  if (current.implicit && kind !== 'premise') {
+    throw new AppError('bad_request', 'An unstated premise stays a premise.', { issues: [{ path: ['kind'], message: 'Only premises can be unstated.' }] });
+  }
+  const changes: { row: NodeRow; kind: RetypableKind }[] = [{ row: current, kind }];
+  if (kind === 'thesis') {
+    const thesis = await tx.node.findFirst({ where: { mapId, kind: 'thesis', deletedAt: null, id: { not: current.id } }, select: NODE_SELECT });
+    if (thesis) {
+      if (access) assertCan(access, ownsPoint(access, thesis.createdBy) ? 'edit-own' : 'edit-any');
+      changes.unshift({ row: thesis, kind: 'claim' });
+    }
+  }
+  for (const change of changes) {
+    const row = await tx.node.update({ where: { id: change.row.id }, data: { kind: change.kind, version: { increment: 1 } }, select: NODE_SELECT });
+    await recordEvent(tx, mapId, 'node.updated', actor, {
+      node: toArgNode(row),
+      before: { text: change.row.text, version: change.row.version, kind: change.row.kind },
+    });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDABLE_KINDS, RELATIONS } from '../argument/model';
+import { NODE_KINDS, RELATIONS, RETYPABLE_KINDS } from '../argument/model';
 import { questionById, SCHEME_IDS } from '../argument/schemes';
 import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT } from './limits';
 
@@ -38,14 +38,18 @@ export const positionSchema = z
   })
   .strict();
 
-/** POST /api/maps/{slug}/nodes */
+/**
+ * POST /api/maps/{slug}/nodes. With `target` and `relation` the node is connected as it is added;
+ * without them it is placed on the map unconnected (building a map from an essay: mark the span
+ * first, connect it later). The thesis is only ever placed unconnected, and a map has one.
+ */
 export const nodeCreateSchema = z
   .object({
-    kind: z.enum(ADDABLE_KINDS, { error: `kind must be one of: ${ADDABLE_KINDS.join(', ')}.` }),
+    kind: z.enum(NODE_KINDS, { error: `kind must be one of: ${NODE_KINDS.join(', ')}.` }),
     text: nodeTextSchema,
     /** A node id, or an inference id: to undercut it (attacks) or to add a linked premise to it (supports). */
-    target: idSchema,
-    relation: z.enum(RELATIONS, { error: `relation must be one of: ${RELATIONS.join(', ')}.` }),
+    target: idSchema.optional(),
+    relation: z.enum(RELATIONS, { error: `relation must be one of: ${RELATIONS.join(', ')}.` }).optional(),
     quote: quoteOffsetsSchema.optional(),
     implicit: z.boolean().optional(),
     author: authorNameSchema.optional(),
@@ -58,6 +62,17 @@ export const nodeCreateSchema = z
   })
   .strict()
   .superRefine((body, ctx) => {
+    if ((body.target === undefined) !== (body.relation === undefined)) {
+      const missing = body.target === undefined ? 'target' : 'relation';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'Send target and relation together, or neither to place the point unconnected.' });
+    }
+    const connected = body.relation !== undefined;
+    if (body.kind === 'thesis' && connected) {
+      ctx.addIssue({ code: 'custom', path: ['relation'], message: 'The thesis supports nothing and attacks nothing: place it without a target.' });
+    }
+    if (body.kind === 'rebuttal' && !connected) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A rebuttal answers an objection: give the objection as its target.' });
+    }
     if (body.question && body.relation !== 'attacks') {
       ctx.addIssue({ code: 'custom', path: ['question'], message: 'A critical question is raised by an objection (relation "attacks").' });
     }
@@ -77,17 +92,22 @@ export const nodeCreateSchema = z
   });
 export type NodeCreateInput = z.infer<typeof nodeCreateSchema>;
 
-/** PATCH /api/maps/{slug}/nodes/{id}: edit text, or save a position. `version` guards against lost updates. */
+/**
+ * PATCH /api/maps/{slug}/nodes/{id}: edit text, change the kind (among thesis, claim, premise and
+ * evidence: making a point the thesis makes the old thesis a claim), or save a position.
+ * `version` guards against lost updates of the text.
+ */
 export const nodeUpdateSchema = z
   .object({
     /** The version the edit was based on; required with `text`. */
     version: z.int({ error: 'version must be a whole number.' }).positive().optional(),
     text: nodeTextSchema.optional(),
+    kind: z.enum(RETYPABLE_KINDS, { error: `kind can be changed to one of: ${RETYPABLE_KINDS.join(', ')}.` }).optional(),
     position: positionSchema.nullable().optional(),
   })
   .strict()
-  .refine((b) => b.text !== undefined || b.position !== undefined, {
-    error: 'Nothing to change: send text or position.',
+  .refine((b) => b.text !== undefined || b.position !== undefined || b.kind !== undefined, {
+    error: 'Nothing to change: send text, kind or position.',
   })
   .refine((b) => b.text === undefined || b.version !== undefined, {
     error: 'Send the version your edit is based on.',
@@ -118,3 +138,19 @@ export const inferenceUpdateSchema = z
   })
   .strict();
 export type InferenceUpdateInput = z.infer<typeof inferenceUpdateSchema>;
+
+/**
+ * POST /api/maps/{slug}/connections: connect two points already on the map (a drag on the canvas,
+ * or the Connect form). `supports`: `from` becomes a premise of a new step into `to`, or joins the
+ * step `to` as a linked premise; `attacks`: `from` (an objection or rebuttal) disputes `to`, or
+ * undercuts it when `to` is a step.
+ */
+export const connectionCreateSchema = z
+  .object({
+    from: idSchema,
+    to: idSchema,
+    relation: z.enum(RELATIONS, { error: `relation must be one of: ${RELATIONS.join(', ')}.` }),
+  })
+  .strict()
+  .refine((b) => b.from !== b.to, { error: 'A point cannot support or attack itself.', path: ['to'] });
+export type ConnectionCreateInput = z.infer<typeof connectionCreateSchema>;

@@ -23,6 +23,28 @@ describe('graphBefore', () => {
     expect(before.nodes.find((n) => n.id === 'c')).toMatchObject({ text: 'old words', version: 1 });
   });
 
+  test('undoing a change of kind brings back the kind before it', () => {
+    const now: ArgumentGraph = { ...base, nodes: base.nodes.map((n) => (n.id === 'c' ? { ...n, kind: 'thesis', version: 2 } : n.id === 't' ? { ...n, kind: 'claim', version: 2 } : n)) };
+    const events: HistoryEvent[] = [
+      { id: 7, type: 'node.updated', actor: '', at: '', data: { node: { ...node('t', 'claim') }, before: { text: 'thesis t', version: 1, kind: 'thesis' } } },
+      { id: 8, type: 'node.updated', actor: '', at: '', data: { node: { ...node('c', 'thesis') }, before: { text: 'claim c', version: 1, kind: 'claim' } } },
+    ];
+    const before = graphBefore(now, events);
+    expect(before.nodes.map((n) => [n.id, n.kind])).toEqual([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence']]);
+  });
+
+  test.each([
+    ['a new step', { id: 'i3~e', from: 'e', to: 't', relation: 'supports', inference: 'i3' }, { inferences: [...base.inferences, supports('e', 't', 'i3')] }],
+    ['a premise joining a step', { id: 'i1~e', from: 'e', to: 't', relation: 'supports', inference: 'i1' }, { inferences: [{ ...base.inferences[0], premises: ['c', 'e'] }, base.inferences[1]] }],
+    ['an attack', { id: 'x9', from: 'o', to: 'c', relation: 'attacks', conflict: 'x9' }, { nodes: [...base.nodes], conflicts: [attacks('o', 'c', 'x9')] }],
+  ])('undoing a connection (%s) takes the link away again', (_name, edge, change) => {
+    const now: ArgumentGraph = { ...base, ...change };
+    const events: HistoryEvent[] = [{ id: 11, type: 'connection.created', actor: 'Ada', at: '', data: { edge } }];
+    expect(ids(graphBefore(now, events))).toEqual(ids(base));
+    expect(describeEvent(events[0], (id) => ({ e: 'the summit', t: 'negotiate now', c: 'talks work', o: 'talks failed' })[id])).toMatch(/^Ada connected “/);
+    expect(eventTouchesNode(events[0], edge.from)).toBe(true);
+  });
+
   test('undoing a delete puts back the recorded part of the graph, links and all', () => {
     const now = graphOf([['t', 'thesis']], []);
     const removedPart: ArgumentGraph = { nodes: base.nodes.filter((n) => n.id !== 't'), inferences: base.inferences, conflicts: [] };

@@ -22,6 +22,9 @@ describe('nodeCreateSchema', () => {
     ['text of exactly 3 characters', { ...objection, text: 'Why' }],
     [`text of exactly ${NODE_TEXT_MAX} characters`, { ...objection, text: 'x'.repeat(NODE_TEXT_MAX) }],
     ['a quote starting at 0', { ...support, quote: { start: 0, end: 1 } }],
+    ['an unconnected thesis', { kind: 'thesis', text: 'We should negotiate now.', quote: { start: 0, end: 20 } }],
+    ['an unconnected claim', { kind: 'claim', text: 'Talks have worked before.' }],
+    ['an unconnected objection', { kind: 'objection', text: 'Talks have failed before.' }],
   ])('accepts %s', (_name, body) => {
     const result = nodeCreateSchema.safeParse(body);
     expect(issuePaths(result)).toEqual([]);
@@ -45,6 +48,10 @@ describe('nodeCreateSchema', () => {
     ['text that is not a string', { ...objection, text: 42 }, ['text']],
     ['an unknown kind', { ...objection, kind: 'musing' }, ['kind']],
     ['the thesis kind', { ...objection, kind: 'thesis' }, ['kind']],
+    ['a thesis that supports something', { kind: 'thesis', text: 'Negotiate now.', target: 'claim-1', relation: 'supports' }, ['relation']],
+    ['a target without a relation', { kind: 'claim', text: 'Talks work.', target: 'claim-1' }, ['relation']],
+    ['a relation without a target', { kind: 'claim', text: 'Talks work.', relation: 'supports' }, ['target']],
+    ['an unconnected rebuttal', { kind: 'rebuttal', text: 'Not so.' }, ['target']],
     ['an unknown relation', { ...objection, relation: 'refutes' }, ['relation']],
     ['an empty target', { ...objection, target: '' }, ['target']],
     ['a 65-character target', { ...objection, target: 'x'.repeat(65) }, ['target']],
@@ -91,6 +98,7 @@ describe('nodeUpdateSchema', () => {
     ['a position with a version', { position: { x: 0, y: 0 }, version: 1 }],
     ['text, version and position together', { text: 'Edited point.', version: 1, position: { x: 1, y: 2 } }],
     ['a position at the limit', { position: { x: POSITION_LIMIT, y: -POSITION_LIMIT } }],
+    ['a change of kind (making a point the thesis)', { kind: 'thesis' }],
   ])('accepts %s', (_name, body) => {
     expect(issuePaths(nodeUpdateSchema.safeParse(body))).toEqual([]);
   });
@@ -106,7 +114,8 @@ describe('nodeUpdateSchema', () => {
     ['a position missing y', { position: { x: 1 } }, ['position', 'y']],
     ['a position with an extra field', { position: { x: 1, y: 2, z: 3 } }, ['position']],
     ['a non-numeric coordinate', { position: { x: '1', y: 2 } }, ['position', 'x']],
-    ['an extra field', { text: 'Edited point.', version: 1, kind: 'claim' }, []],
+    ['an extra field', { text: 'Edited point.', version: 1, mood: 'calm' }, []],
+    ['an objection as a new kind', { kind: 'objection' }, ['kind']],
   ])('refuses %s (issue at %j)', (_name, body, path) => {
     const result = nodeUpdateSchema.safeParse(body);
     expect(result.success).toBe(false);

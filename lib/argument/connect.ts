@@ -1,0 +1,68 @@
+import { nodesReaching } from './graph';
+import { ATTACKING_KINDS, isNodeTarget, SUPPORTING_KINDS, type ArgumentGraph, type Relation } from './model';
+import { shorten } from './text';
+
+/** Why a connection cannot be made, and which field of the request is at fault. */
+export interface ConnectionProblem {
+  path: 'from' | 'to' | 'relation';
+  message: string;
+}
+
+/**
+ * Whether `from` may be connected to `to` with `relation`, on the live graph: the rules of the map
+ * model, the same in the browser (which connections a drag offers) and on the server (which it
+ * stores). `to` is a node, or — for a linked premise or an undercut — an inference.
+ * - `supports`: `from` is a claim, premise or evidence; it does not support `to` already; and the
+ *   support would not close a circle (`to` resting on `from` already).
+ * - `attacks`: `from` is an objection or rebuttal; a rebuttal answers an objection or rebuttal; the
+ *   same attack is not made twice.
+ *
+ * @returns null when the connection is allowed.
+ * @example connectionProblem(graph, 'evidence-1', 'claim-2', 'supports') // null, or why not
+ */
+export function connectionProblem(graph: ArgumentGraph, from: string, to: string, relation: Relation): ConnectionProblem | null {
+  const source = graph.nodes.find((n) => n.id === from);
+  if (!source) return { path: 'from', message: `No point "${from}" on this map.` };
+  const targetNode = graph.nodes.find((n) => n.id === to);
+  const targetInference = targetNode ? undefined : graph.inferences.find((i) => i.id === to);
+  if (!targetNode && !targetInference) return { path: 'to', message: `No point or step "${to}" on this map.` };
+  if (from === to) return { path: 'to', message: 'A point cannot support or attack itself.' };
+  const name = (text: string) => `“${shorten(text, 50)}”`;
+
+  if (relation === 'supports') {
+    if (!SUPPORTING_KINDS.includes(source.kind)) {
+      return {
+        path: 'relation',
+        message: source.kind === 'thesis' ? 'The thesis is the conclusion: it supports nothing.' : `${source.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; it cannot support.`,
+      };
+    }
+    const conclusion = targetNode?.id ?? targetInference!.conclusion;
+    if (conclusion === from) return { path: 'to', message: 'A point cannot support itself.' };
+    if (targetInference?.premises.includes(from)) return { path: 'to', message: 'It is already a premise of that step.' };
+    if (targetNode && graph.inferences.some((i) => i.conclusion === to && i.premises.includes(from))) {
+      return { path: 'to', message: `It already supports ${name(targetNode.text)}.` };
+    }
+    if (nodesReaching(graph, from).has(conclusion)) {
+      const text = graph.nodes.find((n) => n.id === conclusion)?.text ?? '';
+      return { path: 'to', message: `That would be circular: ${name(source.text)} already rests on ${name(text)}.` };
+    }
+    return null;
+  }
+
+  if (!ATTACKING_KINDS.includes(source.kind)) {
+    return { path: 'relation', message: 'Only objections and rebuttals attack; this point can support instead.' };
+  }
+  if (source.kind === 'rebuttal' && !(targetNode && ATTACKING_KINDS.includes(targetNode.kind))) {
+    return { path: 'to', message: 'A rebuttal answers an objection (or another rebuttal).' };
+  }
+  const duplicate = graph.conflicts.some(
+    (c) => c.attacker === from && (isNodeTarget(c.target) ? c.target.node === to : c.target.inference === to),
+  );
+  if (duplicate) return { path: 'to', message: 'It already attacks that.' };
+  return null;
+}
+
+/** The relations `from` may have to `to`, in the order a chooser offers them. */
+export function allowedRelations(graph: ArgumentGraph, from: string, to: string): Relation[] {
+  return (['supports', 'attacks'] as const).filter((relation) => connectionProblem(graph, from, to, relation) === null);
+}

@@ -1,0 +1,337 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
+import {
+  assignSides,
+  BRIEF_QUESTION_LIMIT,
+  briefToMarkdown,
+  buildBrief,
+  type BriefInput,
+  type BriefMeta,
+  type CasePoint,
+  type SideMark,
+} from '../brief';
+import type { Rating } from '../discussion';
+import { evaluate } from '../evaluation';
+import { buildGraphFromSpec } from '../map-spec';
+import type { ArgumentGraph, NodeKind } from '../model';
+import { attacks, graphOf, linked, supports, undercuts } from './fixtures';
+
+/** A map view of `graph`: every node with the status the evaluation gives it, and the given ratings. */
+function viewOf(graph: ArgumentGraph, ratings: Record<string, Rating> = {}): BriefInput {
+  const evaluation = evaluate(graph);
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings };
+}
+
+const ids = (points: { id: string }[]) => points.map((p) => p.id);
+
+const META: BriefMeta = {
+  mapTitle: 'Negotiate now?',
+  document: { title: 'The Time is Now', author: 'Haeyoung Kim', source: 'Korea Policy Institute, 2009' },
+  date: new Date('2026-03-01T10:00:00Z'),
+};
+
+describe('assignSides', () => {
+  const t: [string, NodeKind] = ['t', 'thesis'];
+  test.each<[string, ArgumentGraph, Record<string, SideMark | undefined>]>([
+    ['a reason has the thesis’s side', graphOf([t, ['c', 'claim']], [supports('c', 't')]), { t: 'affirmative', c: 'affirmative' }],
+    [
+      'an objection takes the opposite side, and its rebuttal ours again (reinstatement of sides)',
+      graphOf([t, ['c', 'claim'], ['o', 'objection'], ['r', 'rebuttal']], [supports('c', 't')], [attacks('o', 'c'), attacks('r', 'o')]),
+      { c: 'affirmative', o: 'negative', r: 'affirmative' },
+    ],
+    [
+      'an undercut of a step into X is against X',
+      graphOf([t, ['c', 'claim'], ['u', 'objection']], [supports('c', 't', 'i1')], [undercuts('u', 'i1')]),
+      { c: 'affirmative', u: 'negative' },
+    ],
+    [
+      'evidence for an objection is on the objection’s side',
+      graphOf([t, ['o', 'objection'], ['e', 'evidence']], [supports('e', 'o')], [attacks('o', 't')]),
+      { o: 'negative', e: 'negative' },
+    ],
+    [
+      'an undercut of the negative’s own step is affirmative',
+      graphOf([t, ['o', 'objection'], ['e', 'evidence'], ['u', 'objection']], [supports('e', 'o', 'i1')], [attacks('o', 't'), undercuts('u', 'i1')]),
+      { o: 'negative', e: 'negative', u: 'affirmative' },
+    ],
+    [
+      'a node with no chain to the thesis has no side, nor does what hangs from it',
+      graphOf([t, ['x', 'claim'], ['y', 'evidence'], ['z', 'objection']], [supports('y', 'x')], [attacks('z', 'x')]),
+      { t: 'affirmative', x: undefined, y: undefined, z: undefined },
+    ],
+    [
+      'a node reached with both polarities is mixed, and so is what holds it up',
+      graphOf(
+        [t, ['c', 'claim'], ['c2', 'claim'], ['o', 'objection'], ['e', 'evidence'], ['f', 'evidence']],
+        [supports('c', 't'), supports('c2', 't'), supports('e', 'c'), supports('e', 'o'), supports('f', 'e')],
+        [attacks('o', 'c2')],
+      ),
+      { c: 'affirmative', c2: 'affirmative', o: 'negative', e: 'mixed', f: 'mixed' },
+    ],
+    ['no thesis: nobody has a side', graphOf([['c', 'claim'], ['o', 'objection']], [], [attacks('o', 'c')]), { c: undefined, o: undefined }],
+  ])('%s', (_name, graph, expected) => {
+    const sides = assignSides(graph);
+    for (const [id, side] of Object.entries(expected)) expect(sides.get(id), id).toBe(side);
+  });
+});
+
+describe('buildBrief: case outline', () => {
+  // c1 is defeated (a standing objection), c2 stands, c3 is unsupported (a claim with no reason),
+  // c4 is contested (its attacker sits in a two-cycle).
+  const graph = graphOf(
+    [
+      ['t', 'thesis'],
+      ['c1', 'claim'],
+      ['c2', 'claim'],
+      ['c3', 'claim'],
+      ['c4', 'claim'],
+      ['e1', 'evidence'],
+      ['e2', 'evidence'],
+      ['e4', 'evidence'],
+      ['o1', 'objection'],
+      ['x', 'objection'],
+      ['y', 'rebuttal'],
+    ],
+    [supports('c1', 't'), supports('c2', 't'), supports('c3', 't'), supports('c4', 't'), supports('e1', 'c1'), supports('e2', 'c2'), supports('e4', 'c4')],
+    [attacks('o1', 'c1'), attacks('x', 'c4'), attacks('y', 'x'), attacks('x', 'y')],
+  );
+
+  test.each<[string, Record<string, Rating>, string[]]>([
+    ['by status: stands, contested, unsupported, defeated', {}, ['c2', 'c4', 'c3', 'c1']],
+    // Votes never lift a point above a stronger status…
+    ['votes do not outrank status', { c1: { average: 4, count: 9 }, c3: { average: 4, count: 9 } }, ['c2', 'c4', 'c3', 'c1']],
+  ])('%s', (_name, ratings, expected) => {
+    expect(ids(buildBrief(viewOf(graph, ratings), 'affirmative').case)).toEqual(expected);
+  });
+
+  test.each<[string, Record<string, Rating>, string[]]>([
+    ['no votes: map order', {}, ['a', 'b', 'c']],
+    ['higher average first', { c: { average: 3.5, count: 2 }, b: { average: 2, count: 1 } }, ['c', 'b', 'a']],
+    ['equal averages: more votes first', { a: { average: 3, count: 1 }, b: { average: 3, count: 4 } }, ['b', 'a', 'c']],
+  ])('among points of one status, the crowd’s rating orders them: %s', (_name, ratings, expected) => {
+    const g = graphOf([['t', 'thesis'], ['a', 'evidence'], ['b', 'evidence'], ['c', 'evidence']], [supports('a', 't'), supports('b', 't'), supports('c', 't')]);
+    const brief = buildBrief(viewOf(g, ratings), 'affirmative');
+    expect(ids(brief.case)).toEqual(expected);
+    expect(brief.case.find((p) => p.id === 'c')!.rating).toEqual(ratings.c ?? { average: 0, count: 0 });
+  });
+
+  test('each reason carries its evidence, its quote and the unstated premise it needs', () => {
+    const g = graphOf(
+      [['t', 'thesis'], ['c', 'claim'], ['w', 'premise'], ['e', 'evidence']],
+      [{ ...linked(['c', 'w'], 't'), scheme: 'practical-reasoning' }, { ...supports('e', 'c'), scheme: 'example' }],
+    );
+    g.nodes.find((n) => n.id === 'w')!.implicit = true;
+    g.nodes.find((n) => n.id === 'e')!.quote = { start: 0, end: 5, text: 'Words' };
+    const [reason, ...rest] = buildBrief(viewOf(g), 'affirmative').case;
+    // The warrant is not a reason of its own: it is shown with the point it completes.
+    expect(rest).toEqual([]);
+    expect(reason.id).toBe('c');
+    expect(reason.scheme).toBe('Practical reasoning (from goal to action)');
+    expect(ids(reason.together)).toEqual(['w']);
+    expect(reason.support.map((s) => [s.id, s.quote, s.scheme])).toEqual([['e', 'Words', 'Argument from example']]);
+  });
+
+  test('the negative’s case: the points against the affirmative’s, strongest first, with their support and targets', () => {
+    const g = graphOf(
+      [['t', 'thesis'], ['c', 'claim'], ['e', 'evidence'], ['weak', 'objection'], ['strong', 'objection'], ['s', 'evidence'], ['r', 'rebuttal'], ['u', 'objection']],
+      [supports('c', 't', 'i-c'), supports('e', 'c'), supports('s', 'strong')],
+      [attacks('weak', 'c'), attacks('strong', 'e'), attacks('r', 'weak'), undercuts('u', 'i-c')],
+    );
+    const brief = buildBrief(viewOf(g), 'negative');
+    // `weak` is defeated by the rebuttal, so it comes last; the rebuttal is the affirmative's, not ours.
+    expect(ids(brief.case)).toEqual(['strong', 'u', 'weak']);
+    const [strong, undercut] = brief.case;
+    expect(ids(strong.support)).toEqual(['s']);
+    expect(strong.attacks.map((a) => [a.point.id, a.undercut])).toEqual([['e', false]]);
+    expect(undercut.attacks.map((a) => [a.point.id, a.undercut])).toEqual([['t', true]]);
+  });
+
+  test('a map without a thesis gives an empty brief that says so', () => {
+    const brief = buildBrief(viewOf(graphOf([['c', 'claim']], [])), 'affirmative');
+    expect(brief).toMatchObject({ thesis: null, case: [], matrix: [], mixed: [] });
+    expect(briefToMarkdown(brief, META)).toContain('This map has no thesis yet');
+  });
+
+  test('a support cycle does not loop', () => {
+    const g = graphOf([['t', 'thesis'], ['a', 'claim'], ['b', 'claim']], [supports('a', 't'), supports('b', 'a'), supports('a', 'b')]);
+    const depth = (p: CasePoint): number => 1 + Math.max(0, ...p.support.map(depth));
+    expect(depth(buildBrief(viewOf(g), 'affirmative').case[0])).toBe(2);
+  });
+});
+
+describe('buildBrief: rebuttal matrix', () => {
+  const graph = graphOf(
+    [['t', 'thesis'], ['c', 'claim'], ['d', 'claim'], ['e', 'evidence'], ['answered', 'objection'], ['open', 'objection'], ['r', 'rebuttal'], ['u', 'objection']],
+    [supports('c', 't', 'i-c'), supports('d', 't'), supports('e', 'c'), supports('e', 'd')],
+    [attacks('answered', 'c'), attacks('r', 'answered'), attacks('open', 'd'), undercuts('u', 'i-c')],
+  );
+
+  test('affirmative: every negative point that attacks ours, unanswered first, with our responses', () => {
+    const { matrix } = buildBrief(viewOf(graph), 'affirmative');
+    expect(matrix.map((row) => [row.opposing.id, row.answered, ids(row.responses)])).toEqual([
+      ['open', false, []],
+      ['u', false, []],
+      ['answered', true, ['r']],
+    ]);
+    expect(matrix[1].targets).toEqual([expect.objectContaining({ undercut: true, point: expect.objectContaining({ id: 't' }) })]);
+  });
+
+  test('negative: the affirmative’s rebuttals are the opposing points', () => {
+    const { matrix } = buildBrief(viewOf(graph), 'negative');
+    expect(matrix.map((row) => [row.opposing.id, ids(row.targets.map((t) => t.point)), row.answered])).toEqual([['r', ['answered'], false]]);
+  });
+
+  test('a counter-rebuttal answers the rebuttal on the negative’s matrix', () => {
+    const g = { ...graph, nodes: [...graph.nodes, ...graphOf([['rr', 'rebuttal']], []).nodes], conflicts: [...graph.conflicts, attacks('rr', 'r')] };
+    const { matrix } = buildBrief(viewOf(g), 'negative');
+    expect(matrix.map((row) => [row.opposing.id, ids(row.responses)])).toEqual([['r', ['rr']]]);
+  });
+
+  test('a mixed point opens no row and answers none; the brief lists it apart', () => {
+    const g = graphOf(
+      [['t', 'thesis'], ['c', 'claim'], ['c2', 'claim'], ['o', 'objection'], ['e', 'evidence'], ['m', 'objection']],
+      [supports('c', 't'), supports('c2', 't'), supports('e', 'c'), supports('e', 'o')],
+      [attacks('o', 'c2'), attacks('m', 'e')],
+    );
+    const brief = buildBrief(viewOf(g), 'affirmative');
+    expect(ids(brief.mixed)).toEqual(['e', 'm']);
+    expect(brief.matrix.map((row) => row.opposing.id)).toEqual(['o']);
+  });
+});
+
+describe('buildBrief: critical questions', () => {
+  // Two "from example" steps into one claim ask the same questions once; `o` raises example.cq1.
+  const graph = graphOf(
+    [['t', 'thesis'], ['c', 'claim'], ['e1', 'evidence'], ['e2', 'evidence'], ['o', 'objection'], ['s', 'evidence']],
+    [{ ...supports('c', 't'), scheme: 'practical-reasoning' }, { ...supports('e1', 'c'), scheme: 'example' }, { ...supports('e2', 'c'), scheme: 'example' }, { ...supports('s', 'o'), scheme: 'sign' }],
+    [{ ...attacks('o', 'e1'), question: 'example.cq1' }],
+  );
+
+  test('the affirmative prepares for the questions on its own steps, raised ones first, each once per point', () => {
+    const { prepare, openings } = buildBrief(viewOf(graph), 'affirmative').questions;
+    expect(prepare.shown[0]).toMatchObject({ id: 'example.cq1', state: 'raised', step: { conclusion: { id: 'c' } } });
+    expect(ids(prepare.shown[0].raisedBy)).toEqual(['o']);
+    const keys = prepare.shown.map((q) => `${q.id}@${q.step.conclusion.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => k.startsWith('example.cq2'))).toEqual(['example.cq2@c']);
+    // The negative's own step (sign, into the objection) is where the affirmative can attack.
+    expect(openings.shown.length).toBeGreaterThan(0);
+    expect(openings.shown.every((q) => q.step.conclusion.id === 'o')).toBe(true);
+  });
+
+  test('for the negative the same questions are the openings', () => {
+    const affirmative = buildBrief(viewOf(graph), 'affirmative').questions;
+    const negative = buildBrief(viewOf(graph), 'negative').questions;
+    expect(negative.openings).toEqual(affirmative.prepare);
+    expect(negative.prepare).toEqual(affirmative.openings);
+  });
+
+  test(`at most ${BRIEF_QUESTION_LIMIT} are listed; the rest are counted`, () => {
+    const nodes: [string, NodeKind][] = [['t', 'thesis']];
+    const inferences = [];
+    for (let i = 0; i < 10; i++) {
+      nodes.push([`e${i}`, 'evidence']);
+      inferences.push({ ...supports(`e${i}`, 't'), scheme: 'expert-opinion' });
+    }
+    const { prepare } = buildBrief(viewOf(graphOf(nodes, inferences)), 'affirmative').questions;
+    // Ten steps into one point with the same scheme: its six questions, once each.
+    expect(prepare.shown.length + prepare.more).toBe(6);
+    expect(prepare.more).toBe(0);
+  });
+});
+
+describe('briefToMarkdown', () => {
+  const graph = graphOf(
+    [['t', 'thesis'], ['c', 'claim'], ['o', 'objection'], ['o2', 'objection'], ['r', 'rebuttal']],
+    [supports('c', 't')],
+    [attacks('o', 'c'), attacks('o2', 'c'), attacks('r', 'o2')],
+  );
+  graph.nodes.find((n) => n.id === 'c')!.quote = { start: 0, end: 9, text: 'the words' };
+  graph.nodes.find((n) => n.id === 'o')!.text = 'Costs | benefits, *really*';
+  const markdown = briefToMarkdown(buildBrief(viewOf(graph, { c: { average: 2.5, count: 4 } }), 'affirmative'), { ...META, url: 'http://localhost:3000/maps/x' });
+
+  test.each([
+    ['a title naming the side', '# Debate brief: Affirmative'],
+    ['the essay reference', '**Essay:** The Time is Now — Haeyoung Kim, Korea Policy Institute, 2009'],
+    ['the date', '**Date:** 2026-03-01'],
+    ['the link to the map', '<http://localhost:3000/maps/x>'],
+    ['numbered reasons with status as a word and mark, and the crowd’s rating', '1. **claim c** — Claim · Defeated ✕ · crowd 2.5/4 (4 votes)'],
+    ['quotes as blockquotes under their point', '   > “the words”'],
+    ['the matrix as a table', '| Their point | Against our point | Our response |'],
+    ['an unanswered objection, in bold', '| **unanswered** |'],
+    ['an answered one with its rebuttal', '| rebuttal r (Stands ✓) |'],
+    ['markup characters escaped, so a pipe cannot break the table', 'Costs \\| benefits, \\*really\\*'],
+    ['the questions heading for this side', '## 3. Questions to prepare for'],
+  ])('%s', (_name, expected) => {
+    expect(markdown).toContain(expected);
+  });
+
+  test('every table row has exactly three cells', () => {
+    const rows = markdown.split('\n').filter((line) => line.startsWith('|'));
+    expect(rows.length).toBe(4);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length - 2).toBe(3);
+  });
+
+  test('the negative’s brief words its questions as openings', () => {
+    expect(briefToMarkdown(buildBrief(viewOf(graph), 'negative'), META)).toContain('## 3. Openings to attack');
+  });
+});
+
+describe('the seeded op-ed', () => {
+  const essay = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../prisma/seed/negotiate-now.txt'), 'utf8');
+  const graph = buildGraphFromSpec(negotiateNowSpec, essay, ANALYST);
+  const view = viewOf(graph);
+
+  test('every point has one side: nothing is mixed or cut off', () => {
+    const sides = assignSides(graph);
+    expect(graph.nodes.filter((n) => !sides.has(n.id)).map((n) => n.id)).toEqual([]);
+    expect([...sides].filter(([, side]) => side === 'mixed')).toEqual([]);
+    expect(graph.nodes.filter((n) => sides.get(n.id) === 'negative').map((n) => n.id)).toEqual([
+      'obj-2009-nuclear-test',
+      'obj-heu-programme',
+      'obj-sunshine-payments',
+      'obj-six-party-talks',
+      'obj-condolence-tactic',
+      'obj-different-conditions',
+    ]);
+  });
+
+  test.each<[string, Record<string, Rating>, string[]]>([
+    ['all four lines stand: essay order', {}, ['claim-door-open', 'claim-diplomacy-can-yield', 'claim-dangerous-moment', 'claim-own-doctrine']],
+    ['votes reorder them', { 'claim-own-doctrine': { average: 3, count: 2 } }, ['claim-own-doctrine', 'claim-door-open', 'claim-diplomacy-can-yield', 'claim-dangerous-moment']],
+  ])('the affirmative’s reasons, %s', (_name, ratings, expected) => {
+    const brief = buildBrief(viewOf(graph, ratings), 'affirmative');
+    expect(ids(brief.case)).toEqual(expected);
+    // The unstated warrants ride with their reasons.
+    expect(ids(brief.case.find((p) => p.id === 'claim-door-open')!.together)).toEqual(['imp-seize-opening']);
+  });
+
+  test('the affirmative’s matrix: four unanswered objections first, then the two that are rebutted', () => {
+    const { matrix } = buildBrief(view, 'affirmative');
+    expect(matrix.map((row) => [row.opposing.id, ids(row.responses)])).toEqual([
+      ['obj-2009-nuclear-test', []],
+      ['obj-sunshine-payments', []],
+      ['obj-condolence-tactic', []],
+      ['obj-different-conditions', []],
+      ['obj-heu-programme', ['reb-plutonium-frozen']],
+      ['obj-six-party-talks', ['reb-talks-stalled']],
+    ]);
+  });
+
+  test('the negative’s case and matrix', () => {
+    const brief = buildBrief(view, 'negative');
+    expect(ids(brief.case).slice(-2)).toEqual(['obj-heu-programme', 'obj-six-party-talks']);
+    expect(brief.case.slice(0, 4).every((p) => p.status === 'stands')).toBe(true);
+    expect(brief.matrix.map((row) => [row.opposing.id, row.answered])).toEqual([
+      ['reb-plutonium-frozen', false],
+      ['reb-talks-stalled', false],
+    ]);
+    // The questions the sample objections raised lead the openings.
+    expect(brief.questions.openings.shown.slice(0, 2).map((q) => q.id).sort()).toEqual(['past-practice.cq2', 'sign.cq1']);
+    expect(brief.questions.openings.shown.length).toBe(BRIEF_QUESTION_LIMIT);
+    expect(brief.questions.openings.more).toBeGreaterThan(0);
+  });
+});

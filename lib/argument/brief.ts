@@ -1,0 +1,517 @@
+/**
+ * The debate brief: a map read from one side of the debate, as a team prints it the night before.
+ *
+ * **Sides.** The thesis is affirmative. A node that supports X is on X's side; a node that attacks X
+ * — or undercuts a step whose conclusion is X — is on the opposite side. Sides spread from the
+ * thesis along those relations only, so a node with no chain of supports and attacks to the thesis
+ * has no side. A node reached with **both** polarities (say, evidence that backs one of the
+ * affirmative's claims and also an objection to another) is `mixed`: it is counted on neither side
+ * — neither as one of our points nor as one of theirs, so it never opens or answers a row of the
+ * rebuttal matrix — because citing it helps the other team too. The brief lists mixed points apart,
+ * as "points that cut both ways", so nothing on the map is silently lost. Whatever is reached only
+ * through a mixed node is mixed as well.
+ *
+ * **The brief** for a side has three parts: the case outline (what we argue, strongest first), the
+ * rebuttal matrix (each opposing point that attacks one of ours, with our answers, or marked
+ * unanswered) and the open critical questions (on our steps: to prepare for; on theirs: openings).
+ *
+ * Pure: it reads a {@link MapView}-shaped value (nodes with their evaluated `status`, and the crowd's
+ * `ratings`), so the server (Markdown export) and the browser (the brief page) build the same brief.
+ */
+import { NO_RATING, formatAverage, type Rating } from './discussion';
+import { evaluate, STATUS_LABELS, type Status } from './evaluation';
+import type { MapView } from './map-view';
+import { isNodeTarget, KIND_LABELS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind } from './model';
+import { unansweredQuestions, type QuestionState } from './questions';
+import { questionById, schemeById } from './schemes';
+
+/** The two teams: the affirmative defends the thesis, the negative attacks it. */
+export const SIDES = ['affirmative', 'negative'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** A node's side: one of the two, or `mixed` when it is reached from the thesis with both polarities. */
+export type SideMark = Side | 'mixed';
+
+/** The other team. @example opposite('affirmative') // 'negative' */
+export function opposite(side: Side): Side {
+  return side === 'affirmative' ? 'negative' : 'affirmative';
+}
+
+/** What {@link buildBrief} reads: the map's graph, each node with its evaluated status, and the crowd's ratings. */
+export type BriefInput = Pick<MapView, 'inferences' | 'conflicts' | 'ratings'> & {
+  nodes: (ArgNode & { status: Status })[];
+};
+
+/** One statement as the brief shows it. `quote` is the essay's exact words, when the node quotes it. */
+export interface BriefPoint {
+  id: string;
+  kind: NodeKind;
+  text: string;
+  quote: string | null;
+  implicit: boolean;
+  author: string;
+  status: Status;
+  /** The crowd's 0–4 rating; `{ average: 0, count: 0 }` when nobody voted. */
+  rating: Rating;
+}
+
+/** What one of the points in a rebuttal or an objection attacks. */
+export interface AttackTarget {
+  point: BriefPoint;
+  /** True when the attack grants the premises but denies the step from them to `point` (an undercut). */
+  undercut: boolean;
+  /** The critical question the attack raises, when it was raised from one. */
+  question: { id: string; text: string } | null;
+}
+
+/** A point of a case, with the reasons that hold it up. */
+export interface CasePoint extends BriefPoint {
+  /**
+   * The other premises of the step this point sits in: it supports its conclusion only together
+   * with them (typically the unstated warrant). Empty for a simple reason and for an objection.
+   */
+  together: BriefPoint[];
+  /** The name of the scheme of that step, when one is named. */
+  scheme: string | null;
+  /** Its own reasons (evidence and sub-claims), strongest first, each with theirs. */
+  support: CasePoint[];
+  /** For an objection in the negative's case: the affirmative points it attacks. Empty otherwise. */
+  attacks: AttackTarget[];
+}
+
+/** One row of the rebuttal matrix: an opposing point that attacks ours, and how we answer it. */
+export interface MatrixRow {
+  opposing: BriefPoint;
+  /** Our points it attacks (usually one). */
+  targets: AttackTarget[];
+  /** Our points that attack it (or undercut the step holding it up), strongest first. */
+  responses: BriefPoint[];
+  /** False when nothing of ours answers it: the brief marks the row **unanswered**. */
+  answered: boolean;
+}
+
+/** A critical question not yet answered, on one step of reasoning. */
+export interface BriefQuestion {
+  /** `"<scheme>.<cq>"`. */
+  id: string;
+  schemeName: string;
+  text: string;
+  /** `open`: nobody raised it; `raised`: an objection raised from it is not defeated. */
+  state: Exclude<QuestionState, 'answered'>;
+  /** 1 = ask first. */
+  weight: 1 | 2 | 3;
+  /** Whether it doubts a premise or the step itself. */
+  attacks: 'premise' | 'inference';
+  step: { inferenceId: string; conclusion: BriefPoint; premises: BriefPoint[] };
+  raisedBy: BriefPoint[];
+}
+
+/**
+ * The most important unanswered questions on one side's steps, and how many more there are.
+ * Raised questions (a live objection stands behind them) come first, then the order of
+ * `unansweredQuestions`: by the question's weight, then by how close the step is to the thesis.
+ */
+export interface QuestionList {
+  /** At most {@link BRIEF_QUESTION_LIMIT} of them. */
+  shown: BriefQuestion[];
+  /** How many more are open on the map (shown on the map's Open questions list, not in the brief). */
+  more: number;
+}
+
+/** A brief lists at most this many questions per side: a team can prepare a dozen, not a hundred. */
+export const BRIEF_QUESTION_LIMIT = 12;
+
+/** The brief for one side of one map; see the module comment for what each part means. */
+export interface Brief {
+  side: Side;
+  /** The resolution under debate; null when the map has no thesis (then every part is empty). */
+  thesis: BriefPoint | null;
+  /**
+   * The case outline, strongest first. Affirmative: the thesis's direct reasons, each with its
+   * support. Negative: the points that attack the affirmative's, each with its support and targets.
+   */
+  case: CasePoint[];
+  /** Every opposing point that attacks one of ours: unanswered rows first, then the strongest. */
+  matrix: MatrixRow[];
+  questions: {
+    /** Unanswered questions on our own steps: what the other team can ask us. */
+    prepare: QuestionList;
+    /** Unanswered questions on the other team's steps: where to attack. */
+    openings: QuestionList;
+  };
+  /** Points reached with both polarities, which neither side counts (see the module comment). */
+  mixed: BriefPoint[];
+}
+
+/** Order of strength: a point that stands first, a defeated one last. */
+const STATUS_RANK: Record<Status, number> = { stands: 0, contested: 1, unsupported: 2, defeated: 3 };
+
+/** How a status reads in text: the word and its mark, as the badges show it. */
+export const STATUS_MARKS: Record<Status, string> = {
+  stands: `${STATUS_LABELS.stands} ✓`,
+  defeated: `${STATUS_LABELS.defeated} ✕`,
+  contested: `${STATUS_LABELS.contested} ?`,
+  unsupported: `${STATUS_LABELS.unsupported} —`,
+};
+
+/**
+ * Compares two points by strength, strongest first: evaluation status (stands, contested,
+ * unsupported, defeated), then the crowd's average rating, then how many voted. Ties keep map order
+ * (the sorts that use it are stable).
+ */
+export function byStrength(a: Pick<BriefPoint, 'status' | 'rating'>, b: Pick<BriefPoint, 'status' | 'rating'>): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    b.rating.average - a.rating.average ||
+    b.rating.count - a.rating.count
+  );
+}
+
+/** The relations a side is read through: what supports, attacks and undercuts into each node. */
+interface Incoming {
+  /** Inferences whose conclusion is the node, in map order. */
+  inferencesInto: Map<string, Inference[]>;
+  /** Conflicts against the node, and undercuts of the steps concluding in it. */
+  attacksInto: Map<string, { attacker: string; undercut: boolean; question: string | undefined }[]>;
+}
+
+function incomingOf(graph: Pick<ArgumentGraph, 'inferences' | 'conflicts'>): Incoming {
+  const inferencesInto = new Map<string, Inference[]>();
+  const conclusionOf = new Map<string, string>();
+  for (const inf of graph.inferences) {
+    conclusionOf.set(inf.id, inf.conclusion);
+    inferencesInto.set(inf.conclusion, [...(inferencesInto.get(inf.conclusion) ?? []), inf]);
+  }
+  const attacksInto: Incoming['attacksInto'] = new Map();
+  for (const c of graph.conflicts) {
+    const target = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
+    if (target === undefined) continue;
+    const entry = { attacker: c.attacker, undercut: !isNodeTarget(c.target), question: c.question };
+    attacksInto.set(target, [...(attacksInto.get(target) ?? []), entry]);
+  }
+  return { inferencesInto, attacksInto };
+}
+
+/**
+ * Each node's side, spread from the thesis (affirmative) against the direction of the relations:
+ * a premise takes its conclusion's side, an attacker or undercutter the opposite one. Nodes not in
+ * the result have no side; `mixed` marks a node reached with both polarities.
+ *
+ * @example
+ * // thesis ← c (supports) ← o (attacks) ← r (attacks)
+ * assignSides(graph) // thesis, c, r → 'affirmative'; o → 'negative'
+ */
+export function assignSides(graph: Pick<ArgumentGraph, 'nodes' | 'inferences' | 'conflicts'>): Map<string, SideMark> {
+  const thesis = graph.nodes.find((n) => n.kind === 'thesis');
+  const sides = new Map<string, SideMark>();
+  if (!thesis) return sides;
+  const { inferencesInto, attacksInto } = incomingOf(graph);
+  const reached = new Map<string, Set<Side>>();
+  const queue: [string, Side][] = [[thesis.id, 'affirmative']];
+  for (let i = 0; i < queue.length; i++) {
+    const [id, side] = queue[i];
+    const seen = reached.get(id) ?? new Set<Side>();
+    if (seen.has(side)) continue;
+    seen.add(side);
+    reached.set(id, seen);
+    for (const inf of inferencesInto.get(id) ?? []) for (const p of inf.premises) queue.push([p, side]);
+    for (const a of attacksInto.get(id) ?? []) queue.push([a.attacker, opposite(side)]);
+  }
+  for (const [id, seen] of reached) sides.set(id, seen.size === 2 ? 'mixed' : [...seen][0]);
+  return sides;
+}
+
+/**
+ * Builds the brief for `side` from a map view (see {@link Brief}). Critical questions come from
+ * lib/argument/questions.ts, evaluated on the same graph.
+ */
+export function buildBrief(view: BriefInput, side: Side): Brief {
+  const graph: ArgumentGraph = { nodes: view.nodes, inferences: view.inferences, conflicts: view.conflicts };
+  const sides = assignSides(graph);
+  const thesisNode = view.nodes.find((n) => n.kind === 'thesis');
+  const noQuestions: QuestionList = { shown: [], more: 0 };
+  if (!thesisNode) return { side, thesis: null, case: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [] };
+
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const order = new Map(view.nodes.map((n, i) => [n.id, i]));
+  const { inferencesInto, attacksInto } = incomingOf(graph);
+  const them = opposite(side);
+  const isSide = (id: string, s: Side) => sides.get(id) === s;
+
+  const point = (id: string): BriefPoint => {
+    const n = byId.get(id)!;
+    return {
+      id: n.id,
+      kind: n.kind,
+      text: n.text,
+      quote: n.quote?.text ?? null,
+      implicit: n.implicit,
+      author: n.author,
+      status: n.status,
+      rating: view.ratings[n.id] ?? NO_RATING,
+    };
+  };
+  const strongestFirst = <T extends BriefPoint>(points: T[]): T[] =>
+    [...points].sort((a, b) => byStrength(a, b) || order.get(a.id)! - order.get(b.id)!);
+  const questionOf = (fullId: string | undefined) => {
+    const found = fullId ? questionById(fullId) : undefined;
+    return found && fullId ? { id: fullId, text: found.question.text } : null;
+  };
+
+  /** The reasons for `id`: one entry per stated premise of each step into it, the rest of the step as `together`. */
+  const supportOf = (id: string, path: ReadonlySet<string>): CasePoint[] => {
+    const entries: CasePoint[] = [];
+    for (const inf of inferencesInto.get(id) ?? []) {
+      const premises = inf.premises.filter((p) => byId.has(p) && !path.has(p));
+      const stated = premises.filter((p) => !byId.get(p)!.implicit);
+      const leads = stated.length > 0 ? stated : premises;
+      for (const lead of leads) {
+        const next = new Set(path).add(lead);
+        entries.push({
+          ...point(lead),
+          together: inf.premises.filter((p) => p !== lead && byId.has(p)).map(point),
+          scheme: inf.scheme ? (schemeById(inf.scheme)?.name ?? null) : null,
+          support: supportOf(lead, next),
+          attacks: [],
+        });
+      }
+    }
+    return strongestFirst(entries);
+  };
+
+  /** Attacks by `attackerSide` on points of the other side, grouped by attacker in map order. */
+  const attacksBy = (attackerSide: Side): Map<string, AttackTarget[]> => {
+    const grouped = new Map<string, AttackTarget[]>();
+    for (const n of view.nodes) {
+      if (sides.get(n.id) !== opposite(attackerSide)) continue;
+      for (const a of attacksInto.get(n.id) ?? []) {
+        if (!isSide(a.attacker, attackerSide)) continue;
+        const target: AttackTarget = { point: point(n.id), undercut: a.undercut, question: questionOf(a.question) };
+        grouped.set(a.attacker, [...(grouped.get(a.attacker) ?? []), target]);
+      }
+    }
+    return new Map([...grouped].sort(([a], [b]) => order.get(a)! - order.get(b)!));
+  };
+
+  const caseOutline: CasePoint[] =
+    side === 'affirmative'
+      ? supportOf(thesisNode.id, new Set([thesisNode.id]))
+      : strongestFirst(
+          [...attacksBy('negative')].map(([id, targets]) => ({
+            ...point(id),
+            together: [],
+            scheme: null,
+            support: supportOf(id, new Set([id])),
+            attacks: targets,
+          })),
+        );
+
+  const matrix: MatrixRow[] = [...attacksBy(them)].map(([id, targets]) => {
+    const responses = strongestFirst(
+      [...new Set((attacksInto.get(id) ?? []).map((a) => a.attacker))].filter((a) => isSide(a, side)).map(point),
+    );
+    return { opposing: point(id), targets, responses, answered: responses.length > 0 };
+  });
+  matrix.sort((a, b) => Number(a.answered) - Number(b.answered) || byStrength(a.opposing, b.opposing) || order.get(a.opposing.id)! - order.get(b.opposing.id)!);
+
+  // One entry per question and conclusion: three "from example" steps into one claim ask the same thing.
+  const inferenceById = new Map(view.inferences.map((i) => [i.id, i]));
+  const questions = new Map<string, BriefQuestion>();
+  for (const q of unansweredQuestions(graph, evaluate(graph))) {
+    const inf = inferenceById.get(q.inferenceId)!;
+    if (!byId.has(inf.conclusion)) continue;
+    const key = `${q.id}@${inf.conclusion}`;
+    const raisedBy = q.raisedBy.filter((p) => byId.has(p)).map(point);
+    const seen = questions.get(key);
+    if (seen) {
+      seen.raisedBy.push(...raisedBy.filter((p) => !seen.raisedBy.some((r) => r.id === p.id)));
+      if (q.state === 'raised') seen.state = 'raised';
+      continue;
+    }
+    questions.set(key, {
+      id: q.id,
+      schemeName: q.scheme.name,
+      text: q.question.text,
+      state: q.state === 'raised' ? 'raised' : 'open',
+      weight: q.question.weight,
+      attacks: q.question.attacks,
+      step: { inferenceId: inf.id, conclusion: point(inf.conclusion), premises: inf.premises.filter((p) => byId.has(p)).map(point) },
+      raisedBy,
+    });
+  }
+  const listFor = (stepSide: Side): QuestionList => {
+    const all = [...questions.values()].filter((q) => sides.get(q.step.conclusion.id) === stepSide);
+    const ordered = [...all.filter((q) => q.state === 'raised'), ...all.filter((q) => q.state === 'open')];
+    return { shown: ordered.slice(0, BRIEF_QUESTION_LIMIT), more: Math.max(0, ordered.length - BRIEF_QUESTION_LIMIT) };
+  };
+
+  return {
+    side,
+    thesis: point(thesisNode.id),
+    case: caseOutline,
+    matrix,
+    questions: { prepare: listFor(side), openings: listFor(them) },
+    mixed: view.nodes.filter((n) => sides.get(n.id) === 'mixed').map((n) => point(n.id)),
+  };
+}
+
+/** Headings and one-line explanations that change with the side. */
+export const SIDE_WORDING: Record<
+  Side,
+  { label: string; role: string; caseHeading: string; caseIntro: string; questionsHeading: string; questionsIntro: string; otherQuestionsHeading: string }
+> = {
+  affirmative: {
+    label: 'Affirmative',
+    role: 'defends the thesis',
+    caseHeading: 'Case outline',
+    caseIntro: 'The thesis, then its reasons, strongest first: by status, then by the crowd’s rating.',
+    questionsHeading: 'Questions to prepare for',
+    questionsIntro: 'Critical questions on our own steps that nobody has answered yet: expect the other team to ask them.',
+    otherQuestionsHeading: 'Openings in the negative’s case',
+  },
+  negative: {
+    label: 'Negative',
+    role: 'attacks the thesis',
+    caseHeading: 'Case outline',
+    caseIntro: 'The objections to the affirmative’s points, strongest first: by status, then by the crowd’s rating.',
+    questionsHeading: 'Openings to attack',
+    questionsIntro: 'Critical questions on the affirmative’s steps that nobody has answered yet: each is a line of attack.',
+    otherQuestionsHeading: 'Questions to prepare for',
+  },
+};
+
+/** What a brief's Markdown is headed with. */
+export interface BriefMeta {
+  mapTitle: string;
+  document: { title: string; author: string; source: string };
+  /** When the brief was made (shown as a date, YYYY-MM-DD in UTC). */
+  date: Date;
+  /** Where the map lives, when known: shown as a link. */
+  url?: string;
+}
+
+/** The date as the brief prints it. @example briefDate(new Date('2026-03-01T10:00:00Z')) // "2026-03-01" */
+export function briefDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The essay reference line. @example "The Time is Now… — Haeyoung Kim, Korea Policy Institute, 2009" */
+export function essayReference(document: BriefMeta['document']): string {
+  const by = [document.author, document.source].filter((s) => s.trim() !== '').join(', ');
+  return by ? `${document.title} — ${by}` : document.title;
+}
+
+/** The rating as the brief prints it, or null when nobody voted. @example "crowd 2.5/4 (4 votes)" */
+export function ratingPhrase(rating: Rating): string | null {
+  if (rating.count === 0) return null;
+  return `crowd ${formatAverage(rating.average)}/4 (${rating.count} ${rating.count === 1 ? 'vote' : 'votes'})`;
+}
+
+/** A point's kind as a label, with "unstated" for implicit premises. */
+export function kindPhrase(p: Pick<BriefPoint, 'kind' | 'implicit'>): string {
+  return p.implicit ? `Unstated ${KIND_LABELS[p.kind].toLowerCase()}` : KIND_LABELS[p.kind];
+}
+
+/** One line of inline Markdown: no line breaks, and the characters that would start markup escaped. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+function pointLine(p: BriefPoint & { scheme?: string | null }): string {
+  const facts = [kindPhrase(p), STATUS_MARKS[p.status], ratingPhrase(p.rating), p.scheme ? `via ${p.scheme}` : null].filter(Boolean).join(' · ');
+  return `**${inline(p.text)}** — ${facts}`;
+}
+
+function quoteLines(quote: string | null, indent: string): string[] {
+  return quote ? [`${indent}> “${inline(quote)}”`] : [];
+}
+
+function caseLines(points: CasePoint[], indent: string, numbered: boolean): string[] {
+  const lines: string[] = [];
+  points.forEach((p, i) => {
+    const marker = numbered ? `${i + 1}. ` : '- ';
+    const inner = indent + ' '.repeat(marker.length);
+    lines.push(`${indent}${marker}${pointLine(p)}`);
+    lines.push(...quoteLines(p.quote, inner));
+    for (const t of p.attacks) {
+      const how = t.undercut ? 'Undercuts the step to' : 'Attacks';
+      const question = t.question ? ` (asks: ${inline(t.question.text)})` : '';
+      lines.push(`${inner}- ${how}: ${inline(t.point.text)} — ${STATUS_MARKS[t.point.status]}${question}`);
+    }
+    if (p.together.length > 0) {
+      lines.push(`${inner}- Also needs: ${p.together.map((t) => `${inline(t.text)} — ${kindPhrase(t)}, ${STATUS_MARKS[t.status]}`).join('; ')}`);
+    }
+    lines.push(...caseLines(p.support, inner, false));
+  });
+  return lines;
+}
+
+function cell(text: string): string {
+  return inline(text);
+}
+
+/** What a question puts in doubt, in words. */
+export function doubtPhrase(q: Pick<BriefQuestion, 'attacks'>): string {
+  return q.attacks === 'inference' ? 'doubts the step itself' : 'doubts a premise';
+}
+
+function questionLines(list: QuestionList): string[] {
+  const lines = list.shown.flatMap((q, i) => {
+    const indent = ' '.repeat(`${i + 1}. `.length);
+    const raised = q.state === 'raised' ? `Raised by: ${q.raisedBy.map((p) => `“${inline(p.text)}”`).join(', ')}` : 'Open: nobody has asked it yet';
+    return [
+      `${i + 1}. **${inline(q.text)}**`,
+      `${indent}On “${inline(q.step.conclusion.text)}” — ${inline(q.schemeName)}, ${doubtPhrase(q)}. ${raised}.`,
+    ];
+  });
+  if (list.more > 0) lines.push('', `_…and ${list.more} more open ${list.more === 1 ? 'question' : 'questions'} on the map’s Open questions list._`);
+  return lines;
+}
+
+/**
+ * The brief as Markdown: a title block, then the case outline (numbered, quotes as blockquotes),
+ * the rebuttal matrix (a table, **unanswered** in bold) and the open questions.
+ */
+export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
+  const words = SIDE_WORDING[brief.side];
+  const out: string[] = [`# Debate brief: ${words.label}`, '', `**Map:** ${inline(meta.mapTitle)}  `, `**Essay:** ${inline(essayReference(meta.document))}  `];
+  out.push(`**Side:** ${words.label} — ${words.role}  `, `**Date:** ${briefDate(meta.date)}${meta.url ? '  ' : ''}`);
+  if (meta.url) out.push(`**Map online:** <${meta.url}>`);
+  out.push('');
+
+  if (!brief.thesis) {
+    out.push('This map has no thesis yet, so there is nothing to defend or attack.', '');
+    return out.join('\n');
+  }
+  out.push('## Resolution', '', pointLine(brief.thesis), '', ...quoteLines(brief.thesis.quote, ''), ...(brief.thesis.quote ? [''] : []));
+
+  out.push(`## 1. ${words.caseHeading}`, '', `_${words.caseIntro}_`, '');
+  if (brief.case.length === 0) out.push(brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet.');
+  else out.push(...caseLines(brief.case, '', true));
+  out.push('');
+
+  out.push('## 2. Rebuttal matrix', '');
+  if (brief.matrix.length === 0) out.push(`No ${SIDE_WORDING[opposite(brief.side)].label.toLowerCase()} point attacks ours yet.`);
+  else {
+    out.push(`| Their point | Against our point | Our response |`, `| --- | --- | --- |`);
+    for (const row of brief.matrix) {
+      const theirs = `${cell(row.opposing.text)} (${kindPhrase(row.opposing)}, ${STATUS_MARKS[row.opposing.status]})`;
+      const ours = row.targets.map((t) => `${t.undercut ? 'the step to ' : ''}${cell(t.point.text)}`).join('; ');
+      const response = row.answered ? row.responses.map((r) => `${cell(r.text)} (${STATUS_MARKS[r.status]})`).join('; ') : '**unanswered**';
+      out.push(`| ${theirs} | ${ours} | ${response} |`);
+    }
+  }
+  out.push('');
+
+  const primary = brief.side === 'affirmative' ? brief.questions.prepare : brief.questions.openings;
+  const secondary = brief.side === 'affirmative' ? brief.questions.openings : brief.questions.prepare;
+  out.push(`## 3. ${words.questionsHeading}`, '', `_${words.questionsIntro}_`, '');
+  out.push(...(primary.shown.length > 0 ? questionLines(primary) : ['No critical question on these steps is left unanswered.']), '');
+  if (secondary.shown.length > 0) out.push(`### ${words.otherQuestionsHeading}`, '', ...questionLines(secondary), '');
+
+  if (brief.mixed.length > 0) {
+    out.push('## Points that cut both ways', '', '_Reached from the thesis both as support and as attack: neither side counts them._', '');
+    out.push(...brief.mixed.map((p) => `- ${pointLine(p)}`), '');
+  }
+  return out.join('\n');
+}

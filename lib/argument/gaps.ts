@@ -1,0 +1,107 @@
+import { computeCoverage, type Span } from './coverage';
+import type { Evaluation } from './evaluation';
+import { ATTACKING_KINDS, isNodeTarget, type ArgNode, type ArgumentGraph, type Inference } from './model';
+import { unansweredQuestions, type QuestionStatus } from './questions';
+
+/**
+ * The weak places of a map, for study mode ("find the gaps"). Each list is ordered the way a
+ * student should work through it: closest to the thesis first.
+ */
+export interface Gaps {
+  /**
+   * Steps with no warrant: no premise (stated or unstated) says why the reasons carry the
+   * conclusion — evidence or a claim leads straight to it. Each is a candidate for an unstated premise.
+   */
+  unwarranted: Inference[];
+  /** The thesis and claims that no evidence reaches, through any chain of support. */
+  unevidenced: ArgNode[];
+  /** Critical questions of the named schemes that no standing objection has answered (most important first). */
+  openQuestions: QuestionStatus[];
+  /** Objections and rebuttals nobody has answered: nothing attacks them. */
+  unanswered: ArgNode[];
+  /** Sentences of the essay that no point quotes. */
+  unquoted: Span[];
+}
+
+/** Kinds a warrant can be: a general statement the step relies on. */
+const WARRANT_KINDS = new Set<ArgNode['kind']>(['premise']);
+
+/**
+ * Finds the gaps of a map: its graph, its evaluation and the essay it analyses (empty text: no
+ * unquoted sentences).
+ *
+ * @example findGaps(graph, evaluate(graph), document.text).unwarranted // steps missing a warrant
+ */
+export function findGaps(graph: ArgumentGraph, evaluation: Evaluation, essay: string): Gaps {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const depth = depthFromRoots(graph);
+  const nearFirst = (a: string, b: string) => (depth.get(a) ?? Infinity) - (depth.get(b) ?? Infinity);
+
+  const unwarranted = graph.inferences
+    .filter((inf) => !inf.premises.some((p) => WARRANT_KINDS.has(byId.get(p)?.kind ?? 'claim')))
+    .filter((inf) => !ATTACKING_KINDS.includes(byId.get(inf.conclusion)?.kind ?? 'claim'))
+    .sort((a, b) => nearFirst(a.conclusion, b.conclusion));
+
+  const evidenced = nodesWithEvidence(graph);
+  const unevidenced = graph.nodes
+    .filter((n) => (n.kind === 'thesis' || n.kind === 'claim') && !evidenced.has(n.id))
+    .sort((a, b) => nearFirst(a.id, b.id));
+
+  const answered = new Set(graph.conflicts.filter((c) => isNodeTarget(c.target)).map((c) => (c.target as { node: string }).node));
+  const unanswered = graph.nodes
+    .filter((n) => ATTACKING_KINDS.includes(n.kind) && !answered.has(n.id))
+    .sort((a, b) => nearFirst(a.id, b.id));
+
+  const quotes = graph.nodes.flatMap((n) => (n.quote ? [n.quote] : []));
+  const unquoted = essay.trim() === '' ? [] : computeCoverage(essay, quotes).uncovered;
+
+  return { unwarranted, unevidenced, openQuestions: unansweredQuestions(graph, evaluation), unanswered, unquoted };
+}
+
+/** How many gaps there are in all (each open question, step, point and sentence counts once). */
+export function gapCount(gaps: Gaps): number {
+  return gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length + gaps.unquoted.length;
+}
+
+/** The nodes with evidence beneath them: evidence itself, and whatever a chain of support leads it to. */
+function nodesWithEvidence(graph: ArgumentGraph): Set<string> {
+  const supportsInto = new Map<string, string[]>();
+  for (const inf of graph.inferences) for (const p of inf.premises) supportsInto.set(p, [...(supportsInto.get(p) ?? []), inf.conclusion]);
+  const reached = new Set<string>();
+  const stack = graph.nodes.filter((n) => n.kind === 'evidence').map((n) => n.id);
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    stack.push(...(supportsInto.get(id) ?? []));
+  }
+  return reached;
+}
+
+/** Each node's distance (in supports and attacks) from the nearest root, e.g. the thesis at 0. */
+function depthFromRoots(graph: ArgumentGraph): Map<string, number> {
+  const conclusionOf = new Map(graph.inferences.map((i) => [i.id, i.conclusion]));
+  const incoming = new Map<string, string[]>();
+  const add = (to: string, from: string) => incoming.set(to, [...(incoming.get(to) ?? []), from]);
+  const hasOut = new Set<string>();
+  for (const inf of graph.inferences) for (const p of inf.premises) (add(inf.conclusion, p), hasOut.add(p));
+  for (const c of graph.conflicts) {
+    const to = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
+    if (to !== undefined) (add(to, c.attacker), hasOut.add(c.attacker));
+  }
+  const depth = new Map<string, number>();
+  let frontier = graph.nodes.filter((n) => !hasOut.has(n.id)).map((n) => n.id);
+  frontier.forEach((id) => depth.set(id, 0));
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const from of incoming.get(id) ?? []) {
+        if (depth.has(from)) continue;
+        depth.set(from, d);
+        next.push(from);
+      }
+    }
+    frontier = next;
+  }
+  return depth;
+}

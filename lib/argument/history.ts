@@ -122,6 +122,11 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
     }
     case 'positions.saved':
       return `${who} tidied the layout`;
+    case 'map.updated': {
+      const { map, before } = data as { map: { title: string; archived: boolean }; before: { title: string; archived: boolean } };
+      if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
+      return `${who} renamed the map “${shorten(map.title, 60)}”`;
+    }
     case 'comment.created':
       return `${who} commented on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
     case 'comment.updated':

@@ -23,6 +23,7 @@ export type MapEventType =
   | 'node.restored'
   | 'inference.updated'
   | 'connection.created'
+  | 'map.updated'
   | 'positions.saved'
   | 'comment.created'
   | 'comment.updated'

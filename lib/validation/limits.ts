@@ -44,3 +44,14 @@ export const PASSWORD_MAX = 200;
 export const SESSION_TTL_DAYS = 14;
 /** Longest class name on a class copy. */
 export const CLASS_NAME_MAX = 80;
+/** Largest essay a new map can be made from (`POST /api/documents`, pasted or a .txt/.md file), in UTF-8 bytes. */
+export const ESSAY_TEXT_MAX_BYTES = 200 * 1024;
+/**
+ * Largest body `POST /api/documents` reads, in bytes: the essay travels as a JSON string, whose
+ * escapes (`\"`, `\n`, `\u…`) can make it larger than the text itself.
+ */
+export const DOCUMENT_BODY_MAX_BYTES = 3 * ESSAY_TEXT_MAX_BYTES;
+/** Longest author of a document ("Haeyoung Kim"), in characters. */
+export const DOCUMENT_AUTHOR_MAX = 200;
+/** Longest source of a document ("Korea Policy Institute, 2009", or a URL), in characters. */
+export const DOCUMENT_SOURCE_MAX = 500;

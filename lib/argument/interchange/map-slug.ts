@@ -1,8 +1,8 @@
 /** Longest slug made from a title, before any `-2` suffix; keeps ids like `<slug>.n4999` short. */
 export const SLUG_BASE_MAX = 40;
 
-/** Slugs a map may not have: `/api/maps/import` is the import route, not a map. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['import']);
+/** Slugs a map may not have: `/api/maps/import` is the import route, not a map; `/new` makes a map. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['import', 'new']);
 
 /**
  * A URL slug for a map title: lower-case ASCII letters and digits joined by single hyphens, accents

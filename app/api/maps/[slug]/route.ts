@@ -1,8 +1,8 @@
 import { loadMapView } from '@/lib/db/maps';
 import { handle, parseBody } from '@/lib/http/errors';
-import { setPolicy } from '@/lib/db/classes';
-import { mapSettingsSchema } from '@/lib/validation/classes';
-import { authorize } from '@/lib/db/access';
+import { updateMapSettings } from '@/lib/db/documents';
+import { mapUpdateSchema } from '@/lib/validation/documents';
+import { actingAs, authorize, resolveAccess } from '@/lib/db/access';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,9 +12,10 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   return Response.json(await loadMapView(slug, await authorize(request, slug, 'view')));
 });
 
-// PATCH /api/maps/[slug] — set the access policy: open, invite or read-only (owner only)
+// PATCH /api/maps/[slug] — rename, archive or restore the map (its owner; on an ownerless open map any editor) and set its access policy (owner only)
 export const PATCH = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const access = await authorize(request, slug, 'manage');
-  return Response.json(await setPolicy(access, (await parseBody(request, mapSettingsSchema)).policy));
+  const access = await resolveAccess(request, slug);
+  const input = await parseBody(request, mapUpdateSchema);
+  return Response.json(await updateMapSettings(access, input, actingAs(request, access)));
 });

@@ -14,7 +14,7 @@ export type SynchronousLevel = 'NORMAL' | 'FULL';
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** The `synchronous` level from SQLITE_SYNCHRONOUS: `FULL` (any case) → FULL, anything else → NORMAL. */
-export function synchronousLevel(env: NodeJS.ProcessEnv = process.env): SynchronousLevel {
+export function synchronousLevel(env: Record<string, string | undefined> = process.env): SynchronousLevel {
   return env.SQLITE_SYNCHRONOUS?.trim().toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
 }
 
@@ -81,7 +81,7 @@ export class ArgmapSqliteAdapterFactory implements SqlDriverAdapterFactory {
   private readonly inner: PrismaBetterSQLite3;
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly synchronous: SynchronousLevel = synchronousLevel(),
   ) {
     this.inner = new PrismaBetterSQLite3({ url: `file:${file}` });

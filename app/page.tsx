@@ -1,19 +1,18 @@
 import Link from 'next/link';
-import { ArrowRight, FileText, MessageSquareWarning, Network } from 'lucide-react';
+import { FilePlus2 } from 'lucide-react';
 import { headers } from 'next/headers';
 import { currentUser } from '@/lib/auth/sessions';
-import { listMaps } from '@/lib/db/maps';
+import { listDocumentsForHome } from '@/lib/db/documents';
 import { AppLogo } from '@/components/ui/app-logo';
 import { ImportDialog } from '@/components/home/import-dialog';
+import { DocumentList } from '@/components/home/document-list';
 import { AccountMenu } from '@/components/auth/account-menu';
 
 export const dynamic = 'force-dynamic';
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-
 export default async function HomePage() {
   const user = await currentUser(new Request('http://localhost/', { headers: await headers() }));
-  const maps = await listMaps(user ? { userId: user.id } : null);
+  const { active, archived } = await listDocumentsForHome(user);
   return (
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white">
@@ -25,55 +24,44 @@ export default async function HomePage() {
         </div>
       </header>
       <main className="mx-auto max-w-5xl px-6 py-10">
-        <div className="flex items-center justify-between gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-4">
           <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Argument maps</h1>
-          <ImportDialog />
+          <div className="flex flex-wrap items-center gap-2">
+            <ImportDialog />
+            <Link
+              href="/new"
+              className="inline-flex items-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-indigo-700"
+              data-testid="home.new-map"
+            >
+              <FilePlus2 aria-hidden className="h-4 w-4" /> New map from an essay
+            </Link>
+          </div>
         </div>
         <p className="mt-2 max-w-2xl text-lg text-slate-600">
           See how an essay’s conclusion rests on its reasons and evidence — which premises it never states, where it is
           weak — and add the objections and rebuttals a good debate needs.
         </p>
-        {maps.length === 0 ? (
-          <p className="mt-10 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-slate-600">
-            There are no maps yet. Start the app with <code className="font-mono">npm start</code> to add the op-ed map.
-          </p>
+        {active.length === 0 ? (
+          <div className="mt-10 rounded-xl border border-dashed border-slate-300 bg-white p-8 text-slate-600" data-testid="home.empty">
+            <p className="text-lg font-medium text-slate-800">{archived.length > 0 ? 'Every map is archived.' : 'There are no maps yet.'}</p>
+            <p className="mt-1">
+              Start with any essay: <Link href="/new" className="font-medium text-indigo-700 underline underline-offset-2">make a new map from it</Link>, or import an
+              Argdown or AIF file.
+            </p>
+          </div>
         ) : (
-          <ul className="mt-8 grid gap-4" data-testid="home.maps">
-            {maps.map((m) => (
-              <li key={m.slug}>
-                <Link
-                  href={`/maps/${m.slug}`}
-                  className="group flex items-center gap-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm transition hover:border-indigo-300 hover:shadow-md"
-                  data-testid="home.map-link"
-                >
-                  <div className="grid h-14 w-14 shrink-0 place-items-center rounded-lg bg-indigo-50 text-indigo-700">
-                    <Network aria-hidden className="h-7 w-7" />
-                  </div>
-                  <div className="min-w-0 flex-1">
-                    <h2 className="text-xl font-semibold text-slate-900 group-hover:text-indigo-700">{m.title}</h2>
-                    <p className="mt-1 flex items-center gap-2 text-slate-600">
-                      <FileText aria-hidden className="h-4 w-4" />
-                      <span>
-                        <cite className="not-italic font-medium">{m.document.title}</cite>
-                        {m.document.author && <> — {m.document.author}</>}
-                        {m.document.source && <>, {m.document.source}</>}
-                      </span>
-                    </p>
-                    <p className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-500">
-                      <span className="inline-flex items-center gap-1.5">
-                        <Network aria-hidden className="h-4 w-4" /> {m.nodeCount} points
-                      </span>
-                      <span className="inline-flex items-center gap-1.5">
-                        <MessageSquareWarning aria-hidden className="h-4 w-4" /> {m.objectionCount} objections
-                      </span>
-                      <span>Last activity {dateFormat.format(new Date(m.updatedAt))}</span>
-                    </p>
-                  </div>
-                  <ArrowRight aria-hidden className="h-6 w-6 text-slate-400 transition group-hover:translate-x-1 group-hover:text-indigo-600" />
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <section className="mt-8" aria-label="Maps">
+            <DocumentList documents={active} testId="home.documents" />
+          </section>
+        )}
+        {archived.length > 0 && (
+          <section className="mt-12 border-t border-slate-200 pt-8" aria-labelledby="home-archived" data-testid="home.archived">
+            <h2 id="home-archived" className="text-xl font-semibold text-slate-900">
+              Archived
+            </h2>
+            <p className="mt-1 mb-4 text-slate-600">Archived maps are off the list above but still open at their address. Restore one to bring it back.</p>
+            <DocumentList documents={archived} archived testId="home.archived-documents" />
+          </section>
         )}
       </main>
     </div>

@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Unit tests: the pure core (`lib/argument`, `lib/validation`) and the seed data. Playwright's
  * specs in `e2e/` are deliberately outside `include`; they run against a server, not in Vitest.
+ * API tests (`tests/api`): the route handlers called in-process against a throwaway migrated and
+ * seeded SQLite file per test file (`tests/api/support/global-setup.ts`) — the fuzz, cross-site,
+ * write-limit and health tests.
  */
 export default defineConfig({
   resolve: {
@@ -13,7 +16,23 @@ export default defineConfig({
     alias: [{ find: /^@\//, replacement: root }],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts'],
     environment: 'node',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts'] } },
+      {
+        extends: true,
+        resolve: {
+          // The data layer is marked server-only for Next's bundler; in-process tests are the server.
+          alias: [{ find: /^server-only$/, replacement: `${root}tests/api/support/server-only.ts` }],
+        },
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/api/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,7 +8,9 @@ export const metadata: Metadata = {
   description: 'Map an essay’s argument: thesis, claims, premises, evidence — and the objections to them.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can put proxy.ts's CSP nonce on its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

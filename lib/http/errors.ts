@@ -88,8 +88,9 @@ export async function parseBody<S extends z.ZodType>(
   const raw = await readLimited(request, maxBytes);
   let json: unknown;
   try {
-    json = JSON.parse(raw);
-  } catch {
+    json = JSON.parse(raw, refuseLoneSurrogates);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('bad_request', 'The body is not valid JSON.');
   }
   const result = schema.safeParse(json);
@@ -97,6 +98,19 @@ export async function parseBody<S extends z.ZodType>(
     throw new AppError('bad_request', 'The request is not valid.', { issues: zodIssues(result.error) });
   }
   return result.data;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * JSON may escape half of a surrogate pair (`"\ud800"`), which is no text at all: the database
+ * layer cannot store it, so such a body is refused (400) rather than failing on the way in.
+ */
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if ((typeof value === 'string' && LONE_SURROGATE.test(value)) || LONE_SURROGATE.test(key)) {
+    throw new AppError('bad_request', 'The body contains text that is not valid Unicode (a lone surrogate).');
+  }
+  return value;
 }
 
 function tooLarge(maxBytes: number) {

@@ -24,7 +24,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
   const header = request.headers.get('last-event-id');
-  const resumeFrom = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  // A header beyond any event id (or the database's 64-bit integers) is ignored, like a malformed one.
+  const resumeFrom = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
   const mapId = await mapIdOf(slug);
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
   const stream = mapEventStream({

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
+
+/**
+ * Every page request gets its own script nonce and the Content-Security-Policy that names it
+ * (`lib/http/security-headers.ts`). Next reads the nonce from the request's CSP header while it
+ * renders and puts it on its own script tags, so pages must render per request (the root layout
+ * calls `connection()`). The other security headers, and the API's policy, come from
+ * `next.config.js`.
+ */
+export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+export const config = {
+  // Pages only: the API and static files get their headers from next.config.js.
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)' }],
+};

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` marker package in in-process API tests (see vitest.config.mts).
+export {};

@@ -1,25 +1,39 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
-import { EyeOff } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EyeOff, Lightbulb, Loader2, SearchX } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { can } from '@/lib/auth/permissions';
 import { computeCoverage, paragraphSpans } from '@/lib/argument/coverage';
 import type { ArgNode } from '@/lib/argument/model';
+import type { Suggestion } from '@/lib/argument/suggest';
+import { MARKABLE_KINDS, useMarkAs } from './mark-as';
+import { SuggestionList } from './suggestion-list';
+import { useSuggestions } from './use-suggestions';
+
+/** A stretch of the essay singled out without being a point: a suggestion, or a sentence no point quotes. */
+interface Mark {
+  start: number;
+  end: number;
+  type: 'suggestion' | 'unquoted';
+}
 
 interface Segment {
   start: number;
   end: number;
   /** The node whose quote covers this stretch (the narrowest, when quotes overlap). */
   node: ArgNode | null;
+  mark: Mark | null;
 }
 
-/** Cuts a paragraph into stretches of plain text and quoted text. */
-function segmentsOf(start: number, end: number, quoted: ArgNode[]): Segment[] {
+/** Cuts a paragraph into stretches of plain, quoted and marked text. */
+function segmentsOf(start: number, end: number, quoted: ArgNode[], marks: Mark[]): Segment[] {
   const cuts = new Set([start, end]);
-  for (const n of quoted) {
-    if (n.quote!.start > start && n.quote!.start < end) cuts.add(n.quote!.start);
-    if (n.quote!.end > start && n.quote!.end < end) cuts.add(n.quote!.end);
+  const spans = [...quoted.map((n) => n.quote!), ...marks];
+  for (const q of spans) {
+    if (q.start > start && q.start < end) cuts.add(q.start);
+    if (q.end > start && q.end < end) cuts.add(q.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
@@ -27,7 +41,7 @@ function segmentsOf(start: number, end: number, quoted: ArgNode[]): Segment[] {
     const [a, b] = [points[i], points[i + 1]];
     const covering = quoted.filter((n) => n.quote!.start <= a && n.quote!.end >= b);
     covering.sort((x, y) => x.quote!.end - x.quote!.start - (y.quote!.end - y.quote!.start));
-    segments.push({ start: a, end: b, node: covering[0] ?? null });
+    segments.push({ start: a, end: b, node: covering[0] ?? null, mark: marks.find((m) => m.start <= a && m.end >= b) ?? null });
   }
   return segments;
 }
@@ -40,13 +54,73 @@ export function EssayPanel() {
   const focusRequest = useMapStore((s) => s.focusRequest);
   const select = useMapStore((s) => s.select);
   const setEssaySelection = useMapStore((s) => s.setEssaySelection);
+  const essaySelection = useMapStore((s) => s.essaySelection);
+  const essayReveal = useMapStore((s) => s.essayReveal);
+  const notify = useMapStore((s) => s.notify);
+  const canAdd = useMapStore((s) => can(s.view.viewer.role, 'add') && s.history?.at == null);
   const containerRef = useRef<HTMLDivElement>(null);
+  const markAs = useMarkAs();
+  const suggestions = useSuggestions(document.slug);
+  const [showUnquoted, setShowUnquoted] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
 
   const quoted = useMemo(() => nodes.filter((n) => n.quote), [nodes]);
   const implicit = useMemo(() => nodes.filter((n) => n.implicit), [nodes]);
   const paragraphs = useMemo(() => paragraphSpans(document.text), [document.text]);
   const coverage = useMemo(() => computeCoverage(document.text, quoted.map((n) => n.quote!)), [document.text, quoted]);
   const selectedId = selection?.type === 'node' ? selection.id : null;
+  // Suggestions already mapped (a quote overlaps them) or dismissed are not offered again.
+  const openSuggestions = useMemo(
+    () =>
+      suggestions.state.status === 'ready'
+        ? suggestions.state.items.filter((s) => !suggestions.isDismissed(s) && !quoted.some((n) => n.quote!.start < s.end && n.quote!.end > s.start))
+        : [],
+    [suggestions, quoted],
+  );
+  const marks = useMemo<Mark[]>(
+    () => [
+      ...openSuggestions.map((s) => ({ start: s.start, end: s.end, type: 'suggestion' as const })),
+      ...(showUnquoted || essayReveal ? coverage.uncovered.filter((u) => showUnquoted || (essayReveal && u.start < essayReveal.end && u.end > essayReveal.start)).map((u) => ({ ...u, type: 'unquoted' as const })) : []),
+    ],
+    [openSuggestions, showUnquoted, essayReveal, coverage.uncovered],
+  );
+
+  // A stretch picked elsewhere (the gaps panel) scrolls into view here.
+  useEffect(() => {
+    if (!essayReveal) return;
+    const el = containerRef.current?.querySelector<HTMLElement>(`[data-start="${essayReveal.start}"]`);
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [essayReveal]);
+
+  async function accept(suggestion: Suggestion) {
+    setBusy(`${suggestion.start}-${suggestion.end}`);
+    try {
+      await markAs(suggestion.kind, { ...suggestion, text: document.text.slice(suggestion.start, suggestion.end) });
+      notify({ tone: 'info', message: `Added as ${KIND_STYLES[suggestion.kind].label.toLowerCase()}. Connect it by dragging from its handle, or with Connect in its actions.` });
+    } catch (error) {
+      notify({ tone: 'error', message: `Not added: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function markSelection(kind: (typeof MARKABLE_KINDS)[number]) {
+    if (!essaySelection) return;
+    setBusy(kind);
+    try {
+      await markAs(kind, essaySelection);
+      window.getSelection()?.removeAllRanges();
+    } catch (error) {
+      notify({ tone: 'error', message: `Not added: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function showSuggestion(s: Suggestion) {
+    const el = containerRef.current?.querySelector<HTMLElement>(`[data-start="${s.start}"]`);
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }
 
   // Selecting a node anywhere scrolls its words into view here.
   useEffect(() => {
@@ -89,19 +163,91 @@ export function EssayPanel() {
       <div className="border-b border-slate-200 px-6 py-3">
         <div className="flex items-baseline justify-between gap-3 text-sm">
           <span className="font-medium text-slate-700">Coverage</span>
-          <span className="text-slate-600" data-testid="essay.coverage">
+          <button
+            type="button"
+            className="rounded text-slate-600 underline decoration-dotted underline-offset-4 hover:text-slate-900"
+            aria-pressed={showUnquoted}
+            title={showUnquoted ? 'Hide the sentences no point quotes' : 'Show the sentences no point quotes'}
+            onClick={() => setShowUnquoted((v) => !v)}
+            data-testid="essay.coverage"
+          >
             {coverage.covered} of {coverage.total} sentences mapped ({coverage.total ? Math.round((coverage.covered / coverage.total) * 100) : 0}%)
-          </span>
+          </button>
         </div>
         <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden>
           <div className="h-full rounded-full bg-indigo-500" style={{ width: `${coverage.total ? (coverage.covered / coverage.total) * 100 : 0}%` }} />
         </div>
+        <div className="mt-2.5 flex flex-wrap items-center gap-2 text-xs">
+          {showUnquoted && (
+            <span className="inline-flex items-center gap-1 text-amber-900" data-testid="essay.unquoted-note">
+              <SearchX aria-hidden className="h-3.5 w-3.5" /> {coverage.uncovered.length} unmapped sentence{coverage.uncovered.length === 1 ? '' : 's'} outlined below
+            </span>
+          )}
+          {canAdd && suggestions.state.status !== 'ready' && (
+            <button
+              type="button"
+              onClick={() => void suggestions.load()}
+              disabled={suggestions.state.status === 'loading'}
+              className="ml-auto inline-flex items-center gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1 font-medium text-amber-950 hover:bg-amber-100"
+              data-testid="essay.suggest"
+            >
+              {suggestions.state.status === 'loading' ? <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" /> : <Lightbulb aria-hidden className="h-3.5 w-3.5" />}
+              Suggest units
+            </button>
+          )}
+        </div>
+        {suggestions.state.status === 'error' && (
+          <p role="alert" className="mt-2 text-xs text-red-700">Suggestions could not be loaded: {suggestions.state.message}</p>
+        )}
       </div>
+      {suggestions.state.status === 'ready' && (
+        <SuggestionList
+          items={openSuggestions}
+          essay={document.text}
+          canAdd={canAdd}
+          busy={busy}
+          onAccept={(s) => void accept(s)}
+          onDismiss={suggestions.dismiss}
+          onShow={showSuggestion}
+          onClose={suggestions.close}
+        />
+      )}
+      {canAdd && essaySelection && (
+        <div className="border-b border-indigo-200 bg-indigo-50 px-6 py-2.5" role="group" aria-label="Mark the selected words" data-testid="essay.mark">
+          <p className="truncate text-xs text-indigo-950">
+            Mark <span className="font-serif">“{essaySelection.text.length > 80 ? `${essaySelection.text.slice(0, 80)}…` : essaySelection.text}”</span> as:
+          </p>
+          <div className="mt-1.5 flex flex-wrap gap-1.5">
+            {MARKABLE_KINDS.map((kind) => {
+              const style = KIND_STYLES[kind];
+              const Icon = style.icon;
+              return (
+                <button
+                  key={kind}
+                  type="button"
+                  disabled={busy !== null}
+                  onClick={() => void markSelection(kind)}
+                  className="inline-flex items-center gap-1 rounded-md border bg-white px-2 py-1 text-xs font-semibold hover:bg-slate-50 disabled:opacity-60"
+                  style={{ borderColor: style.color, color: style.color }}
+                  data-testid={`essay.mark-${kind}`}
+                >
+                  {busy === kind ? <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" /> : <Icon aria-hidden className="h-3.5 w-3.5" />} {style.label}
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      )}
       <div ref={containerRef} className="flex-1 overflow-y-auto px-6 py-5" onMouseUp={captureSelection} onKeyUp={captureSelection}>
         <article className="font-serif text-[16.5px] leading-[1.75] text-slate-800">
           {paragraphs.map((p, i) => {
             const title = i === 0 && !/[.!?]["”’]?$/.test(document.text.slice(p.start, p.end));
-            const segments = segmentsOf(p.start, p.end, quoted.filter((n) => n.quote!.start < p.end && n.quote!.end > p.start));
+            const segments = segmentsOf(
+              p.start,
+              p.end,
+              quoted.filter((n) => n.quote!.start < p.end && n.quote!.end > p.start),
+              marks.filter((m) => m.start < p.end && m.end > p.start),
+            );
             const Tag = title ? 'h2' : 'p';
             return (
               <Tag key={p.start} className={title ? 'mb-1 font-sans text-xl font-semibold leading-snug text-slate-900' : 'mb-4'}>
@@ -109,7 +255,12 @@ export function EssayPanel() {
                   const words = document.text.slice(seg.start, seg.end);
                   if (!seg.node) {
                     return (
-                      <span key={seg.start} data-start={seg.start}>
+                      <span
+                        key={seg.start}
+                        data-start={seg.start}
+                        className={seg.mark ? (seg.mark.type === 'suggestion' ? 'essay-suggestion' : 'essay-unquoted') : undefined}
+                        data-testid={seg.mark ? `essay.${seg.mark.type}` : undefined}
+                      >
                         {words}
                       </span>
                     );
@@ -147,7 +298,6 @@ export function EssayPanel() {
               </Tag>
             );
           })}
-          
         </article>
 
         <ImplicitList nodes={implicit} selectedId={selectedId} onSelect={(id) => select({ type: 'node', id }, { focus: true })} />

@@ -19,6 +19,7 @@ import { CommentThread } from './comment-thread';
 import { ComposerForm } from './composer-form';
 import { NodeActions, UNDERCUT_ACTION } from './node-actions';
 import { VoteControl } from './vote-control';
+import { StructureControls } from './structure-controls';
 
 /** The side panel for the selection: what it is, what it connects to, what can be done with it. */
 export function Inspector() {
@@ -109,6 +110,7 @@ function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {!composer && <NodeActions nodeId={node.id} />}
+      {!composer && !readOnly && <StructureControls node={node} />}
       <NodeStatus node={node} />
       <Tabs.Root defaultValue="connections" className="space-y-4">
         <Tabs.List className="flex gap-1 border-b border-slate-200" aria-label="About this point">

@@ -62,6 +62,8 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
         {!QUIET_AUTHORS.has(node.author) && <span className="min-w-0 truncate text-xs text-slate-500">— {node.author}</span>}
       </div>
       <Handle type="source" position={Position.Top} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
+      {/* Drag from here onto another point (or a step's junction) to connect; support or attack is chosen on drop. */}
+      <Handle id="connect" type="source" position={Position.Right} className="argmap-connect-handle" title="Drag onto another point to connect" data-testid="canvas.connect-handle" />
     </div>
   );
 });

@@ -19,11 +19,13 @@ import {
   type NodeMouseHandler,
   type EdgeMouseHandler,
   type OnNodeDrag,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import { LoaderCircle } from 'lucide-react';
 import { can } from '@/lib/auth/permissions';
 import { rootIds } from '@/lib/argument/graph';
 import { buildLayoutGraph, junctionId, type Size } from '@/lib/argument/layout';
+import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { useMapStore } from '@/components/map-workspace/map-store';
@@ -33,6 +35,7 @@ import { ArgumentNodeCard, JunctionNode } from './argument-node';
 import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode } from './flow-elements';
 import { MapLegend } from './map-legend';
 import { runLayout } from './run-layout';
+import { ConnectChooser, type PendingConnection } from './connect-chooser';
 
 /** Below this zoom card text is too small to read, so a large map opens on its thesis instead of fitting. */
 const READABLE_ZOOM = 0.6;
@@ -77,6 +80,10 @@ export function MapCanvas() {
   const savePosition = useMapStore((s) => s.savePosition);
   const notify = useMapStore((s) => s.notify);
   const readOnly = useMapStore((s) => s.history?.at != null || !can(s.view.viewer.role, 'arrange'));
+  const canConnect = useMapStore((s) => s.history?.at == null && can(s.view.viewer.role, 'add'));
+  const filter = useMapStore((s) => s.filter);
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow<FlowNode>();
 
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
@@ -88,17 +95,19 @@ export function MapCanvas() {
 
   // Keep canvas nodes in step with the map, keeping what React Flow measured and where nodes are.
   useEffect(() => {
+    const kept = matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter);
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
       return buildFlowNodes(view, evaluation, highlights).map((n) => {
+        const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
-        if (!old) return n;
+        if (!old) return { ...n, className };
         const saved = n.type === 'argument' ? n.data.node.position : null;
-        return { ...n, position: saved ?? old.position, measured: old.measured, selected: old.selected };
+        return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
     setEdges(buildFlowEdges(view));
-  }, [view, evaluation, highlights, setNodes, setEdges]);
+  }, [view, evaluation, highlights, filter, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {
@@ -191,10 +200,24 @@ export function MapCanvas() {
     [savePosition],
   );
 
+  // A drag from a card's connect handle, dropped on another card (or a step's junction): ask which relation.
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    const from = state.fromNode?.id;
+    if (!from) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const under = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+    const targetId = state.toNode?.id ?? under?.dataset.id;
+    if (!targetId || targetId === from) return;
+    const target = flow.getNode(targetId);
+    const to = target?.type === 'junction' ? target.data.inferenceId : targetId;
+    const box = containerRef.current?.getBoundingClientRect();
+    setPending({ from, to, x: point.clientX - (box?.left ?? 0), y: point.clientY - (box?.top ?? 0) });
+  }, [flow]);
+
   const selectedNodeId = selection?.type === 'node' ? selection.id : null;
 
   return (
-    <div className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
+    <div ref={containerRef} className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -206,7 +229,10 @@ export function MapCanvas() {
         onEdgeClick={onEdgeClick}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => select(null)}
-        nodesConnectable={false}
+        nodesConnectable={canConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={40}
+        className={canConnect ? undefined : 'nodes-locked'}
         nodesDraggable={!readOnly}
         deleteKeyCode={null}
         minZoom={0.1}
@@ -239,6 +265,7 @@ export function MapCanvas() {
           </NodeToolbar>
         )}
       </ReactFlow>
+      {pending && <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
       {!laidOut && (
         <div className="absolute inset-0 grid place-items-center text-slate-500" role="status">
           <span className="inline-flex items-center gap-2">

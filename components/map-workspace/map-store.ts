@@ -6,7 +6,8 @@ import { evaluate, type Evaluation } from '@/lib/argument/evaluation';
 import { graphBefore, type HistoryEvent } from '@/lib/argument/history';
 import { flatEdges } from '@/lib/argument/model';
 import type { MapView } from '@/lib/argument/map-view';
-import type { AddableKind, Quote } from '@/lib/argument/model';
+import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
+import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { apiRequest, ApiError } from './api-client';
 
 /** What is selected, in every view at once: a statement or an inference (a step of reasoning). */
@@ -65,6 +66,12 @@ export interface MapState {
   liveView: MapView | null;
   /** A delete waiting for the person to confirm, because other points depend on the node. */
   pendingDelete: { nodeId: string; dependents: string[] } | null;
+  /** What the canvas and outline single out (everything else is dimmed). */
+  filter: NodeFilter;
+  /** Study mode: the gaps panel is open in place of the inspector. */
+  gapsOpen: boolean;
+  /** A stretch of the essay to scroll to and flash (e.g. an unquoted sentence picked in the gaps panel). */
+  essayReveal: { start: number; end: number; request: number } | null;
 
   select(selection: Selection, options?: { focus?: boolean }): void;
   toggleAssumeRejected(nodeId: string): void;
@@ -89,14 +96,22 @@ export interface MapState {
   deleteNode(id: string): Promise<void>;
   undoDelete(deletionId: string): Promise<void>;
   savePosition(id: string, position: { x: number; y: number }): Promise<void>;
+  /** Connects two points already on the map (a drag on the canvas, or the Connect form). */
+  connect(from: string, to: string, relation: Relation): Promise<void>;
+  /** Changes a point's kind; making it the thesis makes the old thesis a claim. */
+  setKind(id: string, kind: RetypableKind): Promise<void>;
+  setFilter(change: Partial<NodeFilter>): void;
+  setGapsOpen(open: boolean): void;
+  revealInEssay(span: { start: number; end: number }): void;
   tidyLayout(): Promise<void>;
 }
 
 export interface AddNodeInput {
-  kind: AddableKind;
+  kind: NodeKind;
   text: string;
-  target: string;
-  relation: 'supports' | 'attacks';
+  /** With `relation`: what the new point supports or attacks; without both, it is placed unconnected. */
+  target?: string;
+  relation?: Relation;
   quote?: { start: number; end: number };
   implicit?: boolean;
   author?: string;
@@ -122,6 +137,9 @@ export function createMapStore(initial: MapView) {
     notices: [],
     layoutRequest: 0,
     pendingDelete: null,
+    filter: EMPTY_FILTER,
+    gapsOpen: false,
+    essayReveal: null,
     presence: [],
     highlights: {},
     live: false,
@@ -176,7 +194,7 @@ export function createMapStore(initial: MapView) {
     },
     async openHistory() {
       const { events } = await apiRequest<{ events: HistoryEvent[] }>(`${base}/history`);
-      set({ history: { events, at: null }, composer: null });
+      set({ history: { events, at: null }, composer: null, gapsOpen: false });
     },
     closeHistory() {
       get().replayTo(null);
@@ -265,6 +283,25 @@ export function createMapStore(initial: MapView) {
       } catch (error) {
         get().notify({ tone: 'error', message: `The new position was not saved: ${messageOf(error)}` });
       }
+    },
+    async connect(from, to, relation) {
+      await apiRequest(`${base}/connections`, { method: 'POST', body: { from, to, relation } });
+      await get().refresh();
+      set((s) => ({ selection: { type: 'node', id: from }, focusRequest: s.focusRequest + 1 }));
+    },
+    async setKind(id, kind) {
+      await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { kind } });
+      await get().refresh();
+    },
+    setFilter(change) {
+      set((s) => ({ filter: { ...s.filter, ...change } }));
+    },
+    revealInEssay(span) {
+      set((s) => ({ essayReveal: { ...span, request: (s.essayReveal?.request ?? 0) + 1 }, selection: null }));
+    },
+    setGapsOpen(gapsOpen) {
+      if (gapsOpen && get().history) get().closeHistory();
+      set({ gapsOpen });
     },
     async tidyLayout() {
       const pinned = get().view.nodes.filter((n) => n.position !== null);

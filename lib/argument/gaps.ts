@@ -84,10 +84,17 @@ function depthFromRoots(graph: ArgumentGraph): Map<string, number> {
   const incoming = new Map<string, string[]>();
   const add = (to: string, from: string) => incoming.set(to, [...(incoming.get(to) ?? []), from]);
   const hasOut = new Set<string>();
-  for (const inf of graph.inferences) for (const p of inf.premises) (add(inf.conclusion, p), hasOut.add(p));
+  for (const inf of graph.inferences) {
+    for (const p of inf.premises) {
+      add(inf.conclusion, p);
+      hasOut.add(p);
+    }
+  }
   for (const c of graph.conflicts) {
     const to = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
-    if (to !== undefined) (add(to, c.attacker), hasOut.add(c.attacker));
+    if (to === undefined) continue;
+    add(to, c.attacker);
+    hasOut.add(c.attacker);
   }
   const depth = new Map<string, number>();
   let frontier = graph.nodes.filter((n) => !hasOut.has(n.id)).map((n) => n.id);

@@ -1,0 +1,118 @@
+'use client';
+
+import { useMemo } from 'react';
+import { Popover } from 'radix-ui';
+import { Filter, Search, X } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { STATUS_STYLES } from '@/components/status-badge';
+import { useMapStore } from '@/components/map-workspace/map-store';
+import { STATUS_LABELS, STATUSES } from '@/lib/argument/evaluation';
+import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes } from '@/lib/argument/filter';
+import { NODE_KINDS } from '@/lib/argument/model';
+
+/** Toggles one value in a filter list. */
+function toggled<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/**
+ * Search and filters over the map's points, shared by the canvas and the outline (what does not
+ * match is dimmed there, never removed). Shows how many points match.
+ */
+export function FilterBar() {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const filter = useMapStore((s) => s.filter);
+  const setFilter = useMapStore((s) => s.setFilter);
+  const kept = useMemo(() => matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter), [view, evaluation, filter]);
+  const authors = useMemo(() => authorsOf(view), [view]);
+  const chosen = filter.kinds.length + filter.statuses.length + filter.authors.length + (filter.unanswered ? 1 : 0);
+  return (
+    <div className="flex items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-1.5" role="search" aria-label="Search and filter the map" data-testid="filter">
+      <div className="relative min-w-0 max-w-sm flex-1">
+        <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" />
+        <input
+          type="search"
+          value={filter.query}
+          onChange={(e) => setFilter({ query: e.target.value })}
+          onKeyDown={(e) => e.key === 'Escape' && setFilter({ query: '' })}
+          placeholder="Search points and quotes"
+          aria-label="Search points and quotes"
+          className="w-full rounded-md border border-slate-300 bg-white py-1 pl-8 pr-2 text-sm"
+          data-testid="filter.search"
+        />
+      </div>
+      <Popover.Root>
+        <Popover.Trigger className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="filter.open">
+          <Filter aria-hidden className="h-4 w-4" /> Filter
+          {chosen > 0 && <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-bold text-white">{chosen}</span>}
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xl" data-testid="filter.panel">
+            <FilterGroup legend="Kind">
+              {NODE_KINDS.map((k) => {
+                const Icon = KIND_STYLES[k].icon;
+                return (
+                  <Check key={k} checked={filter.kinds.includes(k)} onChange={() => setFilter({ kinds: toggled(filter.kinds, k) })} testId={`filter.kind-${k}`}>
+                    <Icon aria-hidden className="h-3.5 w-3.5" style={{ color: KIND_STYLES[k].color }} /> {KIND_STYLES[k].label}
+                  </Check>
+                );
+              })}
+            </FilterGroup>
+            <FilterGroup legend="Status">
+              {STATUSES.map((st) => {
+                const Icon = STATUS_STYLES[st].icon;
+                return (
+                  <Check key={st} checked={filter.statuses.includes(st)} onChange={() => setFilter({ statuses: toggled(filter.statuses, st) })} testId={`filter.status-${st}`}>
+                    <Icon aria-hidden className="h-3.5 w-3.5" /> {STATUS_LABELS[st]}
+                  </Check>
+                );
+              })}
+            </FilterGroup>
+            {authors.length > 1 && (
+              <FilterGroup legend="Author">
+                {authors.map((a) => (
+                  <Check key={a} checked={filter.authors.includes(a)} onChange={() => setFilter({ authors: toggled(filter.authors, a) })} testId="filter.author">
+                    {a}
+                  </Check>
+                ))}
+              </FilterGroup>
+            )}
+            <label className="mt-3 flex items-center gap-2 font-medium text-slate-800">
+              <input type="checkbox" checked={filter.unanswered} onChange={() => setFilter({ unanswered: !filter.unanswered })} data-testid="filter.unanswered" />
+              Only unanswered objections and rebuttals
+            </label>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+      {isFilterActive(filter) && (
+        <>
+          <span className="whitespace-nowrap text-sm text-slate-600" role="status" data-testid="filter.count">
+            {kept?.size ?? 0} of {view.nodes.length} match
+          </span>
+          <button type="button" onClick={() => setFilter(EMPTY_FILTER)} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter.clear">
+            <X aria-hidden className="h-4 w-4" /> Clear
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function FilterGroup({ legend, children }: { legend: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="mb-3">
+      <legend className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500">{legend}</legend>
+      <div className="flex flex-wrap gap-x-3 gap-y-1.5">{children}</div>
+    </fieldset>
+  );
+}
+
+function Check({ checked, onChange, testId, children }: { checked: boolean; onChange: () => void; testId: string; children: React.ReactNode }) {
+  return (
+    <label className="inline-flex cursor-pointer items-center gap-1.5 text-slate-800">
+      <input type="checkbox" checked={checked} onChange={onChange} data-testid={testId} />
+      {children}
+    </label>
+  );
+}

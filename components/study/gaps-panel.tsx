@@ -1,0 +1,209 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+import { CircleHelp, FileSearch, Link2Off, MessageSquareWarning, SearchX, X } from 'lucide-react';
+import { KIND_STYLES } from '@/components/argument-kinds';
+import { StatusBadge } from '@/components/status-badge';
+import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { MARKABLE_KINDS, useMarkAs, type MarkableKind } from '@/components/essay-panel/mark-as';
+import { can } from '@/lib/auth/permissions';
+import { findGaps, gapCount } from '@/lib/argument/gaps';
+import type { ArgNode } from '@/lib/argument/model';
+import { shorten } from '@/lib/argument/text';
+
+/**
+ * Study mode: the weak places of the map, in the inspector's place. Every entry leads to the
+ * point, step or sentence concerned, so a student can work down the list.
+ */
+export function GapsPanel() {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const setGapsOpen = useMapStore((s) => s.setGapsOpen);
+  const gaps = useMemo(() => findGaps(view, evaluation, view.document.text), [view, evaluation]);
+  const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
+  const textOf = (id: string) => byId.get(id)?.text ?? '';
+  return (
+    <aside className="flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white xl:w-[380px]" aria-labelledby="gaps-heading" data-testid="gaps">
+      <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
+        <h2 id="gaps-heading" className="flex items-center gap-2 text-sm font-semibold uppercase tracking-wider text-slate-500">
+          <FileSearch aria-hidden className="h-4 w-4" /> Find the gaps ({gapCount(gaps)})
+        </h2>
+        <button type="button" onClick={() => setGapsOpen(false)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close the gaps panel" data-testid="gaps.close">
+          <X aria-hidden className="h-4 w-4" />
+        </button>
+      </div>
+      <div className="flex-1 space-y-3 overflow-y-auto px-5 py-4">
+        <p className="text-sm text-slate-600">Where this argument is weakest. Pick an entry to see it on the map.</p>
+        <GapSection
+          id="unwarranted"
+          icon={<Link2Off aria-hidden className="h-4 w-4" />}
+          title="Steps with no warrant"
+          hint="The reason leads straight to the conclusion; nothing says why it should. Name the unstated premise: open the step and add a linked premise."
+          count={gaps.unwarranted.length}
+          empty="Every step names the premise it relies on."
+        >
+          {gaps.unwarranted.map((step) => (
+            <StepEntry key={step.id} id={step.id} from={step.premises.map(textOf).join(' + ')} to={textOf(step.conclusion)} />
+          ))}
+        </GapSection>
+        <GapSection
+          id="unevidenced"
+          icon={<SearchX aria-hidden className="h-4 w-4" />}
+          title="Claims with no evidence"
+          hint="No fact, event or testimony reaches these, through any chain of reasons."
+          count={gaps.unevidenced.length}
+          empty="Every claim rests on some evidence."
+        >
+          {gaps.unevidenced.map((n) => (
+            <NodeEntry key={n.id} node={n} />
+          ))}
+        </GapSection>
+        <GapSection
+          id="questions"
+          icon={<CircleHelp aria-hidden className="h-4 w-4" />}
+          title="Open critical questions"
+          hint="Questions that test a step's pattern of reasoning; no objection has settled them yet."
+          count={gaps.openQuestions.length}
+          empty="No open questions: name the schemes of the steps to get their questions."
+        >
+          {gaps.openQuestions.map((q) => (
+            <StepEntry key={q.id} id={q.inferenceId} from={q.question.text} to={textOf(view.inferences.find((i) => i.id === q.inferenceId)?.conclusion ?? '')} label={`${q.scheme.name} · ${q.state}`} />
+          ))}
+        </GapSection>
+        <GapSection
+          id="unanswered"
+          icon={<MessageSquareWarning aria-hidden className="h-4 w-4" />}
+          title="Unanswered objections"
+          hint="Nobody has rebutted these yet."
+          count={gaps.unanswered.length}
+          empty="Every objection has an answer."
+        >
+          {gaps.unanswered.map((n) => (
+            <NodeEntry key={n.id} node={n} />
+          ))}
+        </GapSection>
+        {view.document.text.trim() !== '' && (
+          <GapSection
+            id="unquoted"
+            icon={<FileSearch aria-hidden className="h-4 w-4" />}
+            title="Sentences no point quotes"
+            hint="Parts of the essay the map does not account for yet."
+            count={gaps.unquoted.length}
+            empty="Every sentence of the essay is mapped."
+          >
+            {gaps.unquoted.map((span) => (
+              <SentenceEntry key={span.start} start={span.start} end={span.end} text={view.document.text.slice(span.start, span.end)} />
+            ))}
+          </GapSection>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+interface GapSectionProps {
+  id: string;
+  icon: ReactNode;
+  title: string;
+  hint: string;
+  count: number;
+  empty: string;
+  children: ReactNode;
+}
+
+function GapSection({ id, icon, title, hint, count, empty, children }: GapSectionProps) {
+  return (
+    <details open={count > 0} className="rounded-lg border border-slate-200" data-testid={`gaps.${id}`}>
+      <summary className="flex cursor-pointer select-none items-center gap-2 px-3 py-2 text-sm font-semibold text-slate-800">
+        <span className="text-slate-500">{icon}</span>
+        <span className="flex-1">{title}</span>
+        <span className={`rounded-full px-2 text-xs font-bold ${count > 0 ? 'bg-amber-100 text-amber-900' : 'bg-emerald-50 text-emerald-800'}`} data-testid="gaps.count">
+          {count}
+        </span>
+      </summary>
+      <div className="space-y-1.5 border-t border-slate-100 px-3 py-2">
+        <p className="text-xs text-slate-500">{count > 0 ? hint : empty}</p>
+        {count > 0 && <ul className="space-y-1.5">{children}</ul>}
+      </div>
+    </details>
+  );
+}
+
+const ENTRY = 'block w-full rounded-md border border-slate-200 px-2.5 py-1.5 text-left text-sm hover:border-indigo-300 hover:bg-indigo-50/40';
+
+function NodeEntry({ node }: { node: ArgNode }) {
+  const select = useMapStore((s) => s.select);
+  const status = useMapStore((s) => s.evaluation.nodes[node.id]?.status);
+  const style = KIND_STYLES[node.kind];
+  return (
+    <li>
+      <button type="button" className={ENTRY} onClick={() => select({ type: 'node', id: node.id }, { focus: true })} data-testid="gaps.entry">
+        <span className="font-semibold" style={{ color: style.color }}>{style.label}: </span>
+        <span className="text-slate-800">{shorten(node.text, 110)}</span>
+        {status && (
+          <span className="mt-1 block">
+            <StatusBadge status={status} />
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+function StepEntry({ id, from, to, label }: { id: string; from: string; to: string; label?: string }) {
+  const select = useMapStore((s) => s.select);
+  return (
+    <li>
+      <button type="button" className={ENTRY} onClick={() => select({ type: 'inference', id }, { focus: true })} data-testid="gaps.entry">
+        {label && <span className="mb-0.5 block text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</span>}
+        <span className="text-slate-800">{shorten(from, 100)}</span>
+        <span className="text-slate-500"> → </span>
+        <span className="text-slate-600">{shorten(to, 70)}</span>
+      </button>
+    </li>
+  );
+}
+
+function SentenceEntry({ start, end, text }: { start: number; end: number; text: string }) {
+  const reveal = useMapStore((s) => s.revealInEssay);
+  const notify = useMapStore((s) => s.notify);
+  const canAdd = useMapStore((s) => can(s.view.viewer.role, 'add') && s.history?.at == null);
+  const markAs = useMarkAs();
+  const [busy, setBusy] = useState(false);
+
+  async function mark(kind: MarkableKind) {
+    setBusy(true);
+    try {
+      await markAs(kind, { start, end, text });
+    } catch (error) {
+      notify({ tone: 'error', message: `Not added: ${messageOf(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="rounded-md border border-amber-200 bg-amber-50/50 p-2 text-sm">
+      <button type="button" className="block w-full text-left font-serif text-slate-800 hover:underline" onClick={() => reveal({ start, end })} data-testid="gaps.sentence">
+        “{shorten(text, 140)}”
+      </button>
+      {canAdd && (
+        <select
+          aria-label="Mark this sentence as"
+          value=""
+          disabled={busy}
+          onChange={(e) => void mark(e.target.value as MarkableKind)}
+          className="mt-1.5 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs"
+          data-testid="gaps.mark"
+        >
+          <option value="">Mark as…</option>
+          {MARKABLE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_STYLES[k].label}
+            </option>
+          ))}
+        </select>
+      )}
+    </li>
+  );
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { DropdownMenu } from 'radix-ui';
-import { Download } from 'lucide-react';
+import { Download, FileText } from 'lucide-react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { messageOf, useMapStore } from './map-store';
 
@@ -9,7 +9,7 @@ const IMAGE_PADDING = 0.06;
 /** Largest side of an exported image, in pixels: big enough to print, small enough to open anywhere. */
 const IMAGE_MAX_SIDE = 4000;
 
-/** Downloads of the map: Argdown, AIF and JSON from the server; PNG and SVG drawn from the canvas. */
+/** Downloads of the map: Argdown, AIF and JSON from the server; PNG and SVG drawn from the canvas; and the way to its debate brief. */
 export function ExportMenu() {
   const slug = useMapStore((s) => s.view.map.slug);
   const notify = useMapStore((s) => s.notify);
@@ -78,6 +78,16 @@ export function ExportMenu() {
           </DropdownMenu.Item>
           <DropdownMenu.Item className={item} onSelect={() => void downloadImage('svg')} data-testid="export.svg">
             SVG <span className="text-xs text-slate-500">.svg</span>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
+          <DropdownMenu.Label className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-slate-500">Debate</DropdownMenu.Label>
+          <DropdownMenu.Item asChild className={item}>
+            <a href={`/maps/${encodeURIComponent(slug)}/brief`} data-testid="export.brief">
+              <span className="inline-flex items-center gap-2">
+                <FileText aria-hidden className="h-4 w-4 text-slate-500" /> Debate brief
+              </span>
+              <span className="text-xs text-slate-500">print · .md</span>
+            </a>
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

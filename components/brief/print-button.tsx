@@ -1,0 +1,12 @@
+'use client';
+
+import { Printer } from 'lucide-react';
+
+/** Opens the browser's print dialog (the print stylesheet turns the page into the paper brief). */
+export function PrintButton({ className }: { className: string }) {
+  return (
+    <button type="button" className={className} onClick={() => window.print()} data-testid="brief.print">
+      <Printer aria-hidden className="h-4 w-4" /> Print
+    </button>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { SIDES } from '../argument/brief';
+
+/** The query of `GET /api/maps/{slug}/brief` and of the brief page. */
+
+/** What a brief can be downloaded as: Markdown to print or edit, or the brief's data as JSON. */
+export const BRIEF_FORMATS = ['markdown', 'json'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+/** GET /api/maps/{slug}/brief?side=affirmative|negative&format=markdown|json (format defaults to markdown). */
+export const briefQuerySchema = z.object({
+  side: z.enum(SIDES, { error: `side must be one of: ${SIDES.join(', ')}.` }),
+  format: z.enum(BRIEF_FORMATS, { error: `format must be one of: ${BRIEF_FORMATS.join(', ')}.` }).default('markdown'),
+});
+export type BriefQuery = z.infer<typeof briefQuerySchema>;
+
+/** The brief page's `?side=`: anything but `negative` shows the affirmative, so an old or mistyped link still opens. */
+export const briefPageSideSchema = z.enum(SIDES).catch('affirmative');

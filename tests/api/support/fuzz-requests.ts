@@ -83,7 +83,7 @@ const unknownId: fc.Arbitrary<string> = fc.oneof(
  * are refused even when sent exactly as they are (they name things that do not exist, or need a
  * role an anonymous caller lacks), so they also fuzz the checks that need the stored map.
  */
-const TEMPLATES: Record<string, { body: Record<string, unknown>; semanticSafe: boolean }> = {
+export const TEMPLATES: Record<string, { body: Record<string, unknown>; semanticSafe: boolean }> = {
   'POST /api/maps/[slug]/nodes': { body: { kind: 'objection', text: 'A plausible objection.', target: 'cz-unknown-target', relation: 'attacks', author: 'Fuzz' }, semanticSafe: true },
   'PATCH /api/maps/[slug]/nodes/[id]': { body: { version: 1, text: 'Edited text here.' }, semanticSafe: false },
   'PUT /api/maps/[slug]/positions': { body: { positions: { 'cz-unknown-node': { x: 1, y: 2 } } }, semanticSafe: true },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { POLICIES } from '../auth/permissions';
-import { AUTHOR_NAME_MAX, CLASS_NAME_MAX, MAP_TITLE_MAX } from './limits';
+import { AUTHOR_NAME_MAX, CLASS_NAME_MAX, COPY_TITLE_MIN, MAP_TITLE_MAX } from './limits';
 
 /** Roles the owner can give (there is one owner). */
 const GRANTABLE = ['editor', 'commenter', 'viewer'] as const;
@@ -8,7 +8,7 @@ const GRANTABLE = ['editor', 'commenter', 'viewer'] as const;
 /** POST /api/maps/{slug}/copies */
 export const copySchema = z
   .object({
-    title: z.string().trim().min(3, { error: 'Give the copy a title of at least 3 characters.' }).max(MAP_TITLE_MAX),
+    title: z.string().trim().min(COPY_TITLE_MIN, { error: `Give the copy a title of at least ${COPY_TITLE_MIN} characters.` }).max(MAP_TITLE_MAX),
     className: z.string().trim().max(CLASS_NAME_MAX, { error: `Class names are at most ${CLASS_NAME_MAX} characters.` }).optional(),
   })
   .strict();

@@ -55,3 +55,9 @@ export const DOCUMENT_BODY_MAX_BYTES = 3 * ESSAY_TEXT_MAX_BYTES;
 export const DOCUMENT_AUTHOR_MAX = 200;
 /** Longest source of a document ("Korea Policy Institute, 2009", or a URL), in characters. */
 export const DOCUMENT_SOURCE_MAX = 500;
+/** Longest critical-question id (`"<scheme>.<cq>"`) an objection may name, in characters. */
+export const QUESTION_ID_MAX = 80;
+/** Most positions one `PUT …/positions` may save or clear ("Tidy layout" on the largest map). */
+export const POSITIONS_BATCH_MAX = 5000;
+/** Shortest title of a class copy, in characters (after trimming). */
+export const COPY_TITLE_MIN = 3;

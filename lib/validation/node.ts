@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONS, RETYPABLE_KINDS } from '../argument/model';
 import { questionById, SCHEME_IDS } from '../argument/schemes';
-import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT } from './limits';
+import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT, POSITIONS_BATCH_MAX, QUESTION_ID_MAX } from './limits';
 
 /**
  * Schemas for node requests. The same schemas validate the forms in the browser and the
@@ -56,7 +56,7 @@ export const nodeCreateSchema = z
     /** The critical question this objection raises, `"<scheme>.<cq>"`. */
     question: z
       .string()
-      .max(80)
+      .max(QUESTION_ID_MAX)
       .refine((id) => questionById(id) !== undefined, { error: 'Not a critical question of any scheme in the catalogue.' })
       .optional(),
   })
@@ -126,7 +126,7 @@ export const positionsSchema = z
   .object({
     positions: z
       .record(idSchema, positionSchema.nullable())
-      .refine((r) => Object.keys(r).length <= 5000, { error: 'At most 5,000 positions at once.' }),
+      .refine((r) => Object.keys(r).length <= POSITIONS_BATCH_MAX, { error: `At most ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions at once.` }),
   })
   .strict();
 export type PositionsInput = z.infer<typeof positionsSchema>;

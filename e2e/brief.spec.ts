@@ -182,6 +182,8 @@ test('a members-only map: no brief without access, the join gate on the page', a
 });
 
 test('on paper: no chrome, each section on a new page, and it prints to A4 and Letter over several pages', async ({ page }) => {
+  // About the width of an A4 sheet at 96 dpi, so the print screenshot shows the paper's layout.
+  await page.setViewportSize({ width: 794, height: 1123 });
   await page.goto(`${BRIEF}?side=affirmative`);
   await expect(page.getByTestId('brief.toolbar')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
@@ -230,6 +232,7 @@ for (const [width, height] of [
       // Nothing wider than the screen: the document reflows, the matrix stacks on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `${SHOTS}/brief-${side}-${width}x${height}.png` });
+      await page.screenshot({ path: `${SHOTS}/brief-${side}-${width}x${height}-full.png`, fullPage: true });
       await page.screenshot({ path: `test-results/brief-${side}-${width}x${height}.png`, fullPage: true });
     }
   });

@@ -83,7 +83,7 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl }: Brief
             <PointQuote quote={brief.thesis.quote} />
           </div>
 
-          <ul className="mt-5 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3" aria-label="At a glance" data-testid="brief.summary">
+          <ul className="mt-5 grid grid-cols-3 gap-2 text-xs sm:gap-3 sm:text-sm" aria-label="At a glance" data-testid="brief.summary">
             <Glance value={brief.case.length} label={brief.side === 'affirmative' ? 'reasons for the thesis' : 'objections to their points'} />
             <Glance value={unanswered} label={`of ${brief.matrix.length} ${them.label.toLowerCase()} attacks unanswered`} />
             <Glance value={primary.shown.length + primary.more} label={brief.side === 'affirmative' ? 'open questions on our steps' : 'open questions on their steps'} />
@@ -145,7 +145,7 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl }: Brief
 
 function Glance({ value, label }: { value: number; label: string }) {
   return (
-    <li className="brief-keep rounded-lg border border-slate-200 px-4 py-3">
+    <li className="brief-keep rounded-lg border border-slate-200 px-3 py-2.5 sm:px-4 sm:py-3">
       <span className="block font-serif text-2xl font-bold tabular-nums text-slate-900">{value}</span>
       <span className="text-slate-600">{label}</span>
     </li>

@@ -8,7 +8,7 @@ interface BriefToolbarProps {
   side: Side;
 }
 
-const BUTTON_BASE = 'inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium shadow-sm';
+const BUTTON_BASE = 'inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1.5 text-sm font-medium shadow-sm sm:px-3';
 const BUTTON = `${BUTTON_BASE} border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
 const PRIMARY = `${BUTTON_BASE} border-slate-900 bg-slate-900 text-white hover:bg-slate-700`;
 
@@ -17,18 +17,23 @@ export function BriefToolbar({ slug, side }: BriefToolbarProps) {
   const base = `/maps/${encodeURIComponent(slug)}`;
   return (
     <nav aria-label="Brief" className="brief-chrome sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur print:hidden" data-testid="brief.toolbar">
-      <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
-        <Link href={base} className="inline-flex items-center gap-1.5 rounded text-sm font-medium text-indigo-700 hover:underline" data-testid="brief.back">
-          <ArrowLeft aria-hidden className="h-4 w-4" /> Back to the map
+      <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-3 py-2.5 sm:px-6">
+        <Link
+          href={base}
+          aria-label="Back to the map"
+          className="inline-flex shrink-0 items-center gap-1.5 rounded text-sm font-medium text-indigo-700 hover:underline"
+          data-testid="brief.back"
+        >
+          <ArrowLeft aria-hidden className="h-4 w-4" /> <span className="hidden sm:inline">Back to the</span> map
         </Link>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex items-center gap-1.5 sm:gap-2">
           <div role="group" aria-label="Side" className="inline-flex rounded-lg bg-slate-100 p-0.5" data-testid="brief.side-toggle">
             {SIDES.map((s) => (
               <Link
                 key={s}
                 href={`${base}/brief?side=${s}`}
                 aria-current={s === side ? 'page' : undefined}
-                className={`rounded-md px-3 py-1 text-sm font-medium ${s === side ? 'bg-white text-slate-900 shadow-sm ring-1 ring-slate-200' : 'text-slate-600 hover:text-slate-900'}`}
+                className={`rounded-md px-2.5 py-1 sm:px-3 text-sm font-medium ${s === side ? 'bg-white text-slate-900 shadow-sm ring-1 ring-slate-200' : 'text-slate-600 hover:text-slate-900'}`}
                 data-testid={`brief.side.${s}`}
               >
                 {SIDE_WORDING[s].label}
@@ -39,9 +44,11 @@ export function BriefToolbar({ slug, side }: BriefToolbarProps) {
             href={`/api/maps/${encodeURIComponent(slug)}/brief?side=${side}&format=markdown`}
             download
             className={BUTTON}
+            aria-label="Download as Markdown"
+            title="Download as Markdown (.md)"
             data-testid="brief.download"
           >
-            <Download aria-hidden className="h-4 w-4" /> Markdown
+            <Download aria-hidden className="h-4 w-4" /> <span className="hidden sm:inline">Markdown</span>
           </a>
           <PrintButton className={PRIMARY} />
         </div>

@@ -450,20 +450,45 @@ function cell(text: string): string {
   return inline(text);
 }
 
+/** Questions gathered under the point whose step they test, in order of each point's most important question. */
+export interface QuestionGroup {
+  conclusion: BriefPoint;
+  questions: BriefQuestion[];
+}
+
+/**
+ * Groups a list of questions by the point they test, so a point with several questions is named
+ * once. Groups come in the order of their first question; questions keep their order within a group.
+ */
+export function groupByPoint(questions: BriefQuestion[]): QuestionGroup[] {
+  const groups = new Map<string, QuestionGroup>();
+  for (const q of questions) {
+    const group = groups.get(q.step.conclusion.id) ?? { conclusion: q.step.conclusion, questions: [] };
+    group.questions.push(q);
+    groups.set(q.step.conclusion.id, group);
+  }
+  return [...groups.values()];
+}
+
 /** What a question puts in doubt, in words. */
 export function doubtPhrase(q: Pick<BriefQuestion, 'attacks'>): string {
   return q.attacks === 'inference' ? 'doubts the step itself' : 'doubts a premise';
 }
 
 function questionLines(list: QuestionList): string[] {
-  const lines = list.shown.flatMap((q, i) => {
-    const indent = ' '.repeat(`${i + 1}. `.length);
-    const raised = q.state === 'raised' ? `Raised by: ${q.raisedBy.map((p) => `“${inline(p.text)}”`).join(', ')}` : 'Open: nobody has asked it yet';
-    return [
-      `${i + 1}. **${inline(q.text)}**`,
-      `${indent}On “${inline(q.step.conclusion.text)}” — ${inline(q.schemeName)}, ${doubtPhrase(q)}. ${raised}.`,
-    ];
-  });
+  const lines: string[] = [];
+  let number = 0;
+  for (const group of groupByPoint(list.shown)) {
+    lines.push(`On “${inline(group.conclusion.text)}” — ${STATUS_MARKS[group.conclusion.status]}`, '');
+    for (const q of group.questions) {
+      number += 1;
+      const indent = ' '.repeat(`${number}. `.length);
+      const raised = q.state === 'raised' ? `Raised by: ${q.raisedBy.map((p) => `“${inline(p.text)}”`).join(', ')}` : 'Open: nobody has asked it yet';
+      lines.push(`${number}. **${inline(q.text)}**`, `${indent}${inline(q.schemeName)}, ${doubtPhrase(q)}. ${raised}.`);
+    }
+    lines.push('');
+  }
+  lines.pop();
   if (list.more > 0) lines.push('', `_…and ${list.more} more open ${list.more === 1 ? 'question' : 'questions'} on the map’s Open questions list._`);
   return lines;
 }

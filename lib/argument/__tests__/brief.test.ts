@@ -8,6 +8,7 @@ import {
   BRIEF_QUESTION_LIMIT,
   briefToMarkdown,
   buildBrief,
+  groupByPoint,
   type BriefInput,
   type BriefMeta,
   type CasePoint,
@@ -333,5 +334,16 @@ describe('the seeded op-ed', () => {
     expect(brief.questions.openings.shown.slice(0, 2).map((q) => q.id).sort()).toEqual(['past-practice.cq2', 'sign.cq1']);
     expect(brief.questions.openings.shown.length).toBe(BRIEF_QUESTION_LIMIT);
     expect(brief.questions.openings.more).toBeGreaterThan(0);
+  });
+
+  test('the questions are gathered under each point, named once, numbered on across the groups', () => {
+    const brief = buildBrief(view, 'affirmative');
+    const groups = groupByPoint(brief.questions.prepare.shown);
+    expect(groups.flatMap((g) => g.questions)).toHaveLength(brief.questions.prepare.shown.length);
+    expect(new Set(groups.map((g) => g.conclusion.id)).size).toBe(groups.length);
+    const markdown = briefToMarkdown(brief, META);
+    const thesisHeads = markdown.split('\n').filter((line) => line.startsWith('On “The US should change course'));
+    expect(thesisHeads).toHaveLength(1);
+    expect(markdown).toMatch(new RegExp(`\\n${BRIEF_QUESTION_LIMIT}\\. \\*\\*`));
   });
 });

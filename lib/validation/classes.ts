@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { POLICIES } from '../auth/permissions';
 import { AUTHOR_NAME_MAX, CLASS_NAME_MAX, COPY_TITLE_MIN, MAP_TITLE_MAX } from './limits';

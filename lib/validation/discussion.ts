@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { COMMENT_TEXT_MAX, COMMENT_TEXT_MIN, RATING_MAX, RATING_MIN } from './limits';
 import { authorNameSchema } from './node';

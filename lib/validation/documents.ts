@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { POLICIES } from '../auth/permissions';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from './limits';

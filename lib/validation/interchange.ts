@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { MAP_TITLE_MAX } from './limits';
 

@@ -1,3 +1,4 @@
+import './zod-config';
 import { z } from 'zod';
 import { NODE_KINDS, RELATIONS, RETYPABLE_KINDS } from '../argument/model';
 import { questionById, SCHEME_IDS } from '../argument/schemes';

@@ -104,7 +104,7 @@ export function NewMapForm() {
 
         <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-4">
           <FileUp aria-hidden className="h-6 w-6 shrink-0 text-indigo-600" />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-48 flex-1">
             <label htmlFor={`${id}-file`} className="font-medium text-slate-800">
               Upload a file
             </label>
@@ -118,13 +118,15 @@ export function NewMapForm() {
             onChange={(e) => void onFile(e.target.files?.[0])}
             aria-invalid={errors.file ? true : undefined}
             aria-describedby={errors.file ? `${id}-file-error` : undefined}
+            // The visible "Choose a file…" button opens it; one tab stop, not two.
+            tabIndex={-1}
             className="sr-only"
             data-testid="new-map.file"
           />
           <button
             type="button"
             onClick={() => fileInput.current?.click()}
-            className="inline-flex items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100"
+            className="inline-flex w-full items-center justify-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100 sm:w-auto"
             data-testid="new-map.choose-file"
           >
             Choose a file…

@@ -19,16 +19,14 @@ export function DocumentList({ documents, archived = false, testId }: DocumentLi
     <ul className="grid gap-6" data-testid={testId}>
       {documents.map((d) => (
         <li key={d.slug} data-testid="home.document" aria-label={`Essay: ${d.title}`}>
-          <div className="mb-2 flex flex-wrap items-baseline gap-x-2 gap-y-0.5 px-1 text-slate-600">
-            <FileText aria-hidden className="h-4 w-4 shrink-0 self-center text-slate-400" />
-            <cite className="font-medium not-italic text-slate-800">{d.title}</cite>
-            {(d.author || d.source) && (
-              <span>
-                {d.author && <>— {d.author}</>}
-                {d.source && <>{d.author ? ', ' : '— '}{d.source}</>}
-              </span>
-            )}
-            <span className="text-sm text-slate-500">· {d.words > 0 ? `${numberFormat.format(d.words)} words` : 'no essay text (imported)'}</span>
+          <div className="mb-2 flex gap-2 px-1 text-slate-600">
+            <FileText aria-hidden className="mt-1 h-4 w-4 shrink-0 text-slate-400" />
+            <p className="min-w-0 [overflow-wrap:anywhere]">
+              <cite className="font-medium not-italic text-slate-800">{d.title}</cite>
+              {d.author && <> — {d.author}</>}
+              {d.source && <>{d.author ? ', ' : ' — '}{d.source}</>}
+              <span className="whitespace-nowrap text-sm text-slate-500"> · {d.words > 0 ? `${numberFormat.format(d.words)} words` : 'no essay text (imported)'}</span>
+            </p>
           </div>
           <ul className="grid gap-3" data-testid={archived ? undefined : 'home.maps'}>
             {d.maps.map((m) => (
@@ -55,7 +53,7 @@ function MapCard({ map, archived }: { map: HomeMap; archived: boolean }) {
         {archived ? <Archive aria-hidden className="h-6 w-6" /> : <Network aria-hidden className="h-6 w-6" />}
       </div>
       <div className="min-w-0 flex-1">
-        <h3 className="text-lg font-semibold leading-snug text-slate-900">
+        <h3 className="text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere]">
           {/* The whole card is the link's target area; the menu sits above it. */}
           <Link href={`/maps/${map.slug}`} className="after:absolute after:inset-0 after:rounded-xl group-hover:text-indigo-700" data-testid="home.map-link">
             {map.title}
@@ -70,7 +68,10 @@ function MapCard({ map, archived }: { map: HomeMap; archived: boolean }) {
             <MessageSquareWarning aria-hidden className="h-4 w-4 text-slate-400" /> {map.objectionCount} {map.objectionCount === 1 ? 'objection' : 'objections'}
           </span>
           <span className="inline-flex items-center gap-1.5">
-            <Clock aria-hidden className="h-4 w-4 text-slate-400" /> Last activity <time dateTime={map.lastActivity}>{dateFormat.format(new Date(map.lastActivity))}</time>
+            <Clock aria-hidden className="h-4 w-4 shrink-0 text-slate-400" />
+            <span>
+              Last activity <time dateTime={map.lastActivity}>{dateFormat.format(new Date(map.lastActivity))}</time>
+            </span>
           </span>
         </p>
       </div>

@@ -49,10 +49,10 @@ export function MapActions({ slug, title, archived }: MapActionsProps) {
             type="button"
             onClick={() => void setArchived(false)}
             disabled={busy}
-            className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
+            className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 text-sm font-medium sm:px-3 text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
             data-testid="home.map-restore"
           >
-            <ArchiveRestore aria-hidden className="h-4 w-4" /> Restore
+            <ArchiveRestore aria-hidden className="h-4 w-4" /> <span className="sr-only sm:not-sr-only">Restore</span>
           </button>
         )}
         <DropdownMenu.Root>

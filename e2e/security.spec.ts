@@ -47,13 +47,14 @@ async function openMap(page: Page, slug = SLUG) {
   await expect(page.getByTestId('canvas.node').first()).toBeVisible();
 }
 
-/** A class copy of the demo map owned by a new account: its invite code, for the join page. */
-async function inviteCode(request: APIRequestContext): Promise<string> {
+/** A class copy of the demo map owned by a new account (signed in on `request`): its slug and invite code. */
+async function classCopy(request: APIRequestContext): Promise<{ slug: string; code: string }> {
   const username = `sec${Date.now().toString(36)}`;
   expect((await request.post('/api/auth/signup', { data: { username, password: 'a long password' } })).status()).toBe(201);
   const copy = await request.post(`/api/maps/${SLUG}/copies`, { data: { title: 'Security copy', className: 'Period 1' } });
   expect(copy.status(), await copy.text()).toBe(201);
-  return (await copy.json()).invite.code;
+  const { map, invite } = await copy.json();
+  return { slug: map.slug, code: invite.code };
 }
 
 const PAGES = ['/', `/maps/${SLUG}`, '/signin', '/new', `/maps/${SLUG}/brief`];
@@ -123,11 +124,15 @@ test.describe('the app runs under its CSP without a violation', () => {
     expect(await problems()).toEqual([]);
   });
 
-  test('join page, and the owner’s share dialog with its QR code', async ({ page, browser, baseURL }) => {
-    const code = await inviteCode(page.request);
+  test('join page, and the owner’s share dialog with its QR code (a data: image)', async ({ page, browser, baseURL }) => {
+    const { slug, code } = await classCopy(page.request);
     const problems = await watch(page);
-    const copies = await (await page.request.get('/api/auth/me')).json();
-    expect(copies.user).toBeTruthy();
+    await openMap(page, slug);
+    await page.getByTestId('map.share').click();
+    await expect(page.getByTestId('share.qr')).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await expect.poll(() => page.getByTestId('share.qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await problems()).toEqual([]);
+
     const visitor = await browser.newContext({ baseURL });
     const joinPage = await visitor.newPage();
     const joinProblems = await watch(joinPage);
@@ -136,7 +141,6 @@ test.describe('the app runs under its CSP without a violation', () => {
     await joinPage.waitForLoadState('networkidle');
     expect(await joinProblems()).toEqual([]);
     await visitor.close();
-    expect(await problems()).toEqual([]);
   });
 });
 
@@ -163,7 +167,7 @@ test.describe('stored markup renders as text', () => {
     // The new cards have no saved position: the layout worker placed them.
     await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' }), `layout worker finished; ${(await problems()).join(' | ')}`).toHaveCount(0, { timeout: 15_000 });
     // The card may sit outside the visible part of the canvas; a click event selects it wherever it is.
-    await page.locator(`[data-testid="canvas.node"][data-node-id="${ids[0]}"]`).dispatchEvent("click");
+    await page.locator(`[data-testid="canvas.node"][data-node-id="${ids[0]}"]`).dispatchEvent('click');
     await page.getByTestId('inspector.tab-discussion').click();
     await expect(page.getByTestId('comment.body').first()).toHaveText(`${XSS.script} ${XSS.link} ${XSS.img}`);
     await expectNothingInjected(page);

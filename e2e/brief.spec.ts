@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { addNode, distinctive, expectError, removeAddedNodes, SLUG } from './support/api';
 
@@ -205,6 +206,16 @@ test('on paper: no chrome, each section on a new page, and it prints to A4 and L
   }
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('brief.toolbar')).toBeVisible();
+});
+
+test('axe finds no serious or critical accessibility problems on either side', async ({ page }) => {
+  for (const side of ['affirmative', 'negative'] as const) {
+    await page.goto(`${BRIEF}?side=${side}`);
+    await expect(page.getByTestId('brief.document')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), side).toEqual([]);
+  }
 });
 
 test('Print opens the browser’s print dialog', async ({ page }) => {

@@ -10,5 +10,5 @@ export default defineConfig([
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  globalIgnores(['.next/**', 'generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', '.next-*/**', 'generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

@@ -13,6 +13,8 @@ const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build folder for side work (benchmarks, debugging) that must not disturb `.next`.
+  distDir: process.env.ARGMAP_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   async headers() {

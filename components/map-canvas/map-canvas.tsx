@@ -135,22 +135,28 @@ export function MapCanvas() {
     }
     const first = !laidOut;
     let cancelled = false;
+    let finished = false;
     runLayout(buildLayoutGraph(view, sizes))
       .then((positions) => {
+        finished = true;
         if (cancelled) return;
         const saved = new Map(view.nodes.filter((n) => n.position).map((n) => [n.id, n.position!]));
         if (!first) setAnimating(true);
         setNodes((ns) => ns.map((n) => ({ ...n, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
         setLaidOut(true);
-        if (first) requestAnimationFrame(() => showThesisFirst(flow, anchorNode(view, positions)));
+        // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
+        if (first) requestAnimationFrame(() => (showThesisFirst(flow, anchorNode(view, positions)), requestAnimationFrame(() => performance.mark('argmap:canvas-ready'))));
         else setTimeout(() => setAnimating(false), 400);
       })
       .catch((error: unknown) => {
+        finished = true;
         notify({ tone: 'error', message: `The automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
         setLaidOut(true);
       });
     return () => {
       cancelled = true;
+      // Interrupted (e.g. the new cards were not measured yet): the next run must lay out again.
+      if (!finished && layoutDone.current === key) layoutDone.current = null;
     };
     // `view` is read through `structure`; text edits alone do not re-run the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -266,7 +272,17 @@ export function MapCanvas() {
         )}
       </ReactFlow>
       {pending && <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
-      {!laidOut && (
+      {view.nodes.length === 0 ? (
+        <div className="pointer-events-none absolute inset-0 grid place-items-center p-8" data-testid="canvas.empty">
+          <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white/90 p-6 text-center text-slate-600 shadow-sm">
+            <p className="text-base font-semibold text-slate-800">This map is empty — start with the thesis.</p>
+            <p className="mt-2 text-sm">
+              Select the sentence in the essay that states the conclusion and mark it as the thesis, or press <strong>Suggest units</strong> to see
+              candidates. Then mark its reasons and evidence, and drag from a card’s right-hand handle onto another to connect them.
+            </p>
+          </div>
+        </div>
+      ) : !laidOut && (
         <div className="absolute inset-0 grid place-items-center text-slate-500" role="status">
           <span className="inline-flex items-center gap-2">
             <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…

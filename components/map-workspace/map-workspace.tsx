@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
-import { AlertDialog, Dialog } from 'radix-ui';
-import { BookOpen, History, Keyboard, LayoutGrid, PanelLeftClose, X } from 'lucide-react';
+import { AlertDialog, Dialog, DropdownMenu } from 'radix-ui';
+import { BookOpen, History, Keyboard, LayoutGrid, ListTree, MoreHorizontal, Network, PanelLeftClose, X } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { CopyDialog } from '@/components/classes/copy-dialog';
@@ -15,6 +15,11 @@ import { Inspector } from '@/components/inspector/inspector';
 import { actionsForNode } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
+import { OutlineView } from '@/components/outline/outline-view';
+import { FilterBar } from '@/components/study/filter-bar';
+import { GapsButton } from '@/components/study/gaps-button';
+import { GapsPanel } from '@/components/study/gaps-panel';
+import { useMainView, useNarrowScreen, useSwitchViewShortcut, type MainView } from '@/components/outline/use-main-view';
 import { STATUS_STYLES } from '@/components/status-badge';
 import { can } from '@/lib/auth/permissions';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
@@ -39,28 +44,76 @@ export function MapWorkspace({ initial }: { initial: MapView }) {
   );
 }
 
+/**
+ * The page frame. Wide screens: essay column · canvas or outline · inspector. Below 768 px: one
+ * pane at a time (outline by default, canvas or essay one tap away on the tab bar) with the
+ * inspector as a full-width panel under it.
+ */
 function WorkspaceLayout() {
   // A map imported without its essay opens on the canvas alone.
   const hasEssay = useMapStore((s) => s.view.document.text.trim() !== '');
-  const [essayOpen, setEssayOpen] = useState(hasEssay);
+  const narrow = useNarrowScreen();
+  const [mainView, setMainView] = useMainView();
+  // `null` until the person toggles it: the essay column shows on wide screens, not on phones.
+  const [essayChoice, setEssayChoice] = useState<boolean | null>(null);
+  const essayOpen = essayChoice ?? (hasEssay && !narrow);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const historyOpen = useMapStore((s) => s.history !== null);
+  const hasSelection = useMapStore((s) => s.selection !== null);
   useKeyboardShortcuts(() => setShortcutsOpen(true));
   useLiveUpdates();
+  const showView = (next: MainView) => {
+    setMainView(next);
+    if (narrow) setEssayChoice(false);
+  };
+  useSwitchViewShortcut(() => showView(mainView === 'outline' ? 'canvas' : 'outline'));
+  const essayPane = narrow && essayOpen;
+  const gapsOpen = useMapStore((s) => s.gapsOpen);
+  const sideOpen = historyOpen || hasSelection || gapsOpen;
   return (
-    <div className="flex h-screen flex-col">
-      <MapHeader essayOpen={essayOpen} onToggleEssay={() => setEssayOpen((o) => !o)} onShowShortcuts={() => setShortcutsOpen(true)} />
-      <div className="flex min-h-0 flex-1">
-        {essayOpen && (
+    <div className="flex h-dvh flex-col">
+      <MapHeader
+        essayOpen={essayOpen}
+        onToggleEssay={() => setEssayChoice(!essayOpen)}
+        onShowShortcuts={() => setShortcutsOpen(true)}
+        mainView={mainView}
+        onMainView={showView}
+      />
+      {narrow && <NarrowTabs mainView={essayPane ? 'essay' : mainView} hasEssay={hasEssay} onMainView={showView} onEssay={() => setEssayChoice(true)} />}
+      <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+        {essayOpen && !narrow && (
           <aside className="h-full w-[30%] min-w-[280px] max-w-[560px] shrink-0 border-r border-slate-200 bg-white" aria-label="Essay">
             <EssayPanel />
           </aside>
         )}
-        <main className="relative min-w-0 flex-1">
+        <main className="relative flex min-h-0 min-w-0 flex-1 flex-col" data-testid="map.main" data-view={essayPane ? 'essay' : (mainView ?? undefined)}>
           <ReplayBanner />
-          <MapCanvas />
+          {!essayPane && mainView && <FilterBar />}
+          <div className="relative min-h-0 flex-1">
+          {essayPane ? (
+            <section className="h-full bg-white" aria-label="Essay">
+              <EssayPanel />
+            </section>
+          ) : mainView === 'outline' ? (
+            <OutlineView onShowOnCanvas={() => showView('canvas')} />
+          ) : mainView === 'canvas' ? (
+            <MapCanvas />
+          ) : null}
+          </div>
         </main>
-        {historyOpen ? <HistoryPanel /> : <Inspector />}
+        {/* On a phone the inspector is a full-width panel under the view; the view keeps the top half. */}
+        <div
+          className={
+            narrow
+              ? sideOpen
+                ? 'h-[52%] shrink-0 overflow-hidden rounded-t-xl border-t border-slate-300 bg-white shadow-[0_-8px_24px_-12px_rgb(15_23_42/0.35)] [&>aside]:!w-full [&>aside]:!border-l-0'
+                : 'hidden'
+              : 'contents'
+          }
+          data-testid="map.side"
+        >
+          {historyOpen ? <HistoryPanel /> : gapsOpen ? <GapsPanel /> : <Inspector />}
+        </div>
       </div>
       <Notices />
       <ConfirmDelete />
@@ -69,7 +122,16 @@ function WorkspaceLayout() {
   );
 }
 
-function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: boolean; onToggleEssay: () => void; onShowShortcuts: () => void }) {
+interface MapHeaderProps {
+  essayOpen: boolean;
+  onToggleEssay: () => void;
+  onShowShortcuts: () => void;
+  mainView: MainView | null;
+  onMainView: (view: MainView) => void;
+}
+
+/** Title, thesis status and tools. Below 768 px it wraps: title row, then the status and the main tools; the rest go in a menu. */
+function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts, mainView, onMainView }: MapHeaderProps) {
   const view = useMapStore((s) => s.view);
   const tidyLayout = useMapStore((s) => s.tidyLayout);
   // A fresh class copy opens with its sharing panel (the copy dialog sends ?share=1).
@@ -82,10 +144,13 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
     unstated: view.nodes.filter((n) => n.implicit).length,
   };
   const button = 'inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
+  const tidy = () => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }));
   return (
-    <header className="flex items-center gap-4 border-b border-slate-200 bg-white px-4 py-2.5">
-      <AppLogo />
-      <div className="h-8 w-px bg-slate-200" aria-hidden />
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:flex-nowrap md:gap-x-4 md:px-4 md:py-2.5">
+      <div className="shrink-0 max-md:[&>a>span:last-child]:hidden">
+        <AppLogo />
+      </div>
+      <div className="hidden h-8 w-px bg-slate-200 md:block" aria-hidden />
       <div className="min-w-0 flex-1">
         <h1 className="truncate text-lg font-semibold leading-tight text-slate-900" data-testid="map.title">
           {view.map.title}
@@ -93,36 +158,141 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts }: { essayOpen: b
         <p className="truncate text-sm text-slate-500">
           <cite className="not-italic">{view.document.title}</cite>
           {view.document.author && ` — ${view.document.author}`}
-          <span className="mx-2" aria-hidden>·</span>
-          {counts.points} points · {counts.objections} objections · {counts.unstated} unstated premises
+          <span className="hidden md:inline">
+            <span className="mx-2" aria-hidden>·</span>
+            {counts.points} points · {counts.objections} objections · {counts.unstated} unstated premises
+          </span>
         </p>
       </div>
+      {/* Narrow: the title row ends with the tools menu and the account; everything below wraps onto a second row. */}
+      <div className="flex items-center gap-1 md:hidden">
+        <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={readOnly || !can(view.viewer.role, 'arrange')} />
+      </div>
+      <div className="flex basis-full flex-wrap items-center gap-2 md:contents">
       <ThesisBanner />
       <PresenceList />
       <OpenQuestions />
+      <GapsButton className={button} />
       <ExportMenu />
-      <button type="button" className={button} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
+      {mainView && <MainViewSwitch mainView={mainView} onMainView={onMainView} />}
+      <button type="button" className={`${button} max-md:hidden`} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
         {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
         <span className="hidden 2xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
       </button>
-      <HistoryButton className={button} />
+      <HistoryButton className={`${button} max-2xl:hidden`} />
       {view.viewer.role === 'owner' && view.map.policy !== 'open' ? <ShareDialog className={button} defaultOpen={shareOnOpen} /> : <CopyDialog className={button} />}
       <button
         type="button"
-        className={button}
+        className={`${button} max-2xl:hidden`}
         disabled={readOnly || !can(view.viewer.role, 'arrange')}
         aria-label="Tidy layout"
         title="Tidy layout"
-        onClick={() => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }))}
+        onClick={tidy}
         data-testid="map.tidy"
       >
         <LayoutGrid aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Tidy layout</span>
       </button>
-      <button type="button" className={button} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
+      <button type="button" className={`${button} max-2xl:hidden`} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
         <Keyboard aria-hidden className="h-4 w-4" /> ?
       </button>
+      {/* Below 1536 px history, tidy and shortcuts share one menu, so the title keeps its room. */}
+      <div className="hidden md:block 2xl:hidden">
+        <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={readOnly || !can(view.viewer.role, 'arrange')} />
+      </div>
       <AccountMenu />
+      </div>
     </header>
+  );
+}
+
+const MAIN_VIEWS: { view: MainView; label: string; icon: typeof Network }[] = [
+  { view: 'canvas', label: 'Canvas', icon: Network },
+  { view: 'outline', label: 'Outline', icon: ListTree },
+];
+
+/** Canvas or outline in the main area (V switches); on phones the tab bar below the header does this. */
+function MainViewSwitch({ mainView, onMainView }: { mainView: MainView; onMainView: (view: MainView) => void }) {
+  return (
+    <div className="inline-flex rounded-md border border-slate-200 bg-slate-100 p-0.5 max-md:hidden" role="group" aria-label="Main view (V)" data-testid="map.view-switch">
+      {MAIN_VIEWS.map(({ view, label, icon: Icon }) => (
+        <button
+          key={view}
+          type="button"
+          aria-pressed={mainView === view}
+          onClick={() => onMainView(view)}
+          title={`${label} (V)`}
+          className={`inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-medium ${mainView === view ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+          data-testid={`map.view-${view}`}
+        >
+          <Icon aria-hidden className="h-4 w-4" />
+          <span className="hidden 2xl:inline">{label}</span>
+          <span className="sr-only 2xl:hidden">{label}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The phone's tab bar: outline, canvas and essay, each one tap away. */
+function NarrowTabs({ mainView, hasEssay, onMainView, onEssay }: { mainView: MainView | 'essay' | null; hasEssay: boolean; onMainView: (view: MainView) => void; onEssay: () => void }) {
+  const tabs = [
+    { id: 'outline', label: 'Outline', icon: ListTree, onClick: () => onMainView('outline') },
+    { id: 'canvas', label: 'Canvas', icon: Network, onClick: () => onMainView('canvas') },
+    ...(hasEssay ? [{ id: 'essay', label: 'Essay', icon: BookOpen, onClick: onEssay }] : []),
+  ];
+  return (
+    <nav className="flex border-b border-slate-200 bg-white px-2" aria-label="Main view" data-testid="map.tabs">
+      {tabs.map(({ id, label, icon: Icon, onClick }) => (
+        <button
+          key={id}
+          type="button"
+          aria-pressed={mainView === id}
+          onClick={onClick}
+          className={`-mb-px inline-flex flex-1 items-center justify-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-semibold ${
+            mainView === id ? 'border-indigo-600 text-indigo-800' : 'border-transparent text-slate-600 hover:text-slate-900'
+          }`}
+          data-testid={`map.tab-${id}`}
+        >
+          <Icon aria-hidden className="h-4 w-4" /> {label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The header's secondary tools (history, tidy, shortcuts) in one menu, on screens too narrow for their buttons. */
+function NarrowToolsMenu({ onShowShortcuts, onTidy, tidyDisabled }: { onShowShortcuts: () => void; onTidy: () => void; tidyDisabled: boolean }) {
+  const historyOpen = useMapStore((s) => s.history !== null);
+  const openHistory = useMapStore((s) => s.openHistory);
+  const closeHistory = useMapStore((s) => s.closeHistory);
+  const notify = useMapStore((s) => s.notify);
+  const item = 'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-default data-[disabled]:text-slate-400';
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger
+        className="grid h-8 w-9 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
+        aria-label="More tools"
+        data-testid="map.more"
+      >
+        <MoreHorizontal aria-hidden className="h-5 w-5" />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+          <DropdownMenu.Item
+            className={item}
+            onSelect={() => (historyOpen ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
+          >
+            <History aria-hidden className="h-4 w-4" /> {historyOpen ? 'Close history' : 'History'}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={item} disabled={tidyDisabled} onSelect={onTidy}>
+            <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy the canvas layout
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={item} onSelect={onShowShortcuts}>
+            <Keyboard aria-hidden className="h-4 w-4" /> Keyboard shortcuts
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }
 
@@ -275,6 +445,11 @@ const SHORTCUTS: [string, string][] = [
   ['E', 'Edit the selected point'],
   ['Delete', 'Delete the selected point (with Undo)'],
   ['Esc', 'Close the form, then clear the selection'],
+  ['V', 'Switch between the canvas and the outline'],
+  ['↑ ↓ ← →', 'In the outline: move, open and close rows'],
+  ['Enter', 'In the outline: actions on the row'],
+  ['G', 'Find the gaps (study mode)'],
+  ['/', 'Search the points'],
   ['?', 'Show these shortcuts'],
 ];
 
@@ -309,13 +484,20 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
   const requestDelete = useDeleteNode();
   const readOnly = useMapStore((s) => s.history?.at != null);
   const role = useMapStore((s) => s.view.viewer.role);
+  const gapsOpen = useMapStore((s) => s.gapsOpen);
+  const setGapsOpen = useMapStore((s) => s.setGapsOpen);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]')) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '?') return showShortcuts();
       if (event.key === 'Escape') return composer ? openComposer(null) : select(null);
+      if (event.key === 'g') return setGapsOpen(!gapsOpen);
+      if (event.key === '/') {
+        event.preventDefault();
+        return document.querySelector<HTMLInputElement>('[data-testid="filter.search"]')?.focus();
+      }
       if (!selection || readOnly) return;
       const key = event.key.toLowerCase();
       if (selection.type === 'inference') {
@@ -336,5 +518,5 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly, role]);
+  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly, role, gapsOpen, setGapsOpen]);
 }

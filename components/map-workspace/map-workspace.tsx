@@ -146,13 +146,14 @@ function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts, mainView, onMain
   const button = 'inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
   const tidy = () => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }));
   return (
-    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:flex-nowrap md:gap-x-4 md:px-4 md:py-2.5">
-      <div className="shrink-0 max-md:[&>a>span:last-child]:hidden">
+    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:flex-nowrap md:gap-x-3 md:px-4 md:py-2.5 2xl:gap-x-4">
+      {/* The wordmark gives way to the map's title below 1280 px. */}
+      <div className="shrink-0 max-xl:[&>a>span:last-child]:hidden">
         <AppLogo />
       </div>
       <div className="hidden h-8 w-px bg-slate-200 md:block" aria-hidden />
-      <div className="min-w-0 flex-1">
-        <h1 className="truncate text-lg font-semibold leading-tight text-slate-900" data-testid="map.title">
+      <div className="min-w-0 flex-1 md:min-w-[9rem]">
+        <h1 className="truncate text-lg font-semibold leading-tight text-slate-900" title={view.map.title} data-testid="map.title">
           {view.map.title}
         </h1>
         <p className="truncate text-sm text-slate-500">
@@ -341,7 +342,7 @@ function ThesisBanner() {
       <button
         type="button"
         onClick={() => select({ type: 'node', id: thesis.id }, { focus: true })}
-        className={`inline-flex items-center gap-2 rounded-full px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
+        className={`inline-flex shrink-0 items-center gap-2 whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
         title={why}
         data-testid="map.thesis-status"
         data-status={evaluation.thesis}

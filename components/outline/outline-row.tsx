@@ -16,8 +16,6 @@ export interface RowAction {
   shortcut?: string;
   icon: typeof Quote;
   tone?: 'attack' | 'danger';
-  /** Whether running it opens a form that takes the focus (so the row does not take it back). */
-  opensForm: boolean;
   run(): void;
 }
 
@@ -97,7 +95,7 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
           <RowMeta row={row} node={node} status={status} detail={detail} />
           {node && (
             <p
-              className={`mt-0.5 line-clamp-3 break-words ${node.kind === 'thesis' ? 'text-[17px] font-semibold leading-snug text-slate-900' : 'text-[15px] leading-snug'} ${faded ? 'text-slate-500' : 'text-slate-900'}`}
+              className={`mt-0.5 break-words ${selected ? '' : 'line-clamp-4'} ${node.kind === 'thesis' ? 'text-[17px] font-semibold leading-snug text-slate-900' : 'text-[15px] leading-snug'} ${faded ? 'text-slate-500' : 'text-slate-900'}`}
               data-testid="outline.text"
             >
               {node.text}
@@ -132,7 +130,8 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
                   return (
                     <DropdownMenu.Item
                       key={a.id}
-                      onSelect={a.run}
+                      // After the menu has closed, so a form the action opens keeps the focus it takes.
+                      onSelect={() => window.setTimeout(a.run, 0)}
                       className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm font-medium outline-none data-[highlighted]:bg-slate-100 ${tone}`}
                       data-testid={`outline.action-${a.id}`}
                     >
@@ -148,7 +147,7 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
         )}
       </div>
       {hasChildren && expanded && (
-        <ul role="group" className="ml-[15px] space-y-0.5 border-l border-slate-200 pl-2.5">
+        <ul role="group" className="ml-[11px] space-y-0.5 border-l border-slate-200 pl-1.5 @2xl:ml-[15px] @2xl:pl-2.5">
           {children}
         </ul>
       )}

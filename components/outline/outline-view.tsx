@@ -108,19 +108,19 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
   const onMenuChange = useCallback(
     (row: OutlineRow, open: boolean) => {
       setMenuKey(open ? row.key : null);
-      if (open) setActiveKey(row.key);
+      if (open) return setActiveKey(row.key);
+      // Back to the row — unless an action's form has taken the focus.
+      window.setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) moveTo(row.key);
+      }, 50);
     },
-    [],
+    [moveTo],
   );
 
   const actionsFor = useCallback(
     (row: OutlineRow): RowAction[] => {
       const actions: RowAction[] = [];
       const role = view.viewer.role;
-      const after = (opensForm: boolean) => {
-        // The form takes the focus itself; otherwise the focus goes back to the row.
-        if (!opensForm) moveTo(row.key);
-      };
       if (row.type === 'node' && row.nodeId) {
         const node = nodesById.get(row.nodeId);
         if (node && !readOnly) {
@@ -131,12 +131,10 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
               shortcut: a.shortcut,
               icon: a.icon,
               tone: a.tone,
-              opensForm: a.mode !== 'delete',
               run: () => {
                 select({ type: 'node', id: node.id });
                 if (a.mode === 'delete') {
                   requestDelete(node.id);
-                  after(false);
                 } else {
                   openComposer({ mode: a.mode, targetId: node.id });
                 }
@@ -153,7 +151,6 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
           shortcut: UNDERCUT_ACTION.shortcut,
           icon: UNDERCUT_ACTION.icon,
           tone: 'attack',
-          opensForm: true,
           run: () => {
             select({ type: 'inference', id });
             openComposer({ mode: 'undercut', targetId: id });
@@ -166,7 +163,6 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
           id: 'show-on-canvas',
           label: 'Show on canvas',
           icon: Network,
-          opensForm: false,
           run: () => {
             select(target, { focus: true });
             onShowOnCanvas();
@@ -175,7 +171,7 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
       }
       return actions;
     },
-    [view.viewer.role, nodesById, readOnly, select, openComposer, requestDelete, moveTo, onShowOnCanvas],
+    [view.viewer.role, nodesById, readOnly, select, openComposer, requestDelete, onShowOnCanvas],
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -275,12 +271,12 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
 
   const expandable = allRows(rows).filter((r) => r.children.length > 0);
   return (
-    <div className="flex h-full flex-col bg-white" data-testid="outline">
+    <div className="@container flex h-full flex-col bg-white" data-testid="outline">
       <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
         <h2 id="outline-heading" className="text-sm font-semibold uppercase tracking-wider text-slate-500">
           Outline
         </h2>
-        <span className="text-sm text-slate-500">
+        <span className="hidden text-sm text-slate-500 sm:inline">
           · {view.nodes.length} point{view.nodes.length === 1 ? '' : 's'}
         </span>
         <div className="ml-auto flex gap-1">
@@ -290,7 +286,7 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
             onClick={() => setOverrides(Object.fromEntries(expandable.map((r) => [r.key, true])))}
             data-testid="outline.expand-all"
           >
-            <ChevronsUpDown aria-hidden className="h-4 w-4" /> Expand all
+            <ChevronsUpDown aria-hidden className="h-4 w-4" /> Expand<span className="max-sm:sr-only"> all</span>
           </button>
           <button
             type="button"
@@ -298,7 +294,7 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
             onClick={() => setOverrides(Object.fromEntries(expandable.map((r) => [r.key, r.depth < 1])))}
             data-testid="outline.collapse-all"
           >
-            <ChevronsDownUp aria-hidden className="h-4 w-4" /> Collapse all
+            <ChevronsDownUp aria-hidden className="h-4 w-4" /> Collapse<span className="max-sm:sr-only"> all</span>
           </button>
         </div>
       </div>

@@ -58,7 +58,7 @@ function MapCard({ map, archived }: { map: HomeMap; archived: boolean }) {
           <Link href={`/maps/${map.slug}`} className="after:absolute after:inset-0 after:rounded-xl group-hover:text-indigo-700" data-testid="home.map-link">
             {map.title}
           </Link>
-          {archived && <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-700">Archived</span>}
+          {archived && <span className="ml-2 whitespace-nowrap rounded-full bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-700 [overflow-wrap:normal]">Archived</span>}
         </h3>
         <p className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
           <span className="inline-flex items-center gap-1.5" data-testid="home.map-nodes">

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../lib/argument/evaluation';
 import { syntheticGraph } from './synthetic-map';
+import { reportRow } from './support/report';
 
 const SIZES = [250, 500, 1000, 2000, 5000];
 const RUNS = 20;
@@ -35,3 +36,4 @@ for (const size of SIZES) {
   );
 }
 console.log(`\n2,000 nodes: ${at2000.toFixed(2)} ms (budget ${BUDGET_MS_AT_2000} ms) — ${at2000 <= BUDGET_MS_AT_2000 ? 'within budget' : 'OVER BUDGET'}`);
+reportRow({ key: 'evaluation-2000', result: `${at2000.toFixed(2)} ms`, pass: at2000 <= BUDGET_MS_AT_2000, note: `median of ${RUNS}` });

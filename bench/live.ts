@@ -3,10 +3,12 @@
 // delivered ÷ events written × readers (must be 100%), delivery latency p50/p95 (commit → reader),
 // write latency p95, and the server's memory. Set LIVE_SECONDS / LIVE_READERS / LIVE_WRITERS to change it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { reportRow } from './support/report';
+import { buildDir, ensureBuild } from './support/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = Number(process.env.LIVE_PORT ?? 3200);
@@ -96,12 +98,9 @@ async function openReader(index: number, after: number, sentAt: Map<string, numb
 async function main() {
   const db = path.join(os.tmpdir(), `argmap-bench-live-${process.pid}.db`);
   const env = { ...process.env, DATABASE_URL: `file:${db}`, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' };
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    console.log('No production build: building first.');
-    spawnSync(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], { cwd: ROOT, stdio: 'inherit', env });
-  }
+  ensureBuild();
   spawnSync('node', [path.join(ROOT, 'scripts', 'prepare-db.mjs')], { cwd: ROOT, stdio: 'ignore', env });
-  const server: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
+  const server: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT)], { cwd: buildDir(), env, stdio: 'ignore' });
   try {
     await waitForServer();
     const map = (await (await fetch(`${BASE}/api/maps/${SLUG}`)).json()) as { lastEventId: number; nodes: { id: string; kind: string }[] };
@@ -158,6 +157,13 @@ async function main() {
     console.log(`delivery latency  p50 ${percentile(latencies, 50).toFixed(1)} ms · p95 ${percentile(latencies, 95).toFixed(1)} ms (budget p95 ≤ 100 ms)`);
     console.log(`write latency     p50 ${percentile(writeLatencies, 50).toFixed(1)} ms · p95 ${percentile(writeLatencies, 95).toFixed(1)} ms`);
     console.log(`server memory     start ${memory[0]?.toFixed(0)} MB · peak ${Math.max(...memory).toFixed(0)} MB · end ${memory.at(-1)?.toFixed(0)} MB (RSS)`);
+    const p95 = percentile(latencies, 95);
+    reportRow({
+      key: 'live-30',
+      result: `p95 ${p95.toFixed(1)} ms, ${((delivered / Math.max(1, expected)) * 100).toFixed(2)}% delivered`,
+      pass: p95 <= 100 && delivered === expected && duplicates === 0,
+      note: `${READERS} readers, ${WRITERS} writers, ${SECONDS} s; ${delivered} of ${expected} deliveries`,
+    });
     if (delivered !== expected || duplicates > 0) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');

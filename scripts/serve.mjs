@@ -9,10 +9,10 @@ import { root } from './prepare-db.mjs';
 const next = path.join(root, 'node_modules', '.bin', 'next');
 /** What the build is made from: a change to any of these (a pull, an edit) calls for a new build. */
 const SOURCES = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-const STAMP = path.join(root, '.next', 'argmap-sources.sha1');
+export const STAMP = path.join(root, '.next', 'argmap-sources.sha1');
 
 /** A hash of every source file's path and contents (a few hundred small files: milliseconds). */
-function sourcesHash() {
+export function sourcesHash() {
   const hash = createHash('sha1');
   const visit = (rel) => {
     const full = path.join(root, rel);

@@ -4,7 +4,7 @@
  * migrated and seeded with the op-ed. Never touches data/argmap.db.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -31,12 +31,27 @@ export function serverEnv(file: string, port: number, extra: Record<string, stri
   return { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Builds the app under the e2e lock when there is no production build yet. */
+/**
+ * The folder bench servers run `next start` in: ARGMAP_BENCH_BUILD when set (bench/run.mjs sets it
+ * to one copy of the build for every script), else the project itself (e2e/crash.spec.ts, which
+ * already runs under the e2e lock with a fresh build).
+ */
+export function buildDir(): string {
+  return process.env.ARGMAP_BENCH_BUILD || ROOT;
+}
+
+/**
+ * For a bench script run on its own: under the e2e lock, builds when the build is missing or stale
+ * and copies it to a folder of this process's (removed on exit), so a rebuild by someone else's e2e
+ * run cannot pull the build from under the bench server.
+ */
 export function ensureBuild(): void {
-  if (existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) return;
-  console.log('No production build: building (under the e2e lock).');
-  const result = spawnSync('flock', [E2E_LOCK, process.execPath, NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error('next build failed.');
+  if (process.env.ARGMAP_BENCH_BUILD) return;
+  const dir = path.join(os.tmpdir(), `argmap-bench-build-${process.pid}`);
+  const result = spawnSync('flock', [E2E_LOCK, process.execPath, path.join(__dirname, 'snapshot-build.mjs'), dir], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Could not build or copy the production app.');
+  process.env.ARGMAP_BENCH_BUILD = dir;
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
 
 /** Applies the migrations to `file` and seeds the op-ed map (`negotiate-now`) when it is not there. */
@@ -78,7 +93,7 @@ export async function startServer(file: string, port: number, extraEnv: Record<s
   if (RESERVED_PORTS.has(port)) throw new Error(`Port ${port} belongs to the app or the e2e suite; use 3200 or above.`);
   if (path.resolve(file) === path.join(ROOT, 'data', 'argmap.db')) throw new Error('Refusing to run a bench against data/argmap.db.');
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], {
-    cwd: ROOT,
+    cwd: buildDir(),
     env: serverEnv(file, port, extraEnv),
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,

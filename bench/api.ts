@@ -1,0 +1,137 @@
+/**
+ * The HTTP budgets against `next start` (own port, own throwaway database), with autocannon:
+ * - `POST /api/maps/negotiate-now/nodes`, 50 concurrent writers for 30 s: latency p95 and errors
+ *   (every answer but 201 counts, as do timeouts and connection errors);
+ * - the SQLite ceiling in the same run: raw better-sqlite3 single-row commits per second, one
+ *   connection with the app's pragmas (lib/db/sqlite-connection.ts), and API writes/s ÷ that;
+ * - `GET /api/maps/<1,000-node map>`, API_GET_CONNECTIONS (10) concurrent readers for API_GET_SECONDS.
+ *
+ * API_SECONDS (30), API_WRITERS (50), API_GET_SECONDS (15), API_GET_CONNECTIONS (10), API_PORT (3220).
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { configureConnection, synchronousLevel } from '../lib/db/sqlite-connection';
+import { importSyntheticMap } from './support/maps';
+import { reportRow } from './support/report';
+import { ensureBuild, percentile, prepareDatabase, removeDatabase, startServer, throwawayDatabase } from './support/server';
+
+const SECONDS = Number(process.env.API_SECONDS ?? 30);
+const WRITERS = Number(process.env.API_WRITERS ?? 50);
+const GET_SECONDS = Number(process.env.API_GET_SECONDS ?? 15);
+const GET_CONNECTIONS = Number(process.env.API_GET_CONNECTIONS ?? 10);
+const PORT = Number(process.env.API_PORT ?? 3220);
+const RAW_SECONDS = 5;
+
+interface Load {
+  latencies: number[];
+  requests: number;
+  perSecond: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+/** Runs autocannon and keeps every response time (autocannon's own summary has no p95). */
+function load(options: autocannon.Options, expectStatus: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      const wrong = Object.entries(statuses).filter(([s]) => Number(s) !== expectStatus).reduce((sum, [, n]) => sum + n, 0);
+      resolve({
+        latencies,
+        requests: result.requests.total,
+        perSecond: result.requests.total / (result.duration || options.duration as number),
+        errors: wrong + result.errors + result.timeouts,
+        statuses,
+      });
+    });
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+}
+
+/** Single-row autocommit INSERTs on one connection with the app's pragmas, for RAW_SECONDS: commits/s. */
+function rawCommitsPerSecond(): number {
+  const file = throwawayDatabase('raw');
+  removeDatabase(file);
+  const db = new Database(file);
+  try {
+    configureConnection(db);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (text) VALUES (?)');
+    const text = 'x'.repeat(120);
+    let n = 0;
+    const start = performance.now();
+    const stop = start + RAW_SECONDS * 1000;
+    while (performance.now() < stop) {
+      for (let i = 0; i < 100; i++) insert.run(text);
+      n += 100;
+    }
+    return n / ((performance.now() - start) / 1000);
+  } finally {
+    db.close();
+    removeDatabase(file);
+  }
+}
+
+async function main() {
+  ensureBuild();
+  const file = throwawayDatabase('api');
+  removeDatabase(file);
+  prepareDatabase(file, PORT);
+  const server = await startServer(file, PORT);
+  try {
+    console.log(`HTTP budgets — ${os.cpus()[0]?.model ?? 'CPU'}, ${os.cpus().length} cores, Node ${process.version}, synchronous=${synchronousLevel()}\n`);
+    const map = (await (await fetch(`${server.base}/api/maps/negotiate-now`)).json()) as { nodes: { id: string; kind: string }[] };
+    const targets = map.nodes.filter((n) => n.kind === 'claim').map((n) => n.id);
+    let sequence = 0;
+    const body = () =>
+      JSON.stringify({ kind: 'objection', text: `Bench objection ${sequence++} ${Math.random().toString(36).slice(2, 8)}`, target: targets[sequence % targets.length], relation: 'attacks', author: 'Bench' });
+
+    // Warm-up: let the server load and JIT the route before anything is timed.
+    await load({ url: `${server.base}/api/maps/negotiate-now/nodes`, connections: 5, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r) => ({ ...r, body: body() }) }] }, 201);
+
+    const post = await load(
+      {
+        url: `${server.base}/api/maps/negotiate-now/nodes`,
+        connections: WRITERS,
+        duration: SECONDS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (r) => ({ ...r, body: body() }) }],
+      },
+      201,
+    );
+    const postP95 = percentile(post.latencies, 95);
+    console.log(`POST a node, ${WRITERS} writers × ${SECONDS} s: ${post.requests} requests, ${post.perSecond.toFixed(0)}/s; p50 ${percentile(post.latencies, 50).toFixed(1)} ms, p95 ${postP95.toFixed(1)} ms, p99 ${percentile(post.latencies, 99).toFixed(1)} ms; errors ${post.errors} (statuses ${JSON.stringify(post.statuses)})`);
+    reportRow({ key: 'post-50', result: `p95 ${postP95.toFixed(1)} ms, ${post.errors} errors`, pass: postP95 <= 25 && post.errors === 0, note: `${post.perSecond.toFixed(0)} writes/s` });
+
+    const raw = rawCommitsPerSecond();
+    const ratio = post.perSecond / raw;
+    console.log(`raw better-sqlite3 single-row commits (same pragmas): ${raw.toFixed(0)}/s → API writes/s ÷ raw commits/s = ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}%)`);
+    reportRow({ key: 'write-ratio', result: `${post.perSecond.toFixed(0)} ÷ ${raw.toFixed(0)} = ${ratio.toFixed(3)}`, pass: null, note: `synchronous=${synchronousLevel()}` });
+
+    const slug = await importSyntheticMap(server.base, 1000);
+    const bytes = (await (await fetch(`${server.base}/api/maps/${slug}`)).arrayBuffer()).byteLength;
+    await load({ url: `${server.base}/api/maps/${slug}`, connections: 2, duration: 3 }, 200);
+    const get = await load({ url: `${server.base}/api/maps/${slug}`, connections: GET_CONNECTIONS, duration: GET_SECONDS }, 200);
+    const getP95 = percentile(get.latencies, 95);
+    console.log(`GET a 1,000-node map (${(bytes / 1024).toFixed(0)} KB), ${GET_CONNECTIONS} readers × ${GET_SECONDS} s: ${get.perSecond.toFixed(0)}/s; p50 ${percentile(get.latencies, 50).toFixed(1)} ms, p95 ${getP95.toFixed(1)} ms; errors ${get.errors}`);
+    const single = await load({ url: `${server.base}/api/maps/${slug}`, connections: 1, duration: 5 }, 200);
+    console.log(`GET a 1,000-node map, 1 reader × 5 s: p50 ${percentile(single.latencies, 50).toFixed(1)} ms, p95 ${percentile(single.latencies, 95).toFixed(1)} ms`);
+    reportRow({ key: 'get-1000', result: `p95 ${getP95.toFixed(1)} ms (${GET_CONNECTIONS} readers); one reader p95 ${percentile(single.latencies, 95).toFixed(1)} ms`, pass: getP95 <= 30 && get.errors === 0, note: `${(bytes / 1024).toFixed(0)} KB JSON` });
+  } finally {
+    await server.stop();
+    removeDatabase(file);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

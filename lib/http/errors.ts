@@ -160,8 +160,9 @@ export function refuseCrossSite(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
-  let foreign = site === 'cross-site';
-  if (!foreign && origin && origin !== 'null') {
+  // `Origin: null` comes from sandboxed frames, data: and file: pages — never from Argmap's own.
+  let foreign = site === 'cross-site' || origin === 'null';
+  if (!foreign && origin) {
     try {
       foreign = new URL(origin).host !== (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
     } catch {

@@ -51,6 +51,7 @@ describe('cross-site changes are refused (403) on every mutating route', () => {
       { 'sec-fetch-site': 'cross-site', origin: 'http://localhost:3000' },
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'not a url' },
+      { origin: 'null' },
     ];
     for (const headers of foreign) {
       const before = database.snapshot();

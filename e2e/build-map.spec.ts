@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { MapView } from '../lib/argument/map-view';
 import { distinctive, expectError, readMap } from './support/api';
 
@@ -96,6 +96,20 @@ async function selectEssayWords(page: Page, words: string) {
   }, words);
 }
 
+/** The element's box once it has stopped moving (the canvas animates cards to their new places). */
+async function settledBox(locator: Locator) {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await locator.boundingBox());
+      const still = box === last;
+      last = box;
+      return still;
+    }, { intervals: [250] })
+    .toBe(true);
+  return JSON.parse(last) as { x: number; y: number; width: number; height: number };
+}
+
 async function nodeByText(page: Page, slug: string, text: string) {
   const view = (await (await page.request.get(`/api/maps/${slug}`)).json()) as MapView;
   return view.nodes.find((n) => n.text === text);
@@ -140,8 +154,9 @@ test.describe('building a map in the browser', () => {
     await evidenceCard.click();
     const handle = page.locator('.react-flow__node', { has: evidenceCard }).getByTestId('canvas.connect-handle');
     await expect(handle).toBeVisible();
+    // Wait for the layout (and its short animation) to settle before aiming.
+    const to = await settledBox(thesisCard);
     const from = (await handle.boundingBox())!;
-    const to = (await thesisCard.boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });

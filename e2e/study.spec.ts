@@ -86,6 +86,16 @@ test.describe('search and filters', () => {
     await expect(page.locator(`.react-flow__node:has([data-node-id="${id}"])`)).not.toHaveClass(/argmap-dimmed/);
     await expect(page.locator('.react-flow__node.argmap-dimmed')).toHaveCount(total - 1);
 
+    // The outline dims the same rows; the search stays as it was.
+    await page.getByTestId('map.view-outline').click();
+    await expect(page.locator(`[data-testid="outline.row"][data-node-id="${id}"]`).first()).not.toHaveAttribute('data-dimmed', 'true');
+    await expect(page.locator('[data-testid="outline.row"][data-type="node"][data-dimmed="true"]').first()).toBeVisible();
+    await expect(page.getByTestId('filter.count')).toHaveText(`1 of ${total} match`);
+    // Back on the canvas, the point selected in the outline is in view.
+    await page.locator(`[data-testid="outline.row"][data-node-id="${id}"]`).first().click();
+    await page.getByTestId('map.view-canvas').click();
+    await expect(page.locator(`.react-flow__node:has([data-node-id="${id}"])`)).toBeInViewport();
+
     await page.getByTestId('filter.clear').click();
     await expect(page.locator('.react-flow__node.argmap-dimmed')).toHaveCount(0);
     await expect(page.getByTestId('filter.count')).toHaveCount(0);

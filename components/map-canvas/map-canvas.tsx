@@ -65,6 +65,14 @@ function showThesisFirst(flow: ReturnType<typeof useReactFlow<FlowNode>>, thesis
   void flow.setViewport({ x: pane.width / 2 - (x + width / 2) * zoom, y: 48 - y * zoom, zoom });
 }
 
+/** Centres the canvas on one node at a readable zoom. */
+function centreOn(flow: ReturnType<typeof useReactFlow<FlowNode>>, id: string) {
+  const node = flow.getInternalNode(id);
+  if (!node) return void flow.fitView({ padding: 0.08, maxZoom: 1 });
+  const { x, y } = node.internals.positionAbsolute;
+  void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: Math.max(flow.getViewport().zoom, 0.85) });
+}
+
 const nodeTypes = { argument: ArgumentNodeCard, junction: JunctionNode };
 const edgeTypes = { argument: ArgumentEdge };
 
@@ -83,6 +91,7 @@ export function MapCanvas() {
   const canConnect = useMapStore((s) => s.history?.at == null && can(s.view.viewer.role, 'add'));
   const filter = useMapStore((s) => s.filter);
   const [pending, setPending] = useState<PendingConnection | null>(null);
+  const openOn = useRef(selection?.type === 'node' ? selection.id : selection?.type === 'inference' ? junctionId(selection.id) : null);
   const containerRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow<FlowNode>();
 
@@ -145,7 +154,14 @@ export function MapCanvas() {
         setNodes((ns) => ns.map((n) => ({ ...n, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
         setLaidOut(true);
         // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
-        if (first) requestAnimationFrame(() => (showThesisFirst(flow, anchorNode(view, positions)), requestAnimationFrame(() => performance.mark('argmap:canvas-ready'))));
+        // Opening with a point selected (e.g. coming back from the outline) shows that point.
+        if (first) {
+          requestAnimationFrame(() => {
+            if (openOn.current) centreOn(flow, openOn.current);
+            else showThesisFirst(flow, anchorNode(view, positions));
+            requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
+          });
+        }
         else setTimeout(() => setAnimating(false), 400);
       })
       .catch((error: unknown) => {

@@ -29,6 +29,8 @@ export interface OutlineRowItemProps {
   detail?: string;
   expanded: boolean;
   selected: boolean;
+  /** Left out by the search or filters: shown faintly, so the shape of the argument stays. */
+  dimmed?: boolean;
   tabbable: boolean;
   menuOpen: boolean;
   actions: RowAction[];
@@ -47,7 +49,7 @@ const RELATION_TAGS = { attacks: 'attacks', undercuts: 'undercuts the step' } as
  * the outline is drawn here, so a view-wide treatment (dimming rows a filter leaves out) has one place to go.
  */
 export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItemProps) {
-  const { row, node, status, label, detail, expanded, selected, tabbable, menuOpen, actions, onActivate, onToggle, onMenuChange, children } = props;
+  const { row, node, status, label, detail, expanded, selected, dimmed, tabbable, menuOpen, actions, onActivate, onToggle, onMenuChange, children } = props;
   const hasChildren = row.children.length > 0;
   const faded = status === 'defeated' || status === 'unsupported';
   const style = node ? KIND_STYLES[node.kind] : null;
@@ -65,10 +67,11 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
       data-type={row.type}
       data-repeat={row.repeat || undefined}
       data-testid="outline.row"
+      data-dimmed={dimmed || undefined}
       className="group/item outline-none [&:focus-visible>div:first-child]:ring-2 [&:focus-visible>div:first-child]:ring-[var(--color-accent)] [&:focus-visible>div:first-child]:ring-offset-1"
     >
       <div
-        className={`group/row relative flex items-start gap-1.5 rounded-lg border-l-4 py-2 pr-2 pl-1 transition-colors ${
+        className={`group/row relative flex items-start gap-1.5 rounded-lg border-l-4 py-2 pr-2 pl-1 transition-colors ${dimmed ? 'opacity-25' : ''} ${
           selected ? 'bg-indigo-50 shadow-[inset_0_0_0_1px_rgb(165_180_252)]' : 'hover:bg-slate-50'
         }`}
         style={{ borderLeftColor: style?.color ?? (row.type === 'group' ? '#94a3b8' : '#cbd5e1'), borderLeftStyle: node?.implicit || row.type === 'step' ? 'dashed' : 'solid' }}

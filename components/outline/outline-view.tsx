@@ -6,6 +6,7 @@ import { actionsForNode, UNDERCUT_ACTION } from '@/components/inspector/node-act
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
+import { matchingNodes } from '@/lib/argument/filter';
 import { allRows, ancestorKeys, buildOutline, homeRowKey, outlineLabel, visibleRows, type OutlineRow } from '@/lib/argument/outline';
 import { schemeById } from '@/lib/argument/schemes';
 import { OutlineRowItem, type RowAction } from './outline-row';
@@ -38,6 +39,9 @@ function sameSelection(a: Selection, b: Selection): boolean {
 export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
   const view = useMapStore((s) => s.view);
   const evaluation = useMapStore((s) => s.evaluation);
+  const filter = useMapStore((s) => s.filter);
+  // Rows the search or filters leave out are dimmed, never removed, as on the canvas.
+  const kept = useMemo(() => matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter), [view, evaluation, filter]);
   const selection = useMapStore((s) => s.selection);
   const select = useMapStore((s) => s.select);
   const openComposer = useMapStore((s) => s.openComposer);
@@ -257,6 +261,7 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
           }
           expanded={expanded}
           selected={row.key === selectedKey}
+          dimmed={kept !== null && row.nodeId != null && !kept.has(row.nodeId)}
           tabbable={row.key === tabKey}
           menuOpen={row.key === menuKey}
           actions={actionsFor(row)}

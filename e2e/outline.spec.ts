@@ -95,7 +95,12 @@ test('selection is one thing: outline row → canvas and inspector; canvas and e
   await outline.canvasLaidOut();
   await expect(page.locator(`.react-flow__node.selected [data-node-id="${DOOR_OPEN}"]`)).toHaveCount(1);
 
+  // The canvas opens on the point selected in the outline.
+  await expect(outline.canvasNode(DOOR_OPEN)).toBeInViewport();
+
   // The other way: a card clicked on the canvas is the selected row when the outline comes back.
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(outline.canvasNode(THESIS)).toBeInViewport();
   await outline.canvasNode(THESIS).click();
   await expect(page.getByTestId('inspector.node')).toHaveAttribute('data-node-id', THESIS);
   await page.getByTestId('map.view-outline').click();

@@ -88,6 +88,7 @@ test.describe('search and filters', () => {
 
     // The outline dims the same rows; the search stays as it was.
     await page.getByTestId('map.view-outline').click();
+    await page.getByTestId('outline.expand-all').click();
     await expect(page.locator(`[data-testid="outline.row"][data-node-id="${id}"]`).first()).not.toHaveAttribute('data-dimmed', 'true');
     await expect(page.locator('[data-testid="outline.row"][data-type="node"][data-dimmed="true"]').first()).toBeVisible();
     await expect(page.getByTestId('filter.count')).toHaveText(`1 of ${total} match`);

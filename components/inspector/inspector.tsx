@@ -110,7 +110,7 @@ function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {!composer && <NodeActions nodeId={node.id} />}
-      {!composer && !readOnly && <StructureControls node={node} />}
+      {!composer && !readOnly && <StructureControls key={node.id} node={node} />}
       <NodeStatus node={node} />
       <Tabs.Root defaultValue="connections" className="space-y-4">
         <Tabs.List className="flex gap-1 border-b border-slate-200" aria-label="About this point">

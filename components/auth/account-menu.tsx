@@ -52,7 +52,7 @@ export function AccountMenu() {
     return (
       <Link
         href={`/signin?next=${encodeURIComponent(here)}`}
-        className="inline-flex h-8 items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+        className="inline-flex h-8 shrink-0 items-center gap-2 whitespace-nowrap rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
         data-testid="account.signin"
       >
         <LogIn aria-hidden className="h-4 w-4" /> Sign in

@@ -17,10 +17,13 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
   const style = KIND_STYLES[node.kind];
   const Icon = style.icon;
   const thesis = node.kind === 'thesis';
+  // Defeated and unsupported cards fade (paler frame and ground, greyer words) but every word keeps
+  // WCAG AA contrast; a see-through card would not.
+  const faded = status === 'defeated' || status === 'unsupported';
   return (
     <div
-      className={`argument-node relative rounded-xl bg-white shadow-sm transition-opacity ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${status === 'defeated' || status === 'unsupported' ? 'opacity-60' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
-      style={{ borderColor: style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
+      className={`argument-node relative rounded-xl shadow-sm ${faded ? 'bg-slate-50 [&>p]:!text-slate-600' : 'bg-white'} ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
+      style={{ borderColor: faded ? `color-mix(in srgb, ${style.color} 40%, white)` : style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
       data-testid="canvas.node"
       data-node-id={node.id}
       data-kind={node.kind}

@@ -19,8 +19,8 @@ export function PresenceList() {
       : `Also here: ${names.join(', ')}`
     : 'Reconnecting to live updates…';
   return (
-    <div className="flex items-center gap-2" title={title} data-testid="map.presence" data-live={live} aria-label={title}>
-      <span className={`inline-flex items-center gap-1 text-xs font-semibold ${live ? 'text-emerald-700' : 'text-slate-400'}`}>
+    <div className="flex items-center gap-2" title={title} data-testid="map.presence" data-live={live} role="group" aria-label={title}>
+      <span className={`inline-flex items-center gap-1 text-xs font-semibold ${live ? 'text-emerald-700' : 'text-slate-500'}`}>
         <Radio aria-hidden className="h-4 w-4" />
         <span className="hidden 2xl:inline">{live ? 'Live' : 'Offline'}</span>
       </span>

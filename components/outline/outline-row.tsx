@@ -98,7 +98,7 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
           <RowMeta row={row} node={node} status={status} detail={detail} />
           {node && (
             <p
-              className={`mt-0.5 break-words ${selected ? '' : 'line-clamp-4'} ${node.kind === 'thesis' ? 'text-[17px] font-semibold leading-snug text-slate-900' : 'text-[15px] leading-snug'} ${faded ? 'text-slate-500' : 'text-slate-900'}`}
+              className={`mt-0.5 break-words ${selected ? '' : 'line-clamp-4'} ${node.kind === 'thesis' ? 'text-[17px] font-semibold leading-snug text-slate-900' : 'text-[15px] leading-snug'} ${faded ? 'text-slate-600' : 'text-slate-900'}`}
               data-testid="outline.text"
             >
               {node.text}

@@ -81,9 +81,15 @@ test('import an essay, map it, find its gaps and print a brief for either side',
     await page.goto(`/maps/${slug}/brief?side=${side}`);
     await expect(page.getByTestId('brief.side')).toHaveText(new RegExp(side, 'i'));
     await expect(page.getByTestId('brief.resolution')).toContainText('start classes at nine');
-    const row = page.getByTestId('brief.matrix-row').filter({ hasText: 'after-school sports' });
-    await expect(row).toBeVisible();
-    if (side === 'affirmative') await expect(row.getByTestId('brief.matrix-response')).toHaveText(/Unanswered/);
+    if (side === 'affirmative') {
+      // Their objection, in our rebuttal matrix, still to be answered.
+      const row = page.getByTestId('brief.matrix-row').filter({ hasText: 'after-school sports' });
+      await expect(row.getByTestId('brief.matrix-response')).toHaveText(/Unanswered/);
+      await expect(page.getByTestId('brief.case-point').first()).toContainText('87 percent');
+    } else {
+      // The objection is the negative's case.
+      await expect(page.getByTestId('brief.case-point').first()).toContainText('after-school sports');
+    }
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('brief.toolbar')).toBeHidden();
     const pdf = await page.pdf({ format: 'A4' });

@@ -142,10 +142,15 @@ async function main() {
       const { page, close } = await load(browser, url);
       try {
         // Drag a card near the middle of the view.
-        const cards = page.locator('.react-flow__node-argument');
+        const cards = page.locator('[data-testid="canvas.node"]');
+        await cards.first().waitFor({ timeout: 30_000 });
         const boxes = await cards.evaluateAll((els) =>
           els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + 20, w: r.width })),
         );
+        if (boxes.length === 0) {
+          await page.screenshot({ path: '/tmp/shots/bench-1000.png' });
+          throw new Error(`No card on the page after canvas-ready (${await page.locator('.react-flow__node').count()} React Flow nodes); screenshot in /tmp/shots/bench-1000.png`);
+        }
         const centre = boxes.filter((b) => b.x > 300 && b.x < VIEWPORT.width - 300 && b.y > 150 && b.y < VIEWPORT.height - 250)[0] ?? boxes[0];
         const dragFrames = await frameTimes(page, () => drag(page, centre.x, centre.y, 220, 140));
         const dragP95 = percentile(dragFrames, 95);
@@ -160,6 +165,7 @@ async function main() {
         await page.waitForTimeout(500);
         const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
         const rendered = await cards.count();
+        if (process.env.BROWSER_SHOTS) await page.screenshot({ path: `${process.env.BROWSER_SHOTS}/zoomed-out-1000.png` });
         const start = { x: paneBox.x + 40, y: paneBox.y + paneBox.height - 40 };
         // Start on empty canvas: the bottom-left corner is left of the legend only when it is hidden, so find a spot with no card.
         const spot = await page.evaluate(({ x, y, w, h }) => {

@@ -132,8 +132,7 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
   const since = await lastEventId(await db(), map.id);
-  const { graph, makers } = await readGraphWithMakers(map.id);
-  const evaluation = evaluate(graph);
+  const { graph, makers, evaluation, edges, ratings, commentCounts } = await sharedViewOf(map.id, since);
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
   return {
     map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className },
@@ -146,12 +145,71 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
     nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status, own: ownsPoint(viewer, makers.get(n.id) ?? null) })),
     inferences: graph.inferences,
     conflicts: graph.conflicts,
-    edges: flatEdges(graph),
+    edges,
     evaluation: { thesis: evaluation.thesis },
     lastEventId: since,
-    ratings: await ratingsForMap(map.id),
-    commentCounts: await commentCountsForMap(map.id),
+    ratings,
+    commentCounts,
   };
+}
+
+/** How many serialized answers of `GET /api/maps/{slug}` are kept (per map state and kind of viewer). */
+const VIEW_ANSWERS_MAX = 64;
+const viewAnswers = new Map<string, string>();
+
+/**
+ * `GET /api/maps/{slug}` as JSON text. Viewers alike in every way the answer depends on (role,
+ * policy, identity, name) at the same log position get the same bytes, so a class loading one big
+ * map serializes it once; any change moves the log on and makes a new answer.
+ */
+export async function loadMapViewJson(slug: string, access: Access): Promise<string> {
+  const map = await findMapOr404(slug);
+  const since = await lastEventId(await db(), map.id);
+  const name = access.identity.kind === 'anonymous' ? '' : access.identity.name;
+  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name].join('\u0000');
+  let json = viewAnswers.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(await loadMapView(slug, access));
+    viewAnswers.set(key, json);
+    if (viewAnswers.size > VIEW_ANSWERS_MAX) viewAnswers.delete(viewAnswers.keys().next().value!);
+  }
+  return json;
+}
+
+/** What every viewer of a map sees alike: its graph (with who made each point), evaluation, ratings and comment counts. */
+interface SharedView {
+  since: number;
+  graph: ArgumentGraph;
+  makers: Map<string, string | null>;
+  evaluation: ReturnType<typeof evaluate>;
+  edges: FlatEdge[];
+  ratings: MapView['ratings'];
+  commentCounts: MapView['commentCounts'];
+}
+
+/** How many maps' shared views are kept in memory (the most recently read). */
+const SHARED_VIEWS_MAX = 16;
+const sharedViews = new Map<string, SharedView>();
+
+/**
+ * The shared part of a map view as of log entry `since`. Every change to a map — points, links,
+ * positions, comments, votes — commits with its entry in the event log, so while the newest entry
+ * is still `since` nothing here can have changed, and a whole class opening the same map reads and
+ * evaluates it once instead of once each.
+ */
+async function sharedViewOf(mapId: string, since: number): Promise<SharedView> {
+  const cached = sharedViews.get(mapId);
+  if (cached && cached.since === since) {
+    sharedViews.delete(mapId);
+    sharedViews.set(mapId, cached);
+    return cached;
+  }
+  const [{ graph, makers }, ratings, commentCounts] = await Promise.all([readGraphWithMakers(mapId), ratingsForMap(mapId), commentCountsForMap(mapId)]);
+  const view: SharedView = { since, graph, makers, evaluation: evaluate(graph), edges: flatEdges(graph), ratings, commentCounts };
+  sharedViews.delete(mapId);
+  sharedViews.set(mapId, view);
+  if (sharedViews.size > SHARED_VIEWS_MAX) sharedViews.delete(sharedViews.keys().next().value!);
+  return view;
 }
 
 /** The map's internal id; 404 when there is no such map. */

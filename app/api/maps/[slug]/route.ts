@@ -1,4 +1,4 @@
-import { loadMapView } from '@/lib/db/maps';
+import { loadMapViewJson } from '@/lib/db/maps';
 import { handle, parseBody } from '@/lib/http/errors';
 import { updateMapSettings } from '@/lib/db/documents';
 import { mapUpdateSchema } from '@/lib/validation/documents';
@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 // GET /api/maps/[slug] — the map, its document and its live graph (nodes, inferences, conflicts, flat edges)
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  return Response.json(await loadMapView(slug, await authorize(request, slug, 'view')));
+  const json = await loadMapViewJson(slug, await authorize(request, slug, 'view'));
+  return new Response(json, { headers: { 'Content-Type': 'application/json' } });
 });
 
 // PATCH /api/maps/[slug] — rename, archive or restore the map (its owner; on an ownerless open map any editor) and set its access policy (owner only)

@@ -14,6 +14,7 @@ export type RowKey =
   | 'pan-1000'
   | 'evaluation-2000'
   | 'post-50'
+  | 'post-50-paced'
   | 'write-ratio'
   | 'get-1000'
   | 'live-30'

@@ -7,7 +7,6 @@ import { Copy } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
 import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 import { useMapStore } from '@/components/map-workspace/map-store';
-import { copySchema } from '@/lib/validation/classes';
 
 /** "Copy for a class": a signed-in teacher makes their own copy of the map, with an invite. */
 export function CopyDialog({ className }: { className: string }) {
@@ -31,6 +30,8 @@ export function CopyDialog({ className }: { className: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The schema (and zod with it) loads on first use, not with the map page.
+    const { copySchema } = await import('@/lib/validation/classes');
     const parsed = copySchema.safeParse({ title, className: classLabel || undefined });
     if (!parsed.success) {
       setError(parsed.error.issues[0].message);

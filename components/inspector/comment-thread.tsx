@@ -5,7 +5,6 @@ import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
 import { ApiError, apiRequest, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
-import { commentCreateSchema, commentUpdateSchema } from '@/lib/validation/discussion';
 import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
 
 interface CommentThreadProps {
@@ -123,6 +122,8 @@ function NewCommentForm({ url, onAdded }: NewCommentFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The schemas (and zod with them) load on first use, not with the map page.
+    const { commentCreateSchema } = await import('@/lib/validation/discussion');
     const parsed = commentCreateSchema.safeParse({ text, author });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues));
@@ -222,6 +223,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    const { commentUpdateSchema } = await import('@/lib/validation/discussion');
     const parsed = commentUpdateSchema.safeParse({ text: draft });
     if (!parsed.success) {
       setError(parsed.error.issues[0].message);

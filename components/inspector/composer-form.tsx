@@ -7,7 +7,6 @@ import { ApiError, rememberedName, rememberName } from '@/components/map-workspa
 import { messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
-import { nodeFormSchema } from '@/lib/validation/node';
 import { questionById } from '@/lib/argument/schemes';
 import { shorten } from '@/lib/argument/text';
 
@@ -69,6 +68,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The schema (and zod with it) loads on first use, not with the map page.
+    const { nodeFormSchema } = await import('@/lib/validation/node');
     const parsed = nodeFormSchema.safeParse({ text, author });
     if (!parsed.success) {
       const next: FieldErrors = {};

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog, DropdownMenu } from 'radix-ui';
@@ -11,14 +12,11 @@ import { CopyDialog } from '@/components/classes/copy-dialog';
 import { ShareDialog } from '@/components/classes/share-dialog';
 import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
-import { Inspector } from '@/components/inspector/inspector';
 import { actionsForNode } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
-import { OutlineView } from '@/components/outline/outline-view';
 import { FilterBar } from '@/components/study/filter-bar';
 import { GapsButton } from '@/components/study/gaps-button';
-import { GapsPanel } from '@/components/study/gaps-panel';
 import { useMainView, useNarrowScreen, useSwitchViewShortcut, type MainView } from '@/components/outline/use-main-view';
 import { STATUS_STYLES } from '@/components/status-badge';
 import { can } from '@/lib/auth/permissions';
@@ -31,6 +29,12 @@ import { PresenceList } from './presence-list';
 import { useLiveUpdates } from './use-live-updates';
 import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
+
+// Loaded when first shown, not with the page: the inspector (and its forms' schemas), the outline
+// and the gaps panel are not needed to draw the map.
+const Inspector = dynamic(() => import('@/components/inspector/inspector').then((m) => m.Inspector));
+const OutlineView = dynamic(() => import('@/components/outline/outline-view').then((m) => m.OutlineView));
+const GapsPanel = dynamic(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel));
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
 export function MapWorkspace({ initial }: { initial: MapView }) {
@@ -112,7 +116,7 @@ function WorkspaceLayout() {
           }
           data-testid="map.side"
         >
-          {historyOpen ? <HistoryPanel /> : gapsOpen ? <GapsPanel /> : <Inspector />}
+          {historyOpen ? <HistoryPanel /> : gapsOpen ? <GapsPanel /> : hasSelection ? <Inspector /> : null}
         </div>
       </div>
       <Notices />

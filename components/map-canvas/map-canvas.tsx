@@ -37,6 +37,13 @@ import { MapLegend } from './map-legend';
 import { runLayout } from './run-layout';
 import { ConnectChooser, type PendingConnection } from './connect-chooser';
 
+/**
+ * Above this many points a map is "large": only the cards in view are drawn, and the first layout
+ * uses sizes estimated from the words instead of drawing all the cards first to measure them
+ * (drawing 1,000 cards at once blocked the page for over a second).
+ */
+const LARGE_MAP = 300;
+
 /** Below this zoom card text is too small to read, so a large map opens on its thesis instead of fitting. */
 const READABLE_ZOOM = 0.6;
 
@@ -101,6 +108,8 @@ export function MapCanvas() {
   const [animating, setAnimating] = useState(false);
   const initialized = useNodesInitialized();
   const layoutDone = useRef<string | null>(null);
+  const largeMap = view.nodes.length > LARGE_MAP;
+  const laidOutRef = useRef(false);
 
   // Keep canvas nodes in step with the map, keeping what React Flow measured and where nodes are.
   useEffect(() => {
@@ -110,13 +119,14 @@ export function MapCanvas() {
       return buildFlowNodes(view, evaluation, highlights).map((n) => {
         const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
-        if (!old) return { ...n, className };
+        // A large map's cards wait, undrawn, for the first layout (see `LARGE_MAP`).
+        if (!old) return { ...n, className, hidden: largeMap && !laidOutRef.current };
         const saved = n.type === 'argument' ? n.data.node.position : null;
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
     setEdges(buildFlowEdges(view));
-  }, [view, evaluation, highlights, filter, setNodes, setEdges]);
+  }, [view, evaluation, highlights, filter, largeMap, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {
@@ -134,7 +144,8 @@ export function MapCanvas() {
 
   // Lay out whenever the structure changes (once the new cards are measured) or "Tidy" asks.
   useEffect(() => {
-    if (!initialized) return;
+    // A large map is laid out once before any card is drawn, from sizes estimated from the words.
+    if (!initialized && !(largeMap && !laidOutRef.current)) return;
     const key = `${structure}#${layoutRequest}`;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
@@ -151,7 +162,8 @@ export function MapCanvas() {
         if (cancelled) return;
         const saved = new Map(view.nodes.filter((n) => n.position).map((n) => [n.id, n.position!]));
         if (!first) setAnimating(true);
-        setNodes((ns) => ns.map((n) => ({ ...n, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
+        setNodes((ns) => ns.map((n) => ({ ...n, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
+        laidOutRef.current = true;
         setLaidOut(true);
         // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
         // Opening with a point selected (e.g. coming back from the outline) shows that point.
@@ -259,7 +271,7 @@ export function MapCanvas() {
         deleteKeyCode={null}
         minZoom={0.1}
         maxZoom={2}
-        onlyRenderVisibleElements={view.nodes.length > 300}
+        onlyRenderVisibleElements={largeMap}
         proOptions={{ hideAttribution: false }}
         style={{ opacity: laidOut ? 1 : 0, transition: 'opacity 200ms' }}
         aria-label="Argument map canvas"

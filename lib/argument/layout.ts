@@ -1,4 +1,4 @@
-import { isNodeTarget, type ArgumentGraph, type Inference, type Position } from './model';
+import { isNodeTarget, type ArgNode, type ArgumentGraph, type Inference, type Position } from './model';
 
 /**
  * Input for the automatic layout (ELK's JSON graph format, kept free of any ELK import so it can be
@@ -45,17 +45,34 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
 };
 
 /**
- * Builds the layout input. `sizes` gives each node's rendered size (missing ones get `fallback`).
+ * A card's size guessed from its words, for laying out cards that have not been drawn yet (a big map
+ * is laid out before its cards are rendered, so only the ones in view are ever drawn). Widths are the
+ * canvas's fixed card widths; the height counts wrapped lines at the card's font size, plus the
+ * kind label above and the status row below.
+ *
+ * @example estimateCardSize({ kind: 'claim', text: 'Talks work.' }) // { width: 280, height: 95 }
+ */
+export function estimateCardSize(node: Pick<ArgNode, 'kind' | 'text'>): Size {
+  const thesis = node.kind === 'thesis';
+  // About 34 characters fit on a line of either card (the thesis is wider, and its type larger).
+  const lines = Math.max(1, Math.ceil(node.text.length / 34));
+  const lineHeight = thesis ? 23 : 19;
+  return { width: thesis ? 360 : 280, height: (thesis ? 92 : 76) + lines * lineHeight };
+}
+
+/**
+ * Builds the layout input. `sizes` gives each node's rendered size (missing ones get `fallback`,
+ * or when it is omitted {@link estimateCardSize}).
  * Supports are listed before attacks. (ELK's `considerModelOrder` would keep that order on screen,
  * but it made 1,000-node layouts ten times slower — 7 s instead of 0.7 s — so it is not used.)
  */
 export function buildLayoutGraph(
   graph: ArgumentGraph,
   sizes: ReadonlyMap<string, Size>,
-  fallback: Size = { width: 280, height: 120 },
+  fallback?: Size,
 ): LayoutGraph {
   const junctions = inferencesWithJunction(graph);
-  const children: LayoutGraph['children'] = graph.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? fallback) }));
+  const children: LayoutGraph['children'] = graph.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? fallback ?? estimateCardSize(n)) }));
   const edges: LayoutGraph['edges'] = [];
   const edge = (from: string, to: string) => edges.push({ id: `${from}>${to}`, sources: [from], targets: [to] });
   for (const inf of graph.inferences) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, test } from 'vitest';
 import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
-import { JUNCTION_SIZE, buildLayoutGraph, inferencesWithJunction, junctionId, positionsFromLayout, type Size } from '../layout';
+import { JUNCTION_SIZE, buildLayoutGraph, estimateCardSize, inferencesWithJunction, junctionId, positionsFromLayout, type Size } from '../layout';
 import { buildGraphFromSpec } from '../map-spec';
 import { isNodeTarget } from '../model';
 
@@ -103,5 +103,15 @@ describe('ELK layout of the seeded map', async () => {
       const target = isNodeTarget(c.target) ? c.target.node : junctionId(c.target.inference);
       expect(y(c.attacker), c.id).toBeGreaterThan(y(target));
     }
+  });
+});
+
+describe('estimateCardSize', () => {
+  test('grows with the words, line by line, and the thesis card is wider', () => {
+    const short = estimateCardSize({ kind: 'claim', text: 'Talks work.' });
+    const long = estimateCardSize({ kind: 'claim', text: 'x'.repeat(200) });
+    expect(short).toEqual({ width: 280, height: 95 });
+    expect(long.height).toBe(76 + 6 * 19);
+    expect(estimateCardSize({ kind: 'thesis', text: 'Negotiate now.' }).width).toBe(360);
   });
 });

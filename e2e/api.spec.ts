@@ -223,8 +223,14 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
       { name: 'an unknown kind', status: 400, path: ['kind'], send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), kind: 'musing' }) },
       {
         name: 'a second thesis',
-        status: 400,
+        status: 409,
         path: ['kind'],
+        send: (request) => post(request, { kind: 'thesis', text: distinctive('thesis') }),
+      },
+      {
+        name: 'a thesis that supports something',
+        status: 400,
+        path: ['relation'],
         send: (request, view) => post(request, { kind: 'thesis', text: distinctive('thesis'), target: pick(view, 'claim').id, relation: 'supports' }),
       },
       { name: 'an extra field', status: 400, path: [], send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), id: 'chosen-id' }) },

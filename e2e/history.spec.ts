@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { api, readMap, SLUG } from './support/api';
+
+/** Opens (or closes) the history: its header button on wide screens, the "More tools" menu below 1,536 px. */
+async function toggleHistory(page: Page) {
+  const button = page.getByTestId('map.history');
+  if (await button.isVisible()) return button.click();
+  await page.getByTestId('map.more').click();
+  await page.getByRole('menuitem', { name: /history/i }).click();
+}
 
 const DOOR_OPEN = `${SLUG}.claim-door-open`;
 
@@ -18,7 +26,7 @@ test('the history lists who did what, and its slider shows the map as it was, re
   const card = page.getByTestId('canvas.node').filter({ has: page.getByText(reworded, { exact: true }) });
   await expect(card).toHaveCount(1);
 
-  await page.getByTestId('map.history').click();
+  await toggleHistory(page);
   const events = page.getByTestId('history.event');
   await expect(events.nth(0)).toContainText(`Historian reworded “${first}”`);
   await expect(events.nth(1)).toContainText(`Historian added an objection: “${first}”`);
@@ -44,7 +52,7 @@ test('the history lists who did what, and its slider shows the map as it was, re
   await expect(page.getByTestId('history.moment')).toHaveText('Now — the live map.');
 
   // The point's own history, from the inspector.
-  await page.getByTestId('map.history').click();
+  await toggleHistory(page);
   await page.locator(`[data-testid="essay.quote"][data-node-id="${DOOR_OPEN}"]`).first().click();
   await page.getByTestId('inspector').getByRole('button', { name: reworded }).click();
   await page.getByTestId('inspector.history-show').click();
@@ -86,7 +94,7 @@ test('a deleted point waits in Recently deleted until someone restores it', asyn
   await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
   const card = page.getByTestId('canvas.node').filter({ has: page.getByText(text, { exact: true }) });
   await expect(card).toHaveCount(0);
-  await page.getByTestId('map.history').click();
+  await toggleHistory(page);
   await page.getByTestId('history.tab-deleted').click();
   const item = page.getByTestId('history.deleted-item').filter({ hasText: text });
   await expect(item).toBeVisible();

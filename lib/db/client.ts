@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from '@/generated/prisma/client';
 import { databaseFile } from './database-url';
-import { ArgmapSqliteAdapterFactory } from './sqlite-connection';
+import type Database from 'better-sqlite3';
+import { ArgmapSqliteAdapterFactory, exclusiveTransaction } from './sqlite-connection';
 
 /**
  * One Prisma client per process over one better-sqlite3 connection. The connection's pragmas (WAL,
@@ -25,4 +26,13 @@ const globalForDb = globalThis as unknown as { argmapDb?: Promise<PrismaClient> 
 export function db(): Promise<PrismaClient> {
   globalForDb.argmapDb ??= connect();
   return globalForDb.argmapDb;
+}
+
+/**
+ * A synchronous write transaction on the process's one connection, taking its turn with Prisma's
+ * queries: the hot write path (adding a point) in a handful of prepared statements.
+ */
+export async function writeTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
+  await db();
+  return exclusiveTransaction(work);
 }

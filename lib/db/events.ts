@@ -1,4 +1,5 @@
 import 'server-only';
+import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { PrismaClient } from '@/generated/prisma/client';
 
@@ -52,6 +53,14 @@ export async function recordEvent(tx: Writer, mapId: string, type: MapEventType,
     select: { id: true },
   });
   return row.id;
+}
+
+/** {@link recordEvent} inside a synchronous better-sqlite3 transaction (`writeTransaction` in ./client.ts). */
+export function recordEventSync(sql: Database.Database, mapId: string, type: MapEventType, actor: Actor, data: unknown, createdAt: string): number {
+  const info = sql
+    .prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(mapId, type, actor.name, actor.clientId, JSON.stringify(data), createdAt);
+  return Number(info.lastInsertRowid);
 }
 
 const globalForBus = globalThis as unknown as { argmapEventBus?: EventEmitter };

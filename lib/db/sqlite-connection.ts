@@ -62,6 +62,21 @@ function connectionOf(adapter: SqlDriverAdapter): Database.Database {
   return connection;
 }
 
+type ExclusiveRunner = <T>(work: (connection: Database.Database) => T) => Promise<T>;
+let exclusiveRunner: ExclusiveRunner | null = null;
+
+/**
+ * Runs `work` synchronously in one `BEGIN IMMEDIATE` transaction on the app's connection, in its
+ * turn with Prisma's queries and transactions (the same gate): for hot write paths, where one
+ * synchronous transaction of a few prepared statements costs a fraction of the same work as
+ * awaited Prisma queries. `work` must not await; throwing rolls everything back. Call after the
+ * Prisma client has connected (`db()` in ./client.ts does both).
+ */
+export function exclusiveTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
+  if (!exclusiveRunner) throw new Error('The database connection is not open yet.');
+  return exclusiveRunner(work);
+}
+
 /**
  * Prisma's better-sqlite3 adapter (6.19) holds ONE connection per client. Its interactive
  * transactions take an in-process mutex and run a plain (deferred) `BEGIN` on that connection; its
@@ -97,6 +112,15 @@ export class ArgmapSqliteAdapterFactory implements SqlDriverAdapterFactory {
     connection.prepare = ((source: string) => prepare(source.trim().toUpperCase() === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof connection.prepare;
 
     const gate = new Gate();
+    // The same connection for synchronous write transactions (see `exclusiveTransaction`), in turn.
+    exclusiveRunner = async (work) => {
+      const release = await gate.acquire();
+      try {
+        return connection.transaction(work).immediate(connection);
+      } finally {
+        release();
+      }
+    };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const release = await gate.acquire();

@@ -34,7 +34,7 @@ import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
 import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode } from './flow-elements';
 import { MapLegend } from './map-legend';
-import { runLayout } from './run-layout';
+import { runLayout, warmLayoutWorker } from './run-layout';
 import { ConnectChooser, type PendingConnection } from './connect-chooser';
 
 /**
@@ -79,6 +79,10 @@ function centreOn(flow: ReturnType<typeof useReactFlow<FlowNode>>, id: string) {
   const { x, y } = node.internals.positionAbsolute;
   void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: Math.max(flow.getViewport().zoom, 0.85) });
 }
+
+// In the browser, start the layout worker as soon as this module loads: ELK then parses on the other
+// core while the page hydrates and the cards are measured, instead of after.
+if (typeof window !== 'undefined') warmLayoutWorker();
 
 const nodeTypes = { argument: ArgumentNodeCard, junction: JunctionNode };
 const edgeTypes = { argument: ArgumentEdge };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PrismaClient } from '@/generated/prisma/client';
 import { databaseFile } from './database-url';
 import type Database from 'better-sqlite3';
-import { ArgmapSqliteAdapterFactory, exclusiveTransaction } from './sqlite-connection';
+import { ArgmapSqliteAdapterFactory, exclusiveRead, exclusiveTransaction } from './sqlite-connection';
 
 /**
  * One Prisma client per process over one better-sqlite3 connection. The connection's pragmas (WAL,
@@ -35,4 +35,10 @@ export function db(): Promise<PrismaClient> {
 export async function writeTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
   await db();
   return exclusiveTransaction(work);
+}
+
+/** A synchronous read on the process's one connection, in its turn: for lookups on every request. */
+export async function readNow<T>(work: (connection: Database.Database) => T): Promise<T> {
+  await db();
+  return exclusiveRead(work);
 }

@@ -9,7 +9,7 @@ import { MAP_NODES_MAX } from '../validation/limits';
 import type { ConnectionCreateInput, InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, writeTransaction } from './client';
+import { db, readNow, writeTransaction } from './client';
 import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, lastEventId, NO_ACTOR, recordEvent, recordEventSync, type Actor } from './events';
 import { roleWithoutMembership, type Policy } from '../auth/permissions';
@@ -173,8 +173,13 @@ const viewAnswers = new Map<string, string>();
  * map serializes it once; any change moves the log on and makes a new answer.
  */
 export async function loadMapViewJson(slug: string, access: Access): Promise<string> {
-  const map = await findMapOr404(slug);
-  const since = await lastEventId(await db(), map.id);
+  // Two prepared statements decide whether the answer is already made.
+  const { map, since } = await readNow((sql) => {
+    const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
+    if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
+    const last = sql.prepare('SELECT id FROM MapEvent WHERE mapId = ? ORDER BY id DESC LIMIT 1').get(row.id) as { id: number } | undefined;
+    return { map: row, since: last?.id ?? 0 };
+  });
   const name = access.identity.kind === 'anonymous' ? '' : access.identity.name;
   const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name].join('\u0000');
   let json = viewAnswers.get(key);

@@ -62,7 +62,7 @@ function connectionOf(adapter: SqlDriverAdapter): Database.Database {
   return connection;
 }
 
-type ExclusiveRunner = <T>(work: (connection: Database.Database) => T) => Promise<T>;
+type ExclusiveRunner = <T>(work: (connection: Database.Database) => T, write: boolean) => Promise<T>;
 let exclusiveRunner: ExclusiveRunner | null = null;
 
 /**
@@ -74,7 +74,13 @@ let exclusiveRunner: ExclusiveRunner | null = null;
  */
 export function exclusiveTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
   if (!exclusiveRunner) throw new Error('The database connection is not open yet.');
-  return exclusiveRunner(work);
+  return exclusiveRunner(work, true);
+}
+
+/** Like {@link exclusiveTransaction}, for reads: `work` runs in its turn, outside any transaction. */
+export function exclusiveRead<T>(work: (connection: Database.Database) => T): Promise<T> {
+  if (!exclusiveRunner) throw new Error('The database connection is not open yet.');
+  return exclusiveRunner(work, false);
 }
 
 /**
@@ -113,10 +119,10 @@ export class ArgmapSqliteAdapterFactory implements SqlDriverAdapterFactory {
 
     const gate = new Gate();
     // The same connection for synchronous write transactions (see `exclusiveTransaction`), in turn.
-    exclusiveRunner = async (work) => {
+    exclusiveRunner = async (work, write) => {
       const release = await gate.acquire();
       try {
-        return connection.transaction(work).immediate(connection);
+        return write ? connection.transaction(work).immediate(connection) : work(connection);
       } finally {
         release();
       }

@@ -60,7 +60,7 @@ function load(options: autocannon.Options, expectStatus: number): Promise<Load> 
  * one second) for `seconds`: an open-loop load, unlike autocannon's closed loop, so latencies are
  * what a writer waits for rather than the length of a queue the tool keeps full.
  */
-async function pacedWriters(url: string, writers: number, seconds: number, body: () => string): Promise<{ latencies: number[]; requests: number; errors: number }> {
+async function pacedWriters(base: string, writers: number, seconds: number, next: () => { path: string; body: string }): Promise<{ latencies: number[]; requests: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const stop = performance.now() + seconds * 1000;
@@ -71,7 +71,8 @@ async function pacedWriters(url: string, writers: number, seconds: number, body:
       if (performance.now() >= stop) return;
       const start = performance.now();
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+        const { path, body } = next();
+        const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await response.arrayBuffer();
         if (response.status !== 201) errors++;
       } catch {
@@ -82,6 +83,22 @@ async function pacedWriters(url: string, writers: number, seconds: number, body:
   };
   await Promise.all(Array.from({ length: writers }, writer));
   return { latencies, requests: latencies.length, errors };
+}
+
+/** How many class maps the write benches spread over (30 s flat out fills more than two). */
+const MAP_POOL = 8;
+
+/** A fresh map on the op-ed's essay with its thesis placed (POST /api/documents, then the thesis): its slug and thesis id. */
+async function classMap(base: string, i: number): Promise<{ slug: string; thesis: string }> {
+  const essay = (await (await fetch(`${base}/api/maps/negotiate-now`)).json()) as { document: { text: string } };
+  const post = async (path: string, data: unknown) => {
+    const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  const { map } = (await post('/api/documents', { title: `Bench class ${i} ${Date.now()}`, text: essay.document.text })) as { map: { slug: string } };
+  const { node } = (await post(`/api/maps/${map.slug}/nodes`, { kind: 'thesis', text: 'The time is now to negotiate with North Korea.' })) as { node: { id: string } };
+  return { slug: map.slug, thesis: node.id };
 }
 
 /** Single-row autocommit INSERTs on one connection with the app's pragmas, for RAW_SECONDS: commits/s. */
@@ -116,23 +133,28 @@ async function main() {
   const server = await startServer(file, PORT);
   try {
     console.log(`HTTP budgets — ${os.cpus()[0]?.model ?? 'CPU'}, ${os.cpus().length} cores, Node ${process.version}, synchronous=${synchronousLevel()}\n`);
-    const map = (await (await fetch(`${server.base}/api/maps/negotiate-now`)).json()) as { nodes: { id: string; kind: string }[] };
-    const targets = map.nodes.filter((n) => n.kind === 'claim').map((n) => n.id);
+    // Writes go round a pool of fresh class maps (a map holds at most MAP_NODES_MAX points, and
+    // flat out the server fills one in seconds), each a copy of the op-ed's essay with its thesis.
+    const pool = await Promise.all(Array.from({ length: MAP_POOL }, (_, i) => classMap(server.base, i)));
     let sequence = 0;
-    const body = () =>
-      JSON.stringify({ kind: 'objection', text: `Bench objection ${sequence++} ${Math.random().toString(36).slice(2, 8)}`, target: targets[sequence % targets.length], relation: 'attacks', author: 'Bench' });
+    const next = () => {
+      const map = pool[sequence % pool.length];
+      const n = sequence++;
+      return { path: `/api/maps/${map.slug}/nodes`, body: JSON.stringify({ kind: 'objection', text: `Bench objection ${n} ${Math.random().toString(36).slice(2, 8)}`, target: map.thesis, relation: 'attacks', author: 'Bench' }) };
+    };
+    const body = () => next();
 
     // Warm-up: let the server load and JIT the route before anything is timed.
-    await load({ url: `${server.base}/api/maps/negotiate-now/nodes`, connections: 5, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r) => ({ ...r, body: body() }) }] }, 201);
+    await load({ url: server.base, connections: 5, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r) => ({ ...r, ...next() }) }] }, 201);
 
     const post = await load(
       {
-        url: `${server.base}/api/maps/negotiate-now/nodes`,
+        url: server.base,
         connections: WRITERS,
         duration: SECONDS,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (r) => ({ ...r, body: body() }) }],
+        requests: [{ setupRequest: (r) => ({ ...r, ...next() }) }],
       },
       201,
     );
@@ -153,7 +175,7 @@ async function main() {
     // second at random moments (a Poisson process — far faster than anyone types, and unlike a
     // fixed rate, writers do not all fire in the same millisecond): what a person waits for
     // when the server is not saturated.
-    const paced = await pacedWriters(`${server.base}/api/maps/negotiate-now/nodes`, WRITERS, SECONDS, body);
+    const paced = await pacedWriters(server.base, WRITERS, SECONDS, body);
     const pacedP95 = percentile(paced.latencies, 95);
     console.log(`POST a node, ${WRITERS} writers × ~1/s (Poisson) × ${SECONDS} s: ${paced.requests} requests; p50 ${percentile(paced.latencies, 50).toFixed(1)} ms, p95 ${pacedP95.toFixed(1)} ms, p99 ${percentile(paced.latencies, 99).toFixed(1)} ms; errors ${paced.errors}`);
     reportRow({ key: 'post-50-paced', result: `p95 ${pacedP95.toFixed(1)} ms, ${paced.errors} errors`, pass: pacedP95 <= 25 && paced.errors === 0, note: `${paced.requests} writes` });

@@ -17,6 +17,9 @@ async function connect(): Promise<PrismaClient> {
   mkdirSync(path.dirname(file), { recursive: true });
   const client = new PrismaClient({ adapter: new ArgmapSqliteAdapterFactory(file) });
   await client.$connect();
+  // Open the adapter's connection now ($connect alone may leave it for the first query), so the
+  // synchronous paths in writeTransaction/readNow have it from the start.
+  await client.$queryRawUnsafe('SELECT 1');
   return client;
 }
 

@@ -63,7 +63,9 @@ function connectionOf(adapter: SqlDriverAdapter): Database.Database {
 }
 
 type ExclusiveRunner = <T>(work: (connection: Database.Database) => T, write: boolean) => Promise<T>;
-let exclusiveRunner: ExclusiveRunner | null = null;
+// On globalThis, like the Prisma client in ./client.ts: the server may load this module more than
+// once (one copy per route bundle), but there is one connection per process.
+const runner = globalThis as unknown as { argmapExclusiveRunner?: ExclusiveRunner };
 
 /**
  * Runs `work` synchronously in one `BEGIN IMMEDIATE` transaction on the app's connection, in its
@@ -73,14 +75,14 @@ let exclusiveRunner: ExclusiveRunner | null = null;
  * Prisma client has connected (`db()` in ./client.ts does both).
  */
 export function exclusiveTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
-  if (!exclusiveRunner) throw new Error('The database connection is not open yet.');
-  return exclusiveRunner(work, true);
+  if (!runner.argmapExclusiveRunner) throw new Error('The database connection is not open yet.');
+  return runner.argmapExclusiveRunner(work, true);
 }
 
 /** Like {@link exclusiveTransaction}, for reads: `work` runs in its turn, outside any transaction. */
 export function exclusiveRead<T>(work: (connection: Database.Database) => T): Promise<T> {
-  if (!exclusiveRunner) throw new Error('The database connection is not open yet.');
-  return exclusiveRunner(work, false);
+  if (!runner.argmapExclusiveRunner) throw new Error('The database connection is not open yet.');
+  return runner.argmapExclusiveRunner(work, false);
 }
 
 /**
@@ -119,7 +121,7 @@ export class ArgmapSqliteAdapterFactory implements SqlDriverAdapterFactory {
 
     const gate = new Gate();
     // The same connection for synchronous write transactions (see `exclusiveTransaction`), in turn.
-    exclusiveRunner = async (work, write) => {
+    runner.argmapExclusiveRunner = async (work, write) => {
       const release = await gate.acquire();
       try {
         return write ? connection.transaction(work).immediate(connection) : work(connection);

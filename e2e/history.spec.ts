@@ -5,7 +5,7 @@ import { api, readMap, SLUG } from './support/api';
 async function toggleHistory(page: Page) {
   const button = page.getByTestId('map.history');
   if (await button.isVisible()) return button.click();
-  await page.getByTestId('map.more').click();
+  await page.getByTestId('map.more').filter({ visible: true }).click();
   await page.getByRole('menuitem', { name: /history/i }).click();
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -36,6 +36,23 @@ const Inspector = dynamic(() => import('@/components/inspector/inspector').then(
 const OutlineView = dynamic(() => import('@/components/outline/outline-view').then((m) => m.OutlineView));
 const GapsPanel = dynamic(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel));
 
+/** Fetches the deferred panels once the map is drawn and the page is idle, so a first click finds them loaded. */
+function usePreloadPanels() {
+  useEffect(() => {
+    const preload = () => {
+      void import('@/components/inspector/inspector');
+      void import('@/components/study/gaps-panel');
+      void import('@/components/outline/outline-view');
+    };
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(preload, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 1000);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
 export function MapWorkspace({ initial }: { initial: MapView }) {
   const [store] = useState<MapStore>(() => createMapStore(initial));
@@ -65,6 +82,7 @@ function WorkspaceLayout() {
   const historyOpen = useMapStore((s) => s.history !== null);
   const hasSelection = useMapStore((s) => s.selection !== null);
   useKeyboardShortcuts(() => setShortcutsOpen(true));
+  usePreloadPanels();
   useLiveUpdates();
   const showView = (next: MainView) => {
     setMainView(next);
@@ -479,23 +497,21 @@ function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (
   );
 }
 
-/** O, S, R, U, E, Delete, Esc and ? on the selection — ignored while typing in a field. */
+/**
+ * O, S, R, U, E, Delete, Esc, G, / and ? on the selection — ignored while typing in a field. The
+ * handler reads the store when the key is pressed, so a key pressed right after a click acts on
+ * what was just selected.
+ */
 function useKeyboardShortcuts(showShortcuts: () => void) {
-  const selection = useMapStore((s) => s.selection);
-  const composer = useMapStore((s) => s.composer);
-  const nodes = useMapStore((s) => s.view.nodes);
-  const openComposer = useMapStore((s) => s.openComposer);
-  const select = useMapStore((s) => s.select);
+  const store = useContext(MapStoreContext)!;
   const requestDelete = useDeleteNode();
-  const readOnly = useMapStore((s) => s.history?.at != null);
-  const role = useMapStore((s) => s.view.viewer.role);
-  const gapsOpen = useMapStore((s) => s.gapsOpen);
-  const setGapsOpen = useMapStore((s) => s.setGapsOpen);
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
       if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const { selection, composer, view, history, gapsOpen, openComposer, select, setGapsOpen } = store.getState();
+      const role = view.viewer.role;
       if (event.key === '?') return showShortcuts();
       if (event.key === 'Escape') return composer ? openComposer(null) : select(null);
       if (event.key === 'g') return setGapsOpen(!gapsOpen);
@@ -503,13 +519,13 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
         event.preventDefault();
         return document.querySelector<HTMLInputElement>('[data-testid="filter.search"]')?.focus();
       }
-      if (!selection || readOnly) return;
+      if (!selection || history?.at != null) return;
       const key = event.key.toLowerCase();
       if (selection.type === 'inference') {
         if (key === 'u' && can(role, 'add')) openComposer({ mode: 'undercut', targetId: selection.id });
         return;
       }
-      const node = nodes.find((n) => n.id === selection.id);
+      const node = view.nodes.find((n) => n.id === selection.id);
       if (!node) return;
       const allowed = new Set(actionsForNode(node, role).map((a) => a.mode));
       const mode = ({ o: 'object', s: 'support', r: 'rebut', e: 'edit' } as const)[key as 'o' | 's' | 'r' | 'e'];
@@ -523,5 +539,5 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, composer, nodes, openComposer, select, requestDelete, showShortcuts, readOnly, role, gapsOpen, setGapsOpen]);
+  }, [store, requestDelete, showShortcuts]);
 }

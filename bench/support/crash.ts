@@ -56,7 +56,9 @@ async function writeUntilKilled(
   stop: { dead: boolean },
   onFirstAck: () => void,
 ): Promise<{ acks: Ack[]; failed: number }> {
-  const map = (await (await fetch(`${server.base}/api/maps/${SLUG}`)).json()) as { nodes: { id: string; kind: string }[] };
+  // Each round writes to a map of its own: writers fill a map's 5,000 points within a few rounds.
+  const slug = await roundMap(server.base, round);
+  const map = (await (await fetch(`${server.base}/api/maps/${slug}`)).json()) as { nodes: { id: string; kind: string }[] };
   const targets = map.nodes.filter((n) => n.kind === 'claim' || n.kind === 'thesis').map((n) => n.id);
   const acks: Ack[] = [];
   let failed = 0;
@@ -65,7 +67,7 @@ async function writeUntilKilled(
       for (let n = 0; !stop.dead; n++) {
         const text = `Crash r${round} w${w} #${n} ${Math.random().toString(36).slice(2, 10)}`;
         try {
-          const response = await fetch(`${server.base}/api/maps/${SLUG}/nodes`, {
+          const response = await fetch(`${server.base}/api/maps/${slug}/nodes`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ kind: 'objection', text, target: targets[(w + n) % targets.length], relation: 'attacks', author: `Writer ${w}` }),
@@ -87,6 +89,25 @@ async function writeUntilKilled(
     }),
   );
   return { acks, failed };
+}
+
+/** A fresh map on the op-ed's essay, with its thesis, for one round: its slug. */
+async function roundMap(base: string, round: number): Promise<string> {
+  const essay = (await (await fetch(`${base}/api/maps/${SLUG}`)).json()) as { document: { text: string } };
+  const created = await fetch(`${base}/api/documents`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: `Crash round ${round} ${Date.now()}`, text: essay.document.text }),
+  });
+  if (created.status !== 201) throw new Error(`POST /api/documents answered ${created.status}: ${await created.text()}`);
+  const { map } = (await created.json()) as { map: { slug: string } };
+  const thesis = await fetch(`${base}/api/maps/${map.slug}/nodes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ kind: 'thesis', text: 'The time is now to negotiate with North Korea.' }),
+  });
+  if (thesis.status !== 201) throw new Error(`POST thesis answered ${thesis.status}: ${await thesis.text()}`);
+  return map.slug;
 }
 
 /** Checks the database (server down) against everything acknowledged so far. */

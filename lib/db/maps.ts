@@ -165,14 +165,15 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
 
 /** How many serialized answers of `GET /api/maps/{slug}` are kept (per map state and kind of viewer). */
 const VIEW_ANSWERS_MAX = 64;
-const viewAnswers = new Map<string, string>();
+const viewAnswers = new Map<string, Uint8Array<ArrayBuffer>>();
+const utf8 = new TextEncoder();
 
 /**
- * `GET /api/maps/{slug}` as JSON text. Viewers alike in every way the answer depends on (role,
+ * `GET /api/maps/{slug}` as UTF-8 JSON. Viewers alike in every way the answer depends on (role,
  * policy, identity, name) at the same log position get the same bytes, so a class loading one big
  * map serializes it once; any change moves the log on and makes a new answer.
  */
-export async function loadMapViewJson(slug: string, access: Access): Promise<string> {
+export async function loadMapViewJson(slug: string, access: Access): Promise<Uint8Array<ArrayBuffer>> {
   // Two prepared statements decide whether the answer is already made.
   const { map, since } = await readNow((sql) => {
     const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
@@ -184,7 +185,8 @@ export async function loadMapViewJson(slug: string, access: Access): Promise<str
   const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name].join('\u0000');
   let json = viewAnswers.get(key);
   if (json === undefined) {
-    json = JSON.stringify(await loadMapView(slug, access));
+    // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
+    json = utf8.encode(JSON.stringify(await loadMapView(slug, access)));
     viewAnswers.set(key, json);
     if (viewAnswers.size > VIEW_ANSWERS_MAX) viewAnswers.delete(viewAnswers.keys().next().value!);
   }

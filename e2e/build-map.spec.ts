@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { MapView } from '../lib/argument/map-view';
 import { distinctive, expectError, readMap } from './support/api';
+import { selectEssayWords } from './support/essay';
 
 // Building a map of a new essay: placing the thesis and unconnected points, connecting points
 // (API, drag on the canvas, keyboard form), changing kinds, suggested units and marking a selection.
@@ -74,27 +75,6 @@ test.describe('building a map through the API', () => {
     await expectError(await request.patch(`/api/maps/${slug}/nodes/${objection}`, { data: { kind: 'claim' } }), 400, ['kind']);
   });
 });
-
-/** Selects `words` of the essay panel as a person would with the mouse, and lets the panel see it. */
-async function selectEssayWords(page: Page, words: string) {
-  // The essay itself (the suggestions list above it quotes the same words).
-  await page.getByTestId('essay').locator('article').evaluate((panel, target) => {
-    const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${target}" is not in the essay panel`);
-  }, words);
-}
 
 /** The element's box once it has stopped moving (the canvas animates cards to their new places). */
 async function settledBox(locator: Locator) {

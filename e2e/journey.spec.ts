@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { MapView } from '../lib/argument/map-view';
 import { distinctive } from './support/api';
+import { selectEssayWords } from './support/essay';
 
 // The whole of "map any essay" as one person does it: bring a new essay in, map it with a
 // suggestion and a selection, connect the points, find its gaps, and print a brief for each side.
@@ -17,21 +18,7 @@ const ESSAY = [
 ].join('\n');
 
 async function markSelection(page: Page, words: string, kind: string) {
-  await page.getByTestId('essay').locator('article').evaluate((article, target) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${target}" is not in the essay`);
-  }, words);
+  await selectEssayWords(page, words);
   await page.getByTestId(`essay.mark-${kind}`).click();
   await expect(page.locator(`[data-testid="canvas.node"][data-kind="${kind}"]`).filter({ hasText: words })).toBeVisible();
 }

@@ -1,33 +1,16 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { BriefDocument } from '@/components/brief/brief-document';
 import { BriefToolbar } from '@/components/brief/brief-toolbar';
 import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
 import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
-import { resolveAccess } from '@/lib/db/access';
-import { loadMapView } from '@/lib/db/maps';
-import { AppError } from '@/lib/http/errors';
 import { briefPageSideSchema } from '@/lib/validation/brief';
+import { loadMapForPage } from '../load-map';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** One read per request, shared by the metadata and the page, with the same access check as the map page. */
-const load = cache(async (slug: string) => {
-  try {
-    const request = new Request(`http://localhost/maps/${encodeURIComponent(slug)}/brief`, { headers: await headers() });
-    const access = await resolveAccess(request, slug);
-    if (access.role === null) return { access, view: null };
-    return { access, view: await loadMapView(slug, access) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-});
 
 /** This request's own origin, so the printed brief names the address people actually use. */
 async function origin(): Promise<string> {
@@ -38,7 +21,7 @@ async function origin(): Promise<string> {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { view } = await load((await params).slug);
+  const { view } = await loadMapForPage((await params).slug);
   const side = briefPageSideSchema.parse((await searchParams).side);
   return { title: view ? `${SIDE_WORDING[side].label} brief · ${view.map.title}` : 'Members only' };
 }
@@ -46,7 +29,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function BriefPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const side = briefPageSideSchema.parse((await searchParams).side);
-  const { access, view } = await load(slug);
+  const { access, view } = await loadMapForPage(slug);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
   const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
   return (

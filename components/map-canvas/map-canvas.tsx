@@ -24,7 +24,7 @@ import {
 import { LoaderCircle } from 'lucide-react';
 import { can } from '@/lib/auth/permissions';
 import { rootIds } from '@/lib/argument/graph';
-import { buildLayoutGraph, junctionId, type Size } from '@/lib/argument/layout';
+import { buildLayoutGraph, estimateCardSize, junctionId, type Size } from '@/lib/argument/layout';
 import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
@@ -73,11 +73,8 @@ function showThesisFirst(flow: ReturnType<typeof useReactFlow<FlowNode>>, thesis
 }
 
 /** Centres the canvas on one node at a readable zoom. */
-function centreOn(flow: ReturnType<typeof useReactFlow<FlowNode>>, id: string) {
-  const node = flow.getInternalNode(id);
-  if (!node) return void flow.fitView({ padding: 0.08, maxZoom: 1 });
-  const { x, y } = node.internals.positionAbsolute;
-  void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: Math.max(flow.getViewport().zoom, 0.85) });
+function centreOn(flow: ReturnType<typeof useReactFlow<FlowNode>>, at: { x: number; y: number }, size: Size) {
+  void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: Math.max(flow.getViewport().zoom, 0.85) });
 }
 
 // In the browser, start the layout worker as soon as this module loads: ELK then parses on the other
@@ -173,7 +170,11 @@ export function MapCanvas() {
         // Opening with a point selected (e.g. coming back from the outline) shows that point.
         if (first) {
           requestAnimationFrame(() => {
-            if (openOn.current) centreOn(flow, openOn.current);
+            // From the layout's own answer: the canvas may not have applied the new positions yet.
+            const open = openOn.current;
+            const at = open ? (saved.get(open) ?? positions.get(open)) : undefined;
+            const node = open ? view.nodes.find((n) => n.id === open) : undefined;
+            if (open && at) centreOn(flow, at, sizes.get(open) ?? (node ? estimateCardSize(node) : { width: 14, height: 14 }));
             else showThesisFirst(flow, anchorNode(view, positions));
             requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
           });

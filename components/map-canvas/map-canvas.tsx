@@ -222,8 +222,20 @@ export function MapCanvas() {
     [onEdgesChange],
   );
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
-    (_event, node) => select(node.type === 'junction' ? { type: 'inference', id: node.data.inferenceId } : { type: 'node', id: node.id }),
-    [select],
+    (_event, node) => {
+      select(node.type === 'junction' ? { type: 'inference', id: node.data.inferenceId } : { type: 'node', id: node.id });
+      // Selecting opens the inspector beside the canvas, which narrows it: keep the card in view.
+      setTimeout(() => {
+        const pane = containerRef.current?.getBoundingClientRect();
+        const card = containerRef.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`)?.getBoundingClientRect();
+        if (!pane || !card || (card.left >= pane.left && card.right <= pane.right && card.top >= pane.top && card.bottom <= pane.bottom)) return;
+        const internal = flow.getInternalNode(node.id);
+        if (!internal) return;
+        const { x, y } = internal.internals.positionAbsolute;
+        void flow.setCenter(x + (internal.measured.width ?? 0) / 2, y + (internal.measured.height ?? 0) / 2, { zoom: flow.getViewport().zoom, duration: 300 });
+      }, 150);
+    },
+    [select, flow],
   );
   const onEdgeClick: EdgeMouseHandler<ArgumentFlowEdge> = useCallback(
     (_event, edge) => {

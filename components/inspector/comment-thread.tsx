@@ -6,6 +6,7 @@ import { ApiError, apiRequest, rememberedName, rememberName } from '@/components
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
 import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 interface CommentThreadProps {
   nodeId: string;
@@ -148,28 +149,17 @@ function NewCommentForm({ url, onAdded }: NewCommentFormProps) {
       <label htmlFor={textId} className="sr-only">
         Your comment
       </label>
-      <textarea
+      <TextAreaField
         id={textId}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
         rows={3}
-        maxLength={COMMENT_TEXT_MAX + 50}
+        max={COMMENT_TEXT_MAX}
         placeholder="Ask a question, suggest a source, say what you think…"
-        className={`w-full rounded-md border px-3 py-2 text-[15px] leading-snug shadow-inner focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.text ? 'border-red-500' : 'border-slate-300'}`}
-        aria-invalid={errors.text ? true : undefined}
-        aria-describedby={`${textId}-help`}
-        data-testid="comment.text"
+        error={errors.text}
+        testId="comment.text"
+        countFrom={0.8}
       />
-      <div id={`${textId}-help`} className="flex justify-between text-xs">
-        <span className="text-red-700" role={errors.text ? 'alert' : undefined} data-testid="comment.text-error">
-          {errors.text}
-        </span>
-        {text.length > COMMENT_TEXT_MAX * 0.8 && (
-          <span className={text.length > COMMENT_TEXT_MAX ? 'text-red-700' : 'text-slate-500'}>
-            {text.length}/{COMMENT_TEXT_MAX}
-          </span>
-        )}
-      </div>
       <div className="flex items-center gap-2">
         <label htmlFor={authorId} className="shrink-0 text-xs text-slate-500">
           Signed

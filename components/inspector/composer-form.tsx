@@ -9,6 +9,7 @@ import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
 import { questionById } from '@/lib/argument/schemes';
 import { shorten } from '@/lib/argument/text';
+import { TextAreaField } from '@/components/ui/text-area-field';
 
 interface ModeSpec {
   title: string;
@@ -183,27 +184,17 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         <label htmlFor={textId} className="mb-1 block text-sm font-medium text-slate-700">
           In your words
         </label>
-        <textarea
+        <TextAreaField
           id={textId}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           rows={4}
-          maxLength={NODE_TEXT_MAX + 50}
+          max={NODE_TEXT_MAX}
           placeholder={editing ? undefined : spec!.placeholder}
-          className={`w-full rounded-md border px-3 py-2 text-[15px] leading-snug shadow-inner focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.text ? 'border-red-500' : 'border-slate-300'}`}
-          aria-invalid={errors.text ? true : undefined}
-          aria-describedby={`${textId}-help`}
+          error={errors.text}
           autoFocus
-          data-testid="composer.text"
+          testId="composer.text"
         />
-        <div id={`${textId}-help`} className="mt-1 flex justify-between text-xs">
-          <span className="text-red-700" role={errors.text ? 'alert' : undefined} data-testid="composer.text-error">
-            {errors.text}
-          </span>
-          <span className={text.length > NODE_TEXT_MAX ? 'text-red-700' : 'text-slate-500'}>
-            {text.length}/{NODE_TEXT_MAX}
-          </span>
-        </div>
       </div>
 
       {!editing && !unstated && (

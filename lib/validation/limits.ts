@@ -61,3 +61,12 @@ export const QUESTION_ID_MAX = 80;
 export const POSITIONS_BATCH_MAX = 5000;
 /** Shortest title of a class copy, in characters (after trimming). */
 export const COPY_TITLE_MIN = 3;
+/**
+ * Most inferences (steps of reasoning) one map may hold; an import with more, after exact
+ * duplicates are merged, is refused. Twice MAP_NODES_MAX: room for points that support several others.
+ */
+export const MAP_INFERENCES_MAX = 2 * MAP_NODES_MAX;
+/** Most conflicts (attacks and undercuts) one map may hold; an import with more, after exact duplicates are merged, is refused. */
+export const MAP_CONFLICTS_MAX = 2 * MAP_NODES_MAX;
+/** Most premises of one inference (a linked argument); real schemes have a handful, corpora at most a dozen. */
+export const INFERENCE_PREMISES_MAX = 100;

@@ -18,6 +18,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API and static files get their headers from next.config.js.
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)' }],
+  // Pages only: the API and the real static files get their headers from next.config.js. The
+  // files are excluded by their exact paths, not as prefixes, so `/icon.svgz`, `/_next/imagex` or
+  // `/favicon.ico` (there is none: it is the HTML 404 page) still get a page's policy. Anything
+  // else that skipped the proxy would be an HTML page without its CSP.
+  matcher: [{ source: '/((?!api/|_next/static/|(?:_next/image|icon\\.svg)$).*)' }],
 };

@@ -10,6 +10,7 @@ import type { ConnectionCreateInput, InferenceUpdateInput, NodeCreateInput, Node
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, readNow, writeTransaction } from './client';
+import { findInSlices, updateInSlices } from './id-lists';
 import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, lastEventId, NO_ACTOR, recordEvent, recordEventSync, type Actor } from './events';
 import { roleWithoutMembership, type Policy } from '../auth/permissions';
@@ -557,21 +558,20 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
     if (node.kind === 'thesis') {
       throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
     }
-    const graph = await readGraph(mapId, tx);
+    const { graph, makers } = await readGraphWithMakers(mapId, tx);
     const removed = [id, ...dependentsOf(graph, id)];
     if (access) {
-      const makers = await tx.node.findMany({ where: { id: { in: removed } }, select: { createdBy: true } });
-      const allOwn = makers.every((m) => ownsPoint(access, m.createdBy));
+      // Every removed point is live, so the graph's read already says who made each.
+      const allOwn = removed.every((removedId) => ownsPoint(access, makers.get(removedId) ?? null));
       if (!allOwn && ownsPoint(access, node.createdBy) && access.role !== 'owner') {
         throw new AppError('forbidden', "Other people's points rest on this one, so only the map's owner can delete it.");
       }
       assertCan(access, allOwn ? 'delete-own' : 'delete-any');
     }
     const deletionId = randomUUID();
-    await tx.node.updateMany({
-      where: { id: { in: removed }, mapId, deletedAt: null },
-      data: { deletedAt: new Date(), deletionId, deletedBy: access ? creatorMark(access.identity) : null },
-    });
+    const deletedAt = new Date();
+    const deletedBy = access ? creatorMark(access.identity) : null;
+    await updateInSlices(removed, (slice) => tx.node.updateMany({ where: { id: { in: slice }, mapId, deletedAt: null }, data: { deletedAt, deletionId, deletedBy } }));
     // The removed part of the graph goes into the log, so the history can show it as it was.
     const gone = new Set(removed);
     const touching = {
@@ -580,7 +580,8 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
       conflicts: graph.conflicts.filter((c) => gone.has(c.attacker) || ('node' in c.target && gone.has(c.target.node))),
     };
     const touchedInferences = new Set(touching.inferences.map((i) => i.id));
-    touching.conflicts.push(...graph.conflicts.filter((c) => 'inference' in c.target && touchedInferences.has(c.target.inference) && !touching.conflicts.includes(c)));
+    const touchedConflicts = new Set(touching.conflicts);
+    touching.conflicts.push(...graph.conflicts.filter((c) => 'inference' in c.target && touchedInferences.has(c.target.inference) && !touchedConflicts.has(c)));
     await recordEvent(tx, mapId, 'node.deleted', actor, { deletionId, removed, graph: touching });
     return { deletionId, removed };
   });
@@ -593,12 +594,12 @@ export async function updateInference(slug: string, id: string, input: Inference
   const mapId = await mapIdOf(slug);
   const client = await db();
   const inference = await client.$transaction(async (tx) => {
-    const live = (await readGraph(mapId, tx)).inferences.find((i) => i.id === id);
+    const { graph, makers } = await readGraphWithMakers(mapId, tx);
+    const live = graph.inferences.find((i) => i.id === id);
     if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
     if (access) {
       // Naming the pattern of someone else's reasoning is the owner's call; one's own step is one's own.
-      const makers = await tx.node.findMany({ where: { id: { in: live.premises } }, select: { createdBy: true } });
-      assertCan(access, makers.every((m) => ownsPoint(access, m.createdBy)) ? 'edit-own' : 'edit-any');
+      assertCan(access, live.premises.every((premise) => ownsPoint(access, makers.get(premise) ?? null)) ? 'edit-own' : 'edit-any');
     }
     await tx.inference.update({ where: { id }, data: { scheme: input.scheme } });
     const updated = { ...live, scheme: input.scheme };
@@ -624,35 +625,35 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
     let frontier = first.map((r) => r.id);
     while (frontier.length > 0) {
       // What the restored nodes point at: conclusions of their inferences, targets of their attacks.
-      const [asPremise, asAttacker] = await Promise.all([
-        tx.inferencePremise.findMany({ where: { nodeId: { in: frontier } }, select: { inference: { select: { conclusionId: true } } } }),
-        tx.conflict.findMany({
-          where: { attackerId: { in: frontier } },
-          select: { targetNodeId: true, targetInference: { select: { conclusionId: true } } },
-        }),
-      ]);
+      const asPremise = await findInSlices(frontier, (slice) =>
+        tx.inferencePremise.findMany({ where: { nodeId: { in: slice } }, select: { inference: { select: { conclusionId: true } } } }),
+      );
+      const asAttacker = await findInSlices(frontier, (slice) =>
+        tx.conflict.findMany({ where: { attackerId: { in: slice } }, select: { targetNodeId: true, targetInference: { select: { conclusionId: true } } } }),
+      );
       const needed = [
-        ...asPremise.map((p) => p.inference.conclusionId),
-        ...asAttacker.flatMap((c) => [c.targetNodeId, c.targetInference?.conclusionId].filter((id): id is string => !!id)),
+        ...new Set([
+          ...asPremise.map((p) => p.inference.conclusionId),
+          ...asAttacker.flatMap((c) => [c.targetNodeId, c.targetInference?.conclusionId].filter((id): id is string => !!id)),
+        ]),
       ];
-      const hidden = await tx.node.findMany({
-        where: { mapId, id: { in: needed }, deletedAt: { not: null }, deletionId: { notIn: [...deletions] } },
-        select: { deletionId: true },
-      });
+      const hidden = await findInSlices(needed, (slice) =>
+        tx.node.findMany({ where: { mapId, id: { in: slice }, deletedAt: { not: null } }, select: { deletionId: true } }),
+      );
       const more = [...new Set(hidden.map((h) => h.deletionId).filter((d): d is string => d !== null && !deletions.has(d)))];
       more.forEach((d) => deletions.add(d));
-      frontier = more.length
-        ? (await tx.node.findMany({ where: { mapId, deletionId: { in: more } }, select: { id: true } })).map((r) => r.id)
-        : [];
+      frontier = (await findInSlices(more, (slice) => tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true } }))).map((r) => r.id);
     }
-    const restored = await tx.node.findMany({ where: { mapId, deletionId: { in: [...deletions] } }, select: { id: true, deletedBy: true } });
+    const restored = await findInSlices([...deletions], (slice) =>
+      tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true, deletedBy: true } }),
+    );
     if (access) {
       // One's own delete is one's own to undo; anyone else's (the owner's moderation, a classmate's,
       // or one pulled in by this restore) is the owner's.
       const mine = access.policy === 'open' || restored.every((n) => n.deletedBy !== null && n.deletedBy === creatorMark(access.identity));
       assertCan(access, mine ? 'restore-own' : 'restore-any');
     }
-    await tx.node.updateMany({ where: { mapId, deletionId: { in: [...deletions] } }, data: { deletedAt: null, deletionId: null, deletedBy: null } });
+    await updateInSlices([...deletions], (slice) => tx.node.updateMany({ where: { mapId, deletionId: { in: slice } }, data: { deletedAt: null, deletionId: null, deletedBy: null } }));
     const answer = { restored: restored.map((r) => r.id) };
     await recordEvent(tx, mapId, 'node.restored', actor, { ...answer, deletions: [...deletions] });
     return answer;
@@ -686,24 +687,30 @@ export async function listDeletions(slug: string, limit = 50): Promise<DeletionS
   return [...byDeletion.values()].slice(0, limit);
 }
 
-/** `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once. */
+/**
+ * `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once — up to
+ * every point of the largest map ("Tidy layout"). One synchronous transaction of one prepared
+ * statement per point: no list of ids is bound into a statement, and a point that is not live on
+ * this map rolls the whole batch back.
+ */
 export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR): Promise<{ updated: number }> {
-  const mapId = await mapIdOf(slug);
-  const client = await db();
   const ids = Object.keys(input.positions);
-  await client.$transaction(async (tx) => {
-    const known = new Set((await tx.node.findMany({ where: { mapId, id: { in: ids }, deletedAt: null }, select: { id: true } })).map((k) => k.id));
-    const missing = ids.filter((id) => !known.has(id));
+  const { mapId } = await writeTransaction((sql) => {
+    const map = sql.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string } | undefined;
+    if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
+    const now = sqliteTimestamp();
+    const move = sql.prepare('UPDATE Node SET x = ?, y = ?, updatedAt = ? WHERE id = ? AND mapId = ? AND deletedAt IS NULL');
+    const missing = ids.filter((id) => {
+      const p = input.positions[id];
+      return move.run(p?.x ?? null, p?.y ?? null, now, id, map.id).changes === 0;
+    });
     if (missing.length > 0) {
       throw new AppError('bad_request', 'Some nodes are not on this map.', {
         issues: missing.map((id) => ({ path: ['positions', id], message: `No node "${id}" on this map.` })),
       });
     }
-    for (const id of ids) {
-      const p = input.positions[id];
-      await tx.node.update({ where: { id }, data: { x: p?.x ?? null, y: p?.y ?? null } });
-    }
-    await recordEvent(tx, mapId, 'positions.saved', actor, { positions: input.positions });
+    recordEventSync(sql, map.id, 'positions.saved', actor, { positions: input.positions }, now);
+    return { mapId: map.id };
   });
   announce(mapId);
   return { updated: ids.length };

@@ -37,11 +37,21 @@ export function newMemberKey(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function cookie(request: Request, name: string): string | undefined {
+/** 32 random bytes in base64url, as {@link newMemberKey} makes them: exactly 43 characters. */
+const MEMBER_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The well-formed member key in the request's `Cookie` header, or undefined. The value is matched
+ * as it is, never decoded: a key is plain base64url, so anything else (a stray `%`, a value too
+ * long or too short) is no key and the request goes on as anonymous.
+ */
+function memberKey(request: Request, name: string): string | undefined {
   const header = request.headers.get('cookie') ?? '';
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq === -1 || pair.slice(0, eq).trim() !== name) continue;
+    const value = pair.slice(eq + 1).trim();
+    if (MEMBER_KEY_PATTERN.test(value)) return value;
   }
   return undefined;
 }
@@ -64,12 +74,14 @@ export async function resolveAccess(request: Request, slug: string): Promise<Acc
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   const policy = map.policy as Policy;
   const user = await currentUser(request);
+  // One identity per request: a signed-in person is their account, and only the account's own
+  // membership counts. A member key from the same browser is ignored, so an account the owner
+  // removed cannot come back in through a name it joined with anonymously.
   let member: { id: string; role: string; name: string } | null = null;
   if (user) {
     member = await client.membership.findFirst({ where: { mapId: map.id, userId: user.id, removedAt: null }, select: { id: true, role: true, name: true } });
-  }
-  if (!member) {
-    const key = cookie(request, memberCookieName(map.id));
+  } else {
+    const key = memberKey(request, memberCookieName(map.id));
     if (key) {
       member = await client.membership.findFirst({ where: { mapId: map.id, keyHash: hashKey(key), removedAt: null }, select: { id: true, role: true, name: true } });
     }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useContext, useEffect } from 'react';
+import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
 import { browserKey, rememberedName } from './api-client';
 import { MapStoreContext } from './map-store';
 
@@ -53,9 +54,16 @@ export function useLiveUpdates() {
       if (!own && event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
       refreshSoon();
     });
+    // The whole list once per connection, then one change at a time.
     source.addEventListener('presence', (message) => {
-      store.getState().setPresence(JSON.parse((message as MessageEvent<string>).data) as { name: string; clientId: string }[]);
+      store.getState().setPresence(JSON.parse((message as MessageEvent<string>).data) as PresentPerson[]);
     });
+    for (const type of ['joined', 'left'] as const) {
+      source.addEventListener(`presence-${type}`, (message) => {
+        const person = JSON.parse((message as MessageEvent<string>).data) as PresentPerson;
+        store.getState().setPresence(applyPresenceChange(store.getState().presence, { type, person }));
+      });
+    }
     return () => {
       source.close();
       if (timer) clearTimeout(timer);

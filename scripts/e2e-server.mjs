@@ -43,6 +43,9 @@ function isAlive(pid) {
 process.env.DATABASE_URL = `file:${file}`;
 process.env.PORT = String(E2E_PORT);
 process.env.ARGMAP_E2E = '1';
+// Tests play people at several addresses with X-Forwarded-For (lib/auth/rate-limit.ts believes it
+// only behind a trusted proxy); Next writes the socket's address there when a request sends none.
+process.env.TRUST_PROXY ??= '1';
 
 const target = fileOf(process.env.DATABASE_URL);
 if (target === path.resolve(REAL_DATABASE) || path.dirname(target) !== path.resolve(tmp) || !path.basename(target).startsWith(PREFIX)) {

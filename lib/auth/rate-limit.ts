@@ -1,45 +1,72 @@
 /**
- * Limits failed sign-ins, in memory, with a sliding window: a request is refused while an account
- * has {@link ACCOUNT_FAILURES_MAX} failures, or an address {@link ADDRESS_FAILURES_MAX}, within the
- * last {@link LOGIN_WINDOW_MS}. The per-account limit stops guessing one teacher's password; the
- * per-address limit stops one machine trying many accounts, and is generous because a whole school
- * often shares one NAT address.
+ * Limits on guessing, in memory, with sliding windows: failed sign-ins, wrong invite codes, and the
+ * anonymous voter identities one address may be handed (`lib/auth/voter.ts`).
  *
- * The counts live in this server process (Argmap runs as one), so a restart forgets them. That is
- * acceptable: a restart cannot be triggered from outside, and it gives an attacker one more window.
+ * Sign-ins are limited three ways, so that guessing is slow and locking a person out is hard:
+ * - one account from one address: {@link ACCOUNT_ADDRESS_FAILURES_MAX} per {@link LOGIN_WINDOW_MS}
+ *   — the guesser is stopped, and the account's owner, elsewhere, is not;
+ * - one account from everywhere: {@link ACCOUNT_FAILURES_MAX} per {@link ACCOUNT_WINDOW_MS} —
+ *   guessing from many addresses is still bounded, and it takes ten times as many failures, spread
+ *   over addresses, to lock the owner out;
+ * - one address across accounts: {@link ADDRESS_FAILURES_MAX} per {@link LOGIN_WINDOW_MS} — one
+ *   machine trying many accounts; generous, because a whole school often shares one NAT address.
+ *
+ * Addresses: `X-Forwarded-For` is written by whoever sends the request, so it is believed only when
+ * the operator says a proxy in front of Argmap writes it (`TRUST_PROXY`, see {@link clientAddress}).
+ * Otherwise every request comes from {@link DIRECT_ADDRESS}: Next 16 gives route handlers no socket
+ * address, and its server keeps a client's own `X-Forwarded-For` when one is sent. Limits per
+ * address then cannot tell people apart, so they are skipped (a per-address limit on one shared
+ * key would let anyone lock everyone out), and what remains are the per-account and global limits.
+ * With one key per account, a direct server cannot tell the owner's attempts from a guesser's:
+ * five wrong passwords lock that account for 15 minutes. Run behind a proxy with `TRUST_PROXY` set
+ * to lift that.
+ *
+ * Memory is bounded: failures older than their window are dropped, each key keeps at most as many
+ * times as its limit, and a table keeps at most {@link RATE_LIMIT_KEYS_MAX} keys, forgetting the one
+ * that failed least recently when full. The counts live in this server process (Argmap runs as
+ * one), so a restart forgets them; a restart cannot be triggered from outside.
  */
 
-/** Failed sign-ins one account may have within the window before further attempts are refused. */
-export const ACCOUNT_FAILURES_MAX = 5;
-/** Failed sign-ins one address may have within the window (a school's NAT carries many people). */
+/** Failed sign-ins one account may have from one address within {@link LOGIN_WINDOW_MS}. */
+export const ACCOUNT_ADDRESS_FAILURES_MAX = 5;
+/** Failed sign-ins one account may have from all addresses together within {@link ACCOUNT_WINDOW_MS}. */
+export const ACCOUNT_FAILURES_MAX = 50;
+/** Failed sign-ins one address may have across accounts within the window (a school's NAT carries many people). */
 export const ADDRESS_FAILURES_MAX = 30;
-/** The sliding window, in milliseconds: 15 minutes. */
+/** The sliding window of the per-address limits, in milliseconds: 15 minutes. */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** The sliding window of the per-account limit, in milliseconds: one hour. */
+export const ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
+/** Keys one limit's table may hold; beyond it the least recently failed key is forgotten (each ≤ ~1 KB). */
+export const RATE_LIMIT_KEYS_MAX = 50_000;
+/** The address of every request when no trusted proxy names the client (see {@link clientAddress}). */
+export const DIRECT_ADDRESS = 'direct';
+/** Proxies in front of Argmap that may be trusted to append the client's address, at most. */
+export const TRUST_PROXY_HOPS_MAX = 10;
+/** The longest address kept as a key; longer ones are cut. */
+const ADDRESS_MAX = 64;
 
-/** Whether a sign-in attempt may go ahead; when not, how long until it may, in whole seconds (≥ 1). */
+/** Whether an attempt may go ahead; when not, how long until it may, in whole seconds (≥ 1). */
 export type LoginGate = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
-/** A sign-in limiter: the functions below, bound to one store and one clock. */
-export interface LoginRateLimiter {
-  check(username: string, address: string): LoginGate;
-  recordFailure(username: string, address: string): void;
-  clear(username: string, address?: string): void;
-}
-
-/** Beyond this many tracked keys, a recording sweeps out keys whose failures have all expired. */
-const SWEEP_THRESHOLD = 10_000;
 
 /**
  * Failure times per key, oldest first, kept within the window and to at most `limit` entries
- * (older ones can no longer decide anything), so memory stays bounded per key.
+ * (older ones can no longer decide anything). The map is in order of each key's latest failure,
+ * so expired keys and, when full, the least recently failed key are dropped from its front.
  */
-class SlidingWindow {
+export class SlidingWindow {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly maxKeys: number = RATE_LIMIT_KEYS_MAX,
   ) {}
+
+  /** How many keys are tracked now. */
+  get size(): number {
+    return this.failures.size;
+  }
 
   /** Seconds until `key` is below its limit again; 0 when it already is. */
   retryAfterSeconds(key: string, now: number): number {
@@ -54,8 +81,9 @@ class SlidingWindow {
     const times = this.live(key, now);
     times.push(now);
     if (times.length > this.limit) times.splice(0, times.length - this.limit);
+    this.failures.delete(key);
     this.failures.set(key, times);
-    if (this.failures.size > SWEEP_THRESHOLD) this.sweep(now);
+    this.evict(now);
   }
 
   /** Forgets every failure of `key`. */
@@ -76,44 +104,85 @@ class SlidingWindow {
     return times;
   }
 
-  private sweep(now: number): void {
-    for (const key of [...this.failures.keys()]) this.live(key, now);
+  /** Drops keys whose latest failure has expired, then the least recently failed beyond the bound. */
+  private evict(now: number): void {
+    for (const [key, times] of this.failures) {
+      if (this.failures.size > this.maxKeys || now - times[times.length - 1] >= this.windowMs) this.failures.delete(key);
+      else break;
+    }
   }
 }
 
+/** A sign-in limiter: the functions below, bound to one store and one clock. */
+export interface LoginRateLimiter {
+  check(username: string, address: string): LoginGate;
+  recordFailure(username: string, address: string): void;
+  clear(username: string, address?: string): void;
+}
+
+function gate(wait: number): LoginGate {
+  return wait === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: wait };
+}
+
 /**
- * A limiter with its own store. `now` is the clock (milliseconds); tests pass their own.
+ * A sign-in limiter with its own store. `now` is the clock (milliseconds); tests pass their own.
  *
  * @example
  * let now = 0;
  * const limiter = createLoginRateLimiter({ now: () => now });
- * for (let i = 0; i < 5; i++) limiter.recordFailure('ada', 'local');
- * limiter.check('ada', 'local'); // { allowed: false, retryAfterSeconds: 900 }
+ * for (let i = 0; i < 5; i++) limiter.recordFailure('ada', '203.0.113.7');
+ * limiter.check('ada', '203.0.113.7'); // { allowed: false, retryAfterSeconds: 900 }
+ * limiter.check('ada', '198.51.100.2'); // { allowed: true } — the owner, elsewhere
  * now += 15 * 60 * 1000;
- * limiter.check('ada', 'local'); // { allowed: true }
+ * limiter.check('ada', '203.0.113.7'); // { allowed: true }
  */
 export function createLoginRateLimiter({
   now = Date.now,
+  accountAddressMax = ACCOUNT_ADDRESS_FAILURES_MAX,
   accountMax = ACCOUNT_FAILURES_MAX,
   addressMax = ADDRESS_FAILURES_MAX,
   windowMs = LOGIN_WINDOW_MS,
-}: { now?: () => number; accountMax?: number; addressMax?: number; windowMs?: number } = {}): LoginRateLimiter {
-  const accounts = new SlidingWindow(accountMax, windowMs);
-  const addresses = new SlidingWindow(addressMax, windowMs);
+  accountWindowMs = ACCOUNT_WINDOW_MS,
+  maxKeys = RATE_LIMIT_KEYS_MAX,
+}: {
+  now?: () => number;
+  accountAddressMax?: number;
+  accountMax?: number;
+  addressMax?: number;
+  windowMs?: number;
+  accountWindowMs?: number;
+  maxKeys?: number;
+} = {}): LoginRateLimiter {
+  const accountAddresses = new SlidingWindow(accountAddressMax, windowMs, maxKeys);
+  const accounts = new SlidingWindow(accountMax, accountWindowMs, maxKeys);
+  const addresses = new SlidingWindow(addressMax, windowMs, maxKeys);
+  const pair = (username: string, address: string) => `${address}\n${username}`;
+  const known = (address: string) => address !== DIRECT_ADDRESS;
   return {
     check(username, address) {
       const t = now();
-      const wait = Math.max(accounts.retryAfterSeconds(username, t), addresses.retryAfterSeconds(address, t));
-      return wait === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: wait };
+      return gate(
+        Math.max(
+          accountAddresses.retryAfterSeconds(pair(username, address), t),
+          accounts.retryAfterSeconds(username, t),
+          known(address) ? addresses.retryAfterSeconds(address, t) : 0,
+        ),
+      );
     },
     recordFailure(username, address) {
       const t = now();
+      accountAddresses.record(pair(username, address), t);
       accounts.record(username, t);
-      addresses.record(address, t);
+      if (known(address)) addresses.record(address, t);
     },
     clear(username, address) {
-      accounts.clear(username);
-      if (address !== undefined) addresses.withdrawLatest(address);
+      if (address === undefined) {
+        accounts.clear(username);
+        return;
+      }
+      accountAddresses.clear(pair(username, address));
+      accounts.withdrawLatest(username);
+      if (known(address)) addresses.withdrawLatest(address);
     },
   };
 }
@@ -127,46 +196,100 @@ export function checkLoginAllowed(username: string, address: string): LoginGate 
   return limiter.check(username, address);
 }
 
-/** Counts one failed sign-in against both the account and the address. */
+/** Counts one failed sign-in against the account from this address, the account, and the address. */
 export function recordLoginFailure(username: string, address: string): void {
   limiter.recordFailure(username, address);
 }
 
 /**
- * After a successful sign-in: forgets the account's failures. The address keeps its failures (one
- * good account must not reset a machine's count), except that, when `address` is given, the one
- * failure recorded for this very attempt is withdrawn: `authenticate` (lib/db/users.ts) counts every
- * attempt as a failure before checking the password, so a burst of parallel guesses cannot all pass
- * the gate while the first hashes are still being checked.
+ * After a successful sign-in from `address`: forgets the account's failures from that address and
+ * withdraws the one failure recorded for this very attempt from the account's and the address's
+ * counts (`authenticate` in lib/db/users.ts counts every attempt as a failure before checking the
+ * password, so a burst of parallel guesses cannot all pass the gate while the first hashes are
+ * still being checked). Failures from other addresses stay: a guesser elsewhere keeps their count.
+ * Without `address`, forgets the account's count across addresses.
  */
 export function clearLoginFailures(username: string, address?: string): void {
   limiter.clear(username, address);
 }
 
 /**
- * The address a request came from, for the per-address limit: the first `X-Forwarded-For` value
- * (the client, as the proxy in front of the server saw it), else `'local'`. Next's server fills the
- * header with the socket's address when no proxy set it. Without a proxy a client can send its own
- * header, which only escapes the per-address limit; the per-account limit keys on the username and
- * still holds.
+ * How many proxies in front of Argmap append the client's address to `X-Forwarded-For`, from the
+ * `TRUST_PROXY` setting: unset, empty, `0` or `false` → none (the header is not believed); `true`
+ * → one; a whole number 1–{@link TRUST_PROXY_HOPS_MAX} → that many.
  */
-export function clientAddress(request: Request): string {
-  const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return first ? first.slice(0, 64) : 'local';
+export function trustedProxyHops(setting: string | undefined = process.env.TRUST_PROXY): number {
+  const value = (setting ?? '').trim().toLowerCase();
+  if (value === 'true') return 1;
+  if (!/^\d{1,2}$/.test(value)) return 0;
+  return Math.min(Number(value), TRUST_PROXY_HOPS_MAX);
+}
+
+/**
+ * The address a request came from, for the per-address limits. With `TRUST_PROXY` set to the number
+ * of proxies in front of Argmap, it is the entry that the outermost trusted proxy appended to
+ * `X-Forwarded-For` (counted from the right: anything to its left was sent by the client and is not
+ * believed). Otherwise — and when the header has fewer entries than trusted proxies — it is
+ * {@link DIRECT_ADDRESS} for every request: Next 16 offers route handlers no socket address, and a
+ * header the client wrote proves nothing.
+ *
+ * @example clientAddress(request) // 'direct' (TRUST_PROXY unset)
+ * @example clientAddress(request) // '203.0.113.7' (TRUST_PROXY=1, X-Forwarded-For: 6.6.6.6, 203.0.113.7)
+ */
+export function clientAddress(request: Request, hops: number = trustedProxyHops()): string {
+  if (hops === 0) return DIRECT_ADDRESS;
+  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
+  const entry = chain.length >= hops ? chain[chain.length - hops] : '';
+  return entry ? entry.slice(0, ADDRESS_MAX) : DIRECT_ADDRESS;
 }
 
 /** Wrong invite codes one address may try per window before it must wait (brute-forcing a 6-letter code). */
 export const INVITE_GUESSES_MAX = 20;
+/**
+ * Wrong invite codes all addresses together may try per window. Bounds guessing from many addresses
+ * (or from a direct server, where addresses are unknown) to ~10,000 a day against ~10⁹ codes;
+ * a class mistyping its code stays far below it.
+ */
+export const INVITE_GUESSES_GLOBAL_MAX = 100;
 
-const globalForInvites = globalThis as unknown as { argmapInviteLimiter?: LoginRateLimiter };
-const inviteLimiter = (globalForInvites.argmapInviteLimiter ??= createLoginRateLimiter({ accountMax: Number.MAX_SAFE_INTEGER, addressMax: INVITE_GUESSES_MAX }));
+/** A limiter of wrong invite codes: per known address, and for everyone together. */
+export interface InviteRateLimiter {
+  check(address: string): LoginGate;
+  recordFailure(address: string): void;
+}
+
+/** An invite limiter with its own store (see {@link INVITE_GUESSES_MAX}, {@link INVITE_GUESSES_GLOBAL_MAX}). */
+export function createInviteRateLimiter({
+  now = Date.now,
+  addressMax = INVITE_GUESSES_MAX,
+  globalMax = INVITE_GUESSES_GLOBAL_MAX,
+  windowMs = LOGIN_WINDOW_MS,
+  maxKeys = RATE_LIMIT_KEYS_MAX,
+}: { now?: () => number; addressMax?: number; globalMax?: number; windowMs?: number; maxKeys?: number } = {}): InviteRateLimiter {
+  const addresses = new SlidingWindow(addressMax, windowMs, maxKeys);
+  const everyone = new SlidingWindow(globalMax, windowMs, 1);
+  return {
+    check(address) {
+      const t = now();
+      return gate(Math.max(address === DIRECT_ADDRESS ? 0 : addresses.retryAfterSeconds(address, t), everyone.retryAfterSeconds('all', t)));
+    },
+    recordFailure(address) {
+      const t = now();
+      if (address !== DIRECT_ADDRESS) addresses.record(address, t);
+      everyone.record('all', t);
+    },
+  };
+}
+
+const globalForInvites = globalThis as unknown as { argmapInvites?: InviteRateLimiter };
+const inviteLimiter = (globalForInvites.argmapInvites ??= createInviteRateLimiter());
 
 /** Whether `address` may try another invite code now. */
 export function checkInviteAllowed(address: string): LoginGate {
-  return inviteLimiter.check('invite', address);
+  return inviteLimiter.check(address);
 }
 
-/** Counts one wrong invite code against the address. */
+/** Counts one wrong invite code against the address and against everyone. */
 export function recordInviteFailure(address: string): void {
-  inviteLimiter.recordFailure('invite', address);
+  inviteLimiter.recordFailure(address);
 }

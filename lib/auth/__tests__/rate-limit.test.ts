@@ -1,5 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { ACCOUNT_FAILURES_MAX, ADDRESS_FAILURES_MAX, LOGIN_WINDOW_MS, clientAddress, createLoginRateLimiter } from '../rate-limit';
+import {
+  ACCOUNT_ADDRESS_FAILURES_MAX,
+  ACCOUNT_FAILURES_MAX,
+  ACCOUNT_WINDOW_MS,
+  ADDRESS_FAILURES_MAX,
+  DIRECT_ADDRESS,
+  INVITE_GUESSES_GLOBAL_MAX,
+  INVITE_GUESSES_MAX,
+  LOGIN_WINDOW_MS,
+  SlidingWindow,
+  clientAddress,
+  createInviteRateLimiter,
+  createLoginRateLimiter,
+  trustedProxyHops,
+} from '../rate-limit';
 
 const MINUTE = 60 * 1000;
 
@@ -14,57 +28,70 @@ function limiterAt(start = 1_000_000) {
 }
 
 describe('the login rate limiter', () => {
-  test('the limits are 5 failures per account and 30 per address, in 15 minutes', () => {
-    expect([ACCOUNT_FAILURES_MAX, ADDRESS_FAILURES_MAX, LOGIN_WINDOW_MS]).toEqual([5, 30, 15 * MINUTE]);
+  test('the limits: 5 per account and address and 30 per address in 15 minutes, 50 per account in an hour', () => {
+    expect([ACCOUNT_ADDRESS_FAILURES_MAX, ADDRESS_FAILURES_MAX, LOGIN_WINDOW_MS]).toEqual([5, 30, 15 * MINUTE]);
+    expect([ACCOUNT_FAILURES_MAX, ACCOUNT_WINDOW_MS]).toEqual([50, 60 * MINUTE]);
   });
 
   test('allows an account that has never failed', () => {
-    expect(limiterAt().limiter.check('ada', 'local')).toEqual({ allowed: true });
+    expect(limiterAt().limiter.check('ada', '10.0.0.1')).toEqual({ allowed: true });
   });
 
-  test('allows an account with 4 failures, refuses it after the 5th for the whole window', () => {
+  test('allows an account with 4 failures from an address, refuses it there after the 5th for the whole window', () => {
     const { limiter, fail } = limiterAt();
-    fail(ACCOUNT_FAILURES_MAX - 1, 'ada', '10.0.0.1');
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX - 1, 'ada', '10.0.0.1');
     expect(limiter.check('ada', '10.0.0.1')).toEqual({ allowed: true });
     fail(1, 'ada', '10.0.0.1');
     expect(limiter.check('ada', '10.0.0.1')).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
   });
 
-  test('refuses the account from any address, and leaves other accounts alone', () => {
+  test('wrong passwords from other addresses do not lock the owner out (issue 10, finding 13)', () => {
     const { limiter, fail } = limiterAt();
-    fail(ACCOUNT_FAILURES_MAX, 'ada', '10.0.0.1');
-    expect(limiter.check('ada', '10.0.0.2').allowed).toBe(false);
-    expect(limiter.check('grace', '10.0.0.1')).toEqual({ allowed: true });
+    for (let i = 0; i < 8; i++) fail(ACCOUNT_ADDRESS_FAILURES_MAX, 'ada', `198.51.100.${i}`);
+    expect(limiter.check('ada', '198.51.100.0').allowed).toBe(false);
+    expect(limiter.check('ada', '203.0.113.7')).toEqual({ allowed: true });
+    expect(limiter.check('grace', '198.51.100.0')).toEqual({ allowed: true });
+  });
+
+  test('guessing one account from many addresses stops at 50 failures an hour', () => {
+    const { clock, limiter } = limiterAt();
+    for (let i = 0; i < ACCOUNT_FAILURES_MAX; i++) {
+      expect(limiter.check('ada', `198.51.100.${i}`)).toEqual({ allowed: true });
+      limiter.recordFailure('ada', `198.51.100.${i}`);
+    }
+    expect(limiter.check('ada', '192.0.2.1')).toEqual({ allowed: false, retryAfterSeconds: 60 * 60 });
+    clock.now += ACCOUNT_WINDOW_MS;
+    expect(limiter.check('ada', '192.0.2.1')).toEqual({ allowed: true });
   });
 
   test('the window slides: the account is allowed again once its oldest failure is 15 minutes old', () => {
     const { clock, limiter, fail } = limiterAt();
-    fail(1, 'ada', 'local'); // t = 0
+    fail(1, 'ada', 'lab'); // t = 0
     clock.now += 5 * MINUTE;
-    fail(4, 'ada', 'local'); // t = 5 min
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
+    fail(4, 'ada', 'lab'); // t = 5 min
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
     clock.now += 10 * MINUTE - 1000;
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: false, retryAfterSeconds: 1 });
     clock.now += 1000;
     // The first failure aged out; four remain, so one more attempt may go ahead…
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: true });
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: true });
     // …and failing it refuses again until the t = 5 min failures age out.
-    fail(1, 'ada', 'local');
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
+    fail(1, 'ada', 'lab');
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: false, retryAfterSeconds: 5 * 60 });
     clock.now += 5 * MINUTE;
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: true });
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: true });
   });
 
   test('Retry-After is rounded up to whole seconds and is never 0 while refused', () => {
     const { clock, limiter, fail } = limiterAt();
-    fail(ACCOUNT_FAILURES_MAX, 'ada', 'local');
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX, 'ada', 'lab');
     clock.now += LOGIN_WINDOW_MS - 1;
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: false, retryAfterSeconds: 1 });
     clock.now += 1;
-    expect(limiter.check('ada', 'local')).toEqual({ allowed: true });
+    expect(limiter.check('ada', 'lab')).toEqual({ allowed: true });
   });
 
-  test('refuses an address after 30 failures across many accounts, and not before', () => {
+  test('refuses a known address after 30 failures across many accounts, and not before', () => {
     const { limiter } = limiterAt();
     for (let i = 0; i < ADDRESS_FAILURES_MAX - 1; i++) limiter.recordFailure(`student${i}`, '203.0.113.7');
     expect(limiter.check('newcomer', '203.0.113.7')).toEqual({ allowed: true });
@@ -73,17 +100,13 @@ describe('the login rate limiter', () => {
     expect(limiter.check('newcomer', '203.0.113.8')).toEqual({ allowed: true });
   });
 
-  test('a success clears the account’s failures but not the address’s', () => {
-    const { limiter, fail } = limiterAt();
-    fail(ADDRESS_FAILURES_MAX - ACCOUNT_FAILURES_MAX, 'grace', 'school');
-    fail(ACCOUNT_FAILURES_MAX, 'ada', 'school');
-    expect(limiter.check('ada', 'elsewhere').allowed).toBe(false);
-    limiter.clear('ada');
-    expect(limiter.check('ada', 'elsewhere')).toEqual({ allowed: true });
-    expect(limiter.check('ada', 'school').allowed).toBe(false);
+  test('without a known address, failures on other accounts never lock anyone else out', () => {
+    const { limiter } = limiterAt();
+    for (let i = 0; i < 10 * ADDRESS_FAILURES_MAX; i++) limiter.recordFailure(`student${i}`, DIRECT_ADDRESS);
+    expect(limiter.check('teacher', DIRECT_ADDRESS)).toEqual({ allowed: true });
   });
 
-  test('with an address, a success withdraws only the one failure recorded for that attempt', () => {
+  test('a success withdraws only the one failure recorded for that attempt, and keeps others’ counts', () => {
     const { limiter, fail } = limiterAt();
     fail(ADDRESS_FAILURES_MAX - 1, 'grace', 'school');
     // authenticate() counts the attempt before checking the password…
@@ -96,19 +119,74 @@ describe('the login rate limiter', () => {
     expect(limiter.check('someone', 'school').allowed).toBe(false);
   });
 
-  test('the longer wait decides when both the account and the address are refused', () => {
-    const { clock, limiter, fail } = limiterAt();
-    fail(ADDRESS_FAILURES_MAX - ACCOUNT_FAILURES_MAX, 'others', 'lab');
-    clock.now += 5 * MINUTE;
-    fail(ACCOUNT_FAILURES_MAX, 'ada', 'lab');
-    expect(limiter.check('ada', 'lab')).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
+  test('a success clears the account’s failures from that address', () => {
+    const { limiter, fail } = limiterAt();
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX - 1, 'ada', 'home');
+    limiter.recordFailure('ada', 'home');
+    limiter.clear('ada', 'home');
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX - 1, 'ada', 'home');
+    expect(limiter.check('ada', 'home')).toEqual({ allowed: true });
   });
 
   test('separate limiters do not share counts', () => {
     const a = limiterAt();
     const b = limiterAt();
-    a.fail(ACCOUNT_FAILURES_MAX, 'ada', 'local');
-    expect(b.limiter.check('ada', 'local')).toEqual({ allowed: true });
+    a.fail(ACCOUNT_ADDRESS_FAILURES_MAX, 'ada', 'lab');
+    expect(b.limiter.check('ada', 'lab')).toEqual({ allowed: true });
+  });
+});
+
+describe('the tables stay bounded', () => {
+  test('expired keys are dropped as new failures come in', () => {
+    const window = new SlidingWindow(5, 1000, 100);
+    for (let i = 0; i < 50; i++) window.record(`old${i}`, 0);
+    window.record('new', 1000);
+    expect(window.size).toBe(1);
+  });
+
+  test('a flood of live keys keeps at most the bound, forgetting the least recently failed', () => {
+    const window = new SlidingWindow(5, 60_000, 1000);
+    for (let i = 0; i < 5; i++) window.record('victim', 0);
+    for (let i = 0; i < 100_000; i++) window.record(`flood${i}`, 1);
+    expect(window.size).toBe(1000);
+    expect(window.retryAfterSeconds('flood99999', 2)).toBe(0);
+    expect(window.retryAfterSeconds('victim', 2)).toBe(0);
+  });
+});
+
+describe('the invite limiter', () => {
+  function inviteAt() {
+    const clock = { now: 1_000_000 };
+    return { clock, limiter: createInviteRateLimiter({ now: () => clock.now }) };
+  }
+
+  test('refuses a known address after 20 wrong codes, not its neighbour', () => {
+    const { limiter } = inviteAt();
+    for (let i = 0; i < INVITE_GUESSES_MAX; i++) limiter.recordFailure('203.0.113.7');
+    expect(limiter.check('203.0.113.7').allowed).toBe(false);
+    expect(limiter.check('203.0.113.8')).toEqual({ allowed: true });
+  });
+
+  test('rotating addresses gets no more than 100 wrong codes in 15 minutes in all (issue 10, finding 13)', () => {
+    const { clock, limiter } = inviteAt();
+    let allowed = 0;
+    for (let i = 0; i < 1000; i++) {
+      const address = `198.51.${i >> 8}.${i & 255}`;
+      if (!limiter.check(address).allowed) continue;
+      allowed += 1;
+      limiter.recordFailure(address);
+    }
+    expect(allowed).toBe(INVITE_GUESSES_GLOBAL_MAX);
+    clock.now += LOGIN_WINDOW_MS;
+    expect(limiter.check('192.0.2.1')).toEqual({ allowed: true });
+  });
+
+  test('without a known address, only the limit for everyone applies', () => {
+    const { limiter } = inviteAt();
+    for (let i = 0; i < INVITE_GUESSES_MAX; i++) limiter.recordFailure(DIRECT_ADDRESS);
+    expect(limiter.check(DIRECT_ADDRESS)).toEqual({ allowed: true });
+    for (let i = INVITE_GUESSES_MAX; i < INVITE_GUESSES_GLOBAL_MAX; i++) limiter.recordFailure(DIRECT_ADDRESS);
+    expect(limiter.check(DIRECT_ADDRESS).allowed).toBe(false);
   });
 });
 
@@ -116,12 +194,35 @@ describe('clientAddress', () => {
   const requestWith = (headers: Record<string, string>) => new Request('http://localhost/api/auth/login', { headers });
 
   test.each([
-    ['no X-Forwarded-For', {}, 'local'],
-    ['one address', { 'x-forwarded-for': '203.0.113.7' }, '203.0.113.7'],
-    ['a chain of proxies: the first is the client', { 'x-forwarded-for': '203.0.113.7, 10.0.0.1, 10.0.0.2' }, '203.0.113.7'],
-    ['an empty header', { 'x-forwarded-for': '' }, 'local'],
-    ['a blank first value', { 'x-forwarded-for': ' , 10.0.0.1' }, 'local'],
-  ])('%s → %j', (_name, headers, address) => {
-    expect(clientAddress(requestWith(headers))).toBe(address);
+    ['no X-Forwarded-For', {}],
+    ['one address', { 'x-forwarded-for': '203.0.113.7' }],
+    ['a chain', { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }],
+  ])('without TRUST_PROXY, %s is the direct address: the header is not believed', (_name, headers) => {
+    expect(clientAddress(requestWith(headers), 0)).toBe(DIRECT_ADDRESS);
+  });
+
+  test.each([
+    ['one address', 1, { 'x-forwarded-for': '203.0.113.7' }, '203.0.113.7'],
+    ['a client-sent value before the proxy’s: the proxy’s entry counts', 1, { 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }, '203.0.113.7'],
+    ['two trusted proxies', 2, { 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.2' }, '203.0.113.7'],
+    ['fewer entries than trusted proxies', 2, { 'x-forwarded-for': '203.0.113.7' }, DIRECT_ADDRESS],
+    ['no header', 1, {}, DIRECT_ADDRESS],
+    ['a blank entry', 1, { 'x-forwarded-for': '6.6.6.6, ' }, DIRECT_ADDRESS],
+  ])('with TRUST_PROXY, %s', (_name, hops, headers, address) => {
+    expect(clientAddress(requestWith(headers), hops)).toBe(address);
+  });
+
+  test.each([
+    [undefined, 0],
+    ['', 0],
+    ['0', 0],
+    ['false', 0],
+    ['yes', 0],
+    ['true', 1],
+    ['1', 1],
+    ['2', 2],
+    ['99', 10],
+  ])('TRUST_PROXY=%j trusts %i proxies', (setting, hops) => {
+    expect(trustedProxyHops(setting)).toBe(hops);
   });
 });

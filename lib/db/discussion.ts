@@ -115,7 +115,10 @@ export async function editComment(slug: string, commentId: string, input: Commen
     const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit', moderator);
     if (current.text === input.text) return { mapId, row: current, changed: false };
     const row = await tx.comment.update({ where: { id: commentId }, data: { text: input.text }, select: COMMENT_SELECT });
-    await recordEvent(tx, mapId, 'comment.updated', actor, publicComment(row));
+    // The owner rewording someone else's comment is moderation: its earlier words leave the log for
+    // everyone but the owner (lib/db/events.ts#redactEvent).
+    const moderated = !ownedBy(current.authorKey, actor.ownerKey ?? '');
+    await recordEvent(tx, mapId, 'comment.updated', actor, { ...publicComment(row), ...(moderated ? { moderated } : {}) });
     return { mapId, row, changed: true };
   });
   if (changed) announce(mapId);

@@ -2,6 +2,7 @@ import 'server-only';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { db } from './client';
 
 /**
  * Who made a change: a display name, the public id of the browser it came from (both may be
@@ -80,15 +81,35 @@ export function announce(mapId: string): void {
   eventBus().emit(mapId);
 }
 
-/** Events of a map after `afterId`, oldest first, at most `limit`. */
-export async function eventsAfter(client: Writer, mapId: string, afterId: number, limit = 500): Promise<MapEventView[]> {
-  const rows = await client.mapEvent.findMany({
-    where: { mapId, id: { gt: afterId } },
-    orderBy: { id: 'asc' },
-    take: limit,
-    select: { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true },
-  });
-  return rows.map((r) => ({ id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown }));
+/**
+ * Who reads the log: the map's owner (`moderator`, who may moderate) reads it as it was written;
+ * everyone else (`public`) reads it with what moderation took away replaced by
+ * {@link REDACTED_TEXT} (see {@link redactEvent}).
+ */
+export type LogReader = 'moderator' | 'public';
+
+type EventRow = { id: number; type: string; actor: string; clientId: string; createdAt: Date; data: string };
+const EVENT_SELECT = { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true } as const;
+
+function toView(r: EventRow): MapEventView {
+  return { id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown };
+}
+
+/** `events` as `reader` may read them. */
+async function readableBy(mapId: string, events: MapEventView[], reader: LogReader): Promise<MapEventView[]> {
+  if (reader === 'moderator' || !events.some(carriesText)) return events;
+  const moderation = await moderationOf(mapId);
+  return events.map((event) => redactEvent(event, moderation));
+}
+
+/**
+ * Events of a map after `afterId`, oldest first, at most `limit`. The live stream reads the log
+ * through this, and by default as the public does (`reader`): a replay from the start shows none of
+ * what moderation took away.
+ */
+export async function eventsAfter(client: Writer, mapId: string, afterId: number, limit = 500, reader: LogReader = 'public'): Promise<MapEventView[]> {
+  const rows = await client.mapEvent.findMany({ where: { mapId, id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit, select: EVENT_SELECT });
+  return readableBy(mapId, rows.map(toView), reader);
 }
 
 /** The id of the map's newest event (0 when it has none): where a client that just loaded the map resumes. */
@@ -97,15 +118,145 @@ export async function lastEventId(client: Writer, mapId: string): Promise<number
   return row?.id ?? 0;
 }
 
-/** The newest events of a map (newest first), at most `limit`, optionally only those before `beforeId`. */
-export async function latestEvents(client: Writer, mapId: string, limit: number, beforeId?: number): Promise<MapEventView[]> {
+/**
+ * The newest events of a map (newest first), at most `limit`, optionally only those before
+ * `beforeId`, as `reader` may read them (the history: the owner sees everything).
+ */
+export async function latestEvents(client: Writer, mapId: string, limit: number, beforeId?: number, reader: LogReader = 'public'): Promise<MapEventView[]> {
   const rows = await client.mapEvent.findMany({
     where: { mapId, ...(beforeId !== undefined ? { id: { lt: beforeId } } : {}) },
     orderBy: { id: 'desc' },
     take: limit,
-    select: { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true },
+    select: EVENT_SELECT,
   });
-  return rows.map((r) => ({ id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown }));
+  return readableBy(mapId, rows.map(toView), reader);
+}
+
+/** What stands, for everyone but the map's owner, in place of words that moderation took away. */
+export const REDACTED_TEXT = '[removed]';
+
+/**
+ * What moderation has taken out of a map's words, as of now. Each entry maps a point or comment id
+ * to the id of the event from which its words may be read again: a text in an earlier event is
+ * hidden (and the `before` of that event itself); `Infinity` hides it in every event.
+ * - **Points** deleted by someone other than their maker (the owner removing a student's point; a
+ *   delete not yet undone): every text of theirs, forever — until the delete is undone.
+ *   A point its maker deleted is not moderated: it stays readable, and restorable.
+ * - **Points reworded** by someone other than their maker (`moderated: true` on the `node.updated`
+ *   event): every earlier wording.
+ * - **Comments**: every deleted comment, every comment on a point moderation removed, and the earlier
+ *   wordings of a comment reworded by someone other than its writer.
+ */
+export interface Moderation {
+  points: ReadonlyMap<string, number>;
+  comments: ReadonlyMap<string, number>;
+}
+
+/** No moderation: nothing hidden. */
+export const NO_MODERATION: Moderation = { points: new Map(), comments: new Map() };
+
+type TextOf = { id: string; text: string };
+type EventData = {
+  node?: TextOf;
+  before?: { text?: string };
+  graph?: { nodes?: TextOf[] };
+  id?: string;
+  nodeId?: string;
+  text?: string;
+};
+
+/** Whether an event of this type can hold the words of a point or comment. */
+function carriesText(event: MapEventView): boolean {
+  return TEXT_EVENTS.has(event.type);
+}
+const TEXT_EVENTS: ReadonlySet<MapEventType> = new Set(['node.created', 'node.updated', 'node.moved', 'node.deleted', 'comment.created', 'comment.updated']);
+
+/**
+ * The event as someone other than the map's owner may read it: every text that `moderation` hides
+ * (see {@link Moderation}) replaced by {@link REDACTED_TEXT}. Pure; returns the event itself when
+ * nothing in it is hidden, else a copy (the event is never changed).
+ *
+ * @example redactEvent({ id: 7, type: 'comment.created', data: { id: 'c1', nodeId: 'n1', text: 'rude' }, … }, { points: new Map(), comments: new Map([['c1', Infinity]]) }).data.text === '[removed]'
+ */
+export function redactEvent(event: MapEventView, moderation: Moderation): MapEventView {
+  if (!carriesText(event) || event.data === null || typeof event.data !== 'object') return event;
+  const data = event.data as EventData;
+  const hiddenBefore = (threshold: number | undefined) => threshold !== undefined && event.id < threshold;
+  const pointHidden = (id: string) => hiddenBefore(moderation.points.get(id));
+  let redacted: EventData | null = null;
+  const edit = () => (redacted ??= { ...data });
+  switch (event.type) {
+    case 'node.created':
+    case 'node.updated':
+    case 'node.moved': {
+      if (!data.node) break;
+      const threshold = moderation.points.get(data.node.id);
+      if (hiddenBefore(threshold)) edit().node = { ...data.node, text: REDACTED_TEXT };
+      // The edit that moderation made shows its new words, never the ones it replaced.
+      if (threshold !== undefined && event.id <= threshold && data.before?.text !== undefined) edit().before = { ...data.before, text: REDACTED_TEXT };
+      break;
+    }
+    case 'node.deleted': {
+      const nodes = data.graph?.nodes;
+      if (!nodes?.some((n) => pointHidden(n.id))) break;
+      edit().graph = { ...data.graph, nodes: nodes.map((n) => (pointHidden(n.id) ? { ...n, text: REDACTED_TEXT } : n)) };
+      break;
+    }
+    case 'comment.created':
+    case 'comment.updated': {
+      const onHiddenPoint = data.nodeId !== undefined && moderation.points.get(data.nodeId) === Infinity;
+      if (data.id !== undefined && (hiddenBefore(moderation.comments.get(data.id)) || onHiddenPoint)) edit().text = REDACTED_TEXT;
+      break;
+    }
+  }
+  return redacted ? { ...event, data: redacted } : event;
+}
+
+/** Rewordings by someone other than the maker, per map, found so far: the log only grows, so each is read once. */
+interface RewordingScan {
+  upTo: number;
+  points: Map<string, number>;
+  comments: Map<string, number>;
+}
+/** How many maps' rewordings are kept in memory (the most recently read). */
+const REWORDING_SCANS_MAX = 64;
+const globalForScans = globalThis as unknown as { argmapRewordingScans?: Map<string, RewordingScan> };
+const rewordingScans = (globalForScans.argmapRewordingScans ??= new Map<string, RewordingScan>());
+
+/**
+ * The map's {@link Moderation} as of now: deleted comments and points deleted by someone other
+ * than their maker from the rows (so an undone delete shows again), rewordings from the log (read
+ * incrementally: only events newer than the last look).
+ */
+export async function moderationOf(mapId: string): Promise<Moderation> {
+  const client = await db();
+  const [newest, deletedPoints, deletedComments] = await Promise.all([
+    lastEventId(client, mapId),
+    client.node.findMany({ where: { mapId, deletedAt: { not: null } }, select: { id: true, createdBy: true, deletedBy: true } }),
+    client.comment.findMany({ where: { mapId, deletedAt: { not: null } }, select: { id: true } }),
+  ]);
+  const scan = rewordingScans.get(mapId) ?? { upTo: 0, points: new Map<string, number>(), comments: new Map<string, number>() };
+  const rewordings = await client.mapEvent.findMany({
+    where: { mapId, id: { gt: scan.upTo, lte: newest }, type: { in: ['node.updated', 'comment.updated'] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, type: true, data: true },
+  });
+  for (const row of rewordings) {
+    const data = JSON.parse(row.data) as { moderated?: boolean; node?: { id: string }; id?: string };
+    if (data.moderated !== true) continue;
+    if (row.type === 'node.updated' && data.node) scan.points.set(data.node.id, row.id);
+    if (row.type === 'comment.updated' && data.id) scan.comments.set(data.id, row.id);
+  }
+  scan.upTo = Math.max(scan.upTo, newest);
+  rewordingScans.delete(mapId);
+  rewordingScans.set(mapId, scan);
+  if (rewordingScans.size > REWORDING_SCANS_MAX) rewordingScans.delete(rewordingScans.keys().next().value!);
+
+  const points = new Map(scan.points);
+  for (const row of deletedPoints) if (row.deletedBy !== row.createdBy) points.set(row.id, Infinity);
+  const comments = new Map(scan.comments);
+  for (const row of deletedComments) comments.set(row.id, Infinity);
+  return { points, comments };
 }
 
 /** The bus signal that a map's roles or policy changed: its open streams check their access again. */

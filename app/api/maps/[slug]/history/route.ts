@@ -5,6 +5,7 @@ import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
 import { authorize } from '@/lib/db/access';
+import { can } from '@/lib/auth/permissions';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +14,15 @@ const querySchema = z.object({
   before: z.coerce.number().int().positive().optional(),
 });
 
-// GET /api/maps/[slug]/history — the newest entries of the map's event log (who did what, when), newest first
+// GET /api/maps/[slug]/history — the newest entries of the map's event log (who did what, when), newest first; moderated words redacted for all but the owner
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  await authorize(request, slug, 'view');
+  const access = await authorize(request, slug, 'view');
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
-  const events = await latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before);
+  // What moderation took away is gone for everyone but the owner.
+  const reader = can(access.role, 'moderate') ? 'moderator' : 'public';
+  const events = await latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before, reader);
   // The public client ids stay in the live stream (for echo skipping); the history has no use for them.
   return Response.json({ events: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: e.data })) });
 });

@@ -1,6 +1,6 @@
 import { Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
+import { BRIEF_CASE_DEPTH_MAX, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
 import { CaseOutline } from './case-outline';
 import { PointFacts, PointQuote } from './brief-point';
 import { QuestionList } from './question-list';
@@ -95,6 +95,16 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl }: Brief
               empty={brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet — add an objection on the map.'}
             />
           </Section>
+
+          {brief.continued.length > 0 && (
+            <Section
+              title="Reasons continued"
+              intro={`Chains of support deeper than ${BRIEF_CASE_DEPTH_MAX} levels carry on here, from the point where the outline above stops.`}
+              testId="brief.section-continued"
+            >
+              <CaseOutline points={brief.continued} empty="" continuation />
+            </Section>
+          )}
 
           <Section
             number={2}

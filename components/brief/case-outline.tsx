@@ -1,11 +1,49 @@
-import { CornerDownRight, Crosshair, Link2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, CornerDownRight, Crosshair, Link2 } from 'lucide-react';
 import type { CasePoint } from '@/lib/argument/brief';
 import { PointFacts, PointQuote, PointReference } from './brief-point';
 
-/** One point of the case with what holds it up, nested: numbered at the top level, indented below. */
-function CaseItem({ point, number, depth }: { point: CasePoint; number?: number; depth: number }) {
+/** The anchor of the entry where a point is listed in full, which its repeats link to. */
+function anchorOf(id: string): string {
+  return `brief-point-${id}`;
+}
+
+/** For a point listed in full elsewhere: a link to that entry, in place of its quote and reasons. */
+function ReferenceLink({ point }: { point: CasePoint }) {
+  const Icon = point.repeat ? ArrowUp : ArrowDown;
   return (
-    <li className={`${depth === 0 ? 'py-4' : 'pt-3'}`} data-testid={depth === 0 ? 'brief.case-point' : 'brief.support'} data-node-id={point.id}>
+    <a
+      href={`#${anchorOf(point.id)}`}
+      className="mt-1 inline-flex items-center gap-1 text-sm text-slate-500 underline decoration-slate-300 underline-offset-2 hover:text-slate-800"
+      data-testid={point.repeat ? 'brief.repeat' : 'brief.continued-link'}
+    >
+      <Icon aria-hidden className="h-3.5 w-3.5" />
+      {point.repeat ? 'Listed above, with its reasons' : 'Its reasons continue below, under “Reasons continued”'}
+    </a>
+  );
+}
+
+interface CaseItemProps {
+  point: CasePoint;
+  number?: number;
+  depth: number;
+  /** The data-testid of a top-level entry. */
+  topTestId: string;
+}
+
+/**
+ * One point of the case with what holds it up, nested: numbered at the top level, indented below.
+ * The brief nests at most `BRIEF_CASE_DEPTH_MAX` deep and continues longer chains apart.
+ */
+function CaseItem({ point, number, depth, topTestId }: CaseItemProps) {
+  const full = !point.repeat && !point.continued;
+  return (
+    <li
+      id={full ? anchorOf(point.id) : undefined}
+      className={`${depth === 0 ? 'py-4' : 'pt-3'}`}
+      data-testid={depth === 0 ? topTestId : 'brief.support'}
+      data-node-id={point.id}
+      data-repeat={point.repeat || undefined}
+    >
       <div className="flex gap-3">
         {number !== undefined && (
           <span aria-hidden className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-900 text-sm font-semibold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900">
@@ -15,8 +53,9 @@ function CaseItem({ point, number, depth }: { point: CasePoint; number?: number;
         <div className="min-w-0 flex-1">
           <div className="brief-keep">
             <PointFacts point={point} scheme={point.scheme} />
-            <p className={`mt-1 font-serif leading-snug text-slate-900 ${depth === 0 ? 'text-lg font-semibold' : 'text-base'}`}>{point.text}</p>
-            <PointQuote quote={point.quote} />
+            <p className={`mt-1 font-serif leading-snug ${point.repeat ? 'text-slate-600' : 'text-slate-900'} ${depth === 0 ? 'text-lg font-semibold' : 'text-base'}`}>{point.text}</p>
+            {!point.repeat && <PointQuote quote={point.quote} />}
+            {!full && <ReferenceLink point={point} />}
           </div>
           {point.attacks.length > 0 && (
             <ul className="mt-2 space-y-1 text-sm" aria-label="What it attacks">
@@ -43,13 +82,15 @@ function CaseItem({ point, number, depth }: { point: CasePoint; number?: number;
                     <PointReference point={t} />
                   </span>
                 ))}
+                {point.togetherMore > 0 && <span className="text-slate-500">; and {point.togetherMore} more</span>}
               </span>
             </p>
           )}
           {point.support.length > 0 && (
             <ul className="mt-1 border-l border-slate-200 pl-4" aria-label={`Support for: ${point.text}`}>
-              {point.support.map((child) => (
-                <CaseItem key={child.id} point={child} depth={depth + 1} />
+              {point.support.map((child, i) => (
+                // A point can sit twice in one list (two steps from it to the same conclusion).
+                <CaseItem key={`${child.id}-${i}`} point={child} depth={depth + 1} topTestId={topTestId} />
               ))}
             </ul>
           )}
@@ -63,10 +104,12 @@ interface CaseOutlineProps {
   points: CasePoint[];
   /** Shown when the case has no points. */
   empty: string;
+  /** The chains continued from the case (`Brief.continued`): listed unnumbered, under their own test ids. */
+  continuation?: boolean;
 }
 
 /** The case outline: the side's points, strongest first, each with its evidence and quotes. */
-export function CaseOutline({ points, empty }: CaseOutlineProps) {
+export function CaseOutline({ points, empty, continuation = false }: CaseOutlineProps) {
   if (points.length === 0) {
     return (
       <p className="flex items-center gap-2 rounded-lg bg-slate-50 px-4 py-3 text-slate-600">
@@ -75,9 +118,15 @@ export function CaseOutline({ points, empty }: CaseOutlineProps) {
     );
   }
   return (
-    <ol className="divide-y divide-slate-100" data-testid="brief.case">
+    <ol className="divide-y divide-slate-100" data-testid={continuation ? 'brief.continued' : 'brief.case'}>
       {points.map((point, i) => (
-        <CaseItem key={point.id} point={point} number={i + 1} depth={0} />
+        <CaseItem
+          key={`${point.id}-${i}`}
+          point={point}
+          number={continuation ? undefined : i + 1}
+          depth={0}
+          topTestId={continuation ? 'brief.continued-point' : 'brief.case-point'}
+        />
       ))}
     </ol>
   );

@@ -15,6 +15,14 @@
  * rebuttal matrix (each opposing point that attacks one of ours, with our answers, or marked
  * unanswered) and the open critical questions (on our steps: to prepare for; on theirs: openings).
  *
+ * **Each point once.** A map is a graph, not a tree: one piece of evidence can hold up several claims,
+ * and a "ladder" of points that each support both points above has exponentially many paths. The
+ * case outline lists a point in full (with its reasons) where it first appears in reading order and
+ * afterwards only as a `repeat` — a reference without its reasons — so the brief grows with the map,
+ * never with the number of paths through it. Chains nested deeper than {@link BRIEF_CASE_DEPTH_MAX}
+ * stop there (`continued`) and carry on in {@link Brief.continued}, so nothing is lost and nothing
+ * is indented off the page.
+ *
  * Pure: it reads a {@link MapView}-shaped value (nodes with their evaluated `status`, and the crowd's
  * `ratings`), so the server (Markdown export) and the browser (the brief page) build the same brief.
  */
@@ -69,12 +77,25 @@ export interface CasePoint extends BriefPoint {
   /**
    * The other premises of the step this point sits in: it supports its conclusion only together
    * with them (typically the unstated warrant). Empty for a simple reason and for an objection.
+   * At most {@link BRIEF_TOGETHER_LIMIT}; `togetherMore` counts the rest.
    */
   together: BriefPoint[];
+  /** How many more premises the step needs than `together` names. */
+  togetherMore: number;
   /** The name of the scheme of that step, when one is named. */
   scheme: string | null;
-  /** Its own reasons (evidence and sub-claims), strongest first, each with theirs. */
+  /** Its own reasons (evidence and sub-claims), strongest first, each with theirs. Empty for a `repeat` or a `continued` point. */
   support: CasePoint[];
+  /**
+   * Listed in full earlier in the brief (it is reached again along another path): shown here as a
+   * reference, without its reasons.
+   */
+  repeat: boolean;
+  /**
+   * Nested too deep to indent further: its reasons are listed under its own entry in
+   * {@link Brief.continued}.
+   */
+  continued: boolean;
   /** For an objection in the negative's case: the affirmative points it attacks. Empty otherwise. */
   attacks: AttackTarget[];
 }
@@ -121,6 +142,19 @@ export interface QuestionList {
 /** A brief lists at most this many questions per side: a team can prepare a dozen, not a hundred. */
 export const BRIEF_QUESTION_LIMIT = 12;
 
+/**
+ * How deep the case outline nests (the top-level points are level 1). A longer chain of support
+ * stops at this level and carries on in {@link Brief.continued}: deeper indentation is unreadable
+ * on paper, and the nesting of the JSON and the page stays small however long the chain.
+ */
+export const BRIEF_CASE_DEPTH_MAX = 8;
+
+/**
+ * Most of a linked step's other premises named beside each of its reasons (the rest are counted):
+ * naming all of them beside each one would grow with the square of the step's size.
+ */
+export const BRIEF_TOGETHER_LIMIT = 6;
+
 /** The brief for one side of one map; see the module comment for what each part means. */
 export interface Brief {
   side: Side;
@@ -131,6 +165,11 @@ export interface Brief {
    * support. Negative: the points that attack the affirmative's, each with its support and targets.
    */
   case: CasePoint[];
+  /**
+   * Points whose chain of support runs deeper than {@link BRIEF_CASE_DEPTH_MAX}: each is marked
+   * `continued` where the outline stops, and listed here with its reasons, in reading order.
+   */
+  continued: CasePoint[];
   /** Every opposing point that attacks one of ours: unanswered rows first, then the strongest. */
   matrix: MatrixRow[];
   questions: {
@@ -175,19 +214,26 @@ interface Incoming {
   attacksInto: Map<string, { attacker: string; undercut: boolean; question: string | undefined }[]>;
 }
 
+/** Adds `item` to the list under `key` (in place: building a list by copying it on every add is quadratic). */
+function appendTo<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
+
 function incomingOf(graph: Pick<ArgumentGraph, 'inferences' | 'conflicts'>): Incoming {
   const inferencesInto = new Map<string, Inference[]>();
   const conclusionOf = new Map<string, string>();
   for (const inf of graph.inferences) {
     conclusionOf.set(inf.id, inf.conclusion);
-    inferencesInto.set(inf.conclusion, [...(inferencesInto.get(inf.conclusion) ?? []), inf]);
+    appendTo(inferencesInto, inf.conclusion, inf);
   }
   const attacksInto: Incoming['attacksInto'] = new Map();
   for (const c of graph.conflicts) {
     const target = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
     if (target === undefined) continue;
     const entry = { attacker: c.attacker, undercut: !isNodeTarget(c.target), question: c.question };
-    attacksInto.set(target, [...(attacksInto.get(target) ?? []), entry]);
+    appendTo(attacksInto, target, entry);
   }
   return { inferencesInto, attacksInto };
 }
@@ -230,7 +276,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   const sides = assignSides(graph);
   const thesisNode = view.nodes.find((n) => n.kind === 'thesis');
   const noQuestions: QuestionList = { shown: [], more: 0 };
-  if (!thesisNode) return { side, thesis: null, case: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [] };
+  if (!thesisNode) return { side, thesis: null, case: [], continued: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [] };
 
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const order = new Map(view.nodes.map((n, i) => [n.id, i]));
@@ -258,25 +304,68 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     return found && fullId ? { id: fullId, text: found.question.text } : null;
   };
 
-  /** The reasons for `id`: one entry per stated premise of each step into it, the rest of the step as `together`. */
-  const supportOf = (id: string, path: ReadonlySet<string>): CasePoint[] => {
+  const caseEntry = (id: string): CasePoint => ({ ...point(id), together: [], togetherMore: 0, scheme: null, support: [], attacks: [], repeat: false, continued: false });
+
+  /**
+   * The reasons for `id`, strongest first and not yet expanded: one entry per stated premise of each
+   * step into it, the rest of the step as `together`. Premises on `onPath` (the points above, a
+   * cycle) are left out.
+   */
+  const reasonsFor = (id: string, onPath: ReadonlySet<string>): CasePoint[] => {
     const entries: CasePoint[] = [];
     for (const inf of inferencesInto.get(id) ?? []) {
-      const premises = inf.premises.filter((p) => byId.has(p) && !path.has(p));
+      const onMap = inf.premises.filter((p) => byId.has(p));
+      const premises = onMap.filter((p) => !onPath.has(p));
       const stated = premises.filter((p) => !byId.get(p)!.implicit);
       const leads = stated.length > 0 ? stated : premises;
+      const scheme = inf.scheme ? (schemeById(inf.scheme)?.name ?? null) : null;
       for (const lead of leads) {
-        const next = new Set(path).add(lead);
-        entries.push({
-          ...point(lead),
-          together: inf.premises.filter((p) => p !== lead && byId.has(p)).map(point),
-          scheme: inf.scheme ? (schemeById(inf.scheme)?.name ?? null) : null,
-          support: supportOf(lead, next),
-          attacks: [],
-        });
+        const together: BriefPoint[] = [];
+        for (const p of onMap) {
+          if (together.length === BRIEF_TOGETHER_LIMIT) break;
+          if (p !== lead) together.push(point(p));
+        }
+        entries.push({ ...caseEntry(lead), together, togetherMore: onMap.length - 1 - together.length, scheme });
       }
     }
     return strongestFirst(entries);
+  };
+  const hasReasons = (id: string) => (inferencesInto.get(id) ?? []).some((inf) => inf.premises.some((p) => byId.has(p)));
+
+  // Points listed in full so far (or waiting in `continued`): met again, they are a `repeat`.
+  const shown = new Set<string>([thesisNode.id]);
+  const continueFrom: string[] = [];
+  /**
+   * Fills in the reasons below `entries` (already the reasons of `rootId`, at `depth`), depth-first
+   * in reading order, with an explicit stack: a chain of thousands of points must not exhaust the
+   * call stack. Each point is expanded once, so the work is linear in the map.
+   */
+  const expand = (rootId: string, entries: CasePoint[], depth: number) => {
+    const onPath = new Set([rootId]);
+    const stack = [{ id: rootId, depth, entries, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.next === frame.entries.length) {
+        stack.pop();
+        onPath.delete(frame.id);
+        continue;
+      }
+      const entry = frame.entries[frame.next++];
+      if (shown.has(entry.id)) {
+        entry.repeat = true;
+        continue;
+      }
+      shown.add(entry.id);
+      if (!hasReasons(entry.id)) continue;
+      if (frame.depth >= BRIEF_CASE_DEPTH_MAX) {
+        entry.continued = true;
+        continueFrom.push(entry.id);
+        continue;
+      }
+      onPath.add(entry.id);
+      entry.support = reasonsFor(entry.id, onPath);
+      stack.push({ id: entry.id, depth: frame.depth + 1, entries: entry.support, next: 0 });
+    }
   };
 
   /** Attacks by `attackerSide` on points of the other side, grouped by attacker in map order. */
@@ -287,24 +376,35 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
       for (const a of attacksInto.get(n.id) ?? []) {
         if (!isSide(a.attacker, attackerSide)) continue;
         const target: AttackTarget = { point: point(n.id), undercut: a.undercut, question: questionOf(a.question) };
-        grouped.set(a.attacker, [...(grouped.get(a.attacker) ?? []), target]);
+        appendTo(grouped, a.attacker, target);
       }
     }
     return new Map([...grouped].sort(([a], [b]) => order.get(a)! - order.get(b)!));
   };
 
-  const caseOutline: CasePoint[] =
-    side === 'affirmative'
-      ? supportOf(thesisNode.id, new Set([thesisNode.id]))
-      : strongestFirst(
-          [...attacksBy('negative')].map(([id, targets]) => ({
-            ...point(id),
-            together: [],
-            scheme: null,
-            support: supportOf(id, new Set([id])),
-            attacks: targets,
-          })),
-        );
+  let caseOutline: CasePoint[];
+  if (side === 'affirmative') {
+    caseOutline = reasonsFor(thesisNode.id, new Set([thesisNode.id]));
+    expand(thesisNode.id, caseOutline, 1);
+  } else {
+    caseOutline = strongestFirst([...attacksBy('negative')].map(([id, targets]) => ({ ...caseEntry(id), attacks: targets })));
+    for (const entry of caseOutline) {
+      if (shown.has(entry.id)) {
+        entry.repeat = true;
+        continue;
+      }
+      shown.add(entry.id);
+      entry.support = reasonsFor(entry.id, new Set([entry.id]));
+      expand(entry.id, entry.support, 2);
+    }
+  }
+  const continued: CasePoint[] = [];
+  for (let i = 0; i < continueFrom.length; i++) {
+    const entry = caseEntry(continueFrom[i]);
+    entry.support = reasonsFor(entry.id, new Set([entry.id]));
+    continued.push(entry);
+    expand(entry.id, entry.support, 2);
+  }
 
   const matrix: MatrixRow[] = [...attacksBy(them)].map(([id, targets]) => {
     const responses = strongestFirst(
@@ -317,14 +417,22 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   // One entry per question and conclusion: three "from example" steps into one claim ask the same thing.
   const inferenceById = new Map(view.inferences.map((i) => [i.id, i]));
   const questions = new Map<string, BriefQuestion>();
+  const raisedIds = new Map<string, Set<string>>();
   for (const q of unansweredQuestions(graph, evaluate(graph))) {
     const inf = inferenceById.get(q.inferenceId)!;
     if (!byId.has(inf.conclusion)) continue;
     const key = `${q.id}@${inf.conclusion}`;
-    const raisedBy = q.raisedBy.filter((p) => byId.has(p)).map(point);
+    const raisers = raisedIds.get(key) ?? new Set<string>();
+    raisedIds.set(key, raisers);
+    const raisedBy: BriefPoint[] = [];
+    for (const p of q.raisedBy) {
+      if (!byId.has(p) || raisers.has(p)) continue;
+      raisers.add(p);
+      raisedBy.push(point(p));
+    }
     const seen = questions.get(key);
     if (seen) {
-      seen.raisedBy.push(...raisedBy.filter((p) => !seen.raisedBy.some((r) => r.id === p.id)));
+      for (const p of raisedBy) seen.raisedBy.push(p);
       if (q.state === 'raised') seen.state = 'raised';
       continue;
     }
@@ -349,6 +457,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     side,
     thesis: point(thesisNode.id),
     case: caseOutline,
+    continued,
     matrix,
     questions: { prepare: listFor(side), openings: listFor(them) },
     mixed: view.nodes.filter((n) => sides.get(n.id) === 'mixed').map((n) => point(n.id)),
@@ -426,24 +535,45 @@ function quoteLines(quote: string | null, indent: string): string[] {
   return quote ? [`${indent}> “${inline(quote)}”`] : [];
 }
 
-function caseLines(points: CasePoint[], indent: string, numbered: boolean): string[] {
+/** How a `repeat` or `continued` point says where the rest of it is. */
+const CASE_REFERENCE_WORDS = {
+  repeat: 'see above: its reasons are listed where it first appears',
+  continued: 'its reasons continue below, under “Reasons continued”',
+} as const;
+
+/** The case as Markdown list lines, depth-first with an explicit stack (no recursion per level). */
+function caseLines(points: CasePoint[], numbered: boolean): string[] {
   const lines: string[] = [];
-  points.forEach((p, i) => {
-    const marker = numbered ? `${i + 1}. ` : '- ';
-    const inner = indent + ' '.repeat(marker.length);
-    lines.push(`${indent}${marker}${pointLine(p)}`);
-    lines.push(...quoteLines(p.quote, inner));
+  const stack = [{ points, next: 0, indent: '', numbered }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1];
+    if (level.next === level.points.length) {
+      stack.pop();
+      continue;
+    }
+    const p = level.points[level.next++];
+    const marker = level.numbered ? `${level.next}. ` : '- ';
+    const inner = level.indent + ' '.repeat(marker.length);
+    const reference = p.repeat ? CASE_REFERENCE_WORDS.repeat : p.continued ? CASE_REFERENCE_WORDS.continued : null;
+    lines.push(`${level.indent}${marker}${pointLine(p)}${reference ? ` — _${reference}_` : ''}`);
+    if (!p.repeat) lines.push(...quoteLines(p.quote, inner));
     for (const t of p.attacks) {
       const how = t.undercut ? 'Undercuts the step to' : 'Attacks';
       const question = t.question ? ` (asks: ${inline(t.question.text)})` : '';
       lines.push(`${inner}- ${how}: ${inline(t.point.text)} — ${STATUS_MARKS[t.point.status]}${question}`);
     }
     if (p.together.length > 0) {
-      lines.push(`${inner}- Also needs: ${p.together.map((t) => `${inline(t.text)} — ${kindPhrase(t)}, ${STATUS_MARKS[t.status]}`).join('; ')}`);
+      const more = p.togetherMore > 0 ? `; and ${p.togetherMore} more` : '';
+      lines.push(`${inner}- Also needs: ${p.together.map((t) => `${inline(t.text)} — ${kindPhrase(t)}, ${STATUS_MARKS[t.status]}`).join('; ')}${more}`);
     }
-    lines.push(...caseLines(p.support, inner, false));
-  });
+    if (p.support.length > 0) stack.push({ points: p.support, next: 0, indent: inner, numbered: false });
+  }
   return lines;
+}
+
+/** Appends `items` one by one: spreading a list of thousands into `push` can overflow the stack. */
+function pushAll(out: string[], items: readonly string[]): void {
+  for (const item of items) out.push(item);
 }
 
 function cell(text: string): string {
@@ -512,8 +642,13 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
 
   out.push(`## 1. ${words.caseHeading}`, '', `_${words.caseIntro}_`, '');
   if (brief.case.length === 0) out.push(brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet.');
-  else out.push(...caseLines(brief.case, '', true));
+  else pushAll(out, caseLines(brief.case, true));
   out.push('');
+  if (brief.continued.length > 0) {
+    out.push('### Reasons continued', '', `_Chains of support deeper than ${BRIEF_CASE_DEPTH_MAX} levels carry on here, from the point where the outline above stops._`, '');
+    pushAll(out, caseLines(brief.continued, false));
+    out.push('');
+  }
 
   out.push('## 2. Rebuttal matrix', '');
   if (brief.matrix.length === 0) out.push(`No ${SIDE_WORDING[opposite(brief.side)].label.toLowerCase()} point attacks ours yet.`);
@@ -536,7 +671,8 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
 
   if (brief.mixed.length > 0) {
     out.push('## Points that cut both ways', '', '_Reached from the thesis both as support and as attack: neither side counts them._', '');
-    out.push(...brief.mixed.map((p) => `- ${pointLine(p)}`), '');
+    pushAll(out, brief.mixed.map((p) => `- ${pointLine(p)}`));
+    out.push('');
   }
   return out.join('\n');
 }

@@ -23,21 +23,40 @@ export function rootIds(graph: ArgumentGraph): string[] {
   return graph.nodes.filter((n) => (out.get(n.id)?.size ?? 0) === 0).map((n) => n.id);
 }
 
-/** Nodes from which a path of supports/attacks leads to `targetId` (including it). */
-export function nodesReaching(graph: ArgumentGraph, targetId: string, without?: string): Set<string> {
+/** For each node, the nodes pointing at it (the reverse of {@link outgoingNodes}), built in one pass. */
+export function incomingNodes(graph: ArgumentGraph): Map<string, string[]> {
   const incoming = new Map<string, string[]>();
   for (const [from, tos] of outgoingNodes(graph)) {
-    for (const to of tos) incoming.set(to, [...(incoming.get(to) ?? []), from]);
+    for (const to of tos) {
+      const list = incoming.get(to);
+      if (list) list.push(from);
+      else incoming.set(to, [from]);
+    }
   }
+  return incoming;
+}
+
+/**
+ * Nodes from which a path of supports/attacks leads to any of `targetIds` (including them), never
+ * passing through `without`. One search from all the targets at once: linear in the graph however
+ * many targets there are.
+ */
+export function nodesReachingAny(graph: ArgumentGraph, targetIds: Iterable<string>, without?: string): Set<string> {
+  const incoming = incomingNodes(graph);
   const seen = new Set<string>();
-  const stack = [targetId];
+  const stack = [...targetIds];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id) || id === without) continue;
     seen.add(id);
-    stack.push(...(incoming.get(id) ?? []));
+    for (const from of incoming.get(id) ?? []) if (!seen.has(from)) stack.push(from);
   }
   return seen;
+}
+
+/** Nodes from which a path of supports/attacks leads to `targetId` (including it). */
+export function nodesReaching(graph: ArgumentGraph, targetId: string, without?: string): Set<string> {
+  return nodesReachingAny(graph, [targetId], without);
 }
 
 /**
@@ -69,9 +88,8 @@ export function dependentsOf(graph: ArgumentGraph, nodeId: string): string[] {
   // Without the node, some inferences and conflicts fall too (an undercut of a step whose only
   // premise was the node points at nothing), so anchoring is checked on the pruned graph.
   const without = pruneGraph({ ...graph, nodes: graph.nodes.filter((n) => n.id !== nodeId) });
-  const stillAnchored = new Set<string>();
-  for (const root of roots) for (const id of nodesReaching(without, root)) stillAnchored.add(id);
-  const anchoredBefore = new Set<string>();
-  for (const root of rootIds(graph)) for (const id of nodesReaching(graph, root)) anchoredBefore.add(id);
+  // One search from all the roots together, not one per root: a map can have thousands of roots.
+  const stillAnchored = nodesReachingAny(without, roots);
+  const anchoredBefore = nodesReachingAny(graph, rootIds(graph));
   return graph.nodes.map((n) => n.id).filter((id) => id !== nodeId && anchoredBefore.has(id) && !stillAnchored.has(id));
 }

@@ -12,7 +12,7 @@ import { ANALYST, negotiateNowSpec } from '../prisma/seed/negotiate-now';
 const essay = readFileSync(path.join(__dirname, '..', 'prisma', 'seed', 'negotiate-now.txt'), 'utf8');
 const graph = buildGraphFromSpec(negotiateNowSpec, essay, ANALYST);
 const units: ReferenceUnit[] = graph.nodes.flatMap((n) => (n.quote ? [{ start: n.quote.start, end: n.quote.end, kind: n.kind }] : []));
-const suggestions = suggestUnits(essay);
+const { suggestions } = suggestUnits(essay);
 const score = scoreSuggestions(suggestions, units);
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;

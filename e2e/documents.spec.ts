@@ -120,7 +120,8 @@ test.describe('GET /api/documents/{slug}/suggestions', () => {
     const documentSlug = (await readMap(request, slug)).document.slug;
     const response = await request.get(`/api/documents/${documentSlug}/suggestions`);
     expect(response.status(), await response.text()).toBe(200);
-    const suggestions = (await response.json()) as { start: number; end: number; kind: string; reason: string }[];
+    const { suggestions, truncated } = (await response.json()) as { suggestions: { start: number; end: number; kind: string; reason: string }[]; truncated: boolean };
+    expect(truncated).toBe(false);
     for (const s of suggestions) {
       expect(Object.keys(s).sort()).toEqual(['end', 'kind', 'reason', 'start']);
       expect(['thesis', 'claim', 'premise', 'evidence']).toContain(s.kind);
@@ -137,7 +138,7 @@ test.describe('GET /api/documents/{slug}/suggestions', () => {
 
   test('the seeded op-ed: one thesis candidate, in its closing paragraph', async ({ request }) => {
     const view = await readMap(request);
-    const suggestions = (await (await request.get(`/api/documents/${view.document.slug}/suggestions`)).json()) as { start: number; end: number; kind: string }[];
+    const { suggestions } = (await (await request.get(`/api/documents/${view.document.slug}/suggestions`)).json()) as { suggestions: { start: number; end: number; kind: string }[] };
     const theses = suggestions.filter((s) => s.kind === 'thesis');
     expect(theses).toHaveLength(1);
     expect(view.document.text.slice(theses[0].start, theses[0].end)).toContain('the time is now to engage');

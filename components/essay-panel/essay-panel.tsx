@@ -203,6 +203,7 @@ export function EssayPanel() {
       {suggestions.state.status === 'ready' && (
         <SuggestionList
           items={openSuggestions}
+          truncated={suggestions.state.truncated}
           essay={document.text}
           canAdd={canAdd}
           busy={busy}

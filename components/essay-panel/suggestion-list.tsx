@@ -3,10 +3,12 @@
 import { Check, Lightbulb, Loader2, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { shorten } from '@/lib/argument/text';
-import type { Suggestion } from '@/lib/argument/suggest';
+import { SUGGESTIONS_MAX, type Suggestion } from '@/lib/argument/suggest';
 
 export interface SuggestionListProps {
   items: Suggestion[];
+  /** The essay gave more than {@link SUGGESTIONS_MAX} suggestions and only the first are listed. */
+  truncated: boolean;
   essay: string;
   canAdd: boolean;
   busy: string | null;
@@ -17,7 +19,7 @@ export interface SuggestionListProps {
 }
 
 /** The open suggestions, each with its kind, its sentence, why it was suggested, and Accept / Dismiss. */
-export function SuggestionList({ items, essay, canAdd, busy, onAccept, onDismiss, onShow, onClose }: SuggestionListProps) {
+export function SuggestionList({ items, truncated, essay, canAdd, busy, onAccept, onDismiss, onShow, onClose }: SuggestionListProps) {
   return (
     <section className="border-b border-amber-200 bg-amber-50/60 px-6 py-3" aria-labelledby="suggestions-heading" data-testid="suggestions">
       <div className="flex items-center justify-between gap-2">
@@ -29,6 +31,11 @@ export function SuggestionList({ items, essay, canAdd, busy, onAccept, onDismiss
         </button>
       </div>
       <p className="mt-1 text-xs text-amber-950/80">A heuristic reads discourse markers, sentence position and quotations. Nothing is added until you accept it.</p>
+      {truncated && (
+        <p className="mt-1 text-xs text-amber-950/80" data-testid="suggestions.truncated">
+          The essay gives more than {SUGGESTIONS_MAX.toLocaleString('en')} suggestions: the thesis candidates and the first ones in the text are listed.
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">No more suggestions: every candidate is accepted, dismissed or already mapped.</p>
       ) : (

@@ -2,13 +2,13 @@
 
 import { useCallback, useState } from 'react';
 import { apiRequest } from '@/components/map-workspace/api-client';
-import type { Suggestion } from '@/lib/argument/suggest';
+import type { SuggestedUnits, Suggestion } from '@/lib/argument/suggest';
 
 export type SuggestionsState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; items: Suggestion[] };
+  | { status: 'ready'; items: Suggestion[]; truncated: boolean };
 
 const dismissedKey = (documentSlug: string) => `argmap.dismissed-suggestions.${documentSlug}`;
 const spanKey = (s: Pick<Suggestion, 'start' | 'end'>) => `${s.start}-${s.end}`;
@@ -36,8 +36,8 @@ export function useSuggestions(documentSlug: string) {
     setState({ status: 'loading' });
     setDismissed(savedDismissals(documentSlug));
     try {
-      const items = await apiRequest<Suggestion[]>(`/api/documents/${encodeURIComponent(documentSlug)}/suggestions`);
-      setState({ status: 'ready', items });
+      const { suggestions, truncated } = await apiRequest<SuggestedUnits>(`/api/documents/${encodeURIComponent(documentSlug)}/suggestions`);
+      setState({ status: 'ready', items: suggestions, truncated });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,4 +1,4 @@
-import { paragraphSpans, sentenceSpans, type Span } from './coverage';
+import { paragraphsWithSentences, type Paragraph, type Span } from './coverage';
 
 /**
  * "Suggest units": a transparent heuristic that proposes sentences of an essay as candidate
@@ -7,7 +7,10 @@ import { paragraphSpans, sentenceSpans, type Span } from './coverage';
  * discourse markers (because, therefore, indeed, however, should …), where a sentence sits
  * (opening and closing paragraphs, the first sentence of a paragraph) and quotation.
  *
- * Pure and deterministic: the same text always gives the same suggestions.
+ * Pure and deterministic: the same text always gives the same suggestions. Linear in the length of
+ * the text, whatever its shape: every pattern below is matched against one sentence at a time and
+ * none can backtrack over the same characters twice (no adjacent or nested quantifiers over
+ * overlapping characters); the answer holds at most {@link SUGGESTIONS_MAX} suggestions.
  */
 
 /** The kinds a suggestion can propose (objections and rebuttals come from people, not the text). */
@@ -28,6 +31,21 @@ export interface Suggestion {
 
 /** At most this many sentences are proposed as the thesis; an essay has one, stated once or twice. */
 export const THESIS_CANDIDATES_MAX = 2;
+
+/**
+ * At most this many suggestions are proposed for one essay: a long essay (the 200 KB limit holds
+ * some 1,700 ordinary sentences) could otherwise make one for nearly every sentence, an answer of
+ * megabytes and a list nobody works through. The thesis candidates always stay; the others are the
+ * first ones in text order.
+ */
+export const SUGGESTIONS_MAX = 1000;
+
+/** What "Suggest units" proposes for an essay: the suggestions in text order, and whether some were left out ({@link SUGGESTIONS_MAX}). */
+export interface SuggestedUnits {
+  suggestions: Suggestion[];
+  /** True when the essay gave more than {@link SUGGESTIONS_MAX} suggestions and the later ones were left out. */
+  truncated: boolean;
+}
 
 /** A cue found in a sentence: what it points to, how strongly, and the words that say why. */
 interface Cue {
@@ -61,7 +79,8 @@ const MARKERS: Marker[] = [
   { pattern: /\b(?:therefore|thus|hence|consequently|accordingly|it follows that|as a result)\b/i, kind: 'claim', weight: 3, means: 'draws a conclusion' },
   { pattern: /^(?:So|This (?:shows|means|proves|suggests))\b/, kind: 'claim', weight: 3, means: 'draws a conclusion', opening: true },
   { pattern: /\b(?:this|which|that) (?:shows|means|proves|demonstrates|suggests) that\b/i, kind: 'claim', weight: 3, means: 'draws a conclusion' },
-  { pattern: /\b(?:is|was|are|were)\s+(?:a|an)?\s*(?:\w+\s+)?(?:sign|proof|evidence|demonstration|reminder|indication|lesson)\s+(?:that|of)\b/i, kind: 'claim', weight: 3, means: 'draws a lesson from what came before' },
+  // "is a sign that", "was a clear reminder of": one run of spaces before each word, so no two quantifiers share characters.
+  { pattern: /\b(?:is|was|are|were)\s+(?:an?\s+)?(?:\w+\s+)?(?:sign|proof|evidence|demonstration|reminder|indication|lesson)\s+(?:that|of)\b/i, kind: 'claim', weight: 3, means: 'draws a lesson from what came before' },
   { pattern: /^(This)\s+(?:[\w’'-]+\s+){0,8}?(offers|shows|means|proves|suggests|demonstrates|gives|opens|makes)\b/, kind: 'claim', weight: 2, means: 'interprets what was just said', opening: true },
   // Emphasis and concession: the writer asserts a point and leans on it.
   { pattern: /\b(?:indeed|in fact|undeniably|clearly|certainly|obviously|of course|no one can doubt|there is no doubt|without question)\b/i, kind: 'claim', weight: 2, means: 'the writer asserts a point firmly' },
@@ -85,7 +104,8 @@ const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent)|\b\d[\d,.]*\b|\b(?:dozens|h
 const DATE =
   /\b(?:on|last|this|next|since|in|by) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|spring|summer|autumn|fall|winter)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December) \d{1,2}\b|\b(?:in recent (?:weeks|months|days|years)|earlier this (?:week|month|year)|recently)\b/i;
 /** A direct quotation of at least four words in straight or curly double quotes: testimony. */
-const QUOTATION = /[“"]([^”"]*?)[”"]/g;
+const QUOTATION_OPENERS = new Set(['“', '"']);
+const QUOTATION_CLOSERS = new Set(['”', '"']);
 const QUOTATION_MIN_WORDS = 4;
 /** A person named by office or title ("President Lincoln", "Senator Sam Brownback", "Dr. Ng"). */
 const TITLED_PERSON = /\b(?:President|Senator|Ambassador|Secretary|Minister|Prime Minister|Governor|Mayor|General|Professor|Judge|Justice|Chancellor|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*/;
@@ -97,7 +117,8 @@ const TOPIC_SENTENCE_MIN_WORDS = 8;
 
 /**
  * Proposes candidate units of the essay `text`, in text order: at most one suggestion per
- * sentence (sentences as {@link sentenceSpans} finds them), never one for a sentence with no cue.
+ * sentence (sentences as {@link sentenceSpans} finds them), never one for a sentence with no cue,
+ * and at most `max` in all ({@link SUGGESTIONS_MAX}; `truncated` says when some were left out).
  *
  * - A recommendation ("should", "must", "need to", "the time is now") in the first or last
  *   paragraph makes a thesis candidate; at most {@link THESIS_CANDIDATES_MAX} are proposed (the
@@ -109,42 +130,46 @@ const TOPIC_SENTENCE_MIN_WORDS = 8;
  *   eight words, counts as a weak claim cue (a topic sentence). A closing one-sentence byline ("… is a Fellow with …") is never suggested.
  *
  * @example suggestUnits('We should act now. Because delay costs lives, waiting is wrong.')
- * // [{ start: 0, end: 18, kind: 'thesis', reason: 'Contains “should” — a recommendation; it is in the opening paragraph, where essays often state their thesis.' },
- * //  { start: 19, end: 63, kind: 'premise', reason: 'Opens with “Because” — gives a reason.' }]
+ * // { suggestions: [
+ * //   { start: 0, end: 18, kind: 'thesis', reason: 'Contains “should” — a recommendation, typical of a thesis; it sits in the closing paragraph, …' },
+ * //   { start: 19, end: 63, kind: 'premise', reason: 'Opens with “Because” — gives a reason, typical of a premise. …' }],
+ * //   truncated: false }
  */
-export function suggestUnits(text: string): Suggestion[] {
+export function suggestUnits(text: string, max: number = SUGGESTIONS_MAX): SuggestedUnits {
   const paragraphs = bodyParagraphs(text);
-  if (paragraphs.length === 0) return [];
+  if (paragraphs.length === 0) return { suggestions: [], truncated: false };
   const first = paragraphs[0];
   const last = paragraphs[paragraphs.length - 1];
-  const sentences = sentenceSpans(text).filter((s) => paragraphs.some((p) => within(s, p)));
 
-  const scored = sentences.flatMap((sentence, index) => {
-    const paragraph = paragraphs.find((p) => within(sentence, p))!;
-    const opensParagraph = index === 0 || !within(sentences[index - 1], paragraph);
-    const several = sentences.filter((s) => within(s, paragraph)).length > 1;
-    const cues = cuesOf(text.slice(sentence.start, sentence.end), opensParagraph && (several || index === 0));
-    if (cues.length === 0) return [];
-    const place = paragraph === last ? 'closing' : paragraph === first ? 'opening' : null;
-    return [{ sentence, cues, place }];
-  });
+  const scored = paragraphs.flatMap((paragraph) =>
+    paragraph.sentences.flatMap((sentence, index) => {
+      const topicSentence = index === 0 && (paragraph.sentences.length > 1 || paragraph === first);
+      const cues = cuesOf(text.slice(sentence.start, sentence.end), topicSentence);
+      if (cues.length === 0) return [];
+      const place = paragraph === last ? 'closing' : paragraph === first ? 'opening' : null;
+      return [{ sentence, cues, place }];
+    }),
+  );
 
   const thesisOrder = scored
     .filter((s) => s.place !== null && weightOf(s.cues, 'recommendation') > 0)
     .sort((a, b) => weightOf(b.cues, 'recommendation') - weightOf(a.cues, 'recommendation') || (a.place === 'closing' ? -1 : 0) - (b.place === 'closing' ? -1 : 0));
-  const theses = new Set(thesisOrder.slice(0, THESIS_CANDIDATES_MAX));
+  const theses = new Set(thesisOrder.slice(0, Math.min(THESIS_CANDIDATES_MAX, max)));
+  let others = Math.max(0, max - theses.size);
+  const kept = scored.filter((s) => theses.has(s) || others-- > 0);
 
-  return scored.map((s) => {
+  const suggestions = kept.map((s): Suggestion => {
     const { start, end } = s.sentence;
     if (theses.has(s)) {
       const [lead, ...more] = s.cues.filter((c) => c.kind === 'recommendation');
       const where = s.place === 'closing' ? 'the closing paragraph, where essays often state their conclusion' : 'the opening paragraph, where essays often state their thesis';
-      return { start, end, kind: 'thesis' as const, reason: `${lead.seen} — ${lead.means}, typical of a thesis; it sits in ${where}.${also(more)}` };
+      return { start, end, kind: 'thesis', reason: `${lead.seen} — ${lead.means}, typical of a thesis; it sits in ${where}.${also(more)}` };
     }
     const kind = winningKind(s.cues);
     const [lead, ...more] = s.cues.filter((c) => (c.kind === 'recommendation' ? 'claim' : c.kind) === kind).sort((a, b) => b.weight - a.weight);
     return { start, end, kind, reason: `${lead.seen} — ${lead.means}, typical of ${KIND_PHRASES[kind]}.${also(more)}` };
   });
+  return { suggestions, truncated: kept.length < scored.length };
 }
 
 const KIND_PHRASES: Record<Exclude<SuggestionKind, 'thesis'>, string> = {
@@ -181,7 +206,7 @@ function cuesOf(sentence: string, topicSentence: boolean): Cue[] {
   if (date) cues.push({ kind: 'evidence', weight: 2, seen: `Dates an event (“${date[0].trim()}”)`, means: 'a report of what happened' });
   const person = TITLED_PERSON.exec(sentence);
   if (person) cues.push({ kind: 'evidence', weight: 1, seen: `Names someone by title (“${person[0].trim().replace(/[’']s$/, '')}”)`, means: 'a report about real people' });
-  if (topicSentence && sentence.split(/\s+/).length >= TOPIC_SENTENCE_MIN_WORDS) cues.push({ kind: 'claim', weight: 1, seen: 'Opens its paragraph', means: 'topic sentences often state the point a paragraph argues' });
+  if (topicSentence && hasWords(sentence, TOPIC_SENTENCE_MIN_WORDS)) cues.push({ kind: 'claim', weight: 1, seen: 'Opens its paragraph', means: 'topic sentences often state the point a paragraph argues' });
   return cues;
 }
 
@@ -197,36 +222,51 @@ function weightOf(cues: Cue[], kind: Cue['kind']): number {
   return cues.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.weight, 0);
 }
 
+/**
+ * The first direct quotation of at least {@link QUOTATION_MIN_WORDS} words in the sentence, trimmed:
+ * from an opening double quote to the next closing one. One pass: once an opening quote has no
+ * closing quote after it, no later one has either.
+ */
 function longQuotation(sentence: string): string | null {
-  for (const match of sentence.matchAll(QUOTATION)) {
-    const words = match[1].trim().split(/\s+/).filter(Boolean);
-    if (words.length >= QUOTATION_MIN_WORDS) return match[1].trim();
+  for (let open = 0; open < sentence.length; open++) {
+    if (!QUOTATION_OPENERS.has(sentence[open])) continue;
+    let close = open + 1;
+    while (close < sentence.length && !QUOTATION_CLOSERS.has(sentence[close])) close++;
+    if (close === sentence.length) return null;
+    const quoted = sentence.slice(open + 1, close).trim();
+    if (hasWords(quoted, QUOTATION_MIN_WORDS)) return quoted;
+    open = close;
   }
   return null;
 }
 
 /** The first few words of a long quotation, for a reason that stays short. */
 function clip(quotation: string): string {
-  const words = quotation.split(/\s+/);
+  const words = quotation.split(/\s+/, 7);
   return words.length <= 6 ? quotation : `${words.slice(0, 6).join(' ')} …`;
 }
 
-function within(inner: Span, outer: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
+/**
+ * True when the trimmed `text` has at least `count` words (runs of non-space), looking no further
+ * than the `count`-th word.
+ */
+function hasWords(text: string, count: number): boolean {
+  const word = /\S+/g;
+  let found = 0;
+  while (found < count && word.exec(text)) found++;
+  return found >= count;
 }
 
 /**
  * Paragraphs that hold the argument: those with sentences (titles and headings have none), less a
  * closing byline — a last paragraph of one short sentence saying who the writer "is".
  */
-function bodyParagraphs(text: string): Span[] {
-  const sentences = sentenceSpans(text);
-  const withSentences = paragraphSpans(text).filter((p) => sentences.some((s) => within(s, p)));
+function bodyParagraphs(text: string): Paragraph[] {
+  const withSentences = paragraphsWithSentences(text).filter((p) => p.sentences.length > 0);
   const last = withSentences[withSentences.length - 1];
-  if (withSentences.length > 1 && last) {
+  if (withSentences.length > 1 && last.sentences.length === 1) {
     const body = text.slice(last.start, last.end);
-    const single = sentences.filter((s) => within(s, last)).length === 1;
-    if (single && body.split(/\s+/).length <= BYLINE_WORDS_MAX && BYLINE.test(body)) withSentences.pop();
+    if (!hasWords(body, BYLINE_WORDS_MAX + 1) && BYLINE.test(body)) withSentences.pop();
   }
   return withSentences;
 }

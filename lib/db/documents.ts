@@ -1,6 +1,6 @@
 import 'server-only';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
-import { suggestUnits, type Suggestion } from '../argument/suggest';
+import { suggestUnits, type SuggestedUnits } from '../argument/suggest';
 import type { Policy } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
 import { AppError } from '../http/errors';
@@ -54,7 +54,7 @@ export async function createDocumentWithMap(input: DocumentCreateInput, user: Se
  * an unknown document or one with no map the requester may view is "not found" (404), so the
  * answer never tells whether a private essay exists.
  */
-export async function suggestionsFor(slug: string, canView: (mapSlug: string) => Promise<boolean>): Promise<Suggestion[]> {
+export async function suggestionsFor(slug: string, canView: (mapSlug: string) => Promise<boolean>): Promise<SuggestedUnits> {
   const client = await db();
   const document = await client.document.findUnique({ where: { slug }, select: { text: true, maps: { select: { slug: true }, orderBy: { createdAt: 'asc' } } } });
   const notFound = new AppError('not_found', `There is no document called "${slug}".`);

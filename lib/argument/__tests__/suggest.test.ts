@@ -4,14 +4,16 @@ import { describe, expect, test } from 'vitest';
 import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
 import { sentenceSpans } from '../coverage';
 import { buildGraphFromSpec } from '../map-spec';
-import { scoreSuggestions, suggestUnits, THESIS_CANDIDATES_MAX, type ReferenceUnit, type Suggestion } from '../suggest';
+import { scoreSuggestions, SUGGESTIONS_MAX, suggestUnits, THESIS_CANDIDATES_MAX, type ReferenceUnit, type Suggestion } from '../suggest';
 
 const ESSAY = readFileSync(new URL('../../../prisma/seed/negotiate-now.txt', import.meta.url), 'utf8');
+
+const suggestionsOf = (text: string) => suggestUnits(text).suggestions;
 
 /** The suggestion whose span is exactly `sentence` in `text`. */
 function suggestionFor(text: string, sentence: string): Suggestion | undefined {
   const start = text.indexOf(sentence);
-  return suggestUnits(text).find((s) => s.start === start && s.end === start + sentence.length);
+  return suggestionsOf(text).find((s) => s.start === start && s.end === start + sentence.length);
 }
 
 const GENERIC = [
@@ -52,11 +54,11 @@ describe('suggestUnits on a general essay', () => {
     { name: 'the title', sentence: 'Homework in Primary School' },
   ])('$name is not suggested', ({ sentence }) => {
     const start = GENERIC.indexOf(sentence);
-    expect(suggestUnits(GENERIC).filter((s) => s.start < start + sentence.length && start < s.end)).toEqual([]);
+    expect(suggestionsOf(GENERIC).filter((s) => s.start < start + sentence.length && start < s.end)).toEqual([]);
   });
 
   test('every reason is a readable sentence: a capital, a dash explaining the cue, a full stop', () => {
-    for (const s of suggestUnits(GENERIC)) expect(s.reason).toMatch(/^[A-Z].* — .*\.$/);
+    for (const s of suggestionsOf(GENERIC)) expect(s.reason).toMatch(/^[A-Z].* — .*\.$/);
   });
 
   test('a recommendation in a middle paragraph is a claim, not the thesis', () => {
@@ -67,26 +69,26 @@ describe('suggestUnits on a general essay', () => {
   test(`at most ${THESIS_CANDIDATES_MAX} thesis candidates, the strongest first, even when many sentences recommend`, () => {
     const opening = 'We should act. We must act now. We need to act today.';
     const closing = 'So we should act. We must not wait. Leaders need to decide.';
-    const theses = suggestUnits(`${opening}\n\nThe middle paragraph says nothing much.\n\n${closing}`).filter((s) => s.kind === 'thesis');
+    const theses = suggestionsOf(`${opening}\n\nThe middle paragraph says nothing much.\n\n${closing}`).filter((s) => s.kind === 'thesis');
     expect(theses.length).toBeLessThanOrEqual(THESIS_CANDIDATES_MAX);
     expect(theses.length).toBeGreaterThan(0);
   });
 
   test('offsets are UTF-16 code units into the text exactly as stored (CRLF, emoji and curly quotes included)', () => {
     const text = '🙂 Intro line\r\n\r\nWe “really” should act 🙂 now. Because waiting costs 😢 lives, delay is wrong.\r\n';
-    const suggestions = suggestUnits(text);
+    const suggestions = suggestionsOf(text);
     expect(suggestions.map((s) => text.slice(s.start, s.end))).toEqual(['We “really” should act 🙂 now.', 'Because waiting costs 😢 lives, delay is wrong.']);
   });
 
   test('empty, whitespace-only and cue-less texts give no suggestions', () => {
-    expect(suggestUnits('')).toEqual([]);
-    expect(suggestUnits(' \n\n\t')).toEqual([]);
-    expect(suggestUnits('The cat sat on the mat. It purred.')).toEqual([]);
+    expect(suggestionsOf('')).toEqual([]);
+    expect(suggestionsOf(' \n\n\t')).toEqual([]);
+    expect(suggestionsOf('The cat sat on the mat. It purred.')).toEqual([]);
   });
 
   test('a paragraph’s long first sentence is a weak claim candidate (a topic sentence); a short one is not', () => {
     const text = 'Public libraries remain the most democratic institutions any town can offer. They lend books.\n\nShort start. More follows here.';
-    const suggestions = suggestUnits(text);
+    const suggestions = suggestionsOf(text);
     expect(suggestions).toHaveLength(1);
     expect(suggestions[0]).toMatchObject({ start: 0, kind: 'claim', reason: 'Opens its paragraph — topic sentences often state the point a paragraph argues, typical of a claim.' });
   });
@@ -96,7 +98,7 @@ describe('suggestUnits on a general essay', () => {
       fc.property(fc.array(fc.oneof(fc.constantFrom('We should go. ', 'Because it rains, we stay. ', 'In 1990 it snowed. ', '\n\n', 'Indeed, yes. ', '“Quote me on this one,” she said. ', '🙂 ', '\r\n'), fc.string()), { maxLength: 30 }), (parts) => {
         const text = parts.join('');
         const sentences = new Set(sentenceSpans(text).map((s) => `${s.start}:${s.end}`));
-        const suggestions = suggestUnits(text);
+        const suggestions = suggestionsOf(text);
         let previousEnd = 0;
         for (const s of suggestions) {
           expect(sentences.has(`${s.start}:${s.end}`)).toBe(true);
@@ -108,6 +110,35 @@ describe('suggestUnits on a general essay', () => {
         expect(suggestions.filter((s) => s.kind === 'thesis').length).toBeLessThanOrEqual(THESIS_CANDIDATES_MAX);
       }),
     );
+  });
+});
+
+describe('at most SUGGESTIONS_MAX suggestions', () => {
+  test(`an essay with a cue in every sentence gives ${SUGGESTIONS_MAX} suggestions and says it was truncated`, () => {
+    const text = `We should act now on this. ${'Because it rains, we stay home. '.repeat(SUGGESTIONS_MAX + 50)}\n\nSo we must act today.`;
+    const { suggestions, truncated } = suggestUnits(text);
+    expect(truncated).toBe(true);
+    expect(suggestions).toHaveLength(SUGGESTIONS_MAX);
+    // The thesis candidates stay (one of them in the closing paragraph, past the cap); the rest are the first in text order.
+    expect(suggestions.filter((s) => s.kind === 'thesis')).toHaveLength(THESIS_CANDIDATES_MAX);
+    expect(text.slice(suggestions.at(-1)!.start)).toBe('So we must act today.');
+    expect(suggestions.slice(0, -1).every((s, i, all) => i === 0 || s.start > all[i - 1].end)).toBe(true);
+  });
+
+  test.each([
+    { max: 3, truncated: true, kinds: ['thesis', 'premise', 'thesis'] },
+    { max: 1, truncated: true, kinds: ['thesis'] },
+    { max: 0, truncated: true, kinds: [] },
+    { max: 10, truncated: false, kinds: ['thesis', 'premise', 'premise', 'premise', 'thesis'] },
+  ])('a cap of $max keeps the thesis candidates first, then the others in text order', ({ max, truncated, kinds }) => {
+    const text = `We should act now on this. ${'Because it rains, we stay home. '.repeat(3)}\n\nSo we must act today.`;
+    const answer = suggestUnits(text, max);
+    expect(answer.truncated).toBe(truncated);
+    expect(answer.suggestions.map((s) => s.kind)).toEqual(kinds);
+  });
+
+  test('the op-ed is far under the cap', () => {
+    expect(suggestUnits(ESSAY).truncated).toBe(false);
   });
 });
 
@@ -137,7 +168,7 @@ describe('scoreSuggestions', () => {
 describe('on the seeded op-ed (bench/suggestions.ts prints the same numbers and what is missed)', () => {
   const graph = buildGraphFromSpec(negotiateNowSpec, ESSAY, ANALYST);
   const units: ReferenceUnit[] = graph.nodes.flatMap((n) => (n.quote ? [{ ...n.quote, kind: n.kind }] : []));
-  const suggestions = suggestUnits(ESSAY);
+  const suggestions = suggestionsOf(ESSAY);
   const score = scoreSuggestions(suggestions, units);
 
   // Floors a little under what the heuristic reaches today (100% / 91% precision, 96% / 85% recall),

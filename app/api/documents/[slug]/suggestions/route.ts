@@ -6,7 +6,7 @@ import { documentSlugSchema } from '@/lib/validation/documents';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/documents/[slug]/suggestions — candidate thesis, claims, premises and evidence of the essay, each with its reason: [{ start, end, kind, reason }]
+// GET /api/documents/[slug]/suggestions — candidate thesis, claims, premises and evidence of the essay, each with its reason: { suggestions: [{ start, end, kind, reason }], truncated }
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   if (!documentSlugSchema.safeParse(slug).success) throw new AppError('not_found', `There is no document called "${slug}".`);

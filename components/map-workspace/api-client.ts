@@ -39,7 +39,11 @@ export function browserKey(): string {
   return stored(CLIENT_KEY);
 }
 
-/** This browser's secret key: it owns its comments and votes until accounts exist. Never shown to others. */
+/**
+ * This browser's secret key: it owns its anonymous comments. Never shown to others. Anonymous votes
+ * are not owned by it but by the voter id the server keeps in an HttpOnly cookie (lib/auth/voter.ts),
+ * which fetch sends by itself.
+ */
 function ownerKey(): string {
   return stored(OWNER_KEY);
 }

@@ -7,9 +7,11 @@ import { db } from './client';
 import { announce, recordEvent, type Actor } from './events';
 
 /**
- * Comments and votes on a map's nodes. Until accounts exist, a comment belongs to the browser
- * whose key wrote it (`authorKey`) and a vote to the browser that cast it (`voterKey`); those keys
- * never leave this module — answers and events carry `mine` or nothing instead.
+ * Comments and votes on a map's nodes. A comment belongs to whoever wrote it (`authorKey`: an
+ * account's or member's key, else the anonymous browser's owner key) and a vote to whoever cast it
+ * (`voterKey`: an account's or member's key, else the server-signed voter id of an anonymous
+ * browser — see the votes route and lib/auth/voter.ts); those keys never leave this module —
+ * answers and events carry `mine` or nothing instead.
  */
 
 /** The columns of a comment row that the API shows (plus `authorKey`, to compute `mine`). */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '../db/client';
 import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
-import { join, presenceSignal, presentOn } from '../db/presence';
+import { presenceSignal, presentOn, type PresenceChange, type Seat } from '../db/presence';
+import { shutdownSignal } from './shutdown';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */
 export const HEARTBEAT_MS = 15_000;
@@ -31,19 +32,25 @@ class MapHub {
       this.cursor = -1;
     }
     this.subscribers.add(subscriber);
-    if (this.cursor < 0) {
-      // First subscriber: start from the newest event; older ones are each stream's own backlog.
-      const client = await db();
-      const newest = await client.mapEvent.findFirst({ where: { mapId: this.mapId }, orderBy: { id: 'desc' }, select: { id: true } });
-      if (this.cursor < 0) this.cursor = newest?.id ?? 0;
-    }
-    return () => {
-      this.subscribers.delete(subscriber);
+    const unsubscribe = () => {
+      if (!this.subscribers.delete(subscriber)) return;
       if (this.subscribers.size === 0) {
         eventBus().off(this.mapId, this.onChange);
         hubs.delete(this.mapId);
       }
     };
+    if (this.cursor < 0) {
+      try {
+        // First subscriber: start from the newest event; older ones are each stream's own backlog.
+        const client = await db();
+        const newest = await client.mapEvent.findFirst({ where: { mapId: this.mapId }, orderBy: { id: 'desc' }, select: { id: true } });
+        if (this.cursor < 0) this.cursor = newest?.id ?? 0;
+      } catch (error) {
+        unsubscribe();
+        throw error;
+      }
+    }
+    return unsubscribe;
   }
 
   private async read(): Promise<void> {
@@ -88,19 +95,28 @@ export interface StreamOptions {
   mapId: string;
   /** Send every event after this id (a reconnecting client's Last-Event-ID, or where the page loaded). */
   after: number;
-  who: { name: string; clientId: string };
+  /** The stream's place in the presence list and the caps (from `takeSeat`); released when the stream ends. */
+  seat: Seat;
   signal: AbortSignal;
   /** Asked at every heartbeat and whenever the map's access changes: false closes the stream. */
   stillAllowed?: () => Promise<boolean>;
 }
 
+/** The SSE message for one change to the presence list. */
+function presenceMessage({ type, person }: PresenceChange): string {
+  return `event: presence-${type}\ndata: ${JSON.stringify(person)}\n\n`;
+}
+
 /**
  * A Server-Sent Events stream of a map's event log: first everything after `after`, in order, then
  * each new event as it is committed (`event: change`, with `id:` so the browser resumes exactly
- * there), plus `event: presence` with who is on the map. The log in the database is the truth;
- * the in-process bus only says "look again", so nothing is skipped or sent twice.
+ * there). Presence: `event: presence` with the whole list of who is on the map once, when the
+ * stream opens, then `presence-joined` / `presence-left` for each change to that list. The log in
+ * the database is the truth; the in-process bus only says "look again", so nothing is skipped or
+ * sent twice. The stream ends when the client goes, when it may no longer view the map, and when
+ * the server stops ({@link shutdownSignal}); each end releases its seat.
  */
-export function mapEventStream({ mapId, after, who, signal, stillAllowed }: StreamOptions): ReadableStream<Uint8Array> {
+export function mapEventStream({ mapId, after, seat, signal, stillAllowed }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = after;
   let closed = false;
@@ -125,11 +141,8 @@ export function mapEventStream({ mapId, after, who, signal, stillAllowed }: Stre
       // Hold live events until the backlog is out, so everything goes in order.
       let caughtUp = false;
       const held: MapEventView[] = [];
-      const unsubscribe = await hubFor(mapId).subscribe((events) => (caughtUp ? deliver(events) : held.push(...events)));
-      const onPresence = () => send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
-      eventBus().on(presenceSignal(mapId), onPresence);
-      // Joining announces the new presence list to every stream of the map, this one included.
-      const leave = join(mapId, who);
+      let unsubscribe = () => {};
+      const onPresence = (change: PresenceChange) => send(presenceMessage(change));
       const recheck = () => {
         if (!stillAllowed) return;
         stillAllowed()
@@ -142,15 +155,17 @@ export function mapEventStream({ mapId, after, who, signal, stillAllowed }: Stre
         send(': heartbeat\n\n');
         recheck();
       }, HEARTBEAT_MS);
-      eventBus().on(accessSignal(mapId), recheck);
+      const shutdown = shutdownSignal();
       cleanup = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         eventBus().off(accessSignal(mapId), recheck);
-        unsubscribe();
         eventBus().off(presenceSignal(mapId), onPresence);
-        leave();
+        signal.removeEventListener('abort', cleanup);
+        shutdown.removeEventListener('abort', cleanup);
+        unsubscribe();
+        seat.release();
         try {
           controller.close();
         } catch {
@@ -158,13 +173,24 @@ export function mapEventStream({ mapId, after, who, signal, stillAllowed }: Stre
         }
       };
       signal.addEventListener('abort', cleanup);
+      shutdown.addEventListener('abort', cleanup);
+      eventBus().on(accessSignal(mapId), recheck);
       send('retry: 2000\n\n');
+      // The whole list now and every change after it, in the same tick: nothing falls in between.
+      send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
+      eventBus().on(presenceSignal(mapId), onPresence);
+      if (signal.aborted || shutdown.aborted) cleanup();
+      if (closed) return;
       try {
+        const release = await hubFor(mapId).subscribe((events) => (caughtUp ? deliver(events) : held.push(...events)));
+        if (closed) release();
+        else unsubscribe = release;
         const client = await db();
         for (;;) {
+          if (closed) return;
           const backlog = await eventsAfter(client, mapId, cursor, PAGE);
           deliver(backlog);
-          if (backlog.length < PAGE || closed) break;
+          if (backlog.length < PAGE) break;
         }
         caughtUp = true;
         deliver(held.splice(0));

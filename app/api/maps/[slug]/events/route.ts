@@ -4,6 +4,8 @@ import { lastEventId } from '@/lib/db/events';
 import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
+import { takeSeat } from '@/lib/db/presence';
+import { clientAddress } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
 import { attributedName, authorize, resolveAccess } from '@/lib/db/access';
 import { can } from '@/lib/auth/permissions';
@@ -16,7 +18,7 @@ const querySchema = z.object({
   client: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
 });
 
-// GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones; resumes from Last-Event-ID
+// GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones, and who is here; resumes from Last-Event-ID; 429 over the stream caps
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const access = await authorize(request, slug, 'view');
@@ -28,10 +30,13 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const resumeFrom = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
   const mapId = await mapIdOf(slug);
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
+  const name = access.identity.kind === 'anonymous' ? (query.data.name?.trim() ?? '') : attributedName(access, undefined);
+  // Counts against the caps, or refuses with 429, before anything is streamed.
+  const seat = takeSeat(mapId, { name, clientId: query.data.client ?? '', address: clientAddress(request) });
   const stream = mapEventStream({
     mapId,
     after,
-    who: { name: access.identity.kind === 'anonymous' ? (query.data.name?.trim() ?? '') : attributedName(access, undefined), clientId: query.data.client ?? '' },
+    seat,
     signal: request.signal,
     // A member removed or demoted, or a map closed to outsiders, stops receiving at once.
     stillAllowed: async () => can((await resolveAccess(request, slug)).role, 'view'),

@@ -1,0 +1,217 @@
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { throwawayDatabase } from './support/database';
+import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes';
+import { STREAM_RETRY_AFTER_SECONDS, STREAMS_PER_CLIENT_MAX, StreamRegistry, streams, type PresenceChange } from '@/lib/db/presence';
+import { beginShutdown } from '@/lib/http/shutdown';
+
+const database = throwawayDatabase('live-streams');
+afterAll(() => database.cleanup());
+
+const SLUG = 'negotiate-now';
+
+interface Message {
+  event: string;
+  data: string;
+}
+
+/** One open events stream, read in the background. */
+interface OpenStream {
+  status: number;
+  text: () => string;
+  messages: () => Message[];
+  /** Messages of one event type, data parsed. */
+  of: <T>(event: string) => T[];
+  done: () => boolean;
+  close: () => Promise<void>;
+}
+
+const open: OpenStream[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+  await until(() => streams().count() === 0);
+});
+
+async function openStream(query: Record<string, string>): Promise<OpenStream & { response: Response }> {
+  const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
+  const aborter = new AbortController();
+  const url = `http://localhost:3000/api/maps/${SLUG}/events?${new URLSearchParams(query)}`;
+  const response = await call(handler, new Request(url, { signal: aborter.signal }), { slug: SLUG });
+  let text = '';
+  let finished = response.status !== 200;
+  if (response.status === 200) {
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value, { stream: true });
+        }
+      } catch {
+        // aborted
+      }
+      finished = true;
+    })();
+  }
+  const messages = () =>
+    text
+      .split('\n\n')
+      .filter((block) => block.includes('data: '))
+      .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)![1] }));
+  const stream = {
+    response,
+    status: response.status,
+    text: () => text,
+    messages,
+    of: <T>(event: string) => messages().filter((m) => m.event === event).map((m) => JSON.parse(m.data) as T),
+    done: () => finished,
+    close: async () => {
+      aborter.abort();
+      await until(() => finished);
+    },
+  };
+  if (response.status === 200) open.push(stream);
+  return stream;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting.');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Lets every queued message reach its reader. */
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+describe('presence on the events stream', () => {
+  test('N streams: each gets the whole list once, then one presence-joined per later arrival (bytes per arrival linear in N)', async () => {
+    const N = 30;
+    const all = [];
+    for (let i = 0; i < N; i++) {
+      const stream = await openStream({ client: `student-${i}`, name: `Student ${String(i).padStart(2, '0')}` });
+      expect(stream.status).toBe(200);
+      await until(() => stream.of('presence').length === 1);
+      all.push(stream);
+    }
+    await settle();
+    all.forEach((stream, i) => {
+      const lists = stream.of<{ name: string }[]>('presence');
+      expect(lists).toHaveLength(1);
+      expect(lists[0].map((p) => p.name)).toEqual(Array.from({ length: i + 1 }, (_, k) => `Student ${String(k).padStart(2, '0')}`));
+      expect(stream.of<{ name: string }>('presence-joined').map((p) => p.name)).toEqual(
+        Array.from({ length: N - 1 - i }, (_, k) => `Student ${String(i + 1 + k).padStart(2, '0')}`),
+      );
+      expect(stream.of('presence-left')).toEqual([]);
+    });
+    // All N arrivals cost N whole lists (one each) and N(N-1)/2 one-person changes: the first stream
+    // heard of the other N-1 arrivals in N-1 messages of one person each.
+    const firstAfterList = all[0].text().slice(all[0].text().indexOf('event: presence-joined'));
+    expect(firstAfterList.length).toBeLessThan((N - 1) * 100);
+    const total = all.reduce((sum, s) => sum + s.messages().filter((m) => m.event.startsWith('presence')).length, 0);
+    expect(total).toBe(N + (N * (N - 1)) / 2);
+
+    await all[5].close();
+    await settle();
+    for (const [i, stream] of all.entries()) {
+      if (i !== 5) expect(stream.of('presence-left')).toEqual([{ name: 'Student 05', clientId: 'student-5' }]);
+    }
+  });
+
+  test('a second tab of the same browser changes nothing for the others; its last tab closing does', async () => {
+    const ana = await openStream({ client: 'ana', name: 'Ana' });
+    const ben = await openStream({ client: 'ben', name: 'Ben' });
+    await until(() => ana.of('presence-joined').length === 1);
+    const benAgain = await openStream({ client: 'ben', name: 'Ben' });
+    await until(() => benAgain.of('presence').length === 1);
+    expect(benAgain.of('presence')).toEqual([[{ name: 'Ana', clientId: 'ana' }, { name: 'Ben', clientId: 'ben' }]]);
+    await benAgain.close();
+    await settle();
+    expect(ana.messages().filter((m) => m.event.startsWith('presence'))).toHaveLength(2);
+    await ben.close();
+    await until(() => ana.of('presence-left').length === 1);
+    expect(ana.of('presence-left')).toEqual([{ name: 'Ben', clientId: 'ben' }]);
+  });
+
+  test('streams without a client id count one each', async () => {
+    const first = await openStream({ name: 'Guest' });
+    await openStream({ name: 'Guest' });
+    await until(() => first.of('presence-joined').length === 1);
+    expect(first.of('presence-joined')).toEqual([{ name: 'Guest', clientId: '' }]);
+  });
+});
+
+describe('stream caps', () => {
+  test(`a browser's stream over ${STREAMS_PER_CLIENT_MAX} gets 429 with Retry-After, holds no seat, and one closing makes room`, async () => {
+    const held = [];
+    for (let i = 0; i < STREAMS_PER_CLIENT_MAX; i++) held.push(await openStream({ client: 'many-tabs' }));
+    expect(held.every((s) => s.status === 200)).toBe(true);
+    const other = await openStream({ client: 'watcher' });
+    await until(() => other.of('presence').length === 1);
+    const refused = await openStream({ client: 'many-tabs' });
+    expect(refused.status).toBe(429);
+    expect(refused.response.headers.get('retry-after')).toBe(String(STREAM_RETRY_AFTER_SECONDS));
+    const body = await refused.response.json();
+    expect(isErrorBody(body)).toBe(true);
+    expect(body.error.message).toMatch(/close some tabs/);
+    expect(body.error.issues).toEqual([{ path: [], message: `At most ${STREAMS_PER_CLIENT_MAX} live connections.` }]);
+    expect(streams().count()).toBe(STREAMS_PER_CLIENT_MAX + 1);
+    await settle();
+    expect(other.messages().filter((m) => m.event.startsWith('presence'))).toHaveLength(1);
+
+    await held[0].close();
+    expect((await openStream({ client: 'many-tabs' })).status).toBe(200);
+  });
+
+  test.each([
+    ['total', { client: 'c9', address: 'x', map: 'm9' }],
+    ['perMap', { client: 'c9', address: 'x', map: 'm1' }],
+    ['perAddress', { client: 'c9', address: 'a1', map: 'm9' }],
+    ['perClient', { client: 'c1', address: 'x', map: 'm9' }],
+  ] as const)('the registry refuses by %s and counts nothing for the refused stream', (cap, next) => {
+    const changes: PresenceChange[] = [];
+    const registry = new StreamRegistry({ total: 3, perMap: 2, perAddress: 2, perClient: 2 }, (_, change) => changes.push(change));
+    const seats = [
+      registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' }),
+      registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' }),
+    ];
+    if (cap === 'total') registry.admit('m2', { name: '', clientId: 'c2', address: 'a2' });
+    const before = { total: registry.count(), onMap: registry.count(next.map), changes: changes.length };
+    expect(registry.admit(next.map, { name: '', clientId: next.client, address: next.address })).toEqual({ refused: cap });
+    expect({ total: registry.count(), onMap: registry.count(next.map), changes: changes.length }).toEqual(before);
+    for (const seat of seats) if ('release' in seat) seat.release();
+    expect(registry.count('m1')).toBe(0);
+  });
+
+  test('releasing a seat twice counts once', () => {
+    const registry = new StreamRegistry({ total: 5, perMap: 5, perAddress: 5, perClient: 5 }, () => undefined);
+    const seat = registry.admit('m', { name: 'A', clientId: 'a', address: 'x' });
+    registry.admit('m', { name: 'B', clientId: 'b', address: 'x' });
+    if (!('release' in seat)) throw new Error('refused');
+    seat.release();
+    seat.release();
+    expect(registry.count()).toBe(1);
+    expect(registry.presentOn('m')).toEqual([{ name: 'B', clientId: 'b' }]);
+  });
+});
+
+describe('stopping the server', () => {
+  test('every open stream ends at once and gives back its seat; a stream opened while stopping ends at once too', async () => {
+    const streamsOpen = [await openStream({ client: 'one' }), await openStream({ client: 'two' }), await openStream({})];
+    await until(() => streamsOpen.every((s) => s.of('presence').length === 1));
+    try {
+      beginShutdown();
+      await until(() => streamsOpen.every((s) => s.done()), 1000);
+      expect(streams().count()).toBe(0);
+      const late = await openStream({ client: 'late' });
+      await until(() => late.done(), 1000);
+      expect(late.text()).toContain('retry: 2000');
+      expect(streams().count()).toBe(0);
+    } finally {
+      delete (globalThis as { argmapShutdown?: unknown }).argmapShutdown;
+    }
+  });
+});

@@ -1,14 +1,11 @@
 // `npm run backup [FILE]`: a consistent copy of the live database, taken while the server keeps
 // serving and writing (SQLite's online backup API through better-sqlite3), to FILE or to
-// backups/argmap-<timestamp>.db. The copy is written under a temporary name, checked with
-// `PRAGMA integrity_check`, and only then given its name.
+// backups/argmap-<timestamp>.db. The copy is written under a temporary name (FILE.partial), checked
+// with `PRAGMA integrity_check`, and only then given its name; it is left in rollback mode, so
+// nothing (no -wal or -shm file) is left beside it.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { checkCopy, databaseFile, describeCounts, timestamp } from './sqlite-files.mjs';
-
-/** Pages copied per step after the first: all of them, so the copy is one read snapshot and a write in between cannot restart it. */
-const ALL_PAGES = 1_000_000_000;
+import { checkCopy, copyDatabase, databaseFile, describeCounts, timestamp } from './sqlite-files.mjs';
 
 function fail(message) {
   console.error(`backup: ${message}`);
@@ -24,14 +21,14 @@ async function main() {
   mkdirSync(path.dirname(target), { recursive: true });
 
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  const db = new Database(source, { fileMustExist: true });
+  // Another backup to the same name may be under way; a leftover of an interrupted one is not ours to delete unasked.
+  if (existsSync(partial)) fail(`${partial} exists: another backup to ${target} is running, or one was interrupted. Remove it (or name another file), then run the backup again.`);
   try {
-    db.pragma('busy_timeout = 5000');
     // In WAL mode the backup reads a snapshot: the server's writers are not blocked meanwhile.
-    await db.backup(partial, { progress: () => ALL_PAGES });
-  } finally {
-    db.close();
+    await copyDatabase(source, partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
   const check = checkCopy(partial);
   if (!check.ok) {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,9 +15,9 @@ const root = path.resolve(__dirname, '../../..');
 let dir: string;
 let file: string;
 
-function run(script: string, args: string[]): Promise<{ status: number | null; output: string }> {
+function run(script: string, args: string[], database = file): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${file}` } });
+    const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${database}` } });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
@@ -141,6 +141,84 @@ describe('npm run backup / npm run restore', () => {
 
     expect(counts(file)).toEqual(before);
     expect(existsSync(`${file}.restoring`)).toBe(false);
+  });
+
+  test('a restore through a symlink to a database a server has open is refused, and the write it acknowledged stays', async () => {
+    const link = path.join(dir, 'link.db');
+    symlinkSync(file, link);
+    const backup = path.join(dir, 'backups', 'via-link.db');
+    expect((await run('backup.mjs', [backup], link)).status).toBe(0);
+
+    // The server opened the database through the link, and acknowledged a write.
+    const server = new Database(link);
+    configureConnection(server);
+    writer(server, 'acknowledged')();
+    const acknowledged = counts(link);
+    const refused = await run('restore.mjs', [backup], link);
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toMatch(/is open in/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    writer(server, 'after')(); // the server keeps writing to the file the link names
+    server.close();
+    expect(counts(link).nodes).toBe(acknowledged.nodes + 1);
+
+    // Stopped, the restore replaces the file the link names, and the link stays a link.
+    const restored = await run('restore.mjs', [backup], link);
+    expect(restored.output).toContain('integrity_check ok');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(counts(file)).toEqual(counts(backup));
+    rmSync(link);
+  });
+
+  test('cannot tell whether the database is open (no /proc to read) is a refusal', () => {
+    const probe = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { refusalIfInUse } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(JSON.stringify([refusalIfInUse(${JSON.stringify(file)}, { proc: ${JSON.stringify(path.join(dir, 'no-proc'))} }), refusalIfInUse(${JSON.stringify(file)})]));`],
+      { encoding: 'utf8' },
+    );
+    const [withoutProc, withProc] = JSON.parse(probe.stdout) as [string | null, string | null];
+    expect(withoutProc).toMatch(/cannot see which processes/);
+    expect(withProc).toBeNull();
+  });
+
+  test('a database open in a process /proc does not show is still found: SQLite holds it locked', () => {
+    // Another process (this test) has it open; the probe runs in a child and asks SQLite alone.
+    const server = new Database(file);
+    configureConnection(server);
+    server.prepare('SELECT count(*) FROM Node').get(); // a server that has answered a request
+    try {
+      const probe = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `import { lockProbe } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(lockProbe(${JSON.stringify(file)}));`],
+        { encoding: 'utf8' },
+      );
+      expect(probe.stdout.trim()).toBe('open');
+    } finally {
+      server.close();
+    }
+  });
+
+  test('no -wal or -shm file is left beside a backup or the copies a restore makes', async () => {
+    const server = new Database(file);
+    configureConnection(server); // the live database in WAL mode, as the app keeps it
+    const backup = path.join(dir, 'side-files', 'copy.db');
+    const result = await run('backup.mjs', [backup]);
+    server.close();
+    expect(result.status).toBe(0);
+    expect(readdirSync(path.dirname(backup))).toEqual(['copy.db']);
+    expect((await run('restore.mjs', [backup])).status).toBe(0);
+    expect(readdirSync(dir).filter((name) => /-(wal|shm)$/.test(name))).toEqual([]);
+    expect(readdirSync(path.dirname(backup))).toEqual(['copy.db']);
+  });
+
+  test('backup does not delete a <target>.partial it did not make', async () => {
+    const target = path.join(dir, 'busy.db');
+    writeFileSync(`${target}.partial`, 'another backup is writing this');
+    const result = await run('backup.mjs', [target]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/busy\.db\.partial exists/);
+    expect(readFileSync(`${target}.partial`, 'utf8')).toBe('another backup is writing this');
+    expect(existsSync(target)).toBe(false);
   });
 
   test('backup refuses to overwrite an existing file', async () => {

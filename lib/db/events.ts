@@ -139,13 +139,13 @@ export const REDACTED_TEXT = '[removed]';
  * What moderation has taken out of a map's words, as of now. Each entry maps a point or comment id
  * to the id of the event from which its words may be read again: a text in an earlier event is
  * hidden (and the `before` of that event itself); `Infinity` hides it in every event.
- * - **Points** deleted by someone other than their maker (the owner removing a student's point; a
- *   delete not yet undone): every text of theirs, forever — until the delete is undone.
- *   A point its maker deleted is not moderated: it stays readable, and restorable.
- * - **Points reworded** by someone other than their maker (`moderated: true` on the `node.updated`
+ * - **Points the owner deleted** that someone else made (a delete not yet undone): every text of
+ *   theirs, in every event — until the delete is undone. Anyone else's delete is not moderation: a
+ *   point its maker (or, on an open map, a classmate) deleted stays readable, and restorable.
+ * - **Points the owner reworded** that someone else made (`moderated: true` on the `node.updated`
  *   event): every earlier wording.
- * - **Comments**: every deleted comment, every comment on a point moderation removed, and the earlier
- *   wordings of a comment reworded by someone other than its writer.
+ * - **Comments**: every deleted comment, every comment on a point the owner deleted, and the earlier
+ *   wordings of a comment the owner reworded (`moderated: true` on the `comment.updated` event).
  */
 export interface Moderation {
   points: ReadonlyMap<string, number>;
@@ -224,15 +224,30 @@ const globalForScans = globalThis as unknown as { argmapRewordingScans?: Map<str
 const rewordingScans = (globalForScans.argmapRewordingScans ??= new Map<string, RewordingScan>());
 
 /**
- * The map's {@link Moderation} as of now: deleted comments and points deleted by someone other
- * than their maker from the rows (so an undone delete shows again), rewordings from the log (read
- * incrementally: only events newer than the last look).
+ * Whether the point was deleted by the map's owner (`ownerMark`, `user:<ownerId>`; null for a map
+ * nobody owns) and made by someone else: moderation, not the maker's own change of mind.
+ */
+export function deletedByModerator(point: { createdBy: string | null; deletedBy: string | null }, ownerMark: string | null): boolean {
+  return ownerMark !== null && point.deletedBy === ownerMark && point.createdBy !== ownerMark;
+}
+
+/** The mark (`Node.createdBy`, `Node.deletedBy`) of the map's owner, or null when nobody owns it. */
+export async function ownerMarkOf(mapId: string): Promise<string | null> {
+  const map = await (await db()).argumentMap.findUnique({ where: { id: mapId }, select: { ownerId: true } });
+  return map?.ownerId ? `user:${map.ownerId}` : null;
+}
+
+/**
+ * The map's {@link Moderation} as of now: deleted comments and the points the owner deleted from
+ * the rows (so an undone delete shows again), rewordings from the log (read incrementally: only
+ * events newer than the last look).
  */
 export async function moderationOf(mapId: string): Promise<Moderation> {
   const client = await db();
-  const [newest, deletedPoints, deletedComments] = await Promise.all([
+  const [newest, ownerMark, deletedPoints, deletedComments] = await Promise.all([
     lastEventId(client, mapId),
-    client.node.findMany({ where: { mapId, deletedAt: { not: null } }, select: { id: true, createdBy: true, deletedBy: true } }),
+    ownerMarkOf(mapId),
+    client.node.findMany({ where: { mapId, deletedAt: { not: null }, deletedBy: { not: null } }, select: { id: true, createdBy: true, deletedBy: true } }),
     client.comment.findMany({ where: { mapId, deletedAt: { not: null } }, select: { id: true } }),
   ]);
   const scan = rewordingScans.get(mapId) ?? { upTo: 0, points: new Map<string, number>(), comments: new Map<string, number>() };
@@ -253,7 +268,7 @@ export async function moderationOf(mapId: string): Promise<Moderation> {
   if (rewordingScans.size > REWORDING_SCANS_MAX) rewordingScans.delete(rewordingScans.keys().next().value!);
 
   const points = new Map(scan.points);
-  for (const row of deletedPoints) if (row.deletedBy !== row.createdBy) points.set(row.id, Infinity);
+  for (const row of deletedPoints) if (deletedByModerator(row, ownerMark)) points.set(row.id, Infinity);
   const comments = new Map(scan.comments);
   for (const row of deletedComments) comments.set(row.id, Infinity);
   return { points, comments };

@@ -12,8 +12,8 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { db, readNow, writeTransaction } from './client';
 import { findInSlices, updateInSlices } from './id-lists';
 import { commentCountsForMap, ratingsForMap } from './discussion';
-import { announce, lastEventId, NO_ACTOR, recordEvent, recordEventSync, REDACTED_TEXT, type Actor, type LogReader } from './events';
-import { roleWithoutMembership, type Policy } from '../auth/permissions';
+import { announce, deletedByModerator, lastEventId, NO_ACTOR, ownerMarkOf, recordEvent, recordEventSync, REDACTED_TEXT, type Actor, type LogReader } from './events';
+import { can, roleWithoutMembership, type Policy } from '../auth/permissions';
 import { assertCan, attributedName, creatorMark, ownsPoint, type Access } from './access';
 
 /** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
@@ -494,9 +494,10 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     if (retype) await retypeNode(tx, mapId, { ...current, text: input.text ?? current.text, version: current.version + (input.text !== undefined ? 1 : 0) }, input.kind!, actor, access);
     const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
     if (retype && input.text === undefined && input.position === undefined) return updated;
-    // Rewording someone else's point is moderation: its earlier words leave the log for everyone but
-    // the owner (lib/db/events.ts#redactEvent).
-    const moderated = access !== undefined && input.text !== undefined && input.text !== current.text && creatorMark(access.identity) !== (current.createdBy ?? null);
+    // The owner rewording someone else's point is moderation: its earlier words leave the log for
+    // everyone but the owner (lib/db/events.ts#redactEvent).
+    const moderated =
+      access !== undefined && can(access.role, 'moderate') && input.text !== undefined && input.text !== current.text && creatorMark(access.identity) !== (current.createdBy ?? null);
     await recordEvent(
       tx,
       mapId,
@@ -674,12 +675,13 @@ export interface DeletionSummary {
 
 /**
  * `GET /api/maps/{slug}/deletions`: deletes not yet undone, newest first, each with the points it
- * removed. For everyone but the owner (`reader`), a point deleted by someone other than its maker —
+ * removed. For everyone but the owner (`reader`), a point the owner deleted that someone else made —
  * moderation — is listed with {@link REDACTED_TEXT} for its words.
  */
 export async function listDeletions(slug: string, limit = 50, reader: LogReader = 'public'): Promise<DeletionSummary[]> {
   const mapId = await mapIdOf(slug);
   const client = await db();
+  const ownerMark = reader === 'public' ? await ownerMarkOf(mapId) : null;
   const rows = await client.node.findMany({
     where: { mapId, deletedAt: { not: null }, deletionId: { not: null } },
     select: { id: true, kind: true, text: true, deletedAt: true, deletionId: true, createdBy: true, deletedBy: true },
@@ -689,7 +691,7 @@ export async function listDeletions(slug: string, limit = 50, reader: LogReader 
   for (const row of rows) {
     const key = row.deletionId!;
     if (!byDeletion.has(key)) byDeletion.set(key, { deletionId: key, deletedAt: row.deletedAt!.toISOString(), nodes: [] });
-    const moderated = reader === 'public' && row.deletedBy !== row.createdBy;
+    const moderated = reader === 'public' && deletedByModerator(row, ownerMark);
     byDeletion.get(key)!.nodes.push({ id: row.id, kind: row.kind as NodeKind, text: moderated ? REDACTED_TEXT : row.text });
   }
   return [...byDeletion.values()].slice(0, limit);

@@ -64,12 +64,11 @@ export function sentenceSpans(text: string): Span[] {
 
 /** Every paragraph of `text` ({@link paragraphSpans}) with its sentences ({@link sentenceSpans}). */
 export function paragraphsWithSentences(text: string): Paragraph[] {
-  return paragraphSpans(text).map((p) => ({ ...p, sentences: sentencesOf(text, p) }));
+  return paragraphSpans(text).map(({ start, end }) => ({ start, end, sentences: sentencesOf(text, start, end) }));
 }
 
 /** The sentences of one paragraph: one pass, each character looked at a bounded number of times. */
-function sentencesOf(text: string, paragraph: Span): Span[] {
-  const { start, end } = paragraph;
+function sentencesOf(text: string, start: number, end: number): Span[] {
   let last = end - 1;
   while (last >= start && CLOSERS.has(text[last])) last--;
   if (last < start || !ENDERS.has(text[last])) return [];

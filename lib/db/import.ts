@@ -1,11 +1,12 @@
 import 'server-only';
 import type { ArgumentGraph } from '../argument/model';
 import { importGraph, InterchangeError, type ImportedGraph } from '../argument/interchange';
+import { refuseOverLimits, selfConnectionProblem } from '../argument/interchange/import-rules';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import { isNodeTarget } from '../argument/model';
 import { AppError } from '../http/errors';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
-import { MAP_NODES_MAX, NODE_TEXT_MAX } from '../validation/limits';
+import { NODE_TEXT_MAX } from '../validation/limits';
 import { db } from './client';
 import { writeGraph, type IdOf } from './write-graph';
 
@@ -19,21 +20,29 @@ const SOURCE: Record<ImportFormat, string> = {
 const SLUG_RETRIES = 3;
 
 /**
- * `POST /api/maps/import`: reads the file and creates a map of it. A file that cannot be imported
- * is refused with 400 and issues located in the body (`["content", "nodes", 3, "type"]` for AIF;
- * for Argdown, `["content"]` with the line and column in the message). Nothing is written then.
+ * `POST /api/maps/import`: reads the file and creates a map of it, answering with its slug and how
+ * many exact duplicates of a step or an attack the file repeated and the import merged
+ * (`ImportedGraph.merged`). A file that cannot be imported is refused with 400 and issues located
+ * in the body (`["content", "nodes", 3, "type"]` for AIF; for Argdown, `["content"]` with the line
+ * and column in the message). Nothing is written then.
  */
-export async function importMap({ format, title, content }: ImportBody): Promise<{ slug: string }> {
+export async function importMap({ format, title, content }: ImportBody): Promise<{ slug: string; merged: ImportedGraph['merged'] }> {
   let graph: ImportedGraph;
   try {
     graph = importGraph(format, content);
   } catch (error) {
-    if (!(error instanceof InterchangeError)) throw error;
-    throw new AppError('bad_request', error.message, {
-      issues: error.issues.map((issue) => ({ path: ['content', ...issue.path], message: issue.message })),
-    });
+    throw asBadRequest(error);
   }
-  return createMapFromGraph({ title, graph, documentText: '', source: SOURCE[format] });
+  const { slug } = await createMapFromGraph({ title, graph, documentText: '', source: SOURCE[format] });
+  return { slug, merged: graph.merged };
+}
+
+/** An InterchangeError as the API's 400, its issue paths under `content`; anything else unchanged. */
+function asBadRequest(error: unknown): unknown {
+  if (!(error instanceof InterchangeError)) return error;
+  return new AppError('bad_request', error.message, {
+    issues: error.issues.map((issue) => ({ path: ['content', ...issue.path], message: issue.message })),
+  });
 }
 
 /**
@@ -41,8 +50,9 @@ export async function importMap({ format, title, content }: ImportBody): Promise
  * string for imports, whose files carry no essay), an ArgumentMap with a slug made from the title
  * (`-2`, `-3`, … when taken; the document gets the same slug), and every node, inference and
  * conflict under fresh ids prefixed by the slug (`<slug>.n1`, `<slug>.i1`, `<slug>.c1`), all in
- * one transaction. Refuses (400) a graph with no nodes, more than MAP_NODES_MAX, a node text over
- * NODE_TEXT_MAX, or a reference to something the graph lacks.
+ * one transaction. Refuses (400) a graph with no nodes, a node text over NODE_TEXT_MAX, a
+ * reference to something the graph lacks, a point supporting or attacking itself, or more
+ * statements, steps, attacks or premises of a step than a map holds (`refuseOverLimits`).
  */
 export async function createMapFromGraph({
   title,
@@ -51,7 +61,7 @@ export async function createMapFromGraph({
   source,
 }: {
   title: string;
-  graph: ImportedGraph;
+  graph: ArgumentGraph;
   documentText: string;
   source: string;
 }): Promise<{ slug: string }> {
@@ -82,7 +92,6 @@ export async function createMapFromGraph({
   }
 }
 
-/** `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … by position in the graph. */
 /** Fresh, short ids for a graph written as a new map: `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … */
 export function freshIds(slug: string, graph: ArgumentGraph): IdOf {
   const maps = {
@@ -97,30 +106,40 @@ export function freshIds(slug: string, graph: ArgumentGraph): IdOf {
   };
 }
 
-function checkGraph(graph: ImportedGraph) {
+function checkGraph(graph: ArgumentGraph) {
   const refuse = (message: string) => {
     throw new AppError('bad_request', message, { issues: [{ path: ['content'], message }] });
   };
   if (graph.nodes.length === 0) refuse('The file has no statements to make a map of.');
-  if (graph.nodes.length > MAP_NODES_MAX) refuse(`The file has ${graph.nodes.length} statements; a map holds at most ${MAP_NODES_MAX}.`);
-  const nodeIds = new Set<string>();
+  try {
+    refuseOverLimits(graph);
+  } catch (error) {
+    throw asBadRequest(error);
+  }
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
+  if (nodes.size !== graph.nodes.length) refuse('Two statements have the same id.');
   for (const node of graph.nodes) {
-    if (nodeIds.has(node.id)) refuse(`Two statements have the id "${node.id}".`);
-    nodeIds.add(node.id);
     if (node.text.trim() === '') refuse(`Statement "${node.id}" has no text.`);
     if (node.text.length > NODE_TEXT_MAX) refuse(`Statement "${node.id}" has ${node.text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`);
   }
+  /** Refuses `id` supporting or attacking itself, in the connect rules' words. */
+  const refuseSelf = (what: string, id: string, relation: 'supports' | 'attacks') => {
+    const problem = selfConnectionProblem(nodes.get(id)!, relation);
+    if (problem) refuse(`${what}: ${problem}`);
+  };
   const inferenceIds = new Set(graph.inferences.map((i) => i.id));
   if (inferenceIds.size !== graph.inferences.length) refuse('Two inferences have the same id.');
   if (new Set(graph.conflicts.map((c) => c.id)).size !== graph.conflicts.length) refuse('Two conflicts have the same id.');
   for (const inference of graph.inferences) {
     if (inference.premises.length === 0) refuse(`Inference "${inference.id}" has no premises.`);
     if (new Set(inference.premises).size !== inference.premises.length) refuse(`Inference "${inference.id}" names a premise twice.`);
-    if (![inference.conclusion, ...inference.premises].every((id) => nodeIds.has(id))) refuse(`Inference "${inference.id}" names an unknown statement.`);
+    if (![inference.conclusion, ...inference.premises].every((id) => nodes.has(id))) refuse(`Inference "${inference.id}" names an unknown statement.`);
+    if (inference.premises.includes(inference.conclusion)) refuseSelf(`Inference "${inference.id}"`, inference.conclusion, 'supports');
   }
   for (const conflict of graph.conflicts) {
-    const target = isNodeTarget(conflict.target) ? nodeIds.has(conflict.target.node) : inferenceIds.has(conflict.target.inference);
-    if (!nodeIds.has(conflict.attacker) || !target) refuse(`Conflict "${conflict.id}" names an unknown statement or inference.`);
+    const target = isNodeTarget(conflict.target) ? nodes.has(conflict.target.node) : inferenceIds.has(conflict.target.inference);
+    if (!nodes.has(conflict.attacker) || !target) refuse(`Conflict "${conflict.id}" names an unknown statement or inference.`);
+    if (isNodeTarget(conflict.target) && conflict.target.node === conflict.attacker) refuseSelf(`Conflict "${conflict.id}"`, conflict.attacker, 'attacks');
   }
 }
 

@@ -1,9 +1,9 @@
-import { isNodeTarget, NODE_KINDS, type ArgumentGraph, type Conflict, type Inference, type NodeKind } from '../model';
+import { isNodeTarget, NODE_KINDS, type ArgNode, type ArgumentGraph, type Conflict, type Inference, type NodeKind } from '../model';
 import { questionById } from '../schemes';
 import { NODE_TEXT_MAX } from '../../validation/limits';
 import { aifDocumentSchema, type AifNodeType } from '../../validation/interchange';
-import { importedNode, InterchangeError, type ImportedGraph, type InterchangeIssue } from './imported-graph';
-import { withInferredKinds } from './infer-kinds';
+import { importedNode, InterchangeError, listed, type ImportedGraph, type InterchangeIssue } from './imported-graph';
+import { quoted, selfConnectionProblem, settleImport } from './import-rules';
 import { catalogueSchemeId, schemeName } from './scheme-names';
 
 /**
@@ -90,9 +90,14 @@ export function toAif(graph: ArgumentGraph): AifDocument {
  *   as are edges our model has no place for (RA → RA, RA → CA, CA → CA).
  * - Kinds come from Argmap's `kind` field when present, otherwise from the structure (`inferKinds`).
  *
+ * - The rules of every import then apply (`settleImport`): exact duplicates of a step or an attack
+ *   are merged (counted in `merged`), and a map's limits hold.
+ *
  * Throws {@link InterchangeError} with paths into the file (`["nodes", 3, "type"]`) when the file is
  * not AIF, an edge names an unknown node, an RA lacks a premise or conclusion, a CA lacks an
- * attacker or target, an I-node has no text or more than NODE_TEXT_MAX characters, or there is no I-node.
+ * attacker or target, a statement supports or attacks itself (refused as `POST …/connections`
+ * refuses it), an I-node has no text or more than NODE_TEXT_MAX characters, there is no I-node, or
+ * there are more statements, steps, attacks or premises of one step than a map holds.
  */
 export function fromAif(json: unknown): ImportedGraph {
   const parsed = aifDocumentSchema.safeParse(json);
@@ -105,21 +110,21 @@ export function fromAif(json: unknown): ImportedGraph {
 
   const indexOf = new Map<string, number>();
   doc.nodes.forEach((node, i) => {
-    if (indexOf.has(node.nodeID)) issues.push({ path: ['nodes', i, 'nodeID'], message: `Another node already has the id "${node.nodeID}".` });
+    if (indexOf.has(node.nodeID)) issues.push({ path: ['nodes', i, 'nodeID'], message: `Another node already has the id ${quoted(node.nodeID)}.` });
     else indexOf.set(node.nodeID, i);
     if (node.type !== 'I') return;
     const text = node.text?.trim() ?? '';
-    if (text === '') issues.push({ path: ['nodes', i, 'text'], message: `I-node "${node.nodeID}" has no text.` });
+    if (text === '') issues.push({ path: ['nodes', i, 'text'], message: `I-node ${quoted(node.nodeID)} has no text.` });
     else if (text.length > NODE_TEXT_MAX) {
       issues.push({
         path: ['nodes', i, 'text'],
-        message: `I-node "${node.nodeID}" has ${text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`,
+        message: `I-node ${quoted(node.nodeID)} has ${text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`,
       });
     }
   });
   doc.edges.forEach((edge, j) => {
     for (const end of ['fromID', 'toID'] as const) {
-      if (!indexOf.has(edge[end])) issues.push({ path: ['edges', j, end], message: `No node has the id "${edge[end]}".` });
+      if (!indexOf.has(edge[end])) issues.push({ path: ['edges', j, end], message: `No node has the id ${quoted(edge[end])}.` });
     }
   });
   if (issues.length > 0) throw new InterchangeError('The AIF file is not consistent.', issues);
@@ -141,49 +146,61 @@ export function fromAif(json: unknown): ImportedGraph {
   const inferences: Inference[] = [];
   const conflicts: Conflict[] = [];
   const given = new Map<string, NodeKind>();
+  const statement = new Map<string, ArgNode>();
   const nodes = doc.nodes.flatMap((node) => {
     if (node.type !== 'I') return [];
     if (typeof node.kind === 'string' && (NODE_KINDS as readonly string[]).includes(node.kind)) given.set(node.nodeID, node.kind as NodeKind);
-    return [importedNode(node.nodeID, node.text!.trim())];
+    const imported = importedNode(node.nodeID, node.text!.trim());
+    statement.set(imported.id, imported);
+    return [imported];
   });
+  /** An issue when `id` would support or attack itself, in the connect rules' words. */
+  const refuseSelf = (i: number, what: string, id: string, relation: 'supports' | 'attacks') => {
+    const problem = selfConnectionProblem(statement.get(id)!, relation);
+    if (problem) issues.push({ path: ['nodes', i], message: `${what}: I-node ${quoted(id)} ${relation === 'supports' ? 'is both its premise and its conclusion' : 'is both its attacker and its target'}. ${problem}` });
+    return problem !== null;
+  };
 
   doc.nodes.forEach((node, i) => {
     const id = node.nodeID;
     if (node.type === 'RA' || node.type === 'MA') {
       const premises = ofType(incoming.get(id), ['I']);
       const conclusions = ofType(outgoing.get(id), ['I']);
-      const what = `${node.type} node "${id}"`;
+      const what = `${node.type} node ${quoted(id)}`;
       if (premises.length === 0) issues.push({ path: ['nodes', i], message: `${what} has no premise: no edge runs to it from an I-node.` });
       if (conclusions.length === 0) issues.push({ path: ['nodes', i], message: `${what} has no conclusion: no edge runs from it to an I-node.` });
       if (conclusions.length > 1) {
-        issues.push({ path: ['nodes', i], message: `${what} has ${conclusions.length} conclusions (${conclusions.join(', ')}); an inference has one.` });
+        issues.push({ path: ['nodes', i], message: `${what} has ${conclusions.length} conclusions (${listed(conclusions)}); an inference has one.` });
       }
-      if (premises.length > 0 && conclusions.length === 1) {
+      if (premises.length > 0 && conclusions.length === 1 && !(premises.includes(conclusions[0]) && refuseSelf(i, what, conclusions[0], 'supports'))) {
         inferences.push({ id, conclusion: conclusions[0], premises, scheme: node.type === 'RA' ? schemeOf(node) : null });
       }
     } else if (node.type === 'CA') {
       const attackers = ofType(incoming.get(id), ['I']);
       const targets = ofType(outgoing.get(id), ['I', 'RA', 'MA']);
-      const what = `CA node "${id}"`;
+      const what = `CA node ${quoted(id)}`;
       if (attackers.length === 0) issues.push({ path: ['nodes', i], message: `${what} has no attacker: no edge runs to it from an I-node.` });
       if (attackers.length > 1) {
-        issues.push({ path: ['nodes', i], message: `${what} has ${attackers.length} attackers (${attackers.join(', ')}); a conflict has one.` });
+        issues.push({ path: ['nodes', i], message: `${what} has ${attackers.length} attackers (${listed(attackers)}); a conflict has one.` });
       }
       if (targets.length === 0) issues.push({ path: ['nodes', i], message: `${what} has no target: no edge runs from it to an I-node or RA node.` });
       if (targets.length > 1) {
-        issues.push({ path: ['nodes', i], message: `${what} has ${targets.length} targets (${targets.join(', ')}); a conflict has one.` });
+        issues.push({ path: ['nodes', i], message: `${what} has ${targets.length} targets (${listed(targets)}); a conflict has one.` });
       }
-      if (attackers.length === 1 && targets.length === 1) {
+      if (attackers.length === 1 && targets.length === 1 && !(attackers[0] === targets[0] && refuseSelf(i, what, attackers[0], 'attacks'))) {
         const target = typeOf(targets[0]) === 'I' ? { node: targets[0] } : { inference: targets[0] };
         const question = typeof node.question === 'string' && questionById(node.question) ? node.question : undefined;
         conflicts.push({ id, attacker: attackers[0], target, ...(question ? { question } : {}) });
       }
     }
   });
-  if (issues.length > 0) throw new InterchangeError('The AIF file has inferences or conflicts that are not complete.', issues);
+  if (issues.length > 0) throw new InterchangeError(`The AIF file has inferences or conflicts that are not complete or not allowed. ${issues[0].message}`, issues);
   if (nodes.length === 0) throw new InterchangeError('The AIF file has no I-nodes (statements).', [{ path: ['nodes'], message: 'There is no node of type "I".' }]);
 
-  return withInferredKinds({ nodes, inferences, conflicts }, given);
+  return settleImport({ nodes, inferences, conflicts }, given, (_entity, id) => {
+    const i = indexOf.get(id)!;
+    return { path: ['nodes', i], label: `${doc.nodes[i].type} node ${quoted(id)}` };
+  });
 }
 
 /**

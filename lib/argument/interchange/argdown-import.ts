@@ -8,6 +8,7 @@ import {
   isRuleNode,
   isTokenNode,
   ModelPlugin,
+  parser,
   ParserPlugin,
   RangeType,
   RelationType,
@@ -24,8 +25,9 @@ import {
 } from '@argdown/core';
 import { NODE_KINDS, type ArgNode, type Conflict, type Inference, type NodeKind } from '../model';
 import { NODE_TEXT_MAX } from '../../validation/limits';
-import { importedNode, InterchangeError, normalizeWhitespace, type ImportedGraph } from './imported-graph';
-import { withInferredKinds } from './infer-kinds';
+import { argdownScanWork } from './argdown-scan';
+import { importedNode, InterchangeError, normalizeWhitespace, type ImportedGraph, type InterchangeIssue } from './imported-graph';
+import { quoted, selfConnectionProblem, settleImport } from './import-rules';
 import { catalogueSchemeId } from './scheme-names';
 
 /** How many parser errors an import reports (a broken file can produce hundreds). */
@@ -37,6 +39,13 @@ const MAX_MESSAGE_LENGTH = 300;
  * NODE_TEXT_MAX, so markup never trips it; anything longer is refused before the model is built.
  */
 const TEXT_RUN_MAX = 10 * NODE_TEXT_MAX;
+/**
+ * Most characters `@argdown/core`'s lexer may have to read for its searching patterns
+ * (`argdownScanWork`): a file whose brackets close where they open needs about its own length
+ * (a 2 MB file, 2 M); 100 M is under a second. Unclosed brackets by the thousand cost time
+ * quadratic in the file's length, and are refused before the lexer runs.
+ */
+const ARGDOWN_SCAN_WORK_MAX = 100_000_000;
 
 /**
  * Reads an Argdown document (https://argdown.org) with `@argdown/core` into a graph:
@@ -53,10 +62,16 @@ const TEXT_RUN_MAX = 10 * NODE_TEXT_MAX;
  *   the inference step. A relation aimed at a reconstructed argument as a whole counts as aimed at
  *   its main step: support → the step's conclusion, attack → an undercut of the step;
  * - kinds come from tags (`#thesis`, `#objection`, …, as our export writes them), else from the
- *   structure (`inferKinds`). Texts are trimmed, with runs of whitespace as one space.
+ *   structure (`inferKinds`). Texts are trimmed, with runs of whitespace as one space;
+ * - the rules of every import then apply (`settleImport`): exact duplicates of a step are merged
+ *   (counted in `merged`; a relation repeating a step or an attack already made adds nothing), and a
+ *   map's limits hold.
  *
- * Throws {@link InterchangeError} for an empty file, a file with syntax errors (with line and
- * column), or a statement longer than NODE_TEXT_MAX.
+ * Throws {@link InterchangeError} for an empty file, a file with a syntax error (with line and
+ * column; the first one only), a file too costly to read (thousands of unclosed brackets, or
+ * nesting deeper than the parser's stack), a statement longer than NODE_TEXT_MAX, a statement or
+ * argument that supports or attacks itself (refused as `POST …/connections` refuses it), or more
+ * statements, steps, attacks or premises of one step than a map holds.
  */
 export function fromArgdown(text: string): ImportedGraph {
   if (text.trim() === '') throw new InterchangeError('The Argdown file is empty.', [{ path: [], message: 'The file has no statements.' }]);
@@ -79,6 +94,7 @@ function argdownApplication(): ArgdownApplication {
 }
 
 function parseArgdown(text: string): IArgdownResponse {
+  refuseCostlyText(text);
   const app = argdownApplication();
   const request = {
     input: text,
@@ -89,9 +105,9 @@ function parseArgdown(text: string): IArgdownResponse {
   };
   let response: IArgdownResponse;
   try {
-    response = app.run({ ...request, process: ['parse-input'] });
+    response = withoutErrorRecovery(() => app.run({ ...request, process: ['parse-input'] }));
   } catch (error) {
-    throw new InterchangeError('The Argdown file could not be read.', [{ path: [], message: messageOf(error) }]);
+    throw unreadable(error);
   }
   const errors = [
     ...(response.lexerErrors ?? []).map((e) => ({ line: e.line, column: e.column, message: e.message })),
@@ -109,8 +125,42 @@ function parseArgdown(text: string): IArgdownResponse {
   try {
     return app.run({ ...request, process: ['build-model'] }, response);
   } catch (error) {
-    throw new InterchangeError('The Argdown file could not be read.', [{ path: [], message: messageOf(error) }]);
+    throw unreadable(error);
   }
+}
+
+/** Refuses, before the lexer runs, a text whose unclosed brackets would take it quadratic time (see `argdownScanWork`). */
+function refuseCostlyText(text: string) {
+  const { work, worst } = argdownScanWork(text);
+  if (work <= ARGDOWN_SCAN_WORK_MAX || worst === null) return;
+  const message = `Line ${worst.line}: too many "${worst.opener}" that do not close nearby. Close them, or write "\\${worst.opener}" for the character itself.`;
+  throw new InterchangeError(`The Argdown file would take too long to read. ${message}`, [{ path: [], message }]);
+}
+
+/**
+ * Runs `@argdown/core`'s parser with its error recovery off, so it stops at the first syntax error.
+ * With recovery on, each error costs milliseconds (re-synchronising walks the whole rule stack), and
+ * a file of 2 MB can hold tens of thousands of them; only the first is needed to refuse the file.
+ */
+function withoutErrorRecovery<T>(run: () => T): T {
+  const engine = parser as unknown as { recoveryEnabled: boolean; attemptInRepetitionRecovery: unknown };
+  const saved = { recoveryEnabled: engine.recoveryEnabled, attemptInRepetitionRecovery: engine.attemptInRepetitionRecovery };
+  engine.recoveryEnabled = false;
+  engine.attemptInRepetitionRecovery = () => undefined;
+  try {
+    return run();
+  } finally {
+    Object.assign(engine, saved);
+  }
+}
+
+/** The refusal for an exception thrown by `@argdown/core`; its recursive parser overflows the stack on deep nesting. */
+function unreadable(error: unknown): InterchangeError {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    const message = 'Relations, emphasis or lists are nested too deeply (hundreds of levels) for the Argdown parser.';
+    return new InterchangeError(`The Argdown file could not be read. ${message}`, [{ path: [], message }]);
+  }
+  return new InterchangeError('The Argdown file could not be read.', [{ path: [], message: messageOf(error) }]);
 }
 
 /**
@@ -167,10 +217,17 @@ type Endpoint =
 /** Builds the graph from `@argdown/core`'s model; one instance per file. */
 class GraphBuilder {
   private readonly nodes: ArgNode[] = [];
+  private readonly nodeById = new Map<string, ArgNode>();
   private readonly inferences: Inference[] = [];
   private readonly conflicts: Conflict[] = [];
   private readonly given = new Map<string, NodeKind>();
   private readonly usedIds = new Set<string>();
+  /** Per base id, the next `(n)` suffix to try, so many ids on one base stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
+  /** How messages name a step: `Argument <Expert>, line 12`. */
+  private readonly stepLabels = new Map<string, string>();
+  /** Statements and arguments that support or attack themselves. */
+  private readonly selfIssues: InterchangeIssue[] = [];
   private readonly nodeOfStatement = new Map<string, string>();
   private readonly nodeOfArgument = new Map<string, string>();
   /** Reconstructed arguments: their main step. */
@@ -188,18 +245,33 @@ class GraphBuilder {
     for (const ec of statements) this.addStatement(ec);
     for (const argument of args) if (!isReconstructed(argument)) this.addArgumentNode(argument);
     for (const argument of args) if (isReconstructed(argument)) this.addSteps(argument);
-    (this.response.relations ?? []).forEach((relation, i) => this.addRelation(relation.relationType, relation.from, relation.to, i + 1));
+    (this.response.relations ?? []).forEach((relation, i) =>
+      this.addRelation(relation.relationType, relation.from, relation.to, i + 1, relation.occurrences?.[0]?.startLine),
+    );
+    if (this.selfIssues.length > 0) throw new InterchangeError(this.selfIssues[0].message, this.selfIssues);
     if (this.nodes.length === 0) {
       throw new InterchangeError('The Argdown file has no statements.', [{ path: [], message: 'Write at least one statement, e.g. "[Title]: text".' }]);
     }
-    return withInferredKinds({ nodes: this.nodes, inferences: this.inferences, conflicts: this.conflicts }, this.given);
+    return settleImport({ nodes: this.nodes, inferences: this.inferences, conflicts: this.conflicts }, this.given, (entity, id) => ({
+      path: [],
+      label: this.stepLabels.get(id) ?? `${entity === 'inference' ? 'Step' : 'Attack'} ${quoted(id)}`,
+    }));
   }
 
   private uniqueId(base: string): string {
     let id = base;
-    for (let n = 2; this.usedIds.has(id); n++) id = `${base} (${n})`;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.usedIds.has(id)) id = `${base} (${n++})`;
+    this.nextSuffix.set(base, n);
     this.usedIds.add(id);
     return id;
+  }
+
+  /** Records that `nodeId` would support or attack itself, in the connect rules' words, as the file says at `where`. */
+  private refuseSelf(nodeId: string, relation: 'supports' | 'attacks', where: string) {
+    const node = this.nodeById.get(nodeId);
+    const problem = node ? selfConnectionProblem(node, relation) : null;
+    if (problem) this.selfIssues.push({ path: [], message: `${where} ${relation === 'supports' ? 'supports' : 'attacks'} itself. ${problem}` });
   }
 
   private addNode(id: string, text: string, tags: string[] | undefined, where: { what: string; line?: number }) {
@@ -213,7 +285,9 @@ class GraphBuilder {
     }
     const kind = tags?.find((t): t is NodeKind => (NODE_KINDS as readonly string[]).includes(t));
     if (kind) this.given.set(id, kind);
-    this.nodes.push(importedNode(id, text));
+    const node = importedNode(id, text);
+    this.nodes.push(node);
+    this.nodeById.set(id, node);
   }
 
   private addStatement(ec: IEquivalenceClass) {
@@ -246,10 +320,14 @@ class GraphBuilder {
       const premiseStatements = uses ? uses.map((n) => pcs[n - 1]).filter((s) => s !== undefined && s !== conclusion) : pcs.slice(stepStart, index);
       stepStart = index;
       const conclusionId = this.statementNode(conclusion.title);
-      const premises = [...new Set(premiseStatements.map((s) => this.statementNode(s.title)))].filter((p) => p !== conclusionId);
+      const premises = [...new Set(premiseStatements.map((s) => this.statementNode(s.title)))];
       if (conclusionId === undefined || premises.length === 0 || premises.includes(undefined)) return;
       const isMain = step === conclusionIndexes.length - 1;
+      const line = conclusion.startLine ?? argument.startLine;
+      const label = `${line ? `Line ${line}: ` : ''}argument <${shortTitle(title)}>${conclusionIndexes.length > 1 ? `, step ${step + 1},` : ''}`;
+      if (premises.includes(conclusionId)) return this.refuseSelf(conclusionId, 'supports', `${label} concludes [${shortTitle(conclusion.title ?? '')}] from itself: it`);
       const id = this.uniqueId(isMain ? title : `${title} (step ${step + 1})`);
+      this.stepLabels.set(id, label.replace(/,$/, ''));
       const rules = conclusion.inference?.inferenceRules ?? [];
       const scheme = rules.map((r) => catalogueSchemeId(r)).find((s) => s !== undefined) ?? null;
       this.inferences.push({ id, conclusion: conclusionId, premises: premises as string[], scheme });
@@ -279,10 +357,15 @@ class GraphBuilder {
     return this.stepOfInference.get(member);
   }
 
-  private addRelation(type: RelationType, fromMember: RelationMember | undefined, toMember: RelationMember | undefined, n: number) {
+  private addRelation(type: RelationType, fromMember: RelationMember | undefined, toMember: RelationMember | undefined, n: number, line: number | undefined) {
     const from = this.endpoint(fromMember);
     const to = this.endpoint(toMember);
     if (!from || !to) return;
+    if (sameElement(fromMember, toMember)) {
+      const supports = type === RelationType.SUPPORT || type === RelationType.ENTAILS;
+      const name = fromMember!.type === ArgdownTypes.ARGUMENT ? `<${shortTitle(fromMember!.title ?? '')}>` : `[${shortTitle(fromMember!.title ?? '')}]`;
+      return this.refuseSelf('node' in from ? from.node : from.conclusion, supports ? 'supports' : 'attacks', `${line ? `Line ${line}: ` : ''}${name}`);
+    }
     // A reconstructed argument as a source stands for its conclusion (`@argdown/core` already
     // rewrites most of these relations that way).
     const source = 'node' in from ? from.node : from.conclusion;
@@ -304,19 +387,33 @@ class GraphBuilder {
   }
 }
 
+/** Whether a relation runs from a statement or argument to that same statement or argument. */
+function sameElement(from: RelationMember | undefined, to: RelationMember | undefined): boolean {
+  if (!from || !to || from.type !== to.type) return false;
+  if (from.type === ArgdownTypes.EQUIVALENCE_CLASS || from.type === ArgdownTypes.ARGUMENT) return from.title !== undefined && from.title === (to as { title?: string }).title;
+  return from === to;
+}
+
+/** A title as a message shows it, cut when long. */
+function shortTitle(title: string): string {
+  return quoted(title).slice(1, -1);
+}
+
 /**
  * A statement's text without the tags at its end (`… epidemic influences. #H1` → `… epidemic
  * influences.`): those label the statement, and our kind tags sit there. Tags inside a sentence are
  * words of it and stay. Escaped `\#` is text, not a tag, and stays too.
  */
 function textOf(member: IStatement | undefined): string {
-  let text = member?.text ?? '';
+  const text = member?.text ?? '';
   const tags = (member?.ranges ?? []).filter((r) => r.type === RangeType.TAG).sort((a, b) => b.start - a.start);
+  // Walk the tags from the last; each step reads only the gap after the tag, so many tags stay linear.
+  let end = text.length;
   for (const tag of tags) {
-    if (text.slice(tag.stop + 1).trim() !== '') break;
-    text = text.slice(0, tag.start);
+    if (tag.stop + 1 < end && text.slice(tag.stop + 1, end).trim() !== '') break;
+    end = Math.min(end, tag.start);
   }
-  return normalizeWhitespace(text);
+  return normalizeWhitespace(text.slice(0, end));
 }
 
 /** A `uses: [1, 2]` (or `from: …`) list of statement numbers from Argdown data, when there is one. */

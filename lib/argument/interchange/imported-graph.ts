@@ -6,7 +6,13 @@ import type { ArgNode, ArgumentGraph, NodeKind } from '../model';
  * conflict a fresh id when the map is created. Every node is `quote: null` (a file carries no essay),
  * `implicit: false`, `author: "Imported"`, `position: null` and `version: 1`.
  */
-export type ImportedGraph = ArgumentGraph;
+export interface ImportedGraph extends ArgumentGraph {
+  /**
+   * How many exact duplicates the file repeated and the import merged into the first: steps with
+   * the same conclusion, premises and scheme; attacks with the same attacker and target.
+   */
+  merged: { inferences: number; conflicts: number };
+}
 
 /** Author of every imported node. */
 export const IMPORTED_AUTHOR = 'Imported';
@@ -22,9 +28,13 @@ export interface InterchangeIssue {
   message: string;
 }
 
+/** Most issues one refusal lists: a broken file can have one per edge (tens of thousands); the rest are counted. */
+export const REPORTED_ISSUES_MAX = 20;
+
 /**
  * A file that cannot be imported. `message` says what is wrong in one sentence; `issues` say where
- * (for AIF a JSON path into the file, for Argdown the line and column in the message).
+ * (for AIF a JSON path into the file, for Argdown the line and column in the message). Past
+ * REPORTED_ISSUES_MAX, the issues end with one that counts the rest.
  */
 export class InterchangeError extends Error {
   readonly issues: InterchangeIssue[];
@@ -32,8 +42,21 @@ export class InterchangeError extends Error {
   constructor(message: string, issues: InterchangeIssue[] = []) {
     super(message);
     this.name = 'InterchangeError';
-    this.issues = issues;
+    this.issues =
+      issues.length <= REPORTED_ISSUES_MAX
+        ? issues
+        : [...issues.slice(0, REPORTED_ISSUES_MAX), { path: [], message: `…and ${issues.length - REPORTED_ISSUES_MAX} more problems like these.` }];
   }
+}
+
+/**
+ * Ids listed in a message: the first few, then how many more.
+ *
+ * @example listed(['a', 'b', 'c', 'd', 'e', 'f', 'g']) // 'a, b, c, d, e and 2 more'
+ */
+export function listed(ids: readonly string[], max = 5): string {
+  const shown = ids.slice(0, max).join(', ');
+  return ids.length <= max ? shown : `${shown} and ${ids.length - max} more`;
 }
 
 /** Runs of whitespace (line breaks included) become one space; ends are trimmed. */

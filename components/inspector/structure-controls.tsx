@@ -5,7 +5,7 @@ import { Flag, Link2, Loader2 } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
-import { connectionProblem } from '@/lib/argument/connect';
+import { connectableNodes, connectionProblem } from '@/lib/argument/connect';
 import { RETYPABLE_KINDS, type ArgNode, type Relation, type RetypableKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 
@@ -41,7 +41,7 @@ function ConnectForm({ node }: { node: ArgNode }) {
   const [busy, setBusy] = useState(false);
   const ids = { relation: useId(), to: useId(), error: useId() };
   if (node.kind === 'thesis') return <p className="text-slate-600">The thesis is the conclusion: other points connect to it.</p>;
-  const candidates = view.nodes.filter((n) => n.id !== node.id && connectionProblem(view, node.id, n.id, relation) === null);
+  const candidates = connectableNodes(view, node.id, relation);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { isNodeTarget, type ArgumentGraph, type NodeKind } from './model';
+import { isNodeTarget, type ArgumentGraph, type Conflict, type NodeKind } from './model';
 
 /**
  * Whether a statement holds, given everything on the map (see docs/evaluation.md):
@@ -51,6 +51,14 @@ export interface EvaluateOptions {
 
 type Label = 'in' | 'out' | undefined;
 
+/** How many of a node's (or an inference's) attackers, premises or steps are settled each way so far. */
+interface Tally {
+  in: number;
+  out: number;
+}
+
+const tally = (): Tally => ({ in: 0, out: 0 });
+
 /**
  * Computes every node's status with grounded semantics (Dung 1995) extended to support: the least
  * fixpoint of the rules below, so whatever it settles is settled by the structure alone and
@@ -62,7 +70,9 @@ type Label = 'in' | 'out' | undefined;
  *   and every one of its inferences is out (or it has none); **in** when every attacker is out and,
  *   if it needs support, some inference is in.
  *
- * Runs in time linear in the size of the graph (a worklist; each item is decided once).
+ * Runs in time linear in the size of the graph: a worklist where each item is decided once, from
+ * running counts of its settled neighbours (so a point with thousands of attackers or reasons is
+ * not re-read each time one of them settles).
  *
  * @example
  * // C attacks B attacks A: C stands, B is defeated, A stands again (reinstatement).
@@ -87,68 +97,81 @@ export function evaluate(graph: ArgumentGraph, options: EvaluateOptions = {}): E
   }
   for (const c of graph.conflicts) {
     if (isNodeTarget(c.target)) {
-      attackersOf.get(c.target.node)?.push(c.attacker);
+      if (!attackersOf.has(c.target.node)) continue;
+      attackersOf.get(c.target.node)!.push(c.attacker);
       attacksNodes.get(c.attacker)?.push(c.target.node);
     } else {
-      undercuttersOf.get(c.target.inference)?.push(c.attacker);
+      if (!undercuttersOf.has(c.target.inference)) continue;
+      undercuttersOf.get(c.target.inference)!.push(c.attacker);
       attacksInferences.get(c.attacker)?.push(c.target.inference);
     }
   }
 
   const nodeLabel = new Map<string, Label>();
   const infLabel = new Map<string, Label>();
-  const queue: string[] = [];
-  const queued = new Set<string>();
-  const enqueue = (key: string) => {
-    if (!queued.has(key)) {
-      queued.add(key);
-      queue.push(key);
+  // Settled neighbours so far, counted once per occurrence in the lists above.
+  const attackersSettled = new Map(nodeIds.map((id) => [id, tally()]));
+  const stepsSettled = new Map(nodeIds.map((id) => [id, tally()]));
+  const premisesSettled = new Map(graph.inferences.map((i) => [i.id, tally()]));
+  const undercuttersSettled = new Map(graph.inferences.map((i) => [i.id, tally()]));
+  const nodeQueue: string[] = [...nodeIds];
+  const infQueue: string[] = graph.inferences.map((i) => i.id);
+
+  const settleNode = (id: string, label: 'in' | 'out') => {
+    nodeLabel.set(id, label);
+    for (const target of attacksNodes.get(id)!) {
+      attackersSettled.get(target)![label] += 1;
+      nodeQueue.push(target);
+    }
+    for (const inf of attacksInferences.get(id)!) {
+      undercuttersSettled.get(inf)![label] += 1;
+      infQueue.push(inf);
+    }
+    for (const inf of premiseOf.get(id)!) {
+      premisesSettled.get(inf)![label] += 1;
+      infQueue.push(inf);
     }
   };
-  const nodeKey = (id: string) => `n:${id}`;
-  const infKey = (id: string) => `i:${id}`;
+  const settleInference = (id: string, label: 'in' | 'out') => {
+    infLabel.set(id, label);
+    const conclusion = conclusionOf.get(id)!;
+    const steps = stepsSettled.get(conclusion);
+    if (!steps) return;
+    steps[label] += 1;
+    nodeQueue.push(conclusion);
+  };
 
-  for (const id of nodeIds) {
-    if (assumed.has(id)) nodeLabel.set(id, 'out');
-  }
-  for (const id of nodeIds) enqueue(nodeKey(id));
-  for (const inf of graph.inferences) enqueue(infKey(inf.id));
+  for (const id of nodeIds) if (assumed.has(id)) settleNode(id, 'out');
 
   const decideInference = (id: string): Label => {
-    const premises = premisesOf.get(id)!;
-    const undercutters = undercuttersOf.get(id)!;
-    if (premises.some((p) => nodeLabel.get(p) === 'out') || undercutters.some((u) => nodeLabel.get(u) === 'in')) return 'out';
-    if (premises.every((p) => nodeLabel.get(p) === 'in') && undercutters.every((u) => nodeLabel.get(u) === 'out')) return 'in';
+    const premises = premisesSettled.get(id)!;
+    const undercutters = undercuttersSettled.get(id)!;
+    if (premises.out > 0 || undercutters.in > 0) return 'out';
+    if (premises.in === premisesOf.get(id)!.length && undercutters.out === undercuttersOf.get(id)!.length) return 'in';
     return undefined;
   };
   const decideNode = (id: string): Label => {
-    const attackers = attackersOf.get(id)!;
-    if (attackers.some((a) => nodeLabel.get(a) === 'in')) return 'out';
+    const attackers = attackersSettled.get(id)!;
+    if (attackers.in > 0) return 'out';
     const needs = NEEDS_SUPPORT.has(kindOf.get(id)!);
-    const inferences = inferencesOf.get(id)!;
-    if (needs && inferences.every((i) => infLabel.get(i) === 'out')) return 'out';
-    if (attackers.every((a) => nodeLabel.get(a) === 'out') && (!needs || inferences.some((i) => infLabel.get(i) === 'in'))) return 'in';
+    const steps = stepsSettled.get(id)!;
+    const stepCount = inferencesOf.get(id)!.length;
+    if (needs && steps.out === stepCount) return 'out';
+    if (attackers.out === attackersOf.get(id)!.length && (!needs || steps.in > 0)) return 'in';
     return undefined;
   };
 
-  while (queue.length > 0) {
-    const key = queue.pop()!;
-    queued.delete(key);
-    const id = key.slice(2);
-    if (key.startsWith('i:')) {
+  while (nodeQueue.length > 0 || infQueue.length > 0) {
+    if (infQueue.length > 0) {
+      const id = infQueue.pop()!;
       if (infLabel.get(id) !== undefined) continue;
       const label = decideInference(id);
-      if (label === undefined) continue;
-      infLabel.set(id, label);
-      enqueue(nodeKey(conclusionOf.get(id)!));
+      if (label !== undefined) settleInference(id, label);
     } else {
+      const id = nodeQueue.pop()!;
       if (nodeLabel.get(id) !== undefined) continue;
       const label = decideNode(id);
-      if (label === undefined) continue;
-      nodeLabel.set(id, label);
-      for (const target of attacksNodes.get(id)!) enqueue(nodeKey(target));
-      for (const inf of attacksInferences.get(id)!) enqueue(infKey(inf));
-      for (const inf of premiseOf.get(id)!) enqueue(infKey(inf));
+      if (label !== undefined) settleNode(id, label);
     }
   }
 
@@ -192,6 +215,22 @@ export const STATUS_LABELS: Record<Status, string> = {
   unsupported: 'Unsupported',
 };
 
+const attackCountCache = new WeakMap<readonly Conflict[], { size: number; counts: Map<string, number> }>();
+
+/**
+ * How many conflicts attack each node, counted once per list of conflicts (views are replaced, not
+ * edited; the size guards against a list grown in place): the canvas explains every card's status,
+ * and scanning all conflicts for each card would be quadratic.
+ */
+function attackCounts(conflicts: readonly Conflict[]): Map<string, number> {
+  const cached = attackCountCache.get(conflicts);
+  if (cached && cached.size === conflicts.length) return cached.counts;
+  const counts = new Map<string, number>();
+  for (const c of conflicts) if (isNodeTarget(c.target)) counts.set(c.target.node, (counts.get(c.target.node) ?? 0) + 1);
+  attackCountCache.set(conflicts, { size: conflicts.length, counts });
+  return counts;
+}
+
 /**
  * Says in one or two sentences why a node has its status, naming the points responsible.
  * `textOf` gives a node's words (shortened by the caller if it likes).
@@ -202,7 +241,8 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
   const ev = evaluation.nodes[nodeId];
   if (!ev) return '';
   const quote = (id: string) => `“${textOf(id)}”`;
-  const answered = (id: string) => graph.conflicts.some((c) => isNodeTarget(c.target) && c.target.node === id);
+  const attacksOn = attackCounts(graph.conflicts);
+  const answered = (id: string) => (attacksOn.get(id) ?? 0) > 0;
   if (ev.assumedRejected) return 'You are assuming this is rejected (what-if); nothing is saved.';
   switch (ev.status) {
     case 'defeated': {
@@ -224,7 +264,7 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
       return 'Contested: its reasons depend on points that are themselves contested.';
     }
     case 'stands': {
-      const attackers = graph.conflicts.filter((c) => isNodeTarget(c.target) && c.target.node === nodeId).length;
+      const attackers = attacksOn.get(nodeId) ?? 0;
       const answeredNote = attackers > 0 ? ` Every objection to it (${attackers}) is answered.` : ' Nothing attacks it.';
       const carried = ev.carriedBy.length > 0 ? ` Carried by ${ev.carriedBy.length} line${ev.carriedBy.length === 1 ? '' : 's'} of reasoning.` : '';
       return `Stands.${answeredNote}${carried}`;

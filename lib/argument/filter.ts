@@ -40,11 +40,15 @@ export function matchingNodes(
   if (!isFilterActive(filter)) return null;
   const words = fold(filter.query).split(/\s+/).filter(Boolean);
   const answered = new Set(graph.conflicts.flatMap((c) => (isNodeTarget(c.target) ? [c.target.node] : [])));
+  // Sets, not lists: a filter can name every author of a map with thousands of them.
+  const kinds = new Set(filter.kinds);
+  const statuses = new Set(filter.statuses);
+  const authors = new Set(filter.authors);
   const keep = (n: ArgNode) => {
-    if (filter.kinds.length > 0 && !filter.kinds.includes(n.kind)) return false;
+    if (kinds.size > 0 && !kinds.has(n.kind)) return false;
     const status = statusOf(n.id);
-    if (filter.statuses.length > 0 && (!status || !filter.statuses.includes(status))) return false;
-    if (filter.authors.length > 0 && !filter.authors.includes(n.author)) return false;
+    if (statuses.size > 0 && (!status || !statuses.has(status))) return false;
+    if (authors.size > 0 && !authors.has(n.author)) return false;
     if (filter.unanswered && !(ATTACKING_KINDS.includes(n.kind) && !answered.has(n.id))) return false;
     if (words.length > 0) {
       const haystack = fold(`${n.text}\n${n.quote?.text ?? ''}\n${n.author}`);

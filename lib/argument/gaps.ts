@@ -66,14 +66,14 @@ export function gapCount(gaps: Gaps): number {
 /** The nodes with evidence beneath them: evidence itself, and whatever a chain of support leads it to. */
 function nodesWithEvidence(graph: ArgumentGraph): Set<string> {
   const supportsInto = new Map<string, string[]>();
-  for (const inf of graph.inferences) for (const p of inf.premises) supportsInto.set(p, [...(supportsInto.get(p) ?? []), inf.conclusion]);
+  for (const inf of graph.inferences) for (const p of inf.premises) appendTo(supportsInto, p, inf.conclusion);
   const reached = new Set<string>();
   const stack = graph.nodes.filter((n) => n.kind === 'evidence').map((n) => n.id);
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (reached.has(id)) continue;
     reached.add(id);
-    stack.push(...(supportsInto.get(id) ?? []));
+    for (const to of supportsInto.get(id) ?? []) if (!reached.has(to)) stack.push(to);
   }
   return reached;
 }
@@ -82,7 +82,7 @@ function nodesWithEvidence(graph: ArgumentGraph): Set<string> {
 function depthFromRoots(graph: ArgumentGraph): Map<string, number> {
   const conclusionOf = new Map(graph.inferences.map((i) => [i.id, i.conclusion]));
   const incoming = new Map<string, string[]>();
-  const add = (to: string, from: string) => incoming.set(to, [...(incoming.get(to) ?? []), from]);
+  const add = (to: string, from: string) => appendTo(incoming, to, from);
   const hasOut = new Set<string>();
   for (const inf of graph.inferences) {
     for (const p of inf.premises) {
@@ -111,4 +111,11 @@ function depthFromRoots(graph: ArgumentGraph): Map<string, number> {
     frontier = next;
   }
   return depth;
+}
+
+/** Adds `item` to the list under `key` in place (copying the list on every add is quadratic). */
+function appendTo<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
 }

@@ -1,6 +1,6 @@
 import type { Status } from './evaluation';
 import { STATUS_LABELS } from './evaluation';
-import { nodesReaching, rootIds } from './graph';
+import { nodesReachingAny, rootIds } from './graph';
 import { isNodeTarget, KIND_LABELS, type ArgNode, type ArgumentGraph, type Inference } from './model';
 import { schemeById } from './schemes';
 import { shorten } from './text';
@@ -25,7 +25,11 @@ export type OutlineRelation = 'supports' | 'attacks' | 'undercuts' | null;
  * - `group` — the closing "Not connected yet" group: points from which no path leads to the thesis.
  */
 export interface OutlineRow {
-  /** Unique and stable within one outline (a path of relation ids), for expansion state and React keys. */
+  /**
+   * Unique and stable within one outline, for expansion state and React keys: the node's id at the
+   * top, else the relation that places the row and its node (`<inference or conflict id>:<node id>`,
+   * `step:<inference id>`). Its length does not grow with the depth of the row.
+   */
   key: string;
   type: 'node' | 'step' | 'group';
   /** The statement of a `node` row; `null` for `step` and `group` rows. */
@@ -76,12 +80,68 @@ export function buildOutline(graph: Graph): OutlineRow[] {
     (c) => (c.target as { inference: string }).inference,
   );
   const listed = new Set<string>();
+  const usedKeys = new Set<string>();
+  /** The key itself, or — for a step that names one premise twice — the key with a counter. */
+  const uniqueKey = (candidate: string) => {
+    let key = candidate;
+    for (let n = 2; usedKeys.has(key); n++) key = `${candidate}#${n}`;
+    usedKeys.add(key);
+    return key;
+  };
 
-  function nodeRow(
-    nodeId: string,
-    at: { parentKey: string | null; depth: number; relation: OutlineRelation; parentId: string | null; via: string; inferenceId?: string; conflictId?: string; linkedCount?: number; stepOf?: Inference },
-  ): OutlineRow {
-    const key = at.parentKey === null ? nodeId : `${at.parentKey}>${at.via}:${nodeId}`;
+  interface NodePlace {
+    parentKey: string | null;
+    depth: number;
+    relation: OutlineRelation;
+    parentId: string | null;
+    via: string;
+    inferenceId?: string;
+    conflictId?: string;
+    linkedCount?: number;
+    stepOf?: Inference;
+  }
+  /** A row still to be made, and the list of children it goes into. */
+  type Pending = { type: 'node'; nodeId: string; at: NodePlace; into: OutlineRow[] } | { type: 'step'; step: Inference; parentKey: string; depth: number; into: OutlineRow[] };
+
+  const undercutRows = (step: Inference, parentKey: string, reasonId: string | null, depth: number, into: OutlineRow[]): Pending[] =>
+    (undercutsOf.get(step.id) ?? []).map((conflict) => ({
+      type: 'node',
+      nodeId: conflict.attacker,
+      at: { parentKey, depth, relation: 'undercuts', parentId: reasonId, via: conflict.id, inferenceId: step.id, conflictId: conflict.id },
+      into,
+    }));
+
+  /** Makes the row of `pending` and returns the rows to make under it, in order. */
+  function makeRow(pending: Pending): Pending[] {
+    if (pending.type === 'step') {
+      const { step, parentKey, depth } = pending;
+      const key = uniqueKey(`step:${step.id}`);
+      const row: OutlineRow = {
+        key,
+        type: 'step',
+        nodeId: null,
+        inferenceId: step.id,
+        conflictId: null,
+        depth,
+        relation: 'supports',
+        parentId: step.conclusion,
+        parentText: byId.get(step.conclusion)?.text ?? null,
+        parentKey,
+        linkedCount: step.premises.length,
+        repeat: false,
+        children: [],
+      };
+      pending.into.push(row);
+      const below: Pending[] = step.premises.map((premise) => ({
+        type: 'node',
+        nodeId: premise,
+        at: { parentKey: key, depth: depth + 1, relation: 'supports', parentId: step.conclusion, via: step.id, inferenceId: step.id, linkedCount: step.premises.length },
+        into: row.children,
+      }));
+      return [...below, ...undercutRows(step, key, step.premises[0] ?? null, depth + 1, row.children)];
+    }
+    const { nodeId, at } = pending;
+    const key = uniqueKey(at.parentKey === null ? nodeId : `${at.via}:${nodeId}`);
     const repeat = listed.has(nodeId);
     listed.add(nodeId);
     const row: OutlineRow = {
@@ -99,53 +159,40 @@ export function buildOutline(graph: Graph): OutlineRow[] {
       repeat,
       children: [],
     };
-    if (repeat) return row;
+    pending.into.push(row);
+    if (repeat) return [];
     const depth = at.depth + 1;
+    const below: Pending[] = [];
     for (const step of stepsInto.get(nodeId) ?? []) {
       if (step.premises.length > 1) {
-        row.children.push(stepRow(step, key, depth));
+        below.push({ type: 'step', step, parentKey: key, depth, into: row.children });
       } else if (step.premises.length === 1) {
-        row.children.push(nodeRow(step.premises[0], { parentKey: key, depth, relation: 'supports', parentId: nodeId, via: step.id, inferenceId: step.id, stepOf: step }));
+        below.push({
+          type: 'node',
+          nodeId: step.premises[0],
+          at: { parentKey: key, depth, relation: 'supports', parentId: nodeId, via: step.id, inferenceId: step.id, stepOf: step },
+          into: row.children,
+        });
       }
     }
     for (const conflict of attacksOn.get(nodeId) ?? []) {
-      row.children.push(nodeRow(conflict.attacker, { parentKey: key, depth, relation: 'attacks', parentId: nodeId, via: conflict.id, conflictId: conflict.id }));
+      below.push({ type: 'node', nodeId: conflict.attacker, at: { parentKey: key, depth, relation: 'attacks', parentId: nodeId, via: conflict.id, conflictId: conflict.id }, into: row.children });
     }
     // A lone premise stands for its step: the undercuts of that step hang under it.
-    if (at.stepOf) row.children.push(...undercutRows(at.stepOf, key, nodeId, depth));
-    return row;
+    return at.stepOf ? [...below, ...undercutRows(at.stepOf, key, nodeId, depth, row.children)] : below;
   }
 
-  function stepRow(step: Inference, parentKey: string, depth: number): OutlineRow {
-    const key = `${parentKey}>${step.id}`;
-    const row: OutlineRow = {
-      key,
-      type: 'step',
-      nodeId: null,
-      inferenceId: step.id,
-      conflictId: null,
-      depth,
-      relation: 'supports',
-      parentId: step.conclusion,
-      parentText: byId.get(step.conclusion)?.text ?? null,
-      parentKey,
-      linkedCount: step.premises.length,
-      repeat: false,
-      children: [],
-    };
-    for (const premise of step.premises) {
-      row.children.push(
-        nodeRow(premise, { parentKey: key, depth: depth + 1, relation: 'supports', parentId: step.conclusion, via: step.id, inferenceId: step.id, linkedCount: step.premises.length }),
-      );
+  /**
+   * Makes the rows of `start` and everything under them depth-first (a point is listed in full the
+   * first time it is met in reading order), with an explicit stack: a chain thousands of points
+   * deep must not exhaust the call stack.
+   */
+  function grow(start: Pending[]): void {
+    const stack = [...start].reverse();
+    while (stack.length > 0) {
+      const below = makeRow(stack.pop()!);
+      for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
     }
-    row.children.push(...undercutRows(step, key, step.premises[0] ?? null, depth + 1));
-    return row;
-  }
-
-  function undercutRows(step: Inference, parentKey: string, reasonId: string | null, depth: number): OutlineRow[] {
-    return (undercutsOf.get(step.id) ?? []).map((conflict) =>
-      nodeRow(conflict.attacker, { parentKey, depth, relation: 'undercuts', parentId: reasonId, via: conflict.id, inferenceId: step.id, conflictId: conflict.id }),
-    );
   }
 
   const thesis = graph.nodes.find((n) => n.kind === 'thesis');
@@ -155,13 +202,14 @@ export function buildOutline(graph: Graph): OutlineRow[] {
     tops = [thesis.id];
   } else {
     // Without a thesis, each top-level conclusion that something supports or attacks leads a tree.
-    const pointedAt = new Set([...graph.inferences.map((i) => i.conclusion), ...graph.conflicts.flatMap((c) => (isNodeTarget(c.target) ? [c.target.node] : []))]);
+    const pointedAt = new Set(graph.inferences.map((i) => i.conclusion));
+    for (const c of graph.conflicts) if (isNodeTarget(c.target)) pointedAt.add(c.target.node);
     tops = rootIds(fullGraph).filter((id) => pointedAt.has(id));
   }
-  const rows = tops.map((id) => nodeRow(id, { parentKey: null, depth: 1, relation: null, parentId: null, via: '' }));
+  const rows: OutlineRow[] = [];
+  grow(tops.map((id) => ({ type: 'node', nodeId: id, at: { parentKey: null, depth: 1, relation: null, parentId: null, via: '' }, into: rows })));
 
-  const connected = new Set<string>();
-  for (const id of tops) for (const n of nodesReaching(fullGraph, id)) connected.add(n);
+  const connected = nodesReachingAny(fullGraph, tops);
   const loose = graph.nodes.filter((n) => !connected.has(n.id));
   if (loose.length > 0) {
     const group: OutlineRow = {
@@ -179,6 +227,7 @@ export function buildOutline(graph: Graph): OutlineRow[] {
       repeat: false,
       children: [],
     };
+    usedKeys.add(UNCONNECTED_KEY);
     // Start from the loose points that point at no other loose point, then from whatever a cycle left.
     const looseIds = new Set(loose.map((n) => n.id));
     const pointsAtLoose = new Set<string>();
@@ -191,7 +240,7 @@ export function buildOutline(graph: Graph): OutlineRow[] {
     const starts = [...loose.filter((n) => !pointsAtLoose.has(n.id)), ...loose.filter((n) => pointsAtLoose.has(n.id))];
     for (const n of starts) {
       if (listed.has(n.id)) continue;
-      group.children.push(nodeRow(n.id, { parentKey: UNCONNECTED_KEY, depth: 2, relation: null, parentId: null, via: 'loose' }));
+      grow([{ type: 'node', nodeId: n.id, at: { parentKey: UNCONNECTED_KEY, depth: 2, relation: null, parentId: null, via: 'loose' }, into: group.children }]);
     }
     rows.push(group);
   }
@@ -200,27 +249,24 @@ export function buildOutline(graph: Graph): OutlineRow[] {
 
 /** Every row of the outline in reading order (depth-first), whether or not its parent is expanded. */
 export function allRows(rows: readonly OutlineRow[]): OutlineRow[] {
-  const out: OutlineRow[] = [];
-  const walk = (list: readonly OutlineRow[]) => {
-    for (const row of list) {
-      out.push(row);
-      walk(row.children);
-    }
-  };
-  walk(rows);
-  return out;
+  return visibleRows(rows, () => true);
 }
 
 /** The rows a person can see: those whose every ancestor is expanded, in reading order. */
 export function visibleRows(rows: readonly OutlineRow[], isExpanded: (row: OutlineRow) => boolean): OutlineRow[] {
   const out: OutlineRow[] = [];
-  const walk = (list: readonly OutlineRow[]) => {
-    for (const row of list) {
-      out.push(row);
-      if (row.children.length > 0 && isExpanded(row)) walk(row.children);
+  // An explicit stack of lists and positions: an outline can be thousands of rows deep.
+  const stack = [{ list: rows, next: 0 }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1];
+    if (level.next === level.list.length) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(rows);
+    const row = level.list[level.next++];
+    out.push(row);
+    if (row.children.length > 0 && isExpanded(row)) stack.push({ list: row.children, next: 0 });
+  }
   return out;
 }
 
@@ -244,10 +290,10 @@ export function ancestorKeys(rows: readonly OutlineRow[], key: string): string[]
   const out: string[] = [];
   let at = parentOf.get(key) ?? null;
   while (at !== null) {
-    out.unshift(at);
+    out.push(at);
     at = parentOf.get(at) ?? null;
   }
-  return out;
+  return out.reverse();
 }
 
 const RELATION_WORDS: Record<Exclude<OutlineRelation, null>, string> = {

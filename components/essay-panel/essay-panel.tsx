@@ -6,6 +6,7 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
 import { computeCoverage, paragraphSpans } from '@/lib/argument/coverage';
+import { stretchesOf } from '@/lib/argument/essay-stretches';
 import type { ArgNode } from '@/lib/argument/model';
 import type { Suggestion } from '@/lib/argument/suggest';
 import { MARKABLE_KINDS, useMarkAs } from './mark-as';
@@ -17,33 +18,6 @@ interface Mark {
   start: number;
   end: number;
   type: 'suggestion' | 'unquoted';
-}
-
-interface Segment {
-  start: number;
-  end: number;
-  /** The node whose quote covers this stretch (the narrowest, when quotes overlap). */
-  node: ArgNode | null;
-  mark: Mark | null;
-}
-
-/** Cuts a paragraph into stretches of plain, quoted and marked text. */
-function segmentsOf(start: number, end: number, quoted: ArgNode[], marks: Mark[]): Segment[] {
-  const cuts = new Set([start, end]);
-  const spans = [...quoted.map((n) => n.quote!), ...marks];
-  for (const q of spans) {
-    if (q.start > start && q.start < end) cuts.add(q.start);
-    if (q.end > start && q.end < end) cuts.add(q.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const segments: Segment[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const [a, b] = [points[i], points[i + 1]];
-    const covering = quoted.filter((n) => n.quote!.start <= a && n.quote!.end >= b);
-    covering.sort((x, y) => x.quote!.end - x.quote!.start - (y.quote!.end - y.quote!.start));
-    segments.push({ start: a, end: b, node: covering[0] ?? null, mark: marks.find((m) => m.start <= a && m.end >= b) ?? null });
-  }
-  return segments;
 }
 
 /** The essay with every quoted span highlighted in its node's colour; the unstated premises below. */
@@ -84,6 +58,7 @@ export function EssayPanel() {
     ],
     [openSuggestions, showUnquoted, essayReveal, coverage.uncovered],
   );
+  const stretches = useMemo(() => stretchesOf(paragraphs, quoted, marks), [paragraphs, quoted, marks]);
 
   // A stretch picked elsewhere (the gaps panel) scrolls into view here.
   useEffect(() => {
@@ -243,18 +218,13 @@ export function EssayPanel() {
         <article className="font-serif text-[16.5px] leading-[1.75] text-slate-800">
           {paragraphs.map((p, i) => {
             const title = i === 0 && !/[.!?]["”’]?$/.test(document.text.slice(p.start, p.end));
-            const segments = segmentsOf(
-              p.start,
-              p.end,
-              quoted.filter((n) => n.quote!.start < p.end && n.quote!.end > p.start),
-              marks.filter((m) => m.start < p.end && m.end > p.start),
-            );
+            const segments = stretches[i];
             const Tag = title ? 'h2' : 'p';
             return (
               <Tag key={p.start} className={title ? 'mb-1 font-sans text-xl font-semibold leading-snug text-slate-900' : 'mb-4'}>
                 {segments.map((seg) => {
                   const words = document.text.slice(seg.start, seg.end);
-                  if (!seg.node) {
+                  if (!seg.quoted) {
                     return (
                       <span
                         key={seg.start}
@@ -266,28 +236,28 @@ export function EssayPanel() {
                       </span>
                     );
                   }
-                  const s = KIND_STYLES[seg.node.kind];
-                  const isFirst = seg.start === seg.node.quote!.start || seg.start === p.start;
+                  const s = KIND_STYLES[seg.quoted.kind];
+                  const isFirst = seg.start === seg.quoted.quote!.start || seg.start === p.start;
                   return (
                     <span
                       key={seg.start}
                       data-start={seg.start}
-                      data-quote-of={isFirst ? seg.node.id : undefined}
-                      data-node-id={seg.node.id}
-                      data-selected={seg.node.id === selectedId}
+                      data-quote-of={isFirst ? seg.quoted.id : undefined}
+                      data-node-id={seg.quoted.id}
+                      data-selected={seg.quoted.id === selectedId}
                       role="button"
                       tabIndex={0}
-                      aria-label={`${s.label}: ${seg.node.text}`}
-                      title={`${s.label}: ${seg.node.text}`}
+                      aria-label={`${s.label}: ${seg.quoted.text}`}
+                      title={`${s.label}: ${seg.quoted.text}`}
                       className="essay-quote"
                       style={{ background: s.soft, textDecorationColor: s.color }}
                       onClick={() => {
-                        if (window.getSelection()?.isCollapsed !== false) select({ type: 'node', id: seg.node!.id }, { focus: true });
+                        if (window.getSelection()?.isCollapsed !== false) select({ type: 'node', id: seg.quoted!.id }, { focus: true });
                       }}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter' || e.key === ' ') {
                           e.preventDefault();
-                          select({ type: 'node', id: seg.node!.id }, { focus: true });
+                          select({ type: 'node', id: seg.quoted!.id }, { focus: true });
                         }
                       }}
                       data-testid="essay.quote"

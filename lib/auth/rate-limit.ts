@@ -17,9 +17,13 @@
  * address, and its server keeps a client's own `X-Forwarded-For` when one is sent. Limits per
  * address then cannot tell people apart, so they are skipped (a per-address limit on one shared
  * key would let anyone lock everyone out), and what remains are the per-account and global limits.
- * With one key per account, a direct server cannot tell the owner's attempts from a guesser's:
- * five wrong passwords lock that account for 15 minutes. Run behind a proxy with `TRUST_PROXY` set
- * to lift that.
+ *
+ * Known devices: attempts from a browser that signed in to the account before (a signed token,
+ * `lib/auth/device.ts`) come from a source of their own, `device:<id>`, limited only by their own
+ * failures — so nobody else's wrong passwords, from any address or none, lock the owner out there.
+ * The residual risk: on a direct server, someone else's five wrong passwords in 15 minutes still
+ * lock the account on browsers it never signed in on (behind a proxy with `TRUST_PROXY`, only at
+ * the guesser's address, until the hourly limit for everywhere).
  *
  * Memory is bounded: failures older than their window are dropped, each key keeps at most as many
  * times as its limit, and a table keeps at most {@link RATE_LIMIT_KEYS_MAX} keys, forgetting the one
@@ -41,6 +45,11 @@ export const ACCOUNT_WINDOW_MS = 60 * 60 * 1000;
 export const RATE_LIMIT_KEYS_MAX = 50_000;
 /** The address of every request when no trusted proxy names the client (see {@link clientAddress}). */
 export const DIRECT_ADDRESS = 'direct';
+/**
+ * How the source of an attempt from a browser the account signed in on before begins
+ * (`lib/auth/device.ts`); addresses never do.
+ */
+export const DEVICE_SOURCE_PREFIX = 'device:';
 /** Proxies in front of Argmap that may be trusted to append the client's address, at most. */
 export const TRUST_PROXY_HOPS_MAX = 10;
 /** The longest address kept as a key; longer ones are cut. */
@@ -113,11 +122,14 @@ export class SlidingWindow {
   }
 }
 
-/** A sign-in limiter: the functions below, bound to one store and one clock. */
+/**
+ * A sign-in limiter: the functions below, bound to one store and one clock. `source` is where the
+ * attempt came from: an address ({@link clientAddress}) or a known device ({@link DEVICE_SOURCE_PREFIX}).
+ */
 export interface LoginRateLimiter {
-  check(username: string, address: string): LoginGate;
-  recordFailure(username: string, address: string): void;
-  clear(username: string, address?: string): void;
+  check(username: string, source: string): LoginGate;
+  recordFailure(username: string, source: string): void;
+  clear(username: string, source?: string): void;
 }
 
 function gate(wait: number): LoginGate {
@@ -156,33 +168,33 @@ export function createLoginRateLimiter({
   const accountAddresses = new SlidingWindow(accountAddressMax, windowMs, maxKeys);
   const accounts = new SlidingWindow(accountMax, accountWindowMs, maxKeys);
   const addresses = new SlidingWindow(addressMax, windowMs, maxKeys);
-  const pair = (username: string, address: string) => `${address}\n${username}`;
-  const known = (address: string) => address !== DIRECT_ADDRESS;
+  const pair = (username: string, source: string) => `${source}\n${username}`;
+  const device = (source: string) => source.startsWith(DEVICE_SOURCE_PREFIX);
+  const known = (source: string) => source !== DIRECT_ADDRESS && !device(source);
   return {
-    check(username, address) {
+    check(username, source) {
       const t = now();
-      return gate(
-        Math.max(
-          accountAddresses.retryAfterSeconds(pair(username, address), t),
-          accounts.retryAfterSeconds(username, t),
-          known(address) ? addresses.retryAfterSeconds(address, t) : 0,
-        ),
-      );
+      const own = accountAddresses.retryAfterSeconds(pair(username, source), t);
+      // A known device answers only for its own failures.
+      if (device(source)) return gate(own);
+      return gate(Math.max(own, accounts.retryAfterSeconds(username, t), known(source) ? addresses.retryAfterSeconds(source, t) : 0));
     },
-    recordFailure(username, address) {
+    recordFailure(username, source) {
       const t = now();
-      accountAddresses.record(pair(username, address), t);
+      accountAddresses.record(pair(username, source), t);
+      if (device(source)) return;
       accounts.record(username, t);
-      if (known(address)) addresses.record(address, t);
+      if (known(source)) addresses.record(source, t);
     },
-    clear(username, address) {
-      if (address === undefined) {
+    clear(username, source) {
+      if (source === undefined) {
         accounts.clear(username);
         return;
       }
-      accountAddresses.clear(pair(username, address));
+      accountAddresses.clear(pair(username, source));
+      if (device(source)) return;
       accounts.withdrawLatest(username);
-      if (known(address)) addresses.withdrawLatest(address);
+      if (known(source)) addresses.withdrawLatest(source);
     },
   };
 }

@@ -1,9 +1,7 @@
 import 'server-only';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { databaseFile } from '../db/database-url';
+import { createHash, randomBytes } from 'node:crypto';
 import { clientAddress, LOGIN_WINDOW_MS, SlidingWindow, type LoginGate } from './rate-limit';
+import { arrivedOverHttps, cookieValue, sign, signedByServer } from './server-secret';
 
 /**
  * Who an anonymous voter is: a voter id the server hands out in an `HttpOnly` cookie, signed with
@@ -28,58 +26,15 @@ export const VOTER_MINTS_MAX = 100;
 /** The window of {@link VOTER_MINTS_MAX}, in milliseconds: 15 minutes. */
 export const VOTER_MINT_WINDOW_MS = LOGIN_WINDOW_MS;
 
-/** The secret's file, beside the database, so a restart keeps every browser's voter id. */
-const SECRET_FILE = 'argmap-voter-secret';
 /** `<22 characters of id>.<43 characters of signature>`, both base64url. */
 const TOKEN_PATTERN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
-const globalForVoters = globalThis as unknown as { argmapVoterSecret?: Buffer };
-
-/**
- * The key that signs voter ids: `ARGMAP_SECRET` when set (at least 32 characters), else a random
- * key kept in a file beside the database (made on first use, readable by its owner only), else —
- * when that cannot be written — one for this process alone (a restart then hands out new ids).
- */
-function secret(): Buffer {
-  if (globalForVoters.argmapVoterSecret) return globalForVoters.argmapVoterSecret;
-  const configured = process.env.ARGMAP_SECRET?.trim();
-  let key: Buffer;
-  if (configured && configured.length >= 32) {
-    key = Buffer.from(configured);
-  } else {
-    try {
-      const file = path.join(path.dirname(databaseFile()), SECRET_FILE);
-      if (!existsSync(file)) {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-      }
-      key = Buffer.from(readFileSync(file, 'utf8').trim());
-      if (key.length < 32) throw new Error('voter secret too short');
-    } catch {
-      key = randomBytes(32);
-    }
-  }
-  globalForVoters.argmapVoterSecret = key;
-  return key;
-}
-
-function signature(id: string): string {
-  return createHmac('sha256', secret()).update(`voter:${id}`).digest('base64url');
-}
-
 /** The voter id in the request's cookie, when the server signed it; null for none, or a made-up one. */
 export function voterIdFrom(request: Request): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1 || pair.slice(0, eq).trim() !== VOTER_COOKIE) continue;
-    const match = TOKEN_PATTERN.exec(pair.slice(eq + 1).trim());
-    if (!match) continue;
-    const [, id, sent] = match;
-    if (timingSafeEqual(Buffer.from(sent), Buffer.from(signature(id)))) return id;
-  }
-  return null;
+  const match = TOKEN_PATTERN.exec(cookieValue(request, VOTER_COOKIE) ?? '');
+  if (!match) return null;
+  const [, id, signature] = match;
+  return signedByServer(`voter:${id}`, signature) ? id : null;
 }
 
 /** The `voterKey` a vote of this id is stored under (hex SHA-256: the id itself is never stored). */
@@ -114,7 +69,6 @@ export function mintVoter(request: Request): { id: string; cookie: string } | { 
   if (!gate.allowed) return { refused: gate };
   mints.record(address);
   const id = randomBytes(16).toString('base64url');
-  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-  const cookie = `${VOTER_COOKIE}=${id}.${signature(id)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${VOTER_COOKIE_MAX_AGE_SECONDS}${secure ? '; Secure' : ''}`;
+  const cookie = `${VOTER_COOKIE}=${id}.${sign(`voter:${id}`)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${VOTER_COOKIE_MAX_AGE_SECONDS}${arrivedOverHttps(request) ? '; Secure' : ''}`;
   return { id, cookie };
 }

@@ -27,13 +27,14 @@ export async function createUser(username: string, password: string): Promise<Se
 }
 
 /**
- * Checks a sign-in. Refuses with 429 (and `Retry-After`) while the account or the address is
- * rate-limited, and with 401 "Wrong username or password." for an unknown username or a wrong
+ * Checks a sign-in from `source` — the caller's address, or its known device (see
+ * lib/auth/rate-limit.ts). Refuses with 429 (and `Retry-After`) while the account is rate-limited
+ * for that source, and with 401 "Wrong username or password." for an unknown username or a wrong
  * password alike. An unknown username is verified against a dummy hash, so both take about as long
  * and the answer's timing does not reveal which usernames exist.
  */
-export async function authenticate(username: string, password: string, address: string): Promise<SessionUser> {
-  const gate = checkLoginAllowed(username, address);
+export async function authenticate(username: string, password: string, source: string): Promise<SessionUser> {
+  const gate = checkLoginAllowed(username, source);
   if (!gate.allowed) {
     const minutes = Math.ceil(gate.retryAfterSeconds / 60);
     throw new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
@@ -43,14 +44,14 @@ export async function authenticate(username: string, password: string, address: 
   }
   // Counted before the slow hash check, so parallel guesses cannot all pass the gate at once;
   // a correct password withdraws it below.
-  recordLoginFailure(username, address);
+  recordLoginFailure(username, source);
 
   const client = await db();
   const user = await client.user.findUnique({ where: { username }, select: { ...USER_SELECT, passwordHash: true } });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !matches) throw new AppError('unauthorized', 'Wrong username or password.');
 
-  clearLoginFailures(username, address);
+  clearLoginFailures(username, source);
   return { id: user.id, username: user.username };
 }
 

@@ -37,3 +37,20 @@ test('behind a trusted proxy, wrong passwords from other addresses do not lock t
   expect((await testBrowser({ 'x-forwarded-for': '198.51.100.0' }).post('/api/auth/login', { username: 'victim', password: 'wrong again' })).status).toBe(429);
   expect((await owner.post('/api/auth/login', { username: 'victim', password: 'correct horse battery' })).status).toBe(200);
 });
+
+test('without a trusted proxy, wrong passwords by someone else do not lock the owner out of a browser they signed in on', async () => {
+  const owner = testBrowser();
+  expect((await owner.post('/api/auth/signup', { username: 'teacher', password: 'correct horse battery' })).status).toBe(201);
+  expect(owner.jar.get('argmap_device')).toMatch(/^[\w-]{22}\.[\w-]{43}$/);
+  expect((await owner.post('/api/auth/logout')).status).toBe(200);
+
+  const guesser = testBrowser();
+  const statuses = [];
+  for (let i = 0; i < 7; i++) statuses.push((await guesser.post('/api/auth/login', { username: 'teacher', password: `wrong guess ${i}` })).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  // A device token the guesser makes up, or one signed for another account, is no help.
+  const forged = testBrowser({ cookie: `argmap_device=${'A'.repeat(22)}.${'B'.repeat(43)}` });
+  expect((await forged.post('/api/auth/login', { username: 'teacher', password: 'correct horse battery' })).status).toBe(429);
+
+  expect((await owner.post('/api/auth/login', { username: 'teacher', password: 'correct horse battery' })).status).toBe(200);
+});

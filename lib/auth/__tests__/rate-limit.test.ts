@@ -4,6 +4,7 @@ import {
   ACCOUNT_FAILURES_MAX,
   ACCOUNT_WINDOW_MS,
   ADDRESS_FAILURES_MAX,
+  DEVICE_SOURCE_PREFIX,
   DIRECT_ADDRESS,
   INVITE_GUESSES_GLOBAL_MAX,
   INVITE_GUESSES_MAX,
@@ -126,6 +127,19 @@ describe('the login rate limiter', () => {
     limiter.clear('ada', 'home');
     fail(ACCOUNT_ADDRESS_FAILURES_MAX - 1, 'ada', 'home');
     expect(limiter.check('ada', 'home')).toEqual({ allowed: true });
+  });
+
+  test('a known device answers only for its own failures: nobody else’s lock the owner out there', () => {
+    const { limiter, fail } = limiterAt();
+    const device = `${DEVICE_SOURCE_PREFIX}owner-laptop`;
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX, 'ada', DIRECT_ADDRESS);
+    for (let i = 0; i < ACCOUNT_FAILURES_MAX; i++) limiter.recordFailure('ada', `198.51.100.${i}`);
+    expect(limiter.check('ada', DIRECT_ADDRESS).allowed).toBe(false);
+    expect(limiter.check('ada', device)).toEqual({ allowed: true });
+    // Its own mistakes still count, against itself only.
+    fail(ACCOUNT_ADDRESS_FAILURES_MAX, 'ada', device);
+    expect(limiter.check('ada', device).allowed).toBe(false);
+    expect(limiter.check('ada', `${DEVICE_SOURCE_PREFIX}owner-phone`)).toEqual({ allowed: true });
   });
 
   test('separate limiters do not share counts', () => {

@@ -1,0 +1,70 @@
+import 'server-only';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { databaseFile } from '../db/database-url';
+
+/** The secret's file, beside the database, so a restart keeps every cookie the server signed. */
+const SECRET_FILE = 'argmap-secret';
+/** The shortest secret accepted, from `ARGMAP_SECRET` or the file. */
+const SECRET_MIN_LENGTH = 32;
+
+const globalForSecret = globalThis as unknown as { argmapServerSecret?: Buffer };
+
+/**
+ * The key that signs what the server hands browsers to keep (voter ids, known-device tokens):
+ * `ARGMAP_SECRET` when set (at least 32 characters), else a random key kept in a file beside the
+ * database (made on first use, readable by its owner only), else — when that cannot be written —
+ * one for this process alone (a restart then forgets what it signed).
+ */
+function serverSecret(): Buffer {
+  if (globalForSecret.argmapServerSecret) return globalForSecret.argmapServerSecret;
+  const configured = process.env.ARGMAP_SECRET?.trim();
+  let key: Buffer;
+  if (configured && configured.length >= SECRET_MIN_LENGTH) {
+    key = Buffer.from(configured);
+  } else {
+    try {
+      const file = path.join(path.dirname(databaseFile()), SECRET_FILE);
+      if (!existsSync(file)) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      }
+      key = Buffer.from(readFileSync(file, 'utf8').trim());
+      if (key.length < SECRET_MIN_LENGTH) throw new Error('server secret too short');
+    } catch {
+      key = randomBytes(32);
+    }
+  }
+  globalForSecret.argmapServerSecret = key;
+  return key;
+}
+
+/** The server's signature of `message`: 43 characters of base64url (HMAC-SHA256). */
+export function sign(message: string): string {
+  return createHmac('sha256', serverSecret()).update(message).digest('base64url');
+}
+
+/** Whether `signature` is the server's signature of `message` (compared in constant time). */
+export function signedByServer(message: string, signature: string): boolean {
+  const expected = Buffer.from(sign(message));
+  const sent = Buffer.from(signature);
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
+
+/** The value of the cookie `name` in the request, or null; not decoded (the server's cookies are plain base64url). */
+export function cookieValue(request: Request, name: string): string | null {
+  const header = request.headers.get('cookie');
+  if (!header) return null;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq !== -1 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** Whether the request came over https (itself, or as a proxy in front says in `X-Forwarded-Proto`). */
+export function arrivedOverHttps(request: Request): boolean {
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return forwarded === 'https' || new URL(request.url).protocol === 'https:';
+}

@@ -7,17 +7,15 @@ import { isNodeTarget } from '../argument/model';
 import { AppError } from '../http/errors';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
 import { NODE_TEXT_MAX } from '../validation/limits';
-import { db } from './client';
-import { writeGraph, type IdOf } from './write-graph';
+import { randomUUID } from 'node:crypto';
+import { writeTransaction } from './client';
+import { sqliteTimestamp, writeGraphSync, type IdOf } from './write-graph';
 
 /** What an imported map's document says about where it came from. */
 const SOURCE: Record<ImportFormat, string> = {
   aif: 'Imported from AIF',
   argdown: 'Imported from Argdown',
 };
-
-/** How often a slug taken by a concurrent import is retried with the next free one. */
-const SLUG_RETRIES = 3;
 
 /**
  * `POST /api/maps/import`: reads the file and creates a map of it, answering with its slug and how
@@ -50,9 +48,11 @@ function asBadRequest(error: unknown): unknown {
  * string for imports, whose files carry no essay), an ArgumentMap with a slug made from the title
  * (`-2`, `-3`, … when taken; the document gets the same slug), and every node, inference and
  * conflict under fresh ids prefixed by the slug (`<slug>.n1`, `<slug>.i1`, `<slug>.c1`), all in
- * one transaction. Refuses (400) a graph with no nodes, a node text over NODE_TEXT_MAX, a
- * reference to something the graph lacks, a point supporting or attacking itself, or more
- * statements, steps, attacks or premises of a step than a map holds (`refuseOverLimits`).
+ * one synchronous transaction of prepared statements on the app's connection (`writeTransaction`:
+ * the slug is chosen inside it, so a concurrent import cannot take it). Refuses (400) a graph with
+ * no nodes, a node text over NODE_TEXT_MAX, a reference to something the graph lacks, a point
+ * supporting or attacking itself, or more statements, steps, attacks or premises of a step than a
+ * map holds (`refuseOverLimits`).
  */
 export async function createMapFromGraph({
   title,
@@ -66,30 +66,29 @@ export async function createMapFromGraph({
   source: string;
 }): Promise<{ slug: string }> {
   checkGraph(graph);
-  const client = await db();
   const base = slugify(title);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await client.$transaction(
-        async (tx) => {
-          const [maps, documents] = await Promise.all([
-            tx.argumentMap.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
-            tx.document.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
-          ]);
-          const slug = freeSlug(base, new Set([...maps, ...documents].map((row) => row.slug)));
-          const document = await tx.document.create({ data: { slug, title, author: '', source, text: documentText }, select: { id: true } });
-          const map = await tx.argumentMap.create({ data: { slug, title, documentId: document.id }, select: { id: true } });
-          await writeGraph(tx, map.id, graph, freshIds(slug, graph));
-          return { slug };
-        },
-        // Thousands of rows can take longer than Prisma's default of 5 s on a slow disk.
-        { timeout: 60_000 },
-      );
-    } catch (error) {
-      if (attempt < SLUG_RETRIES && isUniqueViolation(error)) continue;
-      throw error;
-    }
-  }
+  const slug = await writeTransaction((sql) => {
+    const taken = sql
+      .prepare('SELECT slug FROM ArgumentMap WHERE substr(slug, 1, ?) = ? UNION SELECT slug FROM Document WHERE substr(slug, 1, ?) = ?')
+      .all(base.length, base, base.length, base) as { slug: string }[];
+    const slug = freeSlug(base, new Set(taken.map((row) => row.slug)));
+    const now = new Date();
+    const [documentId, mapId] = [newId(), newId()];
+    sql
+      .prepare('INSERT INTO Document (id, slug, title, author, source, text, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(documentId, slug, title, '', source, documentText, sqliteTimestamp(now));
+    sql
+      .prepare('INSERT INTO ArgumentMap (id, slug, title, documentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(mapId, slug, title, documentId, sqliteTimestamp(now), sqliteTimestamp(now));
+    writeGraphSync(sql, mapId, graph, freshIds(slug, graph), now.getTime());
+    return slug;
+  });
+  return { slug };
+}
+
+/** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
+function newId(): string {
+  return `c${randomUUID().replaceAll('-', '')}`;
 }
 
 /** Fresh, short ids for a graph written as a new map: `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … */
@@ -141,8 +140,4 @@ function checkGraph(graph: ArgumentGraph) {
     if (!nodes.has(conflict.attacker) || !target) refuse(`Conflict "${conflict.id}" names an unknown statement or inference.`);
     if (isNodeTarget(conflict.target) && conflict.target.node === conflict.attacker) refuseSelf(`Conflict "${conflict.id}"`, conflict.attacker, 'attacks');
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 }

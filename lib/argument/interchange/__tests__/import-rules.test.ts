@@ -147,7 +147,11 @@ describe("a map's limits hold, naming the count and the limit", () => {
     let count = 0;
     for (let a = 0; a < width && count <= MAP_CONFLICTS_MAX; a++) {
       const lines = [`[S${a}]`];
-      for (let t = 0; t < width && count <= MAP_CONFLICTS_MAX; t++) if (t !== a) (lines.push(`  -> [S${t}]`), count++);
+      for (let t = 0; t < width && count <= MAP_CONFLICTS_MAX; t++) {
+        if (t === a) continue;
+        lines.push(`  -> [S${t}]`);
+        count++;
+      }
       blocks.push(lines.join('\n'));
     }
     const error = refusal(() => fromArgdown(blocks.join('\n\n')));

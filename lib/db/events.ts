@@ -2,7 +2,7 @@ import 'server-only';
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db } from './client';
+import { db, readNow } from './client';
 
 /**
  * Who made a change: a display name, the public id of the browser it came from (both may be
@@ -98,7 +98,7 @@ function toView(r: EventRow): MapEventView {
 /** `events` as `reader` may read them. */
 async function readableBy(mapId: string, events: MapEventView[], reader: LogReader): Promise<MapEventView[]> {
   if (reader === 'moderator' || !events.some(carriesText)) return events;
-  const moderation = await moderationOf(mapId);
+  const moderation = await moderationOf(mapId, events);
   return events.map((event) => redactEvent(event, moderation));
 }
 
@@ -237,30 +237,61 @@ export async function ownerMarkOf(mapId: string): Promise<string | null> {
   return map?.ownerId ? `user:${map.ownerId}` : null;
 }
 
+/** The points and comments whose words `events` hold (a comment's point too: its thread goes with it). */
+function mentionedIn(events: readonly MapEventView[]): { points: string[]; comments: string[] } {
+  const points = new Set<string>();
+  const comments = new Set<string>();
+  for (const event of events) {
+    if (!carriesText(event) || event.data === null || typeof event.data !== 'object') continue;
+    const data = event.data as EventData;
+    if (data.node) points.add(data.node.id);
+    for (const node of data.graph?.nodes ?? []) points.add(node.id);
+    if (event.type.startsWith('comment.') && data.id !== undefined) {
+      comments.add(data.id);
+      if (data.nodeId !== undefined) points.add(data.nodeId);
+    }
+  }
+  return { points: [...points], comments: [...comments] };
+}
+
 /**
- * The map's {@link Moderation} as of now: deleted comments and the points the owner deleted from
- * the rows (so an undone delete shows again), rewordings from the log (read incrementally: only
- * events newer than the last look).
+ * The map's {@link Moderation} as of now — for the points and comments that `events` mention, or
+ * (without `events`) for the whole map: deleted comments and the points the owner deleted from the
+ * rows (so an undone delete shows again), rewordings from the log (read incrementally: only events
+ * newer than the last look). Prepared statements in one synchronous read on the app's connection
+ * (its turn with Prisma's queries): the stream's reader pays this on every change. The ids go in as
+ * one JSON array (`json_each`), so no list meets SQLite's limit on bound values. Not for use inside
+ * a transaction (it would wait for it).
  */
-export async function moderationOf(mapId: string): Promise<Moderation> {
-  const client = await db();
-  const [newest, ownerMark, deletedPoints, deletedComments] = await Promise.all([
-    lastEventId(client, mapId),
-    ownerMarkOf(mapId),
-    client.node.findMany({ where: { mapId, deletedAt: { not: null }, deletedBy: { not: null } }, select: { id: true, createdBy: true, deletedBy: true } }),
-    client.comment.findMany({ where: { mapId, deletedAt: { not: null } }, select: { id: true } }),
-  ]);
+export async function moderationOf(mapId: string, events?: readonly MapEventView[]): Promise<Moderation> {
+  const mentioned = events ? mentionedIn(events) : null;
   const scan = rewordingScans.get(mapId) ?? { upTo: 0, points: new Map<string, number>(), comments: new Map<string, number>() };
-  const rewordings = await client.mapEvent.findMany({
-    where: { mapId, id: { gt: scan.upTo, lte: newest }, type: { in: ['node.updated', 'comment.updated'] } },
-    orderBy: { id: 'asc' },
-    select: { id: true, type: true, data: true },
+  const { newest, ownerMark, deletedPoints, deletedComments, rewordings } = await readNow((sql) => {
+    // Integers come back as BigInt on this connection (the Prisma adapter reads them safely).
+    const newest = Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id);
+    const owner = sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(mapId) as { ownerId: string | null } | undefined;
+    const ownerMark = owner?.ownerId ? `user:${owner.ownerId}` : null;
+    const among = (column: string, ids: string[] | undefined) => (ids === undefined ? { sql: '', values: [] } : { sql: ` AND ${column} IN (SELECT value FROM json_each(?))`, values: [JSON.stringify(ids)] });
+    const points = among('id', mentioned?.points);
+    const comments = among('id', mentioned?.comments);
+    // Only the owner moderates points: on a map nobody owns there is nothing to look up.
+    const deletedPoints =
+      ownerMark === null
+        ? []
+        : (sql
+            .prepare(`SELECT id, createdBy, deletedBy FROM Node WHERE mapId = ? AND deletedAt IS NOT NULL AND deletedBy = ?${points.sql}`)
+            .all(mapId, ownerMark, ...points.values) as { id: string; createdBy: string | null; deletedBy: string | null }[]);
+    const deletedComments = sql.prepare(`SELECT id FROM Comment WHERE mapId = ? AND deletedAt IS NOT NULL${comments.sql}`).all(mapId, ...comments.values) as { id: string }[];
+    const rewordings = sql
+      .prepare("SELECT id, type, data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? AND type IN ('node.updated', 'comment.updated') ORDER BY id")
+      .all(mapId, scan.upTo, newest) as { id: number | bigint; type: string; data: string }[];
+    return { newest, ownerMark, deletedPoints, deletedComments, rewordings };
   });
   for (const row of rewordings) {
     const data = JSON.parse(row.data) as { moderated?: boolean; node?: { id: string }; id?: string };
     if (data.moderated !== true) continue;
-    if (row.type === 'node.updated' && data.node) scan.points.set(data.node.id, row.id);
-    if (row.type === 'comment.updated' && data.id) scan.comments.set(data.id, row.id);
+    if (row.type === 'node.updated' && data.node) scan.points.set(data.node.id, Number(row.id));
+    if (row.type === 'comment.updated' && data.id) scan.comments.set(data.id, Number(row.id));
   }
   scan.upTo = Math.max(scan.upTo, newest);
   rewordingScans.delete(mapId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { ArgumentGraph } from '../argument/model';
 import { importGraph, InterchangeError, type ImportedGraph } from '../argument/interchange';
 import { refuseOverLimits, selfConnectionProblem } from '../argument/interchange/import-rules';
@@ -7,7 +8,6 @@ import { isNodeTarget } from '../argument/model';
 import { AppError } from '../http/errors';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
 import { NODE_TEXT_MAX } from '../validation/limits';
-import { randomUUID } from 'node:crypto';
 import { writeTransaction } from './client';
 import { sqliteTimestamp, writeGraphSync, type IdOf } from './write-graph';
 

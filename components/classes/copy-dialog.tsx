@@ -7,6 +7,7 @@ import { Copy } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
 import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 import { useMapStore } from '@/components/map-workspace/map-store';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 
 /** "Copy for a class": a signed-in teacher makes their own copy of the map, with an invite. */
 export function CopyDialog({ className }: { className: string }) {
@@ -30,8 +31,10 @@ export function CopyDialog({ className }: { className: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    // The schema (and zod with it) loads on first use, not with the map page.
-    const { copySchema } = await import('@/lib/validation/classes');
+    // The schema (and zod with it) loads once the map page is idle; offline it may not be there yet.
+    const schemas = await DEFERRED.classSchemas.load().catch((e: ApiError) => setError(e.message));
+    if (!schemas) return;
+    const { copySchema } = schemas;
     const parsed = copySchema.safeParse({ title, className: classLabel || undefined });
     if (!parsed.success) {
       setError(parsed.error.issues[0].message);

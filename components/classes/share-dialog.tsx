@@ -7,6 +7,7 @@ import { ModalContent } from '@/components/ui/modal';
 import { apiRequest } from '@/components/map-workspace/api-client';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import type { Policy, Role } from '@/lib/auth/permissions';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 
 interface Member {
   id: string;
@@ -62,8 +63,12 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
   useEffect(() => {
     if (!link) return;
     let current = true;
-    // The QR library is only needed here; load it when the panel opens.
-    void import('qrcode').then((QR) => QR.toDataURL(link, { margin: 1, width: 360 })).then((url) => current && setQr(url));
+    // The QR library is only needed here; it loads once the map page is idle (offline: no QR code yet).
+    void DEFERRED.qrCode
+      .load()
+      .then((QR) => QR.toDataURL(link, { margin: 1, width: 360 }))
+      .then((url) => current && setQr(url))
+      .catch(() => undefined);
     return () => {
       current = false;
     };

@@ -2,8 +2,9 @@
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
-import { ApiError, apiRequest, rememberedName, rememberName } from '@/components/map-workspace/api-client';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
+import { DEFERRED } from '@/components/map-workspace/deferred';
+import { draftKey, messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
 import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -102,18 +103,22 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
           ))}
         </ol>
       )}
-      <NewCommentForm url={threadUrl} onAdded={append} />
+      <NewCommentForm url={threadUrl} draft={draftKey('comment.new', nodeId)} onAdded={append} />
     </section>
   );
 }
 
 interface NewCommentFormProps {
   url: string;
+  /** Where the unsent text is kept (`draftKey`): it survives a failed send and the panel closing. */
+  draft: string;
   onAdded(comment: CommentView): void;
 }
 
-function NewCommentForm({ url, onAdded }: NewCommentFormProps) {
-  const [text, setText] = useState('');
+function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
+  const text = useMapStore((s) => s.drafts[draft]) ?? '';
+  const setDraft = useMapStore((s) => s.setDraft);
+  const setText = (next: string) => setDraft(draft, next);
   // Only ever rendered in the browser (the inspector opens on a click), so localStorage is there.
   const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -123,22 +128,28 @@ function NewCommentForm({ url, onAdded }: NewCommentFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    // The schemas (and zod with them) load on first use, not with the map page.
-    const { commentCreateSchema } = await import('@/lib/validation/discussion');
-    const parsed = commentCreateSchema.safeParse({ text, author });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
     setBusy(true);
     try {
+      // The schemas (and zod with them) load once the page is idle, not with the map page.
+      const { commentCreateSchema } = await DEFERRED.discussionSchemas.load();
+      const parsed = commentCreateSchema.safeParse({ text, author });
+      if (!parsed.success) {
+        setErrors(fieldErrors(parsed.error.issues));
+        return;
+      }
+      setErrors({});
       rememberName(parsed.data.author ?? '');
       const { comment } = await apiRequest<{ comment: CommentView }>(url, { method: 'POST', body: { text: parsed.data.text, author: parsed.data.author || undefined } });
       onAdded(comment);
-      setText('');
+      setDraft(draft, null);
     } catch (error) {
-      setErrors(error instanceof ApiError ? fieldErrors(error.issues, error.message) : { form: messageOf(error) });
+      setErrors(
+        isOfflineError(error)
+          ? { form: OFFLINE_DRAFT_MESSAGE }
+          : error instanceof ApiError
+            ? fieldErrors(error.issues, error.message)
+            : { form: messageOf(error) },
+      );
     } finally {
       setBusy(false);
     }
@@ -204,8 +215,13 @@ interface CommentItemProps {
 function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   const slug = useMapStore((s) => s.view.map.slug);
   const notify = useMapStore((s) => s.notify);
-  const [mode, setMode] = useState<'read' | 'edit' | 'confirm-delete'>('read');
-  const [draft, setDraft] = useState(comment.text);
+  const key = draftKey('comment.edit', comment.id);
+  const kept = useMapStore((s) => s.drafts[key]);
+  const keepDraft = useMapStore((s) => s.setDraft);
+  // A kept draft reopens the editor with it (after a failed save, the panel closing, going offline).
+  const [mode, setMode] = useState<'read' | 'edit' | 'confirm-delete'>(kept === undefined ? 'read' : 'edit');
+  const draft = kept ?? comment.text;
+  const setDraft = (text: string | null) => keepDraft(key, text);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const draftId = useId();
@@ -213,20 +229,21 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const { commentUpdateSchema } = await import('@/lib/validation/discussion');
-    const parsed = commentUpdateSchema.safeParse({ text: draft });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0].message);
-      return;
-    }
     setBusy(true);
     try {
+      const { commentUpdateSchema } = await DEFERRED.discussionSchemas.load();
+      const parsed = commentUpdateSchema.safeParse({ text: draft });
+      if (!parsed.success) {
+        setError(parsed.error.issues[0].message);
+        return;
+      }
       const answer = await apiRequest<{ comment: CommentView }>(url, { method: 'PATCH', body: parsed.data });
       onChanged(answer.comment);
+      setDraft(null);
       setMode('read');
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : messageOf(e));
+      setError(isOfflineError(e) ? OFFLINE_DRAFT_MESSAGE : e instanceof ApiError ? (e.issues[0]?.message ?? e.message) : messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -289,7 +306,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
               type="button"
               onClick={() => {
                 setMode('read');
-                setDraft(comment.text);
+                setDraft(null);
                 setError(null);
               }}
               className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-600 hover:bg-slate-200"
@@ -311,10 +328,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
         <div className="mt-1.5 flex gap-1">
           <button
             type="button"
-            onClick={() => {
-              setDraft(comment.text);
-              setMode('edit');
-            }}
+            onClick={() => setMode('edit')}
             className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200"
             data-testid="comment.edit"
           >

@@ -3,8 +3,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { ApiError, rememberedName, rememberName } from '@/components/map-workspace/api-client';
-import { messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
+import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
+import { DEFERRED } from '@/components/map-workspace/deferred';
+import { draftKey, messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
 import { questionById } from '@/lib/argument/schemes';
@@ -33,7 +34,11 @@ interface FieldErrors {
   form?: string;
 }
 
-/** The form that adds an objection, reason, rebuttal or undercut — or edits a node's text. */
+/**
+ * The form that adds an objection, reason, rebuttal or undercut — or edits a node's text. Its text
+ * is kept in the store as a draft until it is sent (or cancelled), so a failed send, going offline,
+ * closing the form or selecting another point loses nothing.
+ */
 export function ComposerForm({ composer }: { composer: Composer }) {
   const target = useMapStore((s) => s.view.nodes.find((n) => n.id === composer.targetId));
   const essaySelection = useMapStore((s) => s.essaySelection);
@@ -44,7 +49,11 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   const editing = composer.mode === 'edit';
   const spec = composer.mode === 'edit' ? null : MODES[composer.mode];
 
-  const [text, setText] = useState(editing ? (target?.text ?? '') : (composer.prefill ?? ''));
+  const draft = draftKey(`composer.${composer.mode}`, `${composer.targetId}|${composer.question ?? ''}`);
+  const setDraft = useMapStore((s) => s.setDraft);
+  const [initialText] = useState(editing ? (target?.text ?? '') : (composer.prefill ?? ''));
+  const text = useMapStore((s) => s.drafts[draft]) ?? initialText;
+  const setText = (next: string) => setDraft(draft, next);
   const [chosenTarget, setChosenTarget] = useState(composer.targetId);
   // The version the edit starts from: live updates may bring a newer one, and saving over that
   // without seeing it would lose someone's change, so the server must be told what we saw.
@@ -67,20 +76,26 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
   const quote = !editing && !unstated ? essaySelection : null;
 
+  /** Closes the form and drops its draft (Cancel, or the draft was sent). */
+  function discard() {
+    setDraft(draft, null);
+    openComposer(null);
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    // The schema (and zod with it) loads on first use, not with the map page.
-    const { nodeFormSchema } = await import('@/lib/validation/node');
-    const parsed = nodeFormSchema.safeParse({ text, author });
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
-      setErrors(next);
-      return;
-    }
-    setErrors({});
     setBusy(true);
     try {
+      // The schema (and zod with it) loads once the page is idle, not with the map page.
+      const { nodeFormSchema } = await DEFERRED.nodeSchemas.load();
+      const parsed = nodeFormSchema.safeParse({ text, author });
+      if (!parsed.success) {
+        const next: FieldErrors = {};
+        for (const issue of parsed.error.issues) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
+        setErrors(next);
+        return;
+      }
+      setErrors({});
       if (editing) {
         if (!target) throw new Error('This point no longer exists.');
         await editNode(target.id, parsed.data.text, baseVersion);
@@ -97,6 +112,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           author: parsed.data.author || undefined,
         });
       }
+      setDraft(draft, null);
     } catch (error) {
       if (editing && error instanceof ApiError && error.status === 409) {
         const current = (error.body as { current?: { text: string; version: number } }).current;
@@ -106,7 +122,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           return;
         }
       }
-      const next: FieldErrors = { form: messageOf(error) };
+      const next: FieldErrors = { form: isOfflineError(error) ? OFFLINE_DRAFT_MESSAGE : messageOf(error) };
       if (error instanceof ApiError) {
         for (const issue of error.issues) {
           if (issue.path[0] === 'text') next.text = issue.message;
@@ -124,7 +140,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
     <form onSubmit={submit} className="space-y-4" noValidate data-testid="composer" aria-label={title}>
       <div className="flex items-center justify-between">
         <h3 className="text-base font-semibold text-slate-900">{title}</h3>
-        <button type="button" onClick={() => openComposer(null)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Cancel">
+        <button type="button" onClick={discard} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Cancel">
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
@@ -258,9 +274,10 @@ export function ComposerForm({ composer }: { composer: Composer }) {
                 setBusy(true);
                 try {
                   await editNode(target.id, text, conflict.version);
+                  setDraft(draft, null);
                   setConflict(null);
                 } catch (e) {
-                  setErrors({ form: messageOf(e) });
+                  setErrors({ form: isOfflineError(e) ? OFFLINE_DRAFT_MESSAGE : messageOf(e) });
                 } finally {
                   setBusy(false);
                 }
@@ -274,7 +291,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
               className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
               onClick={() => {
                 setConflict(null);
-                openComposer(null);
+                discard();
                 void refresh();
               }}
               data-testid="composer.conflict-theirs-keep"
@@ -292,7 +309,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
       )}
 
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={() => openComposer(null)} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <button type="button" onClick={discard} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
           Cancel
         </button>
         <button

@@ -10,6 +10,39 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The request never reached the server (offline, or the server is down): nothing was done. */
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** What a request that could not reach the server says (forms that keep a draft say more). */
+export const OFFLINE_MESSAGE = 'You’re offline — the server could not be reached. Try again when the connection is back.';
+
+/** What a form says when its send could not reach the server: the text stays in the form. */
+export const OFFLINE_DRAFT_MESSAGE = 'You’re offline — your text is kept; send again when reconnected.';
+
+/** Whether `error` means the server could not be reached (a failed request or a part of the page that could not be fetched). */
+export function isOfflineError(error: unknown): boolean {
+  return error instanceof ApiError && error.offline;
+}
+
+type ReachListener = (reached: boolean) => void;
+const reachListeners = new Set<ReachListener>();
+
+/**
+ * Tells `listener` after every API request whether it reached the server (any answer, even an
+ * error status) or not (a network failure). The workspace's connection state listens.
+ * Returns the unsubscribe function.
+ */
+export function onServerReach(listener: ReachListener): () => void {
+  reachListeners.add(listener);
+  return () => reachListeners.delete(listener);
+}
+
+function reportReach(reached: boolean): void {
+  for (const listener of reachListeners) listener(reached);
 }
 
 const CLIENT_KEY = 'argmap.client';
@@ -74,8 +107,10 @@ export async function apiRequest<T = unknown>(url: string, init: { method?: stri
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError('The server could not be reached. Check the connection and try again.', 0, [], null);
+    reportReach(false);
+    throw new ApiError(OFFLINE_MESSAGE, 0, [], null);
   }
+  reportReach(true);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: { message?: string; issues?: ErrorIssue[] } } | null)?.error;

@@ -3,6 +3,7 @@
 import { DropdownMenu } from 'radix-ui';
 import { Download, FileText } from 'lucide-react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
+import { DEFERRED } from './deferred';
 import { messageOf, useMapStore } from './map-store';
 
 const IMAGE_PADDING = 0.06;
@@ -18,8 +19,8 @@ export function ExportMenu() {
 
   async function downloadImage(kind: 'png' | 'svg') {
     try {
-      // html-to-image is only needed here; load it on first use.
-      const { toPng, toSvg } = await import('html-to-image');
+      // html-to-image is only needed here; it loads once the page is idle.
+      const { toPng, toSvg } = await DEFERRED.imageExport.load();
       const bounds = getNodesBounds(flow.getNodes());
       const scale = Math.min(2, IMAGE_MAX_SIDE / Math.max(bounds.width, bounds.height));
       const width = Math.round(bounds.width * scale * (1 + 2 * IMAGE_PADDING));

@@ -9,6 +9,7 @@ import type { MapView } from '@/lib/argument/map-view';
 import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { apiRequest, ApiError } from './api-client';
+import type { ConnectionState } from './live-connection';
 
 /** What is selected, in every view at once: a statement or an inference (a step of reasoning). */
 export type Selection = { type: 'node'; id: string } | { type: 'inference'; id: string } | null;
@@ -55,8 +56,13 @@ export interface MapState {
   presence: { name: string; clientId: string }[];
   /** Points someone else just added, with their author's name; shown briefly on the canvas. */
   highlights: Record<string, string>;
-  /** Whether the live stream is connected. */
-  live: boolean;
+  /** Whether this page reaches the server (the one source of truth for the header's Live / Offline). */
+  connection: ConnectionState;
+  /**
+   * Unsent text of the forms on this page, by form (see `draftKey`): kept when a send fails or the
+   * form closes, dropped once sent.
+   */
+  drafts: Record<string, string>;
   /**
    * The history panel: the newest events (newest first) and the moment shown — `null` for now, or
    * the id of the last event included. While a past moment is shown, `view` is that past (read-only)
@@ -79,7 +85,9 @@ export interface MapState {
   openComposer(composer: Composer | null): void;
   setPendingDelete(pending: MapState['pendingDelete']): void;
   setPresence(presence: MapState['presence']): void;
-  setLive(live: boolean): void;
+  setConnection(connection: ConnectionState): void;
+  /** Keeps (or, with `null`, drops) the draft of form `key`. */
+  setDraft(key: string, text: string | null): void;
   /** Marks points added by someone else, for a few seconds. */
   highlight(nodeId: string, author: string): void;
   openHistory(): Promise<void>;
@@ -120,6 +128,33 @@ export interface AddNodeInput {
 
 let noticeIds = 0;
 
+/** At most this many forms' drafts are kept per map (the oldest go first). */
+export const DRAFTS_MAX = 50;
+
+/** Drafts live in the tab's session storage too, so a reload or the page's own recovery keeps them. */
+const draftsStorageKey = (slug: string) => `argmap.drafts.${slug}`;
+
+function storedDrafts(slug: string): Record<string, string> {
+  if (typeof window === 'undefined') return {};
+  try {
+    const stored: unknown = JSON.parse(window.sessionStorage.getItem(draftsStorageKey(slug)) ?? '{}');
+    if (typeof stored !== 'object' || stored === null) return {};
+    const entries = Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    return Object.fromEntries(entries.slice(-DRAFTS_MAX));
+  } catch {
+    return {};
+  }
+}
+
+function keepDrafts(slug: string, drafts: Record<string, string>): void {
+  try {
+    if (Object.keys(drafts).length === 0) window.sessionStorage.removeItem(draftsStorageKey(slug));
+    else window.sessionStorage.setItem(draftsStorageKey(slug), JSON.stringify(drafts));
+  } catch {
+    // Storage full or refused (private windows): the drafts still live in the page.
+  }
+}
+
 /** How long a point someone else added stays highlighted. */
 const HIGHLIGHT_MS = 6_000;
 
@@ -142,7 +177,8 @@ export function createMapStore(initial: MapView) {
     essayReveal: null,
     presence: [],
     highlights: {},
-    live: false,
+    connection: 'reconnecting',
+    drafts: storedDrafts(slug),
     history: null,
     liveView: null,
 
@@ -168,8 +204,19 @@ export function createMapStore(initial: MapView) {
     setPresence(presence) {
       set({ presence });
     },
-    setLive(live) {
-      set({ live });
+    setConnection(connection) {
+      set({ connection });
+    },
+    setDraft(key, text) {
+      set((s) => {
+        const drafts = { ...s.drafts };
+        delete drafts[key];
+        if (text !== null) drafts[key] = text;
+        // The newest last: past the cap, the oldest drafts go.
+        for (const old of Object.keys(drafts).slice(0, -DRAFTS_MAX)) delete drafts[old];
+        return { drafts };
+      });
+      keepDrafts(slug, get().drafts);
     },
     highlight(nodeId, author) {
       set((s) => ({ highlights: { ...s.highlights, [nodeId]: author } }));
@@ -336,6 +383,14 @@ function stillThere(view: MapView, selection: NonNullable<Selection>): boolean {
   return selection.type === 'node'
     ? view.nodes.some((n) => n.id === selection.id)
     : view.inferences.some((i) => i.id === selection.id);
+}
+
+/**
+ * The key a form keeps its draft under: which form (`composer.object`, `comment.new`, …) and what
+ * it is about (the target node, the comment).
+ */
+export function draftKey(form: string, subject: string): string {
+  return `${form}:${subject}`;
 }
 
 export function messageOf(error: unknown): string {

@@ -1,7 +1,6 @@
 'use client';
 
 import { useContext, useEffect, useState } from 'react';
-import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog, DropdownMenu } from 'radix-ui';
@@ -26,29 +25,24 @@ import { shorten } from '@/lib/argument/text';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel, ReplayBanner } from './history-panel';
 import { PresenceList } from './presence-list';
+import { DEFERRED, prefetchDeferred } from './deferred';
+import { Deferred, PanelBoundary } from './panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
 import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 
-// Loaded when first shown, not with the page: the inspector (and its forms' schemas), the outline
-// and the gaps panel are not needed to draw the map.
-const Inspector = dynamic(() => import('@/components/inspector/inspector').then((m) => m.Inspector));
-const OutlineView = dynamic(() => import('@/components/outline/outline-view').then((m) => m.OutlineView));
-const GapsPanel = dynamic(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel));
-
-/** Fetches the deferred panels once the map is drawn and the page is idle, so a first click finds them loaded. */
+/**
+ * Fetches the deferred parts (the inspector, outline and gaps panel, the forms' schemas, …: see
+ * `DEFERRED`) once the map is drawn and the page is idle, so a first click finds them loaded — even
+ * when the connection has dropped since.
+ */
 function usePreloadPanels() {
   useEffect(() => {
-    const preload = () => {
-      void import('@/components/inspector/inspector');
-      void import('@/components/study/gaps-panel');
-      void import('@/components/outline/outline-view');
-    };
     if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(preload, { timeout: 2000 });
+      const id = window.requestIdleCallback(prefetchDeferred, { timeout: 2000 });
       return () => window.cancelIdleCallback(id);
     }
-    const timer = setTimeout(preload, 1000);
+    const timer = setTimeout(prefetchDeferred, 1000);
     return () => clearTimeout(timer);
   }, []);
 }
@@ -91,7 +85,10 @@ function WorkspaceLayout() {
   useSwitchViewShortcut(() => showView(mainView === 'outline' ? 'canvas' : 'outline'));
   const essayPane = narrow && essayOpen;
   const gapsOpen = useMapStore((s) => s.gapsOpen);
+  const selectionKey = useMapStore((s) => (s.selection ? `${s.selection.type}:${s.selection.id}` : ''));
   const sideOpen = historyOpen || hasSelection || gapsOpen;
+  const sidePanel = historyOpen ? 'history' : gapsOpen ? 'gaps' : hasSelection ? 'inspector' : null;
+  const mainPanel = essayPane ? 'essay' : (mainView ?? '');
   return (
     <div className="flex h-dvh flex-col">
       <MapHeader
@@ -105,22 +102,28 @@ function WorkspaceLayout() {
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
         {essayOpen && !narrow && (
           <aside className="h-full w-[30%] min-w-[280px] max-w-[560px] shrink-0 border-r border-slate-200 bg-white" aria-label="Essay">
-            <EssayPanel />
+            <PanelBoundary frame="main" label="essay" resetKey="essay">
+              <EssayPanel />
+            </PanelBoundary>
           </aside>
         )}
         <main className="relative flex min-h-0 min-w-0 flex-1 flex-col" data-testid="map.main" data-view={essayPane ? 'essay' : (mainView ?? undefined)}>
           <ReplayBanner />
           {!essayPane && mainView && <FilterBar />}
           <div className="relative min-h-0 flex-1">
+          <PanelBoundary frame="main" label={mainPanel} resetKey={mainPanel}>
           {essayPane ? (
             <section className="h-full bg-white" aria-label="Essay">
               <EssayPanel />
             </section>
           ) : mainView === 'outline' ? (
-            <OutlineView onShowOnCanvas={() => showView('canvas')} />
+            <Deferred module={DEFERRED.outline} frame="main">
+              {(OutlineView) => <OutlineView onShowOnCanvas={() => showView('canvas')} />}
+            </Deferred>
           ) : mainView === 'canvas' ? (
             <MapCanvas />
           ) : null}
+          </PanelBoundary>
           </div>
         </main>
         {/* On a phone the inspector is a full-width panel under the view; the view keeps the top half. */}
@@ -134,7 +137,19 @@ function WorkspaceLayout() {
           }
           data-testid="map.side"
         >
-          {historyOpen ? <HistoryPanel /> : gapsOpen ? <GapsPanel /> : hasSelection ? <Inspector /> : null}
+          <PanelBoundary frame="side" label={sidePanel ?? 'side panel'} resetKey={`${sidePanel}:${selectionKey}`}>
+            {sidePanel === 'history' ? (
+              <HistoryPanel />
+            ) : sidePanel === 'gaps' ? (
+              <Deferred module={DEFERRED.gaps} frame="side">
+                {(GapsPanel) => <GapsPanel />}
+              </Deferred>
+            ) : sidePanel === 'inspector' ? (
+              <Deferred module={DEFERRED.inspector} frame="side">
+                {(Inspector) => <Inspector />}
+              </Deferred>
+            ) : null}
+          </PanelBoundary>
         </div>
       </div>
       <Notices />

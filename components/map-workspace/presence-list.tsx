@@ -1,7 +1,8 @@
 'use client';
 
-import { Radio, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { browserKey } from './api-client';
+import { ConnectionStatus } from './connection-status';
 import { useMapStore } from './map-store';
 
 const MAX_SHOWN = 4;
@@ -9,7 +10,7 @@ const MAX_SHOWN = 4;
 /** Who is on the map now: initials for the first few, a count for the rest, the full list on hover. */
 export function PresenceList() {
   const presence = useMapStore((s) => s.presence);
-  const live = useMapStore((s) => s.live);
+  const live = useMapStore((s) => s.connection === 'online');
   const me = typeof window === 'undefined' ? '' : browserKey();
   const others = presence.filter((p) => p.clientId !== me);
   const names = others.map((p) => p.name || 'Someone');
@@ -17,13 +18,10 @@ export function PresenceList() {
     ? others.length === 0
       ? 'Live: changes by others appear here as they happen. Nobody else is on this map right now.'
       : `Also here: ${names.join(', ')}`
-    : 'Reconnecting to live updates…';
+    : 'Not connected to live updates: reconnecting…';
   return (
     <div className="flex items-center gap-2" title={title} data-testid="map.presence" data-live={live} role="group" aria-label={title}>
-      <span className={`inline-flex items-center gap-1 text-xs font-semibold ${live ? 'text-emerald-700' : 'text-slate-500'}`}>
-        <Radio aria-hidden className="h-4 w-4" />
-        <span className="hidden 2xl:inline">{live ? 'Live' : 'Offline'}</span>
-      </span>
+      <ConnectionStatus />
       {others.length > 0 && (
         <div className="flex -space-x-2">
           {names.slice(0, MAX_SHOWN).map((name, i) => (

@@ -2,7 +2,8 @@
 
 import { useContext, useEffect } from 'react';
 import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
-import { browserKey, rememberedName } from './api-client';
+import { browserKey, onServerReach, rememberedName } from './api-client';
+import { openLiveConnection, type EventSourceLike } from './live-connection';
 import { MapStoreContext } from './map-store';
 
 /** The newest view is fetched at most this often while others are busy (a class of 30 writing at once). */
@@ -19,15 +20,15 @@ interface ChangeEvent {
 /**
  * Subscribes the workspace to the map's event stream: changes by others refresh the map (and new
  * points are highlighted with their author's name), presence updates the list of who is here.
- * The browser's EventSource reconnects by itself and resumes from the last event id it saw.
+ * The stream is kept open through outages (`openLiveConnection`: the browser's own reconnects, then
+ * a capped backoff once it gives up), and the store's `connection` follows the stream, failed API
+ * requests and the browser's online/offline events; when the stream is back the view is refreshed once.
  */
 export function useLiveUpdates() {
   const store = useContext(MapStoreContext);
   useEffect(() => {
     if (!store) return;
     const { view } = store.getState();
-    const params = new URLSearchParams({ after: String(view.lastEventId), client: browserKey(), name: rememberedName() });
-    const source = new EventSource(`/api/maps/${encodeURIComponent(view.map.slug)}/events?${params}`);
     let timer: ReturnType<typeof setTimeout> | null = null;
     let pending = false;
     const refreshSoon = () => {
@@ -44,28 +45,48 @@ export function useLiveUpdates() {
         }
       }, REFRESH_THROTTLE_MS);
     };
-    source.addEventListener('open', () => store.getState().setLive(true));
-    source.addEventListener('error', () => store.getState().setLive(false));
-    source.addEventListener('change', (message) => {
-      const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
-      const own = event.clientId !== '' && event.clientId === browserKey();
-      // Our own points are already shown; our own comments and votes still change the counts on cards.
-      if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
-      if (!own && event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
-      refreshSoon();
-    });
-    // The whole list once per connection, then one change at a time.
-    source.addEventListener('presence', (message) => {
-      store.getState().setPresence(JSON.parse((message as MessageEvent<string>).data) as PresentPerson[]);
-    });
-    for (const type of ['joined', 'left'] as const) {
-      source.addEventListener(`presence-${type}`, (message) => {
-        const person = JSON.parse((message as MessageEvent<string>).data) as PresentPerson;
-        store.getState().setPresence(applyPresenceChange(store.getState().presence, { type, person }));
+    // Added to every stream the connection opens.
+    const attach = (source: EventSourceLike) => {
+      source.addEventListener('change', (message) => {
+        const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
+        const own = event.clientId !== '' && event.clientId === browserKey();
+        // Our own points are already shown; our own comments and votes still change the counts on cards.
+        if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
+        if (!own && event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
+        refreshSoon();
       });
-    }
+      // The whole list once per connection, then one change at a time.
+      source.addEventListener('presence', (message) => {
+        store.getState().setPresence(JSON.parse((message as MessageEvent<string>).data) as PresentPerson[]);
+      });
+      for (const type of ['joined', 'left'] as const) {
+        source.addEventListener(`presence-${type}`, (message) => {
+          const person = JSON.parse((message as MessageEvent<string>).data) as PresentPerson;
+          store.getState().setPresence(applyPresenceChange(store.getState().presence, { type, person }));
+        });
+      }
+    };
+    const connection = openLiveConnection({
+      url: (after) => {
+        const params = new URLSearchParams({ after: String(after), client: browserKey(), name: rememberedName() });
+        return `/api/maps/${encodeURIComponent(view.map.slug)}/events?${params}`;
+      },
+      after: view.lastEventId,
+      open: (url) => new EventSource(url),
+      attach,
+      onState: (state) => store.getState().setConnection(state),
+      onRecovered: refreshSoon,
+    });
+    const stopReach = onServerReach(connection.reached);
+    const online = () => connection.browserOnline(true);
+    const offline = () => connection.browserOnline(false);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     return () => {
-      source.close();
+      connection.close();
+      stopReach();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       if (timer) clearTimeout(timer);
     };
   }, [store]);

@@ -1,0 +1,25 @@
+'use client';
+
+import { onDemand } from './on-demand';
+
+/**
+ * Everything the map page loads after it is drawn: the panels shown on a click, the forms'
+ * schemas (zod), and the libraries of single buttons. All of it is fetched once the page is idle
+ * (`prefetchDeferred`), so going offline later costs nothing but writes; anything not yet fetched
+ * when the connection drops shows an inline "Offline" notice in place and loads when it is back.
+ */
+export const DEFERRED = {
+  inspector: onDemand(() => import('@/components/inspector/inspector').then((m) => m.Inspector)),
+  outline: onDemand(() => import('@/components/outline/outline-view').then((m) => m.OutlineView)),
+  gaps: onDemand(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel)),
+  nodeSchemas: onDemand(() => import('@/lib/validation/node')),
+  discussionSchemas: onDemand(() => import('@/lib/validation/discussion')),
+  classSchemas: onDemand(() => import('@/lib/validation/classes')),
+  imageExport: onDemand(() => import('html-to-image')),
+  qrCode: onDemand(() => import('qrcode')),
+};
+
+/** Fetches every deferred part (failures are left for their first use, which tries again). */
+export function prefetchDeferred(): void {
+  for (const part of Object.values(DEFERRED)) part.load().catch(() => undefined);
+}

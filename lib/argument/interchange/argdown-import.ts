@@ -25,7 +25,7 @@ import {
 } from '@argdown/core';
 import { NODE_KINDS, type ArgNode, type Conflict, type Inference, type NodeKind } from '../model';
 import { NODE_TEXT_MAX } from '../../validation/limits';
-import { argdownScanWork } from './argdown-scan';
+import { argdownScanWork, relationDepth } from './argdown-scan';
 import { importedNode, InterchangeError, normalizeWhitespace, type ImportedGraph, type InterchangeIssue } from './imported-graph';
 import { quoted, selfConnectionProblem, settleImport } from './import-rules';
 import { catalogueSchemeId } from './scheme-names';
@@ -46,6 +46,19 @@ const TEXT_RUN_MAX = 10 * NODE_TEXT_MAX;
  * quadratic in the file's length, and are refused before the lexer runs.
  */
 const ARGDOWN_SCAN_WORK_MAX = 100_000_000;
+/**
+ * Most characters that start a token of their own (markup, punctuation, line ends) in a file:
+ * `@argdown/core` spends some microseconds on each token, so 2 MB of `*_` or of backslashes took 15–30 s
+ * even when refused. Our export of a 5,000-point map has about 120,000 such characters, a file of
+ * plain prose a few per sentence.
+ */
+const ARGDOWN_MARKUP_MAX = 250_000;
+/**
+ * Deepest nesting of relations read (`relationDepth`). `@argdown/core`'s parser recurses once per
+ * level and runs out of stack a few hundred levels down, earlier or later as the stack is used; real
+ * maps nest a handful of levels.
+ */
+const ARGDOWN_NESTING_MAX = 100;
 
 /**
  * Reads an Argdown document (https://argdown.org) with `@argdown/core` into a graph:
@@ -129,9 +142,22 @@ function parseArgdown(text: string): IArgdownResponse {
   }
 }
 
-/** Refuses, before the lexer runs, a text whose unclosed brackets would take it quadratic time (see `argdownScanWork`). */
+/**
+ * Refuses, before the lexer runs, a text with more tokens than it can read in a second or two,
+ * relations nested deeper than its parser's stack, or unclosed brackets that would take it
+ * quadratic time (see `argdownScanWork`).
+ */
 function refuseCostlyText(text: string) {
-  const { work, worst } = argdownScanWork(text);
+  const { work, markup, worst } = argdownScanWork(text);
+  if (markup > ARGDOWN_MARKUP_MAX) {
+    const message = `The file has ${markup} characters of markup and punctuation (brackets, colons, #, *, _, line ends, …); at most ${ARGDOWN_MARKUP_MAX} are read.`;
+    throw new InterchangeError(`The Argdown file is too long to read. ${message}`, [{ path: [], message }]);
+  }
+  const nesting = relationDepth(text);
+  if (nesting.depth > ARGDOWN_NESTING_MAX) {
+    const message = `Line ${nesting.line}: relations nested ${nesting.depth} levels deep; at most ${ARGDOWN_NESTING_MAX} are read.`;
+    throw new InterchangeError(`The Argdown file is nested too deeply to read. ${message}`, [{ path: [], message }]);
+  }
   if (work <= ARGDOWN_SCAN_WORK_MAX || worst === null) return;
   const message = `Line ${worst.line}: too many "${worst.opener}" that do not close nearby. Close them, or write "\\${worst.opener}" for the character itself.`;
   throw new InterchangeError(`The Argdown file would take too long to read. ${message}`, [{ path: [], message }]);

@@ -14,9 +14,17 @@
 /** One unit is one character a pattern reads; YAML data's pattern reads each one twice, slowly. */
 const DATA_WEIGHT = 8;
 
-/** What {@link argdownScanWork} found: the total, and the opening character that costs most, with the line of its costliest occurrence. */
+/** Characters that start a token of their own in `@argdown/core`'s lexer (markup, punctuation, line ends). */
+const TOKEN_STARTS = new Set('\\@#*_[],.:</>(){};-\n');
+
+/**
+ * What {@link argdownScanWork} found: the total, the opening character that costs most (with the
+ * line of its costliest occurrence), and how many characters start a token of their own — about
+ * how many tokens the lexer makes, at some microseconds each.
+ */
 export interface ScanWork {
   work: number;
+  markup: number;
   worst: { opener: string; line: number } | null;
 }
 
@@ -48,8 +56,10 @@ export function argdownScanWork(text: string): ScanWork {
   let blockEnd = n;
   let dataStop = n;
   let fence = n;
+  let markup = 0;
   for (let i = n - 1; i >= 0; i--) {
     const c = text[i];
+    if (TOKEN_STARTS.has(c)) markup++;
     if (c === '\n' || c === '\r') lineEnd = i;
     else if (c === ']') {
       bracket = i;
@@ -83,7 +93,7 @@ export function argdownScanWork(text: string): ScanWork {
     work += entry[1].work;
     if (!worst || entry[1].work > worst[1].work) worst = entry;
   }
-  return { work, worst: worst ? { opener: worst[0], line: lineOf(text, worst[1].at) } : null };
+  return { work, markup, worst: worst ? { opener: worst[0], line: lineOf(text, worst[1].at) } : null };
 }
 
 /** 1-based line number of offset `at`. */
@@ -91,4 +101,36 @@ function lineOf(text: string, at: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** A relation or list line's start, as `@argdown/core`'s lexer reads it: its indentation, then the symbol. */
+const NESTED_LINE = /^([ \t]*)(?:\+>|->|<\+|<-|<_|_>|><|\+|-|_(?=\s)|\d+\.(?=\s)|\*(?=\s))/;
+
+/**
+ * How deep relations (and list items) nest in `text`, as `@argdown/core`'s lexer counts it: a line
+ * indented further than the one before it opens a level, one indented less closes levels back to
+ * its own, and an empty line closes them all. Its parser recurses once per level.
+ *
+ * @example relationDepth('[A]: a\n  + [B]: b\n    - [C]: c') // { depth: 2, line: 3 }
+ */
+export function relationDepth(text: string): { depth: number; line: number } {
+  const levels = [0];
+  let deepest = { depth: 0, line: 0 };
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    const lineText = text.slice(start, stop);
+    const match = NESTED_LINE.exec(lineText);
+    if (lineText.trim() === '') levels.length = 1;
+    else if (match) {
+      const width = match[1].length;
+      if (width > levels[levels.length - 1]) levels.push(width);
+      else while (levels.length > 1 && width < levels[levels.length - 1]) levels.pop();
+      if (levels.length - 1 > deepest.depth) deepest = { depth: levels.length - 1, line: line + 1 };
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return deepest;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX } from '../../../validation/limits';
 import { fromAif } from '../aif';
 import { fromArgdown } from '../argdown-import';
-import { argdownScanWork } from '../argdown-scan';
+import { argdownScanWork, relationDepth } from '../argdown-scan';
 import { InterchangeError, REPORTED_ISSUES_MAX, type ImportedGraph } from '../imported-graph';
 
 /** The rules every import applies: no point supports or attacks itself, exact duplicates merge, a map's limits hold. */
@@ -201,14 +201,24 @@ describe('Argdown that @argdown/core would read in quadratic time, or not at all
     expect(argdownScanWork(text).work).toBeLessThan(10 * text.length);
   });
 
+  test('a file of 300,000 markup characters (each a token the lexer spends microseconds on) is refused before it is read', () => {
+    expect(refusal(() => fromArgdown(`[a]: ${'*_'.repeat(150_000)}`)).message).toMatch(/too long to read\. The file has 300\d{3} characters of markup/);
+  });
+
   test('a file with hundreds of syntax errors is refused at the first one', () => {
     const error = refusal(() => fromArgdown(`[a]: ${'*_'.repeat(50)}\n\n`.repeat(200)));
     expect(error.message).toMatch(/has a syntax error\. Line \d+/);
     expect(error.issues).toHaveLength(1);
   });
 
-  test('relations nested 2,000 deep are refused, saying so', () => {
-    const text = range(2000).map((i) => `${' '.repeat(i)}${i ? '+ ' : ''}[S${i}]: Statement ${i}.`).join('\n');
-    expect(refusal(() => fromArgdown(text)).message).toMatch(/nested too deeply/);
+  test.each([' ', '\t'])('relations nested 2,000 deep (indented by %j) are refused, naming the depth and the line', (indent) => {
+    const text = range(2000).map((i) => `${indent.repeat(i)}${i ? '+ ' : ''}[S${i}]: Statement ${i}.`).join('\n');
+    expect(refusal(() => fromArgdown(text)).issues[0].message).toBe('Line 2000: relations nested 1999 levels deep; at most 100 are read.');
+  });
+
+  test('relations nested 100 deep import; an empty line starts again from the top', () => {
+    const chain = (from: number) => range(101).map((i) => `${'  '.repeat(i)}${i ? '+ ' : ''}[S${from + i}]: Statement ${from + i}.`).join('\n');
+    expect(relationDepth(chain(0))).toEqual({ depth: 100, line: 101 });
+    expect(fromArgdown(`${chain(0)}\n\n${chain(101)}`).inferences).toHaveLength(200);
   });
 });

@@ -118,3 +118,21 @@ test.describe('search and filters', () => {
     await expect(page.locator('.react-flow__node.argmap-dimmed')).toHaveCount(view.nodes.length - unanswered);
   });
 });
+
+test.describe('an essay of thousands of tiny sentences', () => {
+  test('opens, and the gaps panel lists its unquoted sentences 50 at a time', async ({ page }) => {
+    // "A. " × 20,000: every sentence unquoted. Drawing all of them at once froze the page.
+    const created = await page.request.post('/api/documents', { data: { title: distinctive('tiny sentences'), text: 'A. '.repeat(20_000) } });
+    expect(created.status(), await created.text()).toBe(201);
+    const { map } = (await created.json()) as { map: { slug: string } };
+    await page.goto(`/maps/${map.slug}`);
+    await expect(page.getByTestId('map.title')).toBeVisible();
+    await page.getByTestId('map.gaps').click();
+    const section = page.getByTestId('gaps.unquoted');
+    await expect(section.getByTestId('gaps.count')).toHaveText('20000');
+    await expect(section.locator('li')).toHaveCount(50);
+    await section.getByTestId('gaps.more').click();
+    await expect(section.locator('li')).toHaveCount(100);
+    await expect(section.getByTestId('gaps.more')).toContainText('19900 not shown');
+  });
+});

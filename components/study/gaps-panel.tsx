@@ -21,6 +21,7 @@ export function GapsPanel() {
   const setGapsOpen = useMapStore((s) => s.setGapsOpen);
   const gaps = useMemo(() => findGaps(view, evaluation, view.document.text), [view, evaluation]);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
+  const conclusionOf = useMemo(() => new Map(view.inferences.map((i) => [i.id, i.conclusion])), [view.inferences]);
   const textOf = (id: string) => byId.get(id)?.text ?? '';
   return (
     <aside className="flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white xl:w-[380px]" aria-labelledby="gaps-heading" data-testid="gaps">
@@ -39,79 +40,73 @@ export function GapsPanel() {
           icon={<Link2Off aria-hidden className="h-4 w-4" />}
           title="Steps with no warrant"
           hint="The reason leads straight to the conclusion; nothing says why it should. Name the unstated premise: open the step and add a linked premise."
-          count={gaps.unwarranted.length}
+          items={gaps.unwarranted}
           empty="Every step names the premise it relies on."
-        >
-          {gaps.unwarranted.map((step) => (
-            <StepEntry key={step.id} id={step.id} from={step.premises.map(textOf).join(' + ')} to={textOf(step.conclusion)} />
-          ))}
-        </GapSection>
+          render={(step) => <StepEntry key={step.id} id={step.id} from={step.premises.map(textOf).join(' + ')} to={textOf(step.conclusion)} />}
+        />
         <GapSection
           id="unevidenced"
           icon={<SearchX aria-hidden className="h-4 w-4" />}
           title="Claims with no evidence"
           hint="No fact, event or testimony reaches these, through any chain of reasons."
-          count={gaps.unevidenced.length}
+          items={gaps.unevidenced}
           empty="Every claim rests on some evidence."
-        >
-          {gaps.unevidenced.map((n) => (
-            <NodeEntry key={n.id} node={n} />
-          ))}
-        </GapSection>
+          render={(n) => <NodeEntry key={n.id} node={n} />}
+        />
         <GapSection
           id="questions"
           icon={<CircleHelp aria-hidden className="h-4 w-4" />}
           title="Open critical questions"
           hint="Questions that test a step's pattern of reasoning; no objection has settled them yet."
-          count={gaps.openQuestions.length}
+          items={gaps.openQuestions}
           empty="No open questions: name the schemes of the steps to get their questions."
-        >
-          {gaps.openQuestions.map((q) => (
-            <StepEntry key={q.id} id={q.inferenceId} from={q.question.text} to={textOf(view.inferences.find((i) => i.id === q.inferenceId)?.conclusion ?? '')} label={`${q.scheme.name} · ${q.state}`} />
-          ))}
-        </GapSection>
+          render={(q) => <StepEntry key={q.id} id={q.inferenceId} from={q.question.text} to={textOf(conclusionOf.get(q.inferenceId) ?? '')} label={`${q.scheme.name} · ${q.state}`} />}
+        />
         <GapSection
           id="unanswered"
           icon={<MessageSquareWarning aria-hidden className="h-4 w-4" />}
           title="Unanswered objections"
           hint="Nobody has rebutted these yet."
-          count={gaps.unanswered.length}
+          items={gaps.unanswered}
           empty="Every objection has an answer."
-        >
-          {gaps.unanswered.map((n) => (
-            <NodeEntry key={n.id} node={n} />
-          ))}
-        </GapSection>
+          render={(n) => <NodeEntry key={n.id} node={n} />}
+        />
         {view.document.text.trim() !== '' && (
           <GapSection
             id="unquoted"
             icon={<FileSearch aria-hidden className="h-4 w-4" />}
             title="Sentences no point quotes"
             hint="Parts of the essay the map does not account for yet."
-            count={gaps.unquoted.length}
+            items={gaps.unquoted}
             empty="Every sentence of the essay is mapped."
-          >
-            {gaps.unquoted.map((span) => (
-              <SentenceEntry key={span.start} start={span.start} end={span.end} text={view.document.text.slice(span.start, span.end)} />
-            ))}
-          </GapSection>
+            render={(span) => <SentenceEntry key={span.start} start={span.start} end={span.end} text={view.document.text.slice(span.start, span.end)} />}
+          />
         )}
       </div>
     </aside>
   );
 }
 
-interface GapSectionProps {
+/**
+ * Entries a section draws at first, and how many more each "Show more" adds: an essay of tiny
+ * sentences has tens of thousands unquoted, and drawing them all at once froze the page.
+ */
+const GAP_ENTRIES_PAGE = 50;
+
+interface GapSectionProps<T> {
   id: string;
   icon: ReactNode;
   title: string;
   hint: string;
-  count: number;
+  items: readonly T[];
   empty: string;
-  children: ReactNode;
+  render: (item: T) => ReactNode;
 }
 
-function GapSection({ id, icon, title, hint, count, empty, children }: GapSectionProps) {
+function GapSection<T>({ id, icon, title, hint, items, empty, render }: GapSectionProps<T>) {
+  const [shown, setShown] = useState(GAP_ENTRIES_PAGE);
+  const count = items.length;
+  const more = Math.min(GAP_ENTRIES_PAGE, count - shown);
   return (
     <details open={count > 0} className="rounded-lg border border-slate-200" data-testid={`gaps.${id}`}>
       <summary className="flex cursor-pointer select-none items-center gap-2 px-3 py-2 text-sm font-semibold text-slate-800">
@@ -123,7 +118,12 @@ function GapSection({ id, icon, title, hint, count, empty, children }: GapSectio
       </summary>
       <div className="space-y-1.5 border-t border-slate-100 px-3 py-2">
         <p className="text-xs text-slate-500">{count > 0 ? hint : empty}</p>
-        {count > 0 && <ul className="space-y-1.5">{children}</ul>}
+        {count > 0 && <ul className="space-y-1.5">{items.slice(0, shown).map(render)}</ul>}
+        {more > 0 && (
+          <button type="button" onClick={() => setShown(shown + GAP_ENTRIES_PAGE)} className="w-full rounded-md px-2.5 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50" data-testid="gaps.more">
+            Show {more} more ({count - shown} not shown)
+          </button>
+        )}
       </div>
     </details>
   );

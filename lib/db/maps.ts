@@ -624,6 +624,8 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
   const client = await db();
   const first = await client.node.findMany({ where: { mapId, deletionId, deletedAt: { not: null } }, select: { id: true } });
   if (first.length === 0) throw new AppError('not_found', 'Nothing to restore: that delete is unknown or already undone.');
+  // Read before the transaction: a query outside it waits for it to end.
+  const ownerMark = access ? await ownerMarkOf(mapId) : null;
   const result = await client.$transaction(async (tx) => {
     const deletions = new Set([deletionId]);
     let frontier = first.map((r) => r.id);
@@ -649,12 +651,14 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
       frontier = (await findInSlices(more, (slice) => tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true } }))).map((r) => r.id);
     }
     const restored = await findInSlices([...deletions], (slice) =>
-      tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true, deletedBy: true } }),
+      tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true, createdBy: true, deletedBy: true } }),
     );
     if (access) {
       // One's own delete is one's own to undo; anyone else's (the owner's moderation, a classmate's,
-      // or one pulled in by this restore) is the owner's.
-      const mine = access.policy === 'open' || restored.every((n) => n.deletedBy !== null && n.deletedBy === creatorMark(access.identity));
+      // or one pulled in by this restore) is the owner's. On an open map every delete is everyone's
+      // to undo — except the owner's moderation, which would otherwise bring back what it hid.
+      const moderated = restored.some((n) => deletedByModerator(n, ownerMark));
+      const mine = access.policy === 'open' ? !moderated : restored.every((n) => n.deletedBy !== null && n.deletedBy === creatorMark(access.identity));
       assertCan(access, mine ? 'restore-own' : 'restore-any');
     }
     await updateInSlices([...deletions], (slice) => tx.node.updateMany({ where: { mapId, deletionId: { in: slice } }, data: { deletedAt: null, deletionId: null, deletedBy: null } }));

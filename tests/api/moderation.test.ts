@@ -132,6 +132,21 @@ test('the exports, the brief and the map itself read only live content', async (
   expect(leaked(await ok(await send('GET /api/maps/[slug]', { slug: SLUG }, {})))).toEqual([]);
 });
 
+test("on an open map a visitor may undo any delete but the owner's moderation", async () => {
+  const { db } = await import('@/lib/db/client');
+  const client = await db();
+  await client.argumentMap.update({ where: { id: mapId }, data: { policy: 'open' } });
+  try {
+    const moderated = database.reader.prepare(`SELECT deletionId FROM Node WHERE mapId = ? AND text = ?`).get(mapId, SECRET_POINT) as { deletionId: string };
+    const refused = await send('POST /api/maps/[slug]/deletions/[deletionId]/restore', { slug: SLUG, deletionId: moderated.deletionId }, visitor);
+    expect(refused.status, await refused.text()).toBe(403);
+    const still = database.reader.prepare(`SELECT deletedAt FROM Node WHERE mapId = ? AND text = ?`).get(mapId, SECRET_POINT) as { deletedAt: unknown };
+    expect(still.deletedAt).not.toBeNull();
+  } finally {
+    await client.argumentMap.update({ where: { id: mapId }, data: { policy: 'read-only' } });
+  }
+});
+
 test('the owner still reads everything, and can undo the delete', async () => {
   const { events } = await ok<{ events: unknown[] }>(await send('GET /api/maps/[slug]/history', { slug: SLUG }, asOwner()));
   expect(leaked(events)).toEqual(SECRETS);

@@ -21,13 +21,13 @@ const fixtures = (folder: 'aif' | 'argdown') =>
 const exportUrl = (format: string, slug = SLUG) => `/api/maps/${slug}/export${format ? `?format=${format}` : ''}`;
 const IMPORT_URL = '/api/maps/import';
 
-/** POST /api/maps/import, expecting 201 `{ map: { slug } }`; returns the slug. */
+/** POST /api/maps/import, expecting 201 `{ map: { slug }, merged: { inferences, conflicts } }`; returns the slug. */
 async function importFile(request: APIRequestContext, format: 'aif' | 'argdown', content: string, title = distinctive(`import ${format}`)) {
   const response = await request.post(IMPORT_URL, { data: { format, title, content } });
   const text = await response.text();
   expect(response.status(), text).toBe(201);
   const body = JSON.parse(text) as { map: { slug: string } };
-  expect(body).toEqual({ map: { slug: expect.any(String) } });
+  expect(body).toEqual({ map: { slug: expect.any(String) }, merged: { inferences: expect.any(Number), conflicts: expect.any(Number) } });
   expect(response.headers()['location']).toBe(`/api/maps/${body.map.slug}`);
   return body.map.slug;
 }

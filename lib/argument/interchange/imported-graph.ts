@@ -1,4 +1,5 @@
 import type { ArgNode, ArgumentGraph, NodeKind } from '../model';
+import { shorten } from '../text';
 
 /**
  * A graph read from an AIF or Argdown file, before it is stored. Ids are the file's own (AIF
@@ -50,12 +51,15 @@ export class InterchangeError extends Error {
 }
 
 /**
- * Ids listed in a message: the first few, then how many more.
+ * Ids listed in a message: the first few (each cut when long), then how many more.
  *
  * @example listed(['a', 'b', 'c', 'd', 'e', 'f', 'g']) // 'a, b, c, d, e and 2 more'
  */
 export function listed(ids: readonly string[], max = 5): string {
-  const shown = ids.slice(0, max).join(', ');
+  const shown = ids
+    .slice(0, max)
+    .map((id) => shorten(id, 60))
+    .join(', ');
   return ids.length <= max ? shown : `${shown} and ${ids.length - max} more`;
 }
 

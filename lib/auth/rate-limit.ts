@@ -52,6 +52,8 @@ export const DIRECT_ADDRESS = 'direct';
 export const DEVICE_SOURCE_PREFIX = 'device:';
 /** Proxies in front of Argmap that may be trusted to append the client's address, at most. */
 export const TRUST_PROXY_HOPS_MAX = 10;
+/** Records between two sweeps of a table for expired keys. */
+const SWEEP_EVERY = 1000;
 /** The longest address kept as a key; longer ones are cut. */
 const ADDRESS_MAX = 64;
 
@@ -65,6 +67,7 @@ export type LoginGate = { allowed: true } | { allowed: false; retryAfterSeconds:
  */
 export class SlidingWindow {
   private readonly failures = new Map<string, number[]>();
+  private recordsSinceSweep = 0;
 
   constructor(
     private readonly limit: number,
@@ -92,7 +95,7 @@ export class SlidingWindow {
     if (times.length > this.limit) times.splice(0, times.length - this.limit);
     this.failures.delete(key);
     this.failures.set(key, times);
-    this.evict(now);
+    if (++this.recordsSinceSweep >= SWEEP_EVERY || this.failures.size > this.maxKeys) this.sweep(now);
   }
 
   /** Forgets every failure of `key`. */
@@ -113,11 +116,18 @@ export class SlidingWindow {
     return times;
   }
 
-  /** Drops keys whose latest failure has expired, then the least recently failed beyond the bound. */
-  private evict(now: number): void {
+  /**
+   * From the front (least recently failed first): drops keys beyond the bound and a tenth more, so
+   * the next sweep for room is a while off, then keys whose latest failure has expired. Runs every
+   * {@link SWEEP_EVERY} records or when the table is over its bound: one pass, not one per record.
+   */
+  private sweep(now: number): void {
+    this.recordsSinceSweep = 0;
+    let surplus = this.failures.size > this.maxKeys ? this.failures.size - this.maxKeys + Math.ceil(this.maxKeys / 10) : 0;
     for (const [key, times] of this.failures) {
-      if (this.failures.size > this.maxKeys || now - times[times.length - 1] >= this.windowMs) this.failures.delete(key);
-      else break;
+      if (surplus > 0) surplus -= 1;
+      else if (now - times[times.length - 1] < this.windowMs) break;
+      this.failures.delete(key);
     }
   }
 }

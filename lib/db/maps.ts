@@ -5,7 +5,7 @@ import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
 import { flatEdges, RETYPABLE_KINDS, type ArgNode, type RetypableKind, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
 import { AppError } from '../http/errors';
-import { MAP_NODES_MAX } from '../validation/limits';
+import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX, MAP_PREMISE_LINKS_MAX } from '../validation/limits';
 import type { ConnectionCreateInput, InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
@@ -277,6 +277,22 @@ export async function listMaps(viewer: { userId: string } | null = null): Promis
 }
 
 /**
+ * Refuses a connection the map has no room for: a step with INFERENCE_PREMISES_MAX premises, a map
+ * with MAP_PREMISE_LINKS_MAX premise links, MAP_INFERENCES_MAX steps or MAP_CONFLICTS_MAX attacks (rows stored, hidden ones included:
+ * Undo brings them back). The same limits as an import's (`lib/argument/interchange/import-rules.ts`),
+ * so what a map can hold does not depend on how it was built.
+ */
+function assertRoom(what: 'premises' | 'links' | 'steps' | 'attacks', count: number): void {
+  const max = { premises: INFERENCE_PREMISES_MAX, links: MAP_PREMISE_LINKS_MAX, steps: MAP_INFERENCES_MAX, attacks: MAP_CONFLICTS_MAX }[what];
+  if (count < max) return;
+  const message =
+    what === 'premises'
+      ? `This step already has ${count} premises, the most one step holds (${max}). Support its conclusion with a step of its own.`
+      : `This map already holds ${count} ${{ links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' }[what]}, the most a map holds (${max}). Start a new map for the rest.`;
+  throw new AppError('conflict', message, { issues: [{ path: ['target'], message }] });
+}
+
+/**
  * `POST /api/maps/{slug}/nodes`: adds a node and connects it to its target.
  * - `supports` a node: a new inference, the new node its one premise;
  * - `supports` an inference: the new node joins that inference as a linked premise;
@@ -385,18 +401,23 @@ export async function createNode(
       )
       .run(row.id, mapId, row.kind, row.text, row.quoteStart, row.quoteEnd, row.quoteText, row.implicit ? 1 : 0, row.author, now, now, row.createdBy);
     let edge: FlatEdge | null = null;
+    const stored = (table: 'Inference' | 'Conflict') => (sql.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE mapId = ?`).get(mapId) as { n: number }).n;
     if (input.relation === 'supports') {
+      assertRoom('links', (sql.prepare('SELECT COUNT(*) AS n FROM InferencePremise p JOIN Inference i ON i.id = p.inferenceId WHERE i.mapId = ?').get(mapId) as { n: number }).n);
       if (targetInference) {
         const { n } = sql.prepare('SELECT COUNT(*) AS n FROM InferencePremise WHERE inferenceId = ?').get(targetInference.id) as { n: number };
+        assertRoom('premises', n);
         sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)').run(targetInference.id, row.id, n);
         edge = { id: `${targetInference.id}~${row.id}`, from: row.id, to: targetInference.conclusionId, relation: 'supports', inference: targetInference.id };
       } else {
+        assertRoom('steps', stored('Inference'));
         const inferenceId = newId();
         sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)').run(inferenceId, mapId, targetNode!.id, now);
         sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, 0)').run(inferenceId, row.id);
         edge = { id: `${inferenceId}~${row.id}`, from: row.id, to: targetNode!.id, relation: 'supports', inference: inferenceId };
       }
     } else if (input.relation === 'attacks') {
+      assertRoom('attacks', stored('Conflict'));
       const conflictId = newId();
       sql
         .prepare('INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -428,6 +449,12 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
     const problem = connectionProblem(graph, input.from, input.to, input.relation);
     if (problem) throw new AppError('bad_request', problem.message, { issues: [{ path: [problem.path], message: problem.message }] });
     const targetInference = graph.inferences.find((i) => i.id === input.to);
+    if (input.relation === 'supports') assertRoom('links', await tx.inferencePremise.count({ where: { inference: { mapId } } }));
+    if (input.relation === 'supports' && targetInference) {
+      assertRoom('premises', await tx.inferencePremise.count({ where: { inferenceId: targetInference.id } }));
+    } else {
+      assertRoom(input.relation === 'supports' ? 'steps' : 'attacks', input.relation === 'supports' ? await tx.inference.count({ where: { mapId } }) : await tx.conflict.count({ where: { mapId } }));
+    }
     let edge: FlatEdge;
     if (input.relation === 'supports') {
       if (targetInference) {

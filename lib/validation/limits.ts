@@ -70,3 +70,9 @@ export const MAP_INFERENCES_MAX = 2 * MAP_NODES_MAX;
 export const MAP_CONFLICTS_MAX = 2 * MAP_NODES_MAX;
 /** Most premises of one inference (a linked argument); real schemes have a handful, corpora at most a dozen. */
 export const INFERENCE_PREMISES_MAX = 100;
+/**
+ * Most premise links (a premise in a step) one map may hold, counted over all its steps: with
+ * MAP_INFERENCES_MAX steps of up to INFERENCE_PREMISES_MAX premises a map could otherwise hold a
+ * million, and what reads a map (the brief, the outline) grows with them.
+ */
+export const MAP_PREMISE_LINKS_MAX = 4 * MAP_NODES_MAX;

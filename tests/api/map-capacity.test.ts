@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_PREMISE_LINKS_MAX } from '@/lib/validation/limits';
+import { throwawayDatabase } from './support/database';
+import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes';
+
+/**
+ * What a map can hold does not depend on how it was built: the limits an import checks (steps,
+ * attacks, premises of one step) hold for points added and connected one by one too. Without them
+ * an editor could link every pair of 5,000 points — millions of steps — one request at a time.
+ * The map is brought to each limit with rows written straight into a throwaway database.
+ */
+const database = throwawayDatabase('map-capacity');
+afterAll(() => database.cleanup());
+
+const SLUG = 'negotiate-now';
+let mapId = '';
+let thesis = '';
+let claim = '';
+let evidence = '';
+let objection = '';
+let wideStep = '';
+
+function post(name: string, params: Record<string, string>, body: unknown): Promise<Response> {
+  const route = discoverRoutes().find((r) => r.name === name)!;
+  const path = route.pattern.replace(/\[([^\]]+)\]/g, (_, key: string) => encodeURIComponent(params[key]));
+  const request = new Request(`http://localhost:3000${path}`, {
+    method: 'POST',
+    headers: { host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return loadHandler(route).then((handler) => call(handler, request, params));
+}
+
+async function refused(response: Response, says: RegExp) {
+  const text = await response.text();
+  expect(response.status, text).toBe(409);
+  const body = JSON.parse(text);
+  expect(isErrorBody(body)).toBe(true);
+  expect(body.error.message).toMatch(says);
+}
+
+beforeAll(() => {
+  const sql = database.reader;
+  mapId = (sql.prepare(`SELECT id FROM ArgumentMap WHERE slug = ?`).get(SLUG) as { id: string }).id;
+  const pick = (kind: string) => (sql.prepare(`SELECT id FROM Node WHERE mapId = ? AND kind = ? AND deletedAt IS NULL ORDER BY id LIMIT 1`).get(mapId, kind) as { id: string }).id;
+  thesis = pick('thesis');
+  claim = pick('claim');
+  evidence = pick('evidence');
+  objection = pick('objection');
+  // One step with INFERENCE_PREMISES_MAX premises (points written for it).
+  const now = new Date().toISOString();
+  sql.transaction(() => {
+    wideStep = 'capacity-wide-step';
+    sql.prepare(`INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)`).run(wideStep, mapId, claim, now);
+    for (let i = 0; i < INFERENCE_PREMISES_MAX; i++) {
+      const id = `capacity-premise-${i}`;
+      sql.prepare(`INSERT INTO Node (id, mapId, kind, text, implicit, author, version, createdAt, updatedAt) VALUES (?, ?, 'premise', ?, 0, 'Test', 1, ?, ?)`).run(id, mapId, `Premise ${i} of a wide step.`, now, now);
+      sql.prepare(`INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)`).run(wideStep, id, i);
+    }
+  })();
+});
+
+test('a step with the most premises takes no more, added or connected', async () => {
+  await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'premise', text: 'One premise too many.', target: wideStep, relation: 'supports' }), /premises/);
+  await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: evidence, to: wideStep, relation: 'supports' }), /premises/);
+  const { n } = database.reader.prepare(`SELECT COUNT(*) AS n FROM InferencePremise WHERE inferenceId = ?`).get(wideStep) as { n: number };
+  expect(n).toBe(INFERENCE_PREMISES_MAX);
+});
+
+test('a map with the most premise links takes no new support', async () => {
+  const sql = database.reader;
+  const links = () => (sql.prepare(`SELECT COUNT(*) AS n FROM InferencePremise p JOIN Inference i ON i.id = p.inferenceId WHERE i.mapId = ?`).get(mapId) as { n: number }).n;
+  const now = new Date().toISOString();
+  // More steps over the wide step's premises, until the map holds the most links it may.
+  sql.transaction(() => {
+    for (let count = links(), step = 0; count < MAP_PREMISE_LINKS_MAX; step++) {
+      const id = `capacity-links-${step}`;
+      sql.prepare(`INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)`).run(id, mapId, claim, now);
+      for (let i = 0; i < INFERENCE_PREMISES_MAX && count < MAP_PREMISE_LINKS_MAX; i++, count++) sql.prepare(`INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)`).run(id, `capacity-premise-${i}`, i);
+    }
+  })();
+  expect(links()).toBe(MAP_PREMISE_LINKS_MAX);
+  const before = database.snapshot();
+  await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason too many.', target: thesis, relation: 'supports' }), /premise links/);
+  await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: evidence, to: thesis, relation: 'supports' }), /premise links/);
+  expect(database.snapshot()).toEqual(before);
+  sql.transaction(() => {
+    sql.prepare(`DELETE FROM InferencePremise WHERE inferenceId LIKE 'capacity-links-%'`).run();
+    sql.prepare(`DELETE FROM Inference WHERE id LIKE 'capacity-links-%'`).run();
+  })();
+}, 60_000);
+
+test('a map with the most steps takes no new one; with the most attacks, no new attack', async () => {
+  const sql = database.reader;
+  const fill = (table: 'Inference' | 'Conflict', max: number) => {
+    const { n } = sql.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE mapId = ?`).get(mapId) as { n: number };
+    const now = new Date().toISOString();
+    sql.transaction(() => {
+      for (let i = n; i < max; i++) {
+        if (table === 'Inference') sql.prepare(`INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)`).run(`capacity-step-${i}`, mapId, thesis, now);
+        else sql.prepare(`INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, createdAt) VALUES (?, ?, ?, ?, ?)`).run(`capacity-attack-${i}`, mapId, evidence, claim, now);
+      }
+    })();
+  };
+  // Below the limit the same requests are accepted.
+  expect((await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason while there is room.', target: thesis, relation: 'supports' })).status).toBe(201);
+  fill('Inference', MAP_INFERENCES_MAX);
+  const before = database.snapshot();
+  await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason too many.', target: thesis, relation: 'supports' }), /steps of reasoning/);
+  await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: evidence, to: thesis, relation: 'supports' }), /steps of reasoning/);
+  expect(database.snapshot()).toEqual(before);
+
+  expect((await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'objection', text: 'An objection while there is room.', target: claim, relation: 'attacks' })).status).toBe(201);
+  fill('Conflict', MAP_CONFLICTS_MAX);
+  const full = database.snapshot();
+  await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'objection', text: 'An objection too many.', target: claim, relation: 'attacks' }), /attacks/);
+  await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: objection, to: evidence, relation: 'attacks' }), /attacks/);
+  expect(database.snapshot()).toEqual(full);
+}, 60_000);

@@ -36,6 +36,7 @@ const TABLE = [
   { key: 'write-ratio', what: 'write throughput vs the SQLite ceiling', budget: 'report the ratio', how: 'bench/api.ts: API writes/s ÷ raw better-sqlite3 single-row commits/s, same pragmas, same run' },
   { key: 'get-1000', what: '`GET` a 1,000-node map', budget: 'p95 ≤ 30 ms', how: 'bench/api.ts: autocannon, 10 connections' },
   { key: 'live-30', what: 'live update, writer → 30 SSE readers', budget: 'delivery p95 ≤ 100 ms, 100% delivered', how: 'bench/live.ts: 30 readers, 30 writers, 60 s' },
+  { key: 'adversarial', what: 'inputs at the limits in stressing shapes (ladders, 5,000-deep chains, 200 KB essays of one character…), every route', budget: 'no 5xx; /api/health < 1 s during each', how: 'bench/adversarial.ts: the production server, health asked back to back meanwhile (issue 10)' },
   { key: 'first-load-js', what: 'first-load JS of the map page', budget: '≤ 200 KB gzipped; elkjs not initial', how: 'bench/bundle.ts: the page\'s initial scripts from `next start`, gzipped and summed' },
 ];
 

@@ -18,7 +18,8 @@ export type RowKey =
   | 'write-ratio'
   | 'get-1000'
   | 'live-30'
-  | 'first-load-js';
+  | 'first-load-js'
+  | 'adversarial';
 
 /** One measured row: the figure as text, whether it is within budget (null: reported, no budget), and how it was measured. */
 export interface BenchRow {

@@ -1,7 +1,7 @@
 import { connectionProblem } from '../connect';
 import { isNodeTarget, type ArgNode, type ArgumentGraph, type Conflict, type Inference, type NodeKind, type Relation } from '../model';
 import { shorten } from '../text';
-import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX } from '../../validation/limits';
+import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX, MAP_PREMISE_LINKS_MAX } from '../../validation/limits';
 import { InterchangeError, type ImportedGraph, type InterchangeIssue } from './imported-graph';
 import { withInferredKinds } from './infer-kinds';
 
@@ -85,8 +85,10 @@ export function mergeDuplicates(graph: ArgumentGraph): { graph: ArgumentGraph; c
 
 /**
  * Refuses a graph with more statements than MAP_NODES_MAX, more steps than MAP_INFERENCES_MAX,
- * more attacks than MAP_CONFLICTS_MAX, or a step with more premises than INFERENCE_PREMISES_MAX;
- * the message names the count and the limit (the step too).
+ * more attacks than MAP_CONFLICTS_MAX, more premise links (a premise in a step) than
+ * MAP_PREMISE_LINKS_MAX, or a step with more premises than INFERENCE_PREMISES_MAX; the message
+ * names the count and the limit (the step too). The same limits hold for every write to a map
+ * (`lib/db/maps.ts`), so what a map can hold does not depend on how it was built.
  */
 export function refuseOverLimits(graph: ArgumentGraph, locate = byId): void {
   const over = (count: number, max: number, what: string) => {
@@ -97,6 +99,8 @@ export function refuseOverLimits(graph: ArgumentGraph, locate = byId): void {
   over(graph.nodes.length, MAP_NODES_MAX, 'statements');
   over(graph.inferences.length, MAP_INFERENCES_MAX, 'steps (inferences) once exact duplicates are merged');
   over(graph.conflicts.length, MAP_CONFLICTS_MAX, 'attacks (conflicts) once exact duplicates are merged');
+  const links = graph.inferences.reduce((sum, inference) => sum + inference.premises.length, 0);
+  over(links, MAP_PREMISE_LINKS_MAX, 'premise links (a premise in a step) once exact duplicates are merged');
   const issues = graph.inferences
     .filter((inference) => inference.premises.length > INFERENCE_PREMISES_MAX)
     .map((inference) => {

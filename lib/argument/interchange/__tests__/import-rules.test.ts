@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX } from '../../../validation/limits';
+import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX, MAP_PREMISE_LINKS_MAX } from '../../../validation/limits';
 import { fromAif } from '../aif';
 import { fromArgdown } from '../argdown-import';
 import { argdownScanWork, relationDepth } from '../argdown-scan';
@@ -128,6 +128,20 @@ describe("a map's limits hold, naming the count and the limit", () => {
     const doc = { nodes: [I('c'), S('r'), ...range(n).map((i) => I(`p${i}`))], edges: [E('r', 'c'), ...range(n).map((i) => E(`p${i}`, 'r'))] };
     const error = refusal(() => fromAif(doc));
     expect(error.issues).toEqual([{ path: ['nodes', 1], message: `RA node "r" has ${n} premises; a step holds at most ${INFERENCE_PREMISES_MAX}.` }]);
+  });
+
+  test(`AIF: steps with ${MAP_PREMISE_LINKS_MAX + 1} premise links in all are refused`, () => {
+    const per = INFERENCE_PREMISES_MAX;
+    const steps = Math.ceil((MAP_PREMISE_LINKS_MAX + 1) / per);
+    const width = MAP_NODES_MAX - steps;
+    const premisesOf = (k: number) => range(per).map((j) => `n${(k * 37 + j) % width}`);
+    const doc = {
+      nodes: [...range(width).map((i) => I(`n${i}`)), ...range(steps).map((k) => I(`c${k}`)), ...range(steps).map((k) => S(`r${k}`))],
+      edges: range(steps).flatMap((k) => [E(`r${k}`, `c${k}`), ...premisesOf(k).map((p) => E(p, `r${k}`))]),
+    };
+    const error = refusal(() => fromAif(doc));
+    expect(error.message).toContain(`${steps * per} premise links`);
+    expect(error.message).toContain(`at most ${MAP_PREMISE_LINKS_MAX}`);
   });
 
   test(`AIF: ${MAP_NODES_MAX + 1} statements are refused`, () => {

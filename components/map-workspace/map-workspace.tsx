@@ -141,11 +141,11 @@ function WorkspaceLayout() {
             {sidePanel === 'history' ? (
               <HistoryPanel />
             ) : sidePanel === 'gaps' ? (
-              <Deferred module={DEFERRED.gaps} frame="side">
+              <Deferred key="gaps" module={DEFERRED.gaps} frame="side">
                 {(GapsPanel) => <GapsPanel />}
               </Deferred>
             ) : sidePanel === 'inspector' ? (
-              <Deferred module={DEFERRED.inspector} frame="side">
+              <Deferred key="inspector" module={DEFERRED.inspector} frame="side">
                 {(Inspector) => <Inspector />}
               </Deferred>
             ) : null}

@@ -68,20 +68,23 @@ function OfflinePanelNotice({ frame, onRetry }: { frame: PanelFrame; onRetry(): 
  * after a capped backoff, or on "Try again" — never the route's error page.
  */
 export function Deferred<T>({ module, frame, children }: { module: OnDemand<T>; frame: PanelFrame; children: (loaded: T) => ReactNode }) {
-  const [loaded, setLoaded] = useState<{ value: T } | null>(() => (module.loaded === undefined ? null : { value: module.loaded }));
+  const [loadedState, setLoaded] = useState<{ module: OnDemand<T>; value: T } | null>(null);
+  // What this module has loaded (a module loaded before shows at once; another module's value never shows).
+  const loaded = loadedState?.module === module ? loadedState : module.loaded === undefined ? null : { module, value: module.loaded };
   const [attempt, setAttempt] = useState(0);
   /** The attempt that failed last; `null` while loading or loaded. */
   const [failed, setFailed] = useState<number | null>(null);
   const connection = useMapStore((s) => s.connection);
 
   // Tried again whenever the connection changes (back online: at once) and on each new attempt.
+  const isLoaded = loaded !== null;
   useEffect(() => {
-    if (loaded) return;
+    if (isLoaded) return;
     let current = true;
     module.load().then(
       (value) => {
         if (!current) return;
-        setLoaded({ value });
+        setLoaded({ module, value });
         setFailed(null);
       },
       () => current && setFailed(attempt),
@@ -89,7 +92,7 @@ export function Deferred<T>({ module, frame, children }: { module: OnDemand<T>; 
     return () => {
       current = false;
     };
-  }, [module, loaded, attempt, connection]);
+  }, [module, isLoaded, attempt, connection]);
 
   // While it fails: again after a growing wait (capped).
   useEffect(() => {

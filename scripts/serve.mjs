@@ -10,6 +10,8 @@ const next = path.join(root, 'node_modules', '.bin', 'next');
 /** What the build is made from: a change to any of these (a pull, an edit) calls for a new build. */
 const SOURCES = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 export const STAMP = path.join(root, '.next', 'argmap-sources.sha1');
+/** How long after SIGINT/SIGTERM the server may take to exit before it is killed, in ms (under 5 s). */
+export const STOP_DEADLINE_MS = 4500;
 
 /** A hash of every source file's path and contents (a few hundred small files: milliseconds). */
 export function sourcesHash() {
@@ -30,7 +32,8 @@ export function sourcesHash() {
 /**
  * Builds when there is no build, when the sources changed since the last one, or when `rebuild` is
  * set; then starts `next start -p <port>` in the project root with this process's environment.
- * SIGINT/SIGTERM are passed on to the server, and this process exits with the server's exit code.
+ * SIGINT/SIGTERM are passed on to the server (killed if it has not exited {@link STOP_DEADLINE_MS}
+ * later), and this process exits with the server's exit code.
  * Returns the server's child process.
  */
 export function serve({ port, rebuild = false }) {
@@ -45,7 +48,17 @@ export function serve({ port, rebuild = false }) {
   }
 
   const server = spawn(next, ['start', '-p', String(port)], { cwd: root, stdio: 'inherit', env: process.env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  let deadline;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.kill(signal);
+      // The server stops itself within 3 s (lib/http/shutdown.ts); this is the backstop.
+      deadline ??= setTimeout(() => {
+        console.error(`The server did not stop within ${STOP_DEADLINE_MS / 1000} s of ${signal}: killing it.`);
+        server.kill('SIGKILL');
+      }, STOP_DEADLINE_MS);
+    });
+  }
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return server;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import { setMaxListeners } from 'node:events';
+import { Server } from 'node:net';
 import { readNow } from '../db/client';
 
 /**
@@ -11,6 +12,20 @@ import { readNow } from '../db/client';
 export const SHUTDOWN_DEADLINE_MS = 3000;
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+/** How often a stopping server closes the keep-alive connections that have gone idle, in ms. */
+const IDLE_SWEEP_MS = 50;
+
+/** A server that can drop its idle keep-alive connections (Node's http and https servers). */
+type HttpServer = Server & { closeIdleConnections(): void };
+
+/**
+ * The process's listening HTTP servers (Next's own, which it does not expose), found among the
+ * process's active handles; none if Node stops offering that list.
+ */
+function listeningHttpServers(): HttpServer[] {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  return handles.filter((handle): handle is HttpServer => handle instanceof Server && typeof (handle as Partial<HttpServer>).closeIdleConnections === 'function');
+}
 
 const globalForShutdown = globalThis as unknown as { argmapShutdown?: AbortController; argmapShutdownInstalled?: boolean };
 
@@ -37,7 +52,8 @@ export function beginShutdown(): void {
 /**
  * Makes SIGINT and SIGTERM stop the server within {@link SHUTDOWN_DEADLINE_MS}: open streams end
  * at once (Next meanwhile stops accepting connections and lets in-flight requests finish, then
- * exits), the process exits at the deadline whatever is still running, and on exit the SQLite
+ * exits), connections that go idle are closed as they do, the process exits at the deadline
+ * whatever is still running, and on exit the SQLite
  * connection is checkpointed (the WAL folded into the database file) and closed. Called once, from
  * `instrumentation.ts`; later calls do nothing.
  */
@@ -45,10 +61,15 @@ export function installGracefulShutdown(): void {
   if (globalForShutdown.argmapShutdownInstalled) return;
   globalForShutdown.argmapShutdownInstalled = true;
   let connection: Database.Database | undefined;
+  // Next calls this hook once its server listens.
+  const servers = listeningHttpServers();
   const stop = (signal: keyof typeof EXIT_CODES) => {
     if (shutdownSignal().aborted) return;
     console.log(`${signal}: ending live streams, finishing requests, then stopping (at most ${SHUTDOWN_DEADLINE_MS / 1000} s).`);
     beginShutdown();
+    // Next's shutdown waits for every connection to close, but closes idle keep-alive connections
+    // only once: one whose request finishes later would hold the process until its keep-alive timeout.
+    setInterval(() => servers.forEach((server) => server.closeIdleConnections()), IDLE_SWEEP_MS).unref();
     // Only a database this process opened: stopping must not open one.
     if ((globalThis as { argmapDb?: unknown }).argmapDb) {
       readNow((open) => open)
@@ -60,6 +81,7 @@ export function installGracefulShutdown(): void {
       process.exit(EXIT_CODES[signal]);
     }, SHUTDOWN_DEADLINE_MS).unref();
   };
+  if (servers.length === 0) console.warn('Graceful shutdown: found no HTTP server; idle connections may delay stopping by up to the deadline.');
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('exit', () => {

@@ -45,7 +45,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
+      // The connection ends with the stream: a kept-alive idle socket would hold up a stopping server.
+      Connection: 'close',
       'X-Accel-Buffering': 'no',
     },
   });

@@ -253,27 +253,30 @@ test.describe('votes', () => {
     expect(await putVote(request, nodeId, alice, 0)).toEqual({ rating: { average: 0, count: 1 }, mine: 0 });
   });
 
-  test('the average is over everyone who voted; each browser sees its own vote; null withdraws one', async ({ request }) => {
+  test('the average is over everyone who voted; each browser sees its own vote; null withdraws one', async ({ request, playwright, baseURL }) => {
     const alice = browser();
     const bob = browser();
     const carol = browser();
+    // Each browser has cookies of its own, and with them the voter id the server hands it.
+    const [aliceApi, bobApi, carolApi] = await Promise.all([0, 1, 2].map(() => playwright.request.newContext({ baseURL })));
     const nodeId = await freshNode(request);
-    await putVote(request, nodeId, alice, 1);
-    expect(await putVote(request, nodeId, bob, 4)).toEqual({ rating: { average: 2.5, count: 2 }, mine: 4 });
-    expect(await putVote(request, nodeId, carol, 2)).toEqual({ rating: { average: 7 / 3, count: 3 }, mine: 2 });
+    await putVote(aliceApi, nodeId, alice, 1);
+    expect(await putVote(bobApi, nodeId, bob, 4)).toEqual({ rating: { average: 2.5, count: 2 }, mine: 4 });
+    expect(await putVote(carolApi, nodeId, carol, 2)).toEqual({ rating: { average: 7 / 3, count: 3 }, mine: 2 });
 
-    expect(await readVote(request, nodeId, alice)).toEqual({ rating: { average: 7 / 3, count: 3 }, mine: 1 });
-    expect(await readVote(request, nodeId, bob)).toMatchObject({ mine: 4 });
+    expect(await readVote(aliceApi, nodeId, alice)).toEqual({ rating: { average: 7 / 3, count: 3 }, mine: 1 });
+    expect(await readVote(bobApi, nodeId, bob)).toMatchObject({ mine: 4 });
     expect(await readVote(request, nodeId)).toMatchObject({ mine: null });
 
-    expect(await putVote(request, nodeId, carol, null)).toEqual({ rating: { average: 2.5, count: 2 }, mine: null });
-    expect(await putVote(request, nodeId, alice, null)).toEqual({ rating: { average: 4, count: 1 }, mine: null });
+    expect(await putVote(carolApi, nodeId, carol, null)).toEqual({ rating: { average: 2.5, count: 2 }, mine: null });
+    expect(await putVote(aliceApi, nodeId, alice, null)).toEqual({ rating: { average: 4, count: 1 }, mine: null });
     // Withdrawing a vote one does not have changes nothing.
-    expect(await putVote(request, nodeId, alice, null)).toEqual({ rating: { average: 4, count: 1 }, mine: null });
-    expect(await putVote(request, nodeId, bob, null)).toEqual({ rating: { average: 0, count: 0 }, mine: null });
+    expect(await putVote(aliceApi, nodeId, alice, null)).toEqual({ rating: { average: 4, count: 1 }, mine: null });
+    expect(await putVote(bobApi, nodeId, bob, null)).toEqual({ rating: { average: 0, count: 0 }, mine: null });
 
     const text = await (await request.get(url.vote(nodeId), { headers: alice.headers })).text();
     for (const key of [alice.key, bob.key, carol.key]) expect(text).not.toContain(key);
+    await Promise.all([aliceApi, bobApi, carolApi].map((api) => api.dispose()));
   });
 
   test.describe('refuses an invalid rating, and writes nothing', () => {
@@ -391,22 +394,22 @@ test('in the inspector: post, edit and delete a comment; rate the point and with
     await expect(three).toHaveAttribute('aria-checked', 'true');
     await expect(vote.getByTestId('vote.summary')).toContainText('3.0 · 1');
     await expect(vote.getByTestId('vote.mine')).toContainText('Your rating: 3');
-    await expect.poll(async () => (await readVote(request, DOOR_OPEN, me)).mine).toBe(3);
+    await expect.poll(async () => (await readVote(page.request, DOOR_OPEN, me)).mine).toBe(3);
 
     // The arrow keys move the rating, as in any radio group.
     await page.keyboard.press('ArrowRight');
     await expect(vote.getByRole('radio', { name: '4 Decisive' })).toHaveAttribute('aria-checked', 'true');
     await expect(vote.getByRole('radio', { name: '4 Decisive' })).toBeFocused();
     await expect(vote.getByTestId('vote.summary')).toContainText('4.0 · 1');
-    await expect.poll(async () => (await readVote(request, DOOR_OPEN, me)).mine).toBe(4);
+    await expect.poll(async () => (await readVote(page.request, DOOR_OPEN, me)).mine).toBe(4);
 
     await vote.getByTestId('vote.withdraw').click();
     await expect(vote.getByTestId('vote.summary')).toHaveText('No ratings yet');
     await expect(vote.getByRole('radio', { checked: true })).toHaveCount(0);
-    await expect.poll(async () => (await readVote(request, DOOR_OPEN, me)).rating.count).toBe(0);
+    await expect.poll(async () => (await readVote(page.request, DOOR_OPEN, me)).rating.count).toBe(0);
   } finally {
     // Leave the seeded claim without this test's comment or vote, even when it failed half-way.
-    await request.put(url.vote(DOOR_OPEN), { headers: me.headers, data: { value: null } });
+    await page.request.put(url.vote(DOOR_OPEN), { headers: me.headers, data: { value: null } });
     for (const c of await readThread(request, DOOR_OPEN, me)) {
       if (c.mine) await request.delete(url.comment(c.id), { headers: me.headers });
     }

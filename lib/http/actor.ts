@@ -6,8 +6,9 @@ import type { Actor } from '../db/events';
 /**
  * Headers a browser sends with every request:
  * - `X-Argmap-Client` — a public id, shown in the event log so the browser can skip its own echo;
- * - `X-Argmap-Owner` — a secret key that owns its comments and votes until accounts exist. It is
- *   never shown to anyone: the server keeps only its SHA-256 hash;
+ * - `X-Argmap-Owner` — a secret key that owns its anonymous comments. It is never shown to anyone:
+ *   the server keeps only its SHA-256 hash. Anonymous votes do not go by it (a client could send a
+ *   new one per vote) but by the voter id the server signs and keeps in a cookie (lib/auth/voter.ts);
  * - `X-Argmap-Name` — the display name it signs with (URI-encoded).
  */
 export const CLIENT_HEADER = 'x-argmap-client';
@@ -20,8 +21,8 @@ const clientIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
 /**
  * Reads who is acting from the request headers. Name and client id are hints for display (who did
- * what, whose echo to skip), never permissions; the owner key's hash decides who may edit a comment
- * or change a vote. Malformed values are ignored rather than refused.
+ * what, whose echo to skip), never permissions; the owner key's hash decides who may edit an
+ * anonymous comment. Malformed values are ignored rather than refused.
  */
 export function actorFrom(request: Request): Actor & { ownerKey: string } {
   const clientId = clientIdSchema.safeParse(request.headers.get(CLIENT_HEADER) ?? '');

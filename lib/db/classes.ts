@@ -4,11 +4,11 @@ import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import type { Policy, Role } from '../auth/permissions';
 import { AppError } from '../http/errors';
 import { hashKey, newMemberKey, type Access } from './access';
-import { db } from './client';
+import { db, writeTransaction } from './client';
 import { announceAccessChange } from './events';
-import { freshIds } from './import';
+import { freshIds, newId } from './import';
 import { readGraphOf } from './maps';
-import { writeGraph } from './write-graph';
+import { sqliteTimestamp, writeGraphSync } from './write-graph';
 
 /** Letters and digits that cannot be mistaken for each other when read off a projector. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -40,29 +40,25 @@ export async function copyMap(
   if (!source) throw new AppError('not_found', `There is no map called "${slug}".`);
   const graph = await readGraphOf(source.id);
   const base = slugify(input.title);
-  return client.$transaction(
-    async (tx) => {
-      const taken = await tx.argumentMap.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-      const newSlug = freeSlug(base, new Set(taken.map((t) => t.slug)));
-      const map = await tx.argumentMap.create({
-        data: {
-          slug: newSlug,
-          title: input.title,
-          documentId: source.documentId,
-          policy: 'invite',
-          ownerId: user.id,
-          className: input.className?.trim() ?? '',
-          copiedFromId: source.id,
-        },
-        select: { id: true },
-      });
-      await writeGraph(tx, map.id, graph, freshIds(newSlug, graph));
-      await tx.membership.create({ data: { mapId: map.id, userId: user.id, name: user.username, role: 'owner' } });
-      const invite = await tx.invite.create({ data: { mapId: map.id, code: await freeCode(tx), role: 'editor' }, select: { code: true, role: true, active: true } });
-      return { map: { slug: newSlug }, invite: invite as InviteView };
-    },
-    { timeout: 60_000 },
-  );
+  // One synchronous transaction of prepared statements, as an import: a 5,000-point copy through
+  // Prisma took seconds, holding the app's one connection while every other request waited.
+  return writeTransaction((sql) => {
+    const taken = sql.prepare('SELECT slug FROM ArgumentMap WHERE substr(slug, 1, ?) = ?').all(base.length, base) as { slug: string }[];
+    const newSlug = freeSlug(base, new Set(taken.map((t) => t.slug)));
+    const now = new Date();
+    const at = sqliteTimestamp(now);
+    const mapId = newId();
+    sql
+      .prepare('INSERT INTO ArgumentMap (id, slug, title, documentId, policy, ownerId, className, copiedFromId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(mapId, newSlug, input.title, source.documentId, 'invite', user.id, input.className?.trim() ?? '', source.id, at, at);
+    writeGraphSync(sql, mapId, graph, freshIds(newSlug, graph), now.getTime());
+    sql.prepare('INSERT INTO Membership (id, mapId, userId, name, role, createdAt) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), mapId, user.id, user.username, 'owner', at);
+    const codeTaken = sql.prepare('SELECT 1 FROM Invite WHERE code = ?');
+    let code = newInviteCode();
+    while (codeTaken.get(code)) code = newInviteCode();
+    sql.prepare('INSERT INTO Invite (id, mapId, code, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(newId(), mapId, code, 'editor', at, at);
+    return { map: { slug: newSlug }, invite: { code, role: 'editor', active: true } as InviteView };
+  });
 }
 
 async function freeCode(tx: Pick<Awaited<ReturnType<typeof db>>, 'invite'>): Promise<string> {

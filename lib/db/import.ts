@@ -87,7 +87,7 @@ export async function createMapFromGraph({
 }
 
 /** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
-function newId(): string {
+export function newId(): string {
   return `c${randomUUID().replaceAll('-', '')}`;
 }
 

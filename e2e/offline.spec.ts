@@ -71,6 +71,7 @@ test.describe('offline', () => {
     await expect(page.getByTestId('composer.text')).toHaveValue(draft);
     await expect(page.getByTestId('map.connection')).toHaveAttribute('data-state', 'offline');
     await expect(page.getByTestId('map.connection')).toContainText('Offline');
+    await expect(page.getByTestId('map.offline-banner')).toContainText('Offline — reconnecting');
     await expectNoErrorPage(page);
 
     // Closing the inspector and coming back keeps the draft.
@@ -95,6 +96,7 @@ test.describe('offline', () => {
     server = await startServer(file, PORT);
     await expect(page.getByTestId('map.connection')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(page.getByTestId('map.presence')).toHaveAttribute('data-live', 'true');
+    await expect(page.getByTestId('map.offline-banner')).toHaveCount(0);
 
     // The send goes through now, and the point appears.
     const created = page.waitForResponse((r) => r.url().endsWith(`/api/maps/${SLUG}/nodes`) && r.request().method() === 'POST');

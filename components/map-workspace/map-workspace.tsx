@@ -25,6 +25,7 @@ import { shorten } from '@/lib/argument/text';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel, ReplayBanner } from './history-panel';
 import { PresenceList } from './presence-list';
+import { OfflineBanner } from './connection-status';
 import { DEFERRED, prefetchDeferred } from './deferred';
 import { Deferred, PanelBoundary } from './panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
@@ -98,6 +99,7 @@ function WorkspaceLayout() {
         mainView={mainView}
         onMainView={showView}
       />
+      <OfflineBanner />
       {narrow && <NarrowTabs mainView={essayPane ? 'essay' : mainView} hasEssay={hasEssay} onMainView={showView} onEssay={() => setEssayChoice(true)} />}
       <div className="flex min-h-0 flex-1 flex-col md:flex-row">
         {essayOpen && !narrow && (

@@ -12,7 +12,8 @@ export function PresenceList() {
   const presence = useMapStore((s) => s.presence);
   const live = useMapStore((s) => s.connection === 'online');
   const me = typeof window === 'undefined' ? '' : browserKey();
-  const others = presence.filter((p) => p.clientId !== me);
+  // Offline, who is here is not known: the list shows again when the stream is back.
+  const others = live ? presence.filter((p) => p.clientId !== me) : [];
   const names = others.map((p) => p.name || 'Someone');
   const title = live
     ? others.length === 0

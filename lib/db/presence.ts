@@ -7,7 +7,10 @@ export type { PresenceChange, PresentPerson };
 
 /** Open event streams one map may have at once (a lecture hall, every student with a tab open). */
 export const STREAMS_PER_MAP_MAX = 250;
-/** Open event streams from one client address, over all maps (several classes behind one school NAT). */
+/**
+ * Open event streams from one client address, over all maps (several classes behind one school
+ * NAT). Only where the address is known: behind a proxy named by TRUST_PROXY.
+ */
 export const STREAMS_PER_ADDRESS_MAX = 300;
 /** Open event streams of one browser (its `client` id), over all maps and tabs. */
 export const STREAMS_PER_CLIENT_MAX = 16;
@@ -16,12 +19,13 @@ export const STREAMS_TOTAL_MAX = 2000;
 /** The `Retry-After` of a refused stream, in seconds: streams free up as people close their tabs. */
 export const STREAM_RETRY_AFTER_SECONDS = 30;
 
-/** Who opened a stream, and from where (the address the rate limits use). */
+/** Who opened a stream, and from where. */
 export interface StreamOwner {
   name: string;
   /** The browser's public id; `''` when the stream was opened without one. */
   clientId: string;
-  address: string;
+  /** The client's address as the rate limits see it; undefined when it is not known (no trusted proxy). */
+  address?: string;
 }
 
 /** The caps one {@link StreamRegistry} enforces. */
@@ -71,7 +75,7 @@ export class StreamRegistry {
   admit(mapId: string, owner: StreamOwner): Seat | { refused: StreamRefusal } {
     if (this.total >= this.caps.total) return { refused: 'total' };
     if ((this.perMap.get(mapId) ?? 0) >= this.caps.perMap) return { refused: 'perMap' };
-    if ((this.perAddress.get(owner.address) ?? 0) >= this.caps.perAddress) return { refused: 'perAddress' };
+    if (owner.address !== undefined && (this.perAddress.get(owner.address) ?? 0) >= this.caps.perAddress) return { refused: 'perAddress' };
     if (owner.clientId && (this.perClient.get(owner.clientId) ?? 0) >= this.caps.perClient) return { refused: 'perClient' };
 
     const id = ++this.nextConnection;
@@ -79,7 +83,7 @@ export class StreamRegistry {
     const key = owner.clientId ? `client:${owner.clientId}` : `connection:${id}`;
     this.total++;
     increment(this.perMap, mapId, 1);
-    increment(this.perAddress, owner.address, 1);
+    if (owner.address !== undefined) increment(this.perAddress, owner.address, 1);
     if (owner.clientId) increment(this.perClient, owner.clientId, 1);
     this.update(mapId, key, owner.clientId, (tabs) => void tabs.set(id, owner.name));
 
@@ -91,7 +95,7 @@ export class StreamRegistry {
         released = true;
         this.total--;
         increment(this.perMap, mapId, -1);
-        increment(this.perAddress, owner.address, -1);
+        if (owner.address !== undefined) increment(this.perAddress, owner.address, -1);
         if (owner.clientId) increment(this.perClient, owner.clientId, -1);
         this.update(mapId, key, owner.clientId, (tabs) => void tabs.delete(id));
       },

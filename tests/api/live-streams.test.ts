@@ -186,6 +186,14 @@ describe('stream caps', () => {
     expect(registry.count('m1')).toBe(0);
   });
 
+  test('streams from an unknown address (no trusted proxy) are not held to the per-address cap', () => {
+    const registry = new StreamRegistry({ total: 10, perMap: 10, perAddress: 1, perClient: 10 }, () => undefined);
+    const unknown = [0, 1, 2].map((i) => registry.admit('m', { name: '', clientId: `u${i}`, address: undefined }));
+    expect(unknown.every((seat) => 'release' in seat)).toBe(true);
+    expect(registry.admit('m', { name: '', clientId: 'k1', address: 'a' })).toHaveProperty('release');
+    expect(registry.admit('m', { name: '', clientId: 'k2', address: 'a' })).toEqual({ refused: 'perAddress' });
+  });
+
   test('releasing a seat twice counts once', () => {
     const registry = new StreamRegistry({ total: 5, perMap: 5, perAddress: 5, perClient: 5 }, () => undefined);
     const seat = registry.admit('m', { name: 'A', clientId: 'a', address: 'x' });

@@ -5,7 +5,7 @@ import { mapIdOf } from '@/lib/db/maps';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
 import { takeSeat } from '@/lib/db/presence';
-import { clientAddress } from '@/lib/auth/rate-limit';
+import { clientAddress, DIRECT_ADDRESS } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
 import { attributedName, authorize, resolveAccess } from '@/lib/db/access';
 import { can } from '@/lib/auth/permissions';
@@ -32,7 +32,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
   const name = access.identity.kind === 'anonymous' ? (query.data.name?.trim() ?? '') : attributedName(access, undefined);
   // Counts against the caps, or refuses with 429, before anything is streamed.
-  const seat = takeSeat(mapId, { name, clientId: query.data.client ?? '', address: clientAddress(request) });
+  const address = clientAddress(request);
+  const seat = takeSeat(mapId, { name, clientId: query.data.client ?? '', address: address === DIRECT_ADDRESS ? undefined : address });
   const stream = mapEventStream({
     mapId,
     after,

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
-import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
+import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { draftKey, messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
@@ -196,7 +196,7 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
       </div>
       {errors.author && <p className="text-xs text-red-700">{errors.author}</p>}
       {errors.form && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="comment.error">
+        <p className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`} role="alert" data-testid="comment.error">
           {errors.form}
         </p>
       )}

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
+import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { draftKey, messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
@@ -303,7 +303,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
       )}
 
       {errors.form && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="composer.error">
+        <p className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`} role="alert" data-testid="composer.error">
           {errors.form}
         </p>
       )}

@@ -248,3 +248,24 @@ for (const [width, height] of [
     }
   });
 }
+
+test.describe('a brief too long to print', () => {
+  test('draws its first points, says how many more there are, and offers the whole brief as Markdown', async ({ page }) => {
+    // A thesis with 450 reasons: more than the page draws (BRIEF_PAGE_POINTS_MAX).
+    const nodes = [{ nodeID: 't', text: 'We should negotiate now.', type: 'I' }];
+    const edges = [];
+    for (let i = 0; i < 450; i++) {
+      nodes.push({ nodeID: `r${i}`, text: `Reason ${i + 1} for the thesis.`, type: 'I' }, { nodeID: `s${i}`, text: 'Default Inference', type: 'RA' });
+      edges.push({ edgeID: `a${i}`, fromID: `r${i}`, toID: `s${i}` }, { edgeID: `b${i}`, fromID: `s${i}`, toID: 't' });
+    }
+    const imported = await page.request.post('/api/maps/import', { data: { format: 'aif', title: 'Four hundred and fifty reasons', content: JSON.stringify({ nodes, edges, locutions: [] }) } });
+    expect(imported.status(), await imported.text()).toBe(201);
+    const { map } = (await imported.json()) as { map: { slug: string } };
+    await page.goto(`/maps/${map.slug}/brief?side=affirmative`);
+    const note = page.getByTestId('brief.omitted');
+    await expect(note).toContainText('first 400 points; 50 more are left out');
+    const download = await page.request.get(await note.getByRole('link').getAttribute('href') as string);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain('Reason 450 for the thesis.');
+  });
+});

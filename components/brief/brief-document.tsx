@@ -1,6 +1,6 @@
 import { Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { BRIEF_CASE_DEPTH_MAX, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
+import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
 import { CaseOutline } from './case-outline';
 import { PointFacts, PointQuote } from './brief-point';
 import { QuestionList } from './question-list';
@@ -14,6 +14,8 @@ interface BriefDocumentProps {
   date: string;
   /** The map's address, printed in the footer so the paper leads back to it. */
   mapUrl: string;
+  /** Points left out of this page (BRIEF_PAGE_POINTS_MAX), and where the whole brief is. */
+  omitted?: { count: number; fullBriefUrl: string };
 }
 
 function Section({ number, title, intro, testId, children }: { number?: number; title: string; intro?: string; testId: string; children: ReactNode }) {
@@ -30,7 +32,7 @@ function Section({ number, title, intro, testId, children }: { number?: number; 
 }
 
 /** The brief as a document: title block, the resolution, then the case, the matrix and the questions. */
-export function BriefDocument({ brief, mapTitle, document, date, mapUrl }: BriefDocumentProps) {
+export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted }: BriefDocumentProps) {
   const words = SIDE_WORDING[brief.side];
   const them = SIDE_WORDING[opposite(brief.side)];
   const primary = brief.side === 'affirmative' ? brief.questions.prepare : brief.questions.openings;
@@ -65,6 +67,15 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl }: Brief
           <dd data-testid="brief.date">{date}</dd>
         </dl>
       </header>
+
+      {omitted && omitted.count > 0 && (
+        <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="brief.omitted">
+          This page shows the first {BRIEF_PAGE_POINTS_MAX.toLocaleString('en')} points; {omitted.count.toLocaleString('en')} more are left out.{' '}
+          <a className="font-semibold underline" href={omitted.fullBriefUrl} download>
+            Download the whole brief (Markdown)
+          </a>
+        </p>
+      )}
 
       {!brief.thesis ? (
         <p className="mt-10 rounded-lg bg-slate-50 px-4 py-3 text-slate-700">

@@ -676,3 +676,57 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
   }
   return out.join('\n');
 }
+
+/**
+ * Most points the brief *page* draws (case outline, reasons continued, matrix rows, mixed points,
+ * together). A printed brief of thousands of points helps nobody, and rendering one took the server
+ * over a second (20 MB of HTML for a 5,000-long chain) while other requests waited. The Markdown
+ * and JSON answers of `GET /api/maps/{slug}/brief` stay whole.
+ */
+export const BRIEF_PAGE_POINTS_MAX = 400;
+
+/** How many case points `points` holds, nested reasons included. */
+function caseSize(points: readonly CasePoint[]): number {
+  let size = 0;
+  const stack = [...points];
+  while (stack.length > 0) {
+    const point = stack.pop()!;
+    size++;
+    stack.push(...point.support);
+  }
+  return size;
+}
+
+/**
+ * The first `max` points of a brief in reading order — the case, its continuation, the rebuttal
+ * matrix, the mixed points — and how many were left out. Nesting is at most
+ * BRIEF_CASE_DEPTH_MAX deep, so the walk's depth is bounded.
+ *
+ * @example briefPage(buildBrief(view, 'affirmative')) // { brief, omitted: 0 } for the op-ed
+ */
+export function briefPage(brief: Brief, max = BRIEF_PAGE_POINTS_MAX): { brief: Brief; omitted: number } {
+  let budget = max;
+  let omitted = 0;
+  const take = (points: readonly CasePoint[]): CasePoint[] => {
+    const kept: CasePoint[] = [];
+    for (const point of points) {
+      if (budget <= 0) {
+        omitted += caseSize([point]);
+        continue;
+      }
+      budget--;
+      kept.push({ ...point, support: take(point.support) });
+    }
+    return kept;
+  };
+  const cut = <T>(items: readonly T[]): T[] => {
+    const kept = items.slice(0, Math.max(0, budget));
+    budget -= kept.length;
+    omitted += items.length - kept.length;
+    return kept;
+  };
+  const page = { ...brief, case: take(brief.case), continued: take(brief.continued) };
+  page.matrix = cut(brief.matrix);
+  page.mixed = cut(brief.mixed);
+  return { brief: page, omitted };
+}

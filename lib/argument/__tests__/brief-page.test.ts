@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { BRIEF_PAGE_POINTS_MAX, briefPage, buildBrief, type BriefInput, type CasePoint } from '../brief';
+import { evaluate } from '../evaluation';
+import type { ArgumentGraph } from '../model';
+import { attackChain, chain, ladder, star } from './shapes';
+
+function viewOf(graph: ArgumentGraph): BriefInput {
+  const evaluation = evaluate(graph);
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings: {} };
+}
+
+function count(points: CasePoint[]): number {
+  let n = 0;
+  const stack = [...points];
+  while (stack.length > 0) {
+    n++;
+    stack.push(...stack.pop()!.support);
+  }
+  return n;
+}
+
+/** Every point the page can draw: the case and its continuation, matrix rows, mixed points. */
+const pointsOf = (brief: ReturnType<typeof buildBrief>) => count(brief.case) + count(brief.continued) + brief.matrix.length + brief.mixed.length;
+
+describe('the brief page draws at most BRIEF_PAGE_POINTS_MAX points and counts the rest', () => {
+  test.each([
+    ['a 5,000-long chain', chain(5000), 'affirmative'],
+    ['a star of 5,000 reasons', star(5000), 'affirmative'],
+    ['a 5,000-long chain of attacks', attackChain(5000), 'negative'],
+    ['a 200-level ladder', ladder(200), 'affirmative'],
+  ] as const)('%s', (_, graph, side) => {
+    const whole = buildBrief(viewOf(graph), side);
+    const { brief, omitted } = briefPage(whole);
+    expect(pointsOf(brief)).toBeLessThanOrEqual(BRIEF_PAGE_POINTS_MAX);
+    expect(pointsOf(brief) + omitted).toBe(pointsOf(whole));
+    expect(omitted).toBeGreaterThan(0);
+  });
+
+  test('a brief within the limit is drawn whole', () => {
+    const whole = buildBrief(viewOf(star(50)), 'affirmative');
+    const { brief, omitted } = briefPage(whole);
+    expect(omitted).toBe(0);
+    expect(brief).toEqual(whole);
+  });
+});

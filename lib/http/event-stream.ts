@@ -8,6 +8,13 @@ import { shutdownSignal } from './shutdown';
 export const HEARTBEAT_MS = 15_000;
 /** Events read from the log per query while catching up. */
 const PAGE = 500;
+/**
+ * Bytes a stream may have waiting for its client before it queues no more events (they wait in the
+ * log until the client takes some): what one slow or stalled client can cost beyond one event.
+ */
+export const STREAM_BUFFER_BYTES = 64 * 1024;
+/** Heartbeats and presence changes that may pile up while a client takes nothing, before it is dropped. */
+export const STREAM_STALLED_MESSAGES_MAX = 1000;
 
 type Subscriber = (events: MapEventView[]) => void;
 
@@ -113,94 +120,151 @@ function presenceMessage({ type, person }: PresenceChange): string {
  * there). Presence: `event: presence` with the whole list of who is on the map once, when the
  * stream opens, then `presence-joined` / `presence-left` for each change to that list. The log in
  * the database is the truth; the in-process bus only says "look again", so nothing is skipped or
- * sent twice. The stream ends when the client goes, when it may no longer view the map, and when
- * the server stops ({@link shutdownSignal}); each end releases its seat.
+ * sent twice. Events go out only as fast as the client takes them: with {@link STREAM_BUFFER_BYTES}
+ * waiting, the stream stops queueing events and later reads them from the log; a client that takes
+ * nothing while {@link STREAM_STALLED_MESSAGES_MAX} other messages pile up is dropped (it resumes
+ * from the log when it reconnects). The stream ends when the client goes, when it may no longer
+ * view the map, and when the server stops ({@link shutdownSignal}); each end releases its seat.
  */
 export function mapEventStream({ mapId, after, seat, signal, stillAllowed }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = after;
   let closed = false;
-  let cleanup = () => {};
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (chunk: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          cleanup();
-        }
-      };
-      const deliver = (events: MapEventView[]) => {
-        for (const event of events) {
-          if (event.id <= cursor) continue;
+  let end: (error?: Error) => void = () => {};
+  const cleanup = () => end();
+  // Resolved when the client has taken enough that the queue is under its high-water mark.
+  let roomForMore = () => {};
+  // Heartbeats and presence changes queued since the client last made room.
+  let stalled = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const full = () => (controller.desiredSize ?? 0) <= 0;
+        const send = (chunk: string) => {
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(chunk));
+          } catch {
+            cleanup();
+          }
+        };
+        const sendSmall = (chunk: string) => {
+          if (full() && ++stalled > STREAM_STALLED_MESSAGES_MAX) end(new Error('The client stopped reading its event stream.'));
+          else send(chunk);
+        };
+        const room = () =>
+          new Promise<void>((resolve) => {
+            if (closed || !full()) resolve();
+            else roomForMore = resolve;
+          });
+        const deliver = (event: MapEventView) => {
+          if (event.id <= cursor) return;
           send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
           cursor = event.id;
-        }
-      };
-      // Hold live events until the backlog is out, so everything goes in order.
-      let caughtUp = false;
-      const held: MapEventView[] = [];
-      let unsubscribe = () => {};
-      const onPresence = (change: PresenceChange) => send(presenceMessage(change));
-      const recheck = () => {
-        if (!stillAllowed) return;
-        stillAllowed()
-          .then((allowed) => {
-            if (!allowed) cleanup();
-          })
-          .catch(() => cleanup());
-      };
-      const heartbeat = setInterval(() => {
-        send(': heartbeat\n\n');
-        recheck();
-      }, HEARTBEAT_MS);
-      const shutdown = shutdownSignal();
-      cleanup = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        eventBus().off(accessSignal(mapId), recheck);
-        eventBus().off(presenceSignal(mapId), onPresence);
-        signal.removeEventListener('abort', cleanup);
-        shutdown.removeEventListener('abort', cleanup);
-        unsubscribe();
-        seat.release();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      signal.addEventListener('abort', cleanup);
-      shutdown.addEventListener('abort', cleanup);
-      eventBus().on(accessSignal(mapId), recheck);
-      send('retry: 2000\n\n');
-      // The whole list now and every change after it, in the same tick: nothing falls in between.
-      send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
-      eventBus().on(presenceSignal(mapId), onPresence);
-      if (signal.aborted || shutdown.aborted) cleanup();
-      if (closed) return;
-      try {
-        const release = await hubFor(mapId).subscribe((events) => (caughtUp ? deliver(events) : held.push(...events)));
-        if (closed) release();
-        else unsubscribe = release;
-        const client = await db();
-        for (;;) {
+        };
+        // Live events go straight out once caught up; until then they are only noted (the log has
+        // them), and the catch-up reads the log again.
+        let caughtUp = false;
+        let missed = false;
+        let unsubscribe = () => {};
+        const catchUp = async () => {
+          const client = await db();
+          for (;;) {
+            missed = false;
+            const backlog = await eventsAfter(client, mapId, cursor, PAGE);
+            for (const event of backlog) {
+              await room();
+              if (closed) return;
+              deliver(event);
+            }
+            // No await separates this check from going live, so no event falls in between.
+            if (backlog.length < PAGE && !missed) break;
+          }
+          caughtUp = true;
+        };
+        const catchUpOrEnd = () =>
+          catchUp().catch((error: unknown) => {
+            console.error('Event stream could not read the log:', error);
+            cleanup();
+          });
+        const onEvents = (events: MapEventView[]) => {
+          if (!caughtUp) {
+            missed = true;
+            return;
+          }
+          for (const event of events) {
+            if (full()) {
+              // The client is behind: leave the rest in the log and catch up as it makes room.
+              caughtUp = false;
+              void catchUpOrEnd();
+              return;
+            }
+            deliver(event);
+          }
+        };
+        const onPresence = (change: PresenceChange) => sendSmall(presenceMessage(change));
+        const recheck = () => {
+          if (!stillAllowed) return;
+          stillAllowed()
+            .then((allowed) => {
+              if (!allowed) cleanup();
+            })
+            .catch(() => cleanup());
+        };
+        const heartbeat = setInterval(() => {
+          sendSmall(': heartbeat\n\n');
+          recheck();
+        }, HEARTBEAT_MS);
+        const shutdown = shutdownSignal();
+        end = (error) => {
           if (closed) return;
-          const backlog = await eventsAfter(client, mapId, cursor, PAGE);
-          deliver(backlog);
-          if (backlog.length < PAGE) break;
-        }
-        caughtUp = true;
-        deliver(held.splice(0));
-      } catch (error) {
-        console.error('Event stream could not read the log:', error);
+          closed = true;
+          clearInterval(heartbeat);
+          eventBus().off(accessSignal(mapId), recheck);
+          eventBus().off(presenceSignal(mapId), onPresence);
+          signal.removeEventListener('abort', cleanup);
+          shutdown.removeEventListener('abort', cleanup);
+          unsubscribe();
+          seat.release();
+          roomForMore();
+          try {
+            // An error drops what the client has not taken; a close lets it read the rest.
+            if (error) controller.error(error);
+            else controller.close();
+          } catch {
+            // already closed by the client
+          }
+        };
+        signal.addEventListener('abort', cleanup);
+        shutdown.addEventListener('abort', cleanup);
+        eventBus().on(accessSignal(mapId), recheck);
+        send('retry: 2000\n\n');
+        // The whole list now and every change after it, in the same tick: nothing falls in between.
+        send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
+        eventBus().on(presenceSignal(mapId), onPresence);
+        if (signal.aborted || shutdown.aborted) cleanup();
+        if (closed) return;
+        // Not awaited: the stream asks for more (pull) only once start has returned.
+        void hubFor(mapId)
+          .subscribe(onEvents)
+          .then((release) => {
+            if (closed) release();
+            else unsubscribe = release;
+            return catchUpOrEnd();
+          })
+          .catch((error: unknown) => {
+            console.error('Event stream could not read the log:', error);
+            cleanup();
+          });
+      },
+      pull() {
+        stalled = 0;
+        roomForMore();
+      },
+      cancel() {
         cleanup();
-      }
+      },
     },
-    cancel() {
-      cleanup();
-    },
-  });
+    { highWaterMark: STREAM_BUFFER_BYTES, size: (chunk) => chunk.byteLength },
+  );
 }

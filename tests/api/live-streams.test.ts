@@ -3,6 +3,8 @@ import { throwawayDatabase } from './support/database';
 import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes';
 import { STREAM_RETRY_AFTER_SECONDS, STREAMS_PER_CLIENT_MAX, StreamRegistry, streams, type PresenceChange } from '@/lib/db/presence';
 import { beginShutdown } from '@/lib/http/shutdown';
+import { announce } from '@/lib/db/events';
+import { STREAM_BUFFER_BYTES, STREAM_STALLED_MESSAGES_MAX } from '@/lib/http/event-stream';
 
 const database = throwawayDatabase('live-streams');
 afterAll(() => database.cleanup());
@@ -203,6 +205,97 @@ describe('stream caps', () => {
     seat.release();
     expect(registry.count()).toBe(1);
     expect(registry.presentOn('m')).toEqual([{ name: 'B', clientId: 'b' }]);
+  });
+});
+
+describe('a client that does not read', () => {
+  const mapId = () => (database.reader.prepare("SELECT id FROM ArgumentMap WHERE slug = ?").get(SLUG) as { id: string }).id;
+  /** Appends `count` events of ~10 KB each to the map's log; returns the id of the first. */
+  function appendEvents(count: number): number {
+    const insert = database.reader.prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)');
+    const data = JSON.stringify({ title: 'x'.repeat(10_000) });
+    const id = mapId();
+    let first = 0;
+    database.reader.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const row = insert.run(id, 'map.updated', 'bulk', '', data, new Date().toISOString());
+        first ||= Number(row.lastInsertRowid);
+      }
+    })();
+    return first;
+  }
+  /** A reader that gives what the stream has, until nothing more comes for `quietMs`, as change ids. */
+  function changeReader(body: ReadableStream<Uint8Array>) {
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    // A read that lost the race to the quiet timer stays pending and is awaited by the next drain.
+    let pending: ReturnType<typeof reader.read> | null = null;
+    return async (quietMs = 1000): Promise<number[]> => {
+      let text = '';
+      for (;;) {
+        pending ??= reader.read();
+        const next = await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), quietMs))]);
+        if (!next) break;
+        pending = null;
+        if (next.done) break;
+        text += decoder.decode(next.value, { stream: true });
+      }
+      return [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    };
+  }
+  const buffered = () => process.memoryUsage().arrayBuffers;
+
+  test('its backlog waits in the log, not in memory; when it reads it gets every event once, in order', async () => {
+    const last = (database.reader.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent').get() as { id: number }).id;
+    const first = appendEvents(3000);
+    const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
+    const aborter = new AbortController();
+    const before = buffered();
+    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?after=${last}&client=slow`, { signal: aborter.signal }), { slug: SLUG });
+    await settle();
+    await new Promise((r) => setTimeout(r, 300));
+    // 30 MB of backlog; what waits for the client is one buffer and the event that overflowed it.
+    expect(buffered() - before).toBeLessThan(8 * STREAM_BUFFER_BYTES);
+    const ids = await changeReader(response.body!)();
+    expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => first + i));
+    aborter.abort();
+  });
+
+  test('live events it has no room for wait in the log too, and come when it reads', async () => {
+    const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
+    const aborter = new AbortController();
+    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?client=slow-live`, { signal: aborter.signal }), { slug: SLUG });
+    const drain = changeReader(response.body!);
+    expect(await drain(200)).toEqual([]);
+    const before = buffered();
+    const first = appendEvents(2000);
+    for (let i = 0; i < 20; i++) {
+      announce(mapId());
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(buffered() - before).toBeLessThan(8 * STREAM_BUFFER_BYTES);
+    const ids = await drain();
+    expect(ids).toEqual(Array.from({ length: 2000 }, (_, i) => first + i));
+    aborter.abort();
+  });
+
+  test(`one that takes nothing while ${STREAM_STALLED_MESSAGES_MAX} presence changes pile up is dropped, and gives back its seat`, async () => {
+    appendEvents(100);
+    const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
+    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?after=0&client=stuck`), { slug: SLUG });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(streams().count()).toBe(1);
+    for (let i = 0; i <= STREAM_STALLED_MESSAGES_MAX / 2; i++) {
+      const seat = streams().admit(mapId(), { name: `Visitor ${i}`, clientId: `v${i}` });
+      if ('release' in seat) seat.release();
+    }
+    expect(streams().count()).toBe(0);
+    await expect(
+      (async () => {
+        const reader = response.body!.getReader();
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+    ).rejects.toThrow(/stopped reading/);
   });
 });
 

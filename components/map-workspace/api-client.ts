@@ -44,7 +44,8 @@ export function onServerReach(listener: ReachListener): () => void {
   return () => reachListeners.delete(listener);
 }
 
-function reportReach(reached: boolean): void {
+/** Reports whether the server was reached by something other than `apiRequest` (a part of the page fetched on demand). */
+export function reportReach(reached: boolean): void {
   for (const listener of reachListeners) listener(reached);
 }
 

@@ -2,6 +2,7 @@
 
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { RotateCw, TriangleAlert, WifiOff } from 'lucide-react';
+import { reportReach } from './api-client';
 import { reconnectDelay } from './live-connection';
 import { useMapStore } from './map-store';
 import { ModuleLoadError, type OnDemand } from './on-demand';
@@ -87,7 +88,13 @@ export function Deferred<T>({ module, frame, children }: { module: OnDemand<T>; 
         setLoaded({ module, value });
         setFailed(null);
       },
-      () => current && setFailed(attempt),
+      () => {
+        if (!current) return;
+        setFailed(attempt);
+        // The stream has dropped and a panel cannot be fetched either: that is offline, say so now.
+        // (Not while the stream is open: a missing file is then no sign of an outage.)
+        if (connection === 'reconnecting') reportReach(false);
+      },
     );
     return () => {
       current = false;

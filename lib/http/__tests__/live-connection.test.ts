@@ -139,6 +139,16 @@ describe('live connection', () => {
     expect(h.recovered()).toBe(1);
   });
 
+  test('a failed request while the stream is reconnecting means offline now, and leaves the browser to its own retry', () => {
+    const h = harness();
+    h.latest().opens();
+    h.latest().drops();
+    expect(h.states.at(-1)).toBe('reconnecting');
+    h.connection.reached(false);
+    expect(h.states.at(-1)).toBe('offline');
+    expect(h.sources).toHaveLength(1);
+  });
+
   test('the browser going offline and online moves the state and retries at once', () => {
     const h = harness();
     h.latest().opens();

@@ -1,7 +1,7 @@
 import { afterAll, expect, test, vi } from 'vitest';
 import { throwawayDatabase } from './support/database';
 import { runAdversarial, type Send } from './support/adversarial-run';
-import { call, discoverRoutes, isErrorBody, loadHandler, type RouteMethod } from './support/routes';
+import { isErrorBody, send as sendTo, type Method } from './support/routes';
 
 /**
  * The fuzz suite's "adversarial sizes" mode, reduced for `npm test` (`npm run bench` runs it in full
@@ -24,30 +24,9 @@ const ANSWER_MAX_BYTES = 10 * 1024 * 1024;
 const database = throwawayDatabase('adversarial');
 afterAll(() => database.cleanup());
 
-const routes = discoverRoutes();
-const handlers = new Map<RouteMethod, Awaited<ReturnType<typeof loadHandler>>>();
-
-/** Finds the route a path and method go to, and its params, the way Next matches app/api. */
-function route(method: string, path: string): { route: RouteMethod; params: Record<string, string> } {
-  const segments = path.split('/').filter(Boolean);
-  for (const r of routes) {
-    if (r.method !== method) continue;
-    const parts = r.pattern.split('/').filter(Boolean);
-    if (parts.length !== segments.length) continue;
-    const params: Record<string, string> = {};
-    if (parts.every((part, i) => (part.startsWith('[') ? ((params[part.slice(1, -1)] = decodeURIComponent(segments[i])), true) : part === segments[i]))) return { route: r, params };
-  }
-  throw new Error(`no route for ${method} ${path}`);
-}
-
 const send: Send = async (method, path, body) => {
-  const [pathname] = path.split('?');
-  const found = route(method, pathname);
-  if (!handlers.has(found.route)) handlers.set(found.route, await loadHandler(found.route));
-  const headers: Record<string, string> = { host: 'localhost:3000', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
   const started = performance.now();
-  const response = await call(handlers.get(found.route)!, new Request(`http://localhost:3000${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), found.params);
+  const response = await sendTo(method as Method, path, { body });
   const text = await response.text();
   return { status: response.status, text, ms: performance.now() - started };
 };

@@ -3,7 +3,7 @@ import { syntheticGraph } from '@/bench/synthetic-map';
 import { dependentsOf } from '@/lib/argument/graph';
 import { MAP_NODES_MAX, POSITIONS_BATCH_MAX } from '@/lib/validation/limits';
 import { throwawayDatabase } from './support/database';
-import { call, discoverRoutes, loadHandler } from './support/routes';
+import { send } from './support/routes';
 
 /**
  * The largest map a class can make (MAP_NODES_MAX points), written straight into a throwaway
@@ -16,6 +16,8 @@ afterAll(() => database.cleanup());
 
 const SLUG = 'largest-map';
 const graph = syntheticGraph(MAP_NODES_MAX, 20261204);
+/** Who is asking: one browser, as the page would send it. */
+const CLIENT = { 'x-argmap-client': 'large-map-test' };
 const idOf = (entity: 'node' | 'inference' | 'conflict', id: string) => `${entity}-${id}`;
 
 beforeAll(async () => {
@@ -29,24 +31,6 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-function request(method: string, path: string, body?: unknown): Request {
-  return new Request(`http://localhost:3000${path}`, {
-    method,
-    headers: {
-      host: 'localhost:3000',
-      origin: 'http://localhost:3000',
-      'sec-fetch-site': 'same-origin',
-      'x-argmap-client': 'large-map-test',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function route(name: string) {
-  return loadHandler(discoverRoutes().find((r) => r.name === name)!);
-}
-
 function liveNodes(): number {
   return (database.reader.prepare(`SELECT COUNT(*) AS n FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = ? AND n.deletedAt IS NULL`).get(SLUG) as { n: number }).n;
 }
@@ -54,7 +38,7 @@ function liveNodes(): number {
 test(`"Tidy layout" saves ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions at once on a ${MAP_NODES_MAX.toLocaleString('en')}-point map`, async () => {
   expect(graph.nodes.length).toBe(POSITIONS_BATCH_MAX);
   const positions = Object.fromEntries(graph.nodes.map((n, i) => [idOf('node', n.id), { x: i, y: -i }]));
-  const response = await call(await route('PUT /api/maps/[slug]/positions'), request('PUT', `/api/maps/${SLUG}/positions`, { positions }), { slug: SLUG });
+  const response = await send('PUT', `/api/maps/${SLUG}/positions`, { body: { positions }, headers: CLIENT });
   expect(response.status, await response.clone().text()).toBe(200);
   expect(await response.json()).toEqual({ updated: POSITIONS_BATCH_MAX });
   const saved = database.reader
@@ -67,7 +51,7 @@ test('a batch naming a point of another map is refused whole, and writes nothing
   const before = database.snapshot();
   const other = (database.reader.prepare(`SELECT n.id FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = 'negotiate-now' LIMIT 1`).get() as { id: string }).id;
   const positions = Object.fromEntries([...graph.nodes.slice(0, 1500).map((n) => [idOf('node', n.id), { x: 1, y: 1 }]), [other, { x: 2, y: 2 }]]);
-  const response = await call(await route('PUT /api/maps/[slug]/positions'), request('PUT', `/api/maps/${SLUG}/positions`, { positions }), { slug: SLUG });
+  const response = await send('PUT', `/api/maps/${SLUG}/positions`, { body: { positions }, headers: CLIENT });
   expect(response.status).toBe(400);
   const body = (await response.json()) as { error: { issues: { path: string[] }[] } };
   expect(body.error.issues).toEqual([expect.objectContaining({ path: ['positions', other] })]);
@@ -84,21 +68,18 @@ test('deleting a point that takes ~1,500 others with it works, and Undo brings a
   expect(target, JSON.stringify(candidates.slice(0, 8))).toBeDefined();
   const id = idOf('node', target!.id);
 
-  const deleted = await call(await route('DELETE /api/maps/[slug]/nodes/[id]'), request('DELETE', `/api/maps/${SLUG}/nodes/${id}`), { slug: SLUG, id });
+  const deleted = await send('DELETE', `/api/maps/${SLUG}/nodes/${id}`, { headers: CLIENT });
   expect(deleted.status, await deleted.clone().text()).toBe(200);
   const { deletionId, removed } = (await deleted.json()) as { deletionId: string; removed: string[] };
   expect(removed).toHaveLength(target!.dependents + 1);
   expect(liveNodes()).toBe(MAP_NODES_MAX - removed.length);
 
-  const listed = await call(await route('GET /api/maps/[slug]/deletions'), request('GET', `/api/maps/${SLUG}/deletions`), { slug: SLUG });
+  const listed = await send('GET', `/api/maps/${SLUG}/deletions`, { headers: CLIENT });
   const { deletions } = (await listed.json()) as { deletions: { deletionId: string; nodes: unknown[] }[] };
   expect(deletions.find((d) => d.deletionId === deletionId)?.nodes).toHaveLength(removed.length);
 
-  const restored = await call(
-    await route('POST /api/maps/[slug]/deletions/[deletionId]/restore'),
-    request('POST', `/api/maps/${SLUG}/deletions/${deletionId}/restore`),
-    { slug: SLUG, deletionId },
-  );
+  const restored = await send('POST', `/api/maps/${SLUG}/deletions/${deletionId}/restore`, { headers: CLIENT });
+
   expect(restored.status, await restored.clone().text()).toBe(200);
   expect(((await restored.json()) as { restored: string[] }).restored).toHaveLength(removed.length);
   expect(liveNodes()).toBe(MAP_NODES_MAX);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { throwawayDatabase } from './support/database';
-import { call, discoverRoutes, loadHandler } from './support/routes';
+import { send as sendTo, type Method } from './support/routes';
 
 /**
  * Moderation hides content. A visitor writes on an owned map; the owner deletes the visitor's
@@ -26,24 +26,10 @@ let mapId = '';
 
 const visitor = { 'x-argmap-owner': 'visitor-secret-key-0123456789', 'x-argmap-name': 'Visitor', 'x-argmap-client': 'visitor-1' };
 
-function request(method: string, path: string, headers: Record<string, string>, body?: unknown): Request {
-  return new Request(`http://localhost:3000${path}`, {
-    method,
-    headers: {
-      host: 'localhost:3000',
-      origin: 'http://localhost:3000',
-      'sec-fetch-site': 'same-origin',
-      ...headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function send(name: string, params: Record<string, string>, headers: Record<string, string>, body?: unknown): Promise<Response> {
-  const route = discoverRoutes().find((r) => r.name === name)!;
-  const path = route.pattern.replace(/\[([^\]]+)\]/g, (_, key: string) => encodeURIComponent(params[key]));
-  return call(await loadHandler(route), request(route.method, path, headers, body), params);
+/** Sends to a route by its name (`DELETE /api/maps/[slug]/nodes/[id]`) with its params filled in. */
+function send(name: string, params: Record<string, string>, headers: Record<string, string>, body?: unknown): Promise<Response> {
+  const [method, pattern] = name.split(' ') as [Method, string];
+  return sendTo(method, pattern.replace(/\[([^\]]+)\]/g, (_, key: string) => encodeURIComponent(params[key])), { headers, body });
 }
 
 async function ok<T>(response: Response, status = 200): Promise<T> {
@@ -121,13 +107,11 @@ test('the live stream replayed from the start (eventsAfter, as the stream reads 
 
 test('the exports, the brief and the map itself read only live content', async () => {
   for (const format of ['argdown', 'aif', 'json']) {
-    const route = discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/export')!;
-    const response = await call(await loadHandler(route), request('GET', `/api/maps/${SLUG}/export?format=${format}`, {}), { slug: SLUG });
+    const response = await sendTo('GET', `/api/maps/${SLUG}/export?format=${format}`);
     expect(response.status).toBe(200);
     expect(leaked(await response.text())).toEqual([]);
   }
-  const brief = discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/brief')!;
-  const markdown = await call(await loadHandler(brief), request('GET', `/api/maps/${SLUG}/brief?side=affirmative&format=markdown`, {}), { slug: SLUG });
+  const markdown = await sendTo('GET', `/api/maps/${SLUG}/brief?side=affirmative&format=markdown`);
   expect(leaked(await markdown.text())).toEqual([]);
   expect(leaked(await ok(await send('GET /api/maps/[slug]', { slug: SLUG }, {})))).toEqual([]);
 });

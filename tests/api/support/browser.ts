@@ -1,18 +1,4 @@
-import { call, discoverRoutes, loadHandler, type Method } from './routes';
-
-const ORIGIN = 'http://localhost:3000';
-const routes = discoverRoutes();
-
-/** The route whose pattern matches `path`, and the params it names (`/api/maps/x/nodes/y` → slug, id). */
-function routeFor(method: Method, path: string) {
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const pattern = new RegExp(`^${route.pattern.replace(/\[(?:\.\.\.)?[^\]]+\]/g, '([^/]+)')}$`);
-    const match = pattern.exec(path);
-    if (match) return { route, params: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
-  }
-  throw new Error(`No route for ${method} ${path}`);
-}
+import { call, loadHandler, routeFor, sameOriginRequest, type Method } from './routes';
 
 /** One answer: the status, the parsed JSON body (or null), and the raw headers. */
 export interface Answer<T = unknown> {
@@ -34,19 +20,7 @@ export function testBrowser(headers: Record<string, string> = {}) {
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await call(
       handler,
-      new Request(`${ORIGIN}${path}`, {
-        method,
-        headers: {
-          host: 'localhost:3000',
-          origin: ORIGIN,
-          'sec-fetch-site': 'same-origin',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(cookie ? { cookie } : {}),
-          ...headers,
-          ...extraHeaders,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+      sameOriginRequest(method, path, { body, headers: { ...(cookie ? { cookie } : {}), ...headers, ...extraHeaders } }),
       params,
     );
     for (const line of response.headers.getSetCookie()) {

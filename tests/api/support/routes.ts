@@ -87,3 +87,37 @@ export function isErrorBody(body: unknown): boolean {
   if (issues === undefined) return true;
   return Array.isArray(issues) && issues.every((i) => typeof i === 'object' && i !== null && Array.isArray(i.path) && typeof i.message === 'string');
 }
+
+const ORIGIN = 'http://localhost:3000';
+
+/** The route whose pattern matches `path`, and the params it names (`/api/maps/x/nodes/y` → slug, id). */
+export function routeFor(method: Method, path: string): { route: RouteMethod; params: Record<string, string> } {
+  for (const route of discoverRoutes()) {
+    if (route.method !== method) continue;
+    const pattern = new RegExp(`^${route.pattern.replace(/\[(?:\.\.\.)?[^\]]+\]/g, '([^/]+)')}$`);
+    const match = pattern.exec(path);
+    if (match) return { route, params: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
+  }
+  throw new Error(`No route for ${method} ${path}`);
+}
+
+/** A request as the app's own page sends it: same origin, JSON body when there is one, plus `headers`. */
+export function sameOriginRequest(method: Method, path: string, { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}): Request {
+  return new Request(`${ORIGIN}${path}`, {
+    method,
+    headers: {
+      host: 'localhost:3000',
+      origin: ORIGIN,
+      'sec-fetch-site': 'same-origin',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Sends `method path` (query string allowed) to the route handler that serves it, in-process. */
+export async function send(method: Method, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  const { route, params } = routeFor(method, path.split('?')[0]);
+  return call(await loadHandler(route), sameOriginRequest(method, path, options), params);
+}

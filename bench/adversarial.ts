@@ -4,7 +4,8 @@
 // connection asks `GET /api/health` back to back. For each request it prints the status, the time,
 // the answer's size and the slowest health answer while it ran. Budget (issue 10): no 5xx, and
 // /api/health keeps answering in under 1 s during every request.
-import { removeDatabase, ensureBuild, prepareDatabase, startServer, throwawayDatabase } from './support/server';
+import { readFileSync } from 'node:fs';
+import { removeDatabase, ensureBuild, listeningPid, prepareDatabase, startServer, throwawayDatabase } from './support/server';
 import { reportRow } from './support/report';
 import { runAdversarial, type Send } from '../tests/api/support/adversarial-run';
 
@@ -19,7 +20,8 @@ async function main() {
   const server = await startServer(file, PORT);
 
   /** Health probes back to back, each with when it started and ended. */
-  const probes: { start: number; end: number }[] = [];
+  const probes: { start: number; end: number; rss: number }[] = [];
+  const serverPid = listeningPid(PORT);
   let probing = true;
   const prober = (async () => {
     while (probing) {
@@ -29,13 +31,24 @@ async function main() {
       } catch {
         // counted by its duration all the same
       }
-      probes.push({ start, end: performance.now() });
+      probes.push({ start, end: performance.now(), rss: rssOf(serverPid) });
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
 
-  /** The slowest health answer that overlapped [from, to]. */
-  const slowestHealth = (from: number, to: number) => Math.max(0, ...probes.filter((p) => p.end >= from && p.start <= to).map((p) => p.end - p.start));
+  /** The resident memory of process `pid` in MB (0 when it cannot be read). */
+function rssOf(pid: number | undefined): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The slowest health answer that overlapped [from, to]. */
+  const during = (from: number, to: number) => probes.filter((p) => p.end >= from && p.start <= to);
+  const slowestHealth = (from: number, to: number) => Math.max(0, ...during(from, to).map((p) => p.end - p.start));
+  const peakRss = (from: number, to: number) => Math.max(0, ...during(from, to).map((p) => p.rss));
 
   const windows: { from: number; to: number }[] = [];
   const send: Send = async (method, path, body) => {
@@ -55,7 +68,7 @@ async function main() {
   let serverErrors = 0;
   let requests = 0;
   try {
-    console.log(`${'shape'.padEnd(44)} ${'request'.padEnd(36)} status       time     answer   health max`);
+    console.log(`${'shape'.padEnd(44)} ${'request'.padEnd(36)} status       time     answer   health max   server RSS`);
     await runAdversarial({
       scale: 'full',
       send,
@@ -66,7 +79,7 @@ async function main() {
         const w = windows[windows.length - 1];
         const health = slowestHealth(w.from, w.to);
         worstHealth = Math.max(worstHealth, health);
-        console.log(`${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms`);
+        console.log(`${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms ${peakRss(w.from, w.to).toFixed(0).padStart(7)} MB`);
       },
     });
     // Let the last probe land, then look at the worst over the whole run.
@@ -80,7 +93,9 @@ async function main() {
     removeDatabase(file);
   }
   const pass = serverErrors === 0 && worstHealth < HEALTH_BUDGET_MS;
+  const rss = probes.map((p) => p.rss).filter((r) => r > 0);
   console.log(`\n${requests} adversarial requests: ${serverErrors} answered 5xx; slowest /api/health meanwhile ${worstHealth.toFixed(0)} ms (budget < ${HEALTH_BUDGET_MS} ms) — ${pass ? 'pass' : 'MISS'}`);
+  console.log(`server RSS: ${rss[0]?.toFixed(0) ?? '?'} MB at the start, ${Math.max(0, ...rss).toFixed(0)} MB at the most`);
   reportRow({ key: 'adversarial', result: `${requests} requests, ${serverErrors} × 5xx, health ≤ ${worstHealth.toFixed(0)} ms`, pass, note: 'inputs at the limits in stressing shapes' });
 }
 

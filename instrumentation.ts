@@ -1,9 +1,13 @@
 /**
  * Next calls `register` once when the server starts. In the Node.js server it makes SIGINT and
- * SIGTERM stop the server within a few seconds even with live streams open (lib/http/shutdown.ts).
+ * SIGTERM stop the server within a few seconds even with live streams open (lib/http/shutdown.ts),
+ * and has every request carry its connection's peer address, for the per-address limits
+ * (lib/auth/peer-address.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { installGracefulShutdown } = await import('./lib/http/shutdown');
+  const { installGracefulShutdown, listeningHttpServers } = await import('./lib/http/shutdown');
+  const { installPeerAddress } = await import('./lib/auth/peer-address');
   installGracefulShutdown();
+  installPeerAddress(listeningHttpServers());
 }

@@ -13,23 +13,25 @@
  *
  * Addresses: `X-Forwarded-For` is written by whoever sends the request, so it is believed only when
  * the operator says a proxy in front of Argmap writes it (`TRUST_PROXY`, see {@link clientAddress}).
- * Otherwise every request comes from {@link DIRECT_ADDRESS}: Next 16 gives route handlers no socket
- * address, and its server keeps a client's own `X-Forwarded-For` when one is sent. Limits per
- * address then cannot tell people apart, so they are skipped (a per-address limit on one shared
- * key would let anyone lock everyone out), and what remains are the per-account and global limits.
+ * Otherwise the address is the connection's peer, which the server writes into each request
+ * (`lib/auth/peer-address.ts`: Next 16 gives route handlers no socket address). Where no address
+ * is known (in-process tests) every request comes from {@link DIRECT_ADDRESS}; limits per address
+ * then cannot tell people apart, so they are skipped (a per-address limit on one shared key would
+ * let anyone lock everyone out), and what remains are the per-account and global limits.
  *
  * Known devices: attempts from a browser that signed in to the account before (a signed token,
  * `lib/auth/device.ts`) come from a source of their own, `device:<id>`, limited only by their own
  * failures — so nobody else's wrong passwords, from any address or none, lock the owner out there.
- * The residual risk: on a direct server, someone else's five wrong passwords in 15 minutes still
- * lock the account on browsers it never signed in on (behind a proxy with `TRUST_PROXY`, only at
- * the guesser's address, until the hourly limit for everywhere).
+ * The residual risk: someone's five wrong passwords in 15 minutes lock the account at the
+ * guesser's address — for everyone behind it, when a school shares one — on browsers that never
+ * signed in to it, and fifty an hour from anywhere lock it on such browsers everywhere.
  *
  * Memory is bounded: failures older than their window are dropped, each key keeps at most as many
  * times as its limit, and a table keeps at most {@link RATE_LIMIT_KEYS_MAX} keys, forgetting the one
  * that failed least recently when full. The counts live in this server process (Argmap runs as
  * one), so a restart forgets them; a restart cannot be triggered from outside.
  */
+import { peerAddress } from './peer-address';
 
 /** Failed sign-ins one account may have from one address within {@link LOGIN_WINDOW_MS}. */
 export const ACCOUNT_ADDRESS_FAILURES_MAX = 5;
@@ -251,15 +253,17 @@ export function trustedProxyHops(setting: string | undefined = process.env.TRUST
  * The address a request came from, for the per-address limits. With `TRUST_PROXY` set to the number
  * of proxies in front of Argmap, it is the entry that the outermost trusted proxy appended to
  * `X-Forwarded-For` (counted from the right: anything to its left was sent by the client and is not
- * believed). Otherwise — and when the header has fewer entries than trusted proxies — it is
- * {@link DIRECT_ADDRESS} for every request: Next 16 offers route handlers no socket address, and a
- * header the client wrote proves nothing.
+ * believed). Without `TRUST_PROXY` it is the address at the other end of the connection
+ * ({@link peerAddress}: Next 16 offers route handlers no socket address, so the server writes it
+ * into the request under a per-process secret header name; a header the client wrote proves
+ * nothing). Where neither is known — in-process tests, or too few `X-Forwarded-For` entries — it is
+ * {@link DIRECT_ADDRESS}, which the per-address limits skip.
  *
- * @example clientAddress(request) // 'direct' (TRUST_PROXY unset)
+ * @example clientAddress(request) // '192.168.1.23' (TRUST_PROXY unset: the connection's peer)
  * @example clientAddress(request) // '203.0.113.7' (TRUST_PROXY=1, X-Forwarded-For: 6.6.6.6, 203.0.113.7)
  */
 export function clientAddress(request: Request, hops: number = trustedProxyHops()): string {
-  if (hops === 0) return DIRECT_ADDRESS;
+  if (hops === 0) return peerAddress(request) ?? DIRECT_ADDRESS;
   const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
   const entry = chain.length >= hops ? chain[chain.length - hops] : '';
   return entry ? entry.slice(0, ADDRESS_MAX) : DIRECT_ADDRESS;

@@ -9,7 +9,8 @@ export type { PresenceChange, PresentPerson };
 export const STREAMS_PER_MAP_MAX = 250;
 /**
  * Open event streams from one client address, over all maps (several classes behind one school
- * NAT). Only where the address is known: behind a proxy named by TRUST_PROXY.
+ * NAT). Only where the address is known (`clientAddress`: the connection's peer, or behind TRUST_PROXY
+ * the proxy's word); not for the in-process `direct`.
  */
 export const STREAMS_PER_ADDRESS_MAX = 300;
 /** Open event streams of one browser (its `client` id), over all maps and tabs. */

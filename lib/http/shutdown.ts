@@ -22,7 +22,7 @@ type HttpServer = Server & { closeIdleConnections(): void };
  * The process's listening HTTP servers (Next's own, which it does not expose), found among the
  * process's active handles; none if Node stops offering that list.
  */
-function listeningHttpServers(): HttpServer[] {
+export function listeningHttpServers(): HttpServer[] {
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
   return handles.filter((handle): handle is HttpServer => handle instanceof Server && typeof (handle as Partial<HttpServer>).closeIdleConnections === 'function');
 }

@@ -166,7 +166,13 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
 
 /** How many serialized answers of `GET /api/maps/{slug}` are kept (per map state and kind of viewer). */
 const VIEW_ANSWERS_MAX = 64;
+/**
+ * How many bytes those answers may take together: a 5,000-point map's answer is ~4 MB, and 64 of
+ * them would hold a quarter of a gigabyte for a visitor who reads many large maps.
+ */
+const VIEW_ANSWERS_BYTES_MAX = 32 * 1024 * 1024;
 const viewAnswers = new Map<string, Uint8Array<ArrayBuffer>>();
+let viewAnswersBytes = 0;
 const utf8 = new TextEncoder();
 
 /**
@@ -188,8 +194,16 @@ export async function loadMapViewJson(slug: string, access: Access): Promise<Uin
   if (json === undefined) {
     // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
     json = utf8.encode(JSON.stringify(await loadMapView(slug, access)));
-    viewAnswers.set(key, json);
-    if (viewAnswers.size > VIEW_ANSWERS_MAX) viewAnswers.delete(viewAnswers.keys().next().value!);
+    if (!viewAnswers.has(key)) {
+      viewAnswers.set(key, json);
+      viewAnswersBytes += json.byteLength;
+    }
+    // Oldest first, but never the answer just made.
+    while (viewAnswers.size > 1 && (viewAnswers.size > VIEW_ANSWERS_MAX || viewAnswersBytes > VIEW_ANSWERS_BYTES_MAX)) {
+      const [oldest, bytes] = viewAnswers.entries().next().value!;
+      viewAnswers.delete(oldest);
+      viewAnswersBytes -= bytes.byteLength;
+    }
   }
   return json;
 }

@@ -264,6 +264,8 @@ test.describe('a brief too long to print', () => {
     await page.goto(`/maps/${map.slug}/brief?side=affirmative`);
     const note = page.getByTestId('brief.omitted');
     await expect(note).toContainText('first 400 points; 50 more are left out');
+    // The counts at a glance are the whole brief's.
+    await expect(page.getByTestId('brief.document')).toContainText(/450\s*reasons for the thesis/);
     const download = await page.request.get(await note.getByRole('link').getAttribute('href') as string);
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain('Reason 450 for the thesis.');

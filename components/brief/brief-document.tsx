@@ -1,6 +1,6 @@
 import { Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
+import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, briefPage, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
 import { CaseOutline } from './case-outline';
 import { PointFacts, PointQuote } from './brief-point';
 import { QuestionList } from './question-list';
@@ -14,8 +14,8 @@ interface BriefDocumentProps {
   date: string;
   /** The map's address, printed in the footer so the paper leads back to it. */
   mapUrl: string;
-  /** Points left out of this page (BRIEF_PAGE_POINTS_MAX), and where the whole brief is. */
-  omitted?: { count: number; fullBriefUrl: string };
+  /** Where the whole brief is, offered when the page leaves points out (BRIEF_PAGE_POINTS_MAX). */
+  fullBriefUrl: string;
 }
 
 function Section({ number, title, intro, testId, children }: { number?: number; title: string; intro?: string; testId: string; children: ReactNode }) {
@@ -32,7 +32,9 @@ function Section({ number, title, intro, testId, children }: { number?: number; 
 }
 
 /** The brief as a document: title block, the resolution, then the case, the matrix and the questions. */
-export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted }: BriefDocumentProps) {
+export function BriefDocument({ brief, mapTitle, document, date, mapUrl, fullBriefUrl }: BriefDocumentProps) {
+  // The counts at a glance are the whole brief's; the sections draw at most BRIEF_PAGE_POINTS_MAX points.
+  const { brief: shown, omitted } = briefPage(brief);
   const words = SIDE_WORDING[brief.side];
   const them = SIDE_WORDING[opposite(brief.side)];
   const primary = brief.side === 'affirmative' ? brief.questions.prepare : brief.questions.openings;
@@ -68,10 +70,10 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted
         </dl>
       </header>
 
-      {omitted && omitted.count > 0 && (
+      {omitted > 0 && (
         <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="note" data-testid="brief.omitted">
-          This page shows the first {BRIEF_PAGE_POINTS_MAX.toLocaleString('en')} points; {omitted.count.toLocaleString('en')} more are left out.{' '}
-          <a className="font-semibold underline" href={omitted.fullBriefUrl} download>
+          This page shows the first {BRIEF_PAGE_POINTS_MAX.toLocaleString('en')} points; {omitted.toLocaleString('en')} more are left out.{' '}
+          <a className="font-semibold underline" href={fullBriefUrl} download>
             Download the whole brief (Markdown)
           </a>
         </p>
@@ -102,18 +104,18 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted
 
           <Section number={1} title={words.caseHeading} intro={words.caseIntro} testId="brief.section-case">
             <CaseOutline
-              points={brief.case}
+              points={shown.case}
               empty={brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet — add an objection on the map.'}
             />
           </Section>
 
-          {brief.continued.length > 0 && (
+          {shown.continued.length > 0 && (
             <Section
               title="Reasons continued"
               intro={`Chains of support deeper than ${BRIEF_CASE_DEPTH_MAX} levels carry on here, from the point where the outline above stops.`}
               testId="brief.section-continued"
             >
-              <CaseOutline points={brief.continued} empty="" continuation />
+              <CaseOutline points={shown.continued} empty="" continuation />
             </Section>
           )}
 
@@ -123,7 +125,7 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted
             intro={`Every ${them.label.toLowerCase()} point that attacks one of ours, with our answer — unanswered ones first.`}
             testId="brief.section-matrix"
           >
-            <RebuttalMatrix rows={brief.matrix} theirLabel={`${them.label} point`} empty={`No ${them.label.toLowerCase()} point attacks ours yet.`} />
+            <RebuttalMatrix rows={shown.matrix} theirLabel={`${them.label} point`} empty={`No ${them.label.toLowerCase()} point attacks ours yet.`} />
           </Section>
 
           <Section number={3} title={words.questionsHeading} intro={words.questionsIntro} testId="brief.section-questions">
@@ -138,10 +140,10 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, omitted
             )}
           </Section>
 
-          {brief.mixed.length > 0 && (
+          {shown.mixed.length > 0 && (
             <Section title="Points that cut both ways" intro="Reached from the thesis both as support and as attack: neither side counts them." testId="brief.section-mixed">
               <ul className="space-y-3">
-                {brief.mixed.map((p) => (
+                {shown.mixed.map((p) => (
                   <li key={p.id} className="brief-keep">
                     <PointFacts point={p} />
                     <p className="mt-1 font-serif">{p.text}</p>

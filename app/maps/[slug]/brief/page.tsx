@@ -4,7 +4,7 @@ import { BriefDocument } from '@/components/brief/brief-document';
 import { BriefToolbar } from '@/components/brief/brief-toolbar';
 import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
-import { briefPage, buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
+import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
 import { briefPageSideSchema } from '@/lib/validation/brief';
 import { loadMapForPage } from '../load-map';
 
@@ -32,15 +32,14 @@ export default async function BriefPage({ params, searchParams }: Props) {
   const { access, view } = await loadMapForPage(slug);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
   const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
-  const page = briefPage(buildBrief(view, side));
   const fullBriefUrl = `/api/maps/${encodeURIComponent(view.map.slug)}/brief?side=${side}&format=markdown`;
   return (
     <div className="min-h-full bg-slate-100 print:bg-white">
       <BriefToolbar slug={view.map.slug} side={side} />
       <main className="pb-12 sm:px-6 print:p-0">
         <BriefDocument
-          brief={page.brief}
-          omitted={{ count: page.omitted, fullBriefUrl }}
+          brief={buildBrief(view, side)}
+          fullBriefUrl={fullBriefUrl}
           mapTitle={view.map.title}
           document={view.document}
           date={date}

@@ -48,6 +48,7 @@ function rssOf(pid: number | undefined): number {
 /** The slowest health answer that overlapped [from, to]. */
   const during = (from: number, to: number) => probes.filter((p) => p.end >= from && p.start <= to);
   const slowestHealth = (from: number, to: number) => Math.max(0, ...during(from, to).map((p) => p.end - p.start));
+  /** The most memory a probe saw during [from, to]; 0 when no probe landed in it (a request of a few ms). */
   const peakRss = (from: number, to: number) => Math.max(0, ...during(from, to).map((p) => p.rss));
 
   const windows: { from: number; to: number }[] = [];
@@ -79,7 +80,7 @@ function rssOf(pid: number | undefined): number {
         const w = windows[windows.length - 1];
         const health = slowestHealth(w.from, w.to);
         worstHealth = Math.max(worstHealth, health);
-        console.log(`${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms ${peakRss(w.from, w.to).toFixed(0).padStart(7)} MB`);
+        console.log(`${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms ${(peakRss(w.from, w.to) > 0 ? `${peakRss(w.from, w.to).toFixed(0)} MB` : '—').padStart(10)}`);
       },
     });
     // Let the last probe land, then look at the worst over the whole run.

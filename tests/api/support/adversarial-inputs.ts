@@ -161,6 +161,13 @@ function argdownStar(width: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** Argdown: `count` relation blocks between 2 × 2,500 statements — as much markup as a file may hold, for the parser. */
+function argdownRelations(count: number): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < count; i++) blocks.push(`[S${i % 2500}]\n  + [T${(i * 7) % 2500}]\n`);
+  return blocks.join('\n');
+}
+
 export function importShapes(scale: Scale): ImportShape[] {
   const full = scale === 'full';
   const nodes = full ? MAP_NODES_MAX : 1000;
@@ -174,6 +181,7 @@ export function importShapes(scale: Scale): ImportShape[] {
     { name: `AIF 2 statements, duplicate steps (${full ? '2 MB' : '512 KB'})`, format: 'aif', content: duplicateSteps(full ? IMPORT_CONTENT_MAX_BYTES - 1024 : 512 * 1024) },
     { name: `Argdown indented ${full ? 1000 : 500} deep`, format: 'argdown', content: argdownDeepIndent(full ? 1000 : 500) },
     { name: `Argdown star of ${nodes}`, format: 'argdown', content: argdownStar(nodes) },
+    { name: `Argdown ${full ? '34,000' : '5,000'} relation blocks`, format: 'argdown', content: argdownRelations(full ? 34_000 : 5000) },
   ].map((shape) => {
     // A shape over the file limit would only test the 413: every one must reach the parsers.
     if (Buffer.byteLength(shape.content, 'utf8') > IMPORT_CONTENT_MAX_BYTES) throw new Error(`${shape.name} is over IMPORT_CONTENT_MAX_BYTES`);

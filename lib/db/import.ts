@@ -8,6 +8,7 @@ import { isNodeTarget } from '../argument/model';
 import { AppError } from '../http/errors';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
 import { NODE_TEXT_MAX } from '../validation/limits';
+import { readArgdown } from './argdown-thread';
 import { writeTransaction } from './client';
 import { sqliteTimestamp, writeGraphSync, type IdOf } from './write-graph';
 
@@ -27,7 +28,8 @@ const SOURCE: Record<ImportFormat, string> = {
 export async function importMap({ format, title, content }: ImportBody): Promise<{ slug: string; merged: ImportedGraph['merged'] }> {
   let graph: ImportedGraph;
   try {
-    graph = importGraph(format, content);
+    // Argdown's parser is synchronous and slow at its limits: it reads in a worker thread.
+    graph = format === 'argdown' ? await readArgdown(content) : importGraph(format, content);
   } catch (error) {
     throw asBadRequest(error);
   }

@@ -685,13 +685,13 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
  */
 export const BRIEF_PAGE_POINTS_MAX = 400;
 
-/** How many case points `points` holds, nested reasons included. */
+/** How many entries `points` holds: the points, nested reasons included, and what each attacks. */
 function caseSize(points: readonly CasePoint[]): number {
   let size = 0;
   const stack = [...points];
   while (stack.length > 0) {
     const point = stack.pop()!;
-    size++;
+    size += 1 + point.attacks.length;
     stack.push(...point.support);
   }
   return size;
@@ -707,6 +707,15 @@ function caseSize(points: readonly CasePoint[]): number {
 export function briefPage(brief: Brief, max = BRIEF_PAGE_POINTS_MAX): { brief: Brief; omitted: number } {
   let budget = max;
   let omitted = 0;
+  /** The first of `items` the budget still allows; each costs one, and what is left out is counted. */
+  const cut = <T>(items: readonly T[]): T[] => {
+    const kept = items.slice(0, Math.max(0, budget));
+    budget -= kept.length;
+    omitted += items.length - kept.length;
+    return kept;
+  };
+  // A point's lists (what it attacks; a matrix row's targets and answers) cost one an entry too:
+  // one objection can attack thousands of points.
   const take = (points: readonly CasePoint[]): CasePoint[] => {
     const kept: CasePoint[] = [];
     for (const point of points) {
@@ -715,18 +724,20 @@ export function briefPage(brief: Brief, max = BRIEF_PAGE_POINTS_MAX): { brief: B
         continue;
       }
       budget--;
-      kept.push({ ...point, support: take(point.support) });
+      kept.push({ ...point, attacks: cut(point.attacks), support: take(point.support) });
     }
     return kept;
   };
-  const cut = <T>(items: readonly T[]): T[] => {
-    const kept = items.slice(0, Math.max(0, budget));
-    budget -= kept.length;
-    omitted += items.length - kept.length;
-    return kept;
-  };
   const page = { ...brief, case: take(brief.case), continued: take(brief.continued) };
-  page.matrix = cut(brief.matrix);
+  page.matrix = [];
+  for (const row of brief.matrix) {
+    if (budget <= 0) {
+      omitted += 1 + row.targets.length + row.responses.length;
+      continue;
+    }
+    budget--;
+    page.matrix.push({ ...row, targets: cut(row.targets), responses: cut(row.responses) });
+  }
   page.mixed = cut(brief.mixed);
   return { brief: page, omitted };
 }

@@ -23,6 +23,10 @@ const PEER_ADDRESS_MAX = 64;
  * before Next's own request listener; a header of the same name from the client is overwritten.
  */
 export function installPeerAddress(servers: readonly Server[]): void {
+  if (servers.length === 0) {
+    console.warn('No listening server found: per-address limits cannot tell clients apart (set TRUST_PROXY behind a proxy).');
+    return;
+  }
   const name = peerHeader();
   for (const server of servers) {
     server.prependListener('request', (request: IncomingMessage) => {
@@ -38,5 +42,26 @@ export function installPeerAddress(servers: readonly Server[]): void {
  * @example peerAddress(request) // '192.168.1.23' (a student's laptop on the school network)
  */
 export function peerAddress(request: Request): string | null {
-  return request.headers.get(peerHeader()) || null;
+  return addressKey(request.headers.get(peerHeader()) ?? '');
+}
+
+/**
+ * The key an address is limited by: an IPv4 address as it is (also when written IPv4-mapped,
+ * `::ffff:192.0.2.1`), an IPv6 address by its /64 network — one host is usually given a whole /64,
+ * and would otherwise rotate through it past every per-address limit. Null for none.
+ *
+ * @example addressKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export function addressKey(address: string): string | null {
+  const trimmed = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (trimmed === '') return null;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(trimmed);
+  if (mapped) return mapped[1];
+  if (!trimmed.includes(':')) return trimmed;
+  // Expand "::" to the missing groups, then keep the first four.
+  const [head, tail = ''] = trimmed.split('::');
+  const left = head ? head.split(':') : [];
+  const right = trimmed.includes('::') && tail ? tail.split(':') : [];
+  const groups = trimmed.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }

@@ -31,7 +31,7 @@
  * that failed least recently when full. The counts live in this server process (Argmap runs as
  * one), so a restart forgets them; a restart cannot be triggered from outside.
  */
-import { peerAddress } from './peer-address';
+import { addressKey, peerAddress } from './peer-address';
 
 /** Failed sign-ins one account may have from one address within {@link LOGIN_WINDOW_MS}. */
 export const ACCOUNT_ADDRESS_FAILURES_MAX = 5;
@@ -266,7 +266,7 @@ export function clientAddress(request: Request, hops: number = trustedProxyHops(
   if (hops === 0) return peerAddress(request) ?? DIRECT_ADDRESS;
   const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
   const entry = chain.length >= hops ? chain[chain.length - hops] : '';
-  return entry ? entry.slice(0, ADDRESS_MAX) : DIRECT_ADDRESS;
+  return addressKey(entry.slice(0, ADDRESS_MAX)) ?? DIRECT_ADDRESS;
 }
 
 /** Wrong invite codes one address may try per window before it must wait (brute-forcing a 6-letter code). */

@@ -43,9 +43,18 @@ export async function readArgdown(text: string): Promise<ImportedGraph> {
         resolve(message);
         void worker.terminate();
       });
-      worker.once('error', (error) => {
+      worker.once('error', (error: Error & { code?: string }) => {
         clearTimeout(timer);
-        reject(error);
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('payload_too_large', 'The Argdown file needs more memory to read than an import may use. Split it, or import the map as AIF.')
+            : error,
+        );
+      });
+      // An exit without an answer (after an answer or an error, this does nothing).
+      worker.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The Argdown reader stopped (exit code ${code}) without an answer.`));
       });
     });
     if (answer.ok) return answer.graph;

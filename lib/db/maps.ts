@@ -290,14 +290,19 @@ export async function listMaps(viewer: { userId: string } | null = null): Promis
   });
 }
 
+type Capacity = 'premises' | 'links' | 'steps' | 'attacks';
+const CAPACITY: Record<Capacity, number> = { premises: INFERENCE_PREMISES_MAX, links: MAP_PREMISE_LINKS_MAX, steps: MAP_INFERENCES_MAX, attacks: MAP_CONFLICTS_MAX };
+
 /**
- * Refuses a connection the map has no room for: a step with INFERENCE_PREMISES_MAX premises, a map
- * with MAP_PREMISE_LINKS_MAX premise links, MAP_INFERENCES_MAX steps or MAP_CONFLICTS_MAX attacks (rows stored, hidden ones included:
- * Undo brings them back). The same limits as an import's (`lib/argument/interchange/import-rules.ts`),
+ * Refuses a connection the map has no room for: a step with INFERENCE_PREMISES_MAX live premises, a
+ * map with MAP_PREMISE_LINKS_MAX premise links, MAP_INFERENCES_MAX steps or MAP_CONFLICTS_MAX attacks
+ * — counted as reads show them (live points only, the rule of `pruneGraph`), so deleting frees
+ * room and adding and deleting by turns cannot fill a map for good; Undo checks them again
+ * ({@link restoreDeletion}). The same limits as an import's (`lib/argument/interchange/import-rules.ts`),
  * so what a map can hold does not depend on how it was built.
  */
-function assertRoom(what: 'premises' | 'links' | 'steps' | 'attacks', count: number): void {
-  const max = { premises: INFERENCE_PREMISES_MAX, links: MAP_PREMISE_LINKS_MAX, steps: MAP_INFERENCES_MAX, attacks: MAP_CONFLICTS_MAX }[what];
+function assertRoom(what: Capacity, count: number): void {
+  const max = CAPACITY[what];
   if (count < max) return;
   const message =
     what === 'premises'
@@ -305,6 +310,23 @@ function assertRoom(what: 'premises' | 'links' | 'steps' | 'attacks', count: num
       : `This map already holds ${count} ${{ links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' }[what]}, the most a map holds (${max}). Start a new map for the rest.`;
   throw new AppError('conflict', message, { issues: [{ path: ['target'], message }] });
 }
+
+/** What the live graph holds against each map-wide capacity. */
+function liveCapacity(graph: ArgumentGraph): Record<Exclude<Capacity, 'premises'>, number> {
+  return { steps: graph.inferences.length, links: graph.inferences.reduce((n, i) => n + i.premises.length, 0), attacks: graph.conflicts.length };
+}
+
+/** The same counts in SQL, for the synchronous write path (`createNode`): live points only, as `pruneGraph` keeps them. */
+const LIVE_CAPACITY_SQL: Record<Capacity, string> = {
+  steps: `SELECT COUNT(*) AS n FROM Inference i JOIN Node c ON c.id = i.conclusionId AND c.deletedAt IS NULL
+          WHERE i.mapId = ? AND EXISTS (SELECT 1 FROM InferencePremise p JOIN Node n ON n.id = p.nodeId WHERE p.inferenceId = i.id AND n.deletedAt IS NULL)`,
+  links: `SELECT COUNT(*) AS n FROM InferencePremise p JOIN Node n ON n.id = p.nodeId AND n.deletedAt IS NULL
+          JOIN Inference i ON i.id = p.inferenceId JOIN Node c ON c.id = i.conclusionId AND c.deletedAt IS NULL WHERE i.mapId = ?`,
+  attacks: `SELECT COUNT(*) AS n FROM Conflict x JOIN Node a ON a.id = x.attackerId AND a.deletedAt IS NULL
+            LEFT JOIN Node t ON t.id = x.targetNodeId LEFT JOIN Inference ti ON ti.id = x.targetInferenceId LEFT JOIN Node tc ON tc.id = ti.conclusionId
+            WHERE x.mapId = ? AND ((t.id IS NOT NULL AND t.deletedAt IS NULL) OR (tc.id IS NOT NULL AND tc.deletedAt IS NULL))`,
+  premises: `SELECT COUNT(*) AS n FROM InferencePremise p JOIN Node n ON n.id = p.nodeId AND n.deletedAt IS NULL WHERE p.inferenceId = ?`,
+};
 
 /**
  * `POST /api/maps/{slug}/nodes`: adds a node and connects it to its target.
@@ -415,23 +437,23 @@ export async function createNode(
       )
       .run(row.id, mapId, row.kind, row.text, row.quoteStart, row.quoteEnd, row.quoteText, row.implicit ? 1 : 0, row.author, now, now, row.createdBy);
     let edge: FlatEdge | null = null;
-    const stored = (table: 'Inference' | 'Conflict') => (sql.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE mapId = ?`).get(mapId) as { n: number }).n;
+    const liveCount = (what: Capacity, id: string) => (sql.prepare(LIVE_CAPACITY_SQL[what]).get(id) as { n: number }).n;
     if (input.relation === 'supports') {
-      assertRoom('links', (sql.prepare('SELECT COUNT(*) AS n FROM InferencePremise p JOIN Inference i ON i.id = p.inferenceId WHERE i.mapId = ?').get(mapId) as { n: number }).n);
+      assertRoom('links', liveCount('links', mapId));
       if (targetInference) {
+        assertRoom('premises', liveCount('premises', targetInference.id));
         const { n } = sql.prepare('SELECT COUNT(*) AS n FROM InferencePremise WHERE inferenceId = ?').get(targetInference.id) as { n: number };
-        assertRoom('premises', n);
         sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)').run(targetInference.id, row.id, n);
         edge = { id: `${targetInference.id}~${row.id}`, from: row.id, to: targetInference.conclusionId, relation: 'supports', inference: targetInference.id };
       } else {
-        assertRoom('steps', stored('Inference'));
+        assertRoom('steps', liveCount('steps', mapId));
         const inferenceId = newId();
         sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)').run(inferenceId, mapId, targetNode!.id, now);
         sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, 0)').run(inferenceId, row.id);
         edge = { id: `${inferenceId}~${row.id}`, from: row.id, to: targetNode!.id, relation: 'supports', inference: inferenceId };
       }
     } else if (input.relation === 'attacks') {
-      assertRoom('attacks', stored('Conflict'));
+      assertRoom('attacks', liveCount('attacks', mapId));
       const conflictId = newId();
       sql
         .prepare('INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -463,12 +485,10 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
     const problem = connectionProblem(graph, input.from, input.to, input.relation);
     if (problem) throw new AppError('bad_request', problem.message, { issues: [{ path: [problem.path], message: problem.message }] });
     const targetInference = graph.inferences.find((i) => i.id === input.to);
-    if (input.relation === 'supports') assertRoom('links', await tx.inferencePremise.count({ where: { inference: { mapId } } }));
-    if (input.relation === 'supports' && targetInference) {
-      assertRoom('premises', await tx.inferencePremise.count({ where: { inferenceId: targetInference.id } }));
-    } else {
-      assertRoom(input.relation === 'supports' ? 'steps' : 'attacks', input.relation === 'supports' ? await tx.inference.count({ where: { mapId } }) : await tx.conflict.count({ where: { mapId } }));
-    }
+    const room = liveCapacity(graph);
+    if (input.relation === 'supports') assertRoom('links', room.links);
+    if (input.relation === 'supports' && targetInference) assertRoom('premises', targetInference.premises.length);
+    else assertRoom(input.relation === 'supports' ? 'steps' : 'attacks', input.relation === 'supports' ? room.steps : room.attacks);
     let edge: FlatEdge;
     if (input.relation === 'supports') {
       if (targetInference) {
@@ -703,6 +723,14 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
       assertCan(access, mine ? 'restore-own' : 'restore-any');
     }
     await updateInSlices([...deletions], (slice) => tx.node.updateMany({ where: { mapId, deletionId: { in: slice } }, data: { deletedAt: null, deletionId: null, deletedBy: null } }));
+    // What comes back counts against the map's limits like anything added (the transaction rolls back).
+    const room = liveCapacity(await readGraph(mapId, tx));
+    for (const what of ['steps', 'links', 'attacks'] as const) {
+      if (room[what] > CAPACITY[what]) {
+        const message = `Undoing this would bring the map to ${room[what]} ${{ links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' }[what]}, more than a map holds (${CAPACITY[what]}). Delete something first.`;
+        throw new AppError('conflict', message, { issues: [{ path: ['deletionId'], message }] });
+      }
+    }
     const answer = { restored: restored.map((r) => r.id) };
     await recordEvent(tx, mapId, 'node.restored', actor, { ...answer, deletions: [...deletions] });
     return answer;

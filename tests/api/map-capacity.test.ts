@@ -85,28 +85,51 @@ test('a map with the most premise links takes no new support', async () => {
   })();
 }, 60_000);
 
-test('a map with the most steps takes no new one; with the most attacks, no new attack', async () => {
+/** Live rows as reads show them (`pruneGraph`): what the limits count. */
+function live(what: 'steps' | 'attacks'): number {
+  const sql =
+    what === 'steps'
+      ? `SELECT COUNT(*) AS n FROM Inference i JOIN Node c ON c.id = i.conclusionId AND c.deletedAt IS NULL WHERE i.mapId = ?
+           AND EXISTS (SELECT 1 FROM InferencePremise p JOIN Node n ON n.id = p.nodeId WHERE p.inferenceId = i.id AND n.deletedAt IS NULL)`
+      : `SELECT COUNT(*) AS n FROM Conflict x JOIN Node a ON a.id = x.attackerId AND a.deletedAt IS NULL JOIN Node t ON t.id = x.targetNodeId AND t.deletedAt IS NULL WHERE x.mapId = ?`;
+  return (database.reader.prepare(sql).get(mapId) as { n: number }).n;
+}
+
+test('a map with the most steps takes no new one; deleting frees room, and Undo cannot take it past the limit', async () => {
   const sql = database.reader;
-  const fill = (table: 'Inference' | 'Conflict', max: number) => {
-    const { n } = sql.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE mapId = ?`).get(mapId) as { n: number };
-    const now = new Date().toISOString();
-    sql.transaction(() => {
-      for (let i = n; i < max; i++) {
-        if (table === 'Inference') sql.prepare(`INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)`).run(`capacity-step-${i}`, mapId, thesis, now);
-        else sql.prepare(`INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, createdAt) VALUES (?, ?, ?, ?, ?)`).run(`capacity-attack-${i}`, mapId, evidence, claim, now);
-      }
-    })();
-  };
-  // Below the limit the same requests are accepted.
-  expect((await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason while there is room.', target: thesis, relation: 'supports' })).status).toBe(201);
-  fill('Inference', MAP_INFERENCES_MAX);
+  const now = new Date().toISOString();
+  // One point that supports the thesis through enough steps to fill the map.
+  sql.transaction(() => {
+    sql.prepare(`INSERT INTO Node (id, mapId, kind, text, implicit, author, version, createdAt, updatedAt) VALUES ('capacity-p', ?, 'claim', 'A reason given many times.', 0, 'Test', 1, ?, ?)`).run(mapId, now, now);
+    for (let i = live('steps'); i < MAP_INFERENCES_MAX; i++) {
+      sql.prepare(`INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)`).run(`capacity-step-${i}`, mapId, thesis, now);
+      sql.prepare(`INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, 'capacity-p', 0)`).run(`capacity-step-${i}`);
+    }
+  })();
+  expect(live('steps')).toBe(MAP_INFERENCES_MAX);
   const before = database.snapshot();
   await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason too many.', target: thesis, relation: 'supports' }), /steps of reasoning/);
   await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: evidence, to: thesis, relation: 'supports' }), /steps of reasoning/);
   expect(database.snapshot()).toEqual(before);
 
+  // Deleting the point takes its steps out of the count: adding and deleting by turns cannot fill a map for good.
+  const deleted = await send('DELETE', `/api/maps/${SLUG}/nodes/capacity-p`);
+  expect(deleted.status, await deleted.clone().text()).toBe(200);
+  const { deletionId } = (await deleted.json()) as { deletionId: string };
+  expect((await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'claim', text: 'A reason once there is room.', target: thesis, relation: 'supports' })).status).toBe(201);
+  // Undo would bring back more steps than a map holds: refused, nothing restored.
+  const full = database.snapshot();
+  await refused(await send('POST', `/api/maps/${SLUG}/deletions/${deletionId}/restore`), /Undoing this would bring the map to/);
+  expect(database.snapshot()).toEqual(full);
+}, 60_000);
+
+test('a map with the most attacks takes no new one', async () => {
+  const sql = database.reader;
   expect((await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'objection', text: 'An objection while there is room.', target: claim, relation: 'attacks' })).status).toBe(201);
-  fill('Conflict', MAP_CONFLICTS_MAX);
+  const now = new Date().toISOString();
+  sql.transaction(() => {
+    for (let i = live('attacks'); i < MAP_CONFLICTS_MAX; i++) sql.prepare(`INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, createdAt) VALUES (?, ?, ?, ?, ?)`).run(`capacity-attack-${i}`, mapId, evidence, claim, now);
+  })();
   const full = database.snapshot();
   await refused(await post('POST /api/maps/[slug]/nodes', { slug: SLUG }, { kind: 'objection', text: 'An objection too many.', target: claim, relation: 'attacks' }), /attacks/);
   await refused(await post('POST /api/maps/[slug]/connections', { slug: SLUG }, { from: objection, to: evidence, relation: 'attacks' }), /attacks/);

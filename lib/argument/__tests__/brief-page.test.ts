@@ -4,6 +4,16 @@ import { evaluate } from '../evaluation';
 import type { ArgumentGraph } from '../model';
 import { attackChain, chain, ladder, star } from './shapes';
 
+/** A thesis with `width` reasons, and one objection attacking every one of them. */
+function oneAttacksMany(width: number): ArgumentGraph {
+  const graph = star(width);
+  const thesis = graph.nodes[0].id;
+  const reasons = graph.nodes.filter((n) => n.id !== thesis);
+  graph.nodes.push({ ...reasons[0], id: 'objection', kind: 'objection', text: 'One objection to every reason.' });
+  for (const r of reasons) graph.conflicts.push({ id: `c-${r.id}`, attacker: 'objection', target: { node: r.id } });
+  return graph;
+}
+
 function viewOf(graph: ArgumentGraph): BriefInput {
   const evaluation = evaluate(graph);
   return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings: {} };
@@ -13,14 +23,16 @@ function count(points: CasePoint[]): number {
   let n = 0;
   const stack = [...points];
   while (stack.length > 0) {
-    n++;
-    stack.push(...stack.pop()!.support);
+    const point = stack.pop()!;
+    n += 1 + point.attacks.length;
+    stack.push(...point.support);
   }
   return n;
 }
 
-/** Every point the page can draw: the case and its continuation, matrix rows, mixed points. */
-const pointsOf = (brief: ReturnType<typeof buildBrief>) => count(brief.case) + count(brief.continued) + brief.matrix.length + brief.mixed.length;
+/** Every entry the page can draw: the case and its continuation (with what each point attacks), matrix rows with their targets and answers, mixed points. */
+const pointsOf = (brief: ReturnType<typeof buildBrief>) =>
+  count(brief.case) + count(brief.continued) + brief.matrix.reduce((n, row) => n + 1 + row.targets.length + row.responses.length, 0) + brief.mixed.length;
 
 describe('the brief page draws at most BRIEF_PAGE_POINTS_MAX points and counts the rest', () => {
   test.each([
@@ -28,6 +40,8 @@ describe('the brief page draws at most BRIEF_PAGE_POINTS_MAX points and counts t
     ['a star of 5,000 reasons', star(5000), 'affirmative'],
     ['a 5,000-long chain of attacks', attackChain(5000), 'negative'],
     ['a 200-level ladder', ladder(200), 'affirmative'],
+    ['one objection attacking 2,000 points', oneAttacksMany(2000), 'negative'],
+    ['one objection attacking 2,000 points, read by its target side', oneAttacksMany(2000), 'affirmative'],
   ] as const)('%s', (_, graph, side) => {
     const whole = buildBrief(viewOf(graph), side);
     const { brief, omitted } = briefPage(whole);

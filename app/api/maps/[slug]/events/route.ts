@@ -52,3 +52,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     },
   });
 });
+
+// HEAD /api/maps/[slug]/events — refused: Next would answer it by running GET, which takes a stream seat that a HEAD never gives back
+export function HEAD() {
+  return new Response(null, { status: 405, headers: { Allow: 'GET' } });
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { arrivedOverHttps, cookieValue, sign, signedByServer } from './server-secret';
+import { arrivedOverHttps, cookieValue } from './cookies';
+import { sign, signedByServer } from './server-secret';
 
 /**
  * Known devices: a browser that signed in to an account is handed a token, signed by the server and

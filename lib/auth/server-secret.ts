@@ -52,19 +52,3 @@ export function signedByServer(message: string, signature: string): boolean {
   return sent.length === expected.length && timingSafeEqual(sent, expected);
 }
 
-/** The value of the cookie `name` in the request, or null; not decoded (the server's cookies are plain base64url). */
-export function cookieValue(request: Request, name: string): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq !== -1 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
-  }
-  return null;
-}
-
-/** Whether the request came over https (itself, or as a proxy in front says in `X-Forwarded-Proto`). */
-export function arrivedOverHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return forwarded === 'https' || new URL(request.url).protocol === 'https:';
-}

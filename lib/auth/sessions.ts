@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '../db/client';
+import { arrivedOverHttps, cookieValue } from './cookies';
 import { SESSION_TTL_DAYS } from '../validation/limits';
 
 /**
@@ -93,20 +94,8 @@ function cookie(value: string, maxAge: number, request: Request): string {
   return attributes.join('; ');
 }
 
-function arrivedOverHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return forwarded === 'https' || new URL(request.url).protocol === 'https:';
-}
 
 /** The well-formed session token in the request's `Cookie` header, or null. */
 function sessionToken(request: Request): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1 || pair.slice(0, eq).trim() !== SESSION_COOKIE) continue;
-    const value = pair.slice(eq + 1).trim();
-    if (TOKEN_PATTERN.test(value)) return value;
-  }
-  return null;
+  return cookieValue(request, SESSION_COOKIE, TOKEN_PATTERN);
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { clientAddress, LOGIN_WINDOW_MS, SlidingWindow, type LoginGate } from './rate-limit';
-import { arrivedOverHttps, cookieValue, sign, signedByServer } from './server-secret';
+import { arrivedOverHttps, cookieValue } from './cookies';
+import { sign, signedByServer } from './server-secret';
 
 /**
  * Who an anonymous voter is: a voter id the server hands out in an `HttpOnly` cookie, signed with

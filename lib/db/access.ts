@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import { cookieValue } from '../auth/cookies';
 import { can, effectiveRole, type Action, type Policy, type Role } from '../auth/permissions';
 import { currentUser } from '../auth/sessions';
 import { actorFrom } from '../http/actor';
@@ -46,14 +47,7 @@ const MEMBER_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * long or too short) is no key and the request goes on as anonymous.
  */
 function memberKey(request: Request, name: string): string | undefined {
-  const header = request.headers.get('cookie') ?? '';
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1 || pair.slice(0, eq).trim() !== name) continue;
-    const value = pair.slice(eq + 1).trim();
-    if (MEMBER_KEY_PATTERN.test(value)) return value;
-  }
-  return undefined;
+  return cookieValue(request, name, MEMBER_KEY_PATTERN) ?? undefined;
 }
 
 /**

@@ -292,6 +292,8 @@ export async function listMaps(viewer: { userId: string } | null = null): Promis
 
 type Capacity = 'premises' | 'links' | 'steps' | 'attacks';
 const CAPACITY: Record<Capacity, number> = { premises: INFERENCE_PREMISES_MAX, links: MAP_PREMISE_LINKS_MAX, steps: MAP_INFERENCES_MAX, attacks: MAP_CONFLICTS_MAX };
+/** What a map-wide capacity counts, in words. */
+const CAPACITY_WORDS: Record<Exclude<Capacity, 'premises'>, string> = { links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' };
 
 /**
  * Refuses a connection the map has no room for: a step with INFERENCE_PREMISES_MAX live premises, a
@@ -307,7 +309,7 @@ function assertRoom(what: Capacity, count: number): void {
   const message =
     what === 'premises'
       ? `This step already has ${count} premises, the most one step holds (${max}). Support its conclusion with a step of its own.`
-      : `This map already holds ${count} ${{ links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' }[what]}, the most a map holds (${max}). Start a new map for the rest.`;
+      : `This map already holds ${count} ${CAPACITY_WORDS[what]}, the most a map holds (${max}). Start a new map for the rest.`;
   throw new AppError('conflict', message, { issues: [{ path: ['target'], message }] });
 }
 
@@ -727,7 +729,7 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
     const room = liveCapacity(await readGraph(mapId, tx));
     for (const what of ['steps', 'links', 'attacks'] as const) {
       if (room[what] > CAPACITY[what]) {
-        const message = `Undoing this would bring the map to ${room[what]} ${{ links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' }[what]}, more than a map holds (${CAPACITY[what]}). Delete something first.`;
+        const message = `Undoing this would bring the map to ${room[what]} ${CAPACITY_WORDS[what]}, more than a map holds (${CAPACITY[what]}). Delete something first.`;
         throw new AppError('conflict', message, { issues: [{ path: ['deletionId'], message }] });
       }
     }

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { ApiError, apiRequest, rememberName } from '@/components/map-workspace/api-client';
-import { inviteCodeSchema, joinSchema } from '@/lib/validation/classes';
+import { inviteCodeSchema, joinSchema, notAnInviteCode } from '@/lib/validation/classes';
 
 interface JoinFormProps {
   /** A code from the invite link; without it the form asks for one. */
@@ -23,15 +23,15 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const next: typeof errors = {};
-    const parsedCode = inviteCodeSchema.safeParse(code.trim());
-    if (!parsedCode.success) next.code = parsedCode.error.issues[0].message;
+    const parsedCode = inviteCodeSchema.safeParse(code);
+    if (!parsedCode.success) next.code = notAnInviteCode(code, 'typed');
     const parsedName = joinSchema.safeParse({ name });
     if (!parsedName.success) next.name = parsedName.error.issues[0].message;
     setErrors(next);
     if (next.code || next.name) return;
     setBusy(true);
     try {
-      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/invites/${encodeURIComponent(code.trim().toUpperCase())}`, {
+      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/invites/${encodeURIComponent(parsedCode.data!)}`, {
         method: 'POST',
         body: { name: parsedName.data!.name },
       });
@@ -57,10 +57,15 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
             onChange={(e) => setCode(e.target.value)}
             autoCapitalize="characters"
             placeholder="K7QX2M"
+            autoFocus
             className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-lg tracking-widest uppercase"
             data-testid="join.code"
           />
-          {errors.code && <p className="mt-1 text-sm text-red-700">{errors.code}</p>}
+          {errors.code && (
+            <p className="mt-1 text-sm text-red-700" data-testid="join.code-error">
+              {errors.code}
+            </p>
+          )}
         </div>
       )}
       <div>
@@ -73,7 +78,7 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
           onChange={(e) => setName(e.target.value)}
           placeholder="As your class knows you"
           className="w-full rounded-md border border-slate-300 px-3 py-2"
-          autoFocus
+          autoFocus={Boolean(fixedCode)}
           data-testid="join.name"
         />
         {errors.name && (

@@ -11,7 +11,7 @@ const MEMBER_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
 // POST /api/invites/[code] — join the invite's map under a name; the browser keeps the membership in a cookie
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ code: string }> }) => {
   const code = inviteCodeSchema.safeParse((await params).code);
-  if (!code.success) throw new AppError('bad_request', 'That is not an invite code.', { issues: zodIssues(code.error) });
+  if (!code.success) throw new AppError('bad_request', code.error.issues[0].message, { issues: zodIssues(code.error) });
   const address = clientAddress(request);
   const gate = checkInviteAllowed(address);
   if (!gate.allowed) {

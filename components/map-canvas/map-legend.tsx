@@ -1,21 +1,66 @@
 'use client';
 
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { NODE_KINDS } from '@/lib/argument/model';
 import { ATTACK_COLOR, SUPPORT_COLOR } from './argument-edge';
 
-/** What every colour, icon, border and line on the canvas means. Collapsible. */
+/** Where this browser keeps the legend's state: `open`, or `closed` (also once the first visit has shown it). */
+export const LEGEND_STORAGE_KEY = 'argmap.legend';
+
+/** The legend's state in this page, read from storage on first use; `null` until then. */
+let legendOpen: boolean | null = null;
+const legendListeners = new Set<() => void>();
+
+function remember(value: 'open' | 'closed') {
+  try {
+    window.localStorage.setItem(LEGEND_STORAGE_KEY, value);
+  } catch {
+    // Storage can be disabled (private windows): the legend still opens and closes.
+  }
+}
+
+/**
+ * Open on a person's first visit, so they learn where it is; collapsed on every later one, so it
+ * never covers cards of a map they already know how to read — unless they left it open.
+ */
+function readLegendOpen(): boolean {
+  if (legendOpen !== null) return legendOpen;
+  let stored: string | null = null;
+  try {
+    stored = window.localStorage.getItem(LEGEND_STORAGE_KEY);
+  } catch {
+    // As on a first visit.
+  }
+  legendOpen = stored === null ? true : stored === 'open';
+  if (stored === null) remember('closed');
+  return legendOpen;
+}
+
+function setLegendOpen(open: boolean) {
+  legendOpen = open;
+  remember(open ? 'open' : 'closed');
+  for (const listener of legendListeners) listener();
+}
+
+function subscribeLegend(onChange: () => void) {
+  legendListeners.add(onChange);
+  return () => legendListeners.delete(onChange);
+}
+
+/** What every colour, icon, border and line on the canvas means. Collapsible; collapsed after the first visit. */
 export function MapLegend() {
-  const [open, setOpen] = useState(true);
+  // Collapsed while rendering on the server, which cannot know whether this browser has seen it.
+  const open = useSyncExternalStore(subscribeLegend, readLegendOpen, () => false);
   return (
-    <section className="w-[340px] whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur" aria-label="Legend" data-testid="canvas.legend">
+    <section className={`${open ? 'w-[340px]' : 'w-auto'} whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur`} aria-label="Legend" data-testid="canvas.legend">
       <button
         type="button"
-        onClick={() => setOpen((o) => !o)}
-        className="flex w-full items-center justify-between rounded-lg px-3 py-1.5 font-semibold text-slate-700 hover:bg-slate-50"
+        onClick={() => setLegendOpen(!open)}
+        className="flex w-full items-center justify-between gap-2 rounded-lg px-3 py-1.5 font-semibold text-slate-700 hover:bg-slate-50"
         aria-expanded={open}
+        data-testid="canvas.legend-toggle"
       >
         Legend {open ? <ChevronDown aria-hidden className="h-4 w-4" /> : <ChevronUp aria-hidden className="h-4 w-4" />}
       </button>

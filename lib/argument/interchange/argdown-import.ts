@@ -14,6 +14,7 @@ import {
   RelationType,
   RuleNames,
   StatementRole,
+  TokenNames,
   type IArgdownResponse,
   type IAstNode,
   type IRuleNode,
@@ -81,7 +82,8 @@ const ARGDOWN_NESTING_MAX = 100;
  *   map's limits hold.
  *
  * Throws {@link InterchangeError} for an empty file, a file with a syntax error (with line and
- * column; the first one only), a file too costly to read (thousands of unclosed brackets, or
+ * column; the first one only) — also markup the parser lets through but nobody means (a `[` or `<`
+ * that opens a title and never closes, a statement of punctuation only) —, a file too costly to read (thousands of unclosed brackets, or
  * nesting deeper than the parser's stack), a statement longer than NODE_TEXT_MAX, a statement or
  * argument that supports or attacks itself (refused as `POST …/connections` refuses it), or more
  * statements, steps, attacks or premises of one step than a map holds.
@@ -134,7 +136,7 @@ function parseArgdown(text: string): IArgdownResponse {
     const count = errors.length === 1 ? 'a syntax error' : `${errors.length} syntax errors`;
     throw new InterchangeError(`The Argdown file has ${count}. ${issues[0].message}`, issues);
   }
-  if (response.ast) refuseOversizedText(response.ast);
+  if (response.ast) refuseUnreadableStatements(response.ast);
   try {
     return app.run({ ...request, process: ['build-model'] }, response);
   } catch (error) {
@@ -190,11 +192,19 @@ function unreadable(error: unknown): InterchangeError {
 }
 
 /**
- * Refuses, before the model is built, any text run far longer than a node can hold. Such a text
- * could never be imported, and `@argdown/core` builds a statement's text in time quadratic in its
- * length (a 2 MB paragraph takes minutes), so it is cheaper to say no from the parse tree.
+ * Refuses, before the model is built, statements `@argdown/core` reads without complaint but that
+ * are not what the writer meant:
+ *
+ * - a text run far longer than a node can hold. Such a text could never be imported, and
+ *   `@argdown/core` builds a statement's text in time quadratic in its length (a 2 MB paragraph
+ *   takes minutes), so it is cheaper to say no from the parse tree;
+ * - a statement that is broken markup: one that starts with a `[` or `<` that never closes (the
+ *   lexer reads `- [` as the statement "[", and `+ <B: unclosed` as the text "<B: unclosed"), or
+ *   one with no words at all, only punctuation. The first of them in the file is named by line and
+ *   column, as a syntax error is.
  */
-function refuseOversizedText(ast: IAstNode) {
+function refuseUnreadableStatements(ast: IAstNode) {
+  const broken: { line: number; column: number; problem: string }[] = [];
   const stack: IAstNode[] = [ast];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -211,7 +221,32 @@ function refuseOversizedText(ast: IAstNode) {
         { path: [], message: `${line ? `Line ${line}: ` : ''}a statement of ${length} characters; a node holds at most ${NODE_TEXT_MAX}.` },
       ]);
     }
+    const problem = brokenStatement(tokens);
+    if (problem) broken.push(problem);
   }
+  if (broken.length === 0) return;
+  broken.sort((a, b) => a.line - b.line || a.column - b.column);
+  const issues = broken.slice(0, MAX_REPORTED_ERRORS).map((b) => ({ path: [], message: `Line ${b.line}, column ${b.column}: ${b.problem}` }));
+  const count = broken.length === 1 ? 'a syntax error' : `${broken.length} syntax errors`;
+  throw new InterchangeError(`The Argdown file has ${count}. ${issues[0].message}`, issues);
+}
+
+/** Where a statement's tokens are broken markup, and what to write instead; null when they read as meant. */
+function brokenStatement(tokens: ITokenNode[]): { line: number; column: number; problem: string } | null {
+  const words = tokens.filter((t) => t.tokenType?.name !== TokenNames.NEWLINE && t.image.trim() !== '');
+  const first = words[0];
+  if (!first) return null;
+  const where = { line: first.startLine ?? 1, column: first.startColumn ?? 1 };
+  const opener = first.image.trimStart()[0];
+  if (first.tokenType?.name === TokenNames.UNUSED_CONTROL_CHAR && (opener === '[' || opener === '<')) {
+    const [title, kind] = opener === '[' ? ['[Title]: text', 'statement'] : ['<Title>: text', 'argument'];
+    return { ...where, problem: `“${opener}” opens ${kind === 'statement' ? 'a statement' : 'an argument'} title that is never closed. Write “${title}”, or “\\${opener}” for the character itself.` };
+  }
+  if (words.every((t) => t.tokenType?.name === TokenNames.UNUSED_CONTROL_CHAR)) {
+    const text = words.map((t) => t.image.trim()).join(' ');
+    return { ...where, problem: `a statement with no words, only “${text.length > 20 ? `${text.slice(0, 19)}…` : text}”. Write its text, or remove the line.` };
+  }
+  return null;
 }
 
 function tokensIn(root: IRuleNode): ITokenNode[] {

@@ -157,6 +157,27 @@ describe('fromArgdown refuses', () => {
     expect(error.issues[0]).toEqual({ path: [], message: expect.stringMatching(/^Line 6, column \d+: .*inference/i) });
   });
 
+  // Markup the lexer reads without an error, but as text the writer never meant (issue 11: "- ["
+  // imported as an objection whose text was "[").
+  test.each([
+    ['an unclosed statement title and an unclosed argument title', '[A]: claim\n  + <B: unclosed\n  - [', 'Line 2, column 5: “<” opens an argument title that is never closed.'],
+    ['a relation to a lone "["', '[A]: claim\n  - [', 'Line 2, column 5: “[” opens a statement title that is never closed.'],
+    ['an unclosed title on the first line', '[A: a claim', 'Line 1, column 1: “[” opens a statement title that is never closed.'],
+    ['a statement of punctuation only', '[A]: claim\n  - :', 'Line 2, column 5: a statement with no words, only “:”.'],
+  ])('broken markup: %s, naming the first problem’s line and column', (_name, text, start) => {
+    const error = importError(text);
+    expect(error.message).toMatch(/^The Argdown file has (a syntax error|\d+ syntax errors)\. Line \d+, column \d+: /);
+    expect(error.issues[0]).toEqual({ path: [], message: expect.stringContaining(start) });
+    expect(error.issues[0].message.startsWith(start)).toBe(true);
+  });
+
+  test.each([
+    ['an open bracket or angle inside a sentence', '[A]: A claim [not a title, and 3 < 4.'],
+    ['an escaped bracket at the start', '[A]: claim\n  - \\[sic\\] an objection'],
+  ])('but not %s', (_name, text) => {
+    expect(() => fromArgdown(text)).not.toThrow();
+  });
+
   test('a premise-conclusion structure without a conclusion', () => {
     expect(importError('<A>\n\n(1) premise\n----\n').issues[0].message).toMatch(/^(Line \d+, column \d+|At the end of the file): /);
   });

@@ -1,5 +1,6 @@
 import type { Evaluation } from './evaluation';
 import { isNodeTarget, type ArgumentGraph, type Conflict, type Inference } from './model';
+import { askQuestion, objectionOpening, stepWordsOf } from './question-words';
 import { schemeById, type CriticalQuestion, type Scheme } from './schemes';
 
 /**
@@ -15,6 +16,10 @@ export interface QuestionStatus {
   id: string;
   scheme: Scheme;
   question: CriticalQuestion;
+  /** The question in the words of its step (its points' short titles), as people read it; see ./question-words.ts. */
+  text: string;
+  /** The opening of an objection raised from it, in the same words: prefills the objection form. */
+  prompt: string;
   inferenceId: string;
   state: QuestionState;
   /**
@@ -70,9 +75,16 @@ function questionIndex(graph: ArgumentGraph): QuestionIndex {
  * The questions of one inference. `standingIn` remembers, per list of raisers, whether one of them
  * is not defeated: one point's list is shared by every step it is a premise of.
  */
-function questionsOf(index: QuestionIndex, evaluation: Evaluation, inference: Inference, standingIn = new Map<number[], boolean>()): QuestionStatus[] {
+function questionsOf(
+  graph: ArgumentGraph,
+  index: QuestionIndex,
+  evaluation: Evaluation,
+  inference: Inference,
+  standingIn = new Map<number[], boolean>(),
+): QuestionStatus[] {
   const scheme = inference.scheme ? schemeById(inference.scheme) : undefined;
   if (!scheme) return [];
+  const words = stepWordsOf(graph, inference);
   return scheme.questions.map((question) => {
     const id = `${scheme.id}.${question.id}`;
     const lists: number[][] = [];
@@ -103,7 +115,17 @@ function questionsOf(index: QuestionIndex, evaluation: Evaluation, inference: In
       standing = listStanding;
     }
     const state: QuestionState = raisedCount === 0 ? 'open' : standing ? 'raised' : 'answered';
-    return { id, scheme, question, inferenceId: inference.id, state, raisedBy, raisedCount };
+    return {
+      id,
+      scheme,
+      question,
+      text: askQuestion(question, words),
+      prompt: objectionOpening(question, words),
+      inferenceId: inference.id,
+      state,
+      raisedBy,
+      raisedCount,
+    };
   });
 }
 
@@ -111,7 +133,7 @@ function questionsOf(index: QuestionIndex, evaluation: Evaluation, inference: In
 export function questionsForInference(graph: ArgumentGraph, evaluation: Evaluation, inferenceId: string): QuestionStatus[] {
   const index = questionIndex(graph);
   const inference = index.inferences.get(inferenceId);
-  return inference ? questionsOf(index, evaluation, inference) : [];
+  return inference ? questionsOf(graph, index, evaluation, inference) : [];
 }
 
 /**
@@ -123,7 +145,7 @@ export function unansweredQuestions(graph: ArgumentGraph, evaluation: Evaluation
   const depth = depthFromRoots(graph);
   const index = questionIndex(graph);
   const standingIn = new Map<number[], boolean>();
-  const all = graph.inferences.flatMap((inf) => questionsOf(index, evaluation, inf, standingIn));
+  const all = graph.inferences.flatMap((inf) => questionsOf(graph, index, evaluation, inf, standingIn));
   const conclusionDepth = new Map(graph.inferences.map((i) => [i.id, depth.get(i.conclusion) ?? Infinity]));
   return all
     .filter((q) => q.state !== 'answered')

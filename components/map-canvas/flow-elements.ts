@@ -3,7 +3,8 @@ import type { MapView } from '@/lib/argument/map-view';
 import { inferencesWithJunction, junctionId } from '@/lib/argument/layout';
 import type { Rating } from '@/lib/argument/discussion';
 import { explainStatus, type Evaluation, type Status } from '@/lib/argument/evaluation';
-import { isNodeTarget, type ArgNode } from '@/lib/argument/model';
+import type { FoldedView } from '@/lib/argument/folding';
+import { isNodeTarget, type ArgNode, type ArgumentGraph } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 
 /** Data of a statement card on the canvas. */
@@ -20,6 +21,8 @@ export type ArgumentNodeData = {
   rating?: Rating;
   /** How many comments it has. */
   comments: number;
+  /** Points resting on it directly, and — when this reader folded it — how many its fold puts away. */
+  fold: { children: number; folded: boolean; hidden: number };
 };
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
 
@@ -42,12 +45,23 @@ export type ArgumentFlowEdge = Edge<ArgumentEdgeData, 'argument'>;
 export const NODE_WIDTH = 280;
 export const THESIS_WIDTH = 360;
 
-/** Canvas nodes for a map: one card per statement, one junction per inference drawn with one. */
-export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights: Record<string, string> = {}): FlowNode[] {
-  const junctions = inferencesWithJunction(view);
+/** What the reader's folds leave drawn (see `lib/argument/folding.ts`); without it, everything. */
+export interface Shown {
+  part: ArgumentGraph;
+  folds: FoldedView;
+  folded: ReadonlySet<string>;
+}
+
+/**
+ * Canvas nodes for a map: one card per statement drawn, one junction per inference drawn with one.
+ * Status explanations read the whole map, whatever is folded.
+ */
+export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights: Record<string, string> = {}, shown?: Shown): FlowNode[] {
+  const part = shown?.part ?? view;
+  const junctions = inferencesWithJunction(part);
   const textOf = new Map(view.nodes.map((n) => [n.id, n.text]));
   const short = (id: string) => shorten(textOf.get(id) ?? '', 90);
-  const nodes: FlowNode[] = view.nodes.map((node) => ({
+  const nodes: FlowNode[] = part.nodes.map((node) => ({
     id: node.id,
     type: 'argument',
     position: node.position ?? { x: 0, y: 0 },
@@ -59,11 +73,16 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights
       addedBy: highlights[node.id],
       rating: view.ratings[node.id],
       comments: view.commentCounts[node.id] ?? 0,
+      fold: {
+        children: shown?.folds.childCount.get(node.id) ?? 0,
+        folded: shown?.folded.has(node.id) ?? false,
+        hidden: shown?.folds.hiddenUnder.get(node.id) ?? 0,
+      },
     },
     width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
     ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}. ${explainStatus(view, evaluation, node.id, short)}`,
   }));
-  for (const inf of view.inferences) {
+  for (const inf of part.inferences) {
     if (!junctions.has(inf.id)) continue;
     nodes.push({
       id: junctionId(inf.id),
@@ -76,8 +95,8 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights
   return nodes;
 }
 
-/** Canvas edges for a map. Support edges carry their inference, so clicking one selects that step. */
-export function buildFlowEdges(view: MapView): ArgumentFlowEdge[] {
+/** Canvas edges for a map (or the part of it drawn). Support edges carry their inference, so clicking one selects that step. */
+export function buildFlowEdges(view: ArgumentGraph): ArgumentFlowEdge[] {
   const junctions = inferencesWithJunction(view);
   const edges: ArgumentFlowEdge[] = [];
   for (const inf of view.inferences) {
@@ -108,7 +127,7 @@ export function buildFlowEdges(view: MapView): ArgumentFlowEdge[] {
 }
 
 /** A short key that changes exactly when the map's structure (not its text) changes. */
-export function structureKey(view: MapView): string {
+export function structureKey(view: ArgumentGraph): string {
   return [
     view.nodes.map((n) => n.id).join(','),
     view.inferences.map((i) => `${i.id}:${i.premises.join('+')}>${i.conclusion}`).join(','),

@@ -13,6 +13,7 @@ import {
   useNodesInitialized,
   useNodesState,
   useReactFlow,
+  useStore,
   ViewportPortal,
   type EdgeChange,
   type NodeChange,
@@ -24,7 +25,22 @@ import {
 import { LoaderCircle } from 'lucide-react';
 import { can } from '@/lib/auth/permissions';
 import { rootIds } from '@/lib/argument/graph';
-import { buildLayoutGraph, estimateCardSize, junctionId, type Size } from '@/lib/argument/layout';
+import { buildLayoutGraph, estimateCardSize, JUNCTION_SIZE, junctionId, type Size } from '@/lib/argument/layout';
+import { foldedView, foldsHiding, mainReasonsFolds, visiblePart } from '@/lib/argument/folding';
+import {
+  boundsOf,
+  centredOn,
+  COMPACT_ZOOM,
+  fitZoom,
+  keepInPlace,
+  openingViewport,
+  OPENING_MAX_ZOOM,
+  OVERVIEW_MIN_ZOOM,
+  revealViewport,
+  surelyTooBigToRead,
+  type Box,
+  type Pane,
+} from '@/lib/canvas/camera';
 import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
@@ -32,50 +48,38 @@ import { useMapStore } from '@/components/map-workspace/map-store';
 import { NodeActions } from '@/components/inspector/node-actions';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
-import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode } from './flow-elements';
+import { CanvasCardsContext } from './canvas-context';
+import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode, type Shown } from './flow-elements';
+import { useFolds } from './use-folds';
 import { MapLegend } from './map-legend';
 import { runLayout, warmLayoutWorker } from './run-layout';
 import { ConnectChooser, type PendingConnection } from './connect-chooser';
 
 /**
- * Above this many points a map is "large": only the cards in view are drawn, and the first layout
- * uses sizes estimated from the words instead of drawing all the cards first to measure them
- * (drawing 1,000 cards at once blocked the page for over a second).
+ * Above this many points drawn a map is "large": only the cards in view are drawn, and the first
+ * layout uses sizes estimated from the words instead of drawing all the cards first to measure
+ * them (drawing 1,000 cards at once blocked the page for over a second).
  */
 const LARGE_MAP = 300;
 
-/** Below this zoom card text is too small to read, so a large map opens on its thesis instead of fitting. */
-const READABLE_ZOOM = 0.6;
-
-/** Where a large map opens: its thesis, or (an imported map without one) its top-most root. */
-function anchorNode(view: MapView, positions: Map<string, { x: number; y: number }>): string | undefined {
+/** Where a map opens: its thesis, or (an imported map without one) its top-most root. */
+function anchorNode(view: MapView, positions: ReadonlyMap<string, { x: number; y: number }>): string | undefined {
   const thesis = view.nodes.find((n) => n.kind === 'thesis');
   if (thesis) return thesis.id;
-  const roots = new Set(rootIds(view));
-  const pos = (id: string) => view.nodes.find((n) => n.id === id)?.position ?? positions.get(id) ?? { x: 0, y: 0 };
-  return [...roots].sort((a, b) => pos(a).y - pos(b).y || pos(a).x - pos(b).x)[0];
+  const pos = (id: string) => positions.get(id) ?? { x: 0, y: 0 };
+  return [...rootIds(view)].sort((a, b) => pos(a).y - pos(b).y || pos(a).x - pos(b).x)[0];
 }
 
-/** Opens the map: the whole of it when it fits readably, otherwise the thesis and its first reasons. */
-function showThesisFirst(flow: ReturnType<typeof useReactFlow<FlowNode>>, thesisId: string | undefined) {
-  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const bounds = flow.getNodesBounds(flow.getNodes());
-  const thesis = thesisId ? flow.getInternalNode(thesisId) : undefined;
-  const fitZoom = pane ? Math.min(pane.width / (bounds.width * 1.16), pane.height / (bounds.height * 1.16)) : 1;
-  if (!pane || !thesis || fitZoom >= READABLE_ZOOM) {
-    void flow.fitView({ padding: 0.08, maxZoom: 1 });
-    return;
-  }
-  const zoom = 0.85;
-  const { x, y } = thesis.internals.positionAbsolute;
-  const width = thesis.measured.width ?? 0;
-  void flow.setViewport({ x: pane.width / 2 - (x + width / 2) * zoom, y: 48 - y * zoom, zoom });
-}
-
-/** Centres the canvas on one node at a readable zoom. */
-function centreOn(flow: ReturnType<typeof useReactFlow<FlowNode>>, at: { x: number; y: number }, size: Size) {
-  void flow.setCenter(at.x + size.width / 2, at.y + size.height / 2, { zoom: Math.max(flow.getViewport().zoom, 0.85) });
-}
+/** What the camera does once the layout under way is on screen. */
+type CameraPlan =
+  /** Open the map (the opening rule of `openingViewport`). */
+  | { kind: 'open' }
+  /** Fit everything drawn, however small (the reader asked for the whole map). */
+  | { kind: 'fit' }
+  /** Bring a point (or a step's junction) into view. */
+  | { kind: 'reveal'; id: string }
+  /** Keep a point where it was on screen (it was just folded or unfolded). */
+  | { kind: 'keep'; id: string; before: { x: number; y: number } };
 
 // In the browser, start the layout worker as soon as this module loads: ELK then parses on the other
 // core while the page hydrates and the cards are measured, instead of after.
@@ -99,25 +103,52 @@ export function MapCanvas() {
   const canConnect = useMapStore((s) => s.history?.at == null && can(s.view.viewer.role, 'add'));
   const filter = useMapStore((s) => s.filter);
   const [pending, setPending] = useState<PendingConnection | null>(null);
-  const openOn = useRef(selection?.type === 'node' ? selection.id : selection?.type === 'inference' ? junctionId(selection.id) : null);
   const containerRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow<FlowNode>();
+  const compact = useStore((s) => s.transform[2] < COMPACT_ZOOM);
+
+  /** The canvas's size on screen: what the camera frames. */
+  const paneSize = useCallback((): Pane => {
+    const box = containerRef.current?.getBoundingClientRect();
+    return { width: box?.width ?? 0, height: box?.height ?? 0 };
+  }, []);
+
+  // Folding: the reader's own, kept in this browser. With none kept, a map too big to read whole
+  // opens on its main reasons (decided from the screen, the same on every load).
+  const [folds, setFolds] = useFolds(view.map.slug, () => {
+    const opening = selection?.type === 'node' ? selection.id : null;
+    // The canvas is not drawn yet: the window stands in for it (a rough test; the layout's own size decides after).
+    if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), { width: window.innerWidth, height: window.innerHeight })) return new Set();
+    const main = mainReasonsFolds(view);
+    for (const id of opening ? foldsHiding(view, main, opening) : []) main.delete(id);
+    return main;
+  });
+  const shown = useMemo<Shown | null>(() => {
+    if (!folds) return null;
+    const folded = new Set([...folds.folded].filter((id) => view.nodes.some((n) => n.id === id)));
+    const foldView = foldedView(view, folded);
+    return { part: visiblePart(view, foldView.visible, folded), folds: foldView, folded };
+  }, [view, folds]);
 
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
-  const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>(buildFlowEdges(view));
+  const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>([]);
   const [laidOut, setLaidOut] = useState(false);
   const [animating, setAnimating] = useState(false);
   const initialized = useNodesInitialized();
   const layoutDone = useRef<string | null>(null);
-  const largeMap = view.nodes.length > LARGE_MAP;
+  /** The layout key whose positions are on the canvas now. */
+  const applied = useRef<string | null>(null);
+  const largeMap = (shown?.part.nodes.length ?? 0) > LARGE_MAP;
   const laidOutRef = useRef(false);
+  const camera = useRef<CameraPlan | null>(selection ? { kind: 'reveal', id: selection.type === 'node' ? selection.id : junctionId(selection.id) } : { kind: 'open' });
 
   // Keep canvas nodes in step with the map, keeping what React Flow measured and where nodes are.
   useEffect(() => {
+    if (!shown) return;
     const kept = matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter);
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return buildFlowNodes(view, evaluation, highlights).map((n) => {
+      return buildFlowNodes(view, evaluation, highlights, shown).map((n) => {
         const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
         // A large map's cards wait, undrawn, for the first layout (see `LARGE_MAP`).
@@ -126,8 +157,8 @@ export function MapCanvas() {
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
-    setEdges(buildFlowEdges(view));
-  }, [view, evaluation, highlights, filter, largeMap, setNodes, setEdges]);
+    setEdges(buildFlowEdges(shown.part));
+  }, [view, evaluation, highlights, filter, largeMap, shown, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {
@@ -141,45 +172,92 @@ export function MapCanvas() {
     );
   }, [selection, nodes.length, setNodes, setEdges]);
 
-  const structure = useMemo(() => structureKey(view), [view]);
+  const structure = useMemo(() => (shown ? structureKey(shown.part) : null), [shown]);
+  const layoutKey = `${structure}#${layoutRequest}`;
 
-  // Lay out whenever the structure changes (once the new cards are measured) or "Tidy" asks.
+  /** Runs the camera's plan on the laid-out positions (`boxOf` reads them). */
+  const runCamera = useCallback(
+    (plan: CameraPlan, boxOf: (id: string) => Box | undefined, drawn: readonly string[], animate: boolean) => {
+      const pane = paneSize();
+      const duration = animate ? 350 : 0;
+      const current = flow.getViewport();
+      if (plan.kind === 'reveal') {
+        const box = boxOf(plan.id);
+        const next = box && revealViewport(box, pane, current);
+        if (next) void flow.setViewport(next, { duration });
+        return;
+      }
+      if (plan.kind === 'keep') {
+        const box = boxOf(plan.id);
+        if (box) void flow.setViewport(keepInPlace(current, plan.before, box), { duration });
+        return;
+      }
+      const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
+      if (plan.kind === 'fit') {
+        const bounds = boundsOf(boxes);
+        if (bounds) void flow.setViewport(centredOn(bounds, pane, Math.max(0.1, Math.min(OPENING_MAX_ZOOM, fitZoom(bounds, pane)))), { duration });
+        return;
+      }
+      const anchor = anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b])));
+      const opening = openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined);
+      if (opening) void flow.setViewport(opening.viewport, { duration });
+    },
+    [flow, paneSize, view],
+  );
+
+  // Lay out whenever what is drawn changes (once the new cards are measured) or "Tidy" asks.
   useEffect(() => {
+    if (!shown) return;
     // A large map is laid out once before any card is drawn, from sizes estimated from the words.
     if (!initialized && !(largeMap && !laidOutRef.current)) return;
-    const key = `${structure}#${layoutRequest}`;
+    const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
     const sizes = new Map<string, Size>();
     for (const n of flow.getNodes()) {
       if (n.measured?.width && n.measured?.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
     }
-    const first = !laidOut;
+    const first = !laidOutRef.current;
     let cancelled = false;
     let finished = false;
-    runLayout(buildLayoutGraph(view, sizes))
+    runLayout(buildLayoutGraph(shown.part, sizes))
       .then((positions) => {
         finished = true;
         if (cancelled) return;
         const saved = new Map(view.nodes.filter((n) => n.position).map((n) => [n.id, n.position!]));
+        const drawn = shown.part.nodes.map((n) => n.id);
+        const byId = new Map(shown.part.nodes.map((n) => [n.id, n]));
+        const boxOf = (id: string): Box | undefined => {
+          const at = saved.get(id) ?? positions.get(id);
+          if (!at) return undefined;
+          const node = byId.get(id);
+          const size = sizes.get(id) ?? (node ? estimateCardSize(node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE });
+          return { ...at, ...size };
+        };
+        // Too big to read whole and not the reader's choice: open on the main reasons instead.
+        const plan = camera.current;
+        if (first && plan?.kind === 'open' && folds && !folds.chosen && folds.folded.size === 0) {
+          const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
+          const opening = openingViewport(boxes, paneSize(), undefined);
+          const bounds = boundsOf(boxes);
+          if (opening && bounds && fitZoom(bounds, paneSize()) < OVERVIEW_MIN_ZOOM && mainReasonsFolds(view).size > 0) {
+            setFolds(mainReasonsFolds(view), false);
+            return;
+          }
+        }
         if (!first) setAnimating(true);
         setNodes((ns) => ns.map((n) => ({ ...n, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
         laidOutRef.current = true;
+        applied.current = key;
         setLaidOut(true);
-        // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
-        // Opening with a point selected (e.g. coming back from the outline) shows that point.
-        if (first) {
-          requestAnimationFrame(() => {
-            // From the layout's own answer: the canvas may not have applied the new positions yet.
-            const open = openOn.current;
-            const at = open ? (saved.get(open) ?? positions.get(open)) : undefined;
-            const node = open ? view.nodes.find((n) => n.id === open) : undefined;
-            if (open && at) centreOn(flow, at, sizes.get(open) ?? (node ? estimateCardSize(node) : { width: 14, height: 14 }));
-            else showThesisFirst(flow, anchorNode(view, positions));
-            requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
-          });
-        }
-        else setTimeout(() => setAnimating(false), 400);
+        camera.current = null;
+        requestAnimationFrame(() => {
+          // From the layout's own answer: the canvas may not have applied the new positions yet.
+          if (plan) runCamera(plan, boxOf, drawn, !first);
+          // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
+          if (first) requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
+        });
+        if (!first) setTimeout(() => setAnimating(false), 400);
       })
       .catch((error: unknown) => {
         finished = true;
@@ -191,27 +269,76 @@ export function MapCanvas() {
       // Interrupted (e.g. the new cards were not measured yet): the next run must lay out again.
       if (!finished && layoutDone.current === key) layoutDone.current = null;
     };
-    // `view` is read through `structure`; text edits alone do not re-run the layout.
+    // `view` is read through `shown`/`structure`; text edits alone do not re-run the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialized, structure, layoutRequest]);
+  }, [initialized, layoutKey, shown !== null]);
 
-  // Bring the selection into view when another view (essay, inspector) asks.
-  useEffect(() => {
-    if (focusRequest === 0 || !selection) return;
-    const id = selection.type === 'node' ? selection.id : junctionId(selection.id);
-    const timer = setTimeout(() => {
+  /** A point's box as the canvas has it now. */
+  const boxOnCanvas = useCallback(
+    (id: string): Box | undefined => {
       const node = flow.getInternalNode(id);
-      if (!node) return;
-      const width = node.measured.width ?? 0;
-      const height = node.measured.height ?? 0;
-      const { zoom } = flow.getViewport();
-      flow.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, {
-        zoom: Math.max(zoom, 0.85),
-        duration: 450,
-      });
-    }, 60);
+      if (!node) return undefined;
+      return { ...node.internals.positionAbsolute, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+    },
+    [flow],
+  );
+
+  // The camera rule for everything a person touches elsewhere (a new or edited point, a search
+  // match, a highlight in the essay, a gap or an open question): open the folds hiding it, then
+  // bring it into view at reading zoom once it is laid out.
+  useEffect(() => {
+    if (focusRequest === 0 || !selection || !shown) return;
+    const inference = selection.type === 'inference' ? view.inferences.find((i) => i.id === selection.id) : undefined;
+    const nodeId = selection.type === 'node' ? selection.id : inference?.conclusion;
+    if (!nodeId) return;
+    const id = selection.type === 'node' ? selection.id : junctionId(selection.id);
+    const opening = foldsHiding(view, shown.folded, nodeId);
+    if (inference && shown.folded.has(nodeId)) opening.push(nodeId);
+    camera.current = { kind: 'reveal', id };
+    if (opening.length > 0) {
+      const folded = new Set(shown.folded);
+      for (const f of opening) folded.delete(f);
+      setFolds(folded, true);
+      return;
+    }
+    // Laid out already: reveal now (after the inspector has opened beside the canvas, which narrows it).
+    const timer = setTimeout(() => {
+      if (applied.current !== layoutKey || camera.current?.kind !== 'reveal') return;
+      camera.current = null;
+      const box = boxOnCanvas(id);
+      const next = box && revealViewport(box, paneSize(), flow.getViewport());
+      if (next) void flow.setViewport(next, { duration: 350 });
+    }, 120);
     return () => clearTimeout(timer);
-  }, [focusRequest, selection, flow]);
+    // Runs on a new request only; the layout key is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+
+  const toggleFold = useCallback(
+    (nodeId: string) => {
+      if (!shown) return;
+      const box = boxOnCanvas(nodeId);
+      if (box) camera.current = { kind: 'keep', id: nodeId, before: { x: box.x, y: box.y } };
+      const folded = new Set(shown.folded);
+      if (!folded.delete(nodeId)) folded.add(nodeId);
+      setFolds(folded, true);
+    },
+    [shown, boxOnCanvas, setFolds],
+  );
+  const cards = useMemo(() => ({ compact, toggleFold }), [compact, toggleFold]);
+  const showMainReasons = () => {
+    camera.current = { kind: 'open' };
+    setFolds(mainReasonsFolds(view), true);
+  };
+  const showWholeMap = () => {
+    camera.current = { kind: 'fit' };
+    setFolds(new Set(), true);
+  };
+  const mainReasonsShown = useMemo(() => {
+    if (!shown) return false;
+    const main = mainReasonsFolds(view);
+    return main.size > 0 && main.size === shown.folded.size && [...main].every((id) => shown.folded.has(id));
+  }, [view, shown]);
 
   const handleNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),
@@ -224,18 +351,14 @@ export function MapCanvas() {
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
     (_event, node) => {
       select(node.type === 'junction' ? { type: 'inference', id: node.data.inferenceId } : { type: 'node', id: node.id });
-      // Selecting opens the inspector beside the canvas, which narrows it: keep the card in view.
+      // Selecting opens the inspector beside the canvas, which narrows it: keep the card in view, at the zoom the reader chose.
       setTimeout(() => {
-        const pane = containerRef.current?.getBoundingClientRect();
-        const card = containerRef.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`)?.getBoundingClientRect();
-        if (!pane || !card || (card.left >= pane.left && card.right <= pane.right && card.top >= pane.top && card.bottom <= pane.bottom)) return;
-        const internal = flow.getInternalNode(node.id);
-        if (!internal) return;
-        const { x, y } = internal.internals.positionAbsolute;
-        void flow.setCenter(x + (internal.measured.width ?? 0) / 2, y + (internal.measured.height ?? 0) / 2, { zoom: flow.getViewport().zoom, duration: 300 });
+        const box = boxOnCanvas(node.id);
+        const next = box && revealViewport(box, paneSize(), flow.getViewport(), 'keep');
+        if (next) void flow.setViewport(next, { duration: 300 });
       }, 150);
     },
-    [select, flow],
+    [select, flow, boxOnCanvas, paneSize],
   );
   const onEdgeClick: EdgeMouseHandler<ArgumentFlowEdge> = useCallback(
     (_event, edge) => {
@@ -268,6 +391,7 @@ export function MapCanvas() {
   const selectedNodeId = selection?.type === 'node' ? selection.id : null;
 
   return (
+    <CanvasCardsContext.Provider value={cards}>
     <div ref={containerRef} className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
@@ -310,6 +434,18 @@ export function MapCanvas() {
         <Panel position="bottom-left" className="hidden @[600px]:block">
           <MapLegend />
         </Panel>
+        {shown && mainReasonsFolds(view).size > 0 && (
+          <Panel position="top-left">
+            <ViewChoice
+              mainReasons={mainReasonsShown}
+              whole={shown.folded.size === 0}
+              drawn={shown.part.nodes.length}
+              total={view.nodes.length}
+              onMainReasons={showMainReasons}
+              onWhole={showWholeMap}
+            />
+          </Panel>
+        )}
         {selectedNodeId && !readOnly && (
           <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
             <NodeActions nodeId={selectedNodeId} compact />
@@ -333,6 +469,39 @@ export function MapCanvas() {
             <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
           </span>
         </div>
+      )}
+    </div>
+    </CanvasCardsContext.Provider>
+  );
+}
+
+interface ViewChoiceProps {
+  mainReasons: boolean;
+  whole: boolean;
+  drawn: number;
+  total: number;
+  onMainReasons: () => void;
+  onWhole: () => void;
+}
+
+/** "Main reasons" (the thesis and what rests on it directly) or "Whole map", and how much is drawn. */
+function ViewChoice({ mainReasons, whole, drawn, total, onMainReasons, onWhole }: ViewChoiceProps) {
+  const option = (on: boolean) =>
+    `rounded px-2.5 py-1 text-sm font-medium ${on ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`;
+  return (
+    <div className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-1 shadow-sm backdrop-blur" data-testid="canvas.view-choice">
+      <div className="inline-flex rounded-md bg-slate-100 p-0.5" role="group" aria-label="How much of the map to draw">
+        <button type="button" className={option(mainReasons)} aria-pressed={mainReasons} onClick={onMainReasons} data-testid="canvas.main-reasons">
+          Main reasons
+        </button>
+        <button type="button" className={option(whole)} aria-pressed={whole} onClick={onWhole} data-testid="canvas.whole-map">
+          Whole map
+        </button>
+      </div>
+      {drawn < total && (
+        <span className="pr-1.5 text-xs text-slate-600" data-testid="canvas.drawn-count">
+          {drawn} of {total} points shown
+        </span>
       )}
     </div>
   );

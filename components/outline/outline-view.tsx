@@ -7,7 +7,7 @@ import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
 import { matchingNodes } from '@/lib/argument/filter';
-import { allRows, ancestorKeys, buildOutline, homeRowKey, outlineLabel, visibleRows, type OutlineRow } from '@/lib/argument/outline';
+import { allRows, ancestorKeys, buildOutline, homeRowKey, keysOpeningMatches, outlineLabel, visibleRows, type OutlineRow } from '@/lib/argument/outline';
 import { schemeById } from '@/lib/argument/schemes';
 import { OutlineRowItem, type RowAction } from './outline-row';
 
@@ -56,6 +56,14 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const isExpanded = useCallback((row: OutlineRow) => overrides[row.key] ?? row.depth <= OPEN_DEPTH, [overrides]);
   const visible = useMemo(() => visibleRows(rows, isExpanded), [rows, isExpanded]);
+
+  // A search or filter opens the rows its matches sit in (a match inside a closed row would not show).
+  const [openedFor, setOpenedFor] = useState(kept);
+  if (openedFor !== kept) {
+    setOpenedFor(kept);
+    const opening = kept ? keysOpeningMatches(rows, kept).filter((k) => !isExpanded(byKey.get(k)!)) : [];
+    if (opening.length > 0) setOverrides((o) => ({ ...o, ...Object.fromEntries(opening.map((k) => [k, true])) }));
+  }
 
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [menuKey, setMenuKey] = useState<string | null>(null);

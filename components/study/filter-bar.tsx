@@ -1,13 +1,14 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Popover } from 'radix-ui';
 import { Filter, Search, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { STATUS_STYLES } from '@/components/status-badge';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import { STATUS_LABELS, STATUSES } from '@/lib/argument/evaluation';
-import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes } from '@/lib/argument/filter';
+import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes, type NodeFilter } from '@/lib/argument/filter';
+import { buildOutline, readingOrder } from '@/lib/argument/outline';
 import { NODE_KINDS } from '@/lib/argument/model';
 
 /** Toggles one value in a filter list. */
@@ -24,8 +25,25 @@ export function FilterBar() {
   const evaluation = useMapStore((s) => s.evaluation);
   const filter = useMapStore((s) => s.filter);
   const setFilter = useMapStore((s) => s.setFilter);
+  const select = useMapStore((s) => s.select);
   const kept = useMemo(() => matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter), [view, evaluation, filter]);
   const authors = useMemo(() => authorsOf(view), [view]);
+  // Enter goes to each match in turn (Shift+Enter back), in the outline's reading order: selected
+  // everywhere, and brought into view on the canvas (its folds opened) and in the outline.
+  const order = useMemo(() => {
+    if (!kept) return [];
+    const ordered = readingOrder(buildOutline(view));
+    const listed = new Set(ordered);
+    return [...ordered, ...view.nodes.map((n) => n.id).filter((id) => !listed.has(id))].filter((id) => kept.has(id));
+  }, [view, kept]);
+  const [current, setCurrent] = useState<{ filter: NodeFilter; index: number } | null>(null);
+  const at = current?.filter === filter ? current.index : -1;
+  const goToMatch = (step: 1 | -1) => {
+    if (order.length === 0) return;
+    const index = at < 0 ? (step === 1 ? 0 : order.length - 1) : (at + step + order.length) % order.length;
+    setCurrent({ filter, index });
+    select({ type: 'node', id: order[index] }, { focus: true });
+  };
   const chosen = filter.kinds.length + filter.statuses.length + filter.authors.length + (filter.unanswered ? 1 : 0);
   return (
     <div className="flex items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-1.5" role="search" aria-label="Search and filter the map" data-testid="filter">
@@ -35,7 +53,14 @@ export function FilterBar() {
           type="search"
           value={filter.query}
           onChange={(e) => setFilter({ query: e.target.value })}
-          onKeyDown={(e) => e.key === 'Escape' && setFilter({ query: '' })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setFilter({ query: '' });
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              goToMatch(e.shiftKey ? -1 : 1);
+            }
+          }}
+          aria-describedby="filter-enter-hint"
           placeholder="Search points and quotes"
           aria-label="Search points and quotes"
           className="w-full rounded-md border border-slate-300 bg-white py-1 pl-8 pr-2 text-sm"
@@ -90,6 +115,12 @@ export function FilterBar() {
           <span className="whitespace-nowrap text-sm text-slate-600" role="status" data-testid="filter.count">
             {kept?.size ?? 0} of {view.nodes.length} match
           </span>
+          {order.length > 0 && (
+            <span id="filter-enter-hint" className="hidden whitespace-nowrap text-xs text-slate-500 lg:inline" data-testid="filter.position">
+              {at >= 0 ? `Showing ${at + 1} of ${order.length} · ` : ''}
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">Enter</kbd> {at >= 0 ? 'next' : 'to go to each'}
+            </span>
+          )}
           <button type="button" onClick={() => setFilter(EMPTY_FILTER)} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter.clear">
             <X aria-hidden className="h-4 w-4" /> Clear
           </button>

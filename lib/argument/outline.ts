@@ -346,3 +346,32 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   }
   return out;
 }
+
+/** At most this many matches of a search are opened up in the outline (the first, in reading order). */
+export const OUTLINE_MATCHES_OPENED = 200;
+
+/**
+ * The rows to open so that the rows of the nodes in `matches` show: their ancestors, for the first
+ * {@link OUTLINE_MATCHES_OPENED} matching rows in reading order. One pass over the outline, and
+ * each ancestor is visited once however many matches share it.
+ */
+export function keysOpeningMatches(rows: readonly OutlineRow[], matches: ReadonlySet<string>): string[] {
+  const ordered = allRows(rows);
+  const parentOf = new Map(ordered.map((r) => [r.key, r.parentKey]));
+  const open = new Set<string>();
+  let found = 0;
+  for (const row of ordered) {
+    if (found >= OUTLINE_MATCHES_OPENED) break;
+    if (row.nodeId === null || !matches.has(row.nodeId)) continue;
+    found++;
+    for (let at = parentOf.get(row.key) ?? null; at !== null && !open.has(at); at = parentOf.get(at) ?? null) open.add(at);
+  }
+  return [...open];
+}
+
+/** The map's nodes in the outline's reading order, each once (where it first appears). */
+export function readingOrder(rows: readonly OutlineRow[]): string[] {
+  const seen = new Set<string>();
+  for (const row of allRows(rows)) if (row.nodeId !== null) seen.add(row.nodeId);
+  return [...seen];
+}

@@ -5,6 +5,7 @@ import { BriefToolbar } from '@/components/brief/brief-toolbar';
 import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
 import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { briefPageSideSchema } from '@/lib/validation/brief';
 import { loadMapForPage } from '../load-map';
 
@@ -12,13 +13,6 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** This request's own origin, so the printed brief names the address people actually use. */
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const protocol = h.get('x-forwarded-proto') ?? 'http';
-  return `${protocol}://${host}`;
-}
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { view } = await loadMapForPage((await params).slug);
@@ -43,7 +37,7 @@ export default async function BriefPage({ params, searchParams }: Props) {
           mapTitle={view.map.title}
           document={view.document}
           date={date}
-          mapUrl={`${await origin()}/maps/${encodeURIComponent(view.map.slug)}`}
+          mapUrl={`${publicOrigin({ headers: await headers() })}/maps/${encodeURIComponent(view.map.slug)}`}
         />
       </main>
     </div>

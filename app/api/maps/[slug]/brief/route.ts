@@ -2,6 +2,7 @@ import { briefToMarkdown, buildBrief, type BriefMeta } from '@/lib/argument/brie
 import { authorize } from '@/lib/db/access';
 import { loadMapView } from '@/lib/db/maps';
 import { handle } from '@/lib/http/errors';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { briefQuerySchema } from '@/lib/validation/brief';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     mapTitle: view.map.title,
     document: { title: view.document.title, author: view.document.author, source: view.document.source },
     date: new Date(),
-    url: new URL(`/maps/${encodeURIComponent(view.map.slug)}`, request.url).toString(),
+    url: `${publicOrigin(request)}/maps/${encodeURIComponent(view.map.slug)}`,
   };
   if (format === 'json') {
     return Response.json({ brief, meta: { ...meta, date: meta.date.toISOString() } }, { headers: { 'cache-control': 'no-store' } });

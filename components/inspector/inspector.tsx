@@ -11,6 +11,7 @@ import { shorten } from '@/lib/argument/text';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { describeEvent, eventTouchesNode, type HistoryEvent } from '@/lib/argument/history';
 import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
+import { patternFor, reasonOf, stepWordsOf } from '@/lib/argument/question-words';
 import { apiRequest } from '@/components/map-workspace/api-client';
 import { SCHEMES, schemeById } from '@/lib/argument/schemes';
 import { can } from '@/lib/auth/permissions';
@@ -345,6 +346,10 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
   const inference = view.inferences.find((i) => i.id === inferenceId)!;
   const scheme = inference.scheme ? schemeById(inference.scheme) : undefined;
   const questions = questionsForInference(view, evaluation, inferenceId);
+  const step = stepWordsOf(view, inference);
+  const pattern = scheme ? patternFor(scheme, step) : null;
+  // An objection to a premise goes first to the reason the question names.
+  const namedPremise = reasonOf(view.nodes.filter((n) => inference.premises.includes(n.id)))?.id ?? inference.premises[0];
   return (
     <div className="space-y-3 border-t border-slate-100 pt-4" data-testid="inspector.scheme">
       <label className="block">
@@ -366,17 +371,18 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
           ))}
         </select>
       </label>
-      {scheme && (
+      {scheme && pattern && (
         <>
           <p className="text-sm text-slate-700">{scheme.summary}</p>
-          <details className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          <details className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="inspector.pattern">
             <summary className="cursor-pointer font-medium">The pattern</summary>
             <ol className="mt-2 list-decimal space-y-1 pl-5">
-              {scheme.premises.map((p) => (
+              {pattern.premises.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ol>
-            <p className="mt-1 border-t border-slate-200 pt-1 font-medium">∴ {scheme.conclusion}</p>
+            <p className="mt-1 border-t border-slate-200 pt-1 font-medium">∴ {pattern.conclusion}</p>
+            {pattern.here && <p className="mt-1 text-slate-600">Here the conclusion is {pattern.here}.</p>}
           </details>
           <h3 className="text-xs font-semibold uppercase tracking-wider text-slate-500">Critical questions</h3>
           <ul className="space-y-2">
@@ -385,7 +391,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
               const StateIcon = state.icon;
               return (
                 <li key={q.id} className="rounded-md border border-slate-200 p-2.5" data-testid="inspector.question" data-state={q.state}>
-                  <p className="text-sm text-slate-800">{q.question.text}</p>
+                  <p className="text-sm text-slate-800">{q.text}</p>
                   <div className="mt-1.5 flex flex-wrap items-center gap-2">
                     <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ${state.className}`}>
                       <StateIcon aria-hidden className="h-3.5 w-3.5" /> {state.label}
@@ -403,13 +409,13 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
                       onClick={() =>
                         openComposer(
                           q.question.attacks === 'inference'
-                            ? { mode: 'undercut', targetId: inferenceId, question: q.id, prefill: q.question.objectionPrompt }
+                            ? { mode: 'undercut', targetId: inferenceId, question: q.id, prefill: q.prompt }
                             : {
                                 mode: 'object',
-                                targetId: inference.premises[0],
+                                targetId: namedPremise,
                                 targetChoices: inference.premises,
                                 question: q.id,
-                                prefill: q.question.objectionPrompt,
+                                prefill: q.prompt,
                               },
                         )
                       }

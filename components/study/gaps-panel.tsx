@@ -8,6 +8,7 @@ import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { MARKABLE_KINDS, useMarkAs, type MarkableKind } from '@/components/essay-panel/mark-as';
 import { can } from '@/lib/auth/permissions';
 import { findGaps, gapCount } from '@/lib/argument/gaps';
+import type { QuestionStatus } from '@/lib/argument/questions';
 import type { ArgNode } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 
@@ -60,7 +61,7 @@ export function GapsPanel() {
           hint="Questions that test a step's pattern of reasoning; no objection has settled them yet."
           items={gaps.openQuestions}
           empty="No open questions: name the schemes of the steps to get their questions."
-          render={(q) => <StepEntry key={q.id} id={q.inferenceId} from={q.question.text} to={textOf(conclusionOf.get(q.inferenceId) ?? '')} label={`${q.scheme.name} · ${q.state}`} />}
+          render={(q) => <QuestionEntry key={`${q.inferenceId}:${q.id}`} question={q} on={textOf(conclusionOf.get(q.inferenceId) ?? '')} />}
         />
         <GapSection
           id="unanswered"
@@ -159,6 +160,24 @@ function StepEntry({ id, from, to, label }: { id: string; from: string; to: stri
         <span className="text-slate-800">{shorten(from, 100)}</span>
         <span className="text-slate-500"> → </span>
         <span className="text-slate-600">{shorten(to, 70)}</span>
+      </button>
+    </li>
+  );
+}
+
+/** An open question in its step's words, whole (it names the step's points), with the point it tests. */
+function QuestionEntry({ question, on }: { question: QuestionStatus; on: string }) {
+  const select = useMapStore((s) => s.select);
+  return (
+    <li>
+      <button type="button" className={ENTRY} onClick={() => select({ type: 'inference', id: question.inferenceId }, { focus: true })} data-testid="gaps.entry">
+        <span className="mb-0.5 block text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {question.scheme.name} · {question.state === 'raised' ? 'raised, unanswered' : 'open'}
+        </span>
+        <span className="block text-slate-800" data-testid="gaps.question">
+          {question.text}
+        </span>
+        <span className="mt-0.5 block text-xs text-slate-500">On “{shorten(on, 70)}”</span>
       </button>
     </li>
   );

@@ -30,6 +30,7 @@ import { NO_RATING, formatAverage, type Rating } from './discussion';
 import { evaluate, STATUS_LABELS, type Status } from './evaluation';
 import type { MapView } from './map-view';
 import { isNodeTarget, KIND_LABELS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind } from './model';
+import { askQuestion, type StepWords } from './question-words';
 import { unansweredQuestions, type QuestionState } from './questions';
 import { questionById, schemeById } from './schemes';
 
@@ -116,6 +117,7 @@ export interface BriefQuestion {
   /** `"<scheme>.<cq>"`. */
   id: string;
   schemeName: string;
+  /** The question in the words of its step: of the point it tests alone when it is asked of several steps into that point. */
   text: string;
   /** `open`: nobody raised it; `raised`: an objection raised from it is not defeated. */
   state: Exclude<QuestionState, 'answered'>;
@@ -299,9 +301,16 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   };
   const strongestFirst = <T extends BriefPoint>(points: T[]): T[] =>
     [...points].sort((a, b) => byStrength(a, b) || order.get(a.id)! - order.get(b.id)!);
-  const questionOf = (fullId: string | undefined) => {
+  /**
+   * The question an attack on `targetId` raises, in the words of what it attacks: an undercut's
+   * step concludes in the target; an objection to a point questions it as the step's reason.
+   */
+  const questionOf = (fullId: string | undefined, targetId: string, undercut: boolean) => {
     const found = fullId ? questionById(fullId) : undefined;
-    return found && fullId ? { id: fullId, text: found.question.text } : null;
+    if (!found || !fullId) return null;
+    const target = byId.get(targetId)!;
+    const words: StepWords = undercut ? { conclusion: target, premises: [] } : { conclusion: null, premises: [target] };
+    return { id: fullId, text: askQuestion(found.question, words) };
   };
 
   const caseEntry = (id: string): CasePoint => ({ ...point(id), together: [], togetherMore: 0, scheme: null, support: [], attacks: [], repeat: false, continued: false });
@@ -375,7 +384,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
       if (sides.get(n.id) !== opposite(attackerSide)) continue;
       for (const a of attacksInto.get(n.id) ?? []) {
         if (!isSide(a.attacker, attackerSide)) continue;
-        const target: AttackTarget = { point: point(n.id), undercut: a.undercut, question: questionOf(a.question) };
+        const target: AttackTarget = { point: point(n.id), undercut: a.undercut, question: questionOf(a.question, n.id, a.undercut) };
         appendTo(grouped, a.attacker, target);
       }
     }
@@ -434,12 +443,14 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     if (seen) {
       for (const p of raisedBy) seen.raisedBy.push(p);
       if (q.state === 'raised') seen.state = 'raised';
+      // Asked of several steps into the point: worded from the point alone, not one step's reason.
+      if (seen.text !== q.text) seen.text = askQuestion(q.question, { conclusion: byId.get(inf.conclusion)!, premises: [] });
       continue;
     }
     questions.set(key, {
       id: q.id,
       schemeName: q.scheme.name,
-      text: q.question.text,
+      text: q.text,
       state: q.state === 'raised' ? 'raised' : 'open',
       weight: q.question.weight,
       attacks: q.question.attacks,

@@ -69,6 +69,21 @@ export function quotedTitle(text: string): string {
 
 type Slot = 'conclusion' | 'reason';
 
+/**
+ * The step's one reason, which `{reason}` names: its only premise, or else its only premise that is
+ * not a general `premise` (a warrant); none when the step has two or more reasons of their own.
+ */
+export function reasonOf<P extends StepPoint>(premises: readonly P[]): P | undefined {
+  if (premises.length === 1) return premises[0];
+  let reason: P | undefined;
+  for (const p of premises) {
+    if (p.kind === 'premise') continue;
+    if (reason) return undefined;
+    reason = p;
+  }
+  return reason;
+}
+
 const slotsCache = new WeakMap<StepWords, Record<Slot, string | undefined>>();
 
 /** What the step fills each slot with (worked out once per step: its questions share it). */
@@ -76,9 +91,7 @@ function slotsOf(step: StepWords): Record<Slot, string | undefined> {
   const cached = slotsCache.get(step);
   if (cached) return cached;
   const named = (point: StepPoint | null | undefined) => (point && point.text.trim() !== '' ? quotedTitle(point.text) : undefined);
-  const grounds = step.premises.filter((p) => p.kind !== 'premise');
-  const reason = step.premises.length === 1 ? step.premises[0] : grounds.length === 1 ? grounds[0] : undefined;
-  const slots = { conclusion: named(step.conclusion), reason: named(reason) };
+  const slots = { conclusion: named(step.conclusion), reason: named(reasonOf(step.premises)) };
   slotsCache.set(step, slots);
   return slots;
 }

@@ -3,12 +3,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
+import { buildBrief, type BriefInput } from '../brief';
 import { evaluate } from '../evaluation';
 import { buildGraphFromSpec } from '../map-spec';
 import type { ArgumentGraph, NodeKind } from '../model';
 import { askQuestion, NO_STEP, objectionOpening, patternFor, quotedTitle, stepWordsOf, TITLE_MAX, type StepWords } from '../question-words';
 import { questionsForInference, unansweredQuestions } from '../questions';
 import { SCHEMES, questionById } from '../schemes';
+import { graphOf, supports } from './fixtures';
 
 const ESSAY = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../prisma/seed/negotiate-now.txt'), 'utf8');
 const OP_ED: ArgumentGraph = buildGraphFromSpec(negotiateNowSpec, ESSAY, ANALYST);
@@ -158,6 +160,31 @@ describe('questions on the op-ed’s own steps', () => {
     expect(raised.state).toBe('raised');
     expect(raised.text).toContain('“When Kim Dae-jung died');
     for (const q of unansweredQuestions(OP_ED, evaluation)) expect(catalogueVariables(q.text), q.text).toEqual([]);
+  });
+});
+
+describe('the brief words its questions from the step, or from the point when several steps share one', () => {
+  const briefOf = (graph: ArgumentGraph) => {
+    const evaluation = evaluate(graph);
+    const view: BriefInput = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings: {} };
+    return { affirmative: buildBrief(view, 'affirmative'), negative: buildBrief(view, 'negative') };
+  };
+
+  test('one step: its reason and conclusion; three steps into one point: the point alone', () => {
+    const one = graphOf([['t', 'thesis'], ['e1', 'evidence']], [{ ...supports('e1', 't', 's1'), scheme: 'example' }]);
+    const texts = (graph: ArgumentGraph) => new Map(briefOf(graph).affirmative.questions.prepare.shown.map((q) => [q.id, q.text]));
+    expect(texts(one).get('example.cq2')).toBe('Is “evidence e1” really a case of “thesis t”?');
+    const three = graphOf(
+      [['t', 'thesis'], ['e1', 'evidence'], ['e2', 'evidence'], ['e3', 'evidence']],
+      ['e1', 'e2', 'e3'].map((e, i) => ({ ...supports(e, 't', `s${i}`), scheme: 'example' })),
+    );
+    expect(texts(three).get('example.cq2')).toBe('Is the example really a case of “thesis t”?');
+    expect(texts(three).get('example.cq1')).toBe('Is what the example says actually true?');
+  });
+
+  test('an objection raising a question of a premise asks it of that premise (the op-ed’s sample objection)', () => {
+    const objection = briefOf(OP_ED).negative.case.find((p) => p.id === 'obj-heu-programme')!;
+    expect(objection.attacks.map((t) => t.question?.text)).toEqual(['Is “Under President Clinton, engagement froze North…” actually true?']);
   });
 });
 

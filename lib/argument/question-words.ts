@@ -124,7 +124,7 @@ export function askQuestion(question: CriticalQuestion, step: StepWords): string
 
 /**
  * How an objection raised from the question begins, for this step: an opening the student must
- * complete (it ends where their words go, e.g. “… is not practically possible, because ”).
+ * complete, ending in "…" where their words go (“What “…” proposes is not practically possible, because …”).
  */
 export function objectionOpening(question: CriticalQuestion, step: StepWords): string {
   return wordFor(question.promptForStep, question.objectionPrompt, step);

@@ -31,7 +31,8 @@ export interface CriticalQuestion {
   weight: 1 | 2 | 3;
   /**
    * How an objection raised from this question begins, in general words: the opening the objection
-   * form starts with, which the student completes (it ends where their words go).
+   * form starts with, which the student completes. It ends in "…", where their words go (the form
+   * selects it, so typing replaces it).
    */
   objectionPrompt: string;
   /** The opening worded for the step, with the slots of {@link forStep}; most specific first. */
@@ -98,8 +99,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} actually true?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'The example is not accurate, because ',
-        promptForStep: ['{reason} is not accurate, because '],
+        objectionPrompt: 'The example is not accurate, because …',
+        promptForStep: ['{reason} is not accurate, because …'],
       },
       {
         id: 'cq2',
@@ -107,8 +108,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} really a case of {conclusion}?', 'Is the example really a case of {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'The example does not show what it is meant to show, because ',
-        promptForStep: ['{reason} is not really a case of {conclusion}, because ', 'The example is not really a case of {conclusion}, because '],
+        objectionPrompt: 'The example does not show what it is meant to show, because …',
+        promptForStep: ['{reason} is not really a case of {conclusion}, because …', 'The example is not really a case of {conclusion}, because …'],
       },
       {
         id: 'cq3',
@@ -116,8 +117,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} typical of the cases {conclusion} covers?', 'Is the example typical of the cases {conclusion} covers?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'The example is not typical, because ',
-        promptForStep: ['{reason} is not typical of the cases {conclusion} covers, because '],
+        objectionPrompt: 'The example is not typical, because …',
+        promptForStep: ['{reason} is not typical of the cases {conclusion} covers, because …'],
       },
       {
         id: 'cq4',
@@ -125,8 +126,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there counterexamples to {conclusion}?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'A counterexample: ',
-        promptForStep: ['A counterexample to {conclusion}: '],
+        objectionPrompt: 'A counterexample: …',
+        promptForStep: ['A counterexample to {conclusion}: …'],
       },
       {
         id: 'cq5',
@@ -134,8 +135,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Were there special circumstances in {reason} that stop it carrying over to other cases?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'The example had special circumstances that do not carry over: ',
-        promptForStep: ['{reason} had special circumstances that do not carry over: '],
+        objectionPrompt: 'The example had special circumstances that do not carry over: …',
+        promptForStep: ['{reason} had special circumstances that do not carry over: …'],
       },
     ],
   },
@@ -152,8 +153,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Do the cases compared for {conclusion} differ in a way that matters?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'The cases differ in a way that matters: ',
-        promptForStep: ['The cases compared for {conclusion} differ in a way that matters: '],
+        objectionPrompt: 'The cases differ in a way that matters: …',
+        promptForStep: ['The cases compared for {conclusion} differ in a way that matters: …'],
       },
       {
         id: 'cq2',
@@ -161,8 +162,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['{conclusion} rests on a comparison: is it really true in the case compared with?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'It is not true even in the case compared with, because ',
-        promptForStep: ['The comparison behind {conclusion} fails even in the case compared with, because '],
+        objectionPrompt: 'It is not true even in the case compared with, because …',
+        promptForStep: ['The comparison behind {conclusion} fails even in the case compared with, because …'],
       },
       {
         id: 'cq3',
@@ -170,8 +171,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is there another case, just as similar, that points against {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'A different comparison points the other way: ',
-        promptForStep: ['A different comparison points against {conclusion}: '],
+        objectionPrompt: 'A different comparison points the other way: …',
+        promptForStep: ['A different comparison points against {conclusion}: …'],
       },
       {
         // Added: doubts the similarity premise itself, where cq1 grants it but finds a difference that matters.
@@ -180,8 +181,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are the cases compared for {conclusion} actually alike in the respects that matter?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The two cases are not really alike: ',
-        promptForStep: ['The cases compared for {conclusion} are not really alike: '],
+        objectionPrompt: 'The two cases are not really alike: …',
+        promptForStep: ['The cases compared for {conclusion} are not really alike: …'],
       },
     ],
   },
@@ -198,8 +199,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Does {reason} really tend to lead to {conclusion}?', 'Does the cause really tend to lead to {conclusion}?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'The cause does not reliably lead to the effect, because ',
-        promptForStep: ['{reason} does not reliably lead to {conclusion}, because '],
+        objectionPrompt: 'The cause does not reliably lead to the effect, because …',
+        promptForStep: ['{reason} does not reliably lead to {conclusion}, because …'],
       },
       {
         id: 'cq2',
@@ -207,8 +208,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is there strong enough evidence that {reason} leads to {conclusion}?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The evidence for that causal link is too weak: ',
-        promptForStep: ['The evidence that {reason} leads to {conclusion} is too weak: '],
+        objectionPrompt: 'The evidence for that causal link is too weak: …',
+        promptForStep: ['The evidence that {reason} leads to {conclusion} is too weak: …'],
       },
       {
         id: 'cq3',
@@ -216,8 +217,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could other factors stop {conclusion} from following?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'Something else will get in the way: ',
-        promptForStep: ['Something else will stop {conclusion} from following: '],
+        objectionPrompt: 'Something else will get in the way: …',
+        promptForStep: ['Something else will stop {conclusion} from following: …'],
       },
       {
         // Added: the minor premise.
@@ -226,8 +227,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} really so?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The cause is not actually present: ',
-        promptForStep: ['{reason} is not actually so: '],
+        objectionPrompt: 'The cause is not actually present: …',
+        promptForStep: ['{reason} is not actually so: …'],
       },
       {
         // Added: for arguments that explain an effect that has already happened.
@@ -236,8 +237,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could something other than {reason} explain {conclusion}?', 'Could some other cause explain {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'Something else could explain the effect: ',
-        promptForStep: ['Something other than {reason} could explain {conclusion}: ', 'Some other cause could explain {conclusion}: '],
+        objectionPrompt: 'Something else could explain the effect: …',
+        promptForStep: ['Something other than {reason} could explain {conclusion}: …', 'Some other cause could explain {conclusion}: …'],
       },
     ],
   },
@@ -254,8 +255,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Do the things {conclusion} links really go together?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'There is no real link between them: ',
-        promptForStep: ['The things {conclusion} links do not really go together: '],
+        objectionPrompt: 'There is no real link between them: …',
+        promptForStep: ['The things {conclusion} links do not really go together: …'],
       },
       {
         id: 'cq2',
@@ -263,8 +264,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there enough cases behind {conclusion} to rule out coincidence?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'It could be a coincidence: ',
-        promptForStep: ['{conclusion} could rest on a coincidence: '],
+        objectionPrompt: 'It could be a coincidence: …',
+        promptForStep: ['{conclusion} could rest on a coincidence: …'],
       },
       {
         id: 'cq3',
@@ -272,8 +273,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Does the cause run the way {conclusion} says, and not the other way round?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'It may be the other way round: ',
-        promptForStep: ['The cause may run the other way from what {conclusion} says: '],
+        objectionPrompt: 'It may be the other way round: …',
+        promptForStep: ['The cause may run the other way from what {conclusion} says: …'],
       },
       {
         id: 'cq4',
@@ -281,8 +282,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could some third factor explain what {conclusion} puts down to one cause?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'Something else could explain both: ',
-        promptForStep: ['Something else could explain what {conclusion} puts down to one cause: '],
+        objectionPrompt: 'Something else could explain both: …',
+        promptForStep: ['Something else could explain what {conclusion} puts down to one cause: …'],
       },
       {
         id: 'cq5',
@@ -290,8 +291,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the link behind {conclusion} only indirect, running through other causes?'],
         attacks: 'inference',
         weight: 3,
-        objectionPrompt: 'The link runs through something else: ',
-        promptForStep: ['The link behind {conclusion} runs through something else: '],
+        objectionPrompt: 'The link runs through something else: …',
+        promptForStep: ['The link behind {conclusion} runs through something else: …'],
       },
     ],
   },
@@ -308,8 +309,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Does {reason} reliably show {conclusion}?', 'Does the sign reliably show {conclusion}?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'That sign does not reliably mean this, because ',
-        promptForStep: ['{reason} does not reliably show {conclusion}, because '],
+        objectionPrompt: 'That sign does not reliably mean this, because …',
+        promptForStep: ['{reason} does not reliably show {conclusion}, because …'],
       },
       {
         id: 'cq2',
@@ -317,8 +318,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could something other than {conclusion} better explain {reason}?', 'Could something other than {conclusion} better explain the sign?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'There is a better explanation for the sign: ',
-        promptForStep: ['Something other than {conclusion} better explains {reason}: ', 'Something other than {conclusion} better explains the sign: '],
+        objectionPrompt: 'There is a better explanation for the sign: …',
+        promptForStep: ['Something other than {conclusion} better explains {reason}: …', 'Something other than {conclusion} better explains the sign: …'],
       },
       {
         // Added: the finding itself.
@@ -327,8 +328,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} really so?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The sign is not really there: ',
-        promptForStep: ['{reason} is not really so: '],
+        objectionPrompt: 'The sign is not really there: …',
+        promptForStep: ['{reason} is not really so: …'],
       },
       {
         // Added: counter-signs.
@@ -337,8 +338,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there other signs that point against {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'Other signs point the other way: ',
-        promptForStep: ['Other signs point against {conclusion}: '],
+        objectionPrompt: 'Other signs point the other way: …',
+        promptForStep: ['Other signs point against {conclusion}: …'],
       },
     ],
   },
@@ -355,8 +356,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['If {conclusion} is acted on, how likely are the good results to actually happen?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'Those good results are unlikely, because ',
-        promptForStep: ['Acting on {conclusion} is unlikely to bring those good results, because '],
+        objectionPrompt: 'Those good results are unlikely, because …',
+        promptForStep: ['Acting on {conclusion} is unlikely to bring those good results, because …'],
       },
       {
         id: 'cq2',
@@ -364,8 +365,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What evidence shows that acting on {conclusion} will bring good results, and is it strong enough?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'There is too little evidence for those results: ',
-        promptForStep: ['There is too little evidence that acting on {conclusion} will bring those results: '],
+        objectionPrompt: 'There is too little evidence for those results: …',
+        promptForStep: ['There is too little evidence that acting on {conclusion} will bring those results: …'],
       },
       {
         id: 'cq3',
@@ -373,8 +374,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Would acting on {conclusion} also have bad consequences that should be weighed?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'It would also have bad consequences: ',
-        promptForStep: ['Acting on {conclusion} would also have bad consequences: '],
+        objectionPrompt: 'It would also have bad consequences: …',
+        promptForStep: ['Acting on {conclusion} would also have bad consequences: …'],
       },
       {
         // Added: the value premise.
@@ -383,8 +384,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are the results of acting on {conclusion} really good — and good for whom?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'Those results are not as good as claimed, because ',
-        promptForStep: ['The results of acting on {conclusion} are not as good as claimed, because '],
+        objectionPrompt: 'Those results are not as good as claimed, because …',
+        promptForStep: ['The results of acting on {conclusion} are not as good as claimed, because …'],
       },
       {
         // Added: from practical reasoning's alternatives question.
@@ -393,8 +394,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could the same good results be had at a lower cost than by acting on {conclusion}?'],
         attacks: 'inference',
         weight: 3,
-        objectionPrompt: 'The same good could be had another way: ',
-        promptForStep: ['The same good could be had at a lower cost than by acting on {conclusion}: '],
+        objectionPrompt: 'The same good could be had another way: …',
+        promptForStep: ['The same good could be had at a lower cost than by acting on {conclusion}: …'],
       },
     ],
   },
@@ -411,8 +412,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['How likely are the bad results in {reason} to actually happen?', 'How likely are the bad results behind {conclusion} to actually happen?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'Those bad results are unlikely, because ',
-        promptForStep: ['The bad results in {reason} are unlikely, because ', 'The bad results behind {conclusion} are unlikely, because '],
+        objectionPrompt: 'Those bad results are unlikely, because …',
+        promptForStep: ['The bad results in {reason} are unlikely, because …', 'The bad results behind {conclusion} are unlikely, because …'],
       },
       {
         id: 'cq2',
@@ -420,8 +421,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What evidence backs {reason}, and is it strong enough?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'There is too little evidence for those results: ',
-        promptForStep: ['There is too little evidence for {reason}: '],
+        objectionPrompt: 'There is too little evidence for those results: …',
+        promptForStep: ['There is too little evidence for {reason}: …'],
       },
       {
         id: 'cq3',
@@ -429,8 +430,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there good consequences, enough to outweigh the bad ones, that {conclusion} leaves out?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'It would also have good consequences: ',
-        promptForStep: ['{conclusion} leaves out good consequences that outweigh the bad: '],
+        objectionPrompt: 'It would also have good consequences: …',
+        promptForStep: ['{conclusion} leaves out good consequences that outweigh the bad: …'],
       },
       {
         // Added: the value premise.
@@ -439,8 +440,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are the results in {reason} really bad — and bad for whom?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'Those results are not as bad as claimed, because ',
-        promptForStep: ['{reason} is not as bad as claimed, because '],
+        objectionPrompt: 'Those results are not as bad as claimed, because …',
+        promptForStep: ['{reason} is not as bad as claimed, because …'],
       },
       {
         // Added: mitigation.
@@ -449,8 +450,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Could the bad results be prevented or reduced some other way than {conclusion} proposes?'],
         attacks: 'inference',
         weight: 3,
-        objectionPrompt: 'The bad results could be avoided another way: ',
-        promptForStep: ['The bad results could be avoided some other way than {conclusion} proposes: '],
+        objectionPrompt: 'The bad results could be avoided another way: …',
+        promptForStep: ['The bad results could be avoided some other way than {conclusion} proposes: …'],
       },
     ],
   },
@@ -467,8 +468,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What other goals might conflict with doing what {conclusion} proposes?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'That clashes with another goal: ',
-        promptForStep: ['Doing what {conclusion} proposes clashes with another goal: '],
+        objectionPrompt: 'That clashes with another goal: …',
+        promptForStep: ['Doing what {conclusion} proposes clashes with another goal: …'],
       },
       {
         id: 'cq2',
@@ -476,8 +477,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there other ways than {conclusion} proposes to reach the same goal?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'There are other ways to reach the goal: ',
-        promptForStep: ['There are other ways than {conclusion} proposes to reach the goal: '],
+        objectionPrompt: 'There are other ways to reach the goal: …',
+        promptForStep: ['There are other ways than {conclusion} proposes to reach the goal: …'],
       },
       {
         id: 'cq3',
@@ -485,8 +486,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is what {conclusion} proposes the most efficient way to reach the goal?'],
         attacks: 'inference',
         weight: 3,
-        objectionPrompt: 'Another way would work better: ',
-        promptForStep: ['Another way would work better than what {conclusion} proposes: '],
+        objectionPrompt: 'Another way would work better: …',
+        promptForStep: ['Another way would work better than what {conclusion} proposes: …'],
       },
       {
         id: 'cq4',
@@ -494,8 +495,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is it practically possible to do what {conclusion} proposes?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'It cannot actually be done, because ',
-        promptForStep: ['What {conclusion} proposes is not practically possible, because '],
+        objectionPrompt: 'It cannot actually be done, because …',
+        promptForStep: ['What {conclusion} proposes is not practically possible, because …'],
       },
       {
         id: 'cq5',
@@ -503,8 +504,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What side effects of doing what {conclusion} proposes should also be weighed?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'It would have side effects: ',
-        promptForStep: ['Doing what {conclusion} proposes would have side effects: '],
+        objectionPrompt: 'It would have side effects: …',
+        promptForStep: ['Doing what {conclusion} proposes would have side effects: …'],
       },
       {
         // Added: the means premise, in plain words.
@@ -513,8 +514,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Will doing what {conclusion} proposes actually reach the goal?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'Doing that would not reach the goal, because ',
-        promptForStep: ['Doing what {conclusion} proposes would not reach the goal, because '],
+        objectionPrompt: 'Doing that would not reach the goal, because …',
+        promptForStep: ['Doing what {conclusion} proposes would not reach the goal, because …'],
       },
     ],
   },
@@ -532,8 +533,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the source behind {reason} a genuine expert?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'The source is not a real expert: ',
-        promptForStep: ['The source behind {reason} is not a real expert: '],
+        objectionPrompt: 'The source is not a real expert: …',
+        promptForStep: ['The source behind {reason} is not a real expert: …'],
       },
       {
         // Field question.
@@ -542,8 +543,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the source an expert on what {conclusion} is about?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'That is outside the source’s field: ',
-        promptForStep: ['{conclusion} is outside the source’s field: '],
+        objectionPrompt: 'That is outside the source’s field: …',
+        promptForStep: ['{conclusion} is outside the source’s field: …'],
       },
       {
         // Opinion question.
@@ -552,8 +553,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What exactly did the expert say, and does it really imply {conclusion}?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The expert did not actually say that: ',
-        promptForStep: ['What the expert said does not imply {conclusion}: '],
+        objectionPrompt: 'The expert did not actually say that: …',
+        promptForStep: ['What the expert said does not imply {conclusion}: …'],
       },
       {
         // Trustworthiness question.
@@ -562,8 +563,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the source behind {reason} honest and unbiased, with no stake in the answer?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'The expert may be biased: ',
-        promptForStep: ['The source behind {reason} may be biased: '],
+        objectionPrompt: 'The expert may be biased: …',
+        promptForStep: ['The source behind {reason} may be biased: …'],
       },
       {
         // Consistency question.
@@ -572,8 +573,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Do other experts agree with {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'Other experts disagree: ',
-        promptForStep: ['Other experts disagree with {conclusion}: '],
+        objectionPrompt: 'Other experts disagree: …',
+        promptForStep: ['Other experts disagree with {conclusion}: …'],
       },
       {
         // Backup evidence question.
@@ -582,8 +583,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the expert view in {reason} based on evidence?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'The expert’s view is not backed by evidence: ',
-        promptForStep: ['The expert view in {reason} is not backed by evidence: '],
+        objectionPrompt: 'The expert’s view is not backed by evidence: …',
+        promptForStep: ['The expert view in {reason} is not backed by evidence: …'],
       },
     ],
   },
@@ -600,8 +601,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the source of {reason} really in a position to know?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'The source is not in a position to know: ',
-        promptForStep: ['The source of {reason} is not in a position to know: '],
+        objectionPrompt: 'The source is not in a position to know: …',
+        promptForStep: ['The source of {reason} is not in a position to know: …'],
       },
       {
         id: 'cq2',
@@ -609,8 +610,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is the source of {reason} honest — trustworthy and reliable?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'The source may not be telling it straight: ',
-        promptForStep: ['The source of {reason} may not be telling it straight: '],
+        objectionPrompt: 'The source may not be telling it straight: …',
+        promptForStep: ['The source of {reason} may not be telling it straight: …'],
       },
       {
         id: 'cq3',
@@ -618,8 +619,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Did the source actually say {conclusion} — or something weaker that is being read that way?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'That is not what the source said: ',
-        promptForStep: ['The source did not say {conclusion}: '],
+        objectionPrompt: 'That is not what the source said: …',
+        promptForStep: ['The source did not say {conclusion}: …'],
       },
     ],
   },
@@ -636,8 +637,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What evidence — a poll, common knowledge — shows that most people accept {conclusion}?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'Most people do not actually think that: ',
-        promptForStep: ['Most people do not actually accept {conclusion}: '],
+        objectionPrompt: 'Most people do not actually think that: …',
+        promptForStep: ['Most people do not actually accept {conclusion}: …'],
       },
       {
         id: 'cq2',
@@ -645,8 +646,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Even if most people accept {conclusion}, are there good reasons to doubt it?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'However many people believe it, it is doubtful, because ',
-        promptForStep: ['However many people accept {conclusion}, it is doubtful, because '],
+        objectionPrompt: 'However many people believe it, it is doubtful, because …',
+        promptForStep: ['However many people accept {conclusion}, it is doubtful, because …'],
       },
       {
         // Added: whether popular opinion is any guide on this question.
@@ -655,8 +656,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Can popular opinion settle {conclusion}, or does it need expert knowledge or evidence most people lack?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'This is not something popular opinion can settle, because ',
-        promptForStep: ['Popular opinion cannot settle {conclusion}, because '],
+        objectionPrompt: 'This is not something popular opinion can settle, because …',
+        promptForStep: ['Popular opinion cannot settle {conclusion}, because …'],
       },
     ],
   },
@@ -676,8 +677,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['What shows that {reason} is a real commitment — and is there evidence that it is not?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'They are not really committed to that: ',
-        promptForStep: ['{reason} is not a real commitment: '],
+        objectionPrompt: 'They are not really committed to that: …',
+        promptForStep: ['{reason} is not a real commitment: …'],
       },
       {
         id: 'cq2',
@@ -685,8 +686,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Does {reason} really commit them to {conclusion} — or is this an exception?', 'Does the commitment really lead to {conclusion} here — or is this an exception?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'That commitment does not lead to this claim here, because ',
-        promptForStep: ['{reason} does not commit them to {conclusion}, because ', 'The commitment does not lead to {conclusion} here, because '],
+        objectionPrompt: 'That commitment does not lead to this claim here, because …',
+        promptForStep: ['{reason} does not commit them to {conclusion}, because …', 'The commitment does not lead to {conclusion} here, because …'],
       },
       {
         // Added: competing commitments.
@@ -695,8 +696,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Do they have other commitments that conflict with {conclusion} and should take priority?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'They are also committed to something that conflicts: ',
-        promptForStep: ['They are also committed to something that conflicts with {conclusion}: '],
+        objectionPrompt: 'They are also committed to something that conflicts: …',
+        promptForStep: ['They are also committed to something that conflicts with {conclusion}: …'],
       },
       {
         // Added: a commitment can be withdrawn.
@@ -705,8 +706,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Has {reason} since been withdrawn or qualified?'],
         attacks: 'premise',
         weight: 3,
-        objectionPrompt: 'They have since qualified that commitment: ',
-        promptForStep: ['{reason} has since been withdrawn or qualified: '],
+        objectionPrompt: 'They have since qualified that commitment: …',
+        promptForStep: ['{reason} has since been withdrawn or qualified: …'],
       },
     ],
   },
@@ -728,8 +729,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is {reason} an accurate account of what happened before?'],
         attacks: 'premise',
         weight: 1,
-        objectionPrompt: 'That is not what happened before: ',
-        promptForStep: ['{reason} is not what happened: '],
+        objectionPrompt: 'That is not what happened before: …',
+        promptForStep: ['{reason} is not what happened: …'],
       },
       {
         id: 'cq2',
@@ -737,8 +738,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Have circumstances changed, so that {reason} no longer carries over to now?'],
         attacks: 'inference',
         weight: 1,
-        objectionPrompt: 'Things have changed since then: ',
-        promptForStep: ['{reason} no longer carries over to now, because '],
+        objectionPrompt: 'Things have changed since then: …',
+        promptForStep: ['{reason} no longer carries over to now, because …'],
       },
       {
         id: 'cq3',
@@ -746,8 +747,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Are there other past cases that point against {conclusion}?'],
         attacks: 'inference',
         weight: 2,
-        objectionPrompt: 'Other past cases went differently: ',
-        promptForStep: ['Other past cases point against {conclusion}: '],
+        objectionPrompt: 'Other past cases went differently: …',
+        promptForStep: ['Other past cases point against {conclusion}: …'],
       },
       {
         id: 'cq4',
@@ -755,8 +756,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Was the success in {reason} really due to that approach, or to other things at the time?'],
         attacks: 'premise',
         weight: 2,
-        objectionPrompt: 'The past success had other causes: ',
-        promptForStep: ['The success in {reason} had other causes: '],
+        objectionPrompt: 'The past success had other causes: …',
+        promptForStep: ['The success in {reason} had other causes: …'],
       },
       {
         id: 'cq5',
@@ -764,8 +765,8 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         forStep: ['Is there a rule or a weightier goal that should override the precedent behind {conclusion}?'],
         attacks: 'inference',
         weight: 3,
-        objectionPrompt: 'Something weightier than precedent applies here: ',
-        promptForStep: ['Something weightier than precedent applies to {conclusion}: '],
+        objectionPrompt: 'Something weightier than precedent applies here: …',
+        promptForStep: ['Something weightier than precedent applies to {conclusion}: …'],
       },
     ],
   },

@@ -97,8 +97,8 @@ describe.each(SCHEMES.map((s) => [s.id, s] as const))('%s: no catalogue letters 
       expect(catalogueVariables(asked), asked).toEqual([]);
       expect(catalogueVariables(opening), opening).toEqual([]);
       expect(asked, q.id).toMatch(/^[^{}]+\?$/);
-      // An opening the student completes: it ends where their words go.
-      expect(opening, q.id).toMatch(/^[^{}]+[^ ] $/);
+      // An opening the student completes: it ends in "…", where their words go (the form selects the last "…").
+      expect(opening, q.id).toMatch(/^[^{}]+[^ ] …$/);
     }
   });
 });
@@ -128,9 +128,9 @@ describe('questions on the op-ed’s own steps', () => {
   });
 
   test.each([
-    ['practical-reasoning.cq4', 'inf-thesis-opening', 'What “The US should change course and negotiate with North…” proposes is not practically possible, because '],
-    ['example.cq1', 'inf-clinton-freeze', '“Under President Clinton, engagement froze North…” is not accurate, because '],
-    ['past-practice.cq2', 'inf-past-practice', '“Diplomacy with North Korea has clearly worked before” no longer carries over to now, because '],
+    ['practical-reasoning.cq4', 'inf-thesis-opening', 'What “The US should change course and negotiate with North…” proposes is not practically possible, because …'],
+    ['example.cq1', 'inf-clinton-freeze', '“Under President Clinton, engagement froze North…” is not accurate, because …'],
+    ['past-practice.cq2', 'inf-past-practice', '“Diplomacy with North Korea has clearly worked before” no longer carries over to now, because …'],
   ])('the opening of an objection raising %s on %s', (fullId, key, expected) => {
     expect(open(fullId, opEdStep(key))).toBe(expected);
   });
@@ -141,7 +141,7 @@ describe('questions on the op-ed’s own steps', () => {
     expect(ask('example.cq1', twoReasons)).toBe('Is what the example says actually true?');
     expect(ask('practical-reasoning.cq4', NO_STEP)).toBe('Is the proposed action practically possible?');
     expect(ask('practical-reasoning.cq4', { conclusion: point('  '), premises: [] })).toBe('Is the proposed action practically possible?');
-    expect(open('practical-reasoning.cq4', NO_STEP)).toBe('It cannot actually be done, because ');
+    expect(open('practical-reasoning.cq4', NO_STEP)).toBe('It cannot actually be done, because …');
   });
 
   test('the pattern names the step’s own conclusion', () => {

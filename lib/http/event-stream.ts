@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '../db/client';
+import { can } from '../auth/permissions';
 import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
 import { presenceSignal, presentOn, type PresenceChange, type Seat } from '../db/presence';
+import { sameAccess, type ViewerAccess } from './access-protocol';
 import { shutdownSignal } from './shutdown';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */
@@ -105,8 +107,17 @@ export interface StreamOptions {
   /** The stream's place in the presence list and the caps (from `takeSeat`); released when the stream ends. */
   seat: Seat;
   signal: AbortSignal;
-  /** Asked at every heartbeat and whenever the map's access changes: false closes the stream. */
-  stillAllowed?: () => Promise<boolean>;
+  /**
+   * The caller's own access: what it was when the stream opened (sent first, as `event: access`),
+   * and how to work it out again — at every heartbeat and whenever the map's roles or policy change.
+   * A change is sent to the client; an access that may no longer `view` is sent, then ends the stream.
+   */
+  access?: { initial: ViewerAccess; current(): Promise<ViewerAccess> };
+}
+
+/** The SSE message telling a client its own access. */
+function accessMessage(access: ViewerAccess): string {
+  return `event: access\ndata: ${JSON.stringify(access)}\n\n`;
 }
 
 /** The SSE message for one change to the presence list. */
@@ -118,7 +129,9 @@ function presenceMessage({ type, person }: PresenceChange): string {
  * A Server-Sent Events stream of a map's event log: first everything after `after`, in order, then
  * each new event as it is committed (`event: change`, with `id:` so the browser resumes exactly
  * there). Presence: `event: presence` with the whole list of who is on the map once, when the
- * stream opens, then `presence-joined` / `presence-left` for each change to that list. The log in
+ * stream opens, then `presence-joined` / `presence-left` for each change to that list. Access:
+ * `event: access` with the caller's own role, name and the map's policy when the stream opens and
+ * again whenever they change (a teacher changes a student's role, the map's policy changes). The log in
  * the database is the truth; the in-process bus only says "look again", so nothing is skipped or
  * sent twice. Events go out only as fast as the client takes them: with {@link STREAM_BUFFER_BYTES}
  * waiting, the stream stops queueing events and later reads them from the log; a client that takes
@@ -126,7 +139,7 @@ function presenceMessage({ type, person }: PresenceChange): string {
  * from the log when it reconnects). The stream ends when the client goes, when it may no longer
  * view the map, and when the server stops ({@link shutdownSignal}); each end releases its seat.
  */
-export function mapEventStream({ mapId, after, seat, signal, stillAllowed }: StreamOptions): ReadableStream<Uint8Array> {
+export function mapEventStream({ mapId, after, seat, signal, access }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = after;
   let closed = false;
@@ -203,13 +216,26 @@ export function mapEventStream({ mapId, after, seat, signal, stillAllowed }: Str
           }
         };
         const onPresence = (change: PresenceChange) => sendSmall(presenceMessage(change));
+        // Checks run one after another, so their answers go out in the order the changes happened.
+        let known = access?.initial;
+        let checking = Promise.resolve();
         const recheck = () => {
-          if (!stillAllowed) return;
-          stillAllowed()
-            .then((allowed) => {
-              if (!allowed) cleanup();
-            })
-            .catch(() => cleanup());
+          if (!access) return;
+          checking = checking.then(async () => {
+            if (closed) return;
+            let now: ViewerAccess;
+            try {
+              now = await access.current();
+            } catch {
+              cleanup();
+              return;
+            }
+            if (closed || (known && sameAccess(known, now))) return;
+            known = now;
+            sendSmall(accessMessage(now));
+            // Closed, not errored: the client reads the message before the end.
+            if (!can(now.role, 'view')) cleanup();
+          });
         };
         const heartbeat = setInterval(() => {
           sendSmall(': heartbeat\n\n');
@@ -242,6 +268,8 @@ export function mapEventStream({ mapId, after, seat, signal, stillAllowed }: Str
         // The whole list now and every change after it, in the same tick: nothing falls in between.
         send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
         eventBus().on(presenceSignal(mapId), onPresence);
+        // The access the page shows may be older than this stream (rendered before a change).
+        if (access) send(accessMessage(access.initial));
         if (signal.aborted || shutdown.aborted) cleanup();
         if (closed) return;
         // Not awaited: the stream asks for more (pull) only once start has returned.

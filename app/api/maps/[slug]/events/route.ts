@@ -8,7 +8,7 @@ import { takeSeat } from '@/lib/db/presence';
 import { clientAddress, DIRECT_ADDRESS } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
 import { attributedName, authorize, resolveAccess } from '@/lib/db/access';
-import { can } from '@/lib/auth/permissions';
+import { viewerAccessOf } from '@/lib/http/access-protocol';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,7 @@ const querySchema = z.object({
   client: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
 });
 
-// GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones, and who is here; resumes from Last-Event-ID; 429 over the stream caps
+// GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones, who is here, and the caller's own access; resumes from Last-Event-ID; 429 over the stream caps
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const access = await authorize(request, slug, 'view');
@@ -39,8 +39,9 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     after,
     seat,
     signal: request.signal,
-    // A member removed or demoted, or a map closed to outsiders, stops receiving at once.
-    stillAllowed: async () => can((await resolveAccess(request, slug)).role, 'view'),
+    // Worked out again from this request's own cookies: a member given another role is told at once,
+    // and one removed (or a visitor when the map closes to outsiders) is told, then stops receiving.
+    access: { initial: viewerAccessOf(access), current: async () => viewerAccessOf(await resolveAccess(request, slug)) },
   });
   return new Response(stream, {
     headers: {

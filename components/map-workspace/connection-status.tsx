@@ -6,7 +6,7 @@ import { useMapStore } from './map-store';
 /**
  * The header's word for the connection: "Live" while the stream is open, "Reconnecting…" right
  * after it dropped, "Offline" once the server could not be reached (with {@link OfflineBanner}
- * under the header saying what that means). Words show on wide headers; narrower ones keep the
+ * under the header saying what that means). Words show from 1024 px; narrower headers keep the
  * icon, and the words for screen readers.
  */
 export function ConnectionStatus() {
@@ -16,14 +16,14 @@ export function ConnectionStatus() {
       {connection === 'online' ? (
         <span className="inline-flex items-center gap-1 text-xs font-semibold text-emerald-700" title="Live: changes by others appear as they happen.">
           <Radio aria-hidden className="h-4 w-4" />
-          <span className="hidden 2xl:inline">Live</span>
-          <span className="sr-only 2xl:hidden">Live</span>
+          <span className="hidden lg:inline">Live</span>
+          <span className="sr-only lg:hidden">Live</span>
         </span>
       ) : connection === 'reconnecting' ? (
         <span className="inline-flex items-center gap-1 text-xs font-semibold text-slate-600" title="Connecting to live updates…">
           <RefreshCw aria-hidden className="h-4 w-4 motion-safe:animate-spin [animation-duration:2s]" />
-          <span className="hidden 2xl:inline">Reconnecting…</span>
-          <span className="sr-only 2xl:hidden">Reconnecting…</span>
+          <span className="hidden lg:inline">Reconnecting…</span>
+          <span className="sr-only lg:hidden">Reconnecting…</span>
         </span>
       ) : (
         <span

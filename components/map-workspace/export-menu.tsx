@@ -11,7 +11,7 @@ const IMAGE_PADDING = 0.06;
 const IMAGE_MAX_SIDE = 4000;
 
 /** Downloads of the map: Argdown, AIF and JSON from the server; PNG and SVG drawn from the canvas; and the way to its debate brief. */
-export function ExportMenu() {
+export function ExportMenu({ className }: { className: string }) {
   const slug = useMapStore((s) => s.view.map.slug);
   const notify = useMapStore((s) => s.notify);
   const flow = useReactFlow();
@@ -47,12 +47,8 @@ export function ExportMenu() {
   const item = 'flex cursor-pointer items-center justify-between gap-6 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50';
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-        aria-label="Export" title="Export"
-        data-testid="map.export"
-      >
-        <Download aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Export</span>
+      <DropdownMenu.Trigger className={`${className} data-[state=open]:bg-slate-100`} aria-label="Export" title="Export and the debate brief" data-testid="map.export">
+        <Download aria-hidden className="h-4 w-4" /> <span className="max-lg:hidden">Export</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-xl">

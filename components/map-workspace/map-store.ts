@@ -31,14 +31,27 @@ export interface Composer {
 
 export interface Notice {
   id: number;
+/**
+ * A message at the foot of the page. One shows at a time — the newest — with a count of the others
+ * still live, which the person can step back through; each goes by itself after a few seconds
+ * (`NOTICE_MS`), or when dismissed.
+ */
   tone: 'info' | 'error';
   message: string;
   /** A delete that can be undone from the notice. */
   undoDeletionId?: string;
 }
 
+  /** A point the notice is about: it offers "Show", which selects the point and brings it into view. */
+  show?: { type: 'node'; id: string };
 export interface MapState {
   view: MapView;
+/** How long a notice stays, in milliseconds: longer when it offers Undo. */
+export const NOTICE_MS = { plain: 6_000, undo: 12_000 } as const;
+
+/** At most this many notices are kept (the oldest go first); one is on screen, the rest counted. */
+export const NOTICES_MAX = 5;
+
   /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
@@ -51,6 +64,7 @@ export interface MapState {
   essaySelection: Quote | null;
   notices: Notice[];
   /** Incremented to make the canvas re-run the automatic layout for every node. */
+  /** The live notices, oldest first (at most `NOTICES_MAX`); the page shows one at a time. */
   layoutRequest: number;
   /** Who else is on the map now (from the live stream). */
   presence: { name: string; clientId: string }[];
@@ -233,8 +247,8 @@ export function createMapStore(initial: MapView) {
     },
     notify(notice) {
       const id = ++noticeIds;
-      set((s) => ({ notices: [...s.notices.slice(-3), { ...notice, id }] }));
-      setTimeout(() => get().dismissNotice(id), notice.undoDeletionId ? 12_000 : 6_000);
+      set((s) => ({ notices: [...s.notices.slice(1 - NOTICES_MAX), { ...notice, id }] }));
+      setTimeout(() => get().dismissNotice(id), notice.undoDeletionId ? NOTICE_MS.undo : NOTICE_MS.plain);
     },
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

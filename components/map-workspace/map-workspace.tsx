@@ -4,7 +4,7 @@ import { useContext, useEffect, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
 import { AlertDialog, Dialog, DropdownMenu } from 'radix-ui';
-import { BookOpen, History, Keyboard, LayoutGrid, ListTree, MoreHorizontal, Network, PanelLeftClose, X } from 'lucide-react';
+import { BookOpen, History, Keyboard, LayoutGrid, ListTree, MoreHorizontal, Network, PanelLeftClose } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { CopyDialog } from '@/components/classes/copy-dialog';
@@ -22,6 +22,7 @@ import { can } from '@/lib/auth/permissions';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
+import { countOf } from '@/lib/words';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel, ReplayBanner } from './history-panel';
 import { PresenceList } from './presence-list';
@@ -29,6 +30,7 @@ import { OfflineBanner } from './connection-status';
 import { DEFERRED, prefetchDeferred } from './deferred';
 import { Deferred, PanelBoundary } from './panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
+import { Notices } from './notices';
 import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 
@@ -93,6 +95,7 @@ function WorkspaceLayout() {
   return (
     <div className="flex h-dvh flex-col">
       <MapHeader
+        narrow={narrow}
         essayOpen={essayOpen}
         onToggleEssay={() => setEssayChoice(!essayOpen)}
         onShowShortcuts={() => setShortcutsOpen(true)}
@@ -162,6 +165,7 @@ function WorkspaceLayout() {
 }
 
 interface MapHeaderProps {
+  narrow: boolean;
   essayOpen: boolean;
   onToggleEssay: () => void;
   onShowShortcuts: () => void;
@@ -169,80 +173,145 @@ interface MapHeaderProps {
   onMainView: (view: MainView) => void;
 }
 
-/** Title, thesis status and tools. Below 768 px it wraps: title row, then the status and the main tools; the rest go in a menu. */
-function MapHeader({ essayOpen, onToggleEssay, onShowShortcuts, mainView, onMainView }: MapHeaderProps) {
+/**
+ * The look of the header's buttons, one height for all (the thesis status and the view switch
+ * match it). Labels never wrap: where there is no room for one, the button shows its icon (and
+ * keeps its name for screen readers) or moves into the More menu.
+ */
+export const HEADER_BUTTON =
+  'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md border border-slate-200 bg-white px-3 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
+
+/**
+ * Title and tools, in rows so that neither squeezes the other at any width. Wide screens: the
+ * title row (the map's full title, wrapping if it must; who is here; share; the account), then the
+ * toolbar (thesis status · canvas/outline and the essay · open questions and gaps · export and
+ * the secondary tools, which share the More menu below 1536 px). Phones (below 768 px): title and
+ * More menu; thesis status, who is here, share and account; open questions, gaps and export.
+ */
+function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView, onMainView }: MapHeaderProps) {
   const view = useMapStore((s) => s.view);
   const tidyLayout = useMapStore((s) => s.tidyLayout);
   // A fresh class copy opens with its sharing panel (the copy dialog sends ?share=1).
   const shareOnOpen = useSearchParams().has('share');
   const readOnly = useMapStore((s) => s.history?.at != null);
+  const hasThesisStatus = useMapStore((s) => s.evaluation.thesis !== undefined && s.view.nodes.some((n) => n.kind === 'thesis'));
   const notify = useMapStore((s) => s.notify);
-  const counts = {
-    points: view.nodes.length,
-    objections: view.nodes.filter((n) => n.kind === 'objection').length,
-    unstated: view.nodes.filter((n) => n.implicit).length,
-  };
-  const button = 'inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50';
+  const tidyDisabled = readOnly || !can(view.viewer.role, 'arrange');
   const tidy = () => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }));
+  const counts = [
+    countOf(view.nodes.length, 'point'),
+    countOf(view.nodes.filter((n) => n.kind === 'objection').length, 'objection'),
+    countOf(view.nodes.filter((n) => n.implicit).length, 'unstated premise'),
+  ].join(' · ');
+  // The share and copy buttons show their word once the title row has room for it.
+  const share =
+    view.viewer.role === 'owner' && view.map.policy !== 'open' ? (
+      <ShareDialog className={`${HEADER_BUTTON} lg:[&>span]:inline`} defaultOpen={shareOnOpen} />
+    ) : (
+      <CopyDialog className={`${HEADER_BUTTON} lg:[&>span]:inline`} />
+    );
+  const title = (
+    <div className="min-w-0 flex-1">
+      <h1 className="text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere]" data-testid="map.title">
+        {view.map.title}
+      </h1>
+      <p className="truncate text-sm text-slate-500">
+        <cite className="not-italic">{view.document.title}</cite>
+        {view.document.author && ` — ${view.document.author}`}
+        {/* The counts where the line has room for them whole. */}
+        <span className="max-2xl:hidden">
+          <span className="mx-2" aria-hidden>·</span>
+          {counts}
+        </span>
+      </p>
+    </div>
+  );
+  const study = (
+    <>
+      <OpenQuestions className={HEADER_BUTTON} />
+      <GapsButton className={HEADER_BUTTON} />
+    </>
+  );
+
+  if (narrow) {
+    return (
+      <header className="space-y-2 border-b border-slate-200 bg-white px-3 py-2" data-testid="map.header">
+        <div className="flex items-center gap-2">
+          <div className="shrink-0 self-start [&>a>span:last-child]:hidden">
+            <AppLogo />
+          </div>
+          {title}
+          <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={tidyDisabled} />
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <ThesisBanner />
+          <PresenceList />
+          <div className="ml-auto flex items-center gap-2">
+            {share}
+            <AccountMenu />
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          {study}
+          <div className="ml-auto">
+            <ExportMenu className={HEADER_BUTTON} />
+          </div>
+        </div>
+      </header>
+    );
+  }
+
   return (
-    <header className="flex flex-wrap items-center gap-x-2 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:flex-nowrap md:gap-x-3 md:px-4 md:py-2.5 2xl:gap-x-4">
-      {/* The wordmark gives way to the map's title below 1280 px. */}
-      <div className="shrink-0 max-xl:[&>a>span:last-child]:hidden">
-        <AppLogo />
+    <header className="border-b border-slate-200 bg-white px-4" data-testid="map.header">
+      <div className="flex items-center gap-3 pb-1.5 pt-2.5">
+        {/* The wordmark gives way to the map's title below 1280 px. */}
+        <div className="shrink-0 max-xl:[&>a>span:last-child]:hidden">
+          <AppLogo />
+        </div>
+        <div className="h-8 w-px shrink-0 bg-slate-200" aria-hidden />
+        {title}
+        <div className="flex shrink-0 items-center gap-3">
+          <PresenceList />
+          {share}
+          <AccountMenu />
+        </div>
       </div>
-      <div className="hidden h-8 w-px bg-slate-200 md:block" aria-hidden />
-      <div className="min-w-0 flex-1 md:min-w-[9rem]">
-        <h1 className="truncate text-lg font-semibold leading-tight text-slate-900" title={view.map.title} data-testid="map.title">
-          {view.map.title}
-        </h1>
-        <p className="truncate text-sm text-slate-500">
-          <cite className="not-italic">{view.document.title}</cite>
-          {view.document.author && ` — ${view.document.author}`}
-          <span className="hidden md:inline">
-            <span className="mx-2" aria-hidden>·</span>
-            {counts.points} points · {counts.objections} objections · {counts.unstated} unstated premises
-          </span>
-        </p>
-      </div>
-      {/* Narrow: the title row ends with the tools menu and the account; everything below wraps onto a second row. */}
-      <div className="flex items-center gap-1 md:hidden">
-        <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={readOnly || !can(view.viewer.role, 'arrange')} />
-      </div>
-      <div className="flex basis-full flex-wrap items-center gap-2 md:contents">
-      <ThesisBanner />
-      <PresenceList />
-      <OpenQuestions />
-      <GapsButton className={button} />
-      <ExportMenu />
-      {mainView && <MainViewSwitch mainView={mainView} onMainView={onMainView} />}
-      <button type="button" className={`${button} max-md:hidden`} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
-        {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
-        <span className="hidden 2xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
-      </button>
-      <HistoryButton className={`${button} max-2xl:hidden`} />
-      {view.viewer.role === 'owner' && view.map.policy !== 'open' ? <ShareDialog className={button} defaultOpen={shareOnOpen} /> : <CopyDialog className={button} />}
-      <button
-        type="button"
-        className={`${button} max-2xl:hidden`}
-        disabled={readOnly || !can(view.viewer.role, 'arrange')}
-        aria-label="Tidy layout"
-        title="Tidy layout"
-        onClick={tidy}
-        data-testid="map.tidy"
-      >
-        <LayoutGrid aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Tidy layout</span>
-      </button>
-      <button type="button" className={`${button} max-2xl:hidden`} onClick={onShowShortcuts} aria-label="Keyboard shortcuts">
-        <Keyboard aria-hidden className="h-4 w-4" /> ?
-      </button>
-      {/* Below 1536 px history, tidy and shortcuts share one menu, so the title keeps its room. */}
-      <div className="hidden md:block 2xl:hidden">
-        <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={readOnly || !can(view.viewer.role, 'arrange')} />
-      </div>
-      <AccountMenu />
+      <div className="flex items-center gap-2 pb-2.5 pt-1" role="toolbar" aria-label="Map tools" data-testid="map.toolbar">
+        {hasThesisStatus && (
+          <>
+            <ThesisBanner />
+            <ToolbarSeparator />
+          </>
+        )}
+        {mainView && <MainViewSwitch mainView={mainView} onMainView={onMainView} />}
+        <button type="button" className={HEADER_BUTTON} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
+          {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
+          <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
+        </button>
+        <ToolbarSeparator />
+        {study}
+        <div className="ml-auto flex items-center gap-2">
+          <ExportMenu className={HEADER_BUTTON} />
+          <HistoryButton className={`${HEADER_BUTTON} max-2xl:hidden`} />
+          <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} disabled={tidyDisabled} title="Tidy the canvas layout" onClick={tidy} data-testid="map.tidy">
+            <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy layout
+          </button>
+          <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            <Keyboard aria-hidden className="h-4 w-4" /> ?
+          </button>
+          {/* Below 1536 px history, tidy and shortcuts share one menu. */}
+          <div className="2xl:hidden">
+            <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={tidyDisabled} />
+          </div>
+        </div>
       </div>
     </header>
   );
+}
+
+/** A thin rule between groups of the toolbar (hidden where the toolbar is tight). */
+function ToolbarSeparator() {
+  return <span aria-hidden className="mx-1 h-6 w-px shrink-0 bg-slate-200 max-lg:hidden" />;
 }
 
 const MAIN_VIEWS: { view: MainView; label: string; icon: typeof Network }[] = [
@@ -253,7 +322,7 @@ const MAIN_VIEWS: { view: MainView; label: string; icon: typeof Network }[] = [
 /** Canvas or outline in the main area (V switches); on phones the tab bar below the header does this. */
 function MainViewSwitch({ mainView, onMainView }: { mainView: MainView; onMainView: (view: MainView) => void }) {
   return (
-    <div className="inline-flex rounded-md border border-slate-200 bg-slate-100 p-0.5 max-md:hidden" role="group" aria-label="Main view (V)" data-testid="map.view-switch">
+    <div className="inline-flex h-8 shrink-0 rounded-md border border-slate-200 bg-slate-100 p-0.5" role="group" aria-label="Main view (V)" data-testid="map.view-switch">
       {MAIN_VIEWS.map(({ view, label, icon: Icon }) => (
         <button
           key={view}
@@ -261,12 +330,12 @@ function MainViewSwitch({ mainView, onMainView }: { mainView: MainView; onMainVi
           aria-pressed={mainView === view}
           onClick={() => onMainView(view)}
           title={`${label} (V)`}
-          className={`inline-flex items-center gap-1.5 rounded px-2.5 py-1 text-sm font-medium ${mainView === view ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+          className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded px-2.5 text-sm font-medium ${mainView === view ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
           data-testid={`map.view-${view}`}
         >
           <Icon aria-hidden className="h-4 w-4" />
-          <span className="hidden 2xl:inline">{label}</span>
-          <span className="sr-only 2xl:hidden">{label}</span>
+          <span className="hidden xl:inline">{label}</span>
+          <span className="sr-only xl:hidden">{label}</span>
         </button>
       ))}
     </div>
@@ -310,7 +379,7 @@ function NarrowToolsMenu({ onShowShortcuts, onTidy, tidyDisabled }: { onShowShor
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        className="grid h-8 w-9 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
+        className="grid h-8 w-9 shrink-0 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
         aria-label="More tools"
         data-testid="map.more"
       >
@@ -352,7 +421,7 @@ function HistoryButton({ className }: { className: string }) {
       onClick={() => (open ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
       data-testid="map.history"
     >
-      <History aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">History</span>
+      <History aria-hidden className="h-4 w-4" /> History
     </button>
   );
 }
@@ -377,11 +446,11 @@ function ThesisBanner() {
   const Icon = style.icon;
   const why = explainStatus(view, evaluation, thesis.id, (id) => shorten(view.nodes.find((n) => n.id === id)?.text ?? '', 80));
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex shrink-0 items-center gap-2">
       <button
         type="button"
         onClick={() => select({ type: 'node', id: thesis.id }, { focus: true })}
-        className={`inline-flex shrink-0 items-center gap-2 whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
+        className={`inline-flex h-8 shrink-0 items-center gap-2 whitespace-nowrap rounded-full px-3 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
         title={why}
         data-testid="map.thesis-status"
         data-status={evaluation.thesis}
@@ -393,7 +462,7 @@ function ThesisBanner() {
         <span className="sr-only">. {why}</span>
       </button>
       {assumed.size > 0 && (
-        <span className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900" data-testid="map.what-if">
+        <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900" data-testid="map.what-if">
           What-if: {assumed.size} assumed rejected
           <button type="button" onClick={clearAssumptions} className="ml-1 rounded-full px-1 underline hover:bg-amber-200" data-testid="map.what-if-clear">
             clear
@@ -404,41 +473,11 @@ function ThesisBanner() {
   );
 }
 
-/** Toasts: confirmations, refusals from the server, and Undo after a delete. */
-function Notices() {
-  const notices = useMapStore((s) => s.notices);
-  const dismiss = useMapStore((s) => s.dismissNotice);
-  const undoDelete = useMapStore((s) => s.undoDelete);
-  const notify = useMapStore((s) => s.notify);
-  return (
-    <div className="pointer-events-none fixed bottom-6 left-1/2 z-50 flex -translate-x-1/2 flex-col items-center gap-2" aria-live="polite" role="status">
-      {notices.map((n) => (
-        <div
-          key={n.id}
-          className={`pointer-events-auto flex items-center gap-3 rounded-lg px-4 py-2.5 text-sm font-medium shadow-lg ${n.tone === 'error' ? 'bg-red-700 text-white' : 'bg-slate-900 text-white'}`}
-          data-testid="notice"
-        >
-          <span>{n.message}</span>
-          {n.undoDeletionId && (
-            <button
-              type="button"
-              className="rounded px-2 py-0.5 font-semibold text-indigo-300 hover:bg-white/10"
-              onClick={() => {
-                dismiss(n.id);
-                undoDelete(n.undoDeletionId!).catch((e: unknown) => notify({ tone: 'error', message: `Not restored: ${messageOf(e)}` }));
-              }}
-              data-testid="notice.undo"
-            >
-              Undo
-            </button>
-          )}
-          <button type="button" onClick={() => dismiss(n.id)} className="rounded p-0.5 hover:bg-white/10" aria-label="Dismiss">
-            <X aria-hidden className="h-4 w-4" />
-          </button>
-        </div>
-      ))}
-    </div>
-  );
+/** What the delete dialog says goes with the point, in the right number. */
+function dependentsSentence(text: string, dependents: number): string {
+  return dependents === 1
+    ? `“${text}” has 1 point that supports or attacks it and nothing else. That point will be removed with it.`
+    : `“${text}” has ${dependents} points that support or attack it and nothing else. They will be removed with it.`;
 }
 
 /** Asks before deleting a node that other points depend on. */
@@ -453,11 +492,10 @@ function ConfirmDelete() {
     <AlertDialog.Root open={!!pending} onOpenChange={(open) => !open && setPending(null)}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[440px] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl" data-testid="confirm-delete">
+        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(440px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl" data-testid="confirm-delete">
           <AlertDialog.Title className="text-lg font-semibold">Delete this point and what rests on it?</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">
-            “{node?.text}” has {pending?.dependents.length} point{pending?.dependents.length === 1 ? '' : 's'} that support or attack it and
-            nothing else. They will be removed with it. You can undo this right after.
+            {dependentsSentence(node?.text ?? '', pending?.dependents.length ?? 0)} You can undo this right after.
           </AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Keep it</AlertDialog.Cancel>
@@ -468,7 +506,7 @@ function ConfirmDelete() {
               }}
               data-testid="confirm-delete.confirm"
             >
-              Delete {1 + (pending?.dependents.length ?? 0)} points
+              Delete {countOf(1 + (pending?.dependents.length ?? 0), 'point')}
             </AlertDialog.Action>
           </div>
         </AlertDialog.Content>
@@ -484,7 +522,7 @@ const SHORTCUTS: [string, string][] = [
   ['U', 'Undercut the selected step of reasoning'],
   ['E', 'Edit the selected point'],
   ['Delete', 'Delete the selected point (with Undo)'],
-  ['Esc', 'Close the form, then clear the selection'],
+  ['Esc', 'Close the form, then the gaps or history panel, then clear the selection'],
   ['V', 'Switch between the canvas and the outline'],
   ['↑ ↓ ← →', 'In the outline: move, open and close rows'],
   ['Enter', 'In the outline: actions on the row'],
@@ -527,10 +565,16 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
       if (event.metaKey || event.ctrlKey || event.altKey) return;
-      const { selection, composer, view, history, gapsOpen, openComposer, select, setGapsOpen } = store.getState();
+      const { selection, composer, view, history, gapsOpen, openComposer, select, setGapsOpen, closeHistory } = store.getState();
       const role = view.viewer.role;
       if (event.key === '?') return showShortcuts();
-      if (event.key === 'Escape') return composer ? openComposer(null) : select(null);
+      if (event.key === 'Escape') {
+        // The innermost thing first: the open form, then the side panel on show, then the selection.
+        if (composer) return openComposer(null);
+        if (history) return closeHistory();
+        if (gapsOpen) return setGapsOpen(false);
+        return select(null);
+      }
       if (event.key === 'g') return setGapsOpen(!gapsOpen);
       if (event.key === '/') {
         event.preventDefault();

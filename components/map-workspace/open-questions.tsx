@@ -4,10 +4,11 @@ import { Popover } from 'radix-ui';
 import { CircleHelp } from 'lucide-react';
 import { unansweredQuestions } from '@/lib/argument/questions';
 import { shorten } from '@/lib/argument/text';
+import { countOf } from '@/lib/words';
 import { useMapStore } from './map-store';
 
-/** The map's unanswered critical questions, most important first; each opens its step. */
-export function OpenQuestions() {
+/** The map's unanswered critical questions, most important first; each opens its step. The button says how many ("121 open questions"). */
+export function OpenQuestions({ className }: { className: string }) {
   const view = useMapStore((s) => s.view);
   const evaluation = useMapStore((s) => s.evaluation);
   const select = useMapStore((s) => s.select);
@@ -16,21 +17,15 @@ export function OpenQuestions() {
   const conclusionOf = (inferenceId: string) => view.inferences.find((i) => i.id === inferenceId)?.conclusion ?? '';
   return (
     <Popover.Root>
-      <Popover.Trigger
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-        aria-label={`Open critical questions: ${questions.length}`}
-        title="Open critical questions"
-        data-testid="map.open-questions"
-      >
+      <Popover.Trigger className={`${className} data-[state=open]:bg-slate-100`} title="Critical questions not yet answered" data-testid="map.open-questions">
         <CircleHelp aria-hidden className="h-4 w-4" />
-        <span className="hidden 2xl:inline">Open questions</span>
-        <span className="rounded-full bg-slate-100 px-1.5 text-xs font-semibold">{questions.length}</span>
+        {countOf(questions.length, 'open question')}
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
           align="end"
           sideOffset={6}
-          className="z-50 max-h-[70vh] w-[440px] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
+          className="z-50 max-h-[70vh] w-[min(440px,calc(100vw-1.5rem))] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
           data-testid="open-questions"
         >
           <h2 className="text-base font-semibold">Critical questions not yet answered</h2>

@@ -41,7 +41,7 @@ export function PresenceList() {
           )}
         </div>
       )}
-      {others.length === 0 && live && <Users aria-hidden className="hidden h-4 w-4 text-slate-300 2xl:block" />}
+      {others.length === 0 && live && <Users aria-hidden className="hidden h-4 w-4 text-slate-300 lg:block" />}
     </div>
   );
 }

@@ -1,0 +1,88 @@
+'use client';
+
+import { useState } from 'react';
+import { X } from 'lucide-react';
+import { messageOf, useMapStore } from './map-store';
+
+/**
+ * The notice at the foot of the page: confirmations, refusals from the server, Undo after a delete,
+ * "Show" for a point someone added. One at a time, the newest first, so notices never pile up over
+ * the canvas; "+2" says how many more are live and steps back through them (an older Undo stays
+ * reachable until it expires, and "Recently deleted" in History keeps it after that).
+ */
+export function Notices() {
+  const notices = useMapStore((s) => s.notices);
+  const dismiss = useMapStore((s) => s.dismissNotice);
+  const undoDelete = useMapStore((s) => s.undoDelete);
+  const select = useMapStore((s) => s.select);
+  const notify = useMapStore((s) => s.notify);
+  // The notice the person stepped back to; the newest when none (or when it has gone).
+  const [pickedId, setPickedId] = useState<number | null>(null);
+  const picked = notices.findIndex((n) => n.id === pickedId);
+  const index = picked === -1 ? notices.length - 1 : picked;
+  const notice = notices[index];
+  const others = notices.length - 1;
+  // Newest first, then back in time, then round to the newest again.
+  const stepBack = () => setPickedId(notices[(index - 1 + notices.length) % notices.length].id);
+  const close = () => {
+    if (!notice) return;
+    dismiss(notice.id);
+    setPickedId(null);
+  };
+  const action = 'rounded px-2 py-0.5 font-semibold text-indigo-300 hover:bg-white/10';
+  return (
+    <div className="pointer-events-none fixed inset-x-3 bottom-6 z-50 flex justify-center" aria-live="polite" role="status">
+      {notice && (
+        <div
+          key={notice.id}
+          className={`pointer-events-auto flex max-w-xl items-center gap-3 rounded-lg py-2.5 pl-4 pr-2 text-sm font-medium text-white shadow-lg ${notice.tone === 'error' ? 'bg-red-700' : 'bg-slate-900'}`}
+          data-testid="notice"
+          data-tone={notice.tone}
+        >
+          <span className="min-w-0">{notice.message}</span>
+          {notice.show && (
+            <button
+              type="button"
+              className={action}
+              onClick={() => {
+                select(notice.show!, { focus: true });
+                close();
+              }}
+              data-testid="notice.show"
+            >
+              Show
+            </button>
+          )}
+          {notice.undoDeletionId && (
+            <button
+              type="button"
+              className={action}
+              onClick={() => {
+                close();
+                undoDelete(notice.undoDeletionId!).catch((e: unknown) => notify({ tone: 'error', message: `Not restored: ${messageOf(e)}` }));
+              }}
+              data-testid="notice.undo"
+            >
+              Undo
+            </button>
+          )}
+          {others > 0 && (
+            <button
+              type="button"
+              className="shrink-0 rounded-full bg-white/15 px-2 py-0.5 text-xs font-semibold tabular-nums hover:bg-white/25"
+              onClick={stepBack}
+              aria-label={`${others} more ${others === 1 ? 'notice' : 'notices'}: show ${index === 0 ? 'the newest' : 'the one before'}`}
+              title={`${others} more ${others === 1 ? 'notice' : 'notices'}`}
+              data-testid="notice.more"
+            >
+              +{others}
+            </button>
+          )}
+          <button type="button" onClick={close} className="shrink-0 rounded p-1 hover:bg-white/10" aria-label="Dismiss" data-testid="notice.dismiss">
+            <X aria-hidden className="h-4 w-4" />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * A count and its noun, in the words a person reads: "No gaps", "1 gap", "146 gaps". Nouns that
+ * take plain "s" only (every count on the map page does).
+ *
+ * @example countOf(1, 'open question') // "1 open question"
+ */
+export function countOf(count: number, noun: string): string {
+  return `${count === 0 ? 'No' : count} ${noun}${count === 1 ? '' : 's'}`;
+}

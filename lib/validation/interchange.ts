@@ -28,7 +28,7 @@ export const importBodySchema = z
       .string({ error: 'A title is required.' })
       .trim()
       .min(1, { error: 'A title is required.' })
-      .max(MAP_TITLE_MAX, { error: `Keep the title under ${MAP_TITLE_MAX} characters.` }),
+      .max(MAP_TITLE_MAX, { error: `Titles are at most ${MAP_TITLE_MAX} characters.` }),
     content: z.string({ error: 'content must be the text of the file (for AIF, the JSON as a string).' }),
   })
   .strict();

@@ -14,7 +14,7 @@ export const nodeTextSchema = z
   .string({ error: 'Text is required.' })
   .trim()
   .min(NODE_TEXT_MIN, { error: `Write at least ${NODE_TEXT_MIN} characters.` })
-  .max(NODE_TEXT_MAX, { error: `Keep it under ${NODE_TEXT_MAX} characters.` });
+  .max(NODE_TEXT_MAX, { error: (issue) => `A point is at most ${NODE_TEXT_MAX.toLocaleString('en-GB')} characters (this has ${String(issue.input).length.toLocaleString('en-GB')}).` });
 
 export const authorNameSchema = z
   .string()

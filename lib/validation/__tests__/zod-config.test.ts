@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import '../zod-config';
 import { copySchema } from '../classes';
+import { nodeTextSchema } from '../node';
 
 /** Words of zod's default messages, written for programmers: none may reach a person. */
 const PROGRAMMER_WORDS = [/expected/i, /<=/, />=/, /Invalid input/i, /\b(string|bigint|boolean|object|array|undefined|null|NaN|int|regex|pattern)\b/];
@@ -57,6 +58,10 @@ describe('every zod message is worded for a person', () => {
   test('a 250-character class copy title says how long it may be, and how long it is', () => {
     const result = copySchema.safeParse({ title: 'x'.repeat(250) });
     expect(result.error?.issues[0].message).toBe('Use at most 200 characters (this has 250).');
+  });
+
+  test('a point that is too long says how long it may be, and how long it is', () => {
+    expect(nodeTextSchema.safeParse('x'.repeat(1200)).error?.issues[0].message).toBe('A point is at most 1,000 characters (this has 1,200).');
   });
 
   test('a schema’s own message is kept', () => {

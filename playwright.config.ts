@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'on-first-retry',
+    // Specs about other features see the whole op-ed map drawn, as a reader who chose "Whole map";
+    // e2e/camera.spec.ts opens fresh contexts to test the opening itself (main reasons).
+    storageState: 'e2e/support/whole-map.json',
   },
   projects: [
     {

@@ -6,10 +6,8 @@ import { ChevronUp, MessageCircle, Quote } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { STATUS_STYLES, StatusBadge } from '@/components/status-badge';
 import { STATUS_LABELS } from '@/lib/argument/evaluation';
-import { estimateCardSize } from '@/lib/argument/layout';
 import type { ArgNode } from '@/lib/argument/model';
-import { shorten } from '@/lib/argument/text';
-import { COMPACT_TITLE_PX } from '@/lib/canvas/camera';
+import { COMPACT_LINE_PX, COMPACT_TITLE_PX, compactCardHeight, compactTitleLines } from '@/lib/canvas/cards';
 import { useCanvasCards } from './canvas-context';
 import { RatingBadge } from './rating-badge';
 import type { ArgumentFlowNode, ArgumentNodeData, JunctionFlowNode } from './flow-elements';
@@ -30,12 +28,13 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
   return (
     <div
       className={`argument-node relative rounded-xl shadow-sm ${faded ? 'bg-slate-50 [&>p]:!text-slate-600' : 'bg-white'} ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
-      style={{ borderColor: faded ? `color-mix(in srgb, ${style.color} 40%, white)` : style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
+      style={{ minHeight: compact ? compactCardHeight(node) : undefined, borderColor: faded ? `color-mix(in srgb, ${style.color} 40%, white)` : style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
       data-testid="canvas.node"
       data-node-id={node.id}
       data-kind={node.kind}
       data-status={status}
       data-new={addedBy !== undefined || undefined}
+      data-compact={compact || undefined}
     >
       {addedBy !== undefined && (
         <span className="absolute -top-3 left-3 z-[2] rounded-full bg-amber-400 px-2 py-0.5 text-[11px] font-bold text-amber-950 shadow" data-testid="canvas.node-new">
@@ -82,23 +81,14 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
   );
 });
 
-/** Compact titles: the words that fit the card's box in large type (about half an em per letter). */
-function compactTitle(node: Pick<ArgNode, 'kind' | 'text'>): { text: string; lines: number } {
-  const { width, height } = estimateCardSize(node);
-  const lineHeight = COMPACT_TITLE_PX * 1.12;
-  const lines = Math.max(1, Math.floor((height - 24) / lineHeight));
-  const perLine = Math.floor((width - 28) / (COMPACT_TITLE_PX * 0.52));
-  return { text: shorten(node.text, lines * perLine), lines };
-}
-
 /**
  * The card as read from afar (below `COMPACT_ZOOM`): its kind's colour, a short title in large type
- * and its status as a large mark — laid over the full card, which keeps its size (so zooming never
- * moves a card or a line) and its words for screen readers.
+ * and its status as a large mark — laid over the full card (which keeps its words for screen
+ * readers), the card grown to the compact height the layout left room for, so zooming never
+ * moves a card onto another.
  */
 function CompactFace({ node, status }: { node: ArgNode; status: ArgumentNodeData['status'] }) {
   const faded = status === 'defeated' || status === 'unsupported';
-  const title = compactTitle(node);
   const mark = STATUS_STYLES[status];
   const Mark = mark.icon;
   return (
@@ -106,10 +96,10 @@ function CompactFace({ node, status }: { node: ArgNode; status: ArgumentNodeData
       <span className="absolute inset-x-0 top-0 h-2.5 rounded-t-[inherit]" style={{ background: KIND_STYLES[node.kind].color }} aria-hidden />
       <p
         className={`overflow-hidden break-words font-semibold ${faded ? 'text-slate-600' : 'text-slate-900'}`}
-        style={{ fontSize: COMPACT_TITLE_PX, lineHeight: 1.12, display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: title.lines }}
+        style={{ fontSize: COMPACT_TITLE_PX, lineHeight: `${COMPACT_LINE_PX}px`, display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: compactTitleLines(node) }}
         data-testid="canvas.node-title"
       >
-        {title.text}
+        {node.text}
       </p>
       <span
         className={`absolute -right-4 -top-5 grid h-12 w-12 place-items-center rounded-full shadow ring-4 ring-white ${mark.className}`}

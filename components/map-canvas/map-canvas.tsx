@@ -48,6 +48,7 @@ import { useMapStore } from '@/components/map-workspace/map-store';
 import { NodeActions } from '@/components/inspector/node-actions';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
+import { layoutRoom } from '@/lib/canvas/cards';
 import { CanvasCardsContext } from './canvas-context';
 import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode, type Shown } from './flow-elements';
 import { useFolds } from './use-folds';
@@ -213,9 +214,12 @@ export function MapCanvas() {
     const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
+    // Each card's room: its measured size (estimated on a large map), tall enough for its compact form.
     const sizes = new Map<string, Size>();
     for (const n of flow.getNodes()) {
-      if (n.measured?.width && n.measured?.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+      const drawn = n.measured?.width && n.measured?.height ? { width: n.measured.width, height: n.measured.height } : undefined;
+      if (n.type === 'argument') sizes.set(n.id, layoutRoom(n.data.node, drawn));
+      else if (drawn) sizes.set(n.id, drawn);
     }
     const first = !laidOutRef.current;
     let cancelled = false;

@@ -53,6 +53,24 @@ export function useNarrowScreen(): boolean {
   );
 }
 
+/** Below this width (a 1024×768 projector) the canvas gets the whole width: the essay starts closed. */
+export const PROJECTOR_QUERY = '(max-width: 1279.98px)';
+
+function subscribeToProjector(onChange: () => void): () => void {
+  const media = window.matchMedia(PROJECTOR_QUERY);
+  media.addEventListener('change', onChange);
+  return () => media.removeEventListener('change', onChange);
+}
+
+/** Whether the screen is narrower than 1280 px (a projector, a small laptop); `false` on the server. */
+export function useProjectorScreen(): boolean {
+  return useSyncExternalStore(
+    subscribeToProjector,
+    () => window.matchMedia(PROJECTOR_QUERY).matches,
+    () => false,
+  );
+}
+
 /**
  * The main view and a setter that remembers the choice in this browser (per width class).
  * `null` until the page runs in the browser: the server cannot know the screen width.

@@ -32,13 +32,7 @@ export const READING_ZOOM = 0.85;
 /** Below this zoom cards switch to their compact form: the kind's colour, a short title in large type, the status. */
 export const COMPACT_ZOOM = 0.75;
 
-/**
- * The compact title's size on the card, chosen with {@link OVERVIEW_MIN_ZOOM} so the title is at
- * least 12 px on screen wherever an overview may open.
- */
-export const COMPACT_TITLE_PX = 34;
-
-/** The lowest zoom the map may open fitted at: compact titles are then 34 × 0.36 ≈ 12.2 px. */
+/** The lowest zoom the map may open fitted at: compact titles (`COMPACT_TITLE_PX`) are then 34 × 0.36 ≈ 12.2 px. */
 export const OVERVIEW_MIN_ZOOM = 0.36;
 
 /** The highest zoom the map opens fitted at (a small map is not blown up). */

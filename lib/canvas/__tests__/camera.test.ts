@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { COMPACT_TITLE_PX } from '../cards';
 import {
-  COMPACT_TITLE_PX,
   isInView,
   keepInPlace,
   openingViewport,

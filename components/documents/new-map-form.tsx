@@ -1,14 +1,16 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { FileText, FileUp, Loader2, X } from 'lucide-react';
+import { FileText, FileUp, History, Loader2, X } from 'lucide-react';
 import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { documentCreateSchema, utf8Bytes } from '@/lib/validation/documents';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from '@/lib/validation/limits';
+import { useLeaveGuard } from '@/components/ui/use-leave-guard';
 import { ESSAY_FILE_ACCEPT, readEssayFile, sizeLine, titleFromFileName } from './essay-file';
+import { clearNewMapDraft, hasWords, keepNewMapDraft, storedNewMapDraft, type NewMapDraft } from './new-map-draft';
 
 type Field = 'title' | 'author' | 'source' | 'text' | 'file' | 'form';
 type FormErrors = Partial<Record<Field, string>>;
@@ -29,6 +31,9 @@ function errorsFrom(issues: ErrorIssue[], fallback?: string): FormErrors {
  * "New map from an essay": title, author, source and the essay — pasted, or read in the browser
  * from a .txt/.md file. The same schema as the server checks it before anything is sent; the
  * server's refusals come back inline, per field. On success the new, empty map opens.
+ *
+ * What is typed is kept in the tab's session storage (`new-map-draft.ts`) until the map is made, so
+ * a reload, Back/Forward or a failed send loses nothing; leaving with unsent words asks first.
  */
 export function NewMapForm() {
   const router = useRouter();
@@ -43,6 +48,41 @@ export function NewMapForm() {
   const [busy, setBusy] = useState(false);
   const bytes = utf8Bytes(text);
   const over = bytes > ESSAY_TEXT_MAX_BYTES;
+  /** `null` until the kept draft (if any) is read after hydration; then whether one was restored. */
+  const [restored, setRestored] = useState<boolean | null>(null);
+  const created = useRef(false);
+  const fields: NewMapDraft = { title, author, source, text, fileName };
+
+  // Read after hydration (the server renders the empty form), then kept on every change.
+  useEffect(() => {
+    const kept = storedNewMapDraft();
+    /* eslint-disable react-hooks/set-state-in-effect -- session storage exists only in the browser, after hydration */
+    if (kept) {
+      setTitle(kept.title);
+      setAuthor(kept.author);
+      setSource(kept.source);
+      setText(kept.text);
+      setFileName(kept.fileName);
+    }
+    setRestored(kept !== null);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, []);
+  useEffect(() => {
+    if (restored !== null && !created.current) keepNewMapDraft({ title, author, source, text, fileName });
+  }, [restored, title, author, source, text, fileName]);
+  useLeaveGuard(() =>
+    !created.current && hasWords(fields) ? 'Your new map is not made yet. Leave this page? What you typed is kept in this tab for when you come back.' : null,
+  );
+
+  function startOver() {
+    setTitle('');
+    setAuthor('');
+    setSource('');
+    clearFile();
+    setErrors({});
+    setRestored(false);
+    clearNewMapDraft();
+  }
 
   async function onFile(file: File | undefined) {
     if (!file) return;
@@ -74,8 +114,10 @@ export function NewMapForm() {
     setBusy(true);
     setErrors({});
     try {
-      const created = await apiRequest<{ map: { slug: string } }>('/api/documents', { method: 'POST', body: parsed.data });
-      router.push(`/maps/${created.map.slug}`);
+      const made = await apiRequest<{ map: { slug: string } }>('/api/documents', { method: 'POST', body: parsed.data });
+      created.current = true;
+      clearNewMapDraft();
+      router.push(`/maps/${made.map.slug}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'The map could not be created. Try again.';
       setErrors(error instanceof ApiError ? errorsFrom(error.issues, message) : { form: message });
@@ -85,6 +127,15 @@ export function NewMapForm() {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6" data-testid="new-map.form">
+      {restored && hasWords(fields) && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950" role="status" data-testid="new-map.restored">
+          <History aria-hidden className="h-4 w-4 shrink-0 text-indigo-600" />
+          <p className="min-w-0 flex-1">What you typed here earlier is back. Nothing is saved until you create the map.</p>
+          <button type="button" onClick={startOver} className="rounded-md border border-indigo-200 bg-white px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-100" data-testid="new-map.start-over">
+            Start over
+          </button>
+        </div>
+      )}
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-lg font-semibold text-slate-900">About the essay</h2>
         <div className="mt-4 space-y-4">

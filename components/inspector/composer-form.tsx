@@ -1,11 +1,11 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { Quote, X } from 'lucide-react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { History, PencilLine, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { DEFERRED } from '@/components/map-workspace/deferred';
-import { draftKey, messageOf, useMapStore, type Composer } from '@/components/map-workspace/map-store';
+import { composerDraftKey, messageOf, useMapStore, type Composer, type DraftSource } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
 import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
 import { questionById } from '@/lib/argument/schemes';
@@ -34,10 +34,17 @@ interface FieldErrors {
   form?: string;
 }
 
+/** Why the submit button waits while the text is still a critical question's prompt. */
+const PROMPT_HINT = 'Finish the sentence in your own words';
+
 /**
  * The form that adds an objection, reason, rebuttal or undercut — or edits a node's text. Its text
- * is kept in the store as a draft until it is sent (or cancelled), so a failed send, going offline,
- * closing the form or selecting another point loses nothing.
+ * is kept in the store (and the tab's session storage) as a draft until it is sent or cancelled, with
+ * the composer it was typed in, so a failed send, going offline, closing the form, selecting another
+ * point, a reload or Back/Forward loses nothing (`useDraftRestore` reopens it).
+ *
+ * Opened with a `prefill` (a critical question's prompt), it cannot be sent until the text is more
+ * than the prompt.
  */
 export function ComposerForm({ composer }: { composer: Composer }) {
   const target = useMapStore((s) => s.view.nodes.find((n) => n.id === composer.targetId));
@@ -49,15 +56,34 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   const editing = composer.mode === 'edit';
   const spec = composer.mode === 'edit' ? null : MODES[composer.mode];
 
-  const draft = draftKey(`composer.${composer.mode}`, `${composer.targetId}|${composer.question ?? ''}`);
+  const draft = composerDraftKey(composer);
   const setDraft = useMapStore((s) => s.setDraft);
-  const [initialText] = useState(editing ? (target?.text ?? '') : (composer.prefill ?? ''));
-  const text = useMapStore((s) => s.drafts[draft]) ?? initialText;
-  const setText = (next: string) => setDraft(draft, next);
+  const kept = useMapStore((s) => s.draftSources[draft]);
+  const selectionNow = useMapStore((s) => s.selection);
+  // Where this draft comes from, kept with it so a reload reopens this composer on the same point.
+  // A restored draft keeps what it started from (the original words, the version the edit began on).
+  const [source] = useState<DraftSource>(
+    () =>
+      kept ?? {
+        composer,
+        selection: selectionNow ?? { type: target ? 'node' : 'inference', id: composer.targetId },
+        start: editing ? (target?.text ?? '') : (composer.prefill ?? ''),
+        baseVersion: editing ? (target?.version ?? 0) : undefined,
+      },
+  );
+  const initialText = source.start;
+  const keptText = useMapStore((s) => s.drafts[draft]);
+  const text = keptText ?? initialText;
+  // Reopened on words typed earlier (after a reload, Back/Forward, or Resume): say so.
+  const [resumed] = useState(keptText !== undefined && keptText.trim() !== '');
+  // Back to exactly what it started with, it is no draft: nothing to keep, nothing to warn about.
+  const setText = (next: string) => setDraft(draft, next === initialText ? null : next, source);
   const [chosenTarget, setChosenTarget] = useState(composer.targetId);
   // The version the edit starts from: live updates may bring a newer one, and saving over that
   // without seeing it would lose someone's change, so the server must be told what we saw.
-  const [baseVersion] = useState(target?.version ?? 0);
+  const baseVersion = source.baseVersion ?? 0;
+  // A critical question's prompt, unfinished: sending it would post the prompt as the objection.
+  const unfinishedPrompt = composer.prefill !== undefined && text.trim() === composer.prefill.trim();
   // Signed in, or joined a class: points carry that name, and the server ignores any other.
   const signedAs = useMapStore((s) => s.view.viewer.name);
   const nodes = useMapStore((s) => s.view.nodes);
@@ -76,6 +102,14 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
   const quote = !editing && !unstated ? essaySelection : null;
 
+  // Opened on a prompt ending in "…": the "…" is selected, so typing finishes the sentence.
+  useEffect(() => {
+    const box = document.getElementById(textId);
+    if (!(box instanceof HTMLTextAreaElement) || box.value !== composer.prefill) return;
+    const gap = box.value.lastIndexOf('…');
+    if (gap >= 0) box.setSelectionRange(gap, gap + 1);
+  }, [textId, composer.prefill]);
+
   /** Closes the form and drops its draft (Cancel, or the draft was sent). */
   function discard() {
     setDraft(draft, null);
@@ -84,6 +118,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (unfinishedPrompt) return;
     setBusy(true);
     try {
       // The schema (and zod with it) loads once the page is idle, not with the map page.
@@ -144,6 +179,13 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
+
+      {resumed && (
+        <p className="flex items-center gap-1.5 text-sm text-slate-600" data-testid="composer.resumed">
+          <History aria-hidden className="h-4 w-4 shrink-0 text-indigo-600" />
+          Not sent yet — here is what you wrote.
+        </p>
+      )}
 
       {question && (
         <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950" data-testid="composer.question">
@@ -308,14 +350,21 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         </p>
       )}
 
-      <div className="flex justify-end gap-2">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {unfinishedPrompt && (
+          <p id={`${textId}-prompt`} className="mr-auto flex items-center gap-1.5 text-sm text-slate-600" data-testid="composer.prompt-hint">
+            <PencilLine aria-hidden className="h-4 w-4 shrink-0 text-indigo-600" />
+            {PROMPT_HINT}
+          </p>
+        )}
         <button type="button" onClick={discard} className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
           Cancel
         </button>
         <button
           type="submit"
-          disabled={busy}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
+          disabled={busy || unfinishedPrompt}
+          aria-describedby={unfinishedPrompt ? `${textId}-prompt` : undefined}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-60 disabled:hover:bg-indigo-600"
           data-testid="composer.submit"
         >
           {busy ? 'Saving…' : editing ? 'Save' : spec!.verb}

@@ -18,6 +18,7 @@ import { can } from '@/lib/auth/permissions';
 import type { ArgNode } from '@/lib/argument/model';
 import { CommentThread } from './comment-thread';
 import { ComposerForm } from './composer-form';
+import { DraftOffer } from './draft-offer';
 import { NodeActions, UNDERCUT_ACTION } from './node-actions';
 import { VoteControl } from './vote-control';
 import { StructureControls } from './structure-controls';
@@ -37,6 +38,7 @@ export function Inspector() {
         </button>
       </div>
       <div className="flex-1 space-y-6 overflow-y-auto px-5 py-4">
+        <DraftOffer />
         {selection.type === 'node' ? <NodeDetails id={selection.id} /> : <InferenceDetails id={selection.id} />}
         {composer && (
           <div className="border-t border-slate-100 pt-4">

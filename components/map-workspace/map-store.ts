@@ -77,6 +77,8 @@ export const NOTICES_MAX = 5;
    * form closes, dropped once sent.
    */
   drafts: Record<string, string>;
+  /** For a composer's draft: the composer it was typed in, to reopen it (see `DraftSource`). */
+  draftSources: Record<string, DraftSource>;
   /**
    * The history panel: the newest events (newest first) and the moment shown — `null` for now, or
    * the id of the last event included. While a past moment is shown, `view` is that past (read-only)
@@ -100,8 +102,8 @@ export const NOTICES_MAX = 5;
   setPendingDelete(pending: MapState['pendingDelete']): void;
   setPresence(presence: MapState['presence']): void;
   setConnection(connection: ConnectionState): void;
-  /** Keeps (or, with `null`, drops) the draft of form `key`. */
-  setDraft(key: string, text: string | null): void;
+  /** Keeps (or, with `null`, drops) the draft of form `key`; a composer says where it was typed. */
+  setDraft(key: string, text: string | null, source?: DraftSource): void;
   /** Marks points added by someone else, for a few seconds. */
   highlight(nodeId: string, author: string): void;
   openHistory(): Promise<void>;
@@ -145,27 +147,84 @@ let noticeIds = 0;
 /** At most this many forms' drafts are kept per map (the oldest go first). */
 export const DRAFTS_MAX = 50;
 
-/** Drafts live in the tab's session storage too, so a reload or the page's own recovery keeps them. */
-const draftsStorageKey = (slug: string) => `argmap.drafts.${slug}`;
+/**
+ * Where a composer's draft was typed, so the composer can be reopened as it was — after a reload,
+ * Back/Forward, or from the "unsent" offer on its point.
+ */
+export interface DraftSource {
+  composer: Composer;
+  /** What was selected when the composer opened (a critical question's objection opens on its step). */
+  selection: NonNullable<Selection>;
+  /** The text the form started with — a question's prompt, the point's own words when editing: not words of the person's. */
+  start: string;
+  /** When editing: the version of the point the edit started from. */
+  baseVersion?: number;
+}
 
-function storedDrafts(slug: string): Record<string, string> {
-  if (typeof window === 'undefined') return {};
+/**
+ * Drafts live in the tab's session storage too (`{ texts, sources }`), so a reload, Back/Forward
+ * or the page's own recovery keeps them; so does which composer was open (`argmap.composer.<slug>`).
+ */
+const draftsStorageKey = (slug: string) => `argmap.drafts.${slug}`;
+const openComposerStorageKey = (slug: string) => `argmap.composer.${slug}`;
+
+type StoredDrafts = Pick<MapState, 'drafts' | 'draftSources'>;
+
+function storedDrafts(slug: string): StoredDrafts {
+  const none = { drafts: {}, draftSources: {} };
+  if (typeof window === 'undefined') return none;
   try {
     const stored: unknown = JSON.parse(window.sessionStorage.getItem(draftsStorageKey(slug)) ?? '{}');
-    if (typeof stored !== 'object' || stored === null) return {};
-    const entries = Object.entries(stored).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    return Object.fromEntries(entries.slice(-DRAFTS_MAX));
+    if (typeof stored !== 'object' || stored === null) return none;
+    const { texts, sources } = stored as { texts?: unknown; sources?: unknown };
+    if (typeof texts !== 'object' || texts === null) return none;
+    const entries = Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    const drafts = Object.fromEntries(entries.slice(-DRAFTS_MAX));
+    const draftSources: Record<string, DraftSource> = {};
+    for (const [key, source] of Object.entries(typeof sources === 'object' && sources !== null ? sources : {})) {
+      if (key in drafts && isDraftSource(source)) draftSources[key] = source;
+    }
+    return { drafts, draftSources };
   } catch {
-    return {};
+    return none;
   }
 }
 
-function keepDrafts(slug: string, drafts: Record<string, string>): void {
+function isDraftSource(value: unknown): value is DraftSource {
+  const source = value as Partial<DraftSource> | null;
+  return (
+    typeof source === 'object' && source !== null &&
+    typeof source.start === 'string' &&
+    typeof source.composer?.mode === 'string' && typeof source.composer.targetId === 'string' &&
+    (source.selection?.type === 'node' || source.selection?.type === 'inference') && typeof source.selection.id === 'string'
+  );
+}
+
+function keepDrafts(slug: string, { drafts, draftSources }: StoredDrafts): void {
   try {
     if (Object.keys(drafts).length === 0) window.sessionStorage.removeItem(draftsStorageKey(slug));
-    else window.sessionStorage.setItem(draftsStorageKey(slug), JSON.stringify(drafts));
+    else window.sessionStorage.setItem(draftsStorageKey(slug), JSON.stringify({ texts: drafts, sources: draftSources }));
   } catch {
     // Storage full or refused (private windows): the drafts still live in the page.
+  }
+}
+
+/** Remembers which composer is open (its draft key), or that none is. */
+function keepOpenComposer(slug: string, composer: Composer | null): void {
+  try {
+    if (composer) window.sessionStorage.setItem(openComposerStorageKey(slug), composerDraftKey(composer));
+    else window.sessionStorage.removeItem(openComposerStorageKey(slug));
+  } catch {
+    // As above: only a reload would forget it.
+  }
+}
+
+/** The draft key of the composer that was open when this map's page was last left (in this tab), if any. */
+export function storedOpenComposer(slug: string): string | null {
+  try {
+    return window.sessionStorage.getItem(openComposerStorageKey(slug));
+  } catch {
+    return null;
   }
 }
 
@@ -192,7 +251,7 @@ export function createMapStore(initial: MapView) {
     presence: [],
     highlights: {},
     connection: 'reconnecting',
-    drafts: storedDrafts(slug),
+    ...storedDrafts(slug),
     history: null,
     liveView: null,
 
@@ -211,6 +270,7 @@ export function createMapStore(initial: MapView) {
     },
     openComposer(composer) {
       set({ composer });
+      keepOpenComposer(slug, composer);
     },
     setPendingDelete(pendingDelete) {
       set({ pendingDelete });
@@ -221,16 +281,22 @@ export function createMapStore(initial: MapView) {
     setConnection(connection) {
       set({ connection });
     },
-    setDraft(key, text) {
+    setDraft(key, text, source) {
       set((s) => {
         const drafts = { ...s.drafts };
+        const draftSources = { ...s.draftSources };
         delete drafts[key];
+        delete draftSources[key];
         if (text !== null) drafts[key] = text;
+        if (text !== null && source) draftSources[key] = source;
         // The newest last: past the cap, the oldest drafts go.
-        for (const old of Object.keys(drafts).slice(0, -DRAFTS_MAX)) delete drafts[old];
-        return { drafts };
+        for (const old of Object.keys(drafts).slice(0, -DRAFTS_MAX)) {
+          delete drafts[old];
+          delete draftSources[old];
+        }
+        return { drafts, draftSources };
       });
-      keepDrafts(slug, get().drafts);
+      keepDrafts(slug, get());
     },
     highlight(nodeId, author) {
       set((s) => ({ highlights: { ...s.highlights, [nodeId]: author } }));
@@ -406,6 +472,39 @@ function stillThere(view: MapView, selection: NonNullable<Selection>): boolean {
 export function draftKey(form: string, subject: string): string {
   return `${form}:${subject}`;
 }
+
+/** The key of a composer's draft: one per action, target and critical question. */
+export function composerDraftKey(composer: Pick<Composer, 'mode' | 'targetId' | 'question'>): string {
+  return draftKey(`composer.${composer.mode}`, `${composer.targetId}|${composer.question ?? ''}`);
+}
+
+/**
+ * The drafts holding words the person would lose: not blank, and not just the text their form
+ * started with (a question's prompt, an edited point's own words), compared without the spaces around.
+ */
+export function unsentDrafts({ drafts, draftSources }: StoredDrafts): string[] {
+  return Object.keys(drafts).filter((key) => {
+    const text = drafts[key].trim();
+    return text !== '' && text !== (draftSources[key]?.start ?? '').trim();
+  });
+}
+
+/** What a draft is, in words: "objection", "comment", … (from its `draftKey`). */
+export function draftNoun(key: string): string {
+  const form = key.slice(0, key.indexOf(':'));
+  return DRAFT_NOUNS[form] ?? 'text';
+}
+
+const DRAFT_NOUNS: Record<string, string> = {
+  'composer.object': 'objection',
+  'composer.support': 'reason',
+  'composer.rebut': 'rebuttal',
+  'composer.undercut': 'undercut',
+  'composer.linked': 'premise',
+  'composer.edit': 'edit',
+  'comment.new': 'comment',
+  'comment.edit': 'edit to a comment',
+};
 
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;

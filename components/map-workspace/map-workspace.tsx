@@ -33,6 +33,7 @@ import { useLiveUpdates } from './use-live-updates';
 import { Notices } from './notices';
 import { OpenQuestions } from './open-questions';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
+import { useDraftRestore } from './use-draft-restore';
 
 /**
  * Fetches the deferred parts (the inspector, outline and gaps panel, the forms' schemas, …: see
@@ -81,6 +82,7 @@ function WorkspaceLayout() {
   useKeyboardShortcuts(() => setShortcutsOpen(true));
   usePreloadPanels();
   useLiveUpdates();
+  useDraftRestore();
   const showView = (next: MainView) => {
     setMainView(next);
     if (narrow) setEssayChoice(false);

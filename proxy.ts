@@ -18,9 +18,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API and the real static files get their headers from next.config.js. The
-  // files are excluded by their exact paths, not as prefixes, so `/icon.svgz`, `/_next/imagex` or
-  // `/favicon.ico` (there is none: it is the HTML 404 page) still get a page's policy. Anything
-  // else that skipped the proxy would be an HTML page without its CSP.
-  matcher: [{ source: '/((?!api/|_next/static/|(?:_next/image|icon\\.svg)$).*)' }],
+  // Pages only: the API and the real static files (app/icon.svg and public/) get their headers
+  // from next.config.js. The files are excluded by their exact paths, not as prefixes, so
+  // `/icon.svgz`, `/_next/imagex` or `/favicon.ico.html` (HTML 404 pages) still get a page's policy.
+  // Anything else that skipped the proxy would be an HTML page without its CSP.
+  matcher: [
+    {
+      source:
+        '/((?!api/|_next/static/|(?:_next/image|icon\\.svg|favicon\\.ico|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|manifest\\.webmanifest|robots\\.txt|og-map\\.png)$).*)',
+    },
+  ],
 };

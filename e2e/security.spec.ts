@@ -61,7 +61,7 @@ const PAGES = ['/', `/maps/${SLUG}`, '/signin', '/new', `/maps/${SLUG}/brief`];
 
 test.describe('security headers', () => {
   // The look-alikes of static files are 404 pages too, and need the page policy (proxy.ts matcher).
-  for (const path of [...PAGES, '/no-such-page', '/favicon.ico', '/icon.svgz', '/_next/imagex']) {
+  for (const path of [...PAGES, '/no-such-page', '/favicon.ico.html', '/robots.txt/more', '/icon.svgz', '/_next/imagex']) {
     test(`page ${path}: CSP with a fresh nonce, no eval, no framing, nosniff, referrer policy`, async ({ request }) => {
       const first = await request.get(path);
       const headers = first.headers();

@@ -19,17 +19,31 @@ describe('proxy.ts matcher', () => {
     expect(proxied(path)).toBe(true);
   });
 
-  test.each(['/api/maps/negotiate-now', '/api/health', '/_next/static/chunks/main.js', '/_next/image', '/icon.svg'])('skips the API and the real static file %s', (path) => {
+  test.each([
+    '/api/maps/negotiate-now',
+    '/api/health',
+    '/_next/static/chunks/main.js',
+    '/_next/image',
+    '/icon.svg',
+    '/favicon.ico',
+    '/apple-touch-icon.png',
+    '/icon-192.png',
+    '/icon-512.png',
+    '/manifest.webmanifest',
+    '/robots.txt',
+    '/og-map.png',
+  ])('skips the API and the real static file %s', (path) => {
     expect(proxied(path)).toBe(false);
   });
 
   // Each is an HTML 404 page, which needs its policy like any page.
   test.each([
-    '/favicon.ico',
     '/favicon.ico.html',
     '/favicon.icoanything',
     '/icon.svgz',
     '/icon.svg/more',
+    '/robots.txt/more',
+    '/og-map.pngx',
     '/iconXsvg',
     '/_next/imagex',
     '/_next/image/more',

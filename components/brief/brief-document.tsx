@@ -97,9 +97,15 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, fullBri
           </div>
 
           <ul className="mt-5 grid grid-cols-3 gap-2 text-xs sm:gap-3 sm:text-sm" aria-label="At a glance" data-testid="brief.summary">
-            <Glance value={brief.case.length} label={brief.side === 'affirmative' ? 'reasons for the thesis' : 'objections to their points'} />
-            <Glance value={unanswered} label={`of ${brief.matrix.length} ${them.label.toLowerCase()} attacks unanswered`} />
-            <Glance value={primary.shown.length + primary.more} label={brief.side === 'affirmative' ? 'open questions on our steps' : 'open questions on their steps'} />
+            <Glance
+              value={brief.case.length}
+              label={brief.side === 'affirmative' ? `${brief.case.length === 1 ? 'reason' : 'reasons'} for the thesis` : `${brief.case.length === 1 ? 'objection' : 'objections'} to their points`}
+            />
+            <Glance value={unanswered} label={`of ${brief.matrix.length} ${them.label.toLowerCase()} ${brief.matrix.length === 1 ? 'attack' : 'attacks'} unanswered`} />
+            <Glance
+              value={primary.shown.length + primary.more}
+              label={`open ${primary.shown.length + primary.more === 1 ? 'question' : 'questions'} on ${brief.side === 'affirmative' ? 'our' : 'their'} steps`}
+            />
           </ul>
 
           <Section number={1} title={words.caseHeading} intro={words.caseIntro} testId="brief.section-case">

@@ -6,6 +6,8 @@ import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TO
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { draftKey, messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
+import { can } from '@/lib/auth/permissions';
+import { whyNot } from '@/lib/auth/role-words';
 import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
 import { TextAreaField } from '@/components/ui/text-area-field';
 
@@ -41,8 +43,10 @@ function useNow(intervalMs: number): Date {
 
 /**
  * The discussion of one node: its comments, oldest first, and a form to add one. Comments this
- * browser wrote can be edited and deleted. Reloads whenever the map changes (live updates replace
- * the store's view), so other people's comments appear too.
+ * person wrote can be edited and deleted, and the map's owner may edit or delete any (moderation).
+ * Someone whose role may not comment gets the reason in place of the form. Reloads whenever the map
+ * changes (live updates replace the store's view, a role change included), so other people's
+ * comments appear too.
  */
 export function CommentThread({ nodeId }: CommentThreadProps) {
   const slug = useMapStore((s) => s.view.map.slug);
@@ -52,6 +56,7 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
   const [attempt, setAttempt] = useState(0);
   const now = useNow(30_000);
   const headingId = useId();
+  const locked = useMapStore((s) => whyNot('comment', { role: s.view.viewer.role, policy: s.view.map.policy }));
   const threadUrl = `/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}/comments`;
 
   useEffect(() => {
@@ -94,7 +99,7 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
         </p>
       ) : comments.length === 0 ? (
         <p className="text-sm text-slate-500" data-testid="comments.empty">
-          No comments yet — start the discussion.
+          {locked ? 'No comments yet.' : 'No comments yet — start the discussion.'}
         </p>
       ) : (
         <ol className="space-y-2">
@@ -103,7 +108,13 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
           ))}
         </ol>
       )}
-      <NewCommentForm url={threadUrl} draft={draftKey('comment.new', nodeId)} onAdded={append} />
+      {locked ? (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="comment.locked">
+          {locked}
+        </p>
+      ) : (
+        <NewCommentForm url={threadUrl} draft={draftKey('comment.new', nodeId)} onAdded={append} />
+      )}
     </section>
   );
 }
@@ -119,6 +130,8 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
   const text = useMapStore((s) => s.drafts[draft]) ?? '';
   const setDraft = useMapStore((s) => s.setDraft);
   const setText = (next: string) => setDraft(draft, next);
+  // Signed in, or joined a class: the server signs the comment with that name and ignores any other.
+  const signedAs = useMapStore((s) => s.view.viewer.name);
   // Only ever rendered in the browser (the inspector opens on a click), so localStorage is there.
   const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -132,13 +145,13 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
     try {
       // The schemas (and zod with them) load once the page is idle, not with the map page.
       const { commentCreateSchema } = await DEFERRED.discussionSchemas.load();
-      const parsed = commentCreateSchema.safeParse({ text, author });
+      const parsed = commentCreateSchema.safeParse({ text, author: signedAs ? undefined : author });
       if (!parsed.success) {
         setErrors(fieldErrors(parsed.error.issues));
         return;
       }
       setErrors({});
-      rememberName(parsed.data.author ?? '');
+      if (!signedAs) rememberName(parsed.data.author ?? '');
       const { comment } = await apiRequest<{ comment: CommentView }>(url, { method: 'POST', body: { text: parsed.data.text, author: parsed.data.author || undefined } });
       onAdded(comment);
       setDraft(draft, null);
@@ -172,19 +185,27 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
         countFrom={0.8}
       />
       <div className="flex items-center gap-2">
-        <label htmlFor={authorId} className="shrink-0 text-xs text-slate-500">
-          Signed
-        </label>
-        <input
-          id={authorId}
-          value={author}
-          onChange={(e) => setAuthor(e.target.value)}
-          maxLength={AUTHOR_NAME_MAX + 10}
-          placeholder="Anonymous"
-          className={`min-w-0 flex-1 rounded-md border px-2 py-1 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
-          aria-invalid={errors.author ? true : undefined}
-          data-testid="comment.author"
-        />
+        {signedAs ? (
+          <p className="min-w-0 flex-1 truncate text-sm text-slate-600" data-testid="comment.signed-as">
+            Posting as <span className="font-semibold text-slate-800">{signedAs}</span>
+          </p>
+        ) : (
+          <>
+            <label htmlFor={authorId} className="shrink-0 text-xs text-slate-500">
+              Your name
+            </label>
+            <input
+              id={authorId}
+              value={author}
+              onChange={(e) => setAuthor(e.target.value)}
+              maxLength={AUTHOR_NAME_MAX + 10}
+              placeholder="Anonymous"
+              className={`min-w-0 flex-1 rounded-md border px-2 py-1 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
+              aria-invalid={errors.author ? true : undefined}
+              data-testid="comment.author"
+            />
+          </>
+        )}
         <button
           type="submit"
           disabled={busy}
@@ -214,6 +235,10 @@ interface CommentItemProps {
 /** One comment; its author's browser may edit it in place or delete it (after an inline "Delete? Yes / No"). */
 function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   const slug = useMapStore((s) => s.view.map.slug);
+  const role = useMapStore((s) => s.view.viewer.role);
+  // The writer while they may still comment; the owner, anyone's (moderation).
+  const moderating = !comment.mine && can(role, 'moderate');
+  const mayChange = (comment.mine && can(role, 'comment')) || moderating;
   const notify = useMapStore((s) => s.notify);
   const key = draftKey('comment.edit', comment.id);
   const kept = useMapStore((s) => s.drafts[key]);
@@ -263,6 +288,8 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   }
 
   const written = new Date(comment.createdAt);
+  // A role change while editing closes the editor (the draft is kept for when it comes back).
+  const shown = mayChange ? mode : 'read';
   return (
     <li className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" data-testid="comment" data-comment-id={comment.id} data-mine={comment.mine ? 'true' : 'false'}>
       <div className="flex flex-wrap items-baseline gap-x-1.5 text-xs text-slate-500">
@@ -281,8 +308,8 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
         )}
       </div>
 
-      {mode === 'edit' ? (
-        <form onSubmit={save} className="mt-1.5 space-y-2" noValidate aria-label="Edit your comment">
+      {shown === 'edit' ? (
+        <form onSubmit={save} className="mt-1.5 space-y-2" noValidate aria-label={moderating ? `Edit ${comment.author}’s comment` : 'Edit your comment'}>
           <label htmlFor={draftId} className="sr-only">
             Your comment
           </label>
@@ -324,7 +351,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
         </p>
       )}
 
-      {comment.mine && mode === 'read' && (
+      {mayChange && shown === 'read' && (
         <div className="mt-1.5 flex gap-1">
           <button
             type="button"
@@ -345,9 +372,9 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
         </div>
       )}
 
-      {mode === 'confirm-delete' && (
-        <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Confirm deleting your comment">
-          <span className="text-slate-700">Delete this comment?</span>
+      {shown === 'confirm-delete' && (
+        <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label={moderating ? `Confirm deleting ${comment.author}’s comment` : 'Confirm deleting your comment'}>
+          <span className="text-slate-700">{moderating ? `Delete ${comment.author}’s comment for everyone?` : 'Delete this comment?'}</span>
           <button
             type="button"
             onClick={remove}

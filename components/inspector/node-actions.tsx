@@ -1,8 +1,9 @@
 'use client';
 
-import { MessageSquareWarning, Pencil, Plus, Reply, Scissors, Trash2 } from 'lucide-react';
+import { Lock, MessageSquareWarning, Pencil, Plus, Reply, Scissors, Trash2 } from 'lucide-react';
 import { useMapStore, type ComposerMode } from '@/components/map-workspace/map-store';
 import { can, type Role } from '@/lib/auth/permissions';
+import { whyNot } from '@/lib/auth/role-words';
 import { useDeleteNode } from './use-delete-node';
 
 interface ActionSpec {
@@ -40,7 +41,11 @@ interface NodeActionsProps {
   compact?: boolean;
 }
 
-/** The actions on a selected node, shown on the canvas toolbar and in the inspector. */
+/**
+ * The actions on a selected node, shown on the canvas toolbar and in the inspector. They follow the
+ * viewer's role as the store holds it (a role change from the live stream takes them away or brings
+ * them back at once); where a role offers none, the inspector says why instead.
+ */
 export function NodeActions({ nodeId, compact }: NodeActionsProps) {
   const node = useMapStore((s) => s.view.nodes.find((n) => n.id === nodeId));
   const openComposer = useMapStore((s) => s.openComposer);
@@ -48,9 +53,19 @@ export function NodeActions({ nodeId, compact }: NodeActionsProps) {
   // A past moment of the history is read-only.
   const readOnly = useMapStore((s) => s.history?.at != null);
   const role = useMapStore((s) => s.view.viewer.role);
+  const policy = useMapStore((s) => s.view.map.policy);
   if (!node || readOnly) return null;
   const actions = actionsForNode(node, role).filter((a) => !compact || a.mode !== 'edit');
-  if (actions.length === 0) return null;
+  if (actions.length === 0) {
+    const reason = compact ? null : whyNot('change', { role, policy });
+    if (!reason) return null;
+    return (
+      <p className="flex items-start gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="node.locked">
+        <Lock aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+        <span>{reason}</span>
+      </p>
+    );
+  }
   return (
     <div
       className={compact ? 'flex gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-md' : 'flex flex-wrap gap-2'}

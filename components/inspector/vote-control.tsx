@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { apiRequest } from '@/components/map-workspace/api-client';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { formatAverage, RATING_LABELS, withVote, type Rating } from '@/lib/argument/discussion';
+import { whyNot } from '@/lib/auth/role-words';
 
 interface VoteControlProps {
   nodeId: string;
@@ -21,12 +22,15 @@ const VALUES = RATING_LABELS.map((label, value) => ({ value, label }));
  * The crowd's rating of a node (0 no impact … 4 decisive) and this browser's own vote, as a
  * radio group: click a number, or focus the group and use the arrow keys (Home/End for 0 and 4).
  * A vote shows at once and rolls back with a message if the server refuses it. Shown apart from
- * the node's status: the rating is people's judgement and never changes the evaluation.
+ * the node's status: the rating is people's judgement and never changes the evaluation. Someone
+ * whose role may not rate sees the rating and why they cannot rate, instead of buttons the server
+ * would refuse; the control follows a role change at once.
  */
 export function VoteControl({ nodeId }: VoteControlProps) {
   const slug = useMapStore((s) => s.view.map.slug);
   const view = useMapStore((s) => s.view);
   const notify = useMapStore((s) => s.notify);
+  const locked = useMapStore((s) => whyNot('rate', { role: s.view.viewer.role, policy: s.view.map.policy }));
   const [summary, setSummary] = useState<VoteSummary | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -132,57 +136,66 @@ export function VoteControl({ nodeId }: VoteControlProps) {
       <p id={noteId} className="text-xs text-slate-500">
         Separate from the status: the status follows from the map’s structure; the rating is people’s judgement.
       </p>
-      <div
-        role="radiogroup"
-        aria-label="Your rating: how much does this point matter?"
-        aria-describedby={noteId}
-        className="grid grid-cols-5 gap-1"
-        onKeyDown={onKeyDown}
-        data-testid="vote.options"
-      >
-        {VALUES.map(({ value, label }) => {
-          const checked = mine === value;
-          return (
-            <button
-              key={value}
-              ref={(el) => {
-                radios.current[value] = el;
-              }}
-              type="button"
-              role="radio"
-              aria-checked={checked}
-              aria-label={`${value} ${label}`}
-              tabIndex={value === tabStop ? 0 : -1}
-              disabled={!summary}
-              onClick={() => cast(value)}
-              className={`flex flex-col items-center rounded-md border px-1 py-1.5 leading-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 disabled:opacity-50 ${
-                checked ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-200 text-slate-700 hover:bg-slate-100'
-              }`}
-              data-value={value}
-              data-testid={`vote.option-${value}`}
-            >
-              <span aria-hidden className="text-base font-semibold">
-                {value}
-              </span>
-              <span aria-hidden className={`text-[11px] ${checked ? 'text-indigo-100' : 'text-slate-500'}`}>
-                {label}
-              </span>
-            </button>
-          );
-        })}
-      </div>
-      <p className="text-xs text-slate-600" data-testid="vote.mine">
-        {mine === null ? (
-          'Rate how much this point matters to the question: 0 no impact … 4 decisive.'
-        ) : (
-          <>
-            Your rating: <span className="font-semibold text-slate-800">{mine}</span> ·{' '}
-            <button type="button" onClick={() => cast(null)} className="font-medium text-indigo-700 underline hover:text-indigo-900" data-testid="vote.withdraw">
-              withdraw
-            </button>
-          </>
-        )}
-      </p>
+      {locked ? (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="vote.locked">
+          {locked}
+          {mine !== null && ` Your earlier rating, ${mine}, still counts.`}
+        </p>
+      ) : (
+        <>
+          <div
+            role="radiogroup"
+            aria-label="Your rating: how much does this point matter?"
+            aria-describedby={noteId}
+            className="grid grid-cols-5 gap-1"
+            onKeyDown={onKeyDown}
+            data-testid="vote.options"
+          >
+            {VALUES.map(({ value, label }) => {
+              const checked = mine === value;
+              return (
+                <button
+                  key={value}
+                  ref={(el) => {
+                    radios.current[value] = el;
+                  }}
+                  type="button"
+                  role="radio"
+                  aria-checked={checked}
+                  aria-label={`${value} ${label}`}
+                  tabIndex={value === tabStop ? 0 : -1}
+                  disabled={!summary}
+                  onClick={() => cast(value)}
+                  className={`flex flex-col items-center rounded-md border px-1 py-1.5 leading-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 disabled:opacity-50 ${
+                    checked ? 'border-indigo-600 bg-indigo-600 text-white' : 'border-slate-200 text-slate-700 hover:bg-slate-100'
+                  }`}
+                  data-value={value}
+                  data-testid={`vote.option-${value}`}
+                >
+                  <span aria-hidden className="text-base font-semibold">
+                    {value}
+                  </span>
+                  <span aria-hidden className={`text-[11px] ${checked ? 'text-indigo-100' : 'text-slate-500'}`}>
+                    {label}
+                  </span>
+                </button>
+              );
+            })}
+          </div>
+          <p className="text-xs text-slate-600" data-testid="vote.mine">
+            {mine === null ? (
+              'Rate how much this point matters to the question: 0 no impact … 4 decisive.'
+            ) : (
+              <>
+                Your rating: <span className="font-semibold text-slate-800">{mine}</span> ·{' '}
+                <button type="button" onClick={() => cast(null)} className="font-medium text-indigo-700 underline hover:text-indigo-900" data-testid="vote.withdraw">
+                  withdraw
+                </button>
+              </>
+            )}
+          </p>
+        </>
+      )}
     </section>
   );
 }

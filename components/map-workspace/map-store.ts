@@ -8,6 +8,8 @@ import { flatEdges } from '@/lib/argument/model';
 import type { MapView } from '@/lib/argument/map-view';
 import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
+import { can } from '@/lib/auth/permissions';
+import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
 import { apiRequest, ApiError } from './api-client';
 import type { ConnectionState } from './live-connection';
 
@@ -102,6 +104,12 @@ export const NOTICES_MAX = 5;
   setPendingDelete(pending: MapState['pendingDelete']): void;
   setPresence(presence: MapState['presence']): void;
   setConnection(connection: ConnectionState): void;
+  /**
+   * Puts what the server now says about this viewer (role, name, the map's policy — from the live
+   * stream) in place of what the page loaded with, so every role-gated control follows at once; a
+   * composer the new role may not use closes (its draft is kept). False when nothing changed.
+   */
+  applyAccess(access: ViewerAccess): boolean;
   /** Keeps (or, with `null`, drops) the draft of form `key`; a composer says where it was typed. */
   setDraft(key: string, text: string | null, source?: DraftSource): void;
   /** Marks points added by someone else, for a few seconds. */
@@ -280,6 +288,20 @@ export function createMapStore(initial: MapView) {
     },
     setConnection(connection) {
       set({ connection });
+    },
+    applyAccess(access) {
+      const { view, liveView } = get();
+      if (sameAccess(viewerAccessOfView(liveView ?? view), access)) return false;
+      const { policy, ...viewer } = access;
+      const withAccess = (v: MapView): MapView => ({ ...v, viewer, map: { ...v.map, policy } });
+      const mayAdd = can(access.role, 'add');
+      set((s) => ({
+        view: withAccess(s.view),
+        liveView: s.liveView && withAccess(s.liveView),
+        composer: mayAdd ? s.composer : null,
+        pendingDelete: mayAdd ? s.pendingDelete : null,
+      }));
+      return true;
     },
     setDraft(key, text, source) {
       set((s) => {

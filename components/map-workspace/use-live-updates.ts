@@ -1,6 +1,9 @@
 'use client';
 
 import { useContext, useEffect } from 'react';
+import { can } from '@/lib/auth/permissions';
+import { accessChangeMessage } from '@/lib/auth/role-words';
+import { viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
 import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
 import { browserKey, onServerReach, rememberedName } from './api-client';
 import { openLiveConnection, type EventSourceLike } from './live-connection';
@@ -19,7 +22,9 @@ interface ChangeEvent {
 
 /**
  * Subscribes the workspace to the map's event stream: changes by others refresh the map (and new
- * points are highlighted with their author's name), presence updates the list of who is here.
+ * points are highlighted with their author's name), presence updates the list of who is here, and
+ * a change to this viewer's own access (role, name, the map's policy) replaces the store's viewer
+ * at once, so every role-gated control follows, and says what changed; access lost closes the stream.
  * The stream is kept open through outages (`openLiveConnection`: the browser's own reconnects, then
  * a capped backoff once it gives up), and the store's `connection` follows the stream, failed API
  * requests and the browser's online/offline events; when the stream is back the view is refreshed once.
@@ -58,6 +63,22 @@ export function useLiveUpdates() {
       // The whole list once per connection, then one change at a time.
       source.addEventListener('presence', (message) => {
         store.getState().setPresence(JSON.parse((message as MessageEvent<string>).data) as PresentPerson[]);
+      });
+      // Sent when the stream opens and whenever the server finds this viewer's access changed.
+      source.addEventListener('access', (message) => {
+        const access = JSON.parse((message as MessageEvent<string>).data) as ViewerAccess;
+        const state = store.getState();
+        const before = viewerAccessOfView(state.liveView ?? state.view);
+        if (!state.applyAccess(access)) return;
+        const told = accessChangeMessage(before, access);
+        if (told) state.notify(told);
+        if (!can(access.role, 'view')) {
+          // The server has ended the stream and would refuse it again: stop asking.
+          connection.close();
+          return;
+        }
+        // Which points are this viewer's own follows the identity: read the view again.
+        refreshSoon();
       });
       for (const type of ['joined', 'left'] as const) {
         source.addEventListener(`presence-${type}`, (message) => {

@@ -411,12 +411,13 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
                       onClick={() =>
                         openComposer(
                           q.question.attacks === 'inference'
-                            ? { mode: 'undercut', targetId: inferenceId, question: q.id, prefill: q.prompt }
+                            ? { mode: 'undercut', targetId: inferenceId, question: q.id, questionText: q.text, prefill: q.prompt }
                             : {
                                 mode: 'object',
                                 targetId: namedPremise,
                                 targetChoices: inference.premises,
                                 question: q.id,
+                                questionText: q.text,
                                 prefill: q.prompt,
                               },
                         )

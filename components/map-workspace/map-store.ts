@@ -25,6 +25,8 @@ export interface Composer {
   targetId: string;
   /** When raising a critical question: its id (`"<scheme>.<cq>"`), stored with the objection. */
   question?: string;
+  /** That question in the words of its step, as the inspector asked it (`QuestionStatus.text`). */
+  questionText?: string;
   /** Text to start the form with (a critical question's objection prompt). */
   prefill?: string;
   /** Other targets the person may choose instead (the premises a question may be aimed at). */

@@ -45,7 +45,9 @@ export function OpenQuestions({ className }: { className: string }) {
                       className="w-full rounded-md border border-slate-200 px-3 py-2 text-left hover:bg-slate-50"
                       data-testid="open-questions.item"
                     >
-                      <span className="block text-sm font-medium text-slate-900">{q.text}</span>
+                      <span className="block text-sm font-medium text-slate-900" data-testid="open-questions.question">
+                        {q.text}
+                      </span>
                       <span className="mt-0.5 block text-xs text-slate-500">
                         {q.scheme.name} → “{shorten(textOf(conclusionOf(q.inferenceId)), 70)}”
                         {q.state === 'raised' && <span className="ml-1 font-semibold text-red-700">· raised, unanswered</span>}

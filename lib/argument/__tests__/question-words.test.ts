@@ -10,32 +10,11 @@ import type { ArgumentGraph, NodeKind } from '../model';
 import { askQuestion, NO_STEP, objectionOpening, patternFor, quotedTitle, stepWordsOf, TITLE_MAX, type StepWords } from '../question-words';
 import { questionsForInference, unansweredQuestions } from '../questions';
 import { SCHEMES, questionById } from '../schemes';
+import { catalogueVariables } from './catalogue-variables';
 import { graphOf, supports } from './fixtures';
 
 const ESSAY = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../prisma/seed/negotiate-now.txt'), 'utf8');
 const OP_ED: ArgumentGraph = buildGraphFromSpec(negotiateNowSpec, ESSAY, ANALYST);
-
-/** Words that follow a catalogue variable ("a has", "A is", "E asserts"), never an article's noun. */
-const AFTER_VARIABLE = /^(?:an?|to|has|have|is|was|were|does|did|asserts|ought|really|also|actually|since|occurs|causes|brought|and|or|in|at|of)\b/;
-
-/**
- * The catalogue's variables left in words a person reads: a stand-alone letter (A, a, B, E, G, S, x),
- * or a letter with a digit or star (C1, C2, C3, C*). Quoted titles of the step's own points (“…”)
- * are the map's words, not the catalogue's, and are skipped. "a" / "A" is allowed only as the
- * article: followed by a word that is not a verb or joint of a variable ("a goal", "A counterexample").
- */
-function catalogueVariables(text: string): string[] {
-  const outside = text.replace(/“[^”]*”/g, '“”');
-  const found: string[] = [];
-  for (const m of outside.matchAll(/(?<![\p{L}\p{N}’'-])([A-Za-z])(\d|\*)?(?![\p{L}\p{N}-])/gu)) {
-    const [token, letter, suffix] = m;
-    const rest = outside.slice(m.index + token.length);
-    const nextWord = /^ ([a-z][\p{L}’'-]*)/u.exec(rest)?.[1];
-    const article = (letter === 'a' || (letter === 'A' && /(?:^|[.?!:—] *)$/.test(outside.slice(0, m.index)))) && !suffix && nextWord && !AFTER_VARIABLE.test(nextWord);
-    if (!article) found.push(token);
-  }
-  return found;
-}
 
 describe('the variable check itself', () => {
   test.each([

@@ -33,6 +33,20 @@ async function memberId(teacher: APIRequestContext, slug: string, name: string):
   return members.find((m) => m.name === name)!.id;
 }
 
+/** Opens the history: its header button on wide screens, else the header's tools menu. */
+async function toggleHistory(page: Page) {
+  const button = page.getByTestId('map.history');
+  if (await button.isVisible()) return button.click();
+  await page.getByTestId('map.more').filter({ visible: true }).click();
+  await page.getByRole('menuitem', { name: /history/i }).click();
+}
+
+/** Dismisses the notices at the foot of the page, so a screenshot shows what is under them. */
+async function dismissNotices(page: Page) {
+  const dismiss = page.getByTestId('notice.dismiss');
+  while (await dismiss.isVisible()) await dismiss.click();
+}
+
 /** Selects the first quoted point (from the essay) and opens its Discussion tab. */
 async function openDiscussion(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
@@ -74,8 +88,18 @@ test('a viewer is offered no rating, comment or editing controls, and is told wh
     await page.setViewportSize({ width, height });
     await inspector.getByTestId('inspector.tab-discussion').click();
     await inspector.getByTestId('comment.locked').scrollIntoViewIfNeeded();
+    await dismissNotices(page);
     await page.screenshot({ path: `/tmp/h2-viewer-${width}.png` });
   }
+
+  // Recently deleted lists the teacher's delete, without a Restore the viewer could not use.
+  const view = (await (await teacher.context.request.get(`/api/maps/${teacher.slug}`)).json()) as { nodes: { id: string; kind: string }[] };
+  const objection = view.nodes.find((n) => n.kind === 'objection')!;
+  expect((await teacher.context.request.delete(`/api/maps/${teacher.slug}/nodes/${encodeURIComponent(objection.id)}`)).status()).toBe(200);
+  await toggleHistory(page);
+  await page.getByTestId('history.tab-deleted').click();
+  await expect(page.getByTestId('history.deleted-item')).toHaveCount(1);
+  await expect(page.getByTestId('history.restore')).toBeHidden();
 
   // A visitor without an account on a read-only map: the same, and the reason is the map's.
   expect((await teacher.context.request.patch(`/api/maps/${teacher.slug}`, { data: { policy: 'read-only' } })).status()).toBe(200);
@@ -139,6 +163,7 @@ test('a role change reaches the open page at once: Object and Support go and com
   ] as const) {
     await page.setViewportSize({ width, height });
     await inspector.getByTestId('comment.form').scrollIntoViewIfNeeded();
+    await dismissNotices(page);
     await page.screenshot({ path: `/tmp/h2-commenter-${width}.png` });
   }
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -7,6 +7,7 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { describeEvent } from '@/lib/argument/history';
 import type { NodeKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
+import { can } from '@/lib/auth/permissions';
 import { apiRequest } from './api-client';
 import { messageOf, useMapStore } from './map-store';
 
@@ -123,6 +124,8 @@ function RecentlyDeleted() {
   const liveView = useMapStore((s) => s.liveView ?? s.view);
   const undoDelete = useMapStore((s) => s.undoDelete);
   const notify = useMapStore((s) => s.notify);
+  // Restoring is for editors (their own deletes) and the owner; the server checks whose it was.
+  const mayRestore = useMapStore((s) => can(s.view.viewer.role, 'restore-own'));
   const [deletions, setDeletions] = useState<Deletion[] | null>(null);
   useEffect(() => {
     let current = true;
@@ -153,6 +156,7 @@ function RecentlyDeleted() {
               <span className="text-xs text-slate-500">{timeFormat.format(new Date(d.deletedAt))}</span>
               <button
                 type="button"
+                hidden={!mayRestore}
                 className="inline-flex items-center gap-1 rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
                 onClick={() => undoDelete(d.deletionId).catch((e: unknown) => notify({ tone: 'error', message: `Not restored: ${messageOf(e)}` }))}
                 data-testid="history.restore"

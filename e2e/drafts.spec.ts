@@ -194,6 +194,7 @@ test('a critical question’s prompt must be finished before it can be sent', as
   const submit = page.getByTestId('composer.submit');
   await expect(submit).toBeDisabled();
   await expect(page.getByTestId('composer.prompt-hint')).toHaveText('Finish the sentence in your own words');
+  await page.screenshot({ path: '/tmp/h4-prompt-1440.png' });
   // Spaces around the prompt are not words.
   await text.fill(`  ${prompt}  `);
   await expect(submit).toBeDisabled();
@@ -221,4 +222,31 @@ test('signed in, the composer says whose name a point goes under instead of offe
   await page.getByTestId('inspector').getByTestId('node.object').click();
   await expect(page.getByTestId('composer.signed-as')).toHaveText(`Posting as ${username}`);
   await expect(page.getByTestId('composer.author')).toHaveCount(0);
+});
+
+test('a student made a viewer meanwhile gets no composer back, but the Posting-as line showed their class name', async ({ browser, baseURL, page }) => {
+  const teacher = await browser.newContext({ baseURL });
+  const signup = await teacher.request.post('/api/auth/signup', { data: { username: `teacher${Date.now().toString(36)}`, password: 'correct horse battery' } });
+  expect(signup.status()).toBe(201);
+  const copied = await teacher.request.post(`/api/maps/${SLUG}/copies`, { data: { title: `Drafts class ${Date.now()}`, className: 'Period 4' } });
+  expect(copied.status()).toBe(201);
+  const copy = (await copied.json()) as { map: { slug: string }; invite: { code: string } };
+  expect((await page.request.post(`/api/invites/${copy.invite.code}`, { data: { name: 'Ada' } })).status()).toBe(201);
+
+  acceptDialogs(page);
+  await page.goto(`/maps/${copy.map.slug}`);
+  await laidOut(page);
+  await page.locator('[data-testid="essay.quote"]').first().click();
+  await page.getByTestId('inspector').getByTestId('node.object').click();
+  await expect(page.getByTestId('composer.signed-as')).toHaveText('Posting as Ada');
+  await expect(page.getByTestId('composer.author')).toHaveCount(0);
+  await page.getByTestId('composer.text').fill(`Ada's half objection ${Date.now()}`);
+
+  const members = (await (await teacher.request.get(`/api/maps/${copy.map.slug}/members`)).json()).members as { id: string; name: string }[];
+  const ada = members.find((m) => m.name === 'Ada')!;
+  expect((await teacher.request.patch(`/api/maps/${copy.map.slug}/members/${ada.id}`, { data: { role: 'viewer' } })).status()).toBe(200);
+  await page.reload();
+  await laidOut(page);
+  await expect(page.getByTestId('composer')).toHaveCount(0);
+  await teacher.close();
 });

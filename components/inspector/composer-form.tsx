@@ -189,7 +189,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
 
       {question && (
         <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950" data-testid="composer.question">
-          <span className="font-semibold">Critical question ({question.scheme.name}):</span> {question.question.text}
+          <span className="font-semibold">Critical question ({question.scheme.name}):</span> {composer.questionText ?? question.question.text}
         </p>
       )}
 

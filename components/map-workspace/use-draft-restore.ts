@@ -3,6 +3,7 @@
 import { useContext, useEffect } from 'react';
 import type { MapView } from '@/lib/argument/map-view';
 import { useLeaveGuard } from '@/components/ui/use-leave-guard';
+import { can } from '@/lib/auth/permissions';
 import { draftNoun, MapStoreContext, storedOpenComposer, unsentDrafts, type DraftSource } from './map-store';
 
 /**
@@ -22,7 +23,8 @@ export function useDraftRestore(): void {
     for (const [key, source] of Object.entries(state.draftSources)) {
       if (!stillThere(state.view, source)) state.setDraft(key, null);
     }
-    if (state.composer) return;
+    // A role that may not add points (a student made viewer meanwhile) gets no composer back.
+    if (state.composer || !can(state.view.viewer.role, 'add')) return;
     const open = storedOpenComposer(state.view.map.slug);
     const source = open ? store.getState().draftSources[open] : undefined;
     if (!open || !source || !unsentDrafts(store.getState()).includes(open)) return;

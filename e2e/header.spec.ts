@@ -20,6 +20,7 @@ async function measure(page: Page) {
     const title = document.querySelector<HTMLElement>('[data-testid="map.title"]')!;
     const box = title.getBoundingClientRect();
     // Every button in the header on one line: none taller than the header's button height.
+    const toolbar = document.querySelector<HTMLElement>('[data-testid="map.toolbar"]');
     const tallest = Math.max(
       ...[...header.querySelectorAll<HTMLElement>('button, a[href]')].filter((el) => el.getBoundingClientRect().height > 0).map((el) => el.getBoundingClientRect().height),
     );
@@ -29,6 +30,7 @@ async function measure(page: Page) {
       header: { scroll: header.scrollWidth, client: header.clientWidth },
       title: { text: title.textContent, scrollWidth: title.scrollWidth, clientWidth: title.clientWidth, scrollHeight: title.scrollHeight, clientHeight: title.clientHeight, left: box.left, right: box.right },
       tallest,
+      toolbarHeight: toolbar?.getBoundingClientRect().height ?? 0,
     };
   });
 }
@@ -47,6 +49,8 @@ for (const screen of SCREENS) {
   test(`at ${screen.width}×${screen.height} the header fits, shows the whole title and says what its counts count`, async ({ page }) => {
     await page.setViewportSize(screen);
     await openMap(page);
+    // Phones get their own header (and the tab bar) once the page knows the screen's width.
+    if (screen.width < 768) await expect(page.getByTestId('map.tabs')).toBeVisible();
     const view = await readMap(page.request);
     const m = await measure(page);
     expect(m.pageScroll, 'no sideways scroll').toBeLessThanOrEqual(m.innerWidth);
@@ -57,6 +61,7 @@ for (const screen of SCREENS) {
     expect(m.title.left).toBeGreaterThanOrEqual(0);
     expect(m.title.right).toBeLessThanOrEqual(m.innerWidth);
     expect(m.tallest, 'no button label wraps onto a second line').toBeLessThanOrEqual(34);
+    expect(m.toolbarHeight, 'the toolbar is one row').toBeLessThanOrEqual(48);
 
     // The counts are words, not bare numbers.
     await expect(page.getByTestId('map.open-questions')).toHaveText(/^(\d+ open questions?|No open questions)$/);

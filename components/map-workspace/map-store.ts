@@ -33,29 +33,42 @@ export interface Composer {
   targetChoices?: string[];
 }
 
-export interface Notice {
-  id: number;
 /**
  * A message at the foot of the page. One shows at a time — the newest — with a count of the others
  * still live, which the person can step back through; each goes by itself after a few seconds
  * (`NOTICE_MS`), or when dismissed.
  */
+export interface Notice {
+  id: number;
   tone: 'info' | 'error';
   message: string;
   /** A delete that can be undone from the notice. */
   undoDeletionId?: string;
-}
-
   /** A point the notice is about: it offers "Show", which selects the point and brings it into view. */
   show?: { type: 'node'; id: string };
-export interface MapState {
-  view: MapView;
+}
+
 /** How long a notice stays, in milliseconds: longer when it offers Undo. */
 export const NOTICE_MS = { plain: 6_000, undo: 12_000 } as const;
 
 /** At most this many notices are kept (the oldest go first); one is on screen, the rest counted. */
 export const NOTICES_MAX = 5;
 
+/**
+ * Which of the live notices is on screen: the one the person stepped back to (`pickedId`), or the
+ * newest when none is picked or it has gone; how many others are live; and which one "+N" shows
+ * next — the one before, and from the oldest round to the newest again.
+ */
+export function noticeOnScreen(notices: readonly Notice[], pickedId: number | null): { notice: Notice | undefined; others: number; nextId: number | undefined } {
+  const picked = notices.findIndex((n) => n.id === pickedId);
+  const index = picked === -1 ? notices.length - 1 : picked;
+  const others = Math.max(0, notices.length - 1);
+  const next = others > 0 ? notices[(index - 1 + notices.length) % notices.length] : undefined;
+  return { notice: notices[index], others, nextId: next?.id };
+}
+
+export interface MapState {
+  view: MapView;
   /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
@@ -66,9 +79,9 @@ export const NOTICES_MAX = 5;
   composer: Composer | null;
   /** Words selected in the essay panel, offered as the quote of the next point added. */
   essaySelection: Quote | null;
+  /** The live notices, oldest first (at most `NOTICES_MAX`); the page shows one at a time. */
   notices: Notice[];
   /** Incremented to make the canvas re-run the automatic layout for every node. */
-  /** The live notices, oldest first (at most `NOTICES_MAX`); the page shows one at a time. */
   layoutRequest: number;
   /** Who else is on the map now (from the live stream). */
   presence: { name: string; clientId: string }[];

@@ -265,7 +265,8 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
 
   return (
     <header className="border-b border-slate-200 bg-white px-4" data-testid="map.header">
-      <div className="flex items-center gap-3 pb-1.5 pt-2.5">
+      {/* Both rows wrap rather than spill sideways in the moment before a phone's own header replaces this one. */}
+      <div className="flex flex-wrap items-center gap-3 pb-1.5 pt-2.5">
         {/* The wordmark gives way to the map's title below 1280 px. */}
         <div className="shrink-0 max-xl:[&>a>span:last-child]:hidden">
           <AppLogo />
@@ -278,7 +279,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
           <AccountMenu />
         </div>
       </div>
-      <div className="flex items-center gap-2 pb-2.5 pt-1" role="toolbar" aria-label="Map tools" data-testid="map.toolbar">
+      <div className="flex flex-wrap items-center gap-2 pb-2.5 pt-1" role="toolbar" aria-label="Map tools" data-testid="map.toolbar">
         {hasThesisStatus && (
           <>
             <ThesisBanner />

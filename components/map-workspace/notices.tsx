@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { X } from 'lucide-react';
-import { messageOf, useMapStore } from './map-store';
+import { messageOf, noticeOnScreen, useMapStore } from './map-store';
 
 /**
  * The notice at the foot of the page: confirmations, refusals from the server, Undo after a delete,
@@ -18,12 +18,8 @@ export function Notices() {
   const notify = useMapStore((s) => s.notify);
   // The notice the person stepped back to; the newest when none (or when it has gone).
   const [pickedId, setPickedId] = useState<number | null>(null);
-  const picked = notices.findIndex((n) => n.id === pickedId);
-  const index = picked === -1 ? notices.length - 1 : picked;
-  const notice = notices[index];
-  const others = notices.length - 1;
-  // Newest first, then back in time, then round to the newest again.
-  const stepBack = () => setPickedId(notices[(index - 1 + notices.length) % notices.length].id);
+  const { notice, others, nextId } = noticeOnScreen(notices, pickedId);
+  const nextIsNewest = nextId === notices.at(-1)?.id;
   const close = () => {
     if (!notice) return;
     dismiss(notice.id);
@@ -70,8 +66,8 @@ export function Notices() {
             <button
               type="button"
               className="shrink-0 rounded-full bg-white/15 px-2 py-0.5 text-xs font-semibold tabular-nums hover:bg-white/25"
-              onClick={stepBack}
-              aria-label={`${others} more ${others === 1 ? 'notice' : 'notices'}: show ${index === 0 ? 'the newest' : 'the one before'}`}
+              onClick={() => setPickedId(nextId ?? null)}
+              aria-label={`${others} more ${others === 1 ? 'notice' : 'notices'}: show ${nextIsNewest ? 'the newest' : 'the one before'}`}
               title={`${others} more ${others === 1 ? 'notice' : 'notices'}`}
               data-testid="notice.more"
             >

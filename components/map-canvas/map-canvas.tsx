@@ -209,8 +209,9 @@ export function MapCanvas() {
   // Lay out whenever what is drawn changes (once the new cards are measured) or "Tidy" asks.
   useEffect(() => {
     if (!shown) return;
-    // A large map is laid out once before any card is drawn, from sizes estimated from the words.
-    if (!initialized && !(largeMap && !laidOutRef.current)) return;
+    // A large map is laid out from sizes estimated from the words (drawing only the cards in view,
+    // React Flow never measures the others, so waiting for them would wait for ever).
+    if (!initialized && !largeMap) return;
     const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;

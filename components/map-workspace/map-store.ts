@@ -418,7 +418,8 @@ export function createMapStore(initial: MapView) {
     async editNode(id, text, version) {
       await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { text, version } });
       await get().refresh();
-      set({ composer: null });
+      // The edited card may have grown: bring it into view (the canvas's camera rule).
+      set((s) => ({ composer: null, focusRequest: s.selection?.type === 'node' && s.selection.id === id ? s.focusRequest + 1 : s.focusRequest }));
     },
     async deleteNode(id) {
       const { deletionId, removed } = await apiRequest<{ deletionId: string; removed: string[] }>(

@@ -16,7 +16,7 @@ import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
 import { FilterBar } from '@/components/study/filter-bar';
 import { GapsButton } from '@/components/study/gaps-button';
-import { useMainView, useNarrowScreen, useSwitchViewShortcut, type MainView } from '@/components/outline/use-main-view';
+import { useMainView, useNarrowScreen, useProjectorScreen, useSwitchViewShortcut, type MainView } from '@/components/outline/use-main-view';
 import { STATUS_STYLES } from '@/components/status-badge';
 import { can } from '@/lib/auth/permissions';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
@@ -75,7 +75,9 @@ function WorkspaceLayout() {
   const [mainView, setMainView] = useMainView();
   // `null` until the person toggles it: the essay column shows on wide screens, not on phones.
   const [essayChoice, setEssayChoice] = useState<boolean | null>(null);
-  const essayOpen = essayChoice ?? (hasEssay && !narrow);
+  // Below 1280 px (a 1024×768 projector) the map gets the whole width until the essay is asked for.
+  const projector = useProjectorScreen();
+  const essayOpen = essayChoice ?? (hasEssay && !narrow && !projector);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const historyOpen = useMapStore((s) => s.history !== null);
   const hasSelection = useMapStore((s) => s.selection !== null);

@@ -2,13 +2,11 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { PREVIEW_IMAGE, SITE_DESCRIPTION } from '@/lib/http/link-preview';
 import { publicOrigin } from '@/lib/http/public-origin';
 import './globals.css';
 
-const DESCRIPTION = 'Map an essay’s argument: thesis, claims, premises, evidence — and the objections to them.';
-
-/** The social preview of a link to Argmap: the op-ed map, as rendered by scripts/render-public-assets.mjs. */
-const PREVIEW_IMAGE = { url: '/og-map.png', width: 1200, height: 630, alt: 'An Argmap argument map: a thesis, the reasons that support it and the objections to them.' };
+const DESCRIPTION = SITE_DESCRIPTION;
 
 /**
  * Every page's metadata: the title pattern, the icons and web manifest in public/, and the link

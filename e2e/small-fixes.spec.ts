@@ -152,6 +152,11 @@ test.describe('files a browser or a link preview asks for by name', () => {
     await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
     await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', `${typed}/og-map.png`);
+    // A map's link previews by the map's own title and essay, with the same picture.
+    await page.goto('/maps/negotiate-now');
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Negotiate now? — the case for engaging North Korea');
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /The Time is Now to Negotiate with North Korea.* by Haeyoung Kim/);
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${typed}/og-map.png`);
     await context.close();
   });
 });

@@ -146,7 +146,7 @@ export function EssayPanel() {
             onClick={() => setShowUnquoted((v) => !v)}
             data-testid="essay.coverage"
           >
-            {coverage.covered} of {coverage.total} sentences mapped ({coverage.total ? Math.round((coverage.covered / coverage.total) * 100) : 0}%)
+            {coverage.covered} of {coverage.total} sentence{coverage.total === 1 ? '' : 's'} mapped ({coverage.total ? Math.round((coverage.covered / coverage.total) * 100) : 0}%)
           </button>
         </div>
         <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden>

@@ -25,7 +25,7 @@ export function DocumentList({ documents, archived = false, testId }: DocumentLi
               <cite className="font-medium not-italic text-slate-800">{d.title}</cite>
               {d.author && <> — {d.author}</>}
               {d.source && <>{d.author ? ', ' : ' — '}{d.source}</>}
-              <span className="whitespace-nowrap text-sm text-slate-500"> · {d.words > 0 ? `${numberFormat.format(d.words)} words` : 'no essay text (imported)'}</span>
+              <span className="whitespace-nowrap text-sm text-slate-500"> · {d.words > 0 ? `${numberFormat.format(d.words)} word${d.words === 1 ? '' : 's'}` : 'no essay text (imported)'}</span>
             </p>
           </div>
           <ul className="grid gap-3" data-testid={archived ? undefined : 'home.maps'}>

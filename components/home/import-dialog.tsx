@@ -52,7 +52,7 @@ export function ImportDialog() {
       setOpen(false);
       router.push(`/maps/${map.slug}`);
     } catch (e) {
-      const details = e instanceof ApiError ? e.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`) : [];
+      const details = e instanceof ApiError ? e.issues.map((i) => (['', 'content', 'file'].includes(i.path.join('.')) ? i.message : `${i.path.join('.')}: ${i.message}`)) : [];
       setError({ message: e instanceof Error ? e.message : 'The import failed.', details });
     } finally {
       setBusy(false);

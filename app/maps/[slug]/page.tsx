@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { JoinGate } from '@/components/classes/join-gate';
 import { MapWorkspace } from '@/components/map-workspace/map-workspace';
+import { PREVIEW_IMAGE } from '@/lib/http/link-preview';
 import { loadMapForPage } from './load-map';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +10,15 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { view } = await loadMapForPage((await params).slug);
-  return { title: view ? view.map.title : 'Members only' };
+  if (!view) return { title: 'Members only' };
+  // A link shared with a class previews the map by its own title and essay (a members-only map's stay unsaid).
+  const about = `An argument map of “${view.document.title}”${view.document.author ? ` by ${view.document.author}` : ''}.`;
+  return {
+    title: view.map.title,
+    description: about,
+    openGraph: { type: 'website', siteName: 'Argmap', title: view.map.title, description: about, images: [PREVIEW_IMAGE] },
+    twitter: { card: 'summary_large_image', title: view.map.title, description: about, images: [PREVIEW_IMAGE] },
+  };
 }
 
 export default async function MapPage({ params }: Props) {

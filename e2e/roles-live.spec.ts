@@ -157,6 +157,11 @@ test('a role change reaches the open page at once: Object and Support go and com
   await inspector.getByTestId('inspector.tab-discussion').click();
   await expect(inspector.getByTestId('comment.form')).toBeVisible();
   await expect(inspector.getByTestId('vote.options')).toBeVisible();
+  const comment = `Is a funeral really an opening? ${Date.now()}`;
+  await inspector.getByTestId('comment.text').fill(comment);
+  await inspector.getByTestId('comment.submit').click();
+  const posted = inspector.getByTestId('comment').filter({ hasText: comment });
+  await expect(posted.getByTestId('comment.author-name')).toHaveText('Jamal');
   for (const [width, height] of [
     [1440, 900],
     [1024, 768],
@@ -179,7 +184,21 @@ test('a role change reaches the open page at once: Object and Support go and com
   await page.screenshot({ path: '/tmp/h2-member-menu-1440.png' });
   await page.keyboard.press('Escape');
 
+  // The teacher moderates: Jamal's comment offers the owner Edit and Delete.
+  await teacherPage.keyboard.press('Escape');
+  await openDiscussion(teacherPage);
+  const onTeacher = teacherPage.getByTestId('comment').filter({ hasText: comment });
+  await expect(onTeacher).toHaveAttribute('data-mine', 'false');
+  await expect(onTeacher.getByTestId('comment.edit')).toBeVisible();
+  await onTeacher.getByTestId('comment.delete').click();
+  await expect(onTeacher).toContainText('Delete Jamal’s comment for everyone?');
+  await onTeacher.getByTestId('comment.confirm-delete').click();
+  await expect(onTeacher).toHaveCount(0);
+  await inspector.getByTestId('inspector.tab-discussion').click();
+  await expect(posted).toHaveCount(0);
+
   // Removed: the page says so and offers nothing that writes.
+  await teacherPage.getByTestId('map.share').click();
   await teacherPage.getByRole('button', { name: 'Remove Jamal' }).click();
   await expect(page.getByTestId('account.no-access')).toBeVisible({ timeout: 5_000 });
   await expect(inspector.getByTestId('node.object')).toHaveCount(0);

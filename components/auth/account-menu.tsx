@@ -137,7 +137,7 @@ function Trigger({ name, role, label, testId }: { name: string; role: string | n
       <UserRound aria-hidden className="h-4 w-4 shrink-0 text-slate-500" />
       <span className="min-w-0 truncate">{name}</span>
       {role && (
-        <span className="shrink-0 font-normal text-slate-500 max-sm:sr-only">
+        <span className="shrink-0 font-normal text-slate-500">
           <span aria-hidden> · </span>
           {role}
         </span>

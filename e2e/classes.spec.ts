@@ -64,6 +64,10 @@ test('a teacher copies the map, a student joins by link, adds an objection the t
   // Their own point they may edit and delete.
   await expect(inspector.getByTestId('node.delete')).toBeVisible();
 
+  // The teacher is told, and "Show" opens the folds over it (the copy opens on its main reasons) and brings it into view.
+  const notice = teacherPage.getByTestId('notice').filter({ hasText: 'Jamal added an objection' });
+  await expect(notice).toBeVisible({ timeout: 3_000 });
+  await notice.getByTestId('notice.show').click();
   const onTeacher = teacherPage.getByTestId('canvas.node').filter({ has: teacherPage.getByText(objection, { exact: true }) });
   await expect(onTeacher).toBeVisible({ timeout: 3_000 });
   await expect(onTeacher.getByTestId('canvas.node-new')).toHaveText('New · Jamal');

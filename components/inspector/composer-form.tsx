@@ -123,7 +123,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
     try {
       // The schema (and zod with it) loads once the page is idle, not with the map page.
       const { nodeFormSchema } = await DEFERRED.nodeSchemas.load();
-      const parsed = nodeFormSchema.safeParse({ text, author });
+      // A name the server fixes (signed in, or a class member) is not the form's to check or send.
+      const parsed = nodeFormSchema.safeParse({ text, author: signedAs ? '' : author });
       if (!parsed.success) {
         const next: FieldErrors = {};
         for (const issue of parsed.error.issues) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
@@ -135,7 +136,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         if (!target) throw new Error('This point no longer exists.');
         await editNode(target.id, parsed.data.text, baseVersion);
       } else {
-        rememberName(parsed.data.author);
+        if (!signedAs) rememberName(parsed.data.author);
         await addNode({
           kind: unstated ? 'premise' : kind,
           text: parsed.data.text,

@@ -15,6 +15,7 @@ import { patternFor, reasonOf, stepWordsOf } from '@/lib/argument/question-words
 import { apiRequest } from '@/components/map-workspace/api-client';
 import { SCHEMES, schemeById } from '@/lib/argument/schemes';
 import { can } from '@/lib/auth/permissions';
+import { whyNot } from '@/lib/auth/role-words';
 import type { ArgNode } from '@/lib/argument/model';
 import { CommentThread } from './comment-thread';
 import { ComposerForm } from './composer-form';
@@ -363,6 +364,7 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
           }
           className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm disabled:bg-slate-50"
           disabled={readOnly || !can(view.viewer.role, 'arrange')}
+          title={readOnly ? 'You are looking at the map as it was: go back to now to change it.' : (whyNot('change', { role: view.viewer.role, policy: view.map.policy }) ?? undefined)}
           data-testid="inspector.scheme-select"
         >
           <option value="">No scheme named</option>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Radio, RefreshCw, WifiOff } from 'lucide-react';
+import { can } from '@/lib/auth/permissions';
 import { useMapStore } from './map-store';
 
 /**
@@ -11,6 +12,9 @@ import { useMapStore } from './map-store';
  */
 export function ConnectionStatus() {
   const connection = useMapStore((s) => s.connection);
+  // Access taken away: the stream is closed for good, and the header's "No access" says so.
+  const shut = useMapStore((s) => !can(s.view.viewer.role, 'view'));
+  if (shut) return null;
   return (
     <span role="status" aria-live="polite" data-testid="map.connection" data-state={connection} className="inline-flex shrink-0">
       {connection === 'online' ? (

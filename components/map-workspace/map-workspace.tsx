@@ -19,6 +19,7 @@ import { GapsButton } from '@/components/study/gaps-button';
 import { useMainView, useNarrowScreen, useProjectorScreen, useSwitchViewShortcut, type MainView } from '@/components/outline/use-main-view';
 import { STATUS_STYLES } from '@/components/status-badge';
 import { can } from '@/lib/auth/permissions';
+import { whyNot } from '@/lib/auth/role-words';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
@@ -201,6 +202,10 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
   const hasThesisStatus = useMapStore((s) => s.evaluation.thesis !== undefined && s.view.nodes.some((n) => n.kind === 'thesis'));
   const notify = useMapStore((s) => s.notify);
   const tidyDisabled = readOnly || !can(view.viewer.role, 'arrange');
+  // Disabled controls say why: the past is shown read-only, or the role may not change the map.
+  const tidyTitle = readOnly
+    ? 'You are looking at the map as it was: go back to now to tidy it.'
+    : (whyNot('change', { role: view.viewer.role, policy: view.map.policy }) ?? 'Tidy the canvas layout');
   const tidy = () => tidyLayout().catch((e: unknown) => notify({ tone: 'error', message: `Layout not reset: ${messageOf(e)}` }));
   const counts = [
     countOf(view.nodes.length, 'point'),
@@ -298,7 +303,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
         <div className="ml-auto flex items-center gap-2">
           <ExportMenu className={HEADER_BUTTON} />
           <HistoryButton className={`${HEADER_BUTTON} max-2xl:hidden`} />
-          <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} disabled={tidyDisabled} title="Tidy the canvas layout" onClick={tidy} data-testid="map.tidy">
+          <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} disabled={tidyDisabled} title={tidyTitle} onClick={tidy} data-testid="map.tidy">
             <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy layout
           </button>
           <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">

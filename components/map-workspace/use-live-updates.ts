@@ -1,5 +1,7 @@
 'use client';
 
+import { KIND_LABELS, type NodeKind } from '@/lib/argument/model';
+import { shorten } from '@/lib/argument/text';
 import { useContext, useEffect } from 'react';
 import { can } from '@/lib/auth/permissions';
 import { accessChangeMessage } from '@/lib/auth/role-words';
@@ -17,7 +19,7 @@ interface ChangeEvent {
   type: string;
   actor: string;
   clientId: string;
-  data: { node?: { id: string; author: string } };
+  data: { node?: { id: string; author: string; kind?: string; text?: string } };
 }
 
 /**
@@ -57,7 +59,13 @@ export function useLiveUpdates() {
         const own = event.clientId !== '' && event.clientId === browserKey();
         // Our own points are already shown; our own comments and votes still change the counts on cards.
         if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
-        if (!own && event.type === 'node.created' && event.data.node) store.getState().highlight(event.data.node.id, event.actor || event.data.node.author);
+        if (!own && event.type === 'node.created' && event.data.node) {
+          const { node } = event.data;
+          const who = event.actor || node.author || 'Someone';
+          store.getState().highlight(node.id, who);
+          // Following someone's work is one click: "Show" opens the folds over the new point and brings it into view.
+          store.getState().notify({ tone: 'info', message: addedMessage(who, node.kind, node.text), show: { type: 'node', id: node.id } });
+        }
         refreshSoon();
       });
       // The whole list once per connection, then one change at a time.
@@ -111,4 +119,11 @@ export function useLiveUpdates() {
       if (timer) clearTimeout(timer);
     };
   }, [store]);
+}
+
+/** "Jamal added an objection: “Grief is not policy.”" — what a notice says of someone else's new point. */
+export function addedMessage(who: string, kind: string | undefined, text: string | undefined): string {
+  const label = kind && kind in KIND_LABELS ? KIND_LABELS[kind as NodeKind].toLowerCase() : 'point';
+  const article = /^[aeiou]/.test(label) ? 'an' : 'a';
+  return `${who} added ${article} ${label}${text ? `: “${shorten(text, 70)}”` : ''}`;
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser } from '@playwright/test';
 import { SLUG } from './support/api';
 
@@ -7,14 +6,6 @@ import { SLUG } from './support/api';
  * over the cards, the downloaded brief's link, a broken Argdown file, and the files a browser or a
  * link preview asks for by name (public/).
  */
-
-// Renders public/og-map.png (and the icons) from this server, before anything else changes the
-// op-ed map: ARGMAP_RENDER_OG=1, under the e2e lock.
-test('render the social preview of the op-ed map', async ({ baseURL }) => {
-  test.skip(process.env.ARGMAP_RENDER_OG !== '1', 'only when asked to render the committed images');
-  test.setTimeout(120_000);
-  execFileSync('node', ['scripts/render-public-assets.mjs', '--og', baseURL!], { stdio: 'inherit' });
-});
 
 /** A class copy of the op-ed map by a new teacher: its invite code. */
 async function classCode(browser: Browser, baseURL: string): Promise<string> {

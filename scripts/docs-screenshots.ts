@@ -3,9 +3,13 @@
  * a 1366×768 Chromebook, a 1440×900 and a 1536×864 laptop, a 1920×1080 screen and a 390×844 phone —
  * each as it opens (the overview) and with a point selected and read up close (the detail).
  *
+ * It also renders the link preview, public/og-map.png, from the same server
+ * (scripts/render-public-assets.mjs --og).
+ *
  * Run: `npx tsx scripts/docs-screenshots.ts` (builds the production app under the e2e lock when
  * needed and serves it on port 3260 over a throwaway database). Look at every picture it writes.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -36,6 +40,7 @@ async function main() {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'render-public-assets.mjs'), '--og', server.base], { stdio: 'inherit' });
     for (const size of SIZES) {
       const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
       // The phone opens on the outline; the canvas is what these pictures are of.

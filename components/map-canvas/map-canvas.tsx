@@ -35,10 +35,11 @@ import {
   keepInPlace,
   openingViewport,
   OPENING_MAX_ZOOM,
-  OVERVIEW_MIN_ZOOM,
   revealViewport,
   surelyTooBigToRead,
+  NO_INSETS,
   type Box,
+  type Insets,
   type Pane,
 } from '@/lib/canvas/camera';
 import { matchingNodes } from '@/lib/argument/filter';
@@ -112,6 +113,20 @@ export function MapCanvas() {
   const paneSize = useCallback((): Pane => {
     const box = containerRef.current?.getBoundingClientRect();
     return { width: box?.width ?? 0, height: box?.height ?? 0 };
+  }, []);
+  /** The room the canvas's own panels take along its top and bottom (the view choice, an open legend). */
+  const panelInsets = useCallback((): Insets => {
+    const pane = containerRef.current?.getBoundingClientRect();
+    if (!pane) return NO_INSETS;
+    const below = (selector: string) => containerRef.current?.querySelector(selector)?.getBoundingClientRect();
+    const choice = below('[data-testid="canvas.view-choice"]');
+    const legend = below('[data-testid="canvas.legend"]');
+    return {
+      top: choice ? choice.bottom - pane.top + 8 : 0,
+      right: 0,
+      bottom: legend && legend.height > 60 ? pane.bottom - legend.top + 8 : 0,
+      left: 0,
+    };
   }, []);
 
   // Folding: the reader's own, kept in this browser. With none kept, a map too big to read whole
@@ -200,10 +215,10 @@ export function MapCanvas() {
         return;
       }
       const anchor = anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b])));
-      const opening = openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined);
+      const opening = openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined, panelInsets());
       if (opening) void flow.setViewport(opening.viewport, { duration });
     },
-    [flow, paneSize, view],
+    [flow, paneSize, panelInsets, view],
   );
 
   // Lay out whenever what is drawn changes (once the new cards are measured) or "Tidy" asks.
@@ -243,9 +258,9 @@ export function MapCanvas() {
         const plan = camera.current;
         if (first && plan?.kind === 'open' && folds && !folds.chosen && folds.folded.size === 0) {
           const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
-          const opening = openingViewport(boxes, paneSize(), undefined);
-          const bounds = boundsOf(boxes);
-          if (opening && bounds && fitZoom(bounds, paneSize()) < OVERVIEW_MIN_ZOOM && mainReasonsFolds(view).size > 0) {
+          const anchor = anchorNode(view, positions);
+          const opening = openingViewport(boxes, paneSize(), anchor ? boxOf(anchor) : undefined, panelInsets());
+          if (opening?.kind === 'anchor' && mainReasonsFolds(view).size > 0) {
             setFolds(mainReasonsFolds(view), false);
             return;
           }

@@ -65,11 +65,31 @@ export function fitZoom(bounds: Box, pane: Pane): number {
   return Math.min(pane.width / Math.max(1, bounds.width * scale), pane.height / Math.max(1, bounds.height * scale));
 }
 
-/** `bounds` centred in `pane` at `zoom`. */
-export function centredOn(bounds: Box, pane: Pane, zoom: number): Viewport {
+/** Room along the pane's edges that panels cover (the legend, the view choice), in screen pixels. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** The part of the pane left clear by `insets` (never smaller than half the pane each way). */
+function clearPart(pane: Pane, insets: Insets): { pane: Pane; x: number; y: number } {
+  const top = Math.min(insets.top, pane.height / 4);
+  const bottom = Math.min(insets.bottom, pane.height / 4);
+  const left = Math.min(insets.left, pane.width / 4);
+  const right = Math.min(insets.right, pane.width / 4);
+  return { pane: { width: pane.width - left - right, height: pane.height - top - bottom }, x: left, y: top };
+}
+
+/** `bounds` centred in `pane` (or the part of it `insets` leave clear) at `zoom`. */
+export function centredOn(bounds: Box, pane: Pane, zoom: number, insets: Insets = NO_INSETS): Viewport {
+  const clear = clearPart(pane, insets);
   return {
-    x: pane.width / 2 - (bounds.x + bounds.width / 2) * zoom,
-    y: pane.height / 2 - (bounds.y + bounds.height / 2) * zoom,
+    x: clear.x + clear.pane.width / 2 - (bounds.x + bounds.width / 2) * zoom,
+    y: clear.y + clear.pane.height / 2 - (bounds.y + bounds.height / 2) * zoom,
     zoom,
   };
 }
@@ -81,16 +101,16 @@ export type Opening =
   | { kind: 'anchor'; viewport: Viewport };
 
 /**
- * Where the map opens: fitted when it can be read that way (fit zoom at least
- * {@link OVERVIEW_MIN_ZOOM}; compact cards below {@link COMPACT_ZOOM}), otherwise on the anchor at
- * {@link READING_ZOOM}, top-centred. A function of the boxes and the pane only, so the same map on
- * the same screen always opens the same way.
+ * Where the map opens: fitted into the part of the pane its panels leave clear when it can be read
+ * that way (fit zoom at least {@link OVERVIEW_MIN_ZOOM}; compact cards below {@link COMPACT_ZOOM}),
+ * otherwise on the anchor at {@link READING_ZOOM}, top-centred. A function of the boxes, the pane
+ * and its panels only, so the same map on the same screen always opens the same way.
  */
-export function openingViewport(boxes: readonly Box[], pane: Pane, anchor: Box | undefined): Opening | null {
+export function openingViewport(boxes: readonly Box[], pane: Pane, anchor: Box | undefined, insets: Insets = NO_INSETS): Opening | null {
   const bounds = boundsOf(boxes);
   if (!bounds || pane.width <= 0 || pane.height <= 0) return null;
-  const zoom = Math.min(OPENING_MAX_ZOOM, fitZoom(bounds, pane));
-  if (zoom >= OVERVIEW_MIN_ZOOM || !anchor) return { kind: 'fit', viewport: centredOn(bounds, pane, Math.max(zoom, 0.1)) };
+  const zoom = Math.min(OPENING_MAX_ZOOM, fitZoom(bounds, clearPart(pane, insets).pane));
+  if (zoom >= OVERVIEW_MIN_ZOOM || !anchor) return { kind: 'fit', viewport: centredOn(bounds, pane, Math.max(zoom, 0.1), insets) };
   return {
     kind: 'anchor',
     viewport: { x: pane.width / 2 - (anchor.x + anchor.width / 2) * READING_ZOOM, y: REVEAL_MARGIN.top - anchor.y * READING_ZOOM, zoom: READING_ZOOM },

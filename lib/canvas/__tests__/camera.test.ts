@@ -35,6 +35,16 @@ describe('the opening rule', () => {
     expect(openingViewport(boxes, pane, boxes[0])).toEqual(openingViewport([...boxes], { ...pane }, boxes[0]));
   });
 
+  test('the map is fitted above an open legend and below the view choice, not under them', () => {
+    const boxes = [card(0, 0), card(1400, 300)];
+    const insets = { top: 60, right: 0, bottom: 220, left: 0 };
+    const { viewport } = openingViewport(boxes, pane, boxes[0], insets)!;
+    const top = 0 * viewport.zoom + viewport.y;
+    const bottom = 440 * viewport.zoom + viewport.y;
+    expect(top).toBeGreaterThanOrEqual(60);
+    expect(bottom).toBeLessThanOrEqual(pane.height - 220);
+  });
+
   test('compact titles are readable at the lowest fitted zoom', () => {
     expect(COMPACT_TITLE_PX * OVERVIEW_MIN_ZOOM).toBeGreaterThanOrEqual(12);
   });

@@ -507,7 +507,7 @@ interface ViewChoiceProps {
 /** "Main reasons" (the thesis and what rests on it directly) or "Whole map", and how much is drawn. */
 function ViewChoice({ mainReasons, whole, drawn, total, onMainReasons, onWhole }: ViewChoiceProps) {
   const option = (on: boolean) =>
-    `rounded px-2.5 py-1 text-sm font-medium ${on ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`;
+    `whitespace-nowrap rounded px-2.5 py-1 text-sm font-medium ${on ? 'bg-white text-indigo-800 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`;
   return (
     <div className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white/95 p-1 shadow-sm backdrop-blur" data-testid="canvas.view-choice">
       <div className="inline-flex rounded-md bg-slate-100 p-0.5" role="group" aria-label="How much of the map to draw">
@@ -519,7 +519,7 @@ function ViewChoice({ mainReasons, whole, drawn, total, onMainReasons, onWhole }
         </button>
       </div>
       {drawn < total && (
-        <span className="pr-1.5 text-xs text-slate-600" data-testid="canvas.drawn-count">
+        <span className="hidden whitespace-nowrap pr-1.5 text-xs text-slate-600 @[560px]:inline" data-testid="canvas.drawn-count">
           {drawn} of {total} points shown
         </span>
       )}

@@ -75,10 +75,10 @@ export interface Insets {
 
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
-/** The part of the pane left clear by `insets` (never smaller than half the pane each way). */
+/** The part of the pane left clear by `insets` (at least a fifth of its height, half of its width). */
 function clearPart(pane: Pane, insets: Insets): { pane: Pane; x: number; y: number } {
-  const top = Math.min(insets.top, pane.height / 4);
-  const bottom = Math.min(insets.bottom, pane.height / 4);
+  const top = Math.min(insets.top, pane.height * 0.4);
+  const bottom = Math.min(insets.bottom, pane.height * 0.4);
   const left = Math.min(insets.left, pane.width / 4);
   const right = Math.min(insets.right, pane.width / 4);
   return { pane: { width: pane.width - left - right, height: pane.height - top - bottom }, x: left, y: top };

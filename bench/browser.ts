@@ -172,6 +172,9 @@ async function main() {
         const paneBox = (await pane.boundingBox())!;
         await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
         for (let i = 0; i < 30; i++) await page.mouse.wheel(0, 400);
+        // Then "fit view": the middle of the map, where its layers are dense, at the lowest zoom
+        // (the wheel alone leaves the thesis's sparse top layers in view).
+        await page.locator('.react-flow__controls-fitview').click();
         await page.waitForTimeout(500);
         const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
         const rendered = await cards.count();

@@ -133,8 +133,11 @@ export function MapCanvas() {
   // opens on its main reasons (decided from the screen, the same on every load).
   const [folds, setFolds] = useFolds(view.map.slug, () => {
     const opening = selection?.type === 'node' ? selection.id : null;
-    // The canvas is not drawn yet: the window stands in for it (a rough test; the layout's own size decides after).
-    if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), { width: window.innerWidth, height: window.innerHeight })) return new Set();
+    // The canvas is not drawn yet: the window stands in for it, less the header and the essay column
+    // when one shows (a rough test that saves laying the map out twice; the layout's own size decides after).
+    const essayColumn = window.innerWidth >= 1280 && view.document.text.trim() !== '';
+    const pane = { width: window.innerWidth * (essayColumn ? 0.7 : 1), height: window.innerHeight - 150 };
+    if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), pane)) return new Set();
     const main = mainReasonsFolds(view);
     for (const id of opening ? foldsHiding(view, main, opening) : []) main.delete(id);
     return main;

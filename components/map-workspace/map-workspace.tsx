@@ -538,6 +538,7 @@ const SHORTCUTS: [string, string][] = [
   ['Enter', 'In the outline: actions on the row'],
   ['G', 'Find the gaps (study mode)'],
   ['/', 'Search the points'],
+  ['Enter', 'In search: go to the next match (Shift+Enter: the one before)'],
   ['?', 'Show these shortcuts'],
 ];
 

@@ -8,7 +8,8 @@ import { draftKey, messageOf, useMapStore } from '@/components/map-workspace/map
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
 import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';
-import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX } from '@/lib/validation/limits';
+import { COMMENT_TEXT_MAX } from '@/lib/validation/limits';
+import { AuthorField } from '@/components/ui/author-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 
 interface CommentThreadProps {
@@ -137,7 +138,6 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const textId = useId();
-  const authorId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -185,27 +185,7 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
         countFrom={0.8}
       />
       <div className="flex items-center gap-2">
-        {signedAs ? (
-          <p className="min-w-0 flex-1 truncate text-sm text-slate-600" data-testid="comment.signed-as">
-            Posting as <span className="font-semibold text-slate-800">{signedAs}</span>
-          </p>
-        ) : (
-          <>
-            <label htmlFor={authorId} className="shrink-0 text-xs text-slate-500">
-              Your name
-            </label>
-            <input
-              id={authorId}
-              value={author}
-              onChange={(e) => setAuthor(e.target.value)}
-              maxLength={AUTHOR_NAME_MAX + 10}
-              placeholder="Anonymous"
-              className={`min-w-0 flex-1 rounded-md border px-2 py-1 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
-              aria-invalid={errors.author ? true : undefined}
-              data-testid="comment.author"
-            />
-          </>
-        )}
+        <AuthorField signedAs={signedAs} author={author} onAuthor={setAuthor} error={errors.author} layout="inline" testId="comment" />
         <button
           type="submit"
           disabled={busy}

@@ -7,7 +7,8 @@ import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, remember
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { composerDraftKey, messageOf, useMapStore, type Composer, type DraftSource } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
-import { AUTHOR_NAME_MAX, NODE_TEXT_MAX } from '@/lib/validation/limits';
+import { NODE_TEXT_MAX } from '@/lib/validation/limits';
+import { AuthorField } from '@/components/ui/author-field';
 import { questionById } from '@/lib/argument/schemes';
 import { shorten } from '@/lib/argument/text';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -98,7 +99,6 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   const [conflict, setConflict] = useState<{ text: string; version: number } | null>(null);
   const refresh = useMapStore((s) => s.refresh);
   const textId = useId();
-  const authorId = useId();
 
   const quote = !editing && !unstated ? essaySelection : null;
 
@@ -272,29 +272,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         </div>
       )}
 
-      {!editing && signedAs && (
-        <p className="text-sm text-slate-600" data-testid="composer.signed-as">
-          Posting as <span className="font-semibold text-slate-800">{signedAs}</span>
-        </p>
-      )}
-
-      {!editing && !signedAs && (
-        <div>
-          <label htmlFor={authorId} className="mb-1 block text-sm font-medium text-slate-700">
-            Your name <span className="font-normal text-slate-500">(shown with the point; remembered on this device)</span>
-          </label>
-          <input
-            id={authorId}
-            value={author}
-            onChange={(e) => setAuthor(e.target.value)}
-            maxLength={AUTHOR_NAME_MAX + 10}
-            placeholder="Anonymous"
-            className={`w-full rounded-md border px-3 py-2 text-[15px] focus:outline-none focus:ring-2 focus:ring-indigo-500 ${errors.author ? 'border-red-500' : 'border-slate-300'}`}
-            data-testid="composer.author"
-          />
-          {errors.author && <p className="mt-1 text-xs text-red-700">{errors.author}</p>}
-        </div>
-      )}
+      {!editing && <AuthorField signedAs={signedAs} author={author} onAuthor={setAuthor} error={errors.author} layout="block" testId="composer" />}
 
       {conflict && target && (
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="alert" data-testid="composer.conflict">

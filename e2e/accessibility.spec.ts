@@ -194,7 +194,7 @@ test.describe('keyboard', () => {
     for (const control of ['map.gaps', 'map.view-canvas', 'map.view-outline', 'filter.search']) expect(stops, `Tab reaches ${control}`).toContain(control);
     await expect(page.getByTestId('filter.search')).toBeFocused();
     await page.keyboard.type('Teenagers');
-    await expect(page.getByTestId('filter.count')).toHaveText('1 of 2 match');
+    await expect(page.getByTestId('filter.count')).toHaveText('1 match among 2 points');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('filter.search')).toHaveValue('');
 

@@ -133,3 +133,33 @@ test('folding: a folded reason opens in place, and "Whole map" draws every point
   await expect(page.getByTestId('canvas.node')).toHaveCount(drawn);
   await page.context().close();
 });
+
+test('a step chosen in the gaps list is brought into view, even one drawn as a plain arrow, clear of the canvas panels', async ({ browser }) => {
+  const page = await openMap(browser, { width: 1440, height: 900 });
+  await page.getByTestId('map.gaps').click();
+  // "In recent weeks North Korea has softened its tone… → …": a one-premise step, no junction to aim at.
+  await page.getByTestId('gaps.entry').filter({ hasText: 'softened its tone' }).first().click();
+  const premise = page.locator('[data-testid="canvas.node"][data-node-id="negotiate-now.claim-softening"]');
+  await expect(premise).toHaveCount(1);
+  await expect.poll(() => insideCanvas(page, premise), { timeout: 10_000 }).toBe(true);
+  // Not under the minimap, the legend or the zoom buttons.
+  const card = (await premise.boundingBox())!;
+  for (const panel of ['.react-flow__minimap', '[data-testid="canvas.legend"]', '.react-flow__controls']) {
+    const box = await page.locator(panel).boundingBox();
+    if (!box) continue;
+    const overlaps = card.x < box.x + box.width && box.x < card.x + card.width && card.y < box.y + box.height && box.y < card.y + card.height;
+    expect(overlaps, panel).toBe(false);
+  }
+  await page.context().close();
+});
+
+test('on a short 1024×768 projector the legend starts collapsed and the main reasons fit beside it', async ({ browser }) => {
+  const page = await openMap(browser, { width: 1024, height: 768 });
+  await expect(page.getByTestId('canvas.legend-toggle')).toHaveAttribute('aria-expanded', 'false');
+  const legend = (await page.getByTestId('canvas.legend').boundingBox())!;
+  for (const card of await page.getByTestId('canvas.node').all()) {
+    const box = (await card.boundingBox())!;
+    expect(box.y + box.height <= legend.y || box.x >= legend.x + legend.width).toBe(true);
+  }
+  await page.context().close();
+});

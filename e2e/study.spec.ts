@@ -1,3 +1,4 @@
+import { matchCount } from '../lib/words';
 import { expect, test, type Page } from '@playwright/test';
 import { distinctive, readMap, SLUG } from './support/api';
 
@@ -82,7 +83,7 @@ test.describe('search and filters', () => {
     await expect(page.getByTestId('filter.search')).toBeFocused();
     await page.keyboard.type(words.slice(1, -1).toUpperCase());
     const total = (await readMap(page.request)).nodes.length;
-    await expect(page.getByTestId('filter.count')).toHaveText(`1 of ${total} match`);
+    await expect(page.getByTestId('filter.count')).toHaveText(`1 match among ${total} points`);
     await expect(page.locator(`.react-flow__node:has([data-node-id="${id}"])`)).not.toHaveClass(/argmap-dimmed/);
     await expect(page.locator('.react-flow__node.argmap-dimmed')).toHaveCount(total - 1);
 
@@ -91,7 +92,7 @@ test.describe('search and filters', () => {
     await page.getByTestId('outline.expand-all').click();
     await expect(page.locator(`[data-testid="outline.row"][data-node-id="${id}"]`).first()).not.toHaveAttribute('data-dimmed', 'true');
     await expect(page.locator('[data-testid="outline.row"][data-type="node"][data-dimmed="true"]').first()).toBeVisible();
-    await expect(page.getByTestId('filter.count')).toHaveText(`1 of ${total} match`);
+    await expect(page.getByTestId('filter.count')).toHaveText(`1 match among ${total} points`);
     // Back on the canvas, the point selected in the outline is in view.
     await page.locator(`[data-testid="outline.row"][data-node-id="${id}"]`).first().click();
     await page.getByTestId('map.view-canvas').click();
@@ -108,13 +109,13 @@ test.describe('search and filters', () => {
     await page.getByTestId('filter.open').click();
     await page.getByTestId('filter.kind-evidence').check();
     const evidence = view.nodes.filter((n) => n.kind === 'evidence').length;
-    await expect(page.getByTestId('filter.count')).toHaveText(`${evidence} of ${view.nodes.length} match`);
+    await expect(page.getByTestId('filter.count')).toHaveText(matchCount(evidence, view.nodes.length));
 
     await page.getByTestId('filter.kind-evidence').uncheck();
     await page.getByTestId('filter.unanswered').check();
     const answered = new Set(view.conflicts.flatMap((c) => ('node' in c.target ? [c.target.node] : [])));
     const unanswered = view.nodes.filter((n) => (n.kind === 'objection' || n.kind === 'rebuttal') && !answered.has(n.id)).length;
-    await expect(page.getByTestId('filter.count')).toHaveText(`${unanswered} of ${view.nodes.length} match`);
+    await expect(page.getByTestId('filter.count')).toHaveText(matchCount(unanswered, view.nodes.length));
     await expect(page.locator('.react-flow__node.argmap-dimmed')).toHaveCount(view.nodes.length - unanswered);
   });
 });

@@ -7,7 +7,7 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { STATUS_STYLES, StatusBadge } from '@/components/status-badge';
 import { STATUS_LABELS } from '@/lib/argument/evaluation';
 import type { ArgNode } from '@/lib/argument/model';
-import { COMPACT_LINE_PX, COMPACT_TITLE_PX, compactCardHeight, compactTitleLines } from '@/lib/canvas/cards';
+import { COMPACT_LINE_PX, COMPACT_TITLE_PX, compactCardHeight, compactTitle, compactTitleLines } from '@/lib/canvas/cards';
 import { useCanvasCards } from './canvas-context';
 import { RatingBadge } from './rating-badge';
 import type { ArgumentFlowNode, ArgumentNodeData, JunctionFlowNode } from './flow-elements';
@@ -99,7 +99,7 @@ function CompactFace({ node, status }: { node: ArgNode; status: ArgumentNodeData
         style={{ fontSize: COMPACT_TITLE_PX, lineHeight: `${COMPACT_LINE_PX}px`, display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: compactTitleLines(node) }}
         data-testid="canvas.node-title"
       >
-        {node.text}
+        {compactTitle(node)}
       </p>
       <span
         className={`absolute -right-4 -top-5 grid h-12 w-12 place-items-center rounded-full shadow ring-4 ring-white ${mark.className}`}

@@ -45,7 +45,7 @@ import {
 import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
 import { NodeActions } from '@/components/inspector/node-actions';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
@@ -78,10 +78,27 @@ type CameraPlan =
   | { kind: 'open' }
   /** Fit everything drawn, however small (the reader asked for the whole map). */
   | { kind: 'fit' }
-  /** Bring a point (or a step's junction) into view. */
-  | { kind: 'reveal'; id: string }
+  /** Bring a point or a step into view (see `revealIds`). */
+  | { kind: 'reveal'; ids: string[] }
   /** Keep a point where it was on screen (it was just folded or unfolded). */
   | { kind: 'keep'; id: string; before: { x: number; y: number } };
+
+/**
+ * What to bring into view for a selection: a card; or a step — its junction when it is drawn with
+ * one, else its premises and conclusion together (a one-premise step is just an arrow).
+ */
+function revealIds(view: MapView, selection: NonNullable<Selection>): string[] {
+  if (selection.type === 'node') return [selection.id];
+  const step = view.inferences.find((i) => i.id === selection.id);
+  return step ? [junctionId(step.id), ...step.premises, step.conclusion] : [];
+}
+
+/** The box to bring into view for `revealIds`: the first id's when it is drawn (a card, a junction), else all the others' together. */
+function revealBox(ids: readonly string[], boxOf: (id: string) => Box | undefined): Box | undefined {
+  const first = ids.length > 0 ? boxOf(ids[0]) : undefined;
+  if (first || ids.length < 2) return first;
+  return boundsOf(ids.slice(1).map(boxOf).filter((b): b is Box => b !== undefined)) ?? undefined;
+}
 
 // In the browser, start the layout worker as soon as this module loads: ELK then parses on the other
 // core while the page hydrates and the cards are measured, instead of after.
@@ -114,17 +131,23 @@ export function MapCanvas() {
     const box = containerRef.current?.getBoundingClientRect();
     return { width: box?.width ?? 0, height: box?.height ?? 0 };
   }, []);
-  /** The room the canvas's own panels take along its top and bottom (the view choice, an open legend). */
+  /**
+   * The room the canvas's own panels take along its top (the view choice, the minimap) and its
+   * bottom (the legend, the zoom buttons): the camera frames what it shows in the rest.
+   */
   const panelInsets = useCallback((): Insets => {
     const pane = containerRef.current?.getBoundingClientRect();
     if (!pane) return NO_INSETS;
-    const below = (selector: string) => containerRef.current?.querySelector(selector)?.getBoundingClientRect();
-    const choice = below('[data-testid="canvas.view-choice"]');
-    const legend = below('[data-testid="canvas.legend"]');
+    const shown = (selector: string) => {
+      const box = containerRef.current?.querySelector(selector)?.getBoundingClientRect();
+      return box && box.width > 0 && box.height > 0 ? box : undefined;
+    };
+    const tops = ['[data-testid="canvas.view-choice"]', '.react-flow__minimap'].map(shown).filter((b) => b !== undefined);
+    const bottoms = ['[data-testid="canvas.legend"]', '.react-flow__controls'].map(shown).filter((b) => b !== undefined);
     return {
-      top: choice ? choice.bottom - pane.top + 8 : 0,
+      top: Math.max(0, ...tops.map((b) => b.bottom - pane.top)),
       right: 0,
-      bottom: legend && legend.height > 60 ? pane.bottom - legend.top + 8 : 0,
+      bottom: Math.max(0, ...bottoms.map((b) => pane.bottom - b.top)),
       left: 0,
     };
   }, []);
@@ -159,7 +182,7 @@ export function MapCanvas() {
   const applied = useRef<string | null>(null);
   const largeMap = (shown?.part.nodes.length ?? 0) > LARGE_MAP;
   const laidOutRef = useRef(false);
-  const camera = useRef<CameraPlan | null>(selection ? { kind: 'reveal', id: selection.type === 'node' ? selection.id : junctionId(selection.id) } : { kind: 'open' });
+  const camera = useRef<CameraPlan | null>(selection ? { kind: 'reveal', ids: revealIds(view, selection) } : { kind: 'open' });
 
   // Keep canvas nodes in step with the map, keeping what React Flow measured and where nodes are.
   useEffect(() => {
@@ -201,8 +224,8 @@ export function MapCanvas() {
       const duration = animate ? 350 : 0;
       const current = flow.getViewport();
       if (plan.kind === 'reveal') {
-        const box = boxOf(plan.id);
-        const next = box && revealViewport(box, pane, current);
+        const box = revealBox(plan.ids, boxOf);
+        const next = box && revealViewport(box, pane, current, 'read', panelInsets());
         if (next) void flow.setViewport(next, { duration });
         return;
       }
@@ -314,10 +337,10 @@ export function MapCanvas() {
     const inference = selection.type === 'inference' ? view.inferences.find((i) => i.id === selection.id) : undefined;
     const nodeId = selection.type === 'node' ? selection.id : inference?.conclusion;
     if (!nodeId) return;
-    const id = selection.type === 'node' ? selection.id : junctionId(selection.id);
+    const ids = revealIds(view, selection);
     const opening = foldsHiding(view, shown.folded, nodeId);
     if (inference && shown.folded.has(nodeId)) opening.push(nodeId);
-    camera.current = { kind: 'reveal', id };
+    camera.current = { kind: 'reveal', ids };
     if (opening.length > 0) {
       const folded = new Set(shown.folded);
       for (const f of opening) folded.delete(f);
@@ -328,8 +351,8 @@ export function MapCanvas() {
     const timer = setTimeout(() => {
       if (applied.current !== layoutKey || camera.current?.kind !== 'reveal') return;
       camera.current = null;
-      const box = boxOnCanvas(id);
-      const next = box && revealViewport(box, paneSize(), flow.getViewport());
+      const box = revealBox(ids, boxOnCanvas);
+      const next = box && revealViewport(box, paneSize(), flow.getViewport(), 'read', panelInsets());
       if (next) void flow.setViewport(next, { duration: 350 });
     }, 120);
     return () => clearTimeout(timer);
@@ -377,11 +400,11 @@ export function MapCanvas() {
       // Selecting opens the inspector beside the canvas, which narrows it: keep the card in view, at the zoom the reader chose.
       setTimeout(() => {
         const box = boxOnCanvas(node.id);
-        const next = box && revealViewport(box, paneSize(), flow.getViewport(), 'keep');
+        const next = box && revealViewport(box, paneSize(), flow.getViewport(), 'keep', panelInsets());
         if (next) void flow.setViewport(next, { duration: 300 });
       }, 150);
     },
-    [select, flow, boxOnCanvas, paneSize],
+    [select, flow, boxOnCanvas, paneSize, panelInsets],
   );
   const onEdgeClick: EdgeMouseHandler<ArgumentFlowEdge> = useCallback(
     (_event, edge) => {

@@ -9,6 +9,9 @@ import { ATTACK_COLOR, SUPPORT_COLOR } from './argument-edge';
 /** Where this browser keeps the legend's state: `open`, or `closed` (also once the first visit has shown it). */
 export const LEGEND_STORAGE_KEY = 'argmap.legend';
 
+/** A first visit opens the legend on windows at least this tall (a 1440×900 laptop, not a 1366×768 one). */
+export const LEGEND_FIRST_OPEN_MIN_HEIGHT = 860;
+
 /** The legend's state in this page, read from storage on first use; `null` until then. */
 let legendOpen: boolean | null = null;
 const legendListeners = new Set<() => void>();
@@ -22,8 +25,9 @@ function remember(value: 'open' | 'closed') {
 }
 
 /**
- * Open on a person's first visit, so they learn where it is; collapsed on every later one, so it
- * never covers cards of a map they already know how to read — unless they left it open.
+ * Open on a person's first visit (on a tall enough screen), so they learn where it is; collapsed on
+ * every later one, so it never covers cards of a map they already know how to read — unless they
+ * left it open.
  */
 function readLegendOpen(): boolean {
   if (legendOpen !== null) return legendOpen;
@@ -33,7 +37,9 @@ function readLegendOpen(): boolean {
   } catch {
     // As on a first visit.
   }
-  legendOpen = stored === null ? true : stored === 'open';
+  // A first visit opens it only on a screen tall enough for it beside the map's main reasons
+  // (on a 1024×768 projector it would cover the bottom row of cards).
+  legendOpen = stored === null ? window.innerHeight >= LEGEND_FIRST_OPEN_MIN_HEIGHT : stored === 'open';
   if (stored === null) remember('closed');
   return legendOpen;
 }

@@ -219,17 +219,26 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
     ) : (
       <CopyDialog className={`${HEADER_BUTTON} lg:[&>span]:inline`} />
     );
+  const sameTitle = view.document.title.trim().toLowerCase() === view.map.title.trim().toLowerCase();
   const title = (
     <div className="min-w-0 flex-1">
-      <h1 className="text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere]" data-testid="map.title">
+      {/* Two lines at most (three on a phone): a 200-character class title must not eat the canvas; the whole title is its tooltip. */}
+      <h1 className="line-clamp-3 text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere] md:line-clamp-2" title={view.map.title} data-testid="map.title">
         {view.map.title}
       </h1>
       <p className="truncate text-sm text-slate-500">
-        <cite className="not-italic">{view.document.title}</cite>
-        {view.document.author && ` — ${view.document.author}`}
+        {/* An imported map is often titled as its essay: say the title once. */}
+        {sameTitle ? (
+          view.document.author && `by ${view.document.author}`
+        ) : (
+          <>
+            <cite className="not-italic">{view.document.title}</cite>
+            {view.document.author && ` — ${view.document.author}`}
+          </>
+        )}
         {/* The counts where the line has room for them whole. */}
         <span className="max-2xl:hidden">
-          <span className="mx-2" aria-hidden>·</span>
+          {(!sameTitle || view.document.author) && <span className="mx-2" aria-hidden>·</span>}
           {counts}
         </span>
       </p>

@@ -10,6 +10,7 @@ import { STATUS_LABELS, STATUSES } from '@/lib/argument/evaluation';
 import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes, type NodeFilter } from '@/lib/argument/filter';
 import { buildOutline, readingOrder } from '@/lib/argument/outline';
 import { NODE_KINDS } from '@/lib/argument/model';
+import { matchCount } from '@/lib/words';
 
 /** Toggles one value in a filter list. */
 function toggled<T>(list: readonly T[], value: T): T[] {
@@ -113,12 +114,18 @@ export function FilterBar() {
       {isFilterActive(filter) && (
         <>
           <span className="whitespace-nowrap text-sm text-slate-600" role="status" data-testid="filter.count">
-            {kept?.size ?? 0} of {view.nodes.length} match
+            {matchCount(kept?.size ?? 0, view.nodes.length)}
           </span>
           {order.length > 0 && (
             <span id="filter-enter-hint" className="hidden whitespace-nowrap text-xs text-slate-500 lg:inline" data-testid="filter.position">
-              {at >= 0 ? `Showing ${at + 1} of ${order.length} · ` : ''}
-              <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">Enter</kbd> {at >= 0 ? 'next' : 'to go to each'}
+              {at >= 0 && `Showing ${at + 1} of ${order.length}`}
+              {at >= 0 && order.length > 1 && ' · '}
+              {(at < 0 || order.length > 1) && (
+                <>
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">Enter</kbd>{' '}
+                  {at >= 0 ? 'next' : order.length === 1 ? 'to go to it' : 'to go to each'}
+                </>
+              )}
             </span>
           )}
           <button type="button" onClick={() => setFilter(EMPTY_FILTER)} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter.clear">

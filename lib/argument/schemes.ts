@@ -447,11 +447,11 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
         // Added: mitigation.
         id: 'cq5',
         text: 'Could the bad results be prevented or reduced some other way?',
-        forStep: ['Could the bad results be prevented or reduced some other way than {conclusion} proposes?'],
+        forStep: ['Could the bad results be prevented or reduced some other way than what {conclusion} proposes?'],
         attacks: 'inference',
         weight: 3,
         objectionPrompt: 'The bad results could be avoided another way: …',
-        promptForStep: ['The bad results could be avoided some other way than {conclusion} proposes: …'],
+        promptForStep: ['The bad results could be avoided some other way than what {conclusion} proposes: …'],
       },
     ],
   },
@@ -474,11 +474,11 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
       {
         id: 'cq2',
         text: 'Are there other actions that would also reach the goal?',
-        forStep: ['Are there other ways than {conclusion} proposes to reach the same goal?'],
+        forStep: ['Are there other ways than what {conclusion} proposes to reach the same goal?'],
         attacks: 'inference',
         weight: 1,
         objectionPrompt: 'There are other ways to reach the goal: …',
-        promptForStep: ['There are other ways than {conclusion} proposes to reach the goal: …'],
+        promptForStep: ['There are other ways than what {conclusion} proposes to reach the goal: …'],
       },
       {
         id: 'cq3',
@@ -683,17 +683,17 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
       {
         id: 'cq2',
         text: 'Is this an exception — does the commitment really lead to the claim here?',
-        forStep: ['Does {reason} really commit them to {conclusion} — or is this an exception?', 'Does the commitment really lead to {conclusion} here — or is this an exception?'],
+        forStep: ['Does the commitment in {reason} really lead to {conclusion} here — or is this an exception?', 'Does the commitment really lead to {conclusion} here — or is this an exception?'],
         attacks: 'inference',
         weight: 1,
         objectionPrompt: 'That commitment does not lead to this claim here, because …',
-        promptForStep: ['{reason} does not commit them to {conclusion}, because …', 'The commitment does not lead to {conclusion} here, because …'],
+        promptForStep: ['The commitment in {reason} does not lead to {conclusion} here, because …', 'The commitment does not lead to {conclusion} here, because …'],
       },
       {
         // Added: competing commitments.
         id: 'cq3',
         text: 'Do they have other commitments that conflict with this one and should take priority?',
-        forStep: ['Do they have other commitments that conflict with {conclusion} and should take priority?'],
+        forStep: ['Are there other commitments that conflict with {conclusion} and should take priority?'],
         attacks: 'inference',
         weight: 2,
         objectionPrompt: 'They are also committed to something that conflicts: …',

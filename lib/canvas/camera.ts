@@ -117,30 +117,43 @@ export function openingViewport(boxes: readonly Box[], pane: Pane, anchor: Box |
   };
 }
 
-/** Whether `box` is on screen at `viewport`, clear of the margins. */
-export function isInView(box: Box, pane: Pane, viewport: Viewport): boolean {
+/** The room to keep around a point brought into view: {@link REVEAL_MARGIN}, or clear of the panels by 12 px. */
+function revealMargins(insets: Insets): Insets {
+  return {
+    top: Math.max(REVEAL_MARGIN.top, insets.top + 12),
+    right: Math.max(REVEAL_MARGIN.right, insets.right + 12),
+    bottom: Math.max(REVEAL_MARGIN.bottom, insets.bottom + 12),
+    left: Math.max(REVEAL_MARGIN.left, insets.left + 12),
+  };
+}
+
+/** Whether `box` is on screen at `viewport`, clear of the margins (and of the panels along the edges). */
+export function isInView(box: Box, pane: Pane, viewport: Viewport, insets: Insets = NO_INSETS): boolean {
+  const m = revealMargins(insets);
   const left = box.x * viewport.zoom + viewport.x;
   const top = box.y * viewport.zoom + viewport.y;
   const right = left + box.width * viewport.zoom;
   const bottom = top + box.height * viewport.zoom;
-  return left >= REVEAL_MARGIN.left && top >= REVEAL_MARGIN.top && right <= pane.width - REVEAL_MARGIN.right && bottom <= pane.height - REVEAL_MARGIN.bottom;
+  return left >= m.left && top >= m.top && right <= pane.width - m.right && bottom <= pane.height - m.bottom;
 }
 
 /**
- * Brings `box` into view: nothing moves when it is already in view at a readable zoom. Otherwise,
- * with `zoom: 'read'`, the zoom rises to {@link READING_ZOOM} (never falls, unless the card would
- * not fit) and the box is centred; with `zoom: 'keep'` the map pans just far enough. Returns the
- * new viewport, or `null` for "leave it".
+ * Brings `box` into view, clear of the panels along the pane's edges (`insets`): nothing moves when
+ * it is already in view at a readable zoom. Otherwise, with `zoom: 'read'`, the zoom rises to
+ * {@link READING_ZOOM} (never falls, unless the card would not fit) and the box is centred in the
+ * clear part; with `zoom: 'keep'` the map pans just far enough. Returns the new viewport, or `null`
+ * for "leave it".
  */
-export function revealViewport(box: Box, pane: Pane, viewport: Viewport, zoom: 'read' | 'keep' = 'read'): Viewport | null {
+export function revealViewport(box: Box, pane: Pane, viewport: Viewport, zoom: 'read' | 'keep' = 'read', insets: Insets = NO_INSETS): Viewport | null {
   const readable = zoom === 'keep' || viewport.zoom >= READING_ZOOM;
-  if (readable && isInView(box, pane, viewport)) return null;
+  if (readable && isInView(box, pane, viewport, insets)) return null;
+  const m = revealMargins(insets);
   if (zoom === 'read' && !readable) {
     const roomy = Math.min(
-      (pane.width - REVEAL_MARGIN.left - REVEAL_MARGIN.right) / Math.max(1, box.width),
-      (pane.height - REVEAL_MARGIN.top - REVEAL_MARGIN.bottom) / Math.max(1, box.height),
+      Math.max(1, pane.width - m.left - m.right) / Math.max(1, box.width),
+      Math.max(1, pane.height - m.top - m.bottom) / Math.max(1, box.height),
     );
-    return centredOn(box, pane, Math.min(READING_ZOOM, roomy));
+    return centredOn(box, pane, Math.max(0.1, Math.min(READING_ZOOM, roomy)), m);
   }
   // Pan only: the least movement that puts the box inside the margins (its top-left first when it cannot fit).
   const z = viewport.zoom;
@@ -149,8 +162,8 @@ export function revealViewport(box: Box, pane: Pane, viewport: Viewport, zoom: '
     if (start + size > high) return high - (start + size);
     return 0;
   };
-  const dx = shift(box.x * z + viewport.x, box.width * z, REVEAL_MARGIN.left, pane.width - REVEAL_MARGIN.right);
-  const dy = shift(box.y * z + viewport.y, box.height * z, REVEAL_MARGIN.top, pane.height - REVEAL_MARGIN.bottom);
+  const dx = shift(box.x * z + viewport.x, box.width * z, m.left, pane.width - m.right);
+  const dy = shift(box.y * z + viewport.y, box.height * z, m.top, pane.height - m.bottom);
   return { x: viewport.x + dx, y: viewport.y + dy, zoom: z };
 }
 

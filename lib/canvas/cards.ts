@@ -1,5 +1,6 @@
 import type { ArgNode } from '../argument/model';
 import { estimateCardSize, type Size } from '../argument/layout';
+import { shorten } from '../argument/text';
 
 /**
  * The compact card (drawn below `COMPACT_ZOOM`): its title's size on the card, chosen with
@@ -10,21 +11,36 @@ export const COMPACT_TITLE_PX = 34;
 /** Line height of the compact title, in canvas pixels. */
 export const COMPACT_LINE_PX = Math.round(COMPACT_TITLE_PX * 1.12);
 
-/** A compact title has at most this many lines (about 60 letters): a title, not the text. */
+/** A compact title has at most this many lines (about 50 letters): a title, not the text. */
 export const COMPACT_LINES_MAX = 4;
+
+/** The thesis's compact title may take this many lines (about 80 letters): what the map rests on, read nearly whole. */
+export const COMPACT_THESIS_LINES_MAX = 6;
 
 /** Room around the compact title: the kind's band above, padding below. */
 const COMPACT_FRAME_PX = 30;
 
-/** About this many letters of the compact title fit on one line of a card this wide (half an em each, bold). */
+/**
+ * At least this many letters of the compact title fit on one line of a card this wide: 0.62 em a
+ * letter, what semibold DejaVu Sans (the widest fallback font) takes on average.
+ */
 function lettersPerLine(width: number): number {
-  return Math.max(1, Math.floor((width - 28) / (COMPACT_TITLE_PX * 0.55)));
+  return Math.max(1, Math.floor((width - 34) / (COMPACT_TITLE_PX * 0.62)));
 }
 
 /** How many lines the compact title of `node` takes. */
 export function compactTitleLines(node: Pick<ArgNode, 'kind' | 'text'>): number {
   const { width } = estimateCardSize(node);
-  return Math.min(COMPACT_LINES_MAX, Math.max(1, Math.ceil(node.text.length / lettersPerLine(width))));
+  const max = node.kind === 'thesis' ? COMPACT_THESIS_LINES_MAX : COMPACT_LINES_MAX;
+  return Math.min(max, Math.max(1, Math.ceil(node.text.length / lettersPerLine(width))));
+}
+
+/**
+ * The compact title's words: the whole text when it fits its lines, else cut at a word with "…"
+ * (the line clamp stays as a guard, but a title never stops in the middle of a word).
+ */
+export function compactTitle(node: Pick<ArgNode, 'kind' | 'text'>): string {
+  return shorten(node.text, compactTitleLines(node) * lettersPerLine(estimateCardSize(node).width));
 }
 
 /** The height the compact card needs; the card grows to it when compact, and the layout keeps room for it. */

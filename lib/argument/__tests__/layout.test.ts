@@ -115,3 +115,26 @@ describe('estimateCardSize', () => {
     expect(estimateCardSize({ kind: 'thesis', text: 'Negotiate now.' }).width).toBe(360);
   });
 });
+
+describe('the order points were written in', () => {
+  test('a small map keeps its reasons left to right in the order they were written', async () => {
+    const reasons = Array.from({ length: 8 }, (_, i) => `r${i + 1}`);
+    const graph = {
+      nodes: [{ id: 't', kind: 'thesis' as const }, ...reasons.map((id) => ({ id, kind: 'claim' as const }))].map((n) => ({
+        ...n,
+        text: `${n.kind} ${n.id}`,
+        quote: null,
+        implicit: false,
+        author: 'Test',
+        position: null,
+        version: 1,
+      })),
+      inferences: reasons.map((id) => ({ id: `${id}>t`, conclusion: 't', premises: [id], scheme: null })),
+      conflicts: [],
+    };
+    const laidOut = await new ELK().layout(buildLayoutGraph(graph, new Map()) as never);
+    const positions = positionsFromLayout(laidOut);
+    const xs = reasons.map((id) => positions.get(id)!.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+});

@@ -29,12 +29,9 @@ import { buildLayoutGraph, estimateCardSize, JUNCTION_SIZE, junctionId, type Siz
 import { foldedView, foldsHiding, mainReasonsFolds, visiblePart } from '@/lib/argument/folding';
 import {
   boundsOf,
-  centredOn,
   COMPACT_ZOOM,
-  fitZoom,
   keepInPlace,
   openingViewport,
-  OPENING_MAX_ZOOM,
   revealViewport,
   surelyTooBigToRead,
   NO_INSETS,
@@ -167,7 +164,9 @@ export function MapCanvas() {
   });
   const shown = useMemo<Shown | null>(() => {
     if (!folds) return null;
-    const folded = new Set([...folds.folded].filter((id) => view.nodes.some((n) => n.id === id)));
+    // Folds of points since deleted are dropped (one pass over the map, one over the folds).
+    const live = new Set(view.nodes.map((n) => n.id));
+    const folded = new Set([...folds.folded].filter((id) => live.has(id)));
     const foldView = foldedView(view, folded);
     return { part: visiblePart(view, foldView.visible, folded), folds: foldView, folded };
   }, [view, folds]);
@@ -235,12 +234,8 @@ export function MapCanvas() {
         return;
       }
       const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
-      if (plan.kind === 'fit') {
-        const bounds = boundsOf(boxes);
-        if (bounds) void flow.setViewport(centredOn(bounds, pane, Math.max(0.1, Math.min(OPENING_MAX_ZOOM, fitZoom(bounds, pane)))), { duration });
-        return;
-      }
-      const anchor = anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b])));
+      // "Whole map" fits everything however small (no anchor to fall back on); opening may fall back on the thesis.
+      const anchor = plan.kind === 'open' ? anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b]))) : undefined;
       const opening = openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined, panelInsets());
       if (opening) void flow.setViewport(opening.viewport, { duration });
     },
@@ -372,19 +367,16 @@ export function MapCanvas() {
     [shown, boxOnCanvas, setFolds],
   );
   const cards = useMemo(() => ({ compact, toggleFold }), [compact, toggleFold]);
+  const mainReasons = useMemo(() => mainReasonsFolds(view), [view]);
   const showMainReasons = () => {
     camera.current = { kind: 'open' };
-    setFolds(mainReasonsFolds(view), true);
+    setFolds(mainReasons, true);
   };
   const showWholeMap = () => {
     camera.current = { kind: 'fit' };
     setFolds(new Set(), true);
   };
-  const mainReasonsShown = useMemo(() => {
-    if (!shown) return false;
-    const main = mainReasonsFolds(view);
-    return main.size > 0 && main.size === shown.folded.size && [...main].every((id) => shown.folded.has(id));
-  }, [view, shown]);
+  const mainReasonsShown = !!shown && mainReasons.size > 0 && mainReasons.size === shown.folded.size && [...mainReasons].every((id) => shown.folded.has(id));
 
   const handleNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),
@@ -480,7 +472,7 @@ export function MapCanvas() {
         <Panel position="bottom-left" className="hidden @[600px]:block">
           <MapLegend />
         </Panel>
-        {shown && mainReasonsFolds(view).size > 0 && (
+        {shown && mainReasons.size > 0 && (
           <Panel position="top-left">
             <ViewChoice
               mainReasons={mainReasonsShown}

@@ -135,6 +135,7 @@ function WorkspaceLayout() {
           ) : null}
           </PanelBoundary>
           </div>
+          <Notices />
         </main>
         {/* On a phone the inspector is a full-width panel under the view; the view keeps the top half. */}
         <div
@@ -162,7 +163,6 @@ function WorkspaceLayout() {
           </PanelBoundary>
         </div>
       </div>
-      <Notices />
       <ConfirmDelete />
       <ShortcutsSheet open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
     </div>

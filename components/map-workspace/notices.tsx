@@ -18,7 +18,6 @@ export function Notices() {
   const notify = useMapStore((s) => s.notify);
   // The notice the person stepped back to; the newest when none (or when it has gone).
   const [pickedId, setPickedId] = useState<number | null>(null);
-  const sideOpen = useMapStore((s) => s.selection !== null || s.gapsOpen || s.history !== null);
   const { notice, others, nextId } = noticeOnScreen(notices, pickedId);
   const nextIsNewest = nextId === notices.at(-1)?.id;
   const close = () => {
@@ -28,9 +27,10 @@ export function Notices() {
   };
   const action = 'rounded px-2 py-0.5 font-semibold text-indigo-300 hover:bg-white/10';
   return (
-    // With a side panel open (up to 380 px wide), notices centre over the rest, never over the panel's form.
+    // Inside the main area (canvas, outline or essay on a phone): centred over what the person is
+    // looking at, never over the essay column or a side panel's form.
     <div
-      className={`pointer-events-none fixed inset-x-3 bottom-6 z-50 flex justify-center ${sideOpen ? 'md:right-[calc(380px+0.75rem)]' : ''}`}
+      className="pointer-events-none absolute inset-x-3 bottom-6 z-50 flex justify-center"
       aria-live="polite"
       role="status"
     >

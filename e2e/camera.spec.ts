@@ -163,3 +163,25 @@ test('on a short 1024×768 projector the legend starts collapsed and the main re
   }
   await page.context().close();
 });
+
+test('"Main reasons" clicked again after panning away brings the overview back, and nothing moves later on its own', async ({ browser }) => {
+  const page = await openMap(browser, { width: 1440, height: 900 });
+  const opening = await viewportTransform(page);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 80);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width / 2 - 300, pane.y + pane.height - 280, { steps: 8 });
+  await page.mouse.up();
+  expect(await viewportTransform(page)).not.toBe(opening);
+  await page.getByTestId('canvas.main-reasons').click();
+  await expect.poll(() => viewportTransform(page)).toBe(opening);
+  await page.context().close();
+});
+
+test('a search typed on the canvas opens the outline rows its matches sit in', async ({ browser }) => {
+  const page = await openMap(browser, { width: 1440, height: 900 });
+  await page.getByTestId('filter.search').fill('Bosworth');
+  await page.getByTestId('map.view-outline').click();
+  await expect(page.getByTestId('outline.text').filter({ hasText: 'Stephen Bosworth' }).first()).toBeVisible();
+  await page.context().close();
+});

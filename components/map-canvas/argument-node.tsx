@@ -119,15 +119,18 @@ function CompactFace({ node, status }: { node: ArgNode; status: ArgumentNodeData
 function FoldToggle({ nodeId, fold, compact }: { nodeId: string; fold: ArgumentNodeData['fold']; compact: boolean }) {
   const { toggleFold } = useCanvasCards();
   if (fold.children === 0) return null;
+  // A fold whose points also rest elsewhere puts none away by itself: "+", not "+0".
   const label = fold.folded
-    ? `Show the ${fold.hidden} point${fold.hidden === 1 ? '' : 's'} resting on this`
+    ? fold.hidden > 0
+      ? `Show the ${fold.hidden} point${fold.hidden === 1 ? '' : 's'} resting on this`
+      : 'Show what rests on this'
     : `Fold away the ${fold.children} point${fold.children === 1 ? '' : 's'} resting on this`;
   return (
     <button
       type="button"
       className={`nodrag nopan absolute left-1/2 z-[2] inline-flex -translate-x-1/2 items-center gap-1 rounded-full border font-bold shadow-sm ${
         fold.folded ? 'border-indigo-300 bg-indigo-600 text-white hover:bg-indigo-700' : 'border-slate-300 bg-white text-slate-600 hover:bg-slate-50'
-      } ${compact ? '-bottom-6 px-4 py-1 text-[26px]' : '-bottom-3 px-2 py-0.5 text-[11px]'}`}
+      } ${compact ? '-bottom-6 px-4 py-1 text-[26px]' : '-bottom-3 min-h-6 min-w-6 justify-center px-2 py-0.5 text-[11px]'}`}
       onClick={(event) => {
         event.stopPropagation();
         toggleFold(nodeId);
@@ -138,7 +141,7 @@ function FoldToggle({ nodeId, fold, compact }: { nodeId: string; fold: ArgumentN
       data-testid="canvas.fold"
       data-folded={fold.folded || undefined}
     >
-      {fold.folded ? `+${fold.hidden}` : <ChevronUp aria-hidden className={compact ? 'h-7 w-7' : 'h-3.5 w-3.5'} strokeWidth={3} />}
+      {fold.folded ? (fold.hidden > 0 ? `+${fold.hidden}` : '+') : <ChevronUp aria-hidden className={compact ? 'h-7 w-7' : 'h-3.5 w-3.5'} strokeWidth={3} />}
     </button>
   );
 }

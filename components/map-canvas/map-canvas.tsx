@@ -152,14 +152,18 @@ export function MapCanvas() {
   // Folding: the reader's own, kept in this browser. With none kept, a map too big to read whole
   // opens on its main reasons (decided from the screen, the same on every load).
   const [folds, setFolds] = useFolds(view.map.slug, () => {
-    const opening = selection?.type === 'node' ? selection.id : null;
+    // What is selected on opening (back from the outline) stays drawn: a point, or a step's conclusion.
+    const opening = selection?.type === 'node' ? selection.id : selection ? view.inferences.find((i) => i.id === selection.id)?.conclusion : undefined;
     // The canvas is not drawn yet: the window stands in for it, less the header and the essay column
     // when one shows (a rough test that saves laying the map out twice; the layout's own size decides after).
     const essayColumn = window.innerWidth >= 1280 && view.document.text.trim() !== '';
     const pane = { width: window.innerWidth * (essayColumn ? 0.7 : 1), height: window.innerHeight - 150 };
     if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), pane)) return new Set();
     const main = mainReasonsFolds(view);
-    for (const id of opening ? foldsHiding(view, main, opening) : []) main.delete(id);
+    if (opening) {
+      for (const id of foldsHiding(view, main, opening)) main.delete(id);
+      if (selection?.type === 'inference') main.delete(opening);
+    }
     return main;
   });
   const shown = useMemo<Shown | null>(() => {
@@ -192,8 +196,9 @@ export function MapCanvas() {
       return buildFlowNodes(view, evaluation, highlights, shown).map((n) => {
         const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
-        // A large map's cards wait, undrawn, for the first layout (see `LARGE_MAP`).
-        if (!old) return { ...n, className, hidden: largeMap && !laidOutRef.current };
+        // A large map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`):
+        // React Flow draws every card it has not measured, culling or not.
+        if (!old) return { ...n, className, hidden: largeMap };
         const saved = n.type === 'argument' ? n.data.node.position : null;
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
@@ -215,6 +220,13 @@ export function MapCanvas() {
 
   const structure = useMemo(() => (shown ? structureKey(shown.part) : null), [shown]);
   const layoutKey = `${structure}#${layoutRequest}`;
+  /** The cards can be laid out: measured, or (a large map) to be laid out from estimates. */
+  const ready = initialized || largeMap;
+  /** The layout key as of the last render, for timers that fire later. */
+  const currentLayout = useRef(layoutKey);
+  useEffect(() => {
+    currentLayout.current = layoutKey;
+  }, [layoutKey]);
 
   /** Runs the camera's plan on the laid-out positions (`boxOf` reads them). */
   const runCamera = useCallback(
@@ -224,9 +236,12 @@ export function MapCanvas() {
       const current = flow.getViewport();
       if (plan.kind === 'reveal') {
         const box = revealBox(plan.ids, boxOf);
-        const next = box && revealViewport(box, pane, current, 'read', panelInsets());
-        if (next) void flow.setViewport(next, { duration });
-        return;
+        if (box) {
+          const next = revealViewport(box, pane, current, 'read', panelInsets());
+          if (next) void flow.setViewport(next, { duration });
+          return;
+        }
+        // Nothing of it is drawn (gone, or folded away): open the map as usual rather than leave the view where it was.
       }
       if (plan.kind === 'keep') {
         const box = boxOf(plan.id);
@@ -235,7 +250,7 @@ export function MapCanvas() {
       }
       const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
       // "Whole map" fits everything however small (no anchor to fall back on); opening may fall back on the thesis.
-      const anchor = plan.kind === 'open' ? anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b]))) : undefined;
+      const anchor = plan.kind !== 'fit' ? anchorNode(view, new Map(boxes.map((b, i) => [drawn[i], b]))) : undefined;
       const opening = openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined, panelInsets());
       if (opening) void flow.setViewport(opening.viewport, { duration });
     },
@@ -247,7 +262,7 @@ export function MapCanvas() {
     if (!shown) return;
     // A large map is laid out from sizes estimated from the words (drawing only the cards in view,
     // React Flow never measures the others, so waiting for them would wait for ever).
-    if (!initialized && !largeMap) return;
+    if (!ready) return;
     const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
@@ -312,7 +327,7 @@ export function MapCanvas() {
     };
     // `view` is read through `shown`/`structure`; text edits alone do not re-run the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialized, layoutKey, shown !== null]);
+  }, [ready, layoutKey, shown !== null]);
 
   /** A point's box as the canvas has it now. */
   const boxOnCanvas = useCallback(
@@ -344,16 +359,30 @@ export function MapCanvas() {
     }
     // Laid out already: reveal now (after the inspector has opened beside the canvas, which narrows it).
     const timer = setTimeout(() => {
-      if (applied.current !== layoutKey || camera.current?.kind !== 'reveal') return;
-      camera.current = null;
+      if (applied.current !== currentLayout.current || camera.current?.kind !== 'reveal') return;
       const box = revealBox(ids, boxOnCanvas);
-      const next = box && revealViewport(box, paneSize(), flow.getViewport(), 'read', panelInsets());
+      // Not drawn yet (a classmate's point the refresh has not brought): the layout that places it reveals it.
+      if (!box) return;
+      camera.current = null;
+      const next = revealViewport(box, paneSize(), flow.getViewport(), 'read', panelInsets());
       if (next) void flow.setViewport(next, { duration: 350 });
     }, 120);
     return () => clearTimeout(timer);
     // Runs on a new request only; the layout key is read as it is then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
+
+  // A plan no layout will pick up — the drawn part did not change ("Main reasons" clicked again, a
+  // fold that hides nothing new): run it now, on the canvas as it is, so it cannot fire later on
+  // an unrelated change.
+  useEffect(() => {
+    const plan = camera.current;
+    if (!plan || !shown || !laidOutRef.current || applied.current !== layoutKey) return;
+    camera.current = null;
+    runCamera(plan, boxOnCanvas, shown.part.nodes.map((n) => n.id), true);
+    // Runs when what is drawn is recomputed; the rest is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown]);
 
   const toggleFold = useCallback(
     (nodeId: string) => {

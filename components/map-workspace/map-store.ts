@@ -351,7 +351,8 @@ export function createMapStore(initial: MapView) {
     notify(notice) {
       const id = ++noticeIds;
       set((s) => ({ notices: [...s.notices.slice(1 - NOTICES_MAX), { ...notice, id }] }));
-      setTimeout(() => get().dismissNotice(id), notice.undoDeletionId ? NOTICE_MS.undo : NOTICE_MS.plain);
+      // A notice that offers something to do (Undo, Show) stays long enough to do it.
+      setTimeout(() => get().dismissNotice(id), notice.undoDeletionId || notice.show ? NOTICE_MS.undo : NOTICE_MS.plain);
     },
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

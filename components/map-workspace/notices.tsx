@@ -18,6 +18,13 @@ export function Notices() {
   const notify = useMapStore((s) => s.notify);
   // The notice the person stepped back to; the newest when none (or when it has gone).
   const [pickedId, setPickedId] = useState<number | null>(null);
+  // A newer notice replaces the one stepped back to: later ones replace, as everywhere else.
+  const newestId = notices.at(-1)?.id ?? null;
+  const [seenNewest, setSeenNewest] = useState(newestId);
+  if (seenNewest !== newestId) {
+    setSeenNewest(newestId);
+    setPickedId(null);
+  }
   const { notice, others, nextId } = noticeOnScreen(notices, pickedId);
   const nextIsNewest = nextId === notices.at(-1)?.id;
   const close = () => {

@@ -124,6 +124,7 @@ export function useLiveUpdates() {
 /** "Jamal added an objection: “Grief is not policy.”" — what a notice says of someone else's new point. */
 export function addedMessage(who: string, kind: string | undefined, text: string | undefined): string {
   const label = kind && kind in KIND_LABELS ? KIND_LABELS[kind as NodeKind].toLowerCase() : 'point';
-  const article = /^[aeiou]/.test(label) ? 'an' : 'a';
-  return `${who} added ${article} ${label}${text ? `: “${shorten(text, 70)}”` : ''}`;
+  // "Evidence" takes no article ("added evidence"); the other kinds take a or an.
+  const what = label === 'evidence' ? label : `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+  return `${who} added ${what}${text ? `: “${shorten(text, 70)}”` : ''}`;
 }

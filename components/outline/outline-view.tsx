@@ -58,7 +58,8 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
   const visible = useMemo(() => visibleRows(rows, isExpanded), [rows, isExpanded]);
 
   // A search or filter opens the rows its matches sit in (a match inside a closed row would not show).
-  const [openedFor, setOpenedFor] = useState(kept);
+  // Starts at null, so a search typed on the canvas before switching here opens its rows too.
+  const [openedFor, setOpenedFor] = useState<typeof kept>(null);
   if (openedFor !== kept) {
     setOpenedFor(kept);
     const opening = kept ? keysOpeningMatches(rows, kept).filter((k) => !isExpanded(byKey.get(k)!)) : [];

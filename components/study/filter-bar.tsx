@@ -38,7 +38,8 @@ export function FilterBar() {
     return [...ordered, ...view.nodes.map((n) => n.id).filter((id) => !listed.has(id))].filter((id) => kept.has(id));
   }, [view, kept]);
   const [current, setCurrent] = useState<{ filter: NodeFilter; index: number } | null>(null);
-  const at = current?.filter === filter ? current.index : -1;
+  // The place in the matches holds while the search does and the match is still there (a live change may remove it).
+  const at = current?.filter === filter && current.index < order.length ? current.index : -1;
   const goToMatch = (step: 1 | -1) => {
     if (order.length === 0) return;
     const index = at < 0 ? (step === 1 ? 0 : order.length - 1) : (at + step + order.length) % order.length;

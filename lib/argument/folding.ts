@@ -28,14 +28,14 @@ function entryPoints(graph: ArgumentGraph, children: Map<string, string[]>): str
   for (const n of graph.nodes) {
     if (reached.has(n.id)) continue;
     entries.push(n.id);
-    for (const id of walk([n.id], children, () => false)) reached.add(id);
+    // Into the same set: every point is walked once however many cycles lead into it.
+    walk([n.id], children, () => false, reached);
   }
   return entries;
 }
 
-/** Depth-first from `starts` along `children`, not going below points where `stop` is true. */
-function walk(starts: readonly string[], children: Map<string, string[]>, stop: (id: string) => boolean): Set<string> {
-  const seen = new Set<string>();
+/** Depth-first from `starts` along `children`, not going below points where `stop` is true; adds to `seen`. */
+function walk(starts: readonly string[], children: Map<string, string[]>, stop: (id: string) => boolean, seen = new Set<string>()): Set<string> {
   const stack = [...starts];
   while (stack.length > 0) {
     const id = stack.pop()!;

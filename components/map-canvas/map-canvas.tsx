@@ -149,6 +149,8 @@ export function MapCanvas() {
     };
   }, []);
 
+  /** The folds of "Main reasons" for this map (recomputed when the map changes). */
+  const mainReasons = useMemo(() => mainReasonsFolds(view), [view]);
   // Folding: the reader's own, kept in this browser. With none kept, a map too big to read whole
   // opens on its main reasons (decided from the screen, the same on every load).
   const [folds, setFolds] = useFolds(view.map.slug, () => {
@@ -159,7 +161,7 @@ export function MapCanvas() {
     const essayColumn = window.innerWidth >= 1280 && view.document.text.trim() !== '';
     const pane = { width: window.innerWidth * (essayColumn ? 0.7 : 1), height: window.innerHeight - 150 };
     if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), pane)) return new Set();
-    const main = mainReasonsFolds(view);
+    const main = new Set(mainReasons);
     if (opening) {
       for (const id of foldsHiding(view, main, opening)) main.delete(id);
       if (selection?.type === 'inference') main.delete(opening);
@@ -296,8 +298,8 @@ export function MapCanvas() {
           const boxes = drawn.map(boxOf).filter((b): b is Box => b !== undefined);
           const anchor = anchorNode(view, positions);
           const opening = openingViewport(boxes, paneSize(), anchor ? boxOf(anchor) : undefined, panelInsets());
-          if (opening?.kind === 'anchor' && mainReasonsFolds(view).size > 0) {
-            setFolds(mainReasonsFolds(view), false);
+          if (opening?.kind === 'anchor' && mainReasons.size > 0) {
+            setFolds(mainReasons, false);
             return;
           }
         }
@@ -396,7 +398,6 @@ export function MapCanvas() {
     [shown, boxOnCanvas, setFolds],
   );
   const cards = useMemo(() => ({ compact, toggleFold }), [compact, toggleFold]);
-  const mainReasons = useMemo(() => mainReasonsFolds(view), [view]);
   const showMainReasons = () => {
     camera.current = { kind: 'open' };
     setFolds(mainReasons, true);

@@ -17,14 +17,11 @@ export function Notices() {
   const select = useMapStore((s) => s.select);
   const notify = useMapStore((s) => s.notify);
   // The notice the person stepped back to; the newest when none (or when it has gone).
-  const [pickedId, setPickedId] = useState<number | null>(null);
-  // A newer notice replaces the one stepped back to: later ones replace, as everywhere else.
+  // It holds only while no newer notice has come: later ones replace, as everywhere else.
   const newestId = notices.at(-1)?.id ?? null;
-  const [seenNewest, setSeenNewest] = useState(newestId);
-  if (seenNewest !== newestId) {
-    setSeenNewest(newestId);
-    setPickedId(null);
-  }
+  const [picked, setPicked] = useState<{ id: number; underNewest: number | null } | null>(null);
+  const pickedId = picked && picked.underNewest === newestId ? picked.id : null;
+  const setPickedId = (id: number | null) => setPicked(id === null ? null : { id, underNewest: newestId });
   const { notice, others, nextId } = noticeOnScreen(notices, pickedId);
   const nextIsNewest = nextId === notices.at(-1)?.id;
   const close = () => {

@@ -1,3 +1,4 @@
+import { readStream } from './support/event-stream';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { testBrowser, type TestBrowser } from './support/browser';
 import { throwawayDatabase } from './support/database';
@@ -42,34 +43,8 @@ async function openStream(who: TestBrowser, slug: string): Promise<LiveStream> {
   const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${Math.random().toString(36).slice(2)}`, { headers: { cookie } });
   const response = await call(await loadHandler(route), new Request(request, { signal: aborter.signal }), params);
   expect(response.status).toBe(200);
-  let text = '';
-  let finished = false;
-  void (async () => {
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // aborted
-    }
-    finished = true;
-  })();
-  const stream: LiveStream = {
-    access: () =>
-      text
-        .split('\n\n')
-        .filter((block) => /^event: access$/m.test(block))
-        .map((block) => JSON.parse(/^data: (.*)$/m.exec(block)![1]) as ViewerAccess),
-    done: () => finished,
-    close: async () => {
-      aborter.abort();
-      await until(() => finished);
-    },
-  };
+  const read = readStream(response, aborter, until);
+  const stream: LiveStream = { access: () => read.of<ViewerAccess>('access'), done: read.done, close: read.close };
   open.push(stream);
   return stream;
 }

@@ -1,3 +1,4 @@
+import { readStream } from './support/event-stream';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { throwawayDatabase } from './support/database';
 import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes';
@@ -39,41 +40,7 @@ async function openStream(query: Record<string, string>): Promise<OpenStream & {
   const aborter = new AbortController();
   const url = `http://localhost:3000/api/maps/${SLUG}/events?${new URLSearchParams(query)}`;
   const response = await call(handler, new Request(url, { signal: aborter.signal }), { slug: SLUG });
-  let text = '';
-  let finished = response.status !== 200;
-  if (response.status === 200) {
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          text += decoder.decode(value, { stream: true });
-        }
-      } catch {
-        // aborted
-      }
-      finished = true;
-    })();
-  }
-  const messages = () =>
-    text
-      .split('\n\n')
-      .filter((block) => block.includes('data: '))
-      .map((block) => ({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)![1] }));
-  const stream = {
-    response,
-    status: response.status,
-    text: () => text,
-    messages,
-    of: <T>(event: string) => messages().filter((m) => m.event === event).map((m) => JSON.parse(m.data) as T),
-    done: () => finished,
-    close: async () => {
-      aborter.abort();
-      await until(() => finished);
-    },
-  };
+  const stream = { response, status: response.status, ...readStream(response, aborter, until) };
   if (response.status === 200) open.push(stream);
   return stream;
 }

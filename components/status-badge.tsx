@@ -1,4 +1,4 @@
-import { Check, CircleHelp, Minus, X, type LucideIcon } from 'lucide-react';
+import { Check, CircleHelp, Clock, Minus, X, type LucideIcon } from 'lucide-react';
 import { STATUS_LABELS, type Status } from '@/lib/argument/evaluation';
 
 /** How each evaluation status looks: an icon and a word, never colour alone. */
@@ -7,6 +7,7 @@ export const STATUS_STYLES: Record<Status, { icon: LucideIcon; className: string
   defeated: { icon: X, className: 'bg-red-50 text-red-800 ring-red-600/30', banner: 'bg-red-50 text-red-900 ring-red-600/30' },
   contested: { icon: CircleHelp, className: 'bg-amber-50 text-amber-900 ring-amber-600/40', banner: 'bg-amber-50 text-amber-950 ring-amber-600/40' },
   unsupported: { icon: Minus, className: 'bg-slate-100 text-slate-700 ring-slate-500/30', banner: 'bg-slate-100 text-slate-800 ring-slate-500/30' },
+  later: { icon: Clock, className: 'bg-white text-slate-600 ring-slate-400/50', banner: 'bg-white text-slate-700 ring-slate-400/50' },
 };
 
 interface StatusBadgeProps {
@@ -16,7 +17,7 @@ interface StatusBadgeProps {
   size?: 'sm' | 'md';
 }
 
-/** "Stands ✓", "Defeated ✕", "Contested ?", "Unsupported —". */
+/** "Stands ✓", "Defeated ✕", "Contested ?", "Unsupported —", "Later ◷". */
 export function StatusBadge({ status, why, size = 'sm' }: StatusBadgeProps) {
   const style = STATUS_STYLES[status];
   const Icon = style.icon;

@@ -73,6 +73,8 @@ export interface MapState {
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
   assumeRejected: ReadonlySet<string>;
+  /** The month the map is judged as of ("Judge as of"); null: today, with everything on it. */
+  judgeAsOf: string | null;
   selection: Selection;
   /** Bumped when a view asks the canvas to bring the selection into view. */
   focusRequest: number;
@@ -115,6 +117,8 @@ export interface MapState {
   select(selection: Selection, options?: { focus?: boolean }): void;
   toggleAssumeRejected(nodeId: string): void;
   clearAssumptions(): void;
+  /** Judge the map as of a month (points dated later are set aside), or null for today. */
+  setJudgeAsOf(month: string | null): void;
   openComposer(composer: Composer | null): void;
   setPendingDelete(pending: MapState['pendingDelete']): void;
   setPresence(presence: MapState['presence']): void;
@@ -260,6 +264,7 @@ export function createMapStore(initial: MapView) {
   return createStore<MapState>()((set, get) => ({
     view: initial,
     evaluation: evaluate(initial),
+    judgeAsOf: null,
     assumeRejected: new Set<string>(),
     selection: null,
     focusRequest: 0,
@@ -285,11 +290,14 @@ export function createMapStore(initial: MapView) {
       set((s) => {
         const assumeRejected = new Set(s.assumeRejected);
         if (!assumeRejected.delete(nodeId)) assumeRejected.add(nodeId);
-        return { assumeRejected, evaluation: evaluate(s.view, { assumeRejected }) };
+        return { assumeRejected, evaluation: evaluate(s.view, { assumeRejected, asOf: s.judgeAsOf }) };
       });
     },
     clearAssumptions() {
-      set((s) => ({ assumeRejected: new Set<string>(), evaluation: evaluate(s.view) }));
+      set((s) => ({ assumeRejected: new Set<string>(), evaluation: evaluate(s.view, { asOf: s.judgeAsOf }) }));
+    },
+    setJudgeAsOf(judgeAsOf) {
+      set((s) => ({ judgeAsOf, evaluation: evaluate(s.view, { assumeRejected: s.assumeRejected, asOf: judgeAsOf }) }));
     },
     openComposer(composer) {
       set({ composer });
@@ -370,7 +378,7 @@ export function createMapStore(initial: MapView) {
       if (!history) return;
       const present = liveView ?? view;
       if (eventId === null) {
-        set({ history: { ...history, at: null }, view: present, liveView: null, evaluation: evaluate(present, { assumeRejected: get().assumeRejected }) });
+        set({ history: { ...history, at: null }, view: present, liveView: null, evaluation: evaluate(present, { assumeRejected: get().assumeRejected, asOf: get().judgeAsOf }) });
         return;
       }
       const past = pastView(present, history.events.filter((e) => e.id > eventId));
@@ -379,7 +387,7 @@ export function createMapStore(initial: MapView) {
         liveView: present,
         view: past,
         composer: null,
-        evaluation: evaluate(past, { assumeRejected: get().assumeRejected }),
+        evaluation: evaluate(past, { assumeRejected: get().assumeRejected, asOf: get().judgeAsOf }),
       });
     },
     async refresh() {
@@ -391,7 +399,7 @@ export function createMapStore(initial: MapView) {
         ]);
         const at = get().history!.at!;
         const past = pastView(present, events.filter((e) => e.id > at));
-        set((s) => ({ liveView: present, history: { events, at }, view: past, evaluation: evaluate(past, { assumeRejected: s.assumeRejected }) }));
+        set((s) => ({ liveView: present, history: { events, at }, view: past, evaluation: evaluate(past, { assumeRejected: s.assumeRejected, asOf: s.judgeAsOf }) }));
         return;
       }
       const view = await apiRequest<MapView>(base);
@@ -403,7 +411,7 @@ export function createMapStore(initial: MapView) {
         const selection = s.selection && stillThere(view, s.selection) ? s.selection : null;
         const live = new Set(view.nodes.map((n) => n.id));
         const assumeRejected = new Set([...s.assumeRejected].filter((id) => live.has(id)));
-        return { view, selection, assumeRejected, evaluation: evaluate(view, { assumeRejected }) };
+        return { view, selection, assumeRejected, evaluation: evaluate(view, { assumeRejected, asOf: s.judgeAsOf }) };
       });
     },
     async addNode(input) {
@@ -491,7 +499,7 @@ function pastView(present: MapView, later: HistoryEvent[]): MapView {
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges: flatEdges(graph),
-    evaluation: { thesis: evaluation.thesis },
+    evaluation: { thesis: evaluation.thesis, asOf: evaluation.asOf },
     // Ratings and comments are today's; the past view shows the argument only.
     ratings: {},
     commentCounts: {},

@@ -450,6 +450,7 @@ const THESIS_SENTENCES: Record<Status, string> = {
   defeated: 'The thesis is defeated',
   contested: 'The thesis is contested',
   unsupported: 'The thesis is unsupported',
+  later: 'The thesis is set aside',
 };
 
 /** Whether the thesis survives everything on the map, recomputed on every change and what-if. */

@@ -185,7 +185,7 @@ export interface Brief {
 }
 
 /** Order of strength: a point that stands first, a defeated one last. */
-const STATUS_RANK: Record<Status, number> = { stands: 0, contested: 1, unsupported: 2, defeated: 3 };
+const STATUS_RANK: Record<Status, number> = { stands: 0, contested: 1, unsupported: 2, defeated: 3, later: 4 };
 
 /** How a status reads in text: the word and its mark, as the badges show it. */
 export const STATUS_MARKS: Record<Status, string> = {
@@ -193,6 +193,7 @@ export const STATUS_MARKS: Record<Status, string> = {
   defeated: `${STATUS_LABELS.defeated} ✕`,
   contested: `${STATUS_LABELS.contested} ?`,
   unsupported: `${STATUS_LABELS.unsupported} —`,
+  later: `${STATUS_LABELS.later} ◷`,
 };
 
 /**

@@ -1,15 +1,18 @@
 import { isNodeTarget, type ArgumentGraph, type Conflict, type NodeKind } from './model';
+import { monthLabel, setAsideAfter } from './as-of';
 
 /**
  * Whether a statement holds, given everything on the map (see docs/evaluation.md):
  * - `stands` — none of its attackers stands, and (if it needs support) one of its inferences carries it;
  * - `defeated` — an attacker that stands defeats it;
  * - `unsupported` — it needs support (a claim or the thesis) and none of its inferences carries it;
- * - `contested` — neither can be settled: it sits in, or depends on, a cycle of attacks with no way out.
+ * - `contested` — neither can be settled: it sits in, or depends on, a cycle of attacks with no way out;
+ * - `later` — judged as of a month before the facts it relies on were known (`asOf`): set aside, it
+ *   neither attacks nor supports anything in that judgement.
  */
-export type Status = 'stands' | 'defeated' | 'contested' | 'unsupported';
+export type Status = 'stands' | 'defeated' | 'contested' | 'unsupported' | 'later';
 
-export const STATUSES: readonly Status[] = ['stands', 'defeated', 'contested', 'unsupported'];
+export const STATUSES: readonly Status[] = ['stands', 'defeated', 'contested', 'unsupported', 'later'];
 
 /** Kinds that are only as good as their reasons; the others are taken as asserted until attacked. */
 export const NEEDS_SUPPORT: ReadonlySet<NodeKind> = new Set<NodeKind>(['thesis', 'claim']);
@@ -42,11 +45,18 @@ export interface Evaluation {
   inferences: Record<string, InferenceEvaluation>;
   /** The thesis's status, or null when the map has no thesis. */
   thesis: Status | null;
+  /** The month the map was judged as of (`YYYY-MM`), or null: judged with everything on it (today). */
+  asOf: string | null;
 }
 
 export interface EvaluateOptions {
   /** Nodes a viewer assumes are rejected: they count as not standing, whatever supports them. */
   assumeRejected?: Iterable<string>;
+  /**
+   * Judge the map as of this month (`YYYY-MM`): points whose `asOf` is later are set aside, with
+   * the steps they are premises of and the attacks they make or take (see ./as-of.ts).
+   */
+  asOf?: string | null;
 }
 
 type Label = 'in' | 'out' | undefined;
@@ -77,7 +87,9 @@ const tally = (): Tally => ({ in: 0, out: 0 });
  * @example
  * // C attacks B attacks A: C stands, B is defeated, A stands again (reinstatement).
  */
-export function evaluate(graph: ArgumentGraph, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(whole: ArgumentGraph, options: EvaluateOptions = {}): Evaluation {
+  const asOf = options.asOf ?? null;
+  const { graph, later, laterInferences } = setAsideAfter(whole, asOf);
   const assumed = new Set(options.assumeRejected ?? []);
   const nodeIds = graph.nodes.map((n) => n.id);
   const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
@@ -184,7 +196,11 @@ export function evaluate(graph: ArgumentGraph, options: EvaluateOptions = {}): E
       undercutBy: undercuttersOf.get(inf.id)!.filter((u) => nodeLabel.get(u) === 'in'),
     };
   }
+  for (const id of laterInferences) inferences[id] = { carries: null, failedPremises: [], undercutBy: [] };
   const nodes: Record<string, NodeEvaluation> = {};
+  for (const id of later) {
+    nodes[id] = { status: 'later', defeatedBy: [], contestedBy: [], carriedBy: [], failedInferences: [], assumedRejected: false };
+  }
   for (const id of nodeIds) {
     const label = nodeLabel.get(id);
     const attackers = attackersOf.get(id)!;
@@ -204,7 +220,7 @@ export function evaluate(graph: ArgumentGraph, options: EvaluateOptions = {}): E
     };
   }
   const thesis = graph.nodes.find((n) => n.kind === 'thesis');
-  return { nodes, inferences, thesis: thesis ? nodes[thesis.id].status : null };
+  return { nodes, inferences, thesis: thesis ? nodes[thesis.id].status : null, asOf };
 }
 
 /** Short labels for statuses, as badges show them. */
@@ -213,6 +229,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   defeated: 'Defeated',
   contested: 'Contested',
   unsupported: 'Unsupported',
+  later: 'Later',
 };
 
 const attackCountCache = new WeakMap<readonly Conflict[], { size: number; counts: Map<string, number> }>();
@@ -262,6 +279,11 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
     case 'contested': {
       if (ev.contestedBy.length > 0) return `Contested: ${quote(ev.contestedBy[0])} attacks it and neither side can be settled.`;
       return 'Contested: its reasons depend on points that are themselves contested.';
+    }
+    case 'later': {
+      const asOf = graph.nodes.find((n) => n.id === nodeId)?.asOf;
+      const when = asOf ? ` on facts known in ${monthLabel(asOf)}` : '';
+      return `Later: it relies${when}, after ${evaluation.asOf ? monthLabel(evaluation.asOf) : 'the month judged'}; set aside in this judgement.`;
     }
     case 'stands': {
       const attackers = attacksOn.get(nodeId) ?? 0;

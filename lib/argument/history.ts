@@ -13,7 +13,8 @@ export interface HistoryEvent {
 }
 
 type Created = { node: ArgNode };
-type Updated = { node: ArgNode; before?: { text: string; version: number; kind?: ArgNode['kind'] } };
+type Details = Pick<ArgNode, 'asOf' | 'stockIssue' | 'proposal'>;
+type Updated = { node: ArgNode; before?: { text: string; version: number; kind?: ArgNode['kind']; details?: Details } };
 type Connected = { edge: FlatEdge };
 type Deleted = { removed: string[]; graph?: ArgumentGraph };
 type Restored = { restored: string[] };
@@ -39,7 +40,7 @@ export function graphBefore(current: ArgumentGraph, events: readonly HistoryEven
       case 'node.updated': {
         const { node, before } = event.data as Updated;
         const known = nodes.get(node.id);
-        if (known && before) nodes.set(node.id, { ...known, text: before.text, version: before.version, kind: before.kind ?? known.kind });
+        if (known && before) nodes.set(node.id, { ...known, text: before.text, version: before.version, kind: before.kind ?? known.kind, ...before.details });
         break;
       }
       case 'connection.created': {
@@ -97,6 +98,7 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
       if (before?.kind && before.kind !== node.kind) {
         return node.kind === 'thesis' ? `${who} made ${quote(node.text)} the thesis` : `${who} made ${quote(node.text)} ${ARTICLE[node.kind] ?? 'a point'}`;
       }
+      if (before?.details && before.text === node.text) return `${who} changed the date or stock issue of ${quote(node.text)}`;
       return `${who} reworded ${quote(before?.text)}`;
     }
     case 'connection.created': {

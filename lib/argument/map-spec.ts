@@ -1,4 +1,4 @@
-import type { ArgumentGraph, ArgNode, Conflict, Inference, NodeKind } from './model';
+import type { ArgumentGraph, ArgNode, Conflict, Inference, NodeKind, StockIssue } from './model';
 import { locateQuote } from './quote';
 
 /**
@@ -22,6 +22,11 @@ export interface NodeSpec {
   occurrence?: number;
   implicit?: boolean;
   author?: string;
+  /** When the facts it relies on were known, `YYYY-MM`. */
+  asOf?: string;
+  stockIssue?: StockIssue;
+  /** On the thesis: it proposes a policy. */
+  proposal?: boolean;
 }
 
 export interface InferenceSpec {
@@ -70,6 +75,9 @@ export function buildGraphFromSpec(spec: MapSpec, documentText: string, defaultA
       author: n.author ?? defaultAuthor,
       position: null,
       version: 1,
+      asOf: n.asOf ?? null,
+      stockIssue: n.stockIssue ?? null,
+      proposal: n.proposal ?? false,
     };
   });
   const nodeKeys = new Set(nodes.map((n) => n.id));

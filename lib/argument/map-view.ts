@@ -23,7 +23,8 @@ export interface MapView {
   inferences: Inference[];
   conflicts: Conflict[];
   edges: FlatEdge[];
-  evaluation: { thesis: Status | null };
+  /** The thesis's status, and the month the map was judged as of (null: with everything on it, today). */
+  evaluation: { thesis: Status | null; asOf: string | null };
   /** The newest entry of the map's event log when this view was read: live updates resume after it. */
   lastEventId: number;
   /** The crowd's ratings (0–4) of the nodes that have votes; shown beside, never mixed with, the status. */

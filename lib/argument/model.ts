@@ -44,6 +44,48 @@ export const SUPPORTING_KINDS: readonly NodeKind[] = ['claim', 'premise', 'evide
 export const RELATIONS = ['supports', 'attacks'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
+/**
+ * The stock issues of a policy debate: what a case for a change of course must show together (the
+ * affirmative's four), and the two standard negative answers. See docs/evaluation.md.
+ * - `harm` — the present course leads to something bad;
+ * - `inherency` — the present course (its policy or attitude) is what causes or keeps the harm;
+ * - `solvency` — the proposed plan would remedy it;
+ * - `timeliness` — it must be done now;
+ * - `disadvantage` — the plan would bring harms of its own that outweigh its gains (negative);
+ * - `counterplan` — another course would do better (negative).
+ */
+export const STOCK_ISSUES = ['harm', 'inherency', 'solvency', 'timeliness', 'disadvantage', 'counterplan'] as const;
+export type StockIssue = (typeof STOCK_ISSUES)[number];
+/** The stock issues an affirmative case needs, all of them (one lost loses the round). */
+export const AFFIRMATIVE_STOCK_ISSUES: readonly StockIssue[] = ['harm', 'inherency', 'solvency', 'timeliness'];
+/** The negative's own lines against a policy. */
+export const NEGATIVE_STOCK_ISSUES: readonly StockIssue[] = ['disadvantage', 'counterplan'];
+
+export const STOCK_ISSUE_LABELS: Record<StockIssue, string> = {
+  harm: 'Harm',
+  inherency: 'Inherency',
+  solvency: 'Solvency',
+  timeliness: 'Timeliness',
+  disadvantage: 'Disadvantage',
+  counterplan: 'Counterplan',
+};
+
+/** What each stock issue asks, in a student's words. */
+export const STOCK_ISSUE_QUESTIONS: Record<StockIssue, string> = {
+  harm: 'Is there a harm in the present course?',
+  inherency: 'Is the present course what causes or keeps the harm?',
+  solvency: 'Would the proposal remedy it?',
+  timeliness: 'Why now?',
+  disadvantage: 'Would the proposal bring worse harms of its own?',
+  counterplan: 'Would another course do better?',
+};
+
+/** Kinds that can be unstated: premises (warrants), and claims an analyst reconstructs. */
+export const UNSTATABLE_KINDS: readonly NodeKind[] = ['claim', 'premise'];
+
+/** A month, `YYYY-MM`: when the facts a point relies on were known. */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
 /** A span of the map's document: `document.text.slice(start, end) === text`. Offsets are UTF-16 code units. */
 export interface Quote {
   start: number;
@@ -64,8 +106,17 @@ export interface ArgNode {
   text: string;
   /** The essay span this node stands for, if it quotes the essay. */
   quote: Quote | null;
-  /** A premise the author relies on but never states. Implicit nodes never have a quote. */
+  /**
+   * A premise the author relies on but never states, or a claim the analyst reconstructs in their
+   * own words. Implicit nodes never have a quote.
+   */
   implicit: boolean;
+  /** When the facts it relies on were known (`YYYY-MM`); null or absent for undated points. */
+  asOf?: string | null;
+  /** The stock issue this reason bears on in a policy case (or, for an objection, the negative's line). */
+  stockIssue?: StockIssue | null;
+  /** On the thesis: it proposes a policy, so the stock issues apply. */
+  proposal?: boolean;
   /** Display name of whoever added it (the map's analyst for seeded nodes). */
   author: string;
   /** Saved canvas position; `null` means "laid out automatically". */

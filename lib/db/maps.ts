@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { evaluate } from '../argument/evaluation';
 import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
-import { flatEdges, RETYPABLE_KINDS, type ArgNode, type RetypableKind, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind } from '../argument/model';
+import { flatEdges, RETYPABLE_KINDS, type ArgNode, type RetypableKind, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind, type StockIssue, UNSTATABLE_KINDS } from '../argument/model';
 import { AppError } from '../http/errors';
 import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX, MAP_PREMISE_LINKS_MAX } from '../validation/limits';
-import type { ConnectionCreateInput, InferenceUpdateInput, NodeCreateInput, NodeUpdateInput, PositionsInput } from '../validation/node';
+import { stockIssueProblem, type ConnectionCreateInput, type InferenceUpdateInput, type NodeCreateInput, type NodeUpdateInput, type PositionsInput } from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, readNow, writeTransaction } from './client';
@@ -35,6 +35,9 @@ const NODE_SELECT = {
   quoteEnd: true,
   quoteText: true,
   implicit: true,
+  asOf: true,
+  stockIssue: true,
+  proposal: true,
   author: true,
   x: true,
   y: true,
@@ -52,6 +55,9 @@ type NodeRow = {
   quoteEnd: number | null;
   quoteText: string | null;
   implicit: boolean;
+  asOf: string | null;
+  stockIssue: string | null;
+  proposal: boolean;
   author: string;
   x: number | null;
   y: number | null;
@@ -68,6 +74,9 @@ function toArgNode(row: NodeRow): ArgNode {
         ? { start: row.quoteStart, end: row.quoteEnd, text: row.quoteText }
         : null,
     implicit: row.implicit,
+    asOf: row.asOf,
+    stockIssue: row.stockIssue as StockIssue | null,
+    proposal: row.proposal,
     author: row.author,
     position: row.x !== null && row.y !== null ? { x: row.x, y: row.y } : null,
     version: row.version,
@@ -138,12 +147,15 @@ export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {
 }
 
 /** `GET /api/maps/{slug}`: the map, its document and its live graph. */
-export async function loadMapView(slug: string, access?: Access): Promise<MapView> {
+export async function loadMapView(slug: string, access?: Access, asOf: string | null = null): Promise<MapView> {
   const map = await findMapOr404(slug);
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
   const since = await lastEventId(await db(), map.id);
-  const { graph, makers, evaluation, edges, ratings, commentCounts } = await sharedViewOf(map.id, since);
+  const shared = await sharedViewOf(map.id, since);
+  const { graph, makers, edges, ratings, commentCounts } = shared;
+  // Judged as of a month: evaluated again without what was not yet known (linear, like the first).
+  const evaluation = asOf === null ? shared.evaluation : evaluate(graph, { asOf });
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
   return {
     map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className },
@@ -157,7 +169,7 @@ export async function loadMapView(slug: string, access?: Access): Promise<MapVie
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges,
-    evaluation: { thesis: evaluation.thesis },
+    evaluation: { thesis: evaluation.thesis, asOf: evaluation.asOf },
     lastEventId: since,
     ratings,
     commentCounts,
@@ -180,7 +192,7 @@ const utf8 = new TextEncoder();
  * policy, identity, name) at the same log position get the same bytes, so a class loading one big
  * map serializes it once; any change moves the log on and makes a new answer.
  */
-export async function loadMapViewJson(slug: string, access: Access): Promise<Uint8Array<ArrayBuffer>> {
+export async function loadMapViewJson(slug: string, access: Access, asOf: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
   // Two prepared statements decide whether the answer is already made.
   const { map, since } = await readNow((sql) => {
     const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
@@ -189,11 +201,11 @@ export async function loadMapViewJson(slug: string, access: Access): Promise<Uin
     return { map: row, since: last?.id ?? 0 };
   });
   const name = access.identity.kind === 'anonymous' ? '' : access.identity.name;
-  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name].join('\u0000');
+  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name, asOf ?? ''].join('\u0000');
   let json = viewAnswers.get(key);
   if (json === undefined) {
     // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
-    json = utf8.encode(JSON.stringify(await loadMapView(slug, access)));
+    json = utf8.encode(JSON.stringify(await loadMapView(slug, access, asOf)));
     if (!viewAnswers.has(key)) {
       viewAnswers.set(key, json);
       viewAnswersBytes += json.byteLength;
@@ -425,6 +437,9 @@ export async function createNode(
       quoteEnd: quote?.end ?? null,
       quoteText: quote?.text ?? null,
       implicit: input.implicit ?? false,
+      asOf: input.asOf ?? null,
+      stockIssue: input.stockIssue ?? null,
+      proposal: false,
       // On maps with members the name comes from who is signed in or joined, never from the body.
       author: access ? attributedName(access, input.author) : input.author?.trim() || 'Anonymous',
       x: null,
@@ -434,10 +449,10 @@ export async function createNode(
     };
     sql
       .prepare(
-        `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, author, version, createdAt, updatedAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+        `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, asOf, stockIssue, author, version, createdAt, updatedAt, createdBy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       )
-      .run(row.id, mapId, row.kind, row.text, row.quoteStart, row.quoteEnd, row.quoteText, row.implicit ? 1 : 0, row.author, now, now, row.createdBy);
+      .run(row.id, mapId, row.kind, row.text, row.quoteStart, row.quoteEnd, row.quoteText, row.implicit ? 1 : 0, row.asOf, row.stockIssue, row.author, now, now, row.createdBy);
     let edge: FlatEdge | null = null;
     const liveCount = (what: Capacity, id: string) => (sql.prepare(LIVE_CAPACITY_SQL[what]).get(id) as { n: number }).n;
     if (input.relation === 'supports') {
@@ -535,7 +550,7 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   const mapId = await mapIdOf(slug);
   const client = await db();
   const node = await client.$transaction(async (tx) => {
-    const current = await liveNodeOr404(mapId, id, tx);
+    let current = await liveNodeOr404(mapId, id, tx);
     const retype = input.kind !== undefined && input.kind !== current.kind;
     if (access && (input.text !== undefined || retype)) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
     const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
@@ -553,10 +568,19 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     } else if (input.position !== undefined) {
       await tx.node.update({ where: { id }, data });
     }
+    const details = detailsChange(current, input);
+    if (details) {
+      if (access) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
+      await tx.node.update({ where: { id }, data: { ...details, version: { increment: 1 } } });
+      const after = toArgNode(await liveNodeOr404(mapId, id, tx));
+      const before = { asOf: current.asOf, stockIssue: current.stockIssue as StockIssue | null, proposal: current.proposal };
+      await recordEvent(tx, mapId, 'node.updated', actor, { node: after, before: { text: after.text, version: after.version - 1, details: before } });
+      current = { ...current, ...details, version: current.version + 1 };
+    }
     // After the text, whose version guard is on the version the person saw.
     if (retype) await retypeNode(tx, mapId, { ...current, text: input.text ?? current.text, version: current.version + (input.text !== undefined ? 1 : 0) }, input.kind!, actor, access);
     const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
-    if (retype && input.text === undefined && input.position === undefined) return updated;
+    if ((retype || details) && input.text === undefined && input.position === undefined) return updated;
     // The owner rewording someone else's point is moderation: its earlier words leave the log for
     // everyone but the owner (lib/db/events.ts#redactEvent).
     const moderated =
@@ -573,6 +597,34 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   });
   announce(mapId);
   return node;
+}
+
+/**
+ * The columns a PATCH of a point's details (its date, stock issue, "proposes a policy") changes, or
+ * null when it changes none; refused when they do not fit the point's kind (the kind it is being
+ * given in the same request).
+ */
+function detailsChange(current: NodeRow, input: NodeUpdateInput): { asOf?: string | null; stockIssue?: string | null; proposal?: boolean } | null {
+  const kind = (input.kind ?? current.kind) as NodeKind;
+  const change: { asOf?: string | null; stockIssue?: string | null; proposal?: boolean } = {};
+  if (input.asOf !== undefined && input.asOf !== current.asOf) {
+    if (input.asOf !== null && kind === 'thesis') {
+      throw new AppError('bad_request', 'The thesis has no date of its own.', { issues: [{ path: ['asOf'], message: 'The thesis is judged as of a month; it has no date of its own.' }] });
+    }
+    change.asOf = input.asOf;
+  }
+  if (input.stockIssue !== undefined && input.stockIssue !== current.stockIssue) {
+    const problem = input.stockIssue === null ? null : stockIssueProblem(kind, input.stockIssue);
+    if (problem) throw new AppError('bad_request', 'That stock issue does not fit this point.', { issues: [{ path: ['stockIssue'], message: problem }] });
+    change.stockIssue = input.stockIssue;
+  }
+  if (input.proposal !== undefined && input.proposal !== current.proposal) {
+    if (input.proposal && kind !== 'thesis') {
+      throw new AppError('bad_request', 'Only the thesis proposes a policy.', { issues: [{ path: ['proposal'], message: 'Mark the thesis as a policy proposal, not another point.' }] });
+    }
+    change.proposal = input.proposal;
+  }
+  return Object.keys(change).length > 0 ? change : null;
 }
 
 /**
@@ -593,8 +645,8 @@ async function retypeNode(
       issues: [{ path: ['kind'], message: 'Only the thesis, claims, premises and evidence change kind.' }],
     });
   }
-  if (current.implicit && kind !== 'premise') {
-    throw new AppError('bad_request', 'An unstated premise stays a premise.', { issues: [{ path: ['kind'], message: 'Only premises can be unstated.' }] });
+  if (current.implicit && !UNSTATABLE_KINDS.includes(kind)) {
+    throw new AppError('bad_request', `An unstated ${current.kind} stays a premise or a claim.`, { issues: [{ path: ['kind'], message: 'Only premises and claims can be unstated.' }] });
   }
   const changes: { row: NodeRow; kind: RetypableKind }[] = [{ row: current, kind }];
   if (kind === 'thesis') {
@@ -605,7 +657,9 @@ async function retypeNode(
     }
   }
   for (const change of changes) {
-    const row = await tx.node.update({ where: { id: change.row.id }, data: { kind: change.kind, version: { increment: 1 } }, select: NODE_SELECT });
+    // A thesis bears on no single stock issue and has no date; only a thesis proposes a policy.
+    const fits = change.kind === 'thesis' ? { stockIssue: null, asOf: null } : { proposal: false };
+    const row = await tx.node.update({ where: { id: change.row.id }, data: { kind: change.kind, ...fits, version: { increment: 1 } }, select: NODE_SELECT });
     await recordEvent(tx, mapId, 'node.updated', actor, {
       node: toArgNode(row),
       before: { text: change.row.text, version: change.row.version, kind: change.row.kind },

@@ -34,6 +34,9 @@ export async function writeGraph(tx: GraphWriter, mapId: string, graph: Argument
         quoteEnd: node.quote?.end ?? null,
         quoteText: node.quote?.text ?? null,
         implicit: node.implicit,
+        asOf: node.asOf ?? null,
+        stockIssue: node.stockIssue ?? null,
+        proposal: node.proposal ?? false,
         author: node.author,
         x: node.position?.x ?? null,
         y: node.position?.y ?? null,
@@ -81,12 +84,12 @@ export async function writeGraph(tx: GraphWriter, mapId: string, graph: Argument
 export function writeGraphSync(sql: Database.Database, mapId: string, graph: ArgumentGraph, idOf: IdOf, start = Date.now()): void {
   const at = (i: number) => sqliteTimestamp(new Date(start + i));
   const node = sql.prepare(
-    `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, author, x, y, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, asOf, stockIssue, proposal, author, x, y, version, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   graph.nodes.forEach((n, i) => {
     const q = n.quote;
-    node.run(idOf('node', n.id), mapId, n.kind, n.text, q?.start ?? null, q?.end ?? null, q?.text ?? null, n.implicit ? 1 : 0, n.author, n.position?.x ?? null, n.position?.y ?? null, at(i), at(i));
+    node.run(idOf('node', n.id), mapId, n.kind, n.text, q?.start ?? null, q?.end ?? null, q?.text ?? null, n.implicit ? 1 : 0, n.asOf ?? null, n.stockIssue ?? null, n.proposal ? 1 : 0, n.author, n.position?.x ?? null, n.position?.y ?? null, at(i), at(i));
   });
   const inference = sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, scheme, createdAt) VALUES (?, ?, ?, ?, ?)');
   const premise = sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)');

@@ -1,6 +1,7 @@
 import './zod-config';
 import { z } from 'zod';
-import { NODE_KINDS, RELATIONS, RETYPABLE_KINDS } from '../argument/model';
+import { AFFIRMATIVE_STOCK_ISSUES, MONTH_PATTERN, NEGATIVE_STOCK_ISSUES, NODE_KINDS, RELATIONS, RETYPABLE_KINDS, STOCK_ISSUES, UNSTATABLE_KINDS, type NodeKind, type StockIssue } from '../argument/model';
+import { currentMonth, monthLabel } from '../argument/as-of';
 import { questionById, SCHEME_IDS } from '../argument/schemes';
 import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT, POSITIONS_BATCH_MAX, QUESTION_ID_MAX } from './limits';
 
@@ -32,6 +33,40 @@ export const quoteOffsetsSchema = z
   .strict()
   .refine((q) => q.end > q.start, { error: 'The quote must end after it starts.', path: ['end'] });
 
+/**
+ * When the facts a point relies on were known: a month, `YYYY-MM`, not after this one. Used by
+ * points (`asOf`) and by the map's query string (`?asOf=`, "judge as of").
+ */
+export const monthSchema = z
+  .string({ error: 'A month is written YYYY-MM, e.g. 2009-08.' })
+  .regex(MONTH_PATTERN, { error: (issue) => `A month is written YYYY-MM, e.g. 2009-08 (got "${String(issue.input).slice(0, 20)}").` })
+  .refine((month) => month <= currentMonth(), { error: (issue) => `${monthLabel(String(issue.input))} has not happened yet.` });
+
+export const stockIssueSchema = z.enum(STOCK_ISSUES, { error: `stockIssue must be one of: ${STOCK_ISSUES.join(', ')}.` });
+
+/**
+ * Which stock issues a point of this kind can bear on: a reason (claim, premise, evidence) one of the
+ * affirmative's, an objection one of the negative's lines. Null: none.
+ */
+export function stockIssuesFor(kind: NodeKind): readonly StockIssue[] {
+  if (kind === 'claim' || kind === 'premise' || kind === 'evidence') return AFFIRMATIVE_STOCK_ISSUES;
+  if (kind === 'objection') return NEGATIVE_STOCK_ISSUES;
+  return [];
+}
+
+/** Why a point of this kind cannot bear that stock issue, or null when it can. */
+export function stockIssueProblem(kind: NodeKind, issue: StockIssue): string | null {
+  if (stockIssuesFor(kind).includes(issue)) return null;
+  if (kind === 'objection') return `An objection can be the negative's ${NEGATIVE_STOCK_ISSUES.join(' or ')}.`;
+  if (kind === 'thesis' || kind === 'rebuttal') return `A ${kind} bears on no single stock issue.`;
+  return `A ${kind} can bear on ${AFFIRMATIVE_STOCK_ISSUES.join(', ')}.`;
+}
+
+/** Why a point of this kind cannot be unstated, or null when it can. */
+export function implicitProblem(kind: NodeKind): string | null {
+  return UNSTATABLE_KINDS.includes(kind) ? null : 'Only premises and claims can be unstated.';
+}
+
 export const positionSchema = z
   .object({
     x: z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT),
@@ -54,6 +89,9 @@ export const nodeCreateSchema = z
     quote: quoteOffsetsSchema.optional(),
     implicit: z.boolean().optional(),
     author: authorNameSchema.optional(),
+    /** When the facts it relies on were known (`YYYY-MM`). */
+    asOf: monthSchema.optional(),
+    stockIssue: stockIssueSchema.optional(),
     /** The critical question this objection raises, `"<scheme>.<cq>"`. */
     question: z
       .string()
@@ -84,11 +122,15 @@ export const nodeCreateSchema = z
     if (body.relation === 'supports' && attacking) {
       ctx.addIssue({ code: 'custom', path: ['relation'], message: `${body.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; use relation "attacks".` });
     }
-    if (body.implicit && body.kind !== 'premise') {
-      ctx.addIssue({ code: 'custom', path: ['implicit'], message: 'Only premises can be unstated.' });
-    }
+    const unstatable = body.implicit ? implicitProblem(body.kind) : null;
+    if (unstatable) ctx.addIssue({ code: 'custom', path: ['implicit'], message: unstatable });
     if (body.implicit && body.quote) {
-      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'An unstated premise cannot quote the essay.' });
+      ctx.addIssue({ code: 'custom', path: ['quote'], message: 'An unstated point cannot quote the essay.' });
+    }
+    const stock = body.stockIssue ? stockIssueProblem(body.kind, body.stockIssue) : null;
+    if (stock) ctx.addIssue({ code: 'custom', path: ['stockIssue'], message: stock });
+    if (body.asOf && body.kind === 'thesis') {
+      ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'The thesis is judged as of a month; it has no date of its own.' });
     }
   });
 export type NodeCreateInput = z.infer<typeof nodeCreateSchema>;
@@ -105,10 +147,16 @@ export const nodeUpdateSchema = z
     text: nodeTextSchema.optional(),
     kind: z.enum(RETYPABLE_KINDS, { error: `kind can be changed to one of: ${RETYPABLE_KINDS.join(', ')}.` }).optional(),
     position: positionSchema.nullable().optional(),
+    /** When the facts it relies on were known; null clears it. */
+    asOf: monthSchema.nullable().optional(),
+    /** The stock issue it bears on; null clears it. */
+    stockIssue: stockIssueSchema.nullable().optional(),
+    /** On the thesis: whether it proposes a policy. */
+    proposal: z.boolean({ error: 'proposal is true or false.' }).optional(),
   })
   .strict()
-  .refine((b) => b.text !== undefined || b.position !== undefined || b.kind !== undefined, {
-    error: 'Nothing to change: send text, kind or position.',
+  .refine((b) => Object.values(b).some((v) => v !== undefined) && !(Object.keys(b).length === 1 && b.version !== undefined), {
+    error: 'Nothing to change: send text, kind, position, asOf, stockIssue or proposal.',
   })
   .refine((b) => b.text === undefined || b.version !== undefined, {
     error: 'Send the version your edit is based on.',
@@ -155,3 +203,9 @@ export const connectionCreateSchema = z
   .strict()
   .refine((b) => b.from !== b.to, { error: 'A point cannot support or attack itself.', path: ['to'] });
 export type ConnectionCreateInput = z.infer<typeof connectionCreateSchema>;
+
+/** GET /api/maps/{slug}?asOf=YYYY-MM: judge the map as of that month (points dated later are set aside). */
+export const mapViewQuerySchema = z.object({
+  asOf: monthSchema.optional(),
+});
+export type MapViewQuery = z.infer<typeof mapViewQuerySchema>;

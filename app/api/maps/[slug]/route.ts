@@ -2,14 +2,16 @@ import { loadMapViewJson } from '@/lib/db/maps';
 import { handle, parseBody } from '@/lib/http/errors';
 import { updateMapSettings } from '@/lib/db/documents';
 import { mapUpdateSchema } from '@/lib/validation/documents';
+import { mapViewQuerySchema } from '@/lib/validation/node';
 import { actingAs, authorize, resolveAccess } from '@/lib/db/access';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/maps/[slug] — the map, its document and its live graph (nodes, inferences, conflicts, flat edges)
+// GET /api/maps/[slug] — the map, its document and its live graph (nodes, inferences, conflicts, flat edges); ?asOf=YYYY-MM judges it as of that month
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const json = await loadMapViewJson(slug, await authorize(request, slug, 'view'));
+  const { asOf } = mapViewQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const json = await loadMapViewJson(slug, await authorize(request, slug, 'view'), asOf ?? null);
   return new Response(json, { headers: { 'Content-Type': 'application/json' } });
 });
 

@@ -1,0 +1,4 @@
+-- AlterTable: when a point's facts were known, the stock issue a reason bears on, and whether the thesis proposes a policy
+ALTER TABLE "Node" ADD COLUMN "asOf" TEXT;
+ALTER TABLE "Node" ADD COLUMN "stockIssue" TEXT;
+ALTER TABLE "Node" ADD COLUMN "proposal" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,238 @@
+/**
+ * The stock issues of a policy case: reading a thesis that proposes a change of course the way a
+ * debate class does (see docs/evaluation.md, "Stock issues").
+ *
+ * **The affirmative's four** — harm, inherency, solvency, timeliness — are needed *together*: a case
+ * for a change of course must show that the present course does harm, that the present course is
+ * what causes or keeps the harm, that the plan would remedy it, and that it must be done now. One
+ * issue lost, and the round is lost, however well the others stand.
+ *
+ * **The case step.** The issues are argued by the premises of ONE linked step into the thesis: the
+ * step whose premises are tagged with the most different affirmative issues (on a tie, the first in
+ * map order). Premises of other steps into the thesis do not count towards the issues, because a
+ * separate step is an independent reason — on the map it carries the thesis alone, so pooling its
+ * premises with the case step's would claim a linked case the evaluation does not see. A point
+ * tagged with an issue anywhere else is listed as `elsewhere`, so a student who tagged the right
+ * point in the wrong place is told to link it into the case step.
+ *
+ * **States.** For each affirmative issue: `held` when one of its points on the case step stands,
+ * `lost` when it has points there but none stands (defeated, unsupported, contested, or set aside as
+ * later), `missing` when nothing on the case step argues it — and a missing issue is lost too: the
+ * affirmative carries the burden of every issue. For the negative's two lines (disadvantage,
+ * counterplan; any point tagged with them): `held` when one of them stands, `lost` when none does,
+ * `missing` when the negative has not argued that line. The negative's lines never lose the round by
+ * their absence; one that stands must be answered or outweighed.
+ *
+ * Pure and linear in the map: one pass over the nodes, the inferences and the conflicts.
+ */
+import type { Status } from './evaluation';
+import {
+  AFFIRMATIVE_STOCK_ISSUES,
+  isNodeTarget,
+  NEGATIVE_STOCK_ISSUES,
+  STOCK_ISSUE_LABELS,
+  STOCK_ISSUE_QUESTIONS,
+  type ArgumentGraph,
+  type StockIssue,
+} from './model';
+
+/** Whether a side has carried an issue so far: see the module comment. */
+export type StockIssueState = 'held' | 'lost' | 'missing';
+
+/** One attack on a point that argues an issue (or on the case step). */
+export interface StockIssueAttack {
+  attacker: string;
+  /** The point attacked (for an undercut: the conclusion of the step undercut). */
+  target: string;
+  /** True when it undercuts a step into `target` rather than disputing `target` itself. */
+  undercut: boolean;
+}
+
+/** One stock issue of the case, for the side that argues it. */
+export interface StockIssueLine {
+  issue: StockIssue;
+  /** Who argues it: the affirmative (harm … timeliness) or the negative (disadvantage, counterplan). */
+  side: 'affirmative' | 'negative';
+  state: StockIssueState;
+  /**
+   * The points that argue it, in map order. Affirmative: the case step's premises tagged with it;
+   * negative: every point tagged with it.
+   */
+  points: string[];
+  /** Those of `points` that stand. */
+  standing: string[];
+  /** The attacks on `points` (and undercuts of the steps into them), in the order of the map's conflicts. */
+  attacks: StockIssueAttack[];
+  /** Affirmative only: points tagged with the issue that are not premises of the case step (they do not hold it). */
+  elsewhere: string[];
+  /** The state in one or two sentences, as the brief and the gaps panel show it. */
+  summary: string;
+}
+
+/** The stock-issue reading of a map whose thesis proposes a policy. */
+export interface StockIssueCase {
+  thesis: string;
+  /** The case step (see the module comment); null when no step into the thesis has a tagged premise. */
+  step: string | null;
+  /** Undercuts of the case step: they grant the issues but deny that together they carry the proposal. */
+  stepAttacks: StockIssueAttack[];
+  /** Harm, inherency, solvency, timeliness, in that order. */
+  affirmative: StockIssueLine[];
+  /** Disadvantage, counterplan. */
+  negative: StockIssueLine[];
+  /** The affirmative issues lost or missing: each loses the round. */
+  losing: StockIssue[];
+  /** The reading in words: who wins on the stock issues, and why. */
+  verdict: string;
+}
+
+/** What the brief and the panel print under every list of lost issues. */
+export const LOST_ISSUE_RULE = 'A lost stock issue loses the round: the affirmative must hold all four.';
+
+/** How a point stands or fails, in words (a point the evaluation does not know is unsupported). */
+const STATUS_WORDS: Record<Status, string> = {
+  stands: 'standing',
+  defeated: 'defeated',
+  unsupported: 'unsupported',
+  contested: 'contested',
+  later: 'set aside as later',
+};
+
+const lower = (issue: StockIssue) => STOCK_ISSUE_LABELS[issue].toLowerCase();
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Reads the stock issues of `graph` under an evaluation (`statusOf` gives each point's status),
+ * or returns null when the map has no thesis or its thesis is not marked a policy proposal.
+ *
+ * @example
+ * // t (proposal) ← linked step [h: harm, i: inherency, s: solvency, n: timeliness]; o ⊣ s stands
+ * stockIssueCase(graph, statusOf).losing // ['solvency']
+ */
+export function stockIssueCase(graph: ArgumentGraph, statusOf: (id: string) => Status | undefined): StockIssueCase | null {
+  const thesis = graph.nodes.find((n) => n.kind === 'thesis');
+  if (!thesis || !thesis.proposal) return null;
+  const issueOf = new Map<string, StockIssue>();
+  for (const n of graph.nodes) if (n.stockIssue) issueOf.set(n.id, n.stockIssue);
+  const affirmativeIssue = (id: string) => {
+    const issue = issueOf.get(id);
+    return issue !== undefined && AFFIRMATIVE_STOCK_ISSUES.includes(issue) ? issue : undefined;
+  };
+
+  // The case step: the step into the thesis whose premises argue the most different issues.
+  let step: string | null = null;
+  let stepPremises: readonly string[] = [];
+  let best = 0;
+  for (const inf of graph.inferences) {
+    if (inf.conclusion !== thesis.id) continue;
+    const issues = new Set<StockIssue>();
+    for (const p of inf.premises) {
+      const issue = affirmativeIssue(p);
+      if (issue) issues.add(issue);
+    }
+    if (issues.size > best) {
+      best = issues.size;
+      step = inf.id;
+      stepPremises = inf.premises;
+    }
+  }
+  const onStep = new Set(stepPremises);
+
+  // The points that argue each issue, and every attack on one of them.
+  const points = new Map<StockIssue, string[]>();
+  const elsewhere = new Map<StockIssue, string[]>();
+  for (const issue of [...AFFIRMATIVE_STOCK_ISSUES, ...NEGATIVE_STOCK_ISSUES]) {
+    points.set(issue, []);
+    elsewhere.set(issue, []);
+  }
+  const seenOnStep = new Set<string>();
+  for (const p of stepPremises) {
+    const issue = affirmativeIssue(p);
+    if (issue && !seenOnStep.has(p)) {
+      seenOnStep.add(p);
+      points.get(issue)!.push(p);
+    }
+  }
+  for (const n of graph.nodes) {
+    const issue = issueOf.get(n.id);
+    if (issue === undefined) continue;
+    if (NEGATIVE_STOCK_ISSUES.includes(issue)) points.get(issue)!.push(n.id);
+    else if (!onStep.has(n.id)) elsewhere.get(issue)!.push(n.id);
+  }
+  const watched = new Set<string>();
+  for (const list of points.values()) for (const id of list) watched.add(id);
+  const conclusionOf = new Map<string, string>();
+  for (const inf of graph.inferences) conclusionOf.set(inf.id, inf.conclusion);
+  const attacksOn = new Map<string, StockIssueAttack[]>();
+  const stepAttacks: StockIssueAttack[] = [];
+  for (const c of graph.conflicts) {
+    if (!isNodeTarget(c.target) && c.target.inference === step) {
+      stepAttacks.push({ attacker: c.attacker, target: thesis.id, undercut: true });
+      continue;
+    }
+    const target = isNodeTarget(c.target) ? c.target.node : conclusionOf.get(c.target.inference);
+    if (target === undefined || !watched.has(target)) continue;
+    const list = attacksOn.get(target) ?? [];
+    list.push({ attacker: c.attacker, target, undercut: !isNodeTarget(c.target) });
+    attacksOn.set(target, list);
+  }
+
+  const lineFor = (issue: StockIssue, side: StockIssueLine['side']): StockIssueLine => {
+    const argued = points.get(issue)!;
+    const standing = argued.filter((id) => statusOf(id) === 'stands');
+    const state: StockIssueState = argued.length === 0 ? 'missing' : standing.length > 0 ? 'held' : 'lost';
+    const attacks: StockIssueAttack[] = [];
+    for (const id of argued) for (const a of attacksOn.get(id) ?? []) attacks.push(a);
+    const off = side === 'affirmative' ? elsewhere.get(issue)! : [];
+    return { issue, side, state, points: argued, standing, attacks, elsewhere: off, summary: summaryOf(side, issue, state, argued, standing, off, statusOf) };
+  };
+  const affirmative = AFFIRMATIVE_STOCK_ISSUES.map((issue) => lineFor(issue, 'affirmative'));
+  const negative = NEGATIVE_STOCK_ISSUES.map((issue) => lineFor(issue, 'negative'));
+  const losing = affirmative.filter((line) => line.state !== 'held').map((line) => line.issue);
+  const stepUndercut = stepAttacks.some((a) => statusOf(a.attacker) === 'stands');
+  return { thesis: thesis.id, step, stepAttacks, affirmative, negative, losing, verdict: verdictOf(affirmative, negative, stepUndercut) };
+}
+
+function summaryOf(
+  side: StockIssueLine['side'],
+  issue: StockIssue,
+  state: StockIssueState,
+  argued: readonly string[],
+  standing: readonly string[],
+  elsewhere: readonly string[],
+  statusOf: (id: string) => Status | undefined,
+): string {
+  const fails = () => {
+    const how = [...new Set(argued.map((id) => STATUS_WORDS[statusOf(id) ?? 'unsupported']))];
+    return argued.length === 1 ? `its only point is ${how[0]}` : `none of its ${argued.length} points stands (${listWords(how)})`;
+  };
+  if (side === 'affirmative') {
+    if (state === 'held') return `Held: ${argued.length === 1 ? 'its point stands' : `${standing.length} of its ${argued.length} points stand`}.`;
+    if (state === 'lost') return `Lost: ${fails()}. A lost stock issue loses the round.`;
+    const off = elsewhere.length > 0 ? ` It is tagged on ${plural(elsewhere.length, 'point')} off that step: link one into it as a premise.` : '';
+    return `Missing: no premise of the step into the thesis argues ${lower(issue)} (${STOCK_ISSUE_QUESTIONS[issue]}). An issue nobody argues is lost, and a lost stock issue loses the round.${off}`;
+  }
+  if (state === 'held') return `Stands: ${plural(standing.length, 'point')} ${standing.length === 1 ? 'argues' : 'argue'} it; the affirmative must answer it or outweigh it.`;
+  if (state === 'lost') return `Answered: ${fails()}.`;
+  return `Not argued. The negative can ask: ${STOCK_ISSUE_QUESTIONS[issue]}`;
+}
+
+function verdictOf(affirmative: readonly StockIssueLine[], negative: readonly StockIssueLine[], stepUndercut: boolean): string {
+  const lost = affirmative.filter((l) => l.state === 'lost').map((l) => lower(l.issue));
+  const missing = affirmative.filter((l) => l.state === 'missing').map((l) => lower(l.issue));
+  const live = negative.filter((l) => l.state === 'held').map((l) => lower(l.issue));
+  if (lost.length === 0 && missing.length === 0) {
+    const held = `The affirmative holds all four stock issues (${listWords(AFFIRMATIVE_STOCK_ISSUES.map(lower))}).`;
+    const undercut = stepUndercut ? ' But an undercut of the step that links them stands: held one by one, together they do not carry the proposal yet.' : '';
+    const weigh = live.length > 0 ? ` The negative’s ${listWords(live)} stands and must be answered or outweighed.` : '';
+    return `${held}${undercut}${weigh}`;
+  }
+  const parts = [lost.length > 0 ? `${listWords(lost)} ${lost.length === 1 ? 'is' : 'are'} lost` : null, missing.length > 0 ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} never argued` : null];
+  return `The affirmative loses the round on the stock issues: ${parts.filter(Boolean).join(', and ')}. ${LOST_ISSUE_RULE}`;
+}

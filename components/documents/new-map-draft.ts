@@ -6,6 +6,8 @@ export interface NewMapDraft {
   title: string;
   author: string;
   source: string;
+  /** When it was published, `YYYY-MM`, or '' when not given. */
+  published: string;
   text: string;
   /** The file the text was read from, if it was. */
   fileName: string | null;
@@ -23,11 +25,12 @@ export function storedNewMapDraft(): NewMapDraft | null {
   try {
     const stored: unknown = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) ?? 'null');
     if (typeof stored !== 'object' || stored === null) return null;
-    const { title, author, source, text, fileName } = stored as Record<string, unknown>;
+    const { title, author, source, published, text, fileName } = stored as Record<string, unknown>;
     const draft: NewMapDraft = {
       title: typeof title === 'string' ? title : '',
       author: typeof author === 'string' ? author : '',
       source: typeof source === 'string' ? source : '',
+      published: typeof published === 'string' ? published : '',
       text: typeof text === 'string' ? text : '',
       fileName: typeof fileName === 'string' ? fileName : null,
     };

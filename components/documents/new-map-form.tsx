@@ -12,7 +12,7 @@ import { useLeaveGuard } from '@/components/ui/use-leave-guard';
 import { ESSAY_FILE_ACCEPT, readEssayFile, sizeLine, titleFromFileName } from './essay-file';
 import { clearNewMapDraft, hasWords, keepNewMapDraft, storedNewMapDraft, type NewMapDraft } from './new-map-draft';
 
-type Field = 'title' | 'author' | 'source' | 'text' | 'file' | 'form';
+type Field = 'title' | 'author' | 'source' | 'published' | 'text' | 'file' | 'form';
 type FormErrors = Partial<Record<Field, string>>;
 
 /** The first message per field of the API's (or the schema's) issues; anything unplaced goes to the form. */
@@ -20,7 +20,7 @@ function errorsFrom(issues: ErrorIssue[], fallback?: string): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? 'form');
-    const field: Field = key === 'title' || key === 'author' || key === 'source' || key === 'text' ? key : 'form';
+    const field: Field = key === 'title' || key === 'author' || key === 'source' || key === 'published' || key === 'text' ? key : 'form';
     errors[field] ??= issue.message;
   }
   if (Object.keys(errors).length === 0 && fallback) errors.form = fallback;
@@ -42,6 +42,7 @@ export function NewMapForm() {
   const [title, setTitle] = useState('');
   const [author, setAuthor] = useState('');
   const [source, setSource] = useState('');
+  const [published, setPublished] = useState('');
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -51,7 +52,7 @@ export function NewMapForm() {
   /** `null` until the kept draft (if any) is read after hydration; then whether one was restored. */
   const [restored, setRestored] = useState<boolean | null>(null);
   const created = useRef(false);
-  const fields: NewMapDraft = { title, author, source, text, fileName };
+  const fields: NewMapDraft = { title, author, source, published, text, fileName };
 
   // Read after hydration (the server renders the empty form), then kept on every change.
   useEffect(() => {
@@ -61,6 +62,7 @@ export function NewMapForm() {
       setTitle(kept.title);
       setAuthor(kept.author);
       setSource(kept.source);
+      setPublished(kept.published);
       setText(kept.text);
       setFileName(kept.fileName);
     }
@@ -68,8 +70,8 @@ export function NewMapForm() {
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
   useEffect(() => {
-    if (restored !== null && !created.current) keepNewMapDraft({ title, author, source, text, fileName });
-  }, [restored, title, author, source, text, fileName]);
+    if (restored !== null && !created.current) keepNewMapDraft({ title, author, source, published, text, fileName });
+  }, [restored, title, author, source, published, text, fileName]);
   useLeaveGuard(() =>
     !created.current && hasWords(fields) ? 'Your new map is not made yet. Leave this page? What you typed is kept in this tab for when you come back.' : null,
   );
@@ -78,6 +80,7 @@ export function NewMapForm() {
     setTitle('');
     setAuthor('');
     setSource('');
+    setPublished('');
     clearFile();
     setErrors({});
     setRestored(false);
@@ -105,7 +108,7 @@ export function NewMapForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const body = { title, text, ...(author.trim() ? { author } : {}), ...(source.trim() ? { source } : {}) };
+    const body = { title, text, ...(author.trim() ? { author } : {}), ...(source.trim() ? { source } : {}), ...(published ? { published } : {}) };
     const parsed = documentCreateSchema.safeParse(body);
     if (!parsed.success) {
       setErrors(errorsFrom(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }))));
@@ -140,9 +143,10 @@ export function NewMapForm() {
         <h2 className="text-lg font-semibold text-slate-900">About the essay</h2>
         <div className="mt-4 space-y-4">
           <TextField id={`${id}-title`} label="Title" required value={title} onChange={setTitle} max={MAP_TITLE_MAX} error={errors.title} testId="new-map.title" placeholder="e.g. Why Our Town Needs a Library" />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_auto]">
             <TextField id={`${id}-author`} label="Author" value={author} onChange={setAuthor} max={DOCUMENT_AUTHOR_MAX} error={errors.author} testId="new-map.author" placeholder="e.g. Jane Roe" hint="Optional" />
             <TextField id={`${id}-source`} label="Source" value={source} onChange={setSource} max={DOCUMENT_SOURCE_MAX} error={errors.source} testId="new-map.source" placeholder="e.g. The Daily Courier, 2024" hint="Optional — where it was published, or a link" />
+            <TextField id={`${id}-published`} label="Published" type="month" value={published} onChange={setPublished} max={7} error={errors.published} testId="new-map.published" hint="Optional — month and year; a class can judge the essay as of then" />
           </div>
         </div>
       </section>
@@ -266,10 +270,12 @@ interface TextFieldProps {
   placeholder?: string;
   hint?: ReactNode;
   required?: boolean;
+  /** The input type: text (default), or month for a YYYY-MM date. */
+  type?: 'text' | 'month';
 }
 
 /** A labelled one-line input with its hint or its error underneath. */
-function TextField({ id, label, value, onChange, max, error, testId, placeholder, hint, required }: TextFieldProps) {
+function TextField({ id, label, value, onChange, max, error, testId, placeholder, hint, required, type }: TextFieldProps) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block font-medium text-slate-800">
@@ -277,6 +283,7 @@ function TextField({ id, label, value, onChange, max, error, testId, placeholder
       </label>
       <input
         id={id}
+        type={type}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         maxLength={max + 50}

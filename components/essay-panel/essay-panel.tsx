@@ -20,7 +20,7 @@ interface Mark {
   type: 'suggestion' | 'unquoted';
 }
 
-/** The essay with every quoted span highlighted in its node's colour; the unstated premises below. */
+/** The essay with every quoted span highlighted in its node's colour; the unstated premises (and reconstructed claims) below. */
 export function EssayPanel() {
   const document = useMapStore((s) => s.view.document);
   const nodes = useMapStore((s) => s.view.nodes);
@@ -282,7 +282,7 @@ function ImplicitList({ nodes, selectedId, onSelect }: { nodes: ArgNode[]; selec
   return (
         <section className="mt-8 rounded-lg border border-dashed border-teal-600/60 bg-teal-50/50 p-4 font-sans" aria-labelledby="unstated-heading" data-testid="essay.unstated">
           <h3 id="unstated-heading" className="flex items-center gap-2 text-sm font-semibold text-teal-900">
-            <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises ({nodes.length})
+            <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises and claims ({nodes.length})
           </h3>
           <p className="mt-1 text-sm text-teal-900/80">What the argument needs but the essay never says.</p>
           {nodes.length === 0 ? (
@@ -297,6 +297,7 @@ function ImplicitList({ nodes, selectedId, onSelect }: { nodes: ArgNode[]; selec
                     className={`w-full rounded-md border border-dashed bg-white px-3 py-2 text-left text-sm text-slate-800 hover:border-teal-700 ${n.id === selectedId ? 'border-teal-700 ring-2 ring-indigo-500' : 'border-teal-600/60'}`}
                     data-testid="essay.unstated-item"
                   >
+                    {n.kind === 'claim' && <span className="mr-1.5 rounded border border-dashed border-teal-700 px-1 text-[11px] font-semibold uppercase tracking-wide text-teal-800">claim</span>}
                     {n.text}
                   </button>
                 </li>

@@ -32,6 +32,7 @@ const MODES: Record<Exclude<Composer['mode'], 'edit'>, ModeSpec> = {
 interface FieldErrors {
   text?: string;
   author?: string;
+  asOf?: string;
   form?: string;
 }
 
@@ -91,6 +92,9 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   const question = composer.question ? questionById(composer.question) : undefined;
   const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
   const [unstated, setUnstated] = useState(false);
+  // When the facts an objection or rebuttal relies on were known (YYYY-MM), for "judge as of".
+  const [asOf, setAsOf] = useState('');
+  const dated = spec?.relation === 'attacks';
   // The form only ever renders in the browser (after a click), so localStorage is there.
   const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -124,10 +128,13 @@ export function ComposerForm({ composer }: { composer: Composer }) {
       // The schema (and zod with it) loads once the page is idle, not with the map page.
       const { nodeFormSchema } = await DEFERRED.nodeSchemas.load();
       // A name the server fixes (signed in, or a class member) is not the form's to check or send.
+      const { monthSchema } = await DEFERRED.nodeSchemas.load();
       const parsed = nodeFormSchema.safeParse({ text, author: signedAs ? '' : author });
-      if (!parsed.success) {
+      const month = dated && asOf !== '' ? monthSchema.safeParse(asOf) : null;
+      if (!parsed.success || (month && !month.success)) {
         const next: FieldErrors = {};
-        for (const issue of parsed.error.issues) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
+        for (const issue of parsed.error?.issues ?? []) next[issue.path[0] as 'text' | 'author'] ??= issue.message;
+        if (month && !month.success) next.asOf = month.error.issues[0]?.message;
         setErrors(next);
         return;
       }
@@ -138,7 +145,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
       } else {
         if (!signedAs) rememberName(parsed.data.author);
         await addNode({
-          kind: unstated ? 'premise' : kind,
+          // Unstated: a warrant (premise) or a reconstructed claim; evidence is always stated.
+          kind: unstated && kind === 'evidence' ? 'premise' : kind,
           text: parsed.data.text,
           target: chosenTarget,
           relation: spec!.relation,
@@ -146,6 +154,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           quote: quote ? { start: quote.start, end: quote.end } : undefined,
           implicit: unstated || undefined,
           author: parsed.data.author || undefined,
+          asOf: month?.data,
         });
       }
       setDraft(draft, null);
@@ -163,6 +172,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         for (const issue of error.issues) {
           if (issue.path[0] === 'text') next.text = issue.message;
           if (issue.path[0] === 'author') next.author = issue.message;
+          if (issue.path[0] === 'asOf') next.asOf = issue.message;
         }
       }
       setErrors(next);
@@ -219,22 +229,31 @@ export function ComposerForm({ composer }: { composer: Composer }) {
             {spec.kinds.map((k) => {
               const s = KIND_STYLES[k];
               const Icon = s.icon;
-              const on = !unstated && kind === k;
+              const on = kind === k && !(unstated && k === 'evidence');
               return (
                 <label
                   key={k}
                   className={`inline-flex cursor-pointer items-center gap-1.5 rounded-md border-2 px-2.5 py-1 text-sm font-medium ${on ? '' : 'border-slate-200 text-slate-600'}`}
                   style={on ? { borderColor: s.color, color: s.color, background: s.soft } : undefined}
                 >
-                  <input type="radio" name="kind" value={k} checked={on} onChange={() => { setKind(k); setUnstated(false); }} className="sr-only" />
+                  <input type="radio" name="kind" value={k} checked={on} onChange={() => { setKind(k); if (k === 'evidence') setUnstated(false); }} className="sr-only" />
                   <Icon aria-hidden className="h-4 w-4" /> {s.label}
                 </label>
               );
             })}
           </div>
           <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={unstated} onChange={(e) => setUnstated(e.target.checked)} className="h-4 w-4 accent-teal-700" data-testid="composer.unstated" />
-            An unstated premise (the author relies on it but never says it)
+            <input
+              type="checkbox"
+              checked={unstated}
+              onChange={(e) => {
+                setUnstated(e.target.checked);
+                if (e.target.checked && kind === 'evidence') setKind('premise');
+              }}
+              className="h-4 w-4 accent-teal-700"
+              data-testid="composer.unstated"
+            />
+            Unstated — the author relies on it but never says it ({kind === 'claim' ? 'a claim in your words' : 'a premise'})
           </label>
         </fieldset>
       )}
@@ -268,6 +287,33 @@ export function ComposerForm({ composer }: { composer: Composer }) {
             </div>
           ) : (
             <p className="text-slate-500">Optional: select words in the essay to quote them as this point’s source.</p>
+          )}
+        </div>
+      )}
+
+      {!editing && dated && (
+        <div className="text-sm">
+          <label htmlFor={`${textId}-as-of`} className="mb-1 block font-medium text-slate-700">
+            Facts known as of <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <input
+            id={`${textId}-as-of`}
+            type="month"
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value)}
+            aria-invalid={errors.asOf ? true : undefined}
+            aria-describedby={`${textId}-as-of-note`}
+            className="rounded-md border border-slate-300 px-2 py-1.5 aria-[invalid=true]:border-red-400"
+            data-testid="composer.as-of"
+          />
+          {errors.asOf ? (
+            <p id={`${textId}-as-of-note`} className="mt-1 text-red-700" data-testid="composer.as-of-error">
+              {errors.asOf}
+            </p>
+          ) : (
+            <p id={`${textId}-as-of-note`} className="mt-1 text-slate-500">
+              The month the newest fact it relies on was known, so a class can judge the essay as of its own date.
+            </p>
           )}
         </div>
       )}

@@ -6,7 +6,7 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
 import { connectableNodes, connectionProblem } from '@/lib/argument/connect';
-import { RETYPABLE_KINDS, type ArgNode, type Relation, type RetypableKind } from '@/lib/argument/model';
+import { RETYPABLE_KINDS, UNSTATABLE_KINDS, type ArgNode, type Relation, type RetypableKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 
 /**
@@ -135,12 +135,13 @@ function KindForm({ node }: { node: ArgNode }) {
         <select
           id={id}
           value={node.kind}
-          disabled={busy || node.implicit}
+          disabled={busy}
           onChange={(e) => void change(e.target.value as RetypableKind)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
           data-testid="structure.kind"
         >
-          {RETYPABLE_KINDS.map((k) => (
+          {/* An unstated point is a premise or a claim: it has no words in the essay to be evidence or the thesis. */}
+          {RETYPABLE_KINDS.filter((k) => !node.implicit || UNSTATABLE_KINDS.includes(k)).map((k) => (
             <option key={k} value={k}>
               {KIND_STYLES[k].label}
             </option>
@@ -153,7 +154,7 @@ function KindForm({ node }: { node: ArgNode }) {
           <Flag aria-hidden className="h-3.5 w-3.5" /> Make it the thesis
         </button>
       )}
-      {node.implicit && <p className="text-xs text-slate-500">An unstated premise stays a premise.</p>}
+      {node.implicit && <p className="text-xs text-slate-500">An unstated point stays a premise or a claim.</p>}
     </div>
   );
 }

@@ -32,6 +32,7 @@ export const ArgumentEdge = memo(function ArgumentEdge(props: EdgeProps<Argument
           stroke: attacking ? ATTACK_COLOR : SUPPORT_COLOR,
           strokeWidth: 2.25,
           strokeDasharray: attacking ? '7 5' : undefined,
+          opacity: data?.setAside ? 0.3 : undefined,
         }}
       />
       <path

@@ -5,6 +5,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { ChevronUp, MessageCircle, Quote } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { STATUS_STYLES, StatusBadge } from '@/components/status-badge';
+import { monthLabel } from '@/lib/argument/as-of';
 import { STATUS_LABELS } from '@/lib/argument/evaluation';
 import type { ArgNode } from '@/lib/argument/model';
 import { COMPACT_LINE_PX, COMPACT_TITLE_PX, compactCardHeight, compactTitle, compactTitleLines } from '@/lib/canvas/cards';
@@ -24,7 +25,7 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
   const thesis = node.kind === 'thesis';
   // Defeated and unsupported cards fade (paler frame and ground, greyer words) but every word keeps
   // WCAG AA contrast; a see-through card would not.
-  const faded = status === 'defeated' || status === 'unsupported';
+  const faded = status === 'defeated' || status === 'unsupported' || status === 'later';
   return (
     <div
       className={`argument-node relative rounded-xl shadow-sm ${faded ? 'bg-slate-50 [&>p]:!text-slate-600' : 'bg-white'} ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
@@ -51,8 +52,17 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
             unstated
           </span>
         )}
+        {node.asOf && (
+          <span
+            className={`ml-auto whitespace-nowrap rounded px-1 py-px text-[10px] normal-case tracking-normal ${status === 'later' ? 'bg-slate-200 font-bold text-slate-800' : 'font-medium text-slate-600'}`}
+            title={`Relies on facts known in ${monthLabel(node.asOf)}`}
+            data-testid="canvas.node-as-of"
+          >
+            {monthLabel(node.asOf)}
+          </span>
+        )}
         {node.quote && (
-          <span className="ml-auto inline-flex items-center gap-0.5 normal-case tracking-normal text-slate-500" title="Quotes the essay">
+          <span className={`${node.asOf ? '' : 'ml-auto'} inline-flex items-center gap-0.5 normal-case tracking-normal text-slate-500`} title="Quotes the essay">
             <Quote aria-hidden className="h-3.5 w-3.5" />
             <span className="sr-only">quotes the essay</span>
           </span>

@@ -38,7 +38,13 @@ export type FlowNode = ArgumentFlowNode | JunctionFlowNode;
  * - `attacks` — objection or rebuttal → the point it disputes;
  * - `undercuts` — objection → the junction of the inference it says does not follow.
  */
-export type ArgumentEdgeData = { relation: 'supports' | 'attacks' | 'undercuts'; inferenceId?: string; arrow: boolean };
+export type ArgumentEdgeData = {
+  relation: 'supports' | 'attacks' | 'undercuts';
+  inferenceId?: string;
+  arrow: boolean;
+  /** It joins a point set aside by "judge as of" (known only later): drawn faint. */
+  setAside?: boolean;
+};
 export type ArgumentFlowEdge = Edge<ArgumentEdgeData, 'argument'>;
 
 /** Card widths, in canvas pixels; heights come from the rendered text. */
@@ -95,20 +101,24 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights
   return nodes;
 }
 
-/** Canvas edges for a map (or the part of it drawn). Support edges carry their inference, so clicking one selects that step. */
-export function buildFlowEdges(view: ArgumentGraph): ArgumentFlowEdge[] {
+/**
+ * Canvas edges for a map (or the part of it drawn). Support edges carry their inference, so clicking
+ * one selects that step. Edges touching a point in `later` (set aside by "judge as of") are faint.
+ */
+export function buildFlowEdges(view: ArgumentGraph, later: ReadonlySet<string> = new Set()): ArgumentFlowEdge[] {
   const junctions = inferencesWithJunction(view);
   const edges: ArgumentFlowEdge[] = [];
+  const aside = (...ids: string[]) => (later.size > 0 && ids.some((id) => later.has(id)) ? { setAside: true } : {});
   for (const inf of view.inferences) {
     if (junctions.has(inf.id)) {
       const j = junctionId(inf.id);
-      edges.push({ id: `${j}>${inf.conclusion}`, type: 'argument', source: j, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true } });
+      edges.push({ id: `${j}>${inf.conclusion}`, type: 'argument', source: j, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(inf.conclusion, ...inf.premises) } });
       for (const p of inf.premises) {
-        edges.push({ id: `${p}>${j}`, type: 'argument', source: p, target: j, data: { relation: 'supports', inferenceId: inf.id, arrow: false } });
+        edges.push({ id: `${p}>${j}`, type: 'argument', source: p, target: j, data: { relation: 'supports', inferenceId: inf.id, arrow: false, ...aside(p, inf.conclusion) } });
       }
     } else {
       for (const p of inf.premises) {
-        edges.push({ id: `${p}>${inf.id}`, type: 'argument', source: p, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true } });
+        edges.push({ id: `${p}>${inf.id}`, type: 'argument', source: p, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(p, inf.conclusion) } });
       }
     }
   }
@@ -120,7 +130,7 @@ export function buildFlowEdges(view: ArgumentGraph): ArgumentFlowEdge[] {
       type: 'argument',
       source: c.attacker,
       target,
-      data: { relation: undercut ? 'undercuts' : 'attacks', inferenceId: isNodeTarget(c.target) ? undefined : c.target.inference, arrow: true },
+      data: { relation: undercut ? 'undercuts' : 'attacks', inferenceId: isNodeTarget(c.target) ? undefined : c.target.inference, arrow: true, ...aside(c.attacker, ...(isNodeTarget(c.target) ? [c.target.node] : [])) },
     });
   }
   return edges;

@@ -205,7 +205,8 @@ export function MapCanvas() {
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
-    setEdges(buildFlowEdges(shown.part));
+    const later = new Set(Object.keys(evaluation.nodes).filter((id) => evaluation.nodes[id].status === 'later'));
+    setEdges(buildFlowEdges(shown.part, later));
   }, [view, evaluation, highlights, filter, largeMap, shown, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.

@@ -165,6 +165,8 @@ export interface AddNodeInput {
   relation?: Relation;
   quote?: { start: number; end: number };
   implicit?: boolean;
+  /** When the facts it relies on were known, `YYYY-MM`. */
+  asOf?: string;
   author?: string;
   question?: string;
 }

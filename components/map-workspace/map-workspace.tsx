@@ -23,6 +23,7 @@ import { whyNot } from '@/lib/auth/role-words';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
+import { monthLabel } from '@/lib/argument/as-of';
 import { countOf } from '@/lib/words';
 import { ExportMenu } from './export-menu';
 import { HistoryPanel, ReplayBanner } from './history-panel';
@@ -33,6 +34,7 @@ import { Deferred, PanelBoundary } from './panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
 import { Notices } from './notices';
 import { OpenQuestions } from './open-questions';
+import { JudgeAsOf } from './judge-as-of';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 import { useDraftRestore } from './use-draft-restore';
 
@@ -210,7 +212,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
   const counts = [
     countOf(view.nodes.length, 'point'),
     countOf(view.nodes.filter((n) => n.kind === 'objection').length, 'objection'),
-    countOf(view.nodes.filter((n) => n.implicit).length, 'unstated premise'),
+    countOf(view.nodes.filter((n) => n.implicit).length, 'unstated point'),
   ].join(' · ');
   // The share and copy buttons show their word once the title row has room for it.
   const share =
@@ -263,6 +265,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ThesisBanner />
+          <JudgeAsOf className={HEADER_BUTTON} />
           <PresenceList />
           <div className="ml-auto flex items-center gap-2">
             {share}
@@ -299,6 +302,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
         {hasThesisStatus && (
           <>
             <ThesisBanner />
+            <JudgeAsOf className={HEADER_BUTTON} />
             <ToolbarSeparator />
           </>
         )}
@@ -457,6 +461,7 @@ const THESIS_SENTENCES: Record<Status, string> = {
 function ThesisBanner() {
   const evaluation = useMapStore((s) => s.evaluation);
   const assumed = useMapStore((s) => s.assumeRejected);
+  const judgeAsOf = useMapStore((s) => s.judgeAsOf);
   const clearAssumptions = useMapStore((s) => s.clearAssumptions);
   const view = useMapStore((s) => s.view);
   const select = useMapStore((s) => s.select);
@@ -477,8 +482,14 @@ function ThesisBanner() {
       >
         <Icon aria-hidden className="h-4 w-4" strokeWidth={3} />
         {/* Narrow headers get the short form. */}
-        <span className="hidden xl:inline">{THESIS_SENTENCES[evaluation.thesis]}</span>
-        <span className="xl:hidden">Thesis {evaluation.thesis}</span>
+        <span className="hidden xl:inline">
+          {THESIS_SENTENCES[evaluation.thesis]}
+          {judgeAsOf && ` as of ${monthLabel(judgeAsOf)}`}
+        </span>
+        <span className="xl:hidden">
+          Thesis {evaluation.thesis}
+          {judgeAsOf && ` · ${monthLabel(judgeAsOf)}`}
+        </span>
         <span className="sr-only">. {why}</span>
       </button>
       {assumed.size > 0 && (

@@ -9,6 +9,8 @@ export interface DocumentView {
   title: string;
   author: string;
   source: string;
+  /** When it was published (`YYYY-MM`), or null when unknown: "judge as of the essay's date". */
+  published: string | null;
   text: string;
 }
 

@@ -31,7 +31,7 @@ export async function createDocumentWithMap(input: DocumentCreateInput, user: Se
         ]);
         const slug = freeSlug(base, new Set([...maps, ...documents].map((row) => row.slug)));
         const document = await tx.document.create({
-          data: { slug, title: input.title, author: input.author ?? '', source: input.source ?? '', text: input.text },
+          data: { slug, title: input.title, author: input.author ?? '', source: input.source ?? '', published: input.published ?? null, text: input.text },
           select: { id: true },
         });
         const map = await tx.argumentMap.create({
@@ -172,7 +172,7 @@ export async function listDocumentsForHome(viewer: SessionUser | null): Promise<
       archivedAt: true,
       createdAt: true,
       updatedAt: true,
-      document: { select: { slug: true, title: true, author: true, source: true, text: true } },
+      document: { select: { slug: true, title: true, author: true, source: true, published: true, text: true } },
       nodes: { where: { deletedAt: null }, select: { kind: true, updatedAt: true } },
     },
     orderBy: { createdAt: 'asc' },

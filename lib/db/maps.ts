@@ -90,7 +90,7 @@ async function findMapOr404(slug: string) {
   const client = await db();
   const map = await client.argumentMap.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, policy: true, className: true, document: { select: { slug: true, title: true, author: true, source: true, text: true } } },
+    select: { id: true, slug: true, title: true, policy: true, className: true, document: { select: { slug: true, title: true, author: true, source: true, published: true, text: true } } },
   });
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   return map;

@@ -1,6 +1,7 @@
 import './zod-config';
 import { z } from 'zod';
 import { POLICIES } from '../auth/permissions';
+import { monthSchema } from './node';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from './limits';
 
 /** The size of `text` in UTF-8 bytes, the same in the browser and on the server. */
@@ -42,6 +43,8 @@ export const documentCreateSchema = z
     title: mapTitle,
     author: z.string().trim().max(DOCUMENT_AUTHOR_MAX, { error: `Authors are at most ${DOCUMENT_AUTHOR_MAX} characters.` }).optional(),
     source: z.string().trim().max(DOCUMENT_SOURCE_MAX, { error: `Sources are at most ${DOCUMENT_SOURCE_MAX} characters.` }).optional(),
+    /** When the essay was published, `YYYY-MM` (optional): a class can judge its argument as of then. */
+    published: monthSchema.optional(),
     text: essayTextSchema,
   })
   .strict();

@@ -11,6 +11,9 @@ import { buildGraphFromSpec } from '../../lib/argument/map-spec';
 import { writeGraph } from '../../lib/db/write-graph';
 import { ANALYST, NEGOTIATE_NOW_DOCUMENT, NEGOTIATE_NOW_MAP, negotiateNowSpec } from './negotiate-now';
 
+/** The op-ed appeared in August 2009 (it speaks of Kim Dae-jung's death "last Tuesday", 18 August 2009). */
+const NEGOTIATE_NOW_PUBLISHED = '2009-08';
+
 export const NEGOTIATE_NOW_TEXT = readFileSync(new URL('./negotiate-now.txt', import.meta.url), 'utf8');
 
 async function main() {
@@ -25,7 +28,7 @@ async function main() {
     await prisma.$transaction(async (tx) => {
       const document =
         (await tx.document.findUnique({ where: { slug: NEGOTIATE_NOW_DOCUMENT.slug }, select: { id: true } })) ??
-        (await tx.document.create({ data: { ...NEGOTIATE_NOW_DOCUMENT, text: NEGOTIATE_NOW_TEXT }, select: { id: true } }));
+        (await tx.document.create({ data: { ...NEGOTIATE_NOW_DOCUMENT, published: NEGOTIATE_NOW_PUBLISHED, text: NEGOTIATE_NOW_TEXT }, select: { id: true } }));
       const map = await tx.argumentMap.create({
         data: { slug: NEGOTIATE_NOW_MAP.slug, title: NEGOTIATE_NOW_MAP.title, documentId: document.id },
         select: { id: true },

@@ -100,11 +100,11 @@ test.each([
 
 test('/new keeps its fields while they hold words, and forgets them when cleared', () => {
   const storage = stubSessionStorage();
-  const empty = { title: '', author: '', source: '', text: '', fileName: null };
+  const empty = { title: '', author: '', source: '', published: '', text: '', fileName: null };
   expect(hasWords({ ...empty, title: '  ' })).toBe(false);
   keepNewMapDraft({ ...empty, title: '  ' });
   expect(storage.size).toBe(0);
-  const typed = { ...empty, title: 'Why Our Town Needs a Library', text: 'We should build one.', fileName: 'library.md' };
+  const typed = { ...empty, title: 'Why Our Town Needs a Library', published: '2024-03', text: 'We should build one.', fileName: 'library.md' };
   keepNewMapDraft(typed);
   expect(storedNewMapDraft()).toEqual(typed);
   clearNewMapDraft();

@@ -2,3 +2,6 @@
 ALTER TABLE "Node" ADD COLUMN "asOf" TEXT;
 ALTER TABLE "Node" ADD COLUMN "stockIssue" TEXT;
 ALTER TABLE "Node" ADD COLUMN "proposal" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable: when the essay was published (a class judges its argument as of that month)
+ALTER TABLE "Document" ADD COLUMN "published" TEXT;

@@ -95,7 +95,7 @@ export function routeFor(method: Method, path: string): { route: RouteMethod; pa
   for (const route of discoverRoutes()) {
     if (route.method !== method) continue;
     const pattern = new RegExp(`^${route.pattern.replace(/\[(?:\.\.\.)?[^\]]+\]/g, '([^/]+)')}$`);
-    const match = pattern.exec(path);
+    const match = pattern.exec(path.split('?')[0]);
     if (match) return { route, params: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])])) };
   }
   throw new Error(`No route for ${method} ${path}`);

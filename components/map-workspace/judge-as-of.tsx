@@ -1,0 +1,147 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { Popover } from 'radix-ui';
+import { CalendarClock } from 'lucide-react';
+import { currentMonth, monthLabel } from '@/lib/argument/as-of';
+import { monthSchema } from '@/lib/validation/node';
+import { countOf } from '@/lib/words';
+import { useMapStore } from './map-store';
+
+type Choice = 'essay' | 'today' | 'month';
+
+/** The page's `?asOf=` when it is a month that has happened, else null (an old or mistyped link opens judged today). */
+function monthFromUrl(value: string | null): string | null {
+  if (value === null) return null;
+  const parsed = monthSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Puts the judged month in the address (or takes it out), so a teacher can share "the map as of 2009". */
+function keepInUrl(month: string | null) {
+  const url = new URL(window.location.href);
+  if (month === null) url.searchParams.delete('asOf');
+  else url.searchParams.set('asOf', month);
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/**
+ * "Judge as of": the essay's date, today, or a chosen month. Points whose facts were known later
+ * are set aside in the evaluation (faded, marked "Later"); nothing on the map changes. The choice
+ * lives in the address (`?asOf=2009-08`), so it survives a reload and can be shared.
+ */
+export function JudgeAsOf({ className }: { className: string }) {
+  const judgeAsOf = useMapStore((s) => s.judgeAsOf);
+  const setJudgeAsOf = useMapStore((s) => s.setJudgeAsOf);
+  const published = useMapStore((s) => s.view.document.published);
+  const nodes = useMapStore((s) => s.view.nodes);
+  const fromUrl = monthFromUrl(useSearchParams().get('asOf'));
+  const id = useId();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  // The address decides on arrival; afterwards the control does, and writes the address.
+  useEffect(() => {
+    if (fromUrl !== null) setJudgeAsOf(fromUrl);
+    // Only on arrival: later changes come from this control.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const choose = (month: string | null) => {
+    setError(null);
+    setJudgeAsOf(month);
+    keepInUrl(month);
+  };
+  const choice: Choice = judgeAsOf === null ? 'today' : judgeAsOf === published ? 'essay' : 'month';
+  const dated = nodes.filter((n) => n.asOf != null).length;
+  const setAside = judgeAsOf === null ? 0 : nodes.filter((n) => n.asOf != null && n.asOf > judgeAsOf).length;
+
+  const chooseTyped = (value: string) => {
+    setTyped(value);
+    if (value === '') return;
+    const parsed = monthSchema.safeParse(value);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Choose a month.');
+      return;
+    }
+    choose(parsed.data);
+  };
+
+  return (
+    <Popover.Root>
+      <Popover.Trigger
+        className={`${className} data-[state=open]:bg-slate-100 ${judgeAsOf !== null ? '!border-indigo-300 !bg-indigo-50 !text-indigo-900' : ''}`}
+        title="Judge the argument as of a date: set aside what was only known later"
+        data-testid="map.judge-as-of"
+        data-as-of={judgeAsOf ?? 'today'}
+      >
+        <CalendarClock aria-hidden className="h-4 w-4" />
+        <span className="sr-only">Judge as of: </span>
+        {judgeAsOf === null ? 'Today' : monthLabel(judgeAsOf)}
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 w-[min(360px,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
+          data-testid="judge-as-of"
+        >
+          <fieldset>
+            <legend className="text-base font-semibold text-slate-900">Judge the argument as of…</legend>
+            <p className="mt-1 text-sm text-slate-600">
+              Points resting on facts known only later are set aside — faded and marked <em>Later</em>. Nothing on the map changes.
+            </p>
+            <div className="mt-3 space-y-2 text-sm">
+              {published && (
+                <Option name={id} checked={choice === 'essay'} onChange={() => choose(published)} testId="judge-as-of.essay">
+                  The essay’s date <span className="text-slate-500">({monthLabel(published)})</span>
+                </Option>
+              )}
+              <Option name={id} checked={choice === 'today'} onChange={() => choose(null)} testId="judge-as-of.today">
+                Today <span className="text-slate-500">(everything on the map)</span>
+              </Option>
+              <div className="flex flex-wrap items-center gap-2">
+                <Option name={id} checked={choice === 'month'} onChange={() => chooseTyped(typed || judgeAsOf || currentMonth())} testId="judge-as-of.month-choice">
+                  A month:
+                </Option>
+                <input
+                  type="month"
+                  aria-label="Month to judge as of"
+                  value={choice === 'month' ? judgeAsOf ?? typed : typed}
+                  max={currentMonth()}
+                  onChange={(e) => chooseTyped(e.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  className="rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"
+                  data-testid="judge-as-of.month"
+                />
+              </div>
+              {error && (
+                <p id={`${id}-error`} className="text-sm text-red-700" role="alert" data-testid="judge-as-of.error">
+                  {error}
+                </p>
+              )}
+            </div>
+          </fieldset>
+          <p className="mt-3 border-t border-slate-100 pt-3 text-xs text-slate-600" data-testid="judge-as-of.summary">
+            {dated === 0
+              ? 'No point on this map is dated yet: give objections and rebuttals the month their facts were known.'
+              : judgeAsOf === null
+                ? `${countOf(dated, 'point')} dated; all are counted.`
+                : `${countOf(setAside, 'point')} of ${dated} dated set aside as after ${monthLabel(judgeAsOf)}.`}
+          </p>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+function Option({ name, checked, onChange, testId, children }: { name: string; checked: boolean; onChange: () => void; testId: string; children: React.ReactNode }) {
+  return (
+    <label className="flex cursor-pointer items-center gap-2">
+      <input type="radio" name={name} checked={checked} onChange={onChange} className="h-4 w-4 accent-indigo-700" data-testid={testId} />
+      <span>{children}</span>
+    </label>
+  );
+}

@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { MapView } from '@/lib/argument/map-view';
 import { inferencesWithJunction, junctionId } from '@/lib/argument/layout';
 import type { Rating } from '@/lib/argument/discussion';
+import { monthLabel } from '@/lib/argument/as-of';
 import { explainStatus, type Evaluation, type Status } from '@/lib/argument/evaluation';
 import type { FoldedView } from '@/lib/argument/folding';
 import { isNodeTarget, type ArgNode, type ArgumentGraph } from '@/lib/argument/model';
@@ -86,7 +87,7 @@ export function buildFlowNodes(view: MapView, evaluation: Evaluation, highlights
       },
     },
     width: node.kind === 'thesis' ? THESIS_WIDTH : NODE_WIDTH,
-    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}: ${node.text}. ${explainStatus(view, evaluation, node.id, short)}`,
+    ariaLabel: `${node.kind}${node.implicit ? ' (unstated)' : ''}${node.asOf ? `, known ${monthLabel(node.asOf)}` : ''}: ${node.text}. ${explainStatus(view, evaluation, node.id, short)}`,
   }));
   for (const inf of part.inferences) {
     if (!junctions.has(inf.id)) continue;

@@ -5,6 +5,7 @@ import { DropdownMenu } from 'radix-ui';
 import { ChevronRight, CornerLeftUp, Link2, MoreHorizontal, Quote, Unlink } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
+import { monthLabel } from '@/lib/argument/as-of';
 import type { Status } from '@/lib/argument/evaluation';
 import type { ArgNode } from '@/lib/argument/model';
 import type { OutlineRow } from '@/lib/argument/outline';
@@ -51,7 +52,7 @@ const RELATION_TAGS = { attacks: 'attacks', undercuts: 'undercuts the step' } as
 export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItemProps) {
   const { row, node, status, label, detail, expanded, selected, dimmed, tabbable, menuOpen, actions, onActivate, onToggle, onMenuChange, children } = props;
   const hasChildren = row.children.length > 0;
-  const faded = status === 'defeated' || status === 'unsupported';
+  const faded = status === 'defeated' || status === 'unsupported' || status === 'later';
   const style = node ? KIND_STYLES[node.kind] : null;
   return (
     <li
@@ -202,6 +203,11 @@ function RowMeta({ row, node, status, detail }: { row: OutlineRow; node: ArgNode
         <span className="text-xs font-medium text-red-700">{RELATION_TAGS[row.relation]}</span>
       )}
       {status && <StatusBadge status={status} />}
+      {node.asOf && (
+        <span className={`text-[11px] ${status === 'later' ? 'font-bold text-slate-800' : 'font-medium text-slate-600'}`} data-testid="outline.as-of">
+          {monthLabel(node.asOf)}
+        </span>
+      )}
       {node.quote && (
         <span className="inline-flex items-center text-slate-500" title="Quotes the essay" data-testid="outline.quote-mark">
           <Quote className="h-3.5 w-3.5" />

@@ -1,3 +1,4 @@
+import { monthLabel } from './as-of';
 import type { Status } from './evaluation';
 import { STATUS_LABELS } from './evaluation';
 import { nodesReachingAny, rootIds } from './graph';
@@ -314,7 +315,7 @@ const LABEL_TEXT_MAX = 160;
  */
 export function outlineLabel(
   row: Pick<OutlineRow, 'type' | 'relation' | 'parentText' | 'repeat' | 'linkedCount' | 'children'>,
-  node: Pick<ArgNode, 'kind' | 'implicit' | 'text'> | null,
+  node: Pick<ArgNode, 'kind' | 'implicit' | 'text' | 'asOf'> | null,
   status: Status | null,
   extra?: { scheme?: string | null; groupSize?: number },
 ): string {
@@ -331,6 +332,7 @@ export function outlineLabel(
   const parts = [KIND_LABELS[node.kind]];
   if (node.implicit) parts.push('unstated');
   if (status) parts.push(STATUS_LABELS[status].toLowerCase());
+  if (node.asOf) parts.push(`known ${monthLabel(node.asOf)}`);
   const linked = row.linkedCount > 1 ? `, together with ${row.linkedCount - 1} other${row.linkedCount > 2 ? 's' : ''}` : '';
   const repeat = row.repeat ? '. Listed again: its reasons and objections are shown where it first appears' : '';
   return `${parts.join(', ')}${relation}${linked}. ${shorten(node.text, LABEL_TEXT_MAX)}${repeat}`;

@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'next/navigation';
+import { useId, useState } from 'react';
 import { Popover } from 'radix-ui';
 import { CalendarClock } from 'lucide-react';
 import { currentMonth, monthLabel } from '@/lib/argument/as-of';
@@ -12,7 +11,7 @@ import { useMapStore } from './map-store';
 type Choice = 'essay' | 'today' | 'month';
 
 /** The page's `?asOf=` when it is a month that has happened, else null (an old or mistyped link opens judged today). */
-function monthFromUrl(value: string | null): string | null {
+export function monthFromUrl(value: string | null): string | null {
   if (value === null) return null;
   const parsed = monthSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
@@ -29,24 +28,17 @@ function keepInUrl(month: string | null) {
 /**
  * "Judge as of": the essay's date, today, or a chosen month. Points whose facts were known later
  * are set aside in the evaluation (faded, marked "Later"); nothing on the map changes. The choice
- * lives in the address (`?asOf=2009-08`), so it survives a reload and can be shared.
+ * lives in the address (`?asOf=2009-08`, read when the map's store is made), so it survives a
+ * reload and can be shared.
  */
 export function JudgeAsOf({ className }: { className: string }) {
   const judgeAsOf = useMapStore((s) => s.judgeAsOf);
   const setJudgeAsOf = useMapStore((s) => s.setJudgeAsOf);
   const published = useMapStore((s) => s.view.document.published);
   const nodes = useMapStore((s) => s.view.nodes);
-  const fromUrl = monthFromUrl(useSearchParams().get('asOf'));
   const id = useId();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
-
-  // The address decides on arrival; afterwards the control does, and writes the address.
-  useEffect(() => {
-    if (fromUrl !== null) setJudgeAsOf(fromUrl);
-    // Only on arrival: later changes come from this control.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const choose = (month: string | null) => {
     setError(null);

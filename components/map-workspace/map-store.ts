@@ -260,13 +260,13 @@ export function storedOpenComposer(slug: string): string | null {
 /** How long a point someone else added stays highlighted. */
 const HIGHLIGHT_MS = 6_000;
 
-export function createMapStore(initial: MapView) {
+export function createMapStore(initial: MapView, judgeAsOf: string | null = null) {
   const slug = initial.map.slug;
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
-    evaluation: evaluate(initial),
-    judgeAsOf: null,
+    evaluation: evaluate(initial, { asOf: judgeAsOf }),
+    judgeAsOf,
     assumeRejected: new Set<string>(),
     selection: null,
     focusRequest: 0,

@@ -34,7 +34,7 @@ import { Deferred, PanelBoundary } from './panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
 import { Notices } from './notices';
 import { OpenQuestions } from './open-questions';
-import { JudgeAsOf } from './judge-as-of';
+import { JudgeAsOf, monthFromUrl } from './judge-as-of';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 import { useDraftRestore } from './use-draft-restore';
 
@@ -56,7 +56,9 @@ function usePreloadPanels() {
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
 export function MapWorkspace({ initial }: { initial: MapView }) {
-  const [store] = useState<MapStore>(() => createMapStore(initial));
+  // Judged as of the month in the address (`?asOf=`) from the first paint, when it is one.
+  const asOf = monthFromUrl(useSearchParams().get('asOf'));
+  const [store] = useState<MapStore>(() => createMapStore(initial, asOf));
   return (
     <MapStoreContext.Provider value={store}>
       <ReactFlowProvider>

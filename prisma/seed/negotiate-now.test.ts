@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { ESSAY_MONTH_EXAMPLE } from '../../lib/argument/as-of';
+import { evaluate } from '../../lib/argument/evaluation';
 import { nodesReaching } from '../../lib/argument/graph';
 import { buildGraphFromSpec } from '../../lib/argument/map-spec';
-import { SCHEME_IDS } from '../../lib/argument/schemes';
-import type { ArgNode, ArgumentGraph } from '../../lib/argument/model';
+import { AFFIRMATIVE_STOCK_ISSUES, MONTH_PATTERN, type ArgNode, type ArgumentGraph } from '../../lib/argument/model';
+import { questionById, SCHEME_IDS } from '../../lib/argument/schemes';
+import { stockIssueCase } from '../../lib/argument/stock-issues';
+import { implicitProblem, stockIssueProblem } from '../../lib/validation/node';
 import {
   ANALYST,
   SAMPLE_OBJECTION_AUTHOR,
@@ -65,22 +69,25 @@ describe('negotiate-now seed map', () => {
     expect(unreached).toEqual([]);
   });
 
-  test('implicit premises are unquoted premises, and there are at least 3', () => {
+  test('unstated nodes are unquoted premises or reconstructed claims, and there are at least 3', () => {
     const implicit = graph.nodes.filter((n) => n.implicit);
     expect(implicit.length).toBeGreaterThanOrEqual(3);
     for (const n of implicit) {
-      expect(n.kind, n.id).toBe('premise');
+      expect(implicitProblem(n.kind), n.id).toBeNull();
+      expect(['premise', 'claim'], n.id).toContain(n.kind);
       expect(n.quote, n.id).toBeNull();
     }
+    // The own-doctrine line is the analyst's wording, shown as such.
+    expect(byId.get('claim-own-doctrine')).toMatchObject({ kind: 'claim', implicit: true, quote: null });
   });
 
   test('has at least 25 nodes', () => {
     expect(graph.nodes.length).toBeGreaterThanOrEqual(25);
   });
 
-  test('has at least 4 sample objections and a rebuttal of an objection', () => {
+  test('has at least 10 sample objections and a rebuttal of an objection', () => {
     const objections = ofKind('objection');
-    expect(objections.filter((n) => n.author === SAMPLE_OBJECTION_AUTHOR).length).toBeGreaterThanOrEqual(4);
+    expect(objections.filter((n) => n.author === SAMPLE_OBJECTION_AUTHOR).length).toBeGreaterThanOrEqual(10);
     for (const n of objections) expect(n.author, n.id).toBe(SAMPLE_OBJECTION_AUTHOR);
     const rebuttals = ofKind('rebuttal');
     for (const n of rebuttals) expect(n.author, n.id).toBe(SAMPLE_REBUTTAL_AUTHOR);
@@ -139,6 +146,166 @@ describe('negotiate-now seed map', () => {
     for (const n of graph.nodes) {
       expect(n.text.trim().length, n.id).toBeGreaterThan(0);
       expect(n.text.length, n.id).toBeLessThanOrEqual(300);
+    }
+  });
+});
+
+/** The op-ed is judged as of its own month, or today (everything on the map). */
+const ESSAY_MONTH = ESSAY_MONTH_EXAMPLE;
+const thesisId = ofKind('thesis')[0].id;
+const intoThesis = graph.inferences.filter((i) => i.conclusion === thesisId);
+/** The policy case: the step into the thesis whose premises carry stock issues. */
+const caseStep = intoThesis.find((i) => i.premises.some((p) => byId.get(p)?.stockIssue))!;
+const statusAsOf = (asOf: string | null, assumeRejected: string[] = []) => evaluate(graph, { asOf, assumeRejected });
+
+describe('negotiate-now as a policy case (stock issues)', () => {
+  test('the thesis proposes the change of course: talks without denuclearization first, aimed at a peace treaty', () => {
+    const thesis = byId.get(thesisId)!;
+    expect(thesis.proposal).toBe(true);
+    expect(thesis.text).toMatch(/without first demanding denucleari[sz]ation/);
+    expect(thesis.text).toMatch(/peace treaty/);
+  });
+
+  test('one linked step carries harm, inherency, solvency and timeliness into the thesis', () => {
+    expect(caseStep).toBeDefined();
+    expect(caseStep.premises.length).toBeGreaterThanOrEqual(3);
+    const issues = caseStep.premises.map((p) => byId.get(p)!.stockIssue).filter((i) => i != null);
+    expect(new Set(issues)).toEqual(new Set(AFFIRMATIVE_STOCK_ISSUES));
+    const premiseWith = (issue: string) => caseStep.premises.filter((p) => byId.get(p)!.stockIssue === issue);
+    expect(premiseWith('harm')).toEqual(['claim-dangerous-moment']);
+    expect(premiseWith('inherency')).toEqual(['imp-precondition-stalls']);
+    expect(premiseWith('solvency')).toEqual(['claim-diplomacy-can-yield']);
+    expect(premiseWith('timeliness')).toEqual(['claim-door-open', 'imp-seize-opening']);
+    // Inherency is the essay's unstated premise: Washington's precondition keeps the talks stalled.
+    expect(byId.get('imp-precondition-stalls')).toMatchObject({ kind: 'premise', implicit: true });
+    // No issue is argued by a separate step: the own-doctrine line is the only other reason, and it carries none.
+    for (const inf of intoThesis.filter((i) => i !== caseStep)) {
+      for (const p of inf.premises) expect(byId.get(p)!.stockIssue ?? null, p).toBeNull();
+    }
+    expect(intoThesis.map((i) => i.id).sort()).toEqual(['inf-thesis-case', 'inf-thesis-doctrine']);
+    expect(stockIssueCase(graph, (id) => statusAsOf(ESSAY_MONTH).nodes[id]?.status)?.step).toBe(caseStep.id);
+  });
+
+  test('every stock issue, unstated mark and date sits on a kind that may carry it', () => {
+    for (const n of graph.nodes) {
+      if (n.stockIssue) expect(stockIssueProblem(n.kind, n.stockIssue), n.id).toBeNull();
+      if (n.proposal) expect(n.kind, n.id).toBe('thesis');
+    }
+    expect(byId.get(thesisId)!.asOf ?? null).toBeNull();
+    // The negative's disadvantage attacks the proposal itself.
+    const disadvantages = graph.nodes.filter((n) => n.stockIssue === 'disadvantage').map((n) => n.id);
+    expect(disadvantages).toEqual(['obj-peace-treaty']);
+    expect(graph.conflicts.find((c) => c.attacker === 'obj-peace-treaty')?.target).toEqual({ node: thesisId });
+  });
+
+  test('seeded state: the thesis stands judged as of the essay (Aug 2009), and not today', () => {
+    expect(statusAsOf(ESSAY_MONTH).thesis).toBe('stands');
+    expect(statusAsOf(ESSAY_MONTH).inferences[caseStep.id].carries).toBe(true);
+    const today = statusAsOf(null);
+    expect(today.thesis).toBe('unsupported');
+    // With hindsight the case loses its timeliness (the gestures were not a turn) and its solvency.
+    expect(today.nodes['claim-door-open'].status).toBe('unsupported');
+    expect(today.nodes['imp-goodwill-signals'].defeatedBy).toEqual(['obj-condolence-tactic']);
+    expect(today.nodes['claim-diplomacy-can-yield'].defeatedBy).toEqual(['obj-leap-day-deal']);
+    const reading = stockIssueCase(graph, (id) => today.nodes[id]?.status)!;
+    expect(reading.losing).toContain('solvency');
+    expect(stockIssueCase(graph, (id) => statusAsOf(ESSAY_MONTH).nodes[id]?.status)!.losing).toEqual([]);
+  });
+
+  test.each([
+    ['harm', 'claim-dangerous-moment'],
+    ['solvency', 'claim-diplomacy-can-yield'],
+    ['inherency', 'imp-precondition-stalls'],
+    ['timeliness', 'claim-door-open'],
+  ])('what if the %s premise (%s) is rejected: the thesis no longer stands', (_issue, id) => {
+    for (const asOf of [ESSAY_MONTH, null]) {
+      const judged = statusAsOf(asOf, [id]);
+      expect(judged.thesis, `as of ${asOf ?? 'today'}`).not.toBe('stands');
+      expect(judged.inferences[caseStep.id].carries, `as of ${asOf ?? 'today'}`).toBe(false);
+    }
+  });
+
+  test('the own-doctrine line is an extra reason that does not carry the thesis on its own: a dated objection undercuts it', () => {
+    const judged = statusAsOf(ESSAY_MONTH);
+    expect(judged.inferences['inf-thesis-doctrine'].carries).toBe(false);
+    expect(judged.nodes['claim-own-doctrine'].status).toBe('unsupported');
+    expect(judged.inferences['inf-doctrine-applies'].undercutBy).toEqual(['obj-conditional-doctrine']);
+    expect(byId.get('obj-conditional-doctrine')!.text).toMatch(/20 January 2009/);
+    // Were the objection answered, the doctrine line alone would keep the thesis up whatever the case.
+    expect(statusAsOf(ESSAY_MONTH, ['obj-conditional-doctrine', 'claim-dangerous-moment']).thesis).toBe('stands');
+  });
+
+  test('the sincerity premise is linked into every gesture step, so a charm objection can take away "the door is open"', () => {
+    const gestures = ['ev-condolence-delegation', 'ev-summit-interest', 'ev-border-links', 'ev-warm-reception'];
+    for (const gesture of gestures) {
+      const steps = graph.inferences.filter((i) => i.premises.includes(gesture));
+      expect(steps.length, gesture).toBeGreaterThan(0);
+      for (const step of steps) expect(step.premises, step.id).toContain('imp-goodwill-signals');
+    }
+    // As of 2009 the charm objection is answered; with its answer rejected, the door is no longer shown open.
+    expect(statusAsOf(ESSAY_MONTH).nodes['claim-door-open'].status).toBe('stands');
+    const unanswered = statusAsOf(ESSAY_MONTH, ['reb-pressure-opening']);
+    expect(unanswered.nodes['imp-goodwill-signals'].defeatedBy).toEqual(['obj-charm-after-sanctions']);
+    expect(unanswered.nodes['claim-door-open'].status).not.toBe('stands');
+    expect(unanswered.thesis).not.toBe('stands');
+  });
+
+  test('the “tough guy” line is a claim with evidence, Bush’s own 2007 turn among it', () => {
+    expect(byId.get('claim-tough-fails')).toMatchObject({ kind: 'claim', quote: { text: 'that Bush realized too late would not work' } });
+    const support = graph.inferences.filter((i) => i.conclusion === 'claim-tough-fails').flatMap((i) => i.premises);
+    expect(support).toContain('ev-bush-turn-2007');
+    expect(byId.get('ev-bush-turn-2007')).toMatchObject({ kind: 'evidence', quote: null, asOf: '2007-02' });
+    expect(statusAsOf(ESSAY_MONTH).nodes['claim-tough-fails'].status).toBe('stands');
+  });
+});
+
+describe('negotiate-now judged as of a month', () => {
+  const objections = ofKind('objection');
+  const rebuttals = ofKind('rebuttal');
+
+  test.each(objections.map((n) => [n.id, n] as const))('objection %s states a dated fact and carries asOf', (_id, n) => {
+    expect(n.text).toMatch(/\b(19|20)\d{2}\b/);
+    expect(n.asOf).toMatch(MONTH_PATTERN);
+    // The newest fact it rests on is named in its text.
+    expect(n.text, n.id).toContain(n.asOf!.slice(0, 4));
+  });
+
+  test.each(rebuttals.map((n) => [n.id, n] as const))('rebuttal %s carries asOf', (_id, n) => {
+    expect(n.asOf).toMatch(MONTH_PATTERN);
+    expect(n.text, n.id).toContain(n.asOf!.slice(0, 4));
+  });
+
+  test('points known only after the essay say they are hindsight; the rest were known by Aug 2009', () => {
+    const later = graph.nodes.filter((n) => n.asOf != null && n.asOf > ESSAY_MONTH);
+    expect(later.map((n) => n.id).sort()).toEqual(['obj-condolence-tactic', 'obj-leap-day-deal']);
+    for (const n of later) expect(n.text, n.id).toMatch(/hindsight/i);
+    for (const n of graph.nodes) if (n.asOf != null && n.asOf <= ESSAY_MONTH) expect(n.text, n.id).not.toMatch(/hindsight/i);
+  });
+
+  test('judged as of 2009-08, exactly the hindsight points are set aside as later', () => {
+    const judged = statusAsOf(ESSAY_MONTH);
+    const later = Object.entries(judged.nodes).filter(([, e]) => e.status === 'later').map(([id]) => id);
+    expect(later.sort()).toEqual(['obj-condolence-tactic', 'obj-leap-day-deal']);
+    for (const n of graph.nodes.filter((n) => n.asOf?.startsWith('2009') || n.asOf == null)) {
+      expect(judged.nodes[n.id].status, n.id).not.toBe('later');
+    }
+    expect(statusAsOf(null).nodes['obj-condolence-tactic'].status).toBe('stands');
+  });
+});
+
+describe('negotiate-now conflicts raise questions of the steps they aim at', () => {
+  const byInference = new Map(graph.inferences.map((i) => [i.id, i]));
+  test.each(graph.conflicts.filter((c) => c.question).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const found = questionById(c.question!);
+    expect(found, c.question).toBeDefined();
+    const { scheme, question } = found!;
+    if ('inference' in c.target) {
+      expect(question.attacks, `${c.question} questions a step`).toBe('inference');
+      expect(byInference.get(c.target.inference)?.scheme).toBe(scheme.id);
+    } else {
+      const target = c.target.node;
+      expect(question.attacks, `${c.question} doubts a premise`).toBe('premise');
+      expect(graph.inferences.some((i) => i.scheme === scheme.id && i.premises.includes(target)), `${target} is a premise of a ${scheme.id} step`).toBe(true);
     }
   });
 });

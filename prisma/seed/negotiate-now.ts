@@ -5,11 +5,37 @@
  * - Quotes are the essay's exact words, byte for byte (curly quotes ’ “ ” and em dashes — included),
  *   as they appear in `negotiate-now.txt`. `buildGraphFromSpec` turns each one into offsets and
  *   throws if it is not found exactly once, so a quote is always a real, unique span of the essay.
- * - Nodes with `implicit: true` are unstated premises (warrants) the argument needs; they have no quote.
+ * - Nodes with `implicit: true` are unstated: premises (warrants) the argument needs, and one claim
+ *   the analyst reconstructs in their own words (`claim-own-doctrine`). They have no quote.
  * - The objections and rebuttals are NOT part of the essay: they are sample points from the historical
  *   record, added for study and labelled by their authors (`SAMPLE_OBJECTION_AUTHOR`,
- *   `SAMPLE_REBUTTAL_AUTHOR`). Each states its factual basis; where a point relies on events after
- *   August 2009 it says it is made with hindsight.
+ *   `SAMPLE_REBUTTAL_AUTHOR`). Each states the dated fact it rests on, and carries `asOf`, the month
+ *   that fact was known (the newest, where it cites several); the sources are in SOURCES.md. Points
+ *   that rely on events after the essay (August 2009) say they are made with hindsight.
+ *
+ * ## How the case is read: a policy proposal and its stock issues
+ * "Negotiate now" proposes a change of course, so the thesis is marked a proposal and its main step
+ * is ONE linked step whose premises are needed together, as a debate class reads a policy case:
+ * harm (`claim-dangerous-moment`), inherency (`imp-precondition-stalls`, unstated: Washington's
+ * precondition, not Pyongyang's own choices, keeps talks stalled), solvency
+ * (`claim-diplomacy-can-yield`), timeliness (`claim-door-open`, `imp-seize-opening`), and the unstated
+ * weighing premise that the gains are worth the costs (`imp-peace-worth-costs`, no stock issue of its
+ * own). Reject any one of them and the step no longer carries the thesis.
+ *
+ * The administration's-own-doctrine line stays a separate, extra reason (`inf-thesis-doctrine`).
+ * Under grounded semantics an independent step carries the thesis by itself, so if that line stood
+ * on its own merits it would keep "The thesis stands" however the policy case fared. It does not
+ * stand, and not by construction: the doctrine the essay appeals to came with terms in the
+ * President's own words — "we will extend a hand if you are willing to unclench your fist"
+ * (inaugural address, 20 January 2009, addressed to governments that silence dissent, not to North
+ * Korea by name) — and on 5 April 2009, of the North's launch that day, "Rules must be binding"
+ * (Prague). `obj-conditional-doctrine` raises that against the step from the stated cornerstone to
+ * "holding out for preconditions departs from it", and the affirmative has no dated answer to it.
+ *
+ * Judged as of the essay's month (2009-08) the case stands: every 2009 objection to a premise of the
+ * case step is answered. Judged today it does not: the Cheonan sinking (2010) defeats the sincerity
+ * premise every gesture rests on, so "the door is open" loses its support, and the 2012 "Leap Day"
+ * deal's collapse defeats solvency. The tests in negotiate-now.test.ts pin both.
  *
  * Order: thesis, then the claims in essay order, each followed by its support; objections and
  * rebuttals last. Inferences follow the same order.
@@ -35,18 +61,20 @@ export const SAMPLE_REBUTTAL_AUTHOR = 'Sample rebuttal';
 
 export const negotiateNowSpec: MapSpec = {
   nodes: [
-    // ── Thesis (final paragraph) ────────────────────────────────────────────────────────────────
+    // ── Thesis (final paragraph): a policy proposal ─────────────────────────────────────────────
     {
       key: 'thesis',
       kind: 'thesis',
-      text: 'The US should change course and negotiate with North Korea now, aiming at a lasting peace treaty on the Korean peninsula.',
+      proposal: true,
+      text: 'The US should change course: talk with North Korea now without first demanding denuclearization, and aim the talks at a lasting peace treaty on the Korean peninsula.',
       quote: 'the time is now to engage and establish a lasting peace treaty on the Korean peninsula',
     },
 
-    // ── Line 1: the door to peace is open (¶1–¶4) ──────────────────────────────────────────────
+    // ── Timeliness: the door to peace is open (¶1–¶4) ──────────────────────────────────────────
     {
       key: 'claim-door-open',
       kind: 'claim',
+      stockIssue: 'timeliness',
       text: 'Kim Dae-jung’s life’s work and now his death have opened the door to peace in Korea.',
       quote: 'First the life and now the death of South Korea’s activist turned President Kim Dae-Jung has opened the door to peace in Korea',
     },
@@ -54,6 +82,7 @@ export const negotiateNowSpec: MapSpec = {
       key: 'imp-seize-opening',
       kind: 'premise',
       implicit: true,
+      stockIssue: 'timeliness',
       text: 'Openings like this do not last: when the two sides are drawing closer, that is the moment to start negotiating, before the chance passes.',
     },
     {
@@ -81,9 +110,11 @@ export const negotiateNowSpec: MapSpec = {
       quote: 'opened the door for thousands of family members in divided Korea to meet in powerful and tearful reunions',
     },
     {
+      // A sign of international recognition, not expert testimony: the prize (October 2000) came four
+      // months after the summit, so it recognises the policy's first years, not "over ten years".
       key: 'ev-nobel',
       kind: 'evidence',
-      text: 'The policy earned Kim Dae-jung the Nobel Peace Prize.',
+      text: 'The policy earned Kim Dae-jung the Nobel Peace Prize in October 2000, four months after the summit: a sign of international recognition of its first years.',
       quote: 'justifiably earned former President Kim the Nobel Peace Prize',
     },
     {
@@ -99,10 +130,13 @@ export const negotiateNowSpec: MapSpec = {
       quote: 'North Korean leader Kim Jong-Il sent a high-ranking delegation to Seoul to offer condolences and pay respects to the late former president',
     },
     {
+      // The sincerity premise: every gesture step below needs it, so an objection that the gestures
+      // are tactics can take away "the door is open" (it is the door's only support left standing
+      // once the sunshine line is undercut).
       key: 'imp-goodwill-signals',
       kind: 'premise',
       implicit: true,
-      text: 'Gestures of goodwill such as a high-level condolence delegation signal a real willingness in Pyongyang to negotiate, not just a passing courtesy.',
+      text: 'The North’s gestures — the condolence delegation, the summit offer, the cargo train and border zone, the warm welcome — are genuine openings to negotiate, not tactics to escape pressure.',
     },
     {
       key: 'claim-softening',
@@ -129,10 +163,11 @@ export const negotiateNowSpec: MapSpec = {
       quote: 'Diplomatic overtures offered by the Obama team to North Korea earlier this month were also met with a warm reception',
     },
 
-    // ── Line 2: engagement works (¶4–¶5) ───────────────────────────────────────────────────────
+    // ── Solvency: engagement works (¶4–¶5) ─────────────────────────────────────────────────────
     {
       key: 'claim-diplomacy-can-yield',
       kind: 'claim',
+      stockIssue: 'solvency',
       text: 'Diplomacy between the US and North Korea can still produce results, as Bill Clinton’s visit showed the world.',
       quote: 'The visit was a global demonstration that U.S.-North Korea diplomacy has the potential to yield results',
     },
@@ -167,13 +202,15 @@ export const negotiateNowSpec: MapSpec = {
       text: 'What a policy achieved with North Korea in the past predicts what it will achieve now.',
     },
     {
+      // Narrowed to what the Agreed Framework froze: plutonium production. What it left out (the
+      // plutonium separated before 1994, the uranium route) is for the objections to raise.
       key: 'ev-clinton-freeze',
       kind: 'evidence',
-      text: 'Under President Clinton, engagement froze North Korea’s nuclear weapons programme for eight years and brought a halt to its ballistic missile tests.',
+      text: 'Under Clinton, engagement froze North Korea’s plutonium production for eight years (though plutonium it had separated before 1994 was never accounted for) and brought a moratorium on missile tests.',
       quote: 'During the Clinton administration, a policy of engagement led to eight years of freezing Pyongyang’s nuclear weapons program and a moratorium on ballistic missile tests',
     },
 
-    // ── Line 3: the hard line failed, and the current course repeats it (¶5–¶6) ────────────────
+    // ── The hard line failed (¶5–¶6) ───────────────────────────────────────────────────────────
     {
       key: 'claim-hardline-failed',
       kind: 'claim',
@@ -198,11 +235,24 @@ export const negotiateNowSpec: MapSpec = {
       implicit: true,
       text: 'North Korea restarted its weapons programme because of the US hard line, not for reasons of its own that talks had only delayed.',
     },
+
+    // ── Harm and the present course (¶6) ───────────────────────────────────────────────────────
     {
       key: 'claim-dangerous-moment',
       kind: 'claim',
-      text: 'Relations with North Korea are at a dangerous point: the present US course leads to deadlock and rising tension.',
+      stockIssue: 'harm',
+      text: 'Relations with North Korea are at a dangerous point: talks are stalled and tension is rising.',
       quote: 'We are at a dangerous moment in relations with North Korea',
+    },
+    {
+      // Inherency: the essay never says it, but its danger line does not reach "negotiate now"
+      // without it — if Pyongyang's own choices keep the talks stalled, dropping the precondition
+      // would not end the stall.
+      key: 'imp-precondition-stalls',
+      kind: 'premise',
+      implicit: true,
+      stockIssue: 'inherency',
+      text: 'Washington’s precondition — denuclearization first — and not Pyongyang’s own choices is what keeps the talks stalled.',
     },
     {
       key: 'claim-obama-tough',
@@ -217,10 +267,18 @@ export const negotiateNowSpec: MapSpec = {
       quote: 'testified in Congress that if Pyongyang does not satisfy Washington’s outlined preconditions, the U.S. will “take defensive measures to bring significant pressure to bear for North Korea to abandon its nuclear and missile programs.”',
     },
     {
-      key: 'pr-tough-fails',
-      kind: 'premise',
+      // A claim, not a premise: it has support (the hard line's failure, and Bush's own turn).
+      key: 'claim-tough-fails',
+      kind: 'claim',
       text: 'The “tough guy” approach does not work with North Korea — Bush himself came to see this, too late.',
       quote: 'that Bush realized too late would not work',
+    },
+    {
+      // The essay's "that Bush realized too late" has no words for the turn itself, so the analyst states it.
+      key: 'ev-bush-turn-2007',
+      kind: 'evidence',
+      asOf: '2007-02',
+      text: 'In 2007 Bush turned to direct talks: his envoy Christopher Hill met North Korea’s negotiator in Berlin in January, and the Six-Party deal of 13 February 2007 followed.',
     },
     {
       key: 'claim-precondition-stalemate',
@@ -235,10 +293,11 @@ export const negotiateNowSpec: MapSpec = {
       quote: 'introduced legislation that would re-designate North Korea as a state sponsor of terrorism, reactivate additional economic sanctions, and increase support to an already bloated South Korean army',
     },
 
-    // ── Line 4: engagement is the administration's own doctrine (¶7) ────────────────────────────
+    // ── An extra reason: engagement is the administration's own doctrine (¶7) ──────────────────
     {
       key: 'claim-own-doctrine',
       kind: 'claim',
+      implicit: true,
       text: 'Engaging North Korea is what the Obama administration’s own stated foreign policy calls for; holding out for preconditions departs from it.',
     },
     {
@@ -255,100 +314,242 @@ export const negotiateNowSpec: MapSpec = {
     },
 
     // ── Sample objections and rebuttals from the historical record (not in the essay) ──────────
+    // Against the case step's premises.
     {
-      key: 'obj-2009-nuclear-test',
+      key: 'obj-pyongyang-walked-out',
       kind: 'objection',
       author: SAMPLE_OBJECTION_AUTHOR,
-      text: 'Obama did not start with a hard line: he took office offering to “extend a hand”, and North Korea answered with a long-range rocket launch (April 5, 2009) and its second nuclear test (May 25, 2009). The tougher stance came after.',
+      asOf: '2009-06',
+      text: 'Pyongyang walked out, not Washington: on 14 April 2009 it said it would never again take part in the Six-Party Talks or be bound by their agreements, and on 13 June 2009 it announced it would weaponize its plutonium and enrich uranium.',
     },
     {
-      key: 'obj-heu-programme',
-      kind: 'objection',
-      author: SAMPLE_OBJECTION_AUTHOR,
-      text: 'The freeze was not complete: in October 2002 the US confronted Pyongyang with evidence of a secret uranium-enrichment programme pursued during the freeze years, and the Agreed Framework collapsed that winter.',
-    },
-    {
-      key: 'reb-plutonium-frozen',
+      key: 'reb-bilateral-offer',
       kind: 'rebuttal',
       author: SAMPLE_REBUTTAL_AUTHOR,
-      text: 'Whatever the uranium effort amounted to, the Agreed Framework froze plutonium production at Yongbyon from 1994 to 2002 under IAEA monitoring; only after it collapsed did Pyongyang restart the reactor and reprocess stored fuel into bomb material.',
+      asOf: '2009-07',
+      text: 'It left the six-party format, not talks: its 13 June threat answered the UN sanctions of the day before, and on 27 July 2009 it offered “a specific and reserved form of dialogue” — direct talks, which Washington would hold only within the six-party framework.',
     },
     {
-      key: 'obj-sunshine-payments',
+      key: 'obj-charm-after-sanctions',
       kind: 'objection',
       author: SAMPLE_OBJECTION_AUTHOR,
-      text: 'The sunshine policy had a hidden price: a 2003 special-prosecutor inquiry found about $500 million was secretly sent to the North via Hyundai before the June 2000 summit, and critics argue such cash propped up the regime.',
+      asOf: '2009-08',
+      text: 'The summer’s charm followed pressure: UN Resolution 1874 (12 June 2009) tightened sanctions, and the gestures fit the North’s cycle of provocation, charm and concessions — Defense Secretary Gates said on 30 May 2009 he was “tired of buying the same horse twice”.',
     },
     {
-      key: 'obj-six-party-talks',
-      kind: 'objection',
-      author: SAMPLE_OBJECTION_AUTHOR,
-      text: 'Washington did not stop talking under Bush: the Six-Party Talks (2003–2008) produced the September 2005 joint statement and a 2007 deal that shut down Yongbyon, whose cooling tower was blown up in June 2008.',
-    },
-    {
-      key: 'reb-talks-stalled',
+      key: 'reb-pressure-opening',
       kind: 'rebuttal',
       author: SAMPLE_REBUTTAL_AUTHOR,
-      text: 'The essay says talks stopped being serious, and the record fits: after US sanctions on Banco Delta Asia (Sept 2005) talks stalled for a year and the North tested a bomb (Oct 2006); Yongbyon shut only after Bush turned to direct talks in 2007.',
+      asOf: '2009-08',
+      text: 'Pressure and a real opening are not opposites: if sanctions made Pyongyang want a deal, that is the opening to test, and talks need not buy anything in advance. The gestures were not only words: two Americans went home with Bill Clinton in August 2009.',
     },
     {
       key: 'obj-condolence-tactic',
       kind: 'objection',
       author: SAMPLE_OBJECTION_AUTHOR,
-      text: 'With hindsight (the essay is from Aug 2009): a condolence visit costs Pyongyang little and is a familiar charm move. In March 2010 the South Korean warship Cheonan was sunk, killing 46 sailors — by a North Korean torpedo, a South Korean-led international inquiry found.',
+      asOf: '2010-05',
+      text: 'With hindsight (the essay is from Aug 2009): the gestures did not mark a turn. In March 2010 the South Korean warship Cheonan was sunk, killing 46 sailors — by a North Korean torpedo, a South Korean-led international inquiry found in May 2010.',
+    },
+    {
+      key: 'obj-leap-day-deal',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2012-04',
+      text: 'With hindsight: direct talks without denuclearization first were tried. The “Leap Day” deal of 29 February 2012 traded a freeze on tests and enrichment for food aid; it collapsed within weeks, when the North launched a long-range rocket on 13 April 2012.',
+    },
+    {
+      key: 'obj-sunshine-ended',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2008-12',
+      text: 'The door sunshine opened had closed: Seoul dropped the policy when Lee Myung-bak took office in February 2008, tours to Mount Kumgang stopped after a North Korean soldier shot a South Korean tourist in July 2008, and the North restricted border crossings in December 2008.',
+    },
+    // Against the proposal itself: the negative's disadvantage.
+    {
+      key: 'obj-peace-treaty',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2009-05',
+      stockIssue: 'disadvantage',
+      text: 'A peace treaty without denuclearization would in effect accept North Korea, after its 2006 and 2009 tests, as a nuclear state and weaken the NPT; it would serve Pyongyang’s aim of ending the UN Command and removing US troops; and it needs Seoul’s and Beijing’s agreement.',
+    },
+    {
+      key: 'reb-treaty-with-denuclearization',
+      kind: 'rebuttal',
+      author: SAMPLE_REBUTTAL_AUTHOR,
+      asOf: '2009-02',
+      text: 'The plan is talks without denuclearization first, not a treaty without it: the September 2005 joint statement put a peace regime, negotiated by “the directly related parties”, beside denuclearization, and Clinton offered a peace treaty on 13 February 2009.',
+    },
+    // Against the doctrine line.
+    {
+      key: 'obj-conditional-doctrine',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2009-04',
+      text: 'The doctrine came with terms: the inaugural (20 January 2009) offered to “extend a hand if you are willing to unclench your fist” to governments that silence dissent, not to North Korea by name; and on 5 April 2009 Obama said of the North’s launch: “Rules must be binding.”',
+    },
+    // Against the stalemate comparison, the hard line and the precedents.
+    {
+      key: 'obj-2009-nuclear-test',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2009-06',
+      text: 'The 2009 case differs from Bush’s: on 13 February 2009 Clinton offered normal relations, a peace treaty and aid for verified denuclearization, and the North answered with a rocket (5 April) and a nuclear test (25 May). Only the sanctions, UN Resolution 1874 (June 2009), came after.',
+    },
+    {
+      key: 'obj-uranium-before-hardline',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2006-09',
+      text: 'The cause may run the other way: the North sought uranium enrichment with Pakistani help from the late 1990s, under Clinton and the freeze (CIA estimate for Congress, November 2002; Musharraf’s memoir, 2006). The hard line answered that programme; it did not start it.',
+    },
+    {
+      key: 'obj-six-party-talks',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2008-06',
+      text: 'Washington was talking seriously under Bush: in the Six-Party Talks it signed the September 2005 joint statement and in 2007 won the shutdown of Yongbyon (its cooling tower was blown up in June 2008); the leap, the October 2006 test, came between the two.',
+    },
+    {
+      key: 'reb-talks-stalled',
+      kind: 'rebuttal',
+      author: SAMPLE_REBUTTAL_AUTHOR,
+      asOf: '2007-07',
+      text: 'Serious only in stretches: US and North Korean envoys met one to one within the talks in 2005, but after US sanctions on Banco Delta Asia (Sept 2005) talks stalled for a year and the North tested a bomb; Yongbyon shut in July 2007, after direct talks and the frozen funds’ return.',
+    },
+    {
+      key: 'obj-2007-precedent',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2009-05',
+      text: 'Another precedent went the other way: in 2007–08 Bush dropped the hard line — direct talks, the frozen funds returned, North Korea off the terrorism list on 11 October 2008 before it disarmed — and it ended in deadlock over verification in December 2008, then a test in May 2009.',
+    },
+    {
+      key: 'reb-2007-yielded',
+      kind: 'rebuttal',
+      author: SAMPLE_REBUTTAL_AUTHOR,
+      asOf: '2008-12',
+      text: 'That precedent cuts both ways: the 2007–08 talks shut Yongbyon in July 2007 and disabled it — its cooling tower came down in June 2008 — so direct talks did yield results; what failed in December 2008 was agreeing how to verify them.',
     },
     {
       key: 'obj-different-conditions',
       kind: 'objection',
       author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2009-05',
       text: 'Past success does not carry over: the Clinton-era freeze came before North Korea had tested a bomb. After its 2006 and 2009 nuclear tests, a state that already has the bomb has far less reason to trade it away.',
+    },
+    {
+      key: 'obj-heu-programme',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2003-01',
+      text: 'The freeze was not complete: in October 2002 the US confronted Pyongyang with evidence of a secret uranium-enrichment programme pursued during the freeze years, and the Agreed Framework collapsed that winter: in January 2003 the North left the NPT.',
+    },
+    {
+      // Answers only what it answers: it grants the freeze was incomplete and argues the part that
+      // was frozen still makes it a case of diplomacy working.
+      key: 'reb-plutonium-frozen',
+      kind: 'rebuttal',
+      author: SAMPLE_REBUTTAL_AUTHOR,
+      asOf: '2002-12',
+      text: 'Incomplete, yet still diplomacy working: the freeze kept some 8,000 spent fuel rods — plutonium for several bombs — under IAEA seal from 1994 until the inspectors were expelled in December 2002; only then could the North reprocess them.',
+    },
+    {
+      key: 'obj-wrong-dates',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2006-07',
+      text: 'The essay’s dates are off: the freeze lasted until December 2002, into Bush’s second year, and the missile moratorium began only in September 1999, after a Taepodong launch over Japan in August 1998 under Clinton’s engagement; it held until July 2006.',
+    },
+    {
+      key: 'obj-naval-clashes',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2002-06',
+      text: 'Tension did not fall steadily in the sunshine years: the two Koreas’ navies clashed in the Yellow Sea in June 1999 and again in June 2002, when six South Korean sailors were killed.',
+    },
+    {
+      key: 'obj-sunshine-payments',
+      kind: 'objection',
+      author: SAMPLE_OBJECTION_AUTHOR,
+      asOf: '2003-06',
+      text: 'The summit was bought, not only earned: a 2003 special-prosecutor inquiry found about $500 million was secretly sent to the North via Hyundai before the June 2000 summit, so it does not show what engagement alone achieves.',
     },
   ],
 
   inferences: [
-    // Line 1: the door to peace is open → negotiate now.
-    { key: 'inf-thesis-opening', conclusion: 'thesis', premises: ['claim-door-open', 'imp-seize-opening'], scheme: 'practical-reasoning' },
+    // The policy case: harm, inherency, solvency and timeliness, needed together.
+    {
+      key: 'inf-thesis-case',
+      conclusion: 'thesis',
+      premises: ['claim-dangerous-moment', 'imp-precondition-stalls', 'claim-diplomacy-can-yield', 'claim-door-open', 'imp-seize-opening', 'imp-peace-worth-costs'],
+      scheme: 'practical-reasoning',
+    },
+
+    // Timeliness: the door to peace is open.
     { key: 'inf-sunshine-opened-door', conclusion: 'claim-door-open', premises: ['claim-sunshine-worked'], scheme: 'cause-to-effect' },
     { key: 'inf-sunshine-summit', conclusion: 'claim-sunshine-worked', premises: ['ev-2000-summit'], scheme: 'example' },
     { key: 'inf-sunshine-tensions', conclusion: 'claim-sunshine-worked', premises: ['ev-reduced-tensions'], scheme: 'example' },
     { key: 'inf-sunshine-reunions', conclusion: 'claim-sunshine-worked', premises: ['ev-family-reunions'], scheme: 'example' },
-    { key: 'inf-sunshine-nobel', conclusion: 'claim-sunshine-worked', premises: ['ev-nobel'], scheme: 'expert-opinion' },
-    { key: 'inf-grief-opened-door', conclusion: 'claim-door-open', premises: ['claim-window'], scheme: 'cause-to-effect' },
+    // The catalogue has no "sign of international recognition"; argument from sign is the closest.
+    { key: 'inf-sunshine-nobel', conclusion: 'claim-sunshine-worked', premises: ['ev-nobel'], scheme: 'sign' },
+    // The claim restates half of its premise: an example of the door opening, not a cause of it.
+    { key: 'inf-grief-opened-door', conclusion: 'claim-door-open', premises: ['claim-window'], scheme: 'example' },
     { key: 'inf-window', conclusion: 'claim-window', premises: ['ev-condolence-delegation', 'imp-goodwill-signals'], scheme: 'sign' },
     { key: 'inf-softening-opened-door', conclusion: 'claim-door-open', premises: ['claim-softening'], scheme: 'sign' },
-    { key: 'inf-summit-interest', conclusion: 'claim-softening', premises: ['ev-summit-interest'], scheme: 'example' },
-    { key: 'inf-border-links', conclusion: 'claim-softening', premises: ['ev-border-links'], scheme: 'example' },
-    { key: 'inf-warm-reception', conclusion: 'claim-softening', premises: ['ev-warm-reception'], scheme: 'example' },
+    { key: 'inf-summit-interest', conclusion: 'claim-softening', premises: ['ev-summit-interest', 'imp-goodwill-signals'], scheme: 'sign' },
+    { key: 'inf-border-links', conclusion: 'claim-softening', premises: ['ev-border-links', 'imp-goodwill-signals'], scheme: 'sign' },
+    { key: 'inf-warm-reception', conclusion: 'claim-softening', premises: ['ev-warm-reception', 'imp-goodwill-signals'], scheme: 'sign' },
 
-    // Line 2: engagement works → engage.
-    { key: 'inf-thesis-results', conclusion: 'thesis', premises: ['claim-diplomacy-can-yield', 'imp-peace-worth-costs'], scheme: 'positive-consequences' },
+    // Solvency: engagement works.
     { key: 'inf-clinton-mission', conclusion: 'claim-diplomacy-can-yield', premises: ['ev-clinton-mission', 'imp-small-to-large'], scheme: 'analogy' },
     { key: 'inf-past-practice', conclusion: 'claim-diplomacy-can-yield', premises: ['claim-diplomacy-worked', 'imp-past-predicts'], scheme: 'past-practice' },
     { key: 'inf-clinton-freeze', conclusion: 'claim-diplomacy-worked', premises: ['ev-clinton-freeze'], scheme: 'example' },
-    { key: 'inf-sunshine-precedent', conclusion: 'claim-diplomacy-worked', premises: ['claim-sunshine-worked'], scheme: 'example' },
+    // Inter-Korean diplomacy taken as a case of US–North Korea diplomacy: a comparison of two cases.
+    { key: 'inf-sunshine-precedent', conclusion: 'claim-diplomacy-worked', premises: ['claim-sunshine-worked'], scheme: 'analogy' },
 
-    // Line 3: the hard line failed and the current course repeats it → change course.
+    // The hard line failed, and the present course repeats it.
     { key: 'inf-hardline', conclusion: 'claim-hardline-failed', premises: ['ev-bush-hardline', 'ev-nk-restart', 'imp-hardline-caused'], scheme: 'correlation-to-cause' },
-    { key: 'inf-hardline-lesson', conclusion: 'pr-tough-fails', premises: ['claim-hardline-failed'], scheme: 'example' },
-    { key: 'inf-thesis-danger', conclusion: 'thesis', premises: ['claim-dangerous-moment'], scheme: 'negative-consequences' },
+    { key: 'inf-hardline-lesson', conclusion: 'claim-tough-fails', premises: ['claim-hardline-failed'], scheme: 'example' },
+    { key: 'inf-bush-turn', conclusion: 'claim-tough-fails', premises: ['ev-bush-turn-2007'], scheme: 'sign' },
     { key: 'inf-bosworth', conclusion: 'claim-obama-tough', premises: ['ev-bosworth-testimony'], scheme: 'position-to-know' },
-    { key: 'inf-stalemate', conclusion: 'claim-precondition-stalemate', premises: ['claim-obama-tough', 'pr-tough-fails'], scheme: 'analogy' },
+    { key: 'inf-stalemate', conclusion: 'claim-precondition-stalemate', premises: ['claim-obama-tough', 'claim-tough-fails'], scheme: 'analogy' },
+
+    // Harm: a dangerous moment.
     { key: 'inf-stalemate-danger', conclusion: 'claim-dangerous-moment', premises: ['claim-precondition-stalemate'], scheme: 'cause-to-effect' },
     { key: 'inf-brownback', conclusion: 'claim-dangerous-moment', premises: ['ev-brownback-bill'], scheme: 'sign' },
 
-    // Line 4: the administration's own doctrine → engage.
+    // The extra reason: the administration's own doctrine.
     { key: 'inf-thesis-doctrine', conclusion: 'thesis', premises: ['claim-own-doctrine', 'imp-act-consistently'], scheme: 'commitment' },
     { key: 'inf-doctrine-applies', conclusion: 'claim-own-doctrine', premises: ['pr-engage-different'], scheme: 'commitment' },
   ],
 
   conflicts: [
-    { key: 'con-2009-nuclear-test', attacker: 'obj-2009-nuclear-test', target: { node: 'claim-obama-tough' } },
-    { key: 'con-heu-programme', attacker: 'obj-heu-programme', target: { node: 'ev-clinton-freeze' }, question: 'example.cq1' },
-    { key: 'con-plutonium-frozen', attacker: 'reb-plutonium-frozen', target: { node: 'obj-heu-programme' } },
-    { key: 'con-sunshine-payments', attacker: 'obj-sunshine-payments', target: { node: 'claim-sunshine-worked' } },
+    // The case step's premises.
+    { key: 'con-pyongyang-walked-out', attacker: 'obj-pyongyang-walked-out', target: { node: 'imp-precondition-stalls' } },
+    { key: 'con-bilateral-offer', attacker: 'reb-bilateral-offer', target: { node: 'obj-pyongyang-walked-out' } },
+    { key: 'con-charm-after-sanctions', attacker: 'obj-charm-after-sanctions', target: { node: 'imp-goodwill-signals' }, question: 'sign.cq1' },
+    { key: 'con-pressure-opening', attacker: 'reb-pressure-opening', target: { node: 'obj-charm-after-sanctions' } },
+    { key: 'con-condolence-tactic', attacker: 'obj-condolence-tactic', target: { node: 'imp-goodwill-signals' }, question: 'sign.cq1' },
+    { key: 'con-leap-day-deal', attacker: 'obj-leap-day-deal', target: { node: 'claim-diplomacy-can-yield' } },
+    { key: 'con-sunshine-ended', attacker: 'obj-sunshine-ended', target: { inference: 'inf-sunshine-opened-door' }, question: 'cause-to-effect.cq3' },
+    // The proposal.
+    { key: 'con-peace-treaty', attacker: 'obj-peace-treaty', target: { node: 'thesis' } },
+    { key: 'con-treaty-with-denuclearization', attacker: 'reb-treaty-with-denuclearization', target: { node: 'obj-peace-treaty' } },
+    // The doctrine line.
+    { key: 'con-conditional-doctrine', attacker: 'obj-conditional-doctrine', target: { inference: 'inf-doctrine-applies' }, question: 'commitment.cq2' },
+    // The stalemate comparison, the hard line, the precedents.
+    { key: 'con-2009-nuclear-test', attacker: 'obj-2009-nuclear-test', target: { inference: 'inf-stalemate' }, question: 'analogy.cq1' },
+    { key: 'con-uranium-before-hardline', attacker: 'obj-uranium-before-hardline', target: { node: 'imp-hardline-caused' } },
     { key: 'con-six-party-talks', attacker: 'obj-six-party-talks', target: { node: 'claim-hardline-failed' }, question: 'example.cq1' },
     { key: 'con-talks-stalled', attacker: 'reb-talks-stalled', target: { node: 'obj-six-party-talks' } },
-    { key: 'con-condolence-tactic', attacker: 'obj-condolence-tactic', target: { node: 'imp-goodwill-signals' }, question: 'sign.cq1' },
+    { key: 'con-2007-precedent', attacker: 'obj-2007-precedent', target: { inference: 'inf-past-practice' }, question: 'past-practice.cq3' },
+    { key: 'con-2007-yielded', attacker: 'reb-2007-yielded', target: { node: 'obj-2007-precedent' } },
     { key: 'con-different-conditions', attacker: 'obj-different-conditions', target: { inference: 'inf-past-practice' }, question: 'past-practice.cq2' },
+    { key: 'con-heu-programme', attacker: 'obj-heu-programme', target: { inference: 'inf-clinton-freeze' }, question: 'example.cq2' },
+    { key: 'con-plutonium-frozen', attacker: 'reb-plutonium-frozen', target: { node: 'obj-heu-programme' } },
+    { key: 'con-wrong-dates', attacker: 'obj-wrong-dates', target: { node: 'ev-clinton-freeze' }, question: 'example.cq1' },
+    { key: 'con-naval-clashes', attacker: 'obj-naval-clashes', target: { node: 'ev-reduced-tensions' }, question: 'example.cq1' },
+    { key: 'con-sunshine-payments', attacker: 'obj-sunshine-payments', target: { inference: 'inf-sunshine-summit' }, question: 'example.cq2' },
   ],
 };

@@ -66,7 +66,7 @@ export const negotiateNowSpec: MapSpec = {
       key: 'thesis',
       kind: 'thesis',
       proposal: true,
-      text: 'The US should change course: talk with North Korea now without first demanding denuclearization, and aim the talks at a lasting peace treaty on the Korean peninsula.',
+      text: 'The US should change course and talk with North Korea now without first demanding denuclearization, aiming the talks at a lasting peace treaty on the Korean peninsula.',
       quote: 'the time is now to engage and establish a lasting peace treaty on the Korean peninsula',
     },
 
@@ -478,11 +478,11 @@ export const negotiateNowSpec: MapSpec = {
   ],
 
   inferences: [
-    // The policy case: harm, inherency, solvency and timeliness, needed together.
+    // The policy case: timeliness, solvency, harm and inherency, needed together (in the essay's order).
     {
       key: 'inf-thesis-case',
       conclusion: 'thesis',
-      premises: ['claim-dangerous-moment', 'imp-precondition-stalls', 'claim-diplomacy-can-yield', 'claim-door-open', 'imp-seize-opening', 'imp-peace-worth-costs'],
+      premises: ['claim-door-open', 'imp-seize-opening', 'claim-diplomacy-can-yield', 'imp-peace-worth-costs', 'claim-dangerous-moment', 'imp-precondition-stalls'],
       scheme: 'practical-reasoning',
     },
 

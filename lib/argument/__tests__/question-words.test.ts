@@ -89,15 +89,17 @@ const open = (fullId: string, step: StepWords) => objectionOpening(questionById(
 
 describe('questions on the op-ed’s own steps', () => {
   test.each([
-    ['practical-reasoning.cq4', 'inf-thesis-opening', 'Is it practically possible to do what “The US should change course and negotiate with North…” proposes?'],
-    ['practical-reasoning.cq1', 'inf-thesis-opening', 'What other goals might conflict with doing what “The US should change course and negotiate with North…” proposes?'],
+    ['practical-reasoning.cq4', 'inf-thesis-case', 'Is it practically possible to do what “The US should change course and talk with North Korea…” proposes?'],
+    ['practical-reasoning.cq1', 'inf-thesis-case', 'What other goals might conflict with doing what “The US should change course and talk with North Korea…” proposes?'],
     ['example.cq1', 'inf-sunshine-summit', 'Is “The sunshine policy led to the June 2000 summit, the…” actually true?'],
     ['example.cq4', 'inf-clinton-freeze', 'Are there counterexamples to “Diplomacy with North Korea has clearly worked before”?'],
     ['sign.cq1', 'inf-brownback', 'Does “Senators led by Sam Brownback introduced a bill to put…” reliably show “Relations with North Korea are at a dangerous point”?'],
     // Evidence linked with its unstated warrant: the evidence is the sign.
     ['sign.cq3', 'inf-window', 'Is “When Kim Dae-jung died, Kim Jong-il sent a…” really so?'],
-    ['expert-opinion.cq1', 'inf-sunshine-nobel', 'Is the source behind “The policy earned Kim Dae-jung the Nobel Peace Prize” a genuine expert?'],
-    ['negative-consequences.cq1', 'inf-thesis-danger', 'How likely are the bad results in “Relations with North Korea are at a dangerous point” to actually happen?'],
+    ['sign.cq1', 'inf-sunshine-nobel', 'Does “The policy earned Kim Dae-jung the Nobel Peace Prize…” reliably show “Kim Dae-jung’s ‘sunshine policy’ of engaging the North…”?'],
+    // Evidence linked with the sincerity premise: the gesture is the sign.
+    ['sign.cq1', 'inf-summit-interest', 'Does “Kim Jong-il said he was interested in holding another…” reliably show “In recent weeks North Korea has softened its tone…”?'],
+    ['cause-to-effect.cq1', 'inf-stalemate-danger', 'Does “Demanding total denuclearisation before normalising…” really tend to lead to “Relations with North Korea are at a dangerous point”?'],
     ['commitment.cq4', 'inf-thesis-doctrine', 'Has “Engaging North Korea is what the Obama…” since been withdrawn or qualified?'],
     // Two pieces of evidence of their own: which one is which is not known, so only the conclusion is named.
     ['correlation-to-cause.cq4', 'inf-hardline', 'Could some third factor explain what “The hard line backfired: North Korea’s nuclear…” puts down to one cause?'],
@@ -107,8 +109,8 @@ describe('questions on the op-ed’s own steps', () => {
   });
 
   test.each([
-    ['practical-reasoning.cq4', 'inf-thesis-opening', 'What “The US should change course and negotiate with North…” proposes is not practically possible, because …'],
-    ['example.cq1', 'inf-clinton-freeze', '“Under President Clinton, engagement froze North…” is not accurate, because …'],
+    ['practical-reasoning.cq4', 'inf-thesis-case', 'What “The US should change course and talk with North Korea…” proposes is not practically possible, because …'],
+    ['example.cq1', 'inf-clinton-freeze', '“Under Clinton, engagement froze North Korea’s…” is not accurate, because …'],
     ['past-practice.cq2', 'inf-past-practice', '“Diplomacy with North Korea has clearly worked before” no longer carries over to now, because …'],
   ])('the opening of an objection raising %s on %s', (fullId, key, expected) => {
     expect(open(fullId, opEdStep(key))).toBe(expected);
@@ -131,9 +133,9 @@ describe('questions on the op-ed’s own steps', () => {
 
   test('the map’s question lists carry the step’s words; ids and states are the catalogue’s', () => {
     const evaluation = evaluate(OP_ED);
-    const onStep = questionsForInference(OP_ED, evaluation, 'inf-thesis-opening').find((q) => q.id === 'practical-reasoning.cq4')!;
-    expect(onStep.text).toBe(ask('practical-reasoning.cq4', opEdStep('inf-thesis-opening')));
-    expect(onStep.prompt).toBe(open('practical-reasoning.cq4', opEdStep('inf-thesis-opening')));
+    const onStep = questionsForInference(OP_ED, evaluation, 'inf-thesis-case').find((q) => q.id === 'practical-reasoning.cq4')!;
+    expect(onStep.text).toBe(ask('practical-reasoning.cq4', opEdStep('inf-thesis-case')));
+    expect(onStep.prompt).toBe(open('practical-reasoning.cq4', opEdStep('inf-thesis-case')));
     expect(onStep.state).toBe('open');
     const raised = unansweredQuestions(OP_ED, evaluation).find((q) => q.id === 'sign.cq1' && q.inferenceId === 'inf-window')!;
     expect(raised.state).toBe('raised');
@@ -162,8 +164,8 @@ describe('the brief words its questions from the step, or from the point when se
   });
 
   test('an objection raising a question of a premise asks it of that premise (the op-ed’s sample objection)', () => {
-    const objection = briefOf(OP_ED).negative.case.find((p) => p.id === 'obj-heu-programme')!;
-    expect(objection.attacks.map((t) => t.question?.text)).toEqual(['Is “Under President Clinton, engagement froze North…” actually true?']);
+    const objection = briefOf(OP_ED).negative.case.find((p) => p.id === 'obj-wrong-dates')!;
+    expect(objection.attacks.map((t) => t.question?.text)).toEqual(['Is “Under Clinton, engagement froze North Korea’s…” actually true?']);
   });
 });
 

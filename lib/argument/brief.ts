@@ -14,6 +14,9 @@
  * **The brief** for a side has three parts: the case outline (what we argue, strongest first), the
  * rebuttal matrix (each opposing point that attacks one of ours, with our answers, or marked
  * unanswered) and the open critical questions (on our steps: to prepare for; on theirs: openings).
+ * When the thesis proposes a policy it opens with the **stock issues** (lib/argument/stock-issues.ts):
+ * for each issue, who argues it, the attacks on it and whether it is held, lost or missing — read
+ * from this side (the affirmative must hold all four; the negative picks which to attack).
  *
  * **Each point once.** A map is a graph, not a tree: one piece of evidence can hold up several claims,
  * and a "ladder" of points that each support both points above has exponentially many paths. The
@@ -29,10 +32,11 @@
 import { NO_RATING, formatAverage, type Rating } from './discussion';
 import { evaluate, STATUS_LABELS, type Status } from './evaluation';
 import type { MapView } from './map-view';
-import { isNodeTarget, KIND_LABELS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind } from './model';
+import { isNodeTarget, KIND_LABELS, STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind, type StockIssue } from './model';
 import { askQuestion, type StepWords } from './question-words';
 import { unansweredQuestions, type QuestionState } from './questions';
 import { questionById, schemeById } from './schemes';
+import { LOST_ISSUE_RULE, stockIssueCase, type StockIssueLine, type StockIssueState } from './stock-issues';
 
 /** The two teams: the affirmative defends the thesis, the negative attacks it. */
 export const SIDES = ['affirmative', 'negative'] as const;
@@ -62,6 +66,8 @@ export interface BriefPoint {
   status: Status;
   /** The crowd's 0–4 rating; `{ average: 0, count: 0 }` when nobody voted. */
   rating: Rating;
+  /** The stock issue it is tagged with, or null. */
+  stockIssue: StockIssue | null;
 }
 
 /** What one of the points in a rebuttal or an objection attacks. */
@@ -157,6 +163,52 @@ export const BRIEF_CASE_DEPTH_MAX = 8;
  */
 export const BRIEF_TOGETHER_LIMIT = 6;
 
+/** An attack on a point that argues a stock issue. */
+export interface IssueAttack {
+  attacker: BriefPoint;
+  /** The point it attacks (for an undercut: the conclusion of the step it undercuts). */
+  target: BriefPoint;
+  undercut: boolean;
+}
+
+/** One stock issue as the brief reads it, from the brief's side. */
+export interface BriefStockIssue {
+  issue: StockIssue;
+  label: string;
+  /** What the issue asks, in a student's words. */
+  question: string;
+  /** Who must argue it: the affirmative (harm … timeliness) or the negative (disadvantage, counterplan). */
+  arguedBy: Side;
+  /** From the side that argues it: `held`, `lost` or `missing` (see lib/argument/stock-issues.ts). */
+  state: StockIssueState;
+  /** The points that argue it, strongest first. */
+  points: BriefPoint[];
+  /** The attacks on them, strongest attacker first. */
+  attacks: IssueAttack[];
+  /** Points tagged with it off the case step (affirmative issues only): they do not hold it. */
+  elsewhere: BriefPoint[];
+  /** The issue's state in words, as the map's gaps panel says it. */
+  summary: string;
+  /** What the brief's side should do about it, in one or two sentences. */
+  advice: string;
+}
+
+/** The stock-issues section of a brief on a policy thesis. */
+export interface BriefStockIssues {
+  /** Harm, inherency, solvency, timeliness: what the affirmative must hold. */
+  affirmative: BriefStockIssue[];
+  /** Disadvantage and counterplan: the negative's own lines. */
+  negative: BriefStockIssue[];
+  /** Affirmative issues lost or missing; any one loses the round. */
+  losing: StockIssue[];
+  /** Who wins on the stock issues, in words. */
+  verdict: string;
+  /** "A lost stock issue loses the round…" */
+  rule: string;
+  /** Undercuts of the step that links the issues: they deny that the issues together carry the proposal. */
+  stepAttacks: BriefPoint[];
+}
+
 /** The brief for one side of one map; see the module comment for what each part means. */
 export interface Brief {
   side: Side;
@@ -182,6 +234,8 @@ export interface Brief {
   };
   /** Points reached with both polarities, which neither side counts (see the module comment). */
   mixed: BriefPoint[];
+  /** The stock issues, when the thesis is marked as a policy proposal; null otherwise. */
+  stockIssues: BriefStockIssues | null;
 }
 
 /** Order of strength: a point that stands first, a defeated one last. */
@@ -279,7 +333,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   const sides = assignSides(graph);
   const thesisNode = view.nodes.find((n) => n.kind === 'thesis');
   const noQuestions: QuestionList = { shown: [], more: 0 };
-  if (!thesisNode) return { side, thesis: null, case: [], continued: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [] };
+  if (!thesisNode) return { side, thesis: null, case: [], continued: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [], stockIssues: null };
 
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const order = new Map(view.nodes.map((n, i) => [n.id, i]));
@@ -298,6 +352,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
       author: n.author,
       status: n.status,
       rating: view.ratings[n.id] ?? NO_RATING,
+      stockIssue: n.stockIssue ?? null,
     };
   };
   const strongestFirst = <T extends BriefPoint>(points: T[]): T[] =>
@@ -318,7 +373,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
 
   /**
    * The reasons for `id`, strongest first and not yet expanded: one entry per stated premise of each
-   * step into it, the rest of the step as `together`. Premises on `onPath` (the points above, a
+   * step into it (in a step with none stated, per unstated claim), the rest of the step as `together`. Premises on `onPath` (the points above, a
    * cycle) are left out.
    */
   const reasonsFor = (id: string, onPath: ReadonlySet<string>): CasePoint[] => {
@@ -326,8 +381,10 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     for (const inf of inferencesInto.get(id) ?? []) {
       const onMap = inf.premises.filter((p) => byId.has(p));
       const premises = onMap.filter((p) => !onPath.has(p));
+      // Stated points lead; in a step of unstated points only, a reconstructed claim leads its warrant.
       const stated = premises.filter((p) => !byId.get(p)!.implicit);
-      const leads = stated.length > 0 ? stated : premises;
+      const claims = premises.filter((p) => byId.get(p)!.kind !== 'premise');
+      const leads = stated.length > 0 ? stated : claims.length > 0 ? claims : premises;
       const scheme = inf.scheme ? (schemeById(inf.scheme)?.name ?? null) : null;
       for (const lead of leads) {
         const together: BriefPoint[] = [];
@@ -473,8 +530,96 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     matrix,
     questions: { prepare: listFor(side), openings: listFor(them) },
     mixed: view.nodes.filter((n) => sides.get(n.id) === 'mixed').map((n) => point(n.id)),
+    stockIssues: stockIssuesFor(view, side, point, strongestFirst),
   };
 }
+
+/**
+ * The stock-issues section for `side`: each issue with its points and the attacks on them, strongest
+ * first, and what this side should do about it. Null when the thesis is not a policy proposal.
+ */
+function stockIssuesFor(
+  graph: BriefInput,
+  side: Side,
+  point: (id: string) => BriefPoint,
+  strongestFirst: <T extends BriefPoint>(points: T[]) => T[],
+): BriefStockIssues | null {
+  const statusOf = new Map(graph.nodes.map((n) => [n.id, n.status]));
+  const reading = stockIssueCase(graph, (id) => statusOf.get(id));
+  if (!reading) return null;
+  const issueOf = (line: StockIssueLine): BriefStockIssue => {
+    const attackers = strongestFirst(line.attacks.map((a) => ({ ...point(a.attacker), attack: a })));
+    return {
+      issue: line.issue,
+      label: STOCK_ISSUE_LABELS[line.issue],
+      question: STOCK_ISSUE_QUESTIONS[line.issue],
+      arguedBy: line.side,
+      state: line.state,
+      points: strongestFirst(line.points.map(point)),
+      attacks: attackers.map(({ attack, ...attacker }) => ({ attacker, target: point(attack.target), undercut: attack.undercut })),
+      elsewhere: line.elsewhere.map(point),
+      summary: line.summary,
+      advice: issueAdvice(side, line),
+    };
+  };
+  return {
+    affirmative: reading.affirmative.map(issueOf),
+    negative: reading.negative.map(issueOf),
+    losing: reading.losing,
+    verdict: reading.verdict,
+    rule: LOST_ISSUE_RULE,
+    stepAttacks: strongestFirst(reading.stepAttacks.map((a) => point(a.attacker))),
+  };
+}
+
+/** What `side` should do about one stock issue: hold it, press it, answer it or raise it. */
+export function issueAdvice(side: Side, line: Pick<StockIssueLine, 'issue' | 'side' | 'state' | 'attacks' | 'summary'>): string {
+  const name = STOCK_ISSUE_LABELS[line.issue].toLowerCase();
+  const question = STOCK_ISSUE_QUESTIONS[line.issue];
+  if (side === line.side) {
+    if (line.side === 'affirmative') {
+      if (line.state === 'held') return line.attacks.length > 0 ? `${line.summary} Keep the answers to its ${line.attacks.length === 1 ? 'attack' : `${line.attacks.length} attacks`} ready.` : `${line.summary} Nothing attacks it yet: expect “${question}”`;
+      return line.summary;
+    }
+    if (line.state === 'held') return `Our ${name} stands: weigh it against the plan’s gains.`;
+    if (line.state === 'lost') return `Answered: none of our ${name} points stands. Rebuild it or drop it.`;
+    return `Not argued yet. Ask: ${question}`;
+  }
+  if (line.side === 'affirmative') {
+    if (line.state === 'lost') return `The affirmative has lost ${name}: press it — a lost stock issue loses the round.`;
+    if (line.state === 'missing') return `The affirmative never argues ${name}: say so — an issue nobody argues is lost, and a lost stock issue loses the round.`;
+    return line.attacks.length > 0
+      ? `Held: ${line.attacks.length === 1 ? 'our attack on it is' : `our ${line.attacks.length} attacks on it are`} answered or not enough. Find another: ${question}`
+      : `Held, and unattacked: open a line here. Ask: ${question}`;
+  }
+  if (line.state === 'held') return `Their ${name} stands: answer it, or show the plan’s gains outweigh it.`;
+  if (line.state === 'lost') return `Their ${name} is answered: none of its points stands.`;
+  return `The negative has not argued ${name}.`;
+}
+
+/** How a stock issue's state reads, for the side that argues it. */
+export const ISSUE_STATE_WORDS: Record<Side, Record<StockIssueState, string>> = {
+  affirmative: { held: 'Held ✓', lost: 'Lost ✕', missing: 'Missing —' },
+  negative: { held: 'Stands ✓', lost: 'Answered ✕', missing: 'Not argued —' },
+};
+
+/** The stock-issues section's heading and lists, from each side. */
+export const STOCK_ISSUE_WORDING: Record<Side, { intro: string; mustHold: string; ownLines: string; pointsLabel: (arguedBy: Side) => string; attacksLabel: (arguedBy: Side) => string }> = {
+  affirmative: {
+    intro: 'The resolution proposes a policy: we must hold all four stock issues — harm, inherency, solvency and timeliness. A lost stock issue loses the round.',
+    mustHold: 'Stock issues we must hold',
+    ownLines: 'The negative’s lines: disadvantage and counterplan',
+    pointsLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Our points' : 'Their points'),
+    attacksLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Their attacks' : 'Our answers'),
+  },
+  negative: {
+    intro: 'The resolution proposes a policy: the affirmative must hold all four stock issues, so we win the round by taking one of them. A lost stock issue loses the round.',
+    mustHold: 'Stock issues to attack',
+    ownLines: 'Our lines: disadvantage and counterplan',
+    pointsLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Their points' : 'Our points'),
+    attacksLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Our attacks' : 'Their answers'),
+  },
+};
 
 /** Headings and one-line explanations that change with the side. */
 export const SIDE_WORDING: Record<
@@ -539,7 +684,8 @@ function inline(text: string): string {
 }
 
 function pointLine(p: BriefPoint & { scheme?: string | null }): string {
-  const facts = [kindPhrase(p), STATUS_MARKS[p.status], ratingPhrase(p.rating), p.scheme ? `via ${p.scheme}` : null].filter(Boolean).join(' · ');
+  const issue = p.stockIssue ? `issue: ${STOCK_ISSUE_LABELS[p.stockIssue]}` : null;
+  const facts = [kindPhrase(p), STATUS_MARKS[p.status], ratingPhrase(p.rating), issue, p.scheme ? `via ${p.scheme}` : null].filter(Boolean).join(' · ');
   return `**${inline(p.text)}** — ${facts}`;
 }
 
@@ -580,6 +726,30 @@ function caseLines(points: CasePoint[], numbered: boolean): string[] {
     }
     if (p.support.length > 0) stack.push({ points: p.support, next: 0, indent: inner, numbered: false });
   }
+  return lines;
+}
+
+/** The stock-issues section as Markdown: the verdict, then each issue with its points and the attacks on them. */
+function stockIssueLines(stock: BriefStockIssues, side: Side): string[] {
+  const words = STOCK_ISSUE_WORDING[side];
+  const lines = ['## Stock issues', '', `_${words.intro}_`, '', `**Verdict:** ${inline(stock.verdict)}`, ''];
+  if (stock.stepAttacks.length > 0) {
+    lines.push(`**The step linking the issues is undercut by:** ${stock.stepAttacks.map((p) => `${inline(p.text)} (${STATUS_MARKS[p.status]})`).join('; ')}`, '');
+  }
+  const issue = (i: BriefStockIssue) => {
+    lines.push(`#### ${i.label} — ${ISSUE_STATE_WORDS[i.arguedBy][i.state]}`, '', `_${inline(i.question)}_ ${inline(i.advice)}`, '');
+    for (const p of i.points) lines.push(`- ${words.pointsLabel(i.arguedBy)}: ${pointLine(p)}`);
+    for (const a of i.attacks) {
+      const how = a.undercut ? 'undercuts the step to' : 'against';
+      lines.push(`- ${words.attacksLabel(i.arguedBy)}: ${pointLine(a.attacker)} — ${how} “${inline(a.target.text)}”`);
+    }
+    for (const p of i.elsewhere) lines.push(`- Tagged ${i.label.toLowerCase()} off the case step (does not hold it): ${pointLine(p)}`);
+    if (i.points.length + i.attacks.length + i.elsewhere.length > 0) lines.push('');
+  };
+  lines.push(`### ${words.mustHold}`, '');
+  stock.affirmative.forEach(issue);
+  lines.push(`### ${words.ownLines}`, '');
+  stock.negative.forEach(issue);
   return lines;
 }
 
@@ -651,6 +821,7 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
     return out.join('\n');
   }
   out.push('## Resolution', '', pointLine(brief.thesis), '', ...quoteLines(brief.thesis.quote, ''), ...(brief.thesis.quote ? [''] : []));
+  if (brief.stockIssues) pushAll(out, stockIssueLines(brief.stockIssues, brief.side));
 
   out.push(`## 1. ${words.caseHeading}`, '', `_${words.caseIntro}_`, '');
   if (brief.case.length === 0) out.push(brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet.');
@@ -697,6 +868,13 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
  */
 export const BRIEF_PAGE_POINTS_MAX = 400;
 
+/**
+ * Most entries the page draws in each list of the stock-issues section (an issue's points, the
+ * attacks on them, its points off the case step): the section is a summary to read at a glance,
+ * and the case outline and matrix that follow show every point in full.
+ */
+export const BRIEF_STOCK_LIST_MAX = 8;
+
 /** How many entries `points` holds: the points, nested reasons included, and what each attacks. */
 function caseSize(points: readonly CasePoint[]): number {
   let size = 0;
@@ -710,8 +888,9 @@ function caseSize(points: readonly CasePoint[]): number {
 }
 
 /**
- * The first `max` points of a brief in reading order — the case, its continuation, the rebuttal
- * matrix, the mixed points — and how many were left out. Nesting is at most
+ * The first `max` points of a brief in reading order — the stock issues (at most
+ * {@link BRIEF_STOCK_LIST_MAX} per list), the case, its continuation, the rebuttal matrix, the mixed
+ * points — and how many were left out. Nesting is at most
  * BRIEF_CASE_DEPTH_MAX deep, so the walk's depth is bounded.
  *
  * @example briefPage(buildBrief(view, 'affirmative')) // { brief, omitted: 0 } for the op-ed
@@ -740,7 +919,21 @@ export function briefPage(brief: Brief, max = BRIEF_PAGE_POINTS_MAX): { brief: B
     }
     return kept;
   };
-  const page = { ...brief, case: take(brief.case), continued: take(brief.continued) };
+  /** The first BRIEF_STOCK_LIST_MAX of `items` the budget allows; the rest are counted. */
+  const capped = <T>(items: readonly T[]): T[] => {
+    omitted += Math.max(0, items.length - BRIEF_STOCK_LIST_MAX);
+    return cut(items.slice(0, BRIEF_STOCK_LIST_MAX));
+  };
+  const stockIssue = (issue: BriefStockIssue): BriefStockIssue => ({ ...issue, points: capped(issue.points), attacks: capped(issue.attacks), elsewhere: capped(issue.elsewhere) });
+  // The stock issues come first on the page, so they take from the budget first.
+  const stock = brief.stockIssues;
+  const stockIssues = stock && {
+    ...stock,
+    stepAttacks: capped(stock.stepAttacks),
+    affirmative: stock.affirmative.map(stockIssue),
+    negative: stock.negative.map(stockIssue),
+  };
+  const page = { ...brief, stockIssues, case: take(brief.case), continued: take(brief.continued) };
   page.matrix = [];
   for (const row of brief.matrix) {
     if (budget <= 0) {

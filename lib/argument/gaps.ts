@@ -1,13 +1,32 @@
 import { computeCoverage, type Span } from './coverage';
 import type { Evaluation } from './evaluation';
-import { ATTACKING_KINDS, isNodeTarget, type ArgNode, type ArgumentGraph, type Inference } from './model';
+import { ATTACKING_KINDS, isNodeTarget, type ArgNode, type ArgumentGraph, type Inference, type StockIssue } from './model';
 import { unansweredQuestions, type QuestionStatus } from './questions';
+import { stockIssueCase } from './stock-issues';
 
 /**
  * The weak places of a map, for study mode ("find the gaps"). Each list is ordered the way a
  * student should work through it: closest to the thesis first.
  */
+/** A stock issue a policy thesis needs and no premise of its step into the thesis argues. */
+export interface MissingStockIssue {
+  issue: StockIssue;
+  /** The thesis, which proposes the policy. */
+  thesis: string;
+  /** The case step (see lib/argument/stock-issues.ts), or null when no step into the thesis argues any issue. */
+  step: string | null;
+  /** Points tagged with the issue elsewhere on the map: link one into the case step. */
+  elsewhere: string[];
+  /** The gap in a sentence. */
+  summary: string;
+}
+
 export interface Gaps {
+  /**
+   * When the thesis is marked as a policy proposal: the affirmative stock issues (harm, inherency,
+   * solvency, timeliness) that no premise of its step into the thesis argues. Each loses the round.
+   */
+  missingIssues: MissingStockIssue[];
   /**
    * Steps with no warrant: no premise (stated or unstated) says why the reasons carry the
    * conclusion — evidence or a claim leads straight to it. Each is a candidate for an unstated premise.
@@ -55,12 +74,17 @@ export function findGaps(graph: ArgumentGraph, evaluation: Evaluation, essay: st
   const quotes = graph.nodes.flatMap((n) => (n.quote ? [n.quote] : []));
   const unquoted = essay.trim() === '' ? [] : computeCoverage(essay, quotes).uncovered;
 
-  return { unwarranted, unevidenced, openQuestions: unansweredQuestions(graph, evaluation), unanswered, unquoted };
+  const stock = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status);
+  const missingIssues: MissingStockIssue[] = (stock?.affirmative ?? [])
+    .filter((line) => line.state === 'missing')
+    .map((line) => ({ issue: line.issue, thesis: stock!.thesis, step: stock!.step, elsewhere: line.elsewhere, summary: line.summary }));
+
+  return { missingIssues, unwarranted, unevidenced, openQuestions: unansweredQuestions(graph, evaluation), unanswered, unquoted };
 }
 
-/** How many gaps there are in all (each open question, step, point and sentence counts once). */
+/** How many gaps there are in all (each missing stock issue, open question, step, point and sentence counts once). */
 export function gapCount(gaps: Gaps): number {
-  return gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length + gaps.unquoted.length;
+  return gaps.missingIssues.length + gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length + gaps.unquoted.length;
 }
 
 /** The nodes with evidence beneath them: evidence itself, and whatever a chain of support leads it to. */

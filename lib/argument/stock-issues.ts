@@ -15,13 +15,15 @@
  * tagged with an issue anywhere else is listed as `elsewhere`, so a student who tagged the right
  * point in the wrong place is told to link it into the case step.
  *
- * **States.** For each affirmative issue: `held` when one of its points on the case step stands,
- * `lost` when it has points there but none stands (defeated, unsupported, contested, or set aside as
- * later), `missing` when nothing on the case step argues it — and a missing issue is lost too: the
+ * **States.** For each affirmative issue: `held` when its points on the case step all stand,
+ * `lost` when one of them does not (defeated, unsupported, contested, or set aside as later) — the
+ * step is linked, so every premise on it is needed, and an issue argued by two premises falls with
+ * either — and `missing` when nothing on the case step argues it; a missing issue is lost too: the
  * affirmative carries the burden of every issue. For the negative's two lines (disadvantage,
- * counterplan; any point tagged with them): `held` when one of them stands, `lost` when none does,
- * `missing` when the negative has not argued that line. The negative's lines never lose the round by
- * their absence; one that stands must be answered or outweighed.
+ * counterplan; any point tagged with them — each an independent attack): `held` when one of them
+ * stands, `lost` when none does, `missing` when the negative has not argued that line. The
+ * negative's lines never lose the round by their absence; one that stands must be answered or
+ * outweighed.
  *
  * Pure and linear in the map: one pass over the nodes, the inferences and the conflicts.
  */
@@ -76,6 +78,8 @@ export interface StockIssueCase {
   step: string | null;
   /** Undercuts of the case step: they grant the issues but deny that together they carry the proposal. */
   stepAttacks: StockIssueAttack[];
+  /** The case step's premises tagged with no affirmative issue: needed all the same (the step is linked). */
+  untagged: string[];
   /** Harm, inherency, solvency, timeliness, in that order. */
   affirmative: StockIssueLine[];
   /** Disadvantage, counterplan. */
@@ -186,7 +190,8 @@ export function stockIssueCase(graph: ArgumentGraph, statusOf: (id: string) => S
   const lineFor = (issue: StockIssue, side: StockIssueLine['side']): StockIssueLine => {
     const argued = points.get(issue)!;
     const standing = argued.filter((id) => statusOf(id) === 'stands');
-    const state: StockIssueState = argued.length === 0 ? 'missing' : standing.length > 0 ? 'held' : 'lost';
+    const held = side === 'affirmative' ? standing.length === argued.length : standing.length > 0;
+    const state: StockIssueState = argued.length === 0 ? 'missing' : held ? 'held' : 'lost';
     const attacks: StockIssueAttack[] = [];
     for (const id of argued) for (const a of attacksOn.get(id) ?? []) attacks.push(a);
     const off = side === 'affirmative' ? elsewhere.get(issue)! : [];
@@ -195,8 +200,12 @@ export function stockIssueCase(graph: ArgumentGraph, statusOf: (id: string) => S
   const affirmative = AFFIRMATIVE_STOCK_ISSUES.map((issue) => lineFor(issue, 'affirmative'));
   const negative = NEGATIVE_STOCK_ISSUES.map((issue) => lineFor(issue, 'negative'));
   const losing = affirmative.filter((line) => line.state !== 'held').map((line) => line.issue);
-  const stepUndercut = stepAttacks.some((a) => statusOf(a.attacker) === 'stands');
-  return { thesis: thesis.id, step, stepAttacks, affirmative, negative, losing, verdict: verdictOf(affirmative, negative, stepUndercut) };
+  const untagged = [...new Set(stepPremises.filter((p) => affirmativeIssue(p) === undefined))];
+  const breaks = {
+    undercut: stepAttacks.some((a) => statusOf(a.attacker) === 'stands'),
+    untagged: untagged.filter((p) => statusOf(p) !== 'stands').length,
+  };
+  return { thesis: thesis.id, step, stepAttacks, untagged, affirmative, negative, losing, verdict: verdictOf(affirmative, negative, breaks) };
 }
 
 function summaryOf(
@@ -209,11 +218,14 @@ function summaryOf(
   statusOf: (id: string) => Status | undefined,
 ): string {
   const fails = () => {
-    const how = [...new Set(argued.map((id) => STATUS_WORDS[statusOf(id) ?? 'unsupported']))];
-    return argued.length === 1 ? `its only point is ${how[0]}` : `none of its ${argued.length} points stands (${listWords(how)})`;
+    const failing = argued.filter((id) => statusOf(id) !== 'stands');
+    const how = listWords([...new Set(failing.map((id) => STATUS_WORDS[statusOf(id) ?? 'unsupported']))]);
+    if (argued.length === 1) return `its only point is ${how}`;
+    if (failing.length === argued.length) return `none of its ${argued.length} points stands (${how})`;
+    return `${failing.length} of its ${argued.length} points ${failing.length === 1 ? 'does' : 'do'} not stand (${how}), and on the linked step every premise is needed`;
   };
   if (side === 'affirmative') {
-    if (state === 'held') return `Held: ${argued.length === 1 ? 'its point stands' : `${standing.length} of its ${argued.length} points stand`}.`;
+    if (state === 'held') return `Held: ${argued.length === 1 ? 'its point stands' : `its ${argued.length} points stand`}.`;
     if (state === 'lost') return `Lost: ${fails()}. A lost stock issue loses the round.`;
     const off = elsewhere.length > 0 ? ` It is tagged on ${plural(elsewhere.length, 'point')} off that step: link one into it as a premise.` : '';
     return `Missing: no premise of the step into the thesis argues ${lower(issue)} (${STOCK_ISSUE_QUESTIONS[issue]}). An issue nobody argues is lost, and a lost stock issue loses the round.${off}`;
@@ -223,15 +235,19 @@ function summaryOf(
   return `Not argued. The negative can ask: ${STOCK_ISSUE_QUESTIONS[issue]}`;
 }
 
-function verdictOf(affirmative: readonly StockIssueLine[], negative: readonly StockIssueLine[], stepUndercut: boolean): string {
+function verdictOf(affirmative: readonly StockIssueLine[], negative: readonly StockIssueLine[], breaks: { undercut: boolean; untagged: number }): string {
   const lost = affirmative.filter((l) => l.state === 'lost').map((l) => lower(l.issue));
   const missing = affirmative.filter((l) => l.state === 'missing').map((l) => lower(l.issue));
   const live = negative.filter((l) => l.state === 'held').map((l) => lower(l.issue));
   if (lost.length === 0 && missing.length === 0) {
     const held = `The affirmative holds all four stock issues (${listWords(AFFIRMATIVE_STOCK_ISSUES.map(lower))}).`;
-    const undercut = stepUndercut ? ' But an undercut of the step that links them stands: held one by one, together they do not carry the proposal yet.' : '';
+    const undercut = breaks.undercut ? ' But an undercut of the step that links them stands: held one by one, together they do not carry the proposal yet.' : '';
+    const untagged =
+      breaks.untagged > 0
+        ? ` But ${breaks.untagged === 1 ? 'a premise' : `${breaks.untagged} premises`} of the step that links them, tagged with no issue, ${breaks.untagged === 1 ? 'does' : 'do'} not stand: the step fails all the same.`
+        : '';
     const weigh = live.length > 0 ? ` The negative’s ${listWords(live)} stands and must be answered or outweighed.` : '';
-    return `${held}${undercut}${weigh}`;
+    return `${held}${undercut}${untagged}${weigh}`;
   }
   const parts = [lost.length > 0 ? `${listWords(lost)} ${lost.length === 1 ? 'is' : 'are'} lost` : null, missing.length > 0 ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} never argued` : null];
   return `The affirmative loses the round on the stock issues: ${parts.filter(Boolean).join(', and ')}. ${LOST_ISSUE_RULE}`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BRIEF_PAGE_POINTS_MAX, briefPage, buildBrief, type BriefInput, type CasePoint } from '../brief';
+import { BRIEF_PAGE_POINTS_MAX, BRIEF_STOCK_LIST_MAX, briefPage, buildBrief, type BriefInput, type BriefStockIssues, type CasePoint } from '../brief';
 import { evaluate } from '../evaluation';
 import type { ArgumentGraph } from '../model';
 import { attackChain, chain, ladder, star } from './shapes';
@@ -55,5 +55,33 @@ describe('the brief page draws at most BRIEF_PAGE_POINTS_MAX points and counts t
     const { brief, omitted } = briefPage(whole);
     expect(omitted).toBe(0);
     expect(brief).toEqual(whole);
+  });
+});
+
+describe('the stock issues on the page', () => {
+  /** A policy thesis whose one step has `width` premises tagged harm, each attacked by its own objection. */
+  function policyStar(width: number): ArgumentGraph {
+    const base = { quote: null, implicit: false, author: 'Test', position: null, version: 1 };
+    const graph: ArgumentGraph = { nodes: [{ ...base, id: 't', kind: 'thesis', text: 'Adopt the plan.', proposal: true }], inferences: [], conflicts: [] };
+    const premises: string[] = [];
+    for (let i = 0; i < width; i++) {
+      graph.nodes.push({ ...base, id: `h${i}`, kind: 'premise', text: `Harm ${i}.`, stockIssue: 'harm' }, { ...base, id: `o${i}`, kind: 'objection', text: `Not so ${i}.` });
+      graph.conflicts.push({ id: `c${i}`, attacker: `o${i}`, target: { node: `h${i}` } });
+      premises.push(`h${i}`);
+    }
+    graph.inferences.push({ id: 'case', conclusion: 't', premises, scheme: null });
+    return graph;
+  }
+  const stockSize = (s: BriefStockIssues | null) =>
+    s ? s.stepAttacks.length + [...s.affirmative, ...s.negative].reduce((n, i) => n + i.points.length + i.attacks.length + i.elsewhere.length, 0) : 0;
+
+  test(`each list shows at most ${BRIEF_STOCK_LIST_MAX}, first on the page; the rest are counted`, () => {
+    const whole = buildBrief(viewOf(policyStar(300)), 'negative');
+    expect(whole.stockIssues!.affirmative[0].points).toHaveLength(300);
+    const { brief, omitted } = briefPage(whole);
+    const harm = brief.stockIssues!.affirmative[0];
+    expect([harm.points.length, harm.attacks.length]).toEqual([BRIEF_STOCK_LIST_MAX, BRIEF_STOCK_LIST_MAX]);
+    expect(pointsOf(brief) + stockSize(brief.stockIssues)).toBeLessThanOrEqual(BRIEF_PAGE_POINTS_MAX);
+    expect(pointsOf(brief) + stockSize(brief.stockIssues) + omitted).toBe(pointsOf(whole) + stockSize(whole.stockIssues));
   });
 });

@@ -17,7 +17,8 @@ import {
 import type { Rating } from '../discussion';
 import { evaluate } from '../evaluation';
 import { buildGraphFromSpec } from '../map-spec';
-import type { ArgumentGraph, NodeKind } from '../model';
+import type { ArgumentGraph, NodeKind, StockIssue } from '../model';
+import { LOST_ISSUE_RULE } from '../stock-issues';
 import { attacks, graphOf, linked, supports, undercuts } from './fixtures';
 
 /** A map view of `graph`: every node with the status the evaluation gives it, and the given ratings. */
@@ -281,59 +282,217 @@ describe('briefToMarkdown', () => {
   });
 });
 
+describe('buildBrief: stock issues', () => {
+  // t (a policy proposal) ← [h + i + s + n] linked; s ← es; a separate line t ← d.
+  // o attacks the solvency claim; dis (disadvantage) attacks the thesis; r answers dis.
+  function policyMap(issues: Record<string, StockIssue>, conflicts = [attacks('o', 's'), attacks('dis', 't'), attacks('r', 'dis')], proposal = true): ArgumentGraph {
+    const g = graphOf(
+      [['t', 'thesis'], ['h', 'premise'], ['i', 'premise'], ['s', 'claim'], ['n', 'premise'], ['es', 'evidence'], ['d', 'premise'], ['o', 'objection'], ['dis', 'objection'], ['r', 'rebuttal']],
+      [linked(['h', 'i', 's', 'n'], 't', 'case'), supports('es', 's'), supports('d', 't', 'doctrine')],
+      conflicts,
+    );
+    for (const n of g.nodes) {
+      n.stockIssue = issues[n.id] ?? null;
+      if (n.kind === 'thesis') n.proposal = proposal;
+    }
+    return g;
+  }
+  const ISSUES: Record<string, StockIssue> = { h: 'harm', i: 'inherency', s: 'solvency', n: 'timeliness', dis: 'disadvantage' };
+
+  test('only a policy proposal has the section', () => {
+    expect(buildBrief(viewOf(policyMap(ISSUES, [], false)), 'affirmative').stockIssues).toBeNull();
+  });
+
+  test('affirmative: the issues we must hold, our points, their attacks, and which are lost', () => {
+    const stock = buildBrief(viewOf(policyMap(ISSUES)), 'affirmative').stockIssues!;
+    expect(stock.affirmative.map((i) => [i.issue, i.arguedBy, i.state])).toEqual([
+      ['harm', 'affirmative', 'held'],
+      ['inherency', 'affirmative', 'held'],
+      ['solvency', 'affirmative', 'lost'],
+      ['timeliness', 'affirmative', 'held'],
+    ]);
+    const solvency = stock.affirmative[2];
+    expect(ids(solvency.points)).toEqual(['s']);
+    expect(solvency.points[0]).toMatchObject({ status: 'defeated', stockIssue: 'solvency' });
+    expect(solvency.attacks.map((a) => [a.attacker.id, a.target.id, a.undercut])).toEqual([['o', 's', false]]);
+    expect(solvency.advice).toBe('Lost: its only point is defeated. A lost stock issue loses the round.');
+    expect(stock.losing).toEqual(['solvency']);
+    expect(stock.verdict).toBe(`The affirmative loses the round on the stock issues: solvency is lost. ${LOST_ISSUE_RULE}`);
+    // The negative's disadvantage, answered by our rebuttal.
+    expect(stock.negative.map((i) => [i.issue, i.state, ids(i.points), i.attacks.map((a) => a.attacker.id)])).toEqual([
+      ['disadvantage', 'lost', ['dis'], ['r']],
+      ['counterplan', 'missing', [], []],
+    ]);
+    expect(stock.negative[0].advice).toBe('Their disadvantage is answered: none of its points stands.');
+  });
+
+  test('negative: which issues to attack — press the lost one, open a line on the unattacked ones; our own lines', () => {
+    const stock = buildBrief(viewOf(policyMap({ h: 'harm', i: 'inherency', s: 'solvency', dis: 'disadvantage' })), 'negative').stockIssues!;
+    expect(stock.affirmative.map((i) => [i.issue, i.state])).toEqual([
+      ['harm', 'held'],
+      ['inherency', 'held'],
+      ['solvency', 'lost'],
+      ['timeliness', 'missing'],
+    ]);
+    expect(stock.affirmative[0].advice).toBe('Held, and unattacked: open a line here. Ask: Is there a harm in the present course?');
+    expect(stock.affirmative[2].advice).toBe('The affirmative has lost solvency: press it — a lost stock issue loses the round.');
+    expect(stock.affirmative[3].advice).toContain('The affirmative never argues timeliness: say so');
+    expect(stock.negative[0].advice).toBe('Answered: none of our disadvantage points stands. Rebuild it or drop it.');
+    expect(stock.negative[1].advice).toBe('Not argued yet. Ask: Would another course do better?');
+  });
+
+  test('the strongest attacks come first', () => {
+    // o2 is defeated by r2; o stands: o is listed first although o2 comes first on the map.
+    const g = policyMap(ISSUES, [attacks('o2', 's'), attacks('o', 's'), attacks('r2', 'o2')]);
+    g.nodes.push(...graphOf([['o2', 'objection'], ['r2', 'rebuttal']], []).nodes);
+    const solvency = buildBrief(viewOf(g), 'negative').stockIssues!.affirmative[2];
+    expect(solvency.attacks.map((a) => [a.attacker.id, a.attacker.status])).toEqual([
+      ['o', 'stands'],
+      ['o2', 'defeated'],
+    ]);
+  });
+
+  test('the JSON answer carries the section whole', () => {
+    const brief = buildBrief(viewOf(policyMap(ISSUES)), 'affirmative');
+    const json = JSON.parse(JSON.stringify(brief)) as typeof brief;
+    expect(json.stockIssues).toEqual(brief.stockIssues);
+    expect(Object.keys(json.stockIssues!).sort()).toEqual(['affirmative', 'losing', 'negative', 'rule', 'stepAttacks', 'verdict']);
+    expect(Object.keys(json.stockIssues!.affirmative[0]).sort()).toEqual(['advice', 'arguedBy', 'attacks', 'elsewhere', 'issue', 'label', 'points', 'question', 'state', 'summary']);
+  });
+
+  describe('in Markdown', () => {
+    const affirmative = briefToMarkdown(buildBrief(viewOf(policyMap(ISSUES)), 'affirmative'), META);
+    const negative = briefToMarkdown(buildBrief(viewOf(policyMap(ISSUES)), 'negative'), META);
+
+    test.each([
+      ['the section after the resolution, before the case', (md: string) => md.indexOf('## Stock issues') > md.indexOf('## Resolution') && md.indexOf('## Stock issues') < md.indexOf('## 1. Case outline')],
+      ['the verdict', (md: string) => md.includes(`**Verdict:** The affirmative loses the round on the stock issues: solvency is lost. ${LOST_ISSUE_RULE}`)],
+      ['the issues we must hold', (md: string) => md.includes('### Stock issues we must hold')],
+      ['a lost issue, with its rule', (md: string) => md.includes('#### Solvency — Lost ✕\n\n_Would the proposal remedy it?_ Lost: its only point is defeated. A lost stock issue loses the round.'.replace(/\\n/g, '\n'))],
+      ['our point, with its issue', (md: string) => md.includes('- Our points: **claim s** — Claim · Defeated ✕ · issue: Solvency')],
+      ['their attack and what it attacks', (md: string) => md.includes('- Their attacks: **objection o** — Objection · Stands ✓ — against “claim s”')],
+      ['the negative’s lines, and our answer to them', (md: string) => md.includes('### The negative’s lines: disadvantage and counterplan') && md.includes('- Our answers: **rebuttal r** — Rebuttal · Stands ✓ — against “objection dis”')],
+    ])('affirmative: %s', (_name, check) => {
+      expect(check(affirmative)).toBe(true);
+    });
+
+    test('negative: the issues to attack, their points and our attacks, our own lines', () => {
+      expect(negative).toContain('### Stock issues to attack');
+      expect(negative).toContain('- Their points: **claim s** — Claim · Defeated ✕ · issue: Solvency');
+      expect(negative).toContain('- Our attacks: **objection o** — Objection · Stands ✓ — against “claim s”');
+      expect(negative).toContain('### Our lines: disadvantage and counterplan');
+      expect(negative).toContain('#### Disadvantage — Answered ✕');
+      expect(negative).toContain('#### Counterplan — Not argued —');
+    });
+
+    test('a map that proposes no policy has no section', () => {
+      expect(briefToMarkdown(buildBrief(viewOf(policyMap(ISSUES, [], false)), 'affirmative'), META)).not.toContain('Stock issues');
+    });
+  });
+});
+
 describe('the seeded op-ed', () => {
   const essay = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../prisma/seed/negotiate-now.txt'), 'utf8');
   const graph = buildGraphFromSpec(negotiateNowSpec, essay, ANALYST);
   const view = viewOf(graph);
+  /** The map judged as of the essay's month: the hindsight objections set aside. */
+  function viewAsOf(month: string): BriefInput {
+    const evaluation = evaluate(graph, { asOf: month });
+    return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings: {} };
+  }
+  const objections = graph.nodes.filter((n) => n.kind === 'objection').map((n) => n.id);
 
-  test('every point has one side: nothing is mixed or cut off', () => {
+  test('every point has one side: nothing is mixed or cut off, and the negative is exactly the objections', () => {
     const sides = assignSides(graph);
     expect(graph.nodes.filter((n) => !sides.has(n.id)).map((n) => n.id)).toEqual([]);
     expect([...sides].filter(([, side]) => side === 'mixed')).toEqual([]);
-    expect(graph.nodes.filter((n) => sides.get(n.id) === 'negative').map((n) => n.id)).toEqual([
-      'obj-2009-nuclear-test',
-      'obj-heu-programme',
-      'obj-sunshine-payments',
-      'obj-six-party-talks',
-      'obj-condolence-tactic',
-      'obj-different-conditions',
-    ]);
+    expect(graph.nodes.filter((n) => sides.get(n.id) === 'negative').map((n) => n.id)).toEqual(objections);
   });
 
-  test.each<[string, Record<string, Rating>, string[]]>([
-    ['all four lines stand: essay order', {}, ['claim-door-open', 'claim-diplomacy-can-yield', 'claim-dangerous-moment', 'claim-own-doctrine']],
-    ['votes reorder them', { 'claim-own-doctrine': { average: 3, count: 2 } }, ['claim-own-doctrine', 'claim-door-open', 'claim-diplomacy-can-yield', 'claim-dangerous-moment']],
-  ])('the affirmative’s reasons, %s', (_name, ratings, expected) => {
+  test('the affirmative’s reasons: the linked case’s three stated claims, then the doctrine claim leading its warrant', () => {
+    const asOf2009 = buildBrief(viewAsOf('2009-08'), 'affirmative');
+    expect(ids(asOf2009.case).sort()).toEqual(['claim-dangerous-moment', 'claim-diplomacy-can-yield', 'claim-door-open', 'claim-own-doctrine']);
+    // The unstated premises of the linked case ride with each of its reasons.
+    expect(ids(asOf2009.case.find((p) => p.id === 'claim-door-open')!.together)).toEqual(
+      expect.arrayContaining(['imp-seize-opening', 'imp-precondition-stalls', 'imp-peace-worth-costs', 'claim-dangerous-moment']),
+    );
+    // A step of unstated points only: the reconstructed claim leads, its warrant is what it also needs.
+    expect(ids(asOf2009.case.find((p) => p.id === 'claim-own-doctrine')!.together)).toEqual(['imp-act-consistently']);
+  });
+
+  test.each<[string, Record<string, Rating>]>([
+    ['by status', {}],
+    ['votes reorder points of one status', { 'claim-own-doctrine': { average: 3, count: 2 } }],
+  ])('the affirmative’s reasons today, %s', (_name, ratings) => {
     const brief = buildBrief(viewOf(graph, ratings), 'affirmative');
-    expect(ids(brief.case)).toEqual(expected);
-    // The unstated warrants ride with their reasons.
-    expect(ids(brief.case.find((p) => p.id === 'claim-door-open')!.together)).toEqual(['imp-seize-opening']);
+    const order = ids(brief.case);
+    // Strongest first: the harm claim stands; solvency's claim is defeated by hindsight objections.
+    expect(order[0]).toBe('claim-dangerous-moment');
+    expect(order.at(-1)).toBe('claim-diplomacy-can-yield');
+    const voted = order.indexOf('claim-own-doctrine') < order.indexOf('claim-door-open');
+    expect(voted).toBe(Object.keys(ratings).length > 0);
   });
 
-  test('the affirmative’s matrix: four unanswered objections first, then the two that are rebutted', () => {
+  test('the affirmative’s matrix: the unanswered objections first, then each rebutted one with its rebuttal', () => {
     const { matrix } = buildBrief(view, 'affirmative');
-    expect(matrix.map((row) => [row.opposing.id, ids(row.responses)])).toEqual([
-      ['obj-2009-nuclear-test', []],
-      ['obj-sunshine-payments', []],
-      ['obj-condolence-tactic', []],
-      ['obj-different-conditions', []],
-      ['obj-heu-programme', ['reb-plutonium-frozen']],
+    expect(matrix.map((row) => row.opposing.id).sort()).toEqual([...objections].sort());
+    const firstAnswered = matrix.findIndex((row) => row.answered);
+    expect(matrix.slice(firstAnswered).every((row) => row.answered)).toBe(true);
+    expect(matrix.filter((row) => row.answered).map((row) => [row.opposing.id, ids(row.responses)])).toEqual([
+      ['obj-pyongyang-walked-out', ['reb-bilateral-offer']],
+      ['obj-charm-after-sanctions', ['reb-pressure-opening']],
+      ['obj-peace-treaty', ['reb-treaty-with-denuclearization']],
       ['obj-six-party-talks', ['reb-talks-stalled']],
+      ['obj-2007-precedent', ['reb-2007-yielded']],
+      ['obj-heu-programme', ['reb-plutonium-frozen']],
     ]);
   });
 
   test('the negative’s case and matrix', () => {
     const brief = buildBrief(view, 'negative');
-    expect(ids(brief.case).slice(-2)).toEqual(['obj-heu-programme', 'obj-six-party-talks']);
-    expect(brief.case.slice(0, 4).every((p) => p.status === 'stands')).toBe(true);
-    expect(brief.matrix.map((row) => [row.opposing.id, row.answered])).toEqual([
-      ['reb-plutonium-frozen', false],
-      ['reb-talks-stalled', false],
-    ]);
-    // The questions the sample objections raised lead the openings.
-    expect(brief.questions.openings.shown.slice(0, 2).map((q) => q.id).sort()).toEqual(['past-practice.cq2', 'sign.cq1']);
-    expect(brief.questions.openings.shown.length).toBe(BRIEF_QUESTION_LIMIT);
+    expect(ids(brief.case).sort()).toEqual([...objections].sort());
+    const standing = brief.case.filter((p) => p.status === 'stands').length;
+    expect(brief.case.slice(0, standing).every((p) => p.status === 'stands')).toBe(true);
+    expect(brief.case.slice(standing).every((p) => p.status === 'defeated')).toBe(true);
+    // Every rebuttal is unanswered by the negative.
+    expect(brief.matrix.every((row) => !row.answered && row.opposing.kind === 'rebuttal')).toBe(true);
+    expect(brief.matrix).toHaveLength(graph.nodes.filter((n) => n.kind === 'rebuttal').length);
+    // The questions the objections raised lead the openings.
+    const shown = brief.questions.openings.shown;
+    const raised = shown.filter((q) => q.state === 'raised').length;
+    expect(raised).toBeGreaterThan(0);
+    expect(shown.slice(0, raised).every((q) => q.raisedBy.length > 0)).toBe(true);
+    expect(shown.length).toBe(BRIEF_QUESTION_LIMIT);
     expect(brief.questions.openings.more).toBeGreaterThan(0);
+  });
+
+  test('stock issues judged as of the essay’s month: the affirmative holds all four', () => {
+    const stock = buildBrief(viewAsOf('2009-08'), 'affirmative').stockIssues!;
+    expect(stock.affirmative.map((i) => [i.issue, i.state, ids(i.points)])).toEqual([
+      ['harm', 'held', ['claim-dangerous-moment']],
+      ['inherency', 'held', ['imp-precondition-stalls']],
+      ['solvency', 'held', ['claim-diplomacy-can-yield']],
+      ['timeliness', 'held', expect.arrayContaining(['claim-door-open', 'imp-seize-opening'])],
+    ]);
+    expect(stock.losing).toEqual([]);
+    // The treaty disadvantage was answered in its time.
+    expect(stock.negative.map((i) => [i.issue, i.state])).toEqual([
+      ['disadvantage', 'lost'],
+      ['counterplan', 'missing'],
+    ]);
+  });
+
+  test('stock issues today: hindsight takes solvency and timeliness, and the brief says the round is lost', () => {
+    const brief = buildBrief(view, 'affirmative');
+    const stock = brief.stockIssues!;
+    expect(stock.losing).toEqual(['solvency', 'timeliness']);
+    expect(stock.affirmative.find((i) => i.issue === 'solvency')!.attacks.filter((a) => a.attacker.status === 'stands').length).toBeGreaterThan(0);
+    expect(stock.verdict).toBe(`The affirmative loses the round on the stock issues: solvency and timeliness are lost. ${LOST_ISSUE_RULE}`);
+    const markdown = briefToMarkdown(brief, META);
+    expect(markdown).toContain('#### Solvency — Lost ✕');
+    expect(markdown).toContain('#### Harm — Held ✓');
+    const negative = briefToMarkdown(buildBrief(view, 'negative'), META);
+    expect(negative).toContain('The affirmative has lost solvency: press it — a lost stock issue loses the round.');
   });
 
   test('the questions are gathered under each point, named once, numbered on across the groups', () => {

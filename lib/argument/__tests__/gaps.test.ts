@@ -5,7 +5,7 @@ import { evaluate } from '../evaluation';
 import { EMPTY_FILTER, authorsOf, isFilterActive, matchingNodes } from '../filter';
 import { findGaps, gapCount } from '../gaps';
 import { buildGraphFromSpec } from '../map-spec';
-import type { ArgumentGraph } from '../model';
+import type { ArgumentGraph, StockIssue } from '../model';
 import { attacks, graphOf, linked, node, supports } from './fixtures';
 
 const ESSAY = readFileSync(new URL('../../../prisma/seed/negotiate-now.txt', import.meta.url), 'utf8');
@@ -61,8 +61,44 @@ describe('findGaps', () => {
     expect(ESSAY.slice(found.unquoted[0].start, found.unquoted[0].end).length).toBeGreaterThan(10);
     expect(found.unwarranted.length).toBeGreaterThan(0);
     expect(found.unwarranted.length).toBeLessThan(opEd.inferences.length);
-    // The sample rebuttals answer two of the six sample objections.
-    expect(found.unanswered.filter((n) => n.kind === 'objection').length).toBe(4);
+    // The sample rebuttals answer six of the sixteen sample objections.
+    const objections = opEd.nodes.filter((n) => n.kind === 'objection');
+    const rebutted = new Set(opEd.conflicts.filter((c) => opEd.nodes.find((n) => n.id === c.attacker)?.kind === 'rebuttal').map((c) => (c.target as { node: string }).node));
+    expect(found.unanswered.filter((n) => n.kind === 'objection').length).toBe(objections.length - rebutted.size);
+    expect(objections.length - rebutted.size).toBeGreaterThan(0);
+    // The thesis is a policy proposal and its linked step argues all four stock issues.
+    expect(opEd.nodes.find((n) => n.kind === 'thesis')!.proposal).toBe(true);
+    expect(found.missingIssues).toEqual([]);
+  });
+});
+
+describe('findGaps: stock issues of a policy thesis', () => {
+  // t ← [h + s] linked; t ← d separately, d tagged timeliness (off the case step).
+  function policy(proposal: boolean): ArgumentGraph {
+    const g = graphOf([['t', 'thesis'], ['h', 'premise'], ['s', 'premise'], ['d', 'premise']], [linked(['h', 's'], 't', 'case'), supports('d', 't', 'other')]);
+    const issues: Record<string, StockIssue> = { h: 'harm', s: 'solvency', d: 'timeliness' };
+    return { ...g, nodes: g.nodes.map((n) => ({ ...n, stockIssue: issues[n.id] ?? null, proposal: n.kind === 'thesis' ? proposal : undefined })) };
+  }
+
+  test('a policy thesis missing stock issues on its step into the thesis is flagged, one gap per issue', () => {
+    const g = policy(true);
+    const gaps = findGaps(g, evaluate(g), '');
+    expect(gaps.missingIssues.map((m) => [m.issue, m.thesis, m.step, m.elsewhere])).toEqual([
+      ['inherency', 't', 'case', []],
+      ['timeliness', 't', 'case', ['d']],
+    ]);
+    expect(gaps.missingIssues[0].summary).toBe(
+      'Missing: no premise of the step into the thesis argues inherency (Is the present course what causes or keeps the harm?). An issue nobody argues is lost, and a lost stock issue loses the round.',
+    );
+    expect(gapCount(gaps)).toBe(2 + gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length);
+  });
+
+  test('tagging the missing premise closes the gap; a thesis that proposes no policy has none', () => {
+    const g = policy(true);
+    const tagged = { ...g, nodes: [...g.nodes, { ...node('i', 'premise'), stockIssue: 'inherency' as const }, { ...node('n', 'premise'), stockIssue: 'timeliness' as const }], inferences: [linked(['h', 's', 'i', 'n'], 't', 'case')] };
+    expect(findGaps(tagged, evaluate(tagged), '').missingIssues).toEqual([]);
+    const plain = policy(false);
+    expect(findGaps(plain, evaluate(plain), '').missingIssues).toEqual([]);
   });
 });
 

@@ -119,13 +119,21 @@ describe('stockIssueCase', () => {
     expect(untagged.losing).toEqual(['harm', 'inherency', 'solvency', 'timeliness']);
   });
 
-  test('several points on one issue: held while one of them stands', () => {
-    const graph = tagged(
-      graphOf([['t', 'thesis'], ['h1', 'premise'], ['h2', 'premise'], ['o', 'objection']], [linked(['h1', 'h2'], 't', 'case')], [attacks('o', 'h1')]),
-      { h1: 'harm', h2: 'harm' },
-    );
-    expect(lineOf(read(graph), 'harm')).toMatchObject({ state: 'held', points: ['h1', 'h2'], standing: ['h2'] });
-    expect(lineOf(read(graph), 'harm').summary).toBe('Held: 1 of its 2 points stand.');
+  test('several points on one issue of the linked step: each is needed, so the issue falls with either', () => {
+    const graph = (conflicts: Conflict[]) =>
+      tagged(graphOf([['t', 'thesis'], ['h1', 'premise'], ['h2', 'premise'], ['o', 'objection']], [linked(['h1', 'h2'], 't', 'case')], conflicts), { h1: 'harm', h2: 'harm' });
+    expect(lineOf(read(graph([])), 'harm')).toMatchObject({ state: 'held', summary: 'Held: its 2 points stand.' });
+    const attacked = lineOf(read(graph([attacks('o', 'h1')])), 'harm');
+    expect(attacked).toMatchObject({ state: 'lost', points: ['h1', 'h2'], standing: ['h2'] });
+    expect(attacked.summary).toBe('Lost: 1 of its 2 points does not stand (defeated), and on the linked step every premise is needed. A lost stock issue loses the round.');
+  });
+
+  test('a premise of the case step tagged with no issue is needed too: the verdict says when it fails', () => {
+    const graph = tagged(graphOf([...CASE_NODES, ['w', 'premise'], ['o', 'objection']], [linked(['h', 'i', 's', 'n', 'w'], 't', 'case'), ...CASE_STEPS.slice(1)], [attacks('o', 'w')]), FOUR);
+    const c = read(graph);
+    expect(c.untagged).toEqual(['w']);
+    expect(c.losing).toEqual([]);
+    expect(c.verdict).toContain('But a premise of the step that links them, tagged with no issue, does not stand: the step fails all the same.');
   });
 
   test('an undercut of the case step is listed apart: the issues are held, but together they do not carry the proposal', () => {

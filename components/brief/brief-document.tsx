@@ -1,10 +1,11 @@
 import { Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, briefPage, opposite, SIDE_WORDING, type Brief } from '@/lib/argument/brief';
+import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, briefPage, opposite, SIDE_WORDING, STOCK_ISSUE_WORDING, type Brief } from '@/lib/argument/brief';
 import { CaseOutline } from './case-outline';
 import { PointFacts, PointQuote } from './brief-point';
 import { QuestionList } from './question-list';
 import { RebuttalMatrix } from './rebuttal-matrix';
+import { StockIssues } from './stock-issues';
 
 interface BriefDocumentProps {
   brief: Brief;
@@ -107,6 +108,12 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, fullBri
               label={`open ${primary.shown.length + primary.more === 1 ? 'question' : 'questions'} on ${brief.side === 'affirmative' ? 'our' : 'their'} steps`}
             />
           </ul>
+
+          {shown.stockIssues && (
+            <Section title="Stock issues" intro={STOCK_ISSUE_WORDING[brief.side].intro} testId="brief.section-stock">
+              <StockIssues stock={shown.stockIssues} side={brief.side} />
+            </Section>
+          )}
 
           <Section number={1} title={words.caseHeading} intro={words.caseIntro} testId="brief.section-case">
             <CaseOutline

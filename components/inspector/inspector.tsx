@@ -23,6 +23,7 @@ import { DraftOffer } from './draft-offer';
 import { NodeActions, UNDERCUT_ACTION } from './node-actions';
 import { VoteControl } from './vote-control';
 import { StructureControls } from './structure-controls';
+import { PointDetails, PointTags } from './point-details';
 
 /** The side panel for the selection: what it is, what it connects to, what can be done with it. */
 export function Inspector() {
@@ -94,7 +95,10 @@ function NodeDetails({ id }: { id: string }) {
   return (
     <section className="space-y-4" data-testid="inspector.node" data-node-id={node.id}>
       <div className="space-y-2">
-        <KindBadge node={node} />
+        <div className="flex flex-wrap items-center gap-1.5">
+          <KindBadge node={node} />
+          <PointTags node={node} />
+        </div>
         <p className={`text-slate-900 ${node.kind === 'thesis' ? 'text-lg font-semibold' : 'text-base'}`} data-testid="inspector.text">
           {node.text}
         </p>
@@ -114,6 +118,7 @@ function NodeDetails({ id }: { id: string }) {
         </p>
       )}
       {!composer && <NodeActions nodeId={node.id} />}
+      {!composer && <PointDetails key={`details:${node.id}`} node={node} />}
       {!composer && !readOnly && <StructureControls key={node.id} node={node} />}
       <NodeStatus node={node} />
       <Tabs.Root defaultValue="connections" className="space-y-4">

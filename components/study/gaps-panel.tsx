@@ -1,15 +1,15 @@
 'use client';
 
 import { useMemo, useState, type ReactNode } from 'react';
-import { CircleHelp, FileSearch, Link2Off, MessageSquareWarning, SearchX, X } from 'lucide-react';
+import { CircleHelp, FileSearch, Gavel, Link2Off, MessageSquareWarning, SearchX, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { MARKABLE_KINDS, useMarkAs, type MarkableKind } from '@/components/essay-panel/mark-as';
 import { can } from '@/lib/auth/permissions';
-import { findGaps, gapCount } from '@/lib/argument/gaps';
+import { findGaps, gapCount, type MissingStockIssue } from '@/lib/argument/gaps';
 import type { QuestionStatus } from '@/lib/argument/questions';
-import type { ArgNode } from '@/lib/argument/model';
+import { STOCK_ISSUE_LABELS, type ArgNode } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 
 /**
@@ -24,6 +24,7 @@ export function GapsPanel() {
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view.nodes]);
   const conclusionOf = useMemo(() => new Map(view.inferences.map((i) => [i.id, i.conclusion])), [view.inferences]);
   const textOf = (id: string) => byId.get(id)?.text ?? '';
+  const policy = view.nodes.some((n) => n.kind === 'thesis' && n.proposal);
   return (
     <aside className="flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white xl:w-[380px]" aria-labelledby="gaps-heading" data-testid="gaps">
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
@@ -36,6 +37,17 @@ export function GapsPanel() {
       </div>
       <div className="flex-1 space-y-3 overflow-y-auto px-5 py-4">
         <p className="text-sm text-slate-600">Where this argument is weakest. Pick an entry to see it on the map.</p>
+        {policy && (
+          <GapSection
+            id="stock-issues"
+            icon={<Gavel aria-hidden className="h-4 w-4" />}
+            title="Stock issues not argued"
+            hint="The thesis proposes a policy, so its step into the thesis must argue harm, inherency, solvency and timeliness together. Tag a premise of that step with each one (select it, then Stock issue), or add the premise the case lacks."
+            items={gaps.missingIssues}
+            empty="The step into the thesis argues all four stock issues."
+            render={(gap) => <MissingIssueEntry key={gap.issue} gap={gap} textOf={textOf} />}
+          />
+        )}
         <GapSection
           id="unwarranted"
           icon={<Link2Off aria-hidden className="h-4 w-4" />}
@@ -131,6 +143,26 @@ function GapSection<T>({ id, icon, title, hint, items, empty, render }: GapSecti
 }
 
 const ENTRY = 'block w-full rounded-md border border-slate-200 px-2.5 py-1.5 text-left text-sm hover:border-indigo-300 hover:bg-indigo-50/40';
+
+/** A stock issue the policy case never argues: what it asks, and the way to the thesis (or to a point tagged with it off the step). */
+function MissingIssueEntry({ gap, textOf }: { gap: MissingStockIssue; textOf: (id: string) => string }) {
+  const select = useMapStore((s) => s.select);
+  const [elsewhere] = gap.elsewhere;
+  return (
+    <li className="rounded-md border border-amber-200 bg-amber-50/50 p-2 text-sm" data-testid="gaps.stock-issue" data-issue={gap.issue}>
+      <button type="button" className="block w-full text-left" onClick={() => select({ type: 'node', id: gap.thesis }, { focus: true })} data-testid="gaps.entry">
+        <span className="mb-0.5 block text-xs font-semibold uppercase tracking-wide text-amber-900">{STOCK_ISSUE_LABELS[gap.issue]} · missing</span>
+        <span className="block text-slate-800">{gap.summary}</span>
+        <span className="mt-0.5 block text-xs font-medium text-indigo-700 underline">Show the thesis</span>
+      </button>
+      {elsewhere && (
+        <button type="button" className="mt-1 block text-left text-xs font-medium text-indigo-700 underline" onClick={() => select({ type: 'node', id: elsewhere }, { focus: true })} data-testid="gaps.stock-issue-elsewhere">
+          See “{shorten(textOf(elsewhere), 60)}”, tagged {STOCK_ISSUE_LABELS[gap.issue].toLowerCase()} off that step
+        </button>
+      )}
+    </li>
+  );
+}
 
 function NodeEntry({ node }: { node: ArgNode }) {
   const select = useMapStore((s) => s.select);

@@ -575,33 +575,51 @@ function stockIssuesFor(
 /** What `side` should do about one stock issue: hold it, press it, answer it or raise it. */
 export function issueAdvice(side: Side, line: Pick<StockIssueLine, 'issue' | 'side' | 'state' | 'attacks' | 'summary'>): string {
   const name = STOCK_ISSUE_LABELS[line.issue].toLowerCase();
-  const question = STOCK_ISSUE_QUESTIONS[line.issue];
   if (side === line.side) {
     if (line.side === 'affirmative') {
-      if (line.state === 'held') return line.attacks.length > 0 ? `${line.summary} Keep the answers to its ${line.attacks.length === 1 ? 'attack' : `${line.attacks.length} attacks`} ready.` : `${line.summary} Nothing attacks it yet: expect “${question}”`;
+      if (line.state === 'held') return line.attacks.length > 0 ? `${line.summary} Keep the answers to its ${line.attacks.length === 1 ? 'attack' : `${line.attacks.length} attacks`} ready.` : `${line.summary} Nothing attacks it yet.`;
       return line.summary;
     }
     if (line.state === 'held') return `Our ${name} stands: weigh it against the plan’s gains.`;
     if (line.state === 'lost') return `Answered: none of our ${name} points stands. Rebuild it or drop it.`;
-    return `Not argued yet. Ask: ${question}`;
+    return `Not argued yet: an objection tagged ${name} would raise it.`;
   }
   if (line.side === 'affirmative') {
     if (line.state === 'lost') return `The affirmative has lost ${name}: press it — a lost stock issue loses the round.`;
     if (line.state === 'missing') return `The affirmative never argues ${name}: say so — an issue nobody argues is lost, and a lost stock issue loses the round.`;
     return line.attacks.length > 0
-      ? `Held: ${line.attacks.length === 1 ? 'our attack on it is' : `our ${line.attacks.length} attacks on it are`} answered or not enough. Find another: ${question}`
-      : `Held, and unattacked: open a line here. Ask: ${question}`;
+      ? `Held: ${line.attacks.length === 1 ? 'our attack on it is' : `our ${line.attacks.length} attacks on it are`} answered or not enough. Find another line against it.`
+      : 'Held, and nothing attacks it yet: open a line here by asking its question.';
   }
   if (line.state === 'held') return `Their ${name} stands: answer it, or show the plan’s gains outweigh it.`;
   if (line.state === 'lost') return `Their ${name} is answered: none of its points stands.`;
   return `The negative has not argued ${name}.`;
 }
 
-/** How a stock issue's state reads, for the side that argues it. */
-export const ISSUE_STATE_WORDS: Record<Side, Record<StockIssueState, string>> = {
-  affirmative: { held: 'Held ✓', lost: 'Lost ✕', missing: 'Missing —' },
-  negative: { held: 'Stands ✓', lost: 'Answered ✕', missing: 'Not argued —' },
+/** How a stock issue's state is named, for the side that argues it. */
+export const ISSUE_STATE_LABELS: Record<Side, Record<StockIssueState, string>> = {
+  affirmative: { held: 'Held', lost: 'Lost', missing: 'Missing' },
+  negative: { held: 'Stands', lost: 'Answered', missing: 'Not argued' },
 };
+
+const ISSUE_STATE_MARKS: Record<StockIssueState, string> = { held: '✓', lost: '✕', missing: '—' };
+
+/** How a stock issue's state reads in text, with its mark: "Lost ✕". */
+export const ISSUE_STATE_WORDS: Record<Side, Record<StockIssueState, string>> = {
+  affirmative: { held: `Held ${ISSUE_STATE_MARKS.held}`, lost: `Lost ${ISSUE_STATE_MARKS.lost}`, missing: `Missing ${ISSUE_STATE_MARKS.missing}` },
+  negative: { held: `Stands ${ISSUE_STATE_MARKS.held}`, lost: `Answered ${ISSUE_STATE_MARKS.lost}`, missing: `Not argued ${ISSUE_STATE_MARKS.missing}` },
+};
+
+/**
+ * Whether an issue's state is good or bad news for the brief's `side`: the affirmative's lost issue
+ * is the negative's win; an issue the other side holds or has not argued is neither.
+ */
+export function issueTone(side: Side, issue: Pick<BriefStockIssue, 'arguedBy' | 'state'>): 'good' | 'bad' | 'open' {
+  if (issue.arguedBy === side) return issue.state === 'held' ? 'good' : 'bad';
+  if (issue.state === 'lost') return 'good';
+  if (issue.state === 'missing') return issue.arguedBy === 'affirmative' ? 'good' : 'open';
+  return issue.arguedBy === 'negative' ? 'bad' : 'open';
+}
 
 /** The stock-issues section's heading and lists, from each side. */
 export const STOCK_ISSUE_WORDING: Record<Side, { intro: string; mustHold: string; ownLines: string; pointsLabel: (arguedBy: Side) => string; attacksLabel: (arguedBy: Side) => string }> = {

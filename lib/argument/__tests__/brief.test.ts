@@ -9,6 +9,8 @@ import {
   briefToMarkdown,
   buildBrief,
   groupByPoint,
+  issueTone,
+  type Side,
   type BriefInput,
   type BriefMeta,
   type CasePoint,
@@ -334,11 +336,11 @@ describe('buildBrief: stock issues', () => {
       ['solvency', 'lost'],
       ['timeliness', 'missing'],
     ]);
-    expect(stock.affirmative[0].advice).toBe('Held, and unattacked: open a line here. Ask: Is there a harm in the present course?');
+    expect(stock.affirmative[0].advice).toBe('Held, and nothing attacks it yet: open a line here by asking its question.');
     expect(stock.affirmative[2].advice).toBe('The affirmative has lost solvency: press it — a lost stock issue loses the round.');
     expect(stock.affirmative[3].advice).toContain('The affirmative never argues timeliness: say so');
     expect(stock.negative[0].advice).toBe('Answered: none of our disadvantage points stands. Rebuild it or drop it.');
-    expect(stock.negative[1].advice).toBe('Not argued yet. Ask: Would another course do better?');
+    expect(stock.negative[1].advice).toBe('Not argued yet: an objection tagged counterplan would raise it.');
   });
 
   test('the strongest attacks come first', () => {
@@ -350,6 +352,21 @@ describe('buildBrief: stock issues', () => {
       ['o', 'stands'],
       ['o2', 'defeated'],
     ]);
+  });
+
+  test.each<[Side, StockIssue, 'held' | 'lost' | 'missing', 'good' | 'bad' | 'open']>([
+    ['affirmative', 'harm', 'held', 'good'],
+    ['affirmative', 'harm', 'lost', 'bad'],
+    ['affirmative', 'harm', 'missing', 'bad'],
+    ['negative', 'harm', 'held', 'open'],
+    ['negative', 'harm', 'lost', 'good'],
+    ['negative', 'harm', 'missing', 'good'],
+    ['affirmative', 'disadvantage', 'held', 'bad'],
+    ['affirmative', 'disadvantage', 'lost', 'good'],
+    ['affirmative', 'disadvantage', 'missing', 'open'],
+  ])('for the %s, %s %s is %s news', (side, issue, state, tone) => {
+    const arguedBy = issue === 'harm' ? 'affirmative' : 'negative';
+    expect(issueTone(side, { arguedBy, state })).toBe(tone);
   });
 
   test('the JSON answer carries the section whole', () => {

@@ -192,10 +192,13 @@ describe('negotiate-now as a policy case (stock issues)', () => {
       if (n.proposal) expect(n.kind, n.id).toBe('thesis');
     }
     expect(byId.get(thesisId)!.asOf ?? null).toBeNull();
-    // The negative's disadvantage attacks the proposal itself.
+    // The negative's disadvantage disputes the case's weighing premise: that the gains are worth the costs.
     const disadvantages = graph.nodes.filter((n) => n.stockIssue === 'disadvantage').map((n) => n.id);
     expect(disadvantages).toEqual(['obj-peace-treaty']);
-    expect(graph.conflicts.find((c) => c.attacker === 'obj-peace-treaty')?.target).toEqual({ node: thesisId });
+    expect(graph.conflicts.find((c) => c.attacker === 'obj-peace-treaty')?.target).toEqual({ node: 'imp-peace-worth-costs' });
+    expect(caseStep.premises).toContain('imp-peace-worth-costs');
+    // Unanswered, it alone would sink the case.
+    expect(statusAsOf(ESSAY_MONTH, ['reb-treaty-with-denuclearization']).thesis).not.toBe('stands');
   });
 
   test('seeded state: the thesis stands judged as of the essay (Aug 2009), and not today', () => {

@@ -20,7 +20,9 @@
  * precondition, not Pyongyang's own choices, keeps talks stalled), solvency
  * (`claim-diplomacy-can-yield`), timeliness (`claim-door-open`, `imp-seize-opening`), and the unstated
  * weighing premise that the gains are worth the costs (`imp-peace-worth-costs`, no stock issue of its
- * own). Reject any one of them and the step no longer carries the thesis.
+ * own). Reject any one of them and the step no longer carries the thesis. The negative's
+ * disadvantage (`obj-peace-treaty`) attacks that weighing premise: a disadvantage claims the plan's
+ * own harms outweigh its gains, which is what the premise asserts they do not.
  *
  * The administration's-own-doctrine line stays a separate, extra reason (`inf-thesis-doctrine`).
  * Under grounded semantics an independent step carries the thesis by itself, so if that line stood
@@ -364,7 +366,7 @@ export const negotiateNowSpec: MapSpec = {
       asOf: '2008-12',
       text: 'The door sunshine opened had closed: Seoul dropped the policy when Lee Myung-bak took office in February 2008, tours to Mount Kumgang stopped after a North Korean soldier shot a South Korean tourist in July 2008, and the North restricted border crossings in December 2008.',
     },
-    // Against the proposal itself: the negative's disadvantage.
+    // The negative's disadvantage: the plan's own harms outweigh its gains.
     {
       key: 'obj-peace-treaty',
       kind: 'objection',
@@ -533,8 +535,8 @@ export const negotiateNowSpec: MapSpec = {
     { key: 'con-condolence-tactic', attacker: 'obj-condolence-tactic', target: { node: 'imp-goodwill-signals' }, question: 'sign.cq1' },
     { key: 'con-leap-day-deal', attacker: 'obj-leap-day-deal', target: { node: 'claim-diplomacy-can-yield' } },
     { key: 'con-sunshine-ended', attacker: 'obj-sunshine-ended', target: { inference: 'inf-sunshine-opened-door' }, question: 'cause-to-effect.cq3' },
-    // The proposal.
-    { key: 'con-peace-treaty', attacker: 'obj-peace-treaty', target: { node: 'thesis' } },
+    // The weighing: the disadvantage against "the gains are worth the costs".
+    { key: 'con-peace-treaty', attacker: 'obj-peace-treaty', target: { node: 'imp-peace-worth-costs' } },
     { key: 'con-treaty-with-denuclearization', attacker: 'reb-treaty-with-denuclearization', target: { node: 'obj-peace-treaty' } },
     // The doctrine line.
     { key: 'con-conditional-doctrine', attacker: 'obj-conditional-doctrine', target: { inference: 'inf-doctrine-applies' }, question: 'commitment.cq2' },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { MapView } from '../lib/argument/map-view';
-import { distinctive, readMap } from './support/api';
+import { distinctive, readMap, SLUG } from './support/api';
 
 // Stock issues on a new policy essay: the thesis is marked a policy proposal in the inspector, a
 // premise is tagged with the issue its case lacked, the gaps panel's flag appears and goes, and the
@@ -244,4 +244,34 @@ test('a viewer of a read-only map sees the tags but not the controls', async ({ 
   await selectPoint(page, made.harm);
   await expect(page.getByTestId('inspector.issue-tag')).toHaveText('Stock issue: Harm');
   await expect(page.getByTestId('details')).toHaveCount(0);
+});
+
+test('the seeded op-ed: its policy case holds all four issues as of Aug 2009, and loses solvency and timeliness with hindsight', async ({ page }) => {
+  const thesis = `${SLUG}.thesis`;
+  for (const [size, asOf, lost] of [
+    [{ width: 1024, height: 768 }, '2009-08', []],
+    [{ width: 1536, height: 864 }, null, ['Solvency', 'Timeliness']],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto(`/maps/${SLUG}${asOf ? `?asOf=${asOf}` : ''}`);
+    await expect(page.getByTestId('map.title')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
+    const canvasButton = page.getByTestId('map.view-canvas');
+    if ((await canvasButton.getAttribute('aria-pressed')) !== 'true') await canvasButton.click();
+    await selectPoint(page, thesis);
+    await expect(page.getByTestId('inspector.proposal-tag')).toBeVisible();
+    await expect(page.getByRole('switch', { name: 'Policy proposal' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.locator('[data-testid="details.issue"][data-state="lost"]')).toHaveText(lost.map((issue) => new RegExp(`^${issue}`)));
+    await page.getByTestId('inspector').screenshot({ path: `${SHOTS}/stock-issues-op-ed-thesis-${size.width}.png` });
+  }
+
+  // The brief (judged today) says which issues are lost, and that a lost issue loses the round.
+  await page.goto(`/maps/${SLUG}/brief?side=affirmative`);
+  await expect(page.getByTestId('brief.stock-verdict')).toContainText('solvency and timeliness are lost');
+  await expect(page.locator('[data-testid="brief.stock-issue"][data-issue="harm"]')).toHaveAttribute('data-state', 'held');
+  await shootSection(page, `${SHOTS}/stock-issues-op-ed-brief-1536.png`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`/maps/${SLUG}/brief?side=negative`);
+  await expect(page.locator('[data-testid="brief.stock-issue"][data-issue="disadvantage"]')).toHaveAttribute('data-state', 'lost');
+  await shootSection(page, `${SHOTS}/stock-issues-op-ed-brief-negative-1024.png`);
 });

@@ -43,7 +43,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 });
 
 test.afterAll(async () => {
-  await vote(DANGER, null);
+  await vote(CAN_YIELD, null);
   await removeAddedNodes(api);
   await api.dispose();
 });
@@ -68,22 +68,23 @@ test('the affirmative brief: reasons by status then votes, the matrix with its u
   await expect(page.getByTestId('brief.title')).toHaveText('Negotiate now? — the case for engaging North Korea');
   await expect(page.getByTestId('brief.essay')).toContainText('The Time is Now to Negotiate with North Korea');
   await expect(page.getByTestId('brief.essay')).toContainText('Haeyoung Kim');
-  await expect(page.getByTestId('brief.resolution')).toContainText('negotiate with North Korea now');
+  await expect(page.getByTestId('brief.resolution')).toContainText('talk with North Korea now');
   await expect(page.getByTestId('brief.side.affirmative')).toHaveAttribute('aria-current', 'page');
 
-  // The unanswered objection defeats "the door is open", which drops from first to last.
-  expect(await caseOrder(page)).toEqual([CAN_YIELD, DANGER, DOCTRINE, DOOR_OPEN]);
+  // Judged today the harm stands; the doctrine line is unsupported; "the door is open" (defeated by the
+  // unanswered objection) and solvency (defeated by a hindsight objection) come last, in the essay's order.
+  expect(await caseOrder(page)).toEqual([DANGER, DOCTRINE, DOOR_OPEN, CAN_YIELD]);
   await expect(casePoints(page).last().getByTestId('status-badge').first()).toHaveText('Defeated');
   await expect(casePoints(page).first().getByTestId('status-badge').first()).toHaveText('Stands');
   // Each reason brings its evidence, with the essay's words as a quote.
-  await expect(casePoints(page).nth(1).getByTestId('brief.support').first()).toBeVisible();
-  await expect(casePoints(page).nth(1).getByTestId('brief.quote').first()).toContainText('“We are at a dangerous moment');
+  await expect(casePoints(page).first().getByTestId('brief.support').first()).toBeVisible();
+  await expect(casePoints(page).first().getByTestId('brief.quote').first()).toContainText('“We are at a dangerous moment');
 
-  // Among points that stand, the crowd's votes decide.
-  await vote(DANGER, 4);
+  // Among points of one status, the crowd's votes decide.
+  await vote(CAN_YIELD, 4);
   await page.reload();
-  expect(await caseOrder(page)).toEqual([DANGER, CAN_YIELD, DOCTRINE, DOOR_OPEN]);
-  await expect(casePoints(page).first()).toContainText('crowd 4.0/4 (1 vote)');
+  expect(await caseOrder(page)).toEqual([DANGER, DOCTRINE, CAN_YIELD, DOOR_OPEN]);
+  await expect(casePoints(page).nth(2)).toContainText('crowd 4.0/4 (1 vote)');
 
   const unanswered = matrixRow(page, made.unanswered.id);
   await expect(unanswered).toHaveAttribute('data-answered', 'false');

@@ -90,6 +90,9 @@ test('a new objection lands inside the canvas', async ({ browser }) => {
   const card = page.getByTestId('canvas.node').filter({ has: page.getByTestId('canvas.node-text').getByText(text, { exact: true }) });
   await expect(card).toHaveCount(1);
   await expect.poll(() => insideCanvas(page, card), { timeout: 10_000 }).toBe(true);
+  // Leave the seeded map as it was: an unanswered objection here would take "the door is open" from the specs that follow.
+  const added = ((await (await page.request.get('/api/maps/negotiate-now')).json()) as { nodes: { id: string; text: string }[] }).nodes.find((n) => n.text === text)!;
+  expect((await page.request.delete(`/api/maps/negotiate-now/nodes/${encodeURIComponent(added.id)}`)).ok()).toBe(true);
   await page.context().close();
 });
 

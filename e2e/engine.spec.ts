@@ -1,10 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { MapView } from '../lib/argument/map-view';
 import { api, readMap, SLUG } from './support/api';
+
+/** The op-ed's own month: judged then, its case stands. */
+const ESSAY_MONTH = '2009-08';
 
 const DIPLOMACY_WORKED = `${SLUG}.claim-diplomacy-worked`;
 
-async function openMap(page: Page) {
-  await page.goto(`/maps/${SLUG}`);
+async function openMap(page: Page, query = '') {
+  await page.goto(`/maps/${SLUG}${query}`);
   await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
 }
 
@@ -16,7 +20,8 @@ function card(page: Page, text: string) {
 test('the thesis banner follows an objection, its rebuttal and a what-if', async ({ page, request }) => {
   const objection = `E2E engine objection ${Date.now()}: talks reward defiance.`;
   const rebuttal = `E2E engine rebuttal ${Date.now()}: talks also froze the reactor for eight years.`;
-  await openMap(page);
+  // Judged as of the essay's month the op-ed's case stands (today its hindsight objections defeat it).
+  await openMap(page, `?asOf=${ESSAY_MONTH}`);
   const banner = page.getByTestId('map.thesis-status');
   await expect(banner).toHaveAttribute('data-status', 'stands');
   await expect(banner).toContainText('The thesis stands');
@@ -46,7 +51,7 @@ test('the thesis banner follows an objection, its rebuttal and a what-if', async
   await expect(banner).toHaveAttribute('data-status', 'defeated');
   await expect(page.getByTestId('map.what-if')).toContainText('1 assumed rejected');
   await expect(page.getByTestId('inspector.why')).toContainText('assuming this is rejected');
-  const saved = await readMap(request);
+  const saved = (await (await request.get(`${api.map()}?asOf=${ESSAY_MONTH}`)).json()) as MapView;
   expect(saved.evaluation.thesis).toBe('stands');
   await page.getByTestId('map.what-if-clear').click();
   await expect(banner).toHaveAttribute('data-status', 'stands');

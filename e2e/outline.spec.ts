@@ -68,10 +68,12 @@ test('the outline shows the op-ed’s thesis, its reasons nested under it, and e
   await expect(thesis).toHaveAttribute('aria-level', '1');
   await expect(thesis).toHaveAttribute('aria-expanded', 'true');
   await expect(outline.rowText(THESIS)).toHaveText(view.nodes.find((n) => n.id === THESIS)!.text);
-  // A lone reason sits right under the thesis; linked reasons under a "together" row.
-  await expect(outline.row(DANGER)).toHaveAttribute('aria-level', '2');
-  await expect(outline.row(DOOR_OPEN)).toHaveAttribute('aria-level', '3');
-  await expect(outline.row(DOOR_OPEN).locator('xpath=ancestor::li[@role="treeitem"][1]')).toHaveAttribute('data-type', 'step');
+  // The thesis's reasons are linked: they sit under a "together" row, not right under the thesis.
+  await expect(thesis.locator('[role="treeitem"]').first()).toHaveAttribute('data-type', 'step');
+  for (const reason of [DOOR_OPEN, DANGER]) {
+    await expect(outline.row(reason)).toHaveAttribute('aria-level', '3');
+    await expect(outline.row(reason).locator('xpath=ancestor::li[@role="treeitem"][1]')).toHaveAttribute('data-type', 'step');
+  }
   await expect(thesis.locator('[role="group"] [data-node-id="' + DANGER + '"]')).toHaveCount(1);
   // Deeper evidence is collapsed until asked for.
   await expect(outline.row(SUMMIT)).toHaveCount(0);
@@ -176,12 +178,13 @@ test('an objection row’s label says its kind, its status and what it attacks',
   await outline.open();
   await page.getByTestId('outline.expand-all').click();
   const row = outline.row(HEU);
+  // It undercuts the step from the freeze (it grants the freeze, and denies that it shows diplomacy working), and says when its facts were known.
   await expect(row).toHaveAttribute(
     'aria-label',
-    `Objection, ${STATUS_LABELS[objection.status].toLowerCase()}, attacks: ${shorten(target.text, 80)}. ${shorten(objection.text, 160)}`,
+    `Objection, ${STATUS_LABELS[objection.status].toLowerCase()}, known Jan 2003, undercuts the step from: ${shorten(target.text, 80)}. ${shorten(objection.text, 160)}`,
   );
   // The rebuttal that answers it is nested under it.
-  await expect(row.locator('[data-node-id="negotiate-now.reb-plutonium-frozen"]')).toHaveAttribute('aria-label', /^Rebuttal, \w+, attacks: The freeze was not complete/);
+  await expect(row.locator('[data-node-id="negotiate-now.reb-plutonium-frozen"]')).toHaveAttribute('aria-label', /^Rebuttal, \w+, known Dec 2002, attacks: The freeze was not complete/);
   // Status is never colour alone: the badge carries the word.
   await expect(row.getByTestId('status-badge').first()).toHaveText(STATUS_LABELS[objection.status]);
 });

@@ -8,7 +8,7 @@ import { SLUG } from './support/api';
 
 const THESIS = `${SLUG}.thesis`;
 /** The thesis as its questions quote it (its short title). */
-const THESIS_TITLE = '“The US should change course and negotiate with North…”';
+const THESIS_TITLE = '“The US should change course and talk with North Korea…”';
 
 async function openMap(page: Page) {
   await page.goto(`/maps/${SLUG}`);

@@ -1,3 +1,4 @@
+import { monthLabel } from '@/lib/argument/as-of';
 import { Flag } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { BRIEF_CASE_DEPTH_MAX, BRIEF_PAGE_POINTS_MAX, briefPage, opposite, SIDE_WORDING, STOCK_ISSUE_WORDING, type Brief } from '@/lib/argument/brief';
@@ -13,6 +14,8 @@ interface BriefDocumentProps {
   document: { title: string; author: string; source: string };
   /** The date the brief is printed with, already formatted. */
   date: string;
+  /** The month the map is judged as of, or null: today. */
+  asOf: string | null;
   /** The map's address, printed in the footer so the paper leads back to it. */
   mapUrl: string;
   /** Where the whole brief is, offered when the page leaves points out (BRIEF_PAGE_POINTS_MAX). */
@@ -33,7 +36,7 @@ function Section({ number, title, intro, testId, children }: { number?: number; 
 }
 
 /** The brief as a document: title block, the resolution, then the case, the matrix and the questions. */
-export function BriefDocument({ brief, mapTitle, document, date, mapUrl, fullBriefUrl }: BriefDocumentProps) {
+export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, fullBriefUrl }: BriefDocumentProps) {
   // The counts at a glance are the whole brief's; the sections draw at most BRIEF_PAGE_POINTS_MAX points.
   const { brief: shown, omitted } = briefPage(brief);
   const words = SIDE_WORDING[brief.side];
@@ -68,6 +71,14 @@ export function BriefDocument({ brief, mapTitle, document, date, mapUrl, fullBri
           </dd>
           <dt className="font-semibold text-slate-500">Prepared</dt>
           <dd data-testid="brief.date">{date}</dd>
+          {asOf && (
+            <>
+              <dt className="font-semibold text-slate-500">Judged as of</dt>
+              <dd data-testid="brief.as-of">
+                {monthLabel(asOf)} <span className="text-slate-600">— points resting on facts known only later are set aside (Later ◷)</span>
+              </dd>
+            </>
+          )}
         </dl>
       </header>
 

@@ -13,6 +13,8 @@ const IMAGE_MAX_SIDE = 4000;
 /** Downloads of the map: Argdown, AIF and JSON from the server; PNG and SVG drawn from the canvas; and the way to its debate brief. */
 export function ExportMenu({ className }: { className: string }) {
   const slug = useMapStore((s) => s.view.map.slug);
+  // The brief opens judged as the map is ("Judge as of"), so a class judging as of 2009 reads the 2009 brief.
+  const judgeAsOf = useMapStore((s) => s.judgeAsOf);
   const notify = useMapStore((s) => s.notify);
   const flow = useReactFlow();
   const base = `/api/maps/${encodeURIComponent(slug)}/export?format=`;
@@ -79,7 +81,7 @@ export function ExportMenu({ className }: { className: string }) {
           <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
           <DropdownMenu.Label className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider text-slate-500">Debate</DropdownMenu.Label>
           <DropdownMenu.Item asChild className={item}>
-            <a href={`/maps/${encodeURIComponent(slug)}/brief`} data-testid="export.brief">
+            <a href={`/maps/${encodeURIComponent(slug)}/brief${judgeAsOf ? `?asOf=${judgeAsOf}` : ''}`} data-testid="export.brief">
               <span className="inline-flex items-center gap-2">
                 <FileText aria-hidden className="h-4 w-4 text-slate-500" /> Debate brief
               </span>

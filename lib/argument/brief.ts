@@ -30,6 +30,7 @@
  * `ratings`), so the server (Markdown export) and the browser (the brief page) build the same brief.
  */
 import { NO_RATING, formatAverage, type Rating } from './discussion';
+import { monthLabel } from './as-of';
 import { evaluate, STATUS_LABELS, type Status } from './evaluation';
 import type { MapView } from './map-view';
 import { isNodeTarget, KIND_LABELS, STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind, type StockIssue } from './model';
@@ -672,6 +673,8 @@ export interface BriefMeta {
   date: Date;
   /** Where the map lives, when known: shown as a link. */
   url?: string;
+  /** The month the map was judged as of (points known only later set aside), or null/absent: today. */
+  asOf?: string | null;
 }
 
 /** The date as the brief prints it. @example briefDate(new Date('2026-03-01T10:00:00Z')) // "2026-03-01" */
@@ -830,7 +833,8 @@ function questionLines(list: QuestionList): string[] {
 export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
   const words = SIDE_WORDING[brief.side];
   const out: string[] = [`# Debate brief: ${words.label}`, '', `**Map:** ${inline(meta.mapTitle)}  `, `**Essay:** ${inline(essayReference(meta.document))}  `];
-  out.push(`**Side:** ${words.label} — ${words.role}  `, `**Date:** ${briefDate(meta.date)}${meta.url ? '  ' : ''}`);
+  out.push(`**Side:** ${words.label} — ${words.role}  `, `**Date:** ${briefDate(meta.date)}${meta.url || meta.asOf ? '  ' : ''}`);
+  if (meta.asOf) out.push(`**Judged as of:** ${monthLabel(meta.asOf)} — points resting on facts known only later are set aside (Later ◷)${meta.url ? '  ' : ''}`);
   if (meta.url) out.push(`**Map online:** <${meta.url}>`);
   out.push('');
 

@@ -154,3 +154,15 @@ test('a change of date or stock issue is in the history with what it was', async
   expect(changes.length).toBeGreaterThanOrEqual(3);
   expect(changes.map((e) => e.data.before!.details)).toContainEqual({ asOf: '2010-03', stockIssue: null, proposal: false });
 });
+
+test('the brief is judged as of a month too, and says so; a bad month is refused', async () => {
+  const markdown = await browser.get<string>(`/api/maps/${slug}/brief?side=negative&format=markdown&asOf=2009-08`);
+  expect(markdown.status).toBe(200);
+  expect(markdown.body).toContain('**Judged as of:** Aug 2009 — points resting on facts known only later are set aside (Later ◷)');
+  expect(markdown.body).toContain('Later ◷');
+  const today = await browser.get<string>(`/api/maps/${slug}/brief?side=negative&format=markdown`);
+  expect(today.body).not.toContain('Judged as of');
+  const refused = await browser.get<Refusal>(`/api/maps/${slug}/brief?side=negative&format=json&asOf=2009-13`);
+  expect(refused.status).toBe(400);
+  expect(refused.body.error.issues[0].path).toEqual(['asOf']);
+});

@@ -9,14 +9,14 @@ import { AppError } from '@/lib/http/errors';
 /**
  * A map page's one read per request, shared by its metadata and its page: who is asking (the same
  * access check as the API, from this request's cookies), and the map if they may see it. An unknown
- * map is the 404 page.
+ * map is the 404 page. `asOf` judges it as of a month (the brief page's `?asOf=`).
  */
-export const loadMapForPage = cache(async (slug: string) => {
+export const loadMapForPage = cache(async (slug: string, asOf: string | null = null) => {
   try {
     const request = new Request(`http://localhost/maps/${encodeURIComponent(slug)}`, { headers: await headers() });
     const access = await resolveAccess(request, slug);
     if (access.role === null) return { access, view: null };
-    return { access, view: await loadMapView(slug, access) };
+    return { access, view: await loadMapView(slug, access, asOf) };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;

@@ -6,7 +6,7 @@ import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
 import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
 import { publicOrigin } from '@/lib/http/public-origin';
-import { briefPageSideSchema } from '@/lib/validation/brief';
+import { briefPageAsOfSchema, briefPageSideSchema } from '@/lib/validation/brief';
 import { loadMapForPage } from '../load-map';
 
 export const dynamic = 'force-dynamic';
@@ -15,21 +15,25 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { view } = await loadMapForPage((await params).slug);
-  const side = briefPageSideSchema.parse((await searchParams).side);
+  const query = await searchParams;
+  const { view } = await loadMapForPage((await params).slug, briefPageAsOfSchema.parse(query.asOf));
+  const side = briefPageSideSchema.parse(query.side);
   return { title: view ? `${SIDE_WORDING[side].label} brief · ${view.map.title}` : 'Members only' };
 }
 
 export default async function BriefPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const side = briefPageSideSchema.parse((await searchParams).side);
-  const { access, view } = await loadMapForPage(slug);
+  const query = await searchParams;
+  const side = briefPageSideSchema.parse(query.side);
+  const asOf = briefPageAsOfSchema.parse(query.asOf);
+  const { access, view } = await loadMapForPage(slug, asOf);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
   const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
-  const fullBriefUrl = `/api/maps/${encodeURIComponent(view.map.slug)}/brief?side=${side}&format=markdown`;
+  const judged = asOf ? `&asOf=${asOf}` : '';
+  const fullBriefUrl = `/api/maps/${encodeURIComponent(view.map.slug)}/brief?side=${side}&format=markdown${judged}`;
   return (
     <div className="min-h-full bg-slate-100 print:bg-white">
-      <BriefToolbar slug={view.map.slug} side={side} />
+      <BriefToolbar slug={view.map.slug} side={side} asOf={asOf} />
       <main className="pb-12 sm:px-6 print:p-0">
         <BriefDocument
           brief={buildBrief(view, side)}
@@ -37,6 +41,7 @@ export default async function BriefPage({ params, searchParams }: Props) {
           mapTitle={view.map.title}
           document={view.document}
           date={date}
+          asOf={asOf}
           mapUrl={`${publicOrigin({ headers: await headers() })}/maps/${encodeURIComponent(view.map.slug)}`}
         />
       </main>

@@ -7,16 +7,17 @@ import { briefQuerySchema } from '@/lib/validation/brief';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/maps/[slug]/brief?side=affirmative|negative&format=markdown|json — the debate brief for one side
+// GET /api/maps/[slug]/brief?side=affirmative|negative&format=markdown|json[&asOf=YYYY-MM] — the debate brief for one side, judged today or as of a month
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const { side, format } = briefQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const view = await loadMapView(slug, await authorize(request, slug, 'view'));
+  const { side, format, asOf } = briefQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const view = await loadMapView(slug, await authorize(request, slug, 'view'), asOf ?? null);
   const brief = buildBrief(view, side);
   const meta: BriefMeta = {
     mapTitle: view.map.title,
     document: { title: view.document.title, author: view.document.author, source: view.document.source },
     date: new Date(),
+    asOf: view.evaluation.asOf,
     url: `${publicOrigin(request)}/maps/${encodeURIComponent(view.map.slug)}`,
   };
   if (format === 'json') {

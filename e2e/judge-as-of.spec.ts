@@ -104,3 +104,15 @@ test('the op-ed offers its own date, August 2009, and sets its hindsight objecti
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-testid="canvas.node"][data-status="later"]').first()).toBeAttached();
 });
+
+test('the debate brief opens judged as the map is, and keeps the month across sides', async ({ page }) => {
+  await page.goto(`/maps/${SLUG}?asOf=2009-08`);
+  await page.getByTestId('map.export').click();
+  await page.getByTestId('export.brief').click();
+  await expect(page).toHaveURL(new RegExp(`/maps/${SLUG}/brief\\?asOf=2009-08$`));
+  await expect(page.getByTestId('brief.as-of')).toContainText('Aug 2009');
+  await page.getByTestId('brief.side.negative').click();
+  await expect(page).toHaveURL(/side=negative&asOf=2009-08$/);
+  await expect(page.getByTestId('brief.as-of')).toContainText('Aug 2009');
+  await expect(page.getByTestId('brief.download')).toHaveAttribute('href', /asOf=2009-08$/);
+});

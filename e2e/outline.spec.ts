@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test as base, type Page } from '@playwright/test';
 import { STATUS_LABELS } from '../lib/argument/evaluation';
 import { shorten } from '../lib/argument/text';
-import { distinctive, readMap } from './support/api';
+import { api, distinctive, readMap } from './support/api';
 
 const MAP = '/maps/negotiate-now';
 const THESIS = 'negotiate-now.thesis';
@@ -117,7 +117,7 @@ test('selection is one thing: outline row → canvas and inspector; canvas and e
   await expect(page.locator('[aria-selected="true"][data-testid="outline.row"]')).toHaveCount(1);
 });
 
-test('arrow keys move, open and close rows; Enter opens the actions, and Object opens the composer', async ({ outline, page }) => {
+test('arrow keys move, open and close rows; Enter opens the actions, and Object opens the composer', async ({ outline, page, request }) => {
   await outline.open();
   await outline.rowText(THESIS).click();
   await expect(outline.focused()).toHaveAttribute('data-node-id', THESIS);
@@ -169,6 +169,10 @@ test('arrow keys move, open and close rows; Enter opens the actions, and Object 
   await expect(added).toContainText(text);
   await expect(added).toHaveAttribute('aria-level', '4');
   await expect(added).toHaveAttribute('aria-label', new RegExp(`^Objection, \\w+, attacks: ${escapeRegExp(shorten('Kim Dae-jung’s life’s work and now his death have opened the door to peace in Korea.', 80))}\\. An objection from the outline`));
+
+  // Leave the seeded map as it was: unanswered, this objection would take "the door is open" (and with it the case) from later specs.
+  const made = (await readMap(request)).nodes.find((n) => n.text === text)!;
+  expect((await request.delete(api.node(made.id))).ok()).toBe(true);
 });
 
 test('an objection row’s label says its kind, its status and what it attacks', async ({ outline, page, request }) => {

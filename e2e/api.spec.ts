@@ -48,7 +48,7 @@ test.describe('GET /api/maps/{slug}', () => {
     const view = await readMap(request);
     expect(Object.keys(view).sort()).toEqual(['commentCounts', 'conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes', 'ratings', 'viewer']);
     expect(view.map).toEqual({ slug: SLUG, title: expect.any(String), policy: 'open', className: '' });
-    expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), text: expect.any(String) });
+    expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), published: '2009-08', text: expect.any(String) });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');
 
     // Every seeded node is there (seed keys become ids prefixed by the map's slug).
@@ -105,7 +105,7 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
     const text = distinctive('objection to a claim');
     const { node, edge } = await addNode(request, { kind: 'objection', text, target: claim.id, relation: 'attacks', author: '  Ada  ' });
 
-    expect(node).toEqual({ id: expect.any(String), kind: 'objection', text, quote: null, implicit: false, author: 'Ada', position: null, version: 1 });
+    expect(node).toEqual({ id: expect.any(String), kind: 'objection', text, quote: null, implicit: false, asOf: null, stockIssue: null, proposal: false, author: 'Ada', position: null, version: 1 });
     expect(edge).toEqual({ id: expect.any(String), from: node.id, to: claim.id, relation: 'attacks', conflict: expect.any(String) });
 
     const after = await readMap(request);

@@ -41,7 +41,7 @@ test.describe('POST /api/documents', () => {
     const slug = await createDocument(request, { title, author: '  Jane Roe ', source: 'The Daily Courier, 2024', text: ESSAY });
     expect(slug).toBe(slugify(title));
     const view = await readMap(request, slug);
-    expect(view.document).toEqual({ slug, title, author: 'Jane Roe', source: 'The Daily Courier, 2024', text: ESSAY });
+    expect(view.document).toEqual({ slug, title, author: 'Jane Roe', source: 'The Daily Courier, 2024', published: null, text: ESSAY });
     expect(view.map).toMatchObject({ slug, title, policy: 'open' });
     expect(view.nodes).toEqual([]);
     // Another essay with the same title gets the next slug.

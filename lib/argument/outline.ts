@@ -161,7 +161,9 @@ export function buildOutline(graph: Graph): OutlineRow[] {
       children: [],
     };
     pending.into.push(row);
-    if (repeat) return [];
+    // Listed again: its reasons and objections are where it first appears, but a lone premise still
+    // stands for this step, whose undercuts belong here and nowhere else.
+    if (repeat) return at.stepOf ? undercutRows(at.stepOf, key, nodeId, at.depth + 1, row.children) : [];
     const depth = at.depth + 1;
     const below: Pending[] = [];
     for (const step of stepsInto.get(nodeId) ?? []) {

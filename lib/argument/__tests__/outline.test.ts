@@ -64,6 +64,21 @@ describe('buildOutline', () => {
     expect(sketch(buildOutline(graph))).toEqual(['t', '  c (supports)', '    e (supports)', '    o (attacks)', '    u (undercuts)']);
   });
 
+  test('an undercut of a lone premise’s step hangs under the premise where it is listed again', () => {
+    const graph = graphOf(
+      [
+        ['t', 'thesis'],
+        ['a', 'claim'],
+        ['b', 'claim'],
+        ['shared', 'premise'],
+        ['u', 'objection'],
+      ],
+      [supports('a', 't'), supports('b', 't'), supports('shared', 'a'), supports('shared', 'b', 'sb')],
+      [undercuts('u', 'sb')],
+    );
+    expect(sketch(buildOutline(graph))).toEqual(['t', '  a (supports)', '    shared (supports)', '  b (supports)', '    shared (supports) repeat', '      u (undercuts)']);
+  });
+
   test('a point supporting two conclusions is listed in full once and marked as a repeat the second time', () => {
     const graph = graphOf(
       [

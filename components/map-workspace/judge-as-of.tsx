@@ -37,27 +37,35 @@ export function JudgeAsOf({ className }: { className: string }) {
   const published = useMapStore((s) => s.view.document.published);
   const nodes = useMapStore((s) => s.view.nodes);
   const id = useId();
-  const [typed, setTyped] = useState('');
+  // Which option is chosen is kept apart from the month judged: "A month" may be chosen before a
+  // month is typed, or hold the essay's own month.
+  const [choice, setChoice] = useState<Choice>(() => (judgeAsOf === null ? 'today' : judgeAsOf === published ? 'essay' : 'month'));
+  const [typed, setTyped] = useState(() => (judgeAsOf !== null && judgeAsOf !== published ? judgeAsOf : ''));
   const [error, setError] = useState<string | null>(null);
 
-  const choose = (month: string | null) => {
+  const choose = (next: Choice, month: string | null) => {
+    setChoice(next);
     setError(null);
     setJudgeAsOf(month);
     keepInUrl(month);
   };
-  const choice: Choice = judgeAsOf === null ? 'today' : judgeAsOf === published ? 'essay' : 'month';
   const dated = nodes.filter((n) => n.asOf != null).length;
   const setAside = judgeAsOf === null ? 0 : nodes.filter((n) => n.asOf != null && n.asOf > judgeAsOf).length;
 
+  /** "A month" with what is typed: judged as of it when it is a month that has happened; else the error, and the judgement stays. */
   const chooseTyped = (value: string) => {
+    setChoice('month');
     setTyped(value);
-    if (value === '') return;
+    if (value === '') {
+      setError(null);
+      return;
+    }
     const parsed = monthSchema.safeParse(value);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Choose a month.');
       return;
     }
-    choose(parsed.data);
+    choose('month', parsed.data);
   };
 
   return (
@@ -86,21 +94,30 @@ export function JudgeAsOf({ className }: { className: string }) {
             </p>
             <div className="mt-3 space-y-2 text-sm">
               {published && (
-                <Option name={id} checked={choice === 'essay'} onChange={() => choose(published)} testId="judge-as-of.essay">
+                <Option name={id} checked={choice === 'essay'} onChange={() => choose('essay', published)} testId="judge-as-of.essay">
                   The essay’s date <span className="text-slate-500">({monthLabel(published)})</span>
                 </Option>
               )}
-              <Option name={id} checked={choice === 'today'} onChange={() => choose(null)} testId="judge-as-of.today">
+              <Option name={id} checked={choice === 'today'} onChange={() => choose('today', null)} testId="judge-as-of.today">
                 Today <span className="text-slate-500">(everything on the map)</span>
               </Option>
               <div className="flex flex-wrap items-center gap-2">
-                <Option name={id} checked={choice === 'month'} onChange={() => chooseTyped(typed || judgeAsOf || currentMonth())} testId="judge-as-of.month-choice">
+                <Option
+                  name={id}
+                  checked={choice === 'month'}
+                  onChange={() => {
+                    chooseTyped(typed);
+                    document.getElementById(`${id}-month`)?.focus();
+                  }}
+                  testId="judge-as-of.month-choice"
+                >
                   A month:
                 </Option>
                 <input
+                  id={`${id}-month`}
                   type="month"
                   aria-label="Month to judge as of"
-                  value={choice === 'month' ? judgeAsOf ?? typed : typed}
+                  value={typed}
                   max={currentMonth()}
                   onChange={(e) => chooseTyped(e.target.value)}
                   aria-invalid={error ? true : undefined}

@@ -472,6 +472,8 @@ function ThesisBanner() {
   const style = STATUS_STYLES[evaluation.thesis];
   const Icon = style.icon;
   const why = explainStatus(view, evaluation, thesis.id, (id) => shorten(view.nodes.find((n) => n.id === id)?.text ?? '', 80));
+  // Assuming a point rejected changes nothing while it is set aside as later: count the ones in effect.
+  const inEffect = [...assumed].filter((id) => evaluation.nodes[id]?.status !== 'later').length;
   return (
     <div className="flex shrink-0 items-center gap-2">
       <button
@@ -494,9 +496,9 @@ function ThesisBanner() {
         </span>
         <span className="sr-only">. {why}</span>
       </button>
-      {assumed.size > 0 && (
+      {inEffect > 0 && (
         <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900" data-testid="map.what-if">
-          What-if: {assumed.size} assumed rejected
+          What-if: {inEffect} assumed rejected
           <button type="button" onClick={clearAssumptions} className="ml-1 rounded-full px-1 underline hover:bg-amber-200" data-testid="map.what-if-clear">
             clear
           </button>

@@ -38,6 +38,8 @@ export interface InferenceEvaluation {
   failedPremises: string[];
   /** Undercutters that stand. */
   undercutBy: string[];
+  /** Set when the step is set aside by a judgement "as of" a month (a premise or its conclusion is later). */
+  later?: true;
 }
 
 export interface Evaluation {
@@ -196,7 +198,7 @@ export function evaluate(whole: ArgumentGraph, options: EvaluateOptions = {}): E
       undercutBy: undercuttersOf.get(inf.id)!.filter((u) => nodeLabel.get(u) === 'in'),
     };
   }
-  for (const id of laterInferences) inferences[id] = { carries: null, failedPremises: [], undercutBy: [] };
+  for (const id of laterInferences) inferences[id] = { carries: null, failedPremises: [], undercutBy: [], later: true };
   const nodes: Record<string, NodeEvaluation> = {};
   for (const id of later) {
     nodes[id] = { status: 'later', defeatedBy: [], contestedBy: [], carriedBy: [], failedInferences: [], assumedRejected: false };
@@ -248,6 +250,27 @@ function attackCounts(conflicts: readonly Conflict[]): Map<string, number> {
   return counts;
 }
 
+const judgedCache = new WeakMap<Evaluation, { attacks: Map<string, number>; laterSteps: Set<string>; asOfOf: Map<string, string> }>();
+
+/**
+ * What explaining a judgement "as of" a month needs, found once per evaluation (linear): attacks
+ * counted without the attackers set aside, the points with a step set aside, the later points' months.
+ */
+function judgedFacts(graph: ArgumentGraph, evaluation: Evaluation) {
+  let facts = judgedCache.get(evaluation);
+  if (facts) return facts;
+  const later = (id: string) => evaluation.nodes[id]?.status === 'later';
+  const attacks = new Map<string, number>();
+  for (const c of graph.conflicts) if (isNodeTarget(c.target) && !later(c.attacker)) attacks.set(c.target.node, (attacks.get(c.target.node) ?? 0) + 1);
+  const laterSteps = new Set<string>();
+  for (const inf of graph.inferences) if (evaluation.inferences[inf.id]?.later) laterSteps.add(inf.conclusion);
+  const asOfOf = new Map<string, string>();
+  for (const n of graph.nodes) if (n.asOf && later(n.id)) asOfOf.set(n.id, n.asOf);
+  facts = { attacks, laterSteps, asOfOf };
+  judgedCache.set(evaluation, facts);
+  return facts;
+}
+
 /**
  * Says in one or two sentences why a node has its status, naming the points responsible.
  * `textOf` gives a node's words (shortened by the caller if it likes).
@@ -258,7 +281,8 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
   const ev = evaluation.nodes[nodeId];
   if (!ev) return '';
   const quote = (id: string) => `“${textOf(id)}”`;
-  const attacksOn = attackCounts(graph.conflicts);
+  const judged = evaluation.asOf ? judgedFacts(graph, evaluation) : null;
+  const attacksOn = judged?.attacks ?? attackCounts(graph.conflicts);
   const answered = (id: string) => (attacksOn.get(id) ?? 0) > 0;
   if (ev.assumedRejected) return 'You are assuming this is rejected (what-if); nothing is saved.';
   switch (ev.status) {
@@ -268,7 +292,11 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
       return `Defeated by ${quote(first)}${more}, which ${answered(first) ? 'stands: its answers are themselves defeated' : 'nothing answers'}.`;
     }
     case 'unsupported': {
-      if (ev.failedInferences.length === 0) return 'Unsupported: no reasons are given for it yet.';
+      if (ev.failedInferences.length === 0) {
+        return judged?.laterSteps.has(nodeId)
+          ? `Unsupported as of ${monthLabel(evaluation.asOf!)}: its reasons rest on facts known only later, and are set aside.`
+          : 'Unsupported: no reasons are given for it yet.';
+      }
       const why = ev.failedInferences.map((infId) => {
         const inf = evaluation.inferences[infId];
         if (inf.undercutBy.length > 0) return `a step is undercut by ${quote(inf.undercutBy[0])}`;
@@ -281,7 +309,7 @@ export function explainStatus(graph: ArgumentGraph, evaluation: Evaluation, node
       return 'Contested: its reasons depend on points that are themselves contested.';
     }
     case 'later': {
-      const asOf = graph.nodes.find((n) => n.id === nodeId)?.asOf;
+      const asOf = judged?.asOfOf.get(nodeId);
       const when = asOf ? ` on facts known in ${monthLabel(asOf)}` : '';
       return `Later: it relies${when}, after ${evaluation.asOf ? monthLabel(evaluation.asOf) : 'the month judged'}; set aside in this judgement.`;
     }

@@ -98,7 +98,13 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
       if (before?.kind && before.kind !== node.kind) {
         return node.kind === 'thesis' ? `${who} made ${quote(node.text)} the thesis` : `${who} made ${quote(node.text)} ${ARTICLE[node.kind] ?? 'a point'}`;
       }
-      if (before?.details && before.text === node.text) return `${who} changed the date or stock issue of ${quote(node.text)}`;
+      if (before?.details && before.text === node.text) {
+        if (before.details.proposal !== (node.proposal ?? false)) {
+          return node.proposal ? `${who} marked ${quote(node.text)} a policy proposal` : `${who} marked ${quote(node.text)} no longer a policy proposal`;
+        }
+        if (before.details.stockIssue !== (node.stockIssue ?? null)) return `${who} changed the stock issue of ${quote(node.text)}`;
+        return `${who} changed the date of ${quote(node.text)}`;
+      }
       return `${who} reworded ${quote(before?.text)}`;
     }
     case 'connection.created': {

@@ -71,6 +71,28 @@ function questionIndex(graph: ArgumentGraph): QuestionIndex {
   return index;
 }
 
+/** Per judgement: each list of raisers without the ones set aside as later (built once per list). */
+const presentCache = new WeakMap<Evaluation, Map<number[], number[]>>();
+
+/**
+ * The raisers of `list` that count in `evaluation`: judged as of a month, a raiser known only later
+ * raises nothing (it is set aside). Today's judgement keeps every list as it is.
+ */
+function presentRaisers(list: number[], index: QuestionIndex, evaluation: Evaluation): number[] {
+  if (!evaluation.asOf) return list;
+  let lists = presentCache.get(evaluation);
+  if (!lists) {
+    lists = new Map();
+    presentCache.set(evaluation, lists);
+  }
+  let present = lists.get(list);
+  if (!present) {
+    present = list.filter((position) => evaluation.nodes[index.conflicts[position].attacker]?.status !== 'later');
+    lists.set(list, present);
+  }
+  return present;
+}
+
 /**
  * The questions of one inference. `standingIn` remembers, per list of raisers, whether one of them
  * is not defeated: one point's list is shared by every step it is a premise of.
@@ -89,10 +111,10 @@ function questionsOf(
     const id = `${scheme.id}.${question.id}`;
     const lists: number[][] = [];
     const undercuts = index.raisers.get(raiserKey({ inference: inference.id }, id));
-    if (undercuts) lists.push(undercuts);
+    if (undercuts) lists.push(presentRaisers(undercuts, index, evaluation));
     for (const premise of new Set(inference.premises)) {
       const rebuttals = index.raisers.get(raiserKey({ node: premise }, id));
-      if (rebuttals) lists.push(rebuttals);
+      if (rebuttals) lists.push(presentRaisers(rebuttals, index, evaluation));
     }
     let raisedCount = 0;
     let standing = false;

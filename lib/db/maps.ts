@@ -550,53 +550,56 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   const mapId = await mapIdOf(slug);
   const client = await db();
   const node = await client.$transaction(async (tx) => {
-    let current = await liveNodeOr404(mapId, id, tx);
-    const retype = input.kind !== undefined && input.kind !== current.kind;
-    if (access && (input.text !== undefined || retype)) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
-    const data: { text?: string; x?: number | null; y?: number | null; version?: { increment: number } } = {};
-    if (input.position !== undefined) {
+    const original = await liveNodeOr404(mapId, id, tx);
+    const retype = input.kind !== undefined && input.kind !== original.kind;
+    const details = detailsChange(original, input);
+    const reworded = input.text !== undefined;
+    const moved = input.position !== undefined;
+    if (access && (reworded || retype || details)) assertCan(access, ownsPoint(access, original.createdBy) ? 'edit-own' : 'edit-any');
+    // Nothing would change (a month it already has, its own kind): nothing is written or logged.
+    if (!reworded && !retype && !details && !moved) return toArgNode(original);
+    const data: { text?: string; x?: number | null; y?: number | null; asOf?: string | null; stockIssue?: string | null; proposal?: boolean; version?: { increment: number } } = { ...details };
+    if (moved) {
       data.x = input.position?.x ?? null;
       data.y = input.position?.y ?? null;
     }
-    if (input.text !== undefined) {
+    // One change, one version: new words and new details together count once.
+    if (reworded || details) data.version = { increment: 1 };
+    if (reworded) {
       data.text = input.text;
-      data.version = { increment: 1 };
       const { count } = await tx.node.updateMany({ where: { id, mapId, deletedAt: null, version: input.version }, data });
       if (count === 0) {
-        throw new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current: toArgNode(current) } });
+        throw new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current: toArgNode(original) } });
       }
-    } else if (input.position !== undefined) {
+    } else {
       await tx.node.update({ where: { id }, data });
     }
-    const details = detailsChange(current, input);
-    if (details) {
-      if (access) assertCan(access, ownsPoint(access, current.createdBy) ? 'edit-own' : 'edit-any');
-      await tx.node.update({ where: { id }, data: { ...details, version: { increment: 1 } } });
-      const after = toArgNode(await liveNodeOr404(mapId, id, tx));
-      const before = { asOf: current.asOf, stockIssue: current.stockIssue as StockIssue | null, proposal: current.proposal };
-      await recordEvent(tx, mapId, 'node.updated', actor, { node: after, before: { text: after.text, version: after.version - 1, details: before } });
-      current = { ...current, ...details, version: current.version + 1 };
-    }
-    // After the text, whose version guard is on the version the person saw.
-    if (retype) await retypeNode(tx, mapId, { ...current, text: input.text ?? current.text, version: current.version + (input.text !== undefined ? 1 : 0) }, input.kind!, actor, access);
+    // After the text, whose version guard is on the version the person saw; the old thesis's change
+    // is logged there, this point's in the one event below.
+    if (retype) await retypeNode(tx, mapId, await liveNodeOr404(mapId, id, tx), input.kind!, actor, access);
     const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
-    if ((retype || details) && input.text === undefined && input.position === undefined) return updated;
     // The owner rewording someone else's point is moderation: its earlier words leave the log for
     // everyone but the owner (lib/db/events.ts#redactEvent).
     const moderated =
-      access !== undefined && can(access.role, 'moderate') && input.text !== undefined && input.text !== current.text && creatorMark(access.identity) !== (current.createdBy ?? null);
-    await recordEvent(
-      tx,
-      mapId,
-      input.text !== undefined ? 'node.updated' : 'node.moved',
-      actor,
-      // `before` lets the history replay show the map as it was before this edit.
-      { node: updated, before: { text: current.text, version: current.version, position: toArgNode(current).position }, ...(moderated ? { moderated } : {}) },
-    );
+      access !== undefined && can(access.role, 'moderate') && reworded && input.text !== original.text && creatorMark(access.identity) !== (original.createdBy ?? null);
+    // One event per request, `before` the whole request, so the history replay undoes it in one step.
+    const before = {
+      text: original.text,
+      version: original.version,
+      position: toArgNode(original).position,
+      ...(retype ? { kind: original.kind } : {}),
+      ...(details || retype ? { details: detailsOf(original) } : {}),
+    };
+    await recordEvent(tx, mapId, reworded || retype || details ? 'node.updated' : 'node.moved', actor, { node: updated, before, ...(moderated ? { moderated } : {}) });
     return updated;
   });
   announce(mapId);
   return node;
+}
+
+/** A point's details as the history keeps them, to put back on undo or replay. */
+function detailsOf(row: NodeRow): { asOf: string | null; stockIssue: StockIssue | null; proposal: boolean } {
+  return { asOf: row.asOf, stockIssue: row.stockIssue as StockIssue | null, proposal: row.proposal };
 }
 
 /**
@@ -628,9 +631,10 @@ function detailsChange(current: NodeRow, input: NodeUpdateInput): { asOf?: strin
 }
 
 /**
- * Changes a point's kind inside an update's transaction, and logs it. Objections and rebuttals keep
- * their kind (they enter the map through attacks); an unstated premise stays a premise. Making a
- * point the thesis makes the current thesis a claim, so the map keeps one thesis.
+ * Changes a point's kind inside an update's transaction. Objections and rebuttals keep their kind
+ * (they enter the map through attacks); an unstated point stays a premise or a claim. Making a point
+ * the thesis makes the current thesis a claim, so the map keeps one thesis: that change is logged
+ * here, the point's own with the rest of its request.
  */
 async function retypeNode(
   tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
@@ -648,21 +652,23 @@ async function retypeNode(
   if (current.implicit && !UNSTATABLE_KINDS.includes(kind)) {
     throw new AppError('bad_request', `An unstated ${current.kind} stays a premise or a claim.`, { issues: [{ path: ['kind'], message: 'Only premises and claims can be unstated.' }] });
   }
-  const changes: { row: NodeRow; kind: RetypableKind }[] = [{ row: current, kind }];
+  // The point's own change is logged by the caller, with the rest of its request.
+  const changes: { row: NodeRow; kind: RetypableKind; log: boolean }[] = [{ row: current, kind, log: false }];
   if (kind === 'thesis') {
     const thesis = await tx.node.findFirst({ where: { mapId, kind: 'thesis', deletedAt: null, id: { not: current.id } }, select: NODE_SELECT });
     if (thesis) {
       if (access) assertCan(access, ownsPoint(access, thesis.createdBy) ? 'edit-own' : 'edit-any');
-      changes.unshift({ row: thesis, kind: 'claim' });
+      changes.unshift({ row: thesis, kind: 'claim', log: true });
     }
   }
   for (const change of changes) {
     // A thesis bears on no single stock issue and has no date; only a thesis proposes a policy.
     const fits = change.kind === 'thesis' ? { stockIssue: null, asOf: null } : { proposal: false };
     const row = await tx.node.update({ where: { id: change.row.id }, data: { kind: change.kind, ...fits, version: { increment: 1 } }, select: NODE_SELECT });
+    if (!change.log) continue;
     await recordEvent(tx, mapId, 'node.updated', actor, {
       node: toArgNode(row),
-      before: { text: change.row.text, version: change.row.version, kind: change.row.kind },
+      before: { text: change.row.text, version: change.row.version, kind: change.row.kind, details: detailsOf(change.row) },
     });
   }
 }

@@ -166,3 +166,22 @@ test('the brief is judged as of a month too, and says so; a bad month is refused
   expect(refused.status).toBe(400);
   expect(refused.body.error.issues[0].path).toEqual(['asOf']);
 });
+
+test('one PATCH of words and details is one event whose before is the whole point as it was; a PATCH that changes nothing logs nothing', async () => {
+  await add('edited', { kind: 'objection', text: 'A first wording from 2009.', target: ids.harm, relation: 'attacks', asOf: '2009-03' });
+  const lastEvent = async () => (await view()).lastEventId;
+  const start = await lastEvent();
+  const changed = await patch('edited', { text: 'A second wording, from 2010.', version: 1, asOf: '2010-01' });
+  expect(changed.status).toBe(200);
+  expect(changed.body).toMatchObject({ text: 'A second wording, from 2010.', asOf: '2010-01', version: 2 });
+  const history = await browser.get<{ events: { id: number; type: string; data: { node: { id: string }; before?: Record<string, unknown> } }[] }>(`/api/maps/${slug}/history`);
+  const mine = history.body.events.filter((e) => e.id > start);
+  expect(mine).toHaveLength(1);
+  expect(mine[0].type).toBe('node.updated');
+  expect(mine[0].data.before).toMatchObject({ text: 'A first wording from 2009.', version: 1, details: { asOf: '2009-03', stockIssue: null, proposal: false } });
+
+  const afterEdit = await lastEvent();
+  expect((await patch('edited', { asOf: '2010-01' })).status).toBe(200);
+  expect((await patch('edited', { kind: 'objection' })).status).toBe(400);
+  expect(await lastEvent()).toBe(afterEdit);
+});

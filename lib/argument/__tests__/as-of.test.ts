@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { currentMonth, monthLabel, setAsideAfter } from '../as-of';
 import { evaluate, explainStatus } from '../evaluation';
+import { questionsForInference } from '../questions';
 import type { ArgNode, ArgumentGraph } from '../model';
 
 const node = (id: string, kind: ArgNode['kind'], asOf: string | null = null): ArgNode => ({
@@ -61,6 +62,41 @@ describe('judging as of a month', () => {
   test('a later point explains itself with both months', () => {
     const ev = evaluate(graph, { asOf: '2009-08' });
     expect(explainStatus(graph, ev, 'O', (id) => id)).toBe('Later: it relies on facts known in Mar 2010, after Aug 2009; set aside in this judgement.');
+  });
+
+  test('explanations judged as of a month count and blame only what was known then', () => {
+    // d is attacked by o2 (2009) and by o3 (2012); o2's only answer r2 is from 2012.
+    const g: ArgumentGraph = {
+      nodes: [node('t', 'thesis'), node('d', 'premise'), node('o2', 'objection', '2009-01'), node('o3', 'objection', '2012-01'), node('r2', 'rebuttal', '2012-02'), node('c', 'claim'), node('ev', 'evidence', '2012-05')],
+      inferences: [
+        { id: 'i', conclusion: 't', premises: ['d'], scheme: null },
+        { id: 'j', conclusion: 'c', premises: ['ev'], scheme: null },
+      ],
+      conflicts: [
+        { id: 'k2', attacker: 'o2', target: { node: 'd' } },
+        { id: 'k3', attacker: 'o3', target: { node: 'd' } },
+        { id: 'kr', attacker: 'r2', target: { node: 'o2' } },
+      ],
+    };
+    const then = evaluate(g, { asOf: '2009-08' });
+    expect(explainStatus(g, then, 'd', (id) => id)).toBe('Defeated by “o2”, which nothing answers.');
+    expect(explainStatus(g, then, 'c', (id) => id)).toBe('Unsupported as of Aug 2009: its reasons rest on facts known only later, and are set aside.');
+    const today = evaluate(g);
+    expect(explainStatus(g, today, 'o2', (id) => id)).toBe('Defeated by “r2”, which nothing answers.');
+    expect(explainStatus(g, today, 'c', (id) => id)).toMatch(/^Stands\. Nothing attacks it\./);
+    // r2 answered o2 today, so d stands only if o3 does not: o3 stands, d is defeated by it.
+    expect(today.nodes.d.defeatedBy).toEqual(['o3']);
+  });
+
+  test('a critical question raised only by a later objection is open as of an earlier month', () => {
+    const g: ArgumentGraph = {
+      nodes: [node('c', 'claim'), node('e', 'evidence'), node('o', 'objection', '2010-05')],
+      inferences: [{ id: 'i', conclusion: 'c', premises: ['e'], scheme: 'sign' }],
+      conflicts: [{ id: 'k', attacker: 'o', target: { node: 'e' }, question: 'sign.cq1' }],
+    };
+    const state = (asOf: string | null) => questionsForInference(g, evaluate(g, { asOf }), 'i').find((q) => q.id === 'sign.cq1');
+    expect(state(null)).toMatchObject({ state: 'raised', raisedBy: ['o'], raisedCount: 1 });
+    expect(state('2009-08')).toMatchObject({ state: 'open', raisedBy: [], raisedCount: 0 });
   });
 
   test('what-if and as-of combine: a set-aside point assumed rejected stays set aside', () => {

@@ -37,7 +37,7 @@ import { isNodeTarget, KIND_LABELS, STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, t
 import { askQuestion, type StepWords } from './question-words';
 import { unansweredQuestions, type QuestionState } from './questions';
 import { questionById, schemeById } from './schemes';
-import { LOST_ISSUE_RULE, stockIssueCase, type StockIssueLine, type StockIssueState } from './stock-issues';
+import { asOfPhrase, LOST_ISSUE_RULE, stockIssueCase, type StockIssueLine, type StockIssueState } from './stock-issues';
 
 /** The two teams: the affirmative defends the thesis, the negative attacks it. */
 export const SIDES = ['affirmative', 'negative'] as const;
@@ -51,9 +51,14 @@ export function opposite(side: Side): Side {
   return side === 'affirmative' ? 'negative' : 'affirmative';
 }
 
-/** What {@link buildBrief} reads: the map's graph, each node with its evaluated status, and the crowd's ratings. */
+/**
+ * What {@link buildBrief} reads: the map's graph, each node with its evaluated status, the crowd's
+ * ratings, and the month the statuses were judged as of (`evaluation.asOf`; absent or null: today),
+ * which the brief's critical questions and stock issues are judged by too.
+ */
 export type BriefInput = Pick<MapView, 'inferences' | 'conflicts' | 'ratings'> & {
   nodes: (ArgNode & { status: Status })[];
+  evaluation?: Pick<MapView['evaluation'], 'asOf'>;
 };
 
 /** One statement as the brief shows it. `quote` is the essay's exact words, when the node quotes it. */
@@ -486,7 +491,8 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   const inferenceById = new Map(view.inferences.map((i) => [i.id, i]));
   const questions = new Map<string, BriefQuestion>();
   const raisedIds = new Map<string, Set<string>>();
-  for (const q of unansweredQuestions(graph, evaluate(graph))) {
+  // Judged as the nodes' statuses were: a question raised only by a later point is open as of then.
+  for (const q of unansweredQuestions(graph, evaluate(graph, { asOf: view.evaluation?.asOf ?? null }))) {
     const inf = inferenceById.get(q.inferenceId)!;
     if (!byId.has(inf.conclusion)) continue;
     const key = `${q.id}@${inf.conclusion}`;
@@ -546,7 +552,8 @@ function stockIssuesFor(
   strongestFirst: <T extends BriefPoint>(points: T[]) => T[],
 ): BriefStockIssues | null {
   const statusOf = new Map(graph.nodes.map((n) => [n.id, n.status]));
-  const reading = stockIssueCase(graph, (id) => statusOf.get(id));
+  const asOf = graph.evaluation?.asOf ?? null;
+  const reading = stockIssueCase(graph, (id) => statusOf.get(id), { asOf });
   if (!reading) return null;
   const issueOf = (line: StockIssueLine): BriefStockIssue => {
     const attackers = strongestFirst(line.attacks.map((a) => ({ ...point(a.attacker), attack: a })));
@@ -560,7 +567,7 @@ function stockIssuesFor(
       attacks: attackers.map(({ attack, ...attacker }) => ({ attacker, target: point(attack.target), undercut: attack.undercut })),
       elsewhere: line.elsewhere.map(point),
       summary: line.summary,
-      advice: issueAdvice(side, line),
+      advice: issueAdvice(side, line, asOf),
     };
   };
   return {
@@ -573,29 +580,57 @@ function stockIssuesFor(
   };
 }
 
-/** What `side` should do about one stock issue: hold it, press it, answer it or raise it. */
-export function issueAdvice(side: Side, line: Pick<StockIssueLine, 'issue' | 'side' | 'state' | 'attacks' | 'summary'>): string {
+/**
+ * What `side` should do about one stock issue: hold it, press it, answer it or raise it. Judged as
+ * of `asOf`, points and attacks set aside as later count for nothing, and the advice says how many
+ * were set aside so nobody counts them.
+ */
+export function issueAdvice(
+  side: Side,
+  line: Pick<StockIssueLine, 'issue' | 'side' | 'state' | 'attacks' | 'laterAttacks' | 'laterPoints' | 'summary'>,
+  asOf: string | null = null,
+): string {
   const name = STOCK_ISSUE_LABELS[line.issue].toLowerCase();
+  const when = asOfPhrase(asOf);
+  const attackCount = (n: number) => (n === 1 ? 'attack' : `${n} attacks`);
+  const laterAttacks = line.laterAttacks.length;
+  /** " (1 more attack, known only later, is set aside)". */
+  const attacksAside = (more: boolean) =>
+    laterAttacks === 0 ? '' : ` (${more ? `${laterAttacks} more` : laterAttacks} ${laterAttacks === 1 ? 'attack' : 'attacks'}, known only later, ${laterAttacks === 1 ? 'is' : 'are'} set aside)`;
+  const laterPoints = line.laterPoints.length;
+  const pointsAside = laterPoints === 0 ? '' : ` (${laterPoints} more ${laterPoints === 1 ? 'point' : 'points'}, known only later, set aside)`;
+  const restsLater = laterPoints === 1 ? 'point rests' : `${laterPoints} points rest`;
   if (side === line.side) {
     if (line.side === 'affirmative') {
-      if (line.state === 'held') return line.attacks.length > 0 ? `${line.summary} Keep the answers to its ${line.attacks.length === 1 ? 'attack' : `${line.attacks.length} attacks`} ready.` : `${line.summary} Nothing attacks it yet.`;
-      return line.summary;
+      if (line.state !== 'held') return line.summary;
+      if (line.attacks.length > 0) return `${line.summary} Keep the answers to its ${attackCount(line.attacks.length)} ready${attacksAside(true)}.`;
+      return laterAttacks > 0 ? `${line.summary} Nothing attacks it ${when}${attacksAside(false)}.` : `${line.summary} Nothing attacks it yet.`;
     }
     if (line.state === 'held') return `Our ${name} stands: weigh it against the plan’s gains.`;
-    if (line.state === 'lost') return `Answered: none of our ${name} points stands. Rebuild it or drop it.`;
+    if (line.state === 'lost') return `Answered: none of our ${name} points stands${pointsAside}. Rebuild it or drop it.`;
+    if (laterPoints > 0) return `Not argued ${when}: our ${name} ${restsLater} on facts known only later. Argue it from what was known then, or judge with hindsight.`;
     return `Not argued yet: an objection tagged ${name} would raise it.`;
   }
   if (line.side === 'affirmative') {
     if (line.state === 'lost') return `The affirmative has lost ${name}: press it — a lost stock issue loses the round.`;
-    if (line.state === 'missing') return `The affirmative never argues ${name}: say so — an issue nobody argues is lost, and a lost stock issue loses the round.`;
-    return line.attacks.length > 0
-      ? `Held: ${line.attacks.length === 1 ? 'our attack on it is' : `our ${line.attacks.length} attacks on it are`} answered or not enough. Find another line against it.`
+    if (line.state === 'missing') {
+      const who = laterPoints > 0 ? `${capitalized(when)}, the affirmative does not argue ${name}: its ${restsLater} on facts known only later. Say so` : `The affirmative never argues ${name}: say so`;
+      return `${who} — an issue nobody argues is lost, and a lost stock issue loses the round.`;
+    }
+    if (line.attacks.length > 0) {
+      return `Held: ${line.attacks.length === 1 ? 'our attack on it is' : `our ${line.attacks.length} attacks on it are`} answered or not enough${attacksAside(true)}. Find another line against it.`;
+    }
+    return laterAttacks > 0
+      ? `Held, and nothing of ours attacks it ${when}${attacksAside(false)}: open a line here by asking its question.`
       : 'Held, and nothing attacks it yet: open a line here by asking its question.';
   }
   if (line.state === 'held') return `Their ${name} stands: answer it, or show the plan’s gains outweigh it.`;
-  if (line.state === 'lost') return `Their ${name} is answered: none of its points stands.`;
+  if (line.state === 'lost') return `Their ${name} is answered: none of its points stands${pointsAside}.`;
+  if (laterPoints > 0) return `The negative has not argued ${name} ${when}: its ${restsLater} on facts known only later.`;
   return `The negative has not argued ${name}.`;
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** How a stock issue's state is named, for the side that argues it. */
 export const ISSUE_STATE_LABELS: Record<Side, Record<StockIssueState, string>> = {

@@ -23,10 +23,10 @@ import type { ArgumentGraph, NodeKind, StockIssue } from '../model';
 import { LOST_ISSUE_RULE } from '../stock-issues';
 import { attacks, graphOf, linked, supports, undercuts } from './fixtures';
 
-/** A map view of `graph`: every node with the status the evaluation gives it, and the given ratings. */
-function viewOf(graph: ArgumentGraph, ratings: Record<string, Rating> = {}): BriefInput {
-  const evaluation = evaluate(graph);
-  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings };
+/** A map view of `graph`: every node with the status the evaluation (as of `asOf`, when given) gives it, and the given ratings. */
+function viewOf(graph: ArgumentGraph, ratings: Record<string, Rating> = {}, asOf: string | null = null): BriefInput {
+  const evaluation = evaluate(graph, { asOf });
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings, evaluation: { asOf } };
 }
 
 const ids = (points: { id: string }[]) => points.map((p) => p.id);
@@ -226,6 +226,14 @@ describe('buildBrief: critical questions', () => {
     expect(openings.shown.every((q) => q.step.conclusion.id === 'o')).toBe(true);
   });
 
+  test('judged as of a month, a question raised only by a later objection is open, as the brief’s statuses are judged', () => {
+    const dated: ArgumentGraph = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'o' ? { ...n, asOf: '2012-01' } : n)) };
+    const today = buildBrief(viewOf(dated), 'affirmative').questions.prepare.shown.find((q) => q.id === 'example.cq1')!;
+    expect(today).toMatchObject({ state: 'raised' });
+    const then = buildBrief(viewOf(dated, {}, '2009-08'), 'affirmative').questions;
+    expect(then.prepare.shown.find((q) => q.id === 'example.cq1')).toMatchObject({ state: 'open', raisedBy: [] });
+  });
+
   test('for the negative the same questions are the openings', () => {
     const affirmative = buildBrief(viewOf(graph), 'affirmative').questions;
     const negative = buildBrief(viewOf(graph), 'negative').questions;
@@ -406,17 +414,99 @@ describe('buildBrief: stock issues', () => {
       expect(briefToMarkdown(buildBrief(viewOf(policyMap(ISSUES, [], false)), 'affirmative'), META)).not.toContain('Stock issues');
     });
   });
+
+  describe('judged as of a month: points known only later are set aside, neither argued nor attacking', () => {
+    /** `policyMap` with the given points dated, judged as of Aug 2009. */
+    function asOf2009(dates: Record<string, string>, side: Side, conflicts?: Parameters<typeof policyMap>[1]) {
+      const g = policyMap(ISSUES, conflicts);
+      for (const n of g.nodes) n.asOf = dates[n.id] ?? null;
+      return { today: buildBrief(viewOf(g), side), then: buildBrief(viewOf(g, {}, '2009-08'), side) };
+    }
+    const issueOf = (brief: ReturnType<typeof buildBrief>, issue: StockIssue) => [...brief.stockIssues!.affirmative, ...brief.stockIssues!.negative].find((i) => i.issue === issue)!;
+
+    test.each<[string, Record<string, string>, Side, StockIssue, { state: string; points: string[]; attacks: string[]; advice: string }]>([
+      [
+        'a disadvantage dated 2012, for the affirmative: not argued, not “answered”',
+        { dis: '2012-04' },
+        'affirmative',
+        'disadvantage',
+        { state: 'missing', points: [], attacks: [], advice: 'The negative has not argued disadvantage as of Aug 2009: its point rests on facts known only later.' },
+      ],
+      [
+        'a disadvantage dated 2012, for the negative',
+        { dis: '2012-04' },
+        'negative',
+        'disadvantage',
+        { state: 'missing', points: [], attacks: [], advice: 'Not argued as of Aug 2009: our disadvantage point rests on facts known only later. Argue it from what was known then, or judge with hindsight.' },
+      ],
+      [
+        'a later rebuttal answers nothing then: their disadvantage stands',
+        { r: '2012-04' },
+        'affirmative',
+        'disadvantage',
+        { state: 'held', points: ['dis'], attacks: [], advice: 'Their disadvantage stands: answer it, or show the plan’s gains outweigh it.' },
+      ],
+      [
+        'a later objection to solvency, for the affirmative: held, its attack set aside',
+        { o: '2012-04' },
+        'affirmative',
+        'solvency',
+        { state: 'held', points: ['s'], attacks: [], advice: 'Held: its point stands. Nothing attacks it as of Aug 2009 (1 attack, known only later, is set aside).' },
+      ],
+      [
+        'a later objection to solvency, for the negative: not counted among our attacks',
+        { o: '2012-04' },
+        'negative',
+        'solvency',
+        { state: 'held', points: ['s'], attacks: [], advice: 'Held, and nothing of ours attacks it as of Aug 2009 (1 attack, known only later, is set aside): open a line here by asking its question.' },
+      ],
+      [
+        'the only timeliness premise known only later, for the negative: missing then',
+        { n: '2010-03' },
+        'negative',
+        'timeliness',
+        {
+          state: 'missing',
+          points: [],
+          attacks: [],
+          advice: 'As of Aug 2009, the affirmative does not argue timeliness: its point rests on facts known only later. Say so — an issue nobody argues is lost, and a lost stock issue loses the round.',
+        },
+      ],
+    ])('%s', (_name, dates, side, issue, expected) => {
+      const { then } = asOf2009(dates, side);
+      const line = issueOf(then, issue);
+      expect({ state: line.state, points: ids(line.points), attacks: line.attacks.map((a) => a.attacker.id), advice: line.advice }).toEqual(expected);
+    });
+
+    test('the repro: a 2012 disadvantage judged as of Aug 2009 reads “Not argued” in the Markdown, and the JSON lists no point', () => {
+      const { today, then } = asOf2009({ dis: '2012-04' }, 'affirmative');
+      expect(issueOf(today, 'disadvantage').state).toBe('lost');
+      const markdown = briefToMarkdown(then, { ...META, asOf: '2009-08' });
+      expect(markdown).toContain('#### Disadvantage — Not argued —\n\n_Would the proposal bring worse harms of its own?_ The negative has not argued disadvantage as of Aug 2009');
+      expect(markdown).not.toContain('Disadvantage — Answered');
+      expect(markdown).not.toContain('Their disadvantage is answered');
+      expect(markdown).not.toMatch(/Their points: \*\*objection dis\*\*/);
+      const json = JSON.parse(JSON.stringify(then)) as typeof then;
+      expect(issueOf(json, 'disadvantage')).toMatchObject({ state: 'missing', points: [], attacks: [] });
+      expect(issueOf(json, 'disadvantage').summary).toMatch(/^Not argued as of Aug 2009: /);
+    });
+
+    test('a later attack is not listed among the attacks in the Markdown; the advice counts it as set aside', () => {
+      const { today, then } = asOf2009({ o: '2012-04' }, 'negative');
+      expect(briefToMarkdown(today, META)).toContain('- Our attacks: **objection o**');
+      const markdown = briefToMarkdown(then, { ...META, asOf: '2009-08' });
+      expect(markdown).not.toContain('- Our attacks: **objection o**');
+      expect(markdown).toContain('#### Solvency — Held ✓');
+    });
+  });
 });
 
 describe('the seeded op-ed', () => {
   const essay = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../prisma/seed/negotiate-now.txt'), 'utf8');
   const graph = buildGraphFromSpec(negotiateNowSpec, essay, ANALYST);
   const view = viewOf(graph);
-  /** The map judged as of the essay's month: the hindsight objections set aside. */
-  function viewAsOf(month: string): BriefInput {
-    const evaluation = evaluate(graph, { asOf: month });
-    return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status })), ratings: {} };
-  }
+  /** The map judged as of a month (the essay's: the hindsight objections set aside). */
+  const viewAsOf = (month: string): BriefInput => viewOf(graph, {}, month);
   const objections = graph.nodes.filter((n) => n.kind === 'objection').map((n) => n.id);
 
   test('every point has one side: nothing is mixed or cut off, and the negative is exactly the objections', () => {
@@ -497,6 +587,23 @@ describe('the seeded op-ed', () => {
       ['disadvantage', 'lost'],
       ['counterplan', 'missing'],
     ]);
+  });
+
+  test('the negative’s solvency as of the essay’s month counts its 2 attacks of then; the hindsight one is set aside, not counted', () => {
+    const then = buildBrief(viewAsOf('2009-08'), 'negative').stockIssues!.affirmative.find((i) => i.issue === 'solvency')!;
+    expect(then.state).toBe('held');
+    expect(then.attacks.map((a) => [a.attacker.id, a.attacker.status])).toEqual([
+      ['obj-different-conditions', 'stands'],
+      ['obj-2007-precedent', 'defeated'],
+    ]);
+    expect(then.advice).toBe('Held: our 2 attacks on it are answered or not enough (1 more attack, known only later, is set aside). Find another line against it.');
+    const markdown = briefToMarkdown(buildBrief(viewAsOf('2009-08'), 'negative'), { ...META, asOf: '2009-08' });
+    expect(markdown).not.toContain('our 3 attacks');
+    expect(markdown).not.toMatch(/Our attacks: .*Later ◷/);
+    // Today the hindsight objection counts, and takes the issue.
+    const today = buildBrief(view, 'negative').stockIssues!.affirmative.find((i) => i.issue === 'solvency')!;
+    expect(today.attacks).toHaveLength(3);
+    expect(today.state).toBe('lost');
   });
 
   test('stock issues today: hindsight takes solvency and timeliness, and the brief says the round is lost', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../evaluation';
 import type { ArgumentGraph, Conflict, Inference, NodeKind, StockIssue } from '../model';
-import { LOST_ISSUE_RULE, listWords, stockIssueCase, type StockIssueCase } from '../stock-issues';
+import { LOST_ISSUE_RULE, listWords, stockIssueCase, type StockIssueCase, type StockIssueLine } from '../stock-issues';
 import { attacks, graphOf, linked, node, supports, undercuts } from './fixtures';
 
 /** Tags points with stock issues (and dates), and marks the thesis a proposal unless told not to. */
@@ -20,7 +20,7 @@ function tagged(graph: ArgumentGraph, issues: Record<string, StockIssue>, option
 /** The stock issues of `graph` under its own evaluation (as of `asOf`, when given). */
 function read(graph: ArgumentGraph, asOf: string | null = null): StockIssueCase {
   const evaluation = evaluate(graph, { asOf });
-  const result = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status);
+  const result = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status, { asOf });
   if (!result) throw new Error('expected a stock-issue case');
   return result;
 }
@@ -143,11 +143,105 @@ describe('stockIssueCase', () => {
     expect(c.verdict).toContain('But an undercut of the step that links them stands');
   });
 
-  test('judged as of a month before its facts, a point is set aside and its issue lost', () => {
-    const graph = tagged(graphOf(CASE_NODES, CASE_STEPS), FOUR, { asOf: { n: '2010-03' } });
-    expect(lineOf(read(graph), 'timeliness').state).toBe('held');
-    const before = read(graph, '2009-08');
-    expect(lineOf(before, 'timeliness')).toMatchObject({ state: 'lost', summary: 'Lost: its only point is set aside as later. A lost stock issue loses the round.' });
+  describe('judged as of a month: points set aside as later argue nothing and attack nothing', () => {
+    /** `policyCase`, with the given points dated (`asOf`). */
+    const dated = (asOf: Record<string, string>, extraNodes: [string, NodeKind][] = [], conflicts: Conflict[] = [], issues: Record<string, StockIssue> = FOUR, extraSteps: Inference[] = []) =>
+      tagged(graphOf([...CASE_NODES, ...extraNodes], [...CASE_STEPS, ...extraSteps], conflicts), issues, { asOf });
+    const DIS: Record<string, StockIssue> = { ...FOUR, dis: 'disadvantage', dis2: 'disadvantage' };
+
+    test.each<{ name: string; graph: ArgumentGraph; issue: StockIssue; today: Partial<StockIssueLine>; asOf2009: Partial<StockIssueLine> }>([
+      {
+        name: 'an affirmative issue whose only point is later is missing as of then, not lost',
+        graph: dated({ n: '2010-03' }),
+        issue: 'timeliness',
+        today: { state: 'held', points: ['n'], laterPoints: [] },
+        asOf2009: {
+          state: 'missing',
+          points: [],
+          laterPoints: ['n'],
+          summary:
+            'Missing as of Aug 2009: its only point rests on facts known only later and is set aside, so then no premise of the step into the thesis argues timeliness (Why now?). An issue nobody argues is lost, and a lost stock issue loses the round.',
+        },
+      },
+      {
+        name: 'a later objection to the solvency claim is no attack as of then: the issue is held',
+        graph: dated({ o: '2012-04' }, [['o', 'objection']], [attacks('o', 's')]),
+        issue: 'solvency',
+        today: { state: 'lost', attacks: [{ attacker: 'o', target: 's', undercut: false }], laterAttacks: [] },
+        asOf2009: { state: 'held', attacks: [], laterAttacks: [{ attacker: 'o', target: 's', undercut: false }], summary: 'Held: its point stands.' },
+      },
+      {
+        name: 'a disadvantage dated 2012 is not argued as of 2009, not “answered”',
+        graph: dated({ dis: '2012-04' }, [['dis', 'objection']], [attacks('dis', 't')], DIS),
+        issue: 'disadvantage',
+        today: { state: 'held', points: ['dis'] },
+        asOf2009: {
+          state: 'missing',
+          points: [],
+          laterPoints: ['dis'],
+          summary: 'Not argued as of Aug 2009: its only point rests on facts known only later and is set aside. The negative could then ask: Would the proposal bring worse harms of its own?',
+        },
+      },
+      {
+        name: 'a disadvantage with one point answered and one later is answered, and says one more is set aside',
+        graph: dated({ dis2: '2012-04' }, [['dis', 'objection'], ['dis2', 'objection'], ['r', 'rebuttal']], [attacks('dis', 't'), attacks('dis2', 't'), attacks('r', 'dis')], DIS),
+        issue: 'disadvantage',
+        today: { state: 'held', standing: ['dis2'] },
+        asOf2009: { state: 'lost', points: ['dis'], laterPoints: ['dis2'], summary: 'Answered: its only point is defeated. 1 more point is set aside as of Aug 2009 (known only later).' },
+      },
+      {
+        name: 'a later rebuttal is no answer as of then: the disadvantage stands',
+        graph: dated({ r: '2012-04' }, [['dis', 'objection'], ['r', 'rebuttal']], [attacks('dis', 't'), attacks('r', 'dis')], DIS),
+        issue: 'disadvantage',
+        today: { state: 'lost', attacks: [{ attacker: 'r', target: 'dis', undercut: false }] },
+        asOf2009: { state: 'held', attacks: [], laterAttacks: [{ attacker: 'r', target: 'dis', undercut: false }] },
+      },
+      {
+        name: 'an undercut of a step set aside (its evidence is later) is no attack: the claim is unsupported as of then',
+        graph: dated({ es: '2010-01' }, [['u', 'objection']], [undercuts('u', 'into-s')]),
+        issue: 'solvency',
+        today: { state: 'lost', attacks: [{ attacker: 'u', target: 's', undercut: true }] },
+        asOf2009: { state: 'lost', attacks: [], laterAttacks: [], summary: 'Lost: its only point is unsupported. A lost stock issue loses the round.' },
+      },
+    ])('$name', ({ graph, issue, today, asOf2009 }) => {
+      expect(lineOf(read(graph), issue)).toMatchObject(today);
+      expect(lineOf(read(graph, '2009-08'), issue)).toMatchObject(asOf2009);
+    });
+
+    test('the verdict names an issue argued only later as not argued then; with no month given it says “the month judged”', () => {
+      const graph = dated({ n: '2010-03' });
+      expect(read(graph, '2009-08').verdict).toBe(`The affirmative loses the round on the stock issues: timeliness is not argued as of Aug 2009 (what argues it was known only later). ${LOST_ISSUE_RULE}`);
+      expect(read(graph, '2009-08').losing).toEqual(['timeliness']);
+      const evaluation = evaluate(graph, { asOf: '2009-08' });
+      const unnamed = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status)!;
+      expect(lineOf(unnamed, 'timeliness').summary).toMatch(/^Missing as of the month judged: /);
+    });
+
+    test('a later premise of the case step (tagged or not) sets the step aside: the issues may hold, the verdict says the step cannot be made then', () => {
+      // The case step needs a second harm premise (h2) and an untagged warrant (w), both known only later.
+      const only = tagged(
+        graphOf([...CASE_NODES, ['h2', 'premise'], ['w', 'premise']], [linked(['h', 'h2', 'i', 's', 'n', 'w'], 't', 'case'), ...CASE_STEPS.slice(1)]),
+        { ...FOUR, h2: 'harm' },
+        { asOf: { h2: '2010-03', w: '2011-01' } },
+      );
+      const read2009 = read(only, '2009-08');
+      expect(read2009.laterPremises).toEqual(['h2', 'w']);
+      expect(lineOf(read2009, 'harm')).toMatchObject({ state: 'held', points: ['h'], laterPoints: ['h2'], summary: 'Held: its point stands. 1 more point is set aside as of Aug 2009 (known only later).' });
+      expect(read2009.losing).toEqual([]);
+      expect(read2009.verdict).toBe(
+        'The affirmative holds all four stock issues (harm, inherency, solvency and timeliness). But 2 premises of the step that links them rest on facts known only later: as of Aug 2009 that step is set aside, and it does not carry the proposal.',
+      );
+      // Today both premises stand, and nothing is said of them.
+      expect(read(only).verdict).toBe('The affirmative holds all four stock issues (harm, inherency, solvency and timeliness).');
+    });
+
+    test('a later undercut of the case step is not listed as of then', () => {
+      const graph = dated({ u: '2012-01' }, [['u', 'objection']], [undercuts('u', 'case')]);
+      expect(read(graph).stepAttacks).toEqual([{ attacker: 'u', target: 't', undercut: true }]);
+      const then = read(graph, '2009-08');
+      expect(then.stepAttacks).toEqual([]);
+      expect(then.verdict).toBe('The affirmative holds all four stock issues (harm, inherency, solvency and timeliness).');
+    });
   });
 
   describe('the negative’s lines', () => {

@@ -6,7 +6,7 @@ import { distinctive, readMap, SLUG } from './support/api';
 // Stock issues on a new policy essay: the thesis is marked a policy proposal in the inspector, a
 // premise is tagged with the issue its case lacked, the gaps panel's flag appears and goes, and the
 // brief's stock-issues section shows the issues held, then one lost to an objection. The inspector's
-// "As of" month is set, cleared, and a refusal is shown in place.
+// "As of" month is set, cleared, and a refusal is shown in place (a refused month stays in its field).
 
 const SHOTS = '/tmp/shots';
 const ESSAY = [
@@ -203,16 +203,26 @@ test('an objection’s stock issue and month: the negative’s lines only, set a
   expect((await readMap(request, made.slug)).nodes.find((n) => n.id === objection)!.asOf).toBeNull();
   await page.getByTestId('details.as-of').fill('');
   await expect(page.getByTestId('details.error')).toHaveCount(0);
-  await page.route(`**/api/maps/${made.slug}/nodes/**`, (route) =>
-    route.request().method() === 'PATCH'
-      ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'That stock issue does not fit this point.', issues: [{ path: ['stockIssue'], message: 'An objection can be the negative’s disadvantage or counterplan.' }] } }) })
-      : route.continue(),
-  );
+  const refusals = {
+    stockIssue: { message: 'That stock issue does not fit this point.', issues: [{ path: ['stockIssue'], message: 'An objection can be the negative’s disadvantage or counterplan.' }] },
+    asOf: { message: 'The change is not valid.', issues: [{ path: ['asOf'], message: 'Not before the essay was written.' }] },
+  };
+  await page.route(`**/api/maps/${made.slug}/nodes/**`, (route) => {
+    if (route.request().method() !== 'PATCH') return route.continue();
+    const field = 'asOf' in (route.request().postDataJSON() as object) ? 'asOf' : 'stockIssue';
+    return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: refusals[field] }) });
+  });
   await page.getByTestId('details.stock-issue').selectOption('counterplan');
   await expect(page.locator('[data-testid="details.error"][data-field="stockIssue"]')).toHaveText(
     'That stock issue does not fit this point. An objection can be the negative’s disadvantage or counterplan.',
   );
   await expect(page.getByTestId('details.stock-issue')).toHaveValue('disadvantage');
+  // A month the server refuses stays in the field beside the refusal, to be corrected, not retyped.
+  await page.getByTestId('details.as-of').fill('2008-03');
+  await expect(page.locator('[data-testid="details.error"][data-field="asOf"]')).toHaveText('The change is not valid. Not before the essay was written.');
+  await expect(page.getByTestId('details.as-of')).toBeEnabled();
+  await expect(page.getByTestId('details.as-of')).toHaveValue('2008-03');
+  expect((await readMap(request, made.slug)).nodes.find((n) => n.id === objection)!.asOf).toBeNull();
 });
 
 test('a rebuttal bears on no stock issue, and the thesis has no month', async ({ page, request }) => {

@@ -15,23 +15,26 @@ type DetailsChange = { stockIssue: StockIssue | null } | { proposal: boolean } |
 
 /**
  * Saves one of a point's debate details with `PATCH …/nodes/{id}` and reloads the map; the server's
- * refusal is kept for the control to show inline (its field message when it names one).
+ * refusal is kept for the control to show inline (its field message when it names one). `save`
+ * resolves to whether the change was saved, so a control keeps what the person typed when it was not.
  */
 function useSaveDetails(nodeId: string) {
   const slug = useMapStore((s) => s.view.map.slug);
   const refresh = useMapStore((s) => s.refresh);
   const [busy, setBusy] = useState<keyof DetailsChange | null>(null);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
-  async function save(change: DetailsChange) {
+  async function save(change: DetailsChange): Promise<boolean> {
     const field = Object.keys(change)[0];
     setBusy(field as keyof DetailsChange);
     setError(null);
     try {
       await apiRequest(`/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}`, { method: 'PATCH', body: change });
       await refresh();
+      return true;
     } catch (e) {
       const issue = e instanceof ApiError ? e.issues.find((i) => i.path[0] === field) : undefined;
       setError({ field, message: issue ? `${messageOf(e)} ${issue.message}` : messageOf(e) });
+      return false;
     } finally {
       setBusy(null);
     }
@@ -108,7 +111,7 @@ const STATE_MARKS: Record<StockIssueLine['state'], { mark: string; className: st
 function IssueStates() {
   const view = useMapStore((s) => s.view);
   const evaluation = useMapStore((s) => s.evaluation);
-  const reading = useMemo(() => stockIssueCase(view, (id) => evaluation.nodes[id]?.status), [view, evaluation]);
+  const reading = useMemo(() => stockIssueCase(view, (id) => evaluation.nodes[id]?.status, { asOf: evaluation.asOf }), [view, evaluation]);
   if (!reading) return null;
   return (
     <div className="mt-2" data-testid="details.issues">
@@ -171,8 +174,13 @@ function StockIssueSelect({ node, issues }: { node: ArgNode; issues: readonly St
 function AsOfField({ node }: { node: ArgNode }) {
   const { save, busy, error, setError } = useSaveDetails(node.id);
   const id = useId();
+  // What the person typed, until it is saved: a refused month stays in the field beside its error.
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? node.asOf ?? '';
+  const saveMonth = (asOf: string | null) =>
+    void save({ asOf }).then((saved) => {
+      if (saved) setDraft(null);
+    });
 
   function change(month: string) {
     setDraft(month);
@@ -180,7 +188,7 @@ function AsOfField({ node }: { node: ArgNode }) {
     if (month === '') return;
     const parsed = monthSchema.safeParse(month);
     if (!parsed.success) return setError({ field: 'asOf', message: parsed.error.issues[0]?.message ?? 'Not a month.' });
-    void save({ asOf: parsed.data }).then(() => setDraft(null));
+    saveMonth(parsed.data);
   }
 
   return (
@@ -199,7 +207,7 @@ function AsOfField({ node }: { node: ArgNode }) {
             onChange={(e) => change(e.target.value)}
             onBlur={() => {
               // An emptied field clears the month when the person leaves it (not between typed parts).
-              if (draft === '' && node.asOf) void save({ asOf: null }).then(() => setDraft(null));
+              if (draft === '' && node.asOf) saveMonth(null);
             }}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-note`}
@@ -209,7 +217,7 @@ function AsOfField({ node }: { node: ArgNode }) {
           {node.asOf && (
             <button
               type="button"
-              onClick={() => void save({ asOf: null }).then(() => setDraft(null))}
+              onClick={() => saveMonth(null)}
               disabled={busy !== null}
               className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
               aria-label="Clear the month"

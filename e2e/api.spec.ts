@@ -27,7 +27,7 @@ test.afterEach(async ({ request }) => removeAddedNodes(request));
 // Tests run one at a time against that one database: each reads the map afresh, finds what it wrote
 // by its distinctive text, and undoes its deletes, so none relies on another's writes.
 
-const NODE_FIELDS = ['author', 'id', 'implicit', 'kind', 'own', 'position', 'quote', 'status', 'text', 'version'];
+const NODE_FIELDS = ['asOf', 'author', 'id', 'implicit', 'kind', 'own', 'position', 'proposal', 'quote', 'status', 'stockIssue', 'text', 'version'];
 
 /** The offsets of `words` in the map's document, which must contain them exactly once. */
 function offsetsOf(view: MapView, words: string): { start: number; end: number } {

@@ -74,7 +74,7 @@ export function findGaps(graph: ArgumentGraph, evaluation: Evaluation, essay: st
   const quotes = graph.nodes.flatMap((n) => (n.quote ? [n.quote] : []));
   const unquoted = essay.trim() === '' ? [] : computeCoverage(essay, quotes).uncovered;
 
-  const stock = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status);
+  const stock = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status, { asOf: evaluation.asOf });
   const missingIssues: MissingStockIssue[] = (stock?.affirmative ?? [])
     .filter((line) => line.state === 'missing')
     .map((line) => ({ issue: line.issue, thesis: stock!.thesis, step: stock!.step, elsewhere: line.elsewhere, summary: line.summary }));

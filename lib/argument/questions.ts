@@ -167,7 +167,8 @@ export function unansweredQuestions(graph: ArgumentGraph, evaluation: Evaluation
   const depth = depthFromRoots(graph);
   const index = questionIndex(graph);
   const standingIn = new Map<number[], boolean>();
-  const all = graph.inferences.flatMap((inf) => questionsOf(graph, index, evaluation, inf, standingIn));
+  // A step set aside by a judgement "as of" a month (a premise or its conclusion known only later) asks nothing then.
+  const all = graph.inferences.flatMap((inf) => (evaluation.inferences[inf.id]?.later ? [] : questionsOf(graph, index, evaluation, inf, standingIn)));
   const conclusionDepth = new Map(graph.inferences.map((i) => [i.id, depth.get(i.conclusion) ?? Infinity]));
   return all
     .filter((q) => q.state !== 'answered')

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { currentMonth, monthLabel, setAsideAfter } from '../as-of';
 import { evaluate, explainStatus } from '../evaluation';
-import { questionsForInference } from '../questions';
+import { questionsForInference, unansweredQuestions } from '../questions';
 import type { ArgNode, ArgumentGraph } from '../model';
 
 const node = (id: string, kind: ArgNode['kind'], asOf: string | null = null): ArgNode => ({
@@ -97,6 +97,16 @@ describe('judging as of a month', () => {
     const state = (asOf: string | null) => questionsForInference(g, evaluate(g, { asOf }), 'i').find((q) => q.id === 'sign.cq1');
     expect(state(null)).toMatchObject({ state: 'raised', raisedBy: ['o'], raisedCount: 1 });
     expect(state('2009-08')).toMatchObject({ state: 'open', raisedBy: [], raisedCount: 0 });
+  });
+
+  test('a step set aside as later asks no question then', () => {
+    const g: ArgumentGraph = {
+      nodes: [node('c', 'claim'), node('e', 'evidence', '2012-01')],
+      inferences: [{ id: 'i', conclusion: 'c', premises: ['e'], scheme: 'sign' }],
+      conflicts: [],
+    };
+    expect(unansweredQuestions(g, evaluate(g)).length).toBeGreaterThan(0);
+    expect(unansweredQuestions(g, evaluate(g, { asOf: '2009-08' }))).toEqual([]);
   });
 
   test('what-if and as-of combine: a set-aside point assumed rejected stays set aside', () => {

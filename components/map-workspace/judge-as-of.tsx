@@ -77,8 +77,14 @@ export function JudgeAsOf({ className }: { className: string }) {
         data-as-of={judgeAsOf ?? 'today'}
       >
         <CalendarClock aria-hidden className="h-4 w-4" />
-        <span className="sr-only">Judge as of: </span>
-        {judgeAsOf === null ? 'Today' : monthLabel(judgeAsOf)}
+        {/* Beside the thesis banner it reads on from it: "The thesis stands | as of Aug 2009". */}
+        {judgeAsOf === null ? (
+          <>
+            <span className="sr-only">Judged as of </span>Today
+          </>
+        ) : (
+          `as of ${monthLabel(judgeAsOf)}`
+        )}
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content

@@ -480,20 +480,16 @@ function ThesisBanner() {
         type="button"
         onClick={() => select({ type: 'node', id: thesis.id }, { focus: true })}
         className={`inline-flex h-8 shrink-0 items-center gap-2 whitespace-nowrap rounded-full px-3 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
-        title={why}
+        title={judgeAsOf ? `As of ${monthLabel(judgeAsOf)}: ${why}` : why}
         data-testid="map.thesis-status"
         data-status={evaluation.thesis}
       >
         <Icon aria-hidden className="h-4 w-4" strokeWidth={3} />
         {/* Narrow headers get the short form. */}
-        <span className="hidden xl:inline">
-          {THESIS_SENTENCES[evaluation.thesis]}
-          {judgeAsOf && ` as of ${monthLabel(judgeAsOf)}`}
-        </span>
-        <span className="xl:hidden">
-          Thesis {evaluation.thesis}
-          {judgeAsOf && ` · ${monthLabel(judgeAsOf)}`}
-        </span>
+        <span className="hidden xl:inline">{THESIS_SENTENCES[evaluation.thesis]}</span>
+        <span className="xl:hidden">Thesis {evaluation.thesis}</span>
+        {/* The month is said by the "as of …" control beside the banner, which reads on from it. */}
+        {judgeAsOf && <span className="sr-only"> as of {monthLabel(judgeAsOf)}</span>}
         <span className="sr-only">. {why}</span>
       </button>
       {inEffect > 0 && (

@@ -84,8 +84,8 @@ export function MapLegend() {
               </div>
             );
           })}
-          <div className="flex items-center gap-2">
-            <span className="h-5 w-5 rounded border-2 border-dashed" style={{ borderColor: KIND_STYLES.premise.color }} />
+          <div className="col-span-2 flex items-center gap-2">
+            <span className="h-5 w-5 shrink-0 rounded border-2 border-dashed" style={{ borderColor: KIND_STYLES.premise.color }} />
             <span className="text-slate-700">Unstated (premise or claim)</span>
           </div>
           <div className="col-span-2 mt-1 grid grid-cols-2 gap-x-3 gap-y-1 border-t border-slate-100 pt-2">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Switch } from 'radix-ui';
 import { CalendarClock, Gavel, Loader2, X } from 'lucide-react';
 import { apiRequest, ApiError } from '@/components/map-workspace/api-client';
@@ -137,37 +137,27 @@ function StockIssueSelect({ node, issues }: { node: ArgNode; issues: readonly St
   const { save, busy, error } = useSaveDetails(node.id);
   const id = useId();
   const value = node.stockIssue ?? '';
+  const note = node.stockIssue ? STOCK_ISSUE_QUESTIONS[node.stockIssue] : node.kind === 'objection' ? 'Is it the negative’s disadvantage or counterplan?' : 'Which of a policy case’s issues does it argue?';
   return (
-    <div>
-      <div className="flex items-center justify-between gap-3">
-        <label htmlFor={id} className="shrink-0 font-medium text-slate-800">
-          Stock issue
-        </label>
-        <span className="flex min-w-0 items-center gap-1.5">
-          {busy && <Loader2 aria-hidden className="h-4 w-4 animate-spin text-slate-500" />}
-          <select
-            id={id}
-            value={value}
-            disabled={busy !== null}
-            onChange={(e) => void save({ stockIssue: (e.target.value || null) as StockIssue | null })}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-note`}
-            className="min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-400"
-            data-testid="details.stock-issue"
-          >
-            <option value="">None</option>
-            {issues.map((issue) => (
-              <option key={issue} value={issue}>
-                {STOCK_ISSUE_LABELS[issue]}
-              </option>
-            ))}
-          </select>
-        </span>
-      </div>
-      <p id={`${id}-note`} className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-500'}`} role={error ? 'alert' : undefined} data-testid={error ? 'details.error' : undefined} data-field="stockIssue">
-        {error ? error.message : node.stockIssue ? STOCK_ISSUE_QUESTIONS[node.stockIssue] : node.kind === 'objection' ? 'Is it the negative’s disadvantage or counterplan?' : 'Which of a policy case’s issues does it argue?'}
-      </p>
-    </div>
+    <DetailField id={id} label="Stock issue" field="stockIssue" busy={busy !== null} error={error} note={note}>
+      <select
+        id={id}
+        value={value}
+        disabled={busy !== null}
+        onChange={(e) => void save({ stockIssue: (e.target.value || null) as StockIssue | null })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-note`}
+        className="min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-400"
+        data-testid="details.stock-issue"
+      >
+        <option value="">None</option>
+        {issues.map((issue) => (
+          <option key={issue} value={issue}>
+            {STOCK_ISSUE_LABELS[issue]}
+          </option>
+        ))}
+      </select>
+    </DetailField>
   );
 }
 
@@ -192,45 +182,54 @@ function AsOfField({ node }: { node: ArgNode }) {
   }
 
   return (
+    <DetailField id={id} label="As of" field="asOf" busy={busy !== null} error={error} note="When the facts it relies on were known (optional).">
+      <input
+        id={id}
+        type="month"
+        value={value}
+        disabled={busy !== null}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => {
+          // An emptied field clears the month when the person leaves it (not between typed parts).
+          if (draft === '' && node.asOf) saveMonth(null);
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-note`}
+        className="w-[10.5rem] rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"
+        data-testid="details.as-of"
+      />
+      {node.asOf && (
+        <button
+          type="button"
+          onClick={() => saveMonth(null)}
+          disabled={busy !== null}
+          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+          aria-label="Clear the month"
+          title="Clear the month"
+          data-testid="details.as-of-clear"
+        >
+          <X aria-hidden className="h-4 w-4" />
+        </button>
+      )}
+    </DetailField>
+  );
+}
+
+/** One labelled detail control: the label, a spinner while it saves, the control, and its note — or the error in its place. */
+function DetailField({ id, label, field, busy, error, note, children }: { id: string; label: string; field: string; busy: boolean; error: { message: string } | null; note: string; children: ReactNode }) {
+  return (
     <div>
       <div className="flex items-center justify-between gap-3">
         <label htmlFor={id} className="shrink-0 font-medium text-slate-800">
-          As of
+          {label}
         </label>
-        <span className="flex items-center gap-1">
+        <span className="flex min-w-0 items-center gap-1.5">
           {busy && <Loader2 aria-hidden className="h-4 w-4 animate-spin text-slate-500" />}
-          <input
-            id={id}
-            type="month"
-            value={value}
-            disabled={busy !== null}
-            onChange={(e) => change(e.target.value)}
-            onBlur={() => {
-              // An emptied field clears the month when the person leaves it (not between typed parts).
-              if (draft === '' && node.asOf) saveMonth(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={`${id}-note`}
-            className="w-[10.5rem] rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"
-            data-testid="details.as-of"
-          />
-          {node.asOf && (
-            <button
-              type="button"
-              onClick={() => saveMonth(null)}
-              disabled={busy !== null}
-              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
-              aria-label="Clear the month"
-              title="Clear the month"
-              data-testid="details.as-of-clear"
-            >
-              <X aria-hidden className="h-4 w-4" />
-            </button>
-          )}
+          {children}
         </span>
       </div>
-      <p id={`${id}-note`} className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-500'}`} role={error ? 'alert' : undefined} data-testid={error ? 'details.error' : undefined} data-field="asOf">
-        {error ? error.message : 'When the facts it relies on were known (optional).'}
+      <p id={`${id}-note`} className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-500'}`} role={error ? 'alert' : undefined} data-testid={error ? 'details.error' : undefined} data-field={field}>
+        {error ? error.message : note}
       </p>
     </div>
   );

@@ -6,15 +6,19 @@ import { db, readNow } from './client';
 
 /**
  * Who made a change: a display name, the public id of the browser it came from (both may be
- * empty), and the hash of that browser's secret owner key (never written to the event log).
+ * empty), the hash of that browser's secret owner key (never written to the event log), and the
+ * identity mark of the person (`mark`, as `Node.createdBy`: "user:<id>" or "member:<id>"; null
+ * when anonymous). The mark is written to the log as `MapEvent.actorMark`, where progress on tasks
+ * is counted from, and never leaves the server: {@link MapEventView} has no place for it.
  */
 export interface Actor {
   name: string;
   clientId: string;
   ownerKey?: string;
+  mark: string | null;
 }
 
-export const NO_ACTOR: Actor = { name: '', clientId: '', ownerKey: '' };
+export const NO_ACTOR: Actor = { name: '', clientId: '', ownerKey: '', mark: null };
 
 /** The kinds of change the event log records. */
 export type MapEventType =
@@ -30,7 +34,8 @@ export type MapEventType =
   | 'comment.created'
   | 'comment.updated'
   | 'comment.deleted'
-  | 'vote.cast';
+  | 'vote.cast'
+  | 'tasks.updated';
 
 /** One entry of a map's event log, as the events stream sends it. */
 export interface MapEventView {
@@ -50,7 +55,7 @@ type Writer = Pick<PrismaClient, 'mapEvent'>;
  */
 export async function recordEvent(tx: Writer, mapId: string, type: MapEventType, actor: Actor, data: unknown): Promise<number> {
   const row = await tx.mapEvent.create({
-    data: { mapId, type, actor: actor.name, clientId: actor.clientId, data: JSON.stringify(data) },
+    data: { mapId, type, actor: actor.name, clientId: actor.clientId, actorMark: actor.mark, data: JSON.stringify(data) },
     select: { id: true },
   });
   return row.id;
@@ -59,8 +64,8 @@ export async function recordEvent(tx: Writer, mapId: string, type: MapEventType,
 /** {@link recordEvent} inside a synchronous better-sqlite3 transaction (`writeTransaction` in ./client.ts). */
 export function recordEventSync(sql: Database.Database, mapId: string, type: MapEventType, actor: Actor, data: unknown, createdAt: string): number {
   const info = sql
-    .prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(mapId, type, actor.name, actor.clientId, JSON.stringify(data), createdAt);
+    .prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, actorMark, data, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(mapId, type, actor.name, actor.clientId, actor.mark, JSON.stringify(data), createdAt);
   return Number(info.lastInsertRowid);
 }
 
@@ -89,6 +94,7 @@ export function announce(mapId: string): void {
 export type LogReader = 'moderator' | 'public';
 
 type EventRow = { id: number; type: string; actor: string; clientId: string; createdAt: Date; data: string };
+/** What leaves the server of an event: never `actorMark`, the identity behind a display name. */
 const EVENT_SELECT = { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true } as const;
 
 function toView(r: EventRow): MapEventView {

@@ -481,7 +481,8 @@ export async function createNode(
     }
     sql.prepare('UPDATE ArgumentMap SET updatedAt = ? WHERE id = ?').run(now, mapId);
     const result = { node: toArgNode(row), edge };
-    recordEventSync(sql, mapId, 'node.created', { ...actor, name: row.author }, result, now);
+    // The critical question an objection raised goes in the log too: progress on tasks counts it.
+    recordEventSync(sql, mapId, 'node.created', { ...actor, name: row.author }, input.question ? { ...result, question: input.question } : result, now);
     return { mapId, result };
   });
   announce(mapId);

@@ -37,5 +37,7 @@ export function actorFrom(request: Request): Actor & { ownerKey: string } {
     name,
     clientId: clientId.success ? clientId.data : '',
     ownerKey: owner.success ? createHash('sha256').update(owner.data).digest('hex') : '',
+    // Headers say nothing about identity: who is signed in or joined comes from `actingAs`.
+    mark: null,
   };
 }

@@ -135,6 +135,11 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
       if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
       return `${who} renamed the map “${shorten(map.title, 60)}”`;
     }
+    case 'tasks.updated': {
+      const { tasks, before } = data as { tasks: unknown; before: unknown };
+      if (tasks === null) return `${who} turned the class tasks off`;
+      return before === null || before === undefined ? `${who} set the class tasks` : `${who} changed the class tasks`;
+    }
     case 'comment.created':
       return `${who} commented on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
     case 'comment.updated':

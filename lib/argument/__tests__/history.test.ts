@@ -83,6 +83,11 @@ describe('describeEvent', () => {
     [{ type: 'node.updated', actor: '', data: { node: node('c', 'claim'), before: { text: 'Old', version: 1 } } }, 'Someone reworded “Old”'],
     [{ type: 'node.deleted', actor: 'Bo', data: { removed: ['c', 'e'] } }, 'Bo deleted “A claim” and 1 point resting on it'],
     [{ type: 'comment.created', actor: 'Cy', data: { nodeId: 'e' } }, 'Cy commented on “Some evidence”'],
+    [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: { targets: { objections: 2 } }, before: null } }, 'ms.rivera set the class tasks'],
+    [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: { targets: { objections: 3 } }, before: { targets: { objections: 2 } } } }, 'ms.rivera changed the class tasks'],
+    [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: null, before: { targets: { objections: 2 } } } }, 'ms.rivera turned the class tasks off'],
+    [{ type: 'node.updated', actor: 'Ed', data: { node: { ...node('t', 'thesis'), text: 'Go', proposal: true }, before: { text: 'Go', version: 1, details: { asOf: null, stockIssue: null, proposal: false } } } }, 'Ed marked “Go” a policy proposal'],
+    [{ type: 'node.updated', actor: 'Ed', data: { node: { ...node('o', 'objection'), text: 'Late', asOf: '2010-03' }, before: { text: 'Late', version: 1, details: { asOf: null, stockIssue: null, proposal: false } } } }, 'Ed changed the date of “Late”'],
     [{ type: 'inference.updated', actor: 'Di', data: { inference: { id: 'i', conclusion: 'c', premises: ['e'], scheme: 'analogy' } } }, 'Di named a step “Argument from analogy”'],
   ])('%j', (partial, expected) => {
     expect(describeEvent({ id: 1, at: '', ...partial } as HistoryEvent, textOf)).toBe(expected);

@@ -241,3 +241,43 @@ describe('progressWords', () => {
     for (const kind of TASK_KINDS) expect(progressWords(kind, 1, 2)).toMatch(/^1 of 2 \S/);
   });
 });
+
+describe('the worked example of docs/evaluation.md ("Task progress")', () => {
+  const example = (teacherDeletes: boolean) =>
+    log()
+      .add(BEN, 'b1', 'evidence', ['supports', 't'], { quote: true })
+      .add(ANN, 'a1', 'objection', ['attacks', 'b1'])
+      .add(ANN, 'a2', 'objection', ['attacks', 'e'], { question: 'analogy.cq1', quote: true })
+      .add(ANN, 'a3', 'objection', ['attacks', 'c'])
+      .remove(teacherDeletes ? TEACHER : ANN, ['a3'])
+      .add(BEN, 'r1', 'rebuttal', ['attacks', 'a1'])
+      .vote(ANN, 'b1', 1)
+      .vote(ANN, 'b1', 0)
+      .comment(ANN, 'k1', 'b1')
+      .uncomment(TEACHER, 'k1', 'b1')
+      .comment(BEN, 'k2', 'a1')
+      .uncomment(BEN, 'k2', 'a1').events;
+  const targets = { objections: 2, rebuttals: 1, questions: 1, quotes: 1 };
+
+  test('each student’s counts and progress words', () => {
+    const progress = progressFromEvents(example(false), { notClassmates: [TEACHER] });
+    expect(progress.get(ANN)).toEqual(counts({ objections: 2, underClassmates: 1, questions: 1, quotes: 1, ratings: 1, comments: 1 }));
+    expect(progress.get(BEN)).toEqual(counts({ underClassmates: 1, rebuttals: 1, quotes: 1 }));
+    expect(taskProgress(progress.get(ANN)!, targets).map((t) => [t.words, t.complete])).toEqual([
+      ['2 of 2 objections', true],
+      ['0 of 1 rebuttal', false],
+      ['1 of 1 critical question', true],
+      ['1 of 1 point quoting the essay', true],
+    ]);
+    expect(taskProgress(progress.get(BEN)!, targets).map((t) => [t.words, t.complete])).toEqual([
+      ['0 of 2 objections', false],
+      ['1 of 1 rebuttal', true],
+      ['0 of 1 critical question', false],
+      ['1 of 1 point quoting the essay', true],
+    ]);
+  });
+
+  test('had the teacher deleted a3, Ann would keep 3 objections', () => {
+    expect(progressFromEvents(example(true), { notClassmates: [TEACHER] }).get(ANN)!.objections).toBe(3);
+  });
+});

@@ -326,3 +326,49 @@ describe('reasoningSummary', () => {
     );
   });
 });
+
+describe('the worked example of docs/evaluation.md ("Assessing a student’s reasoning")', () => {
+  const example = (annRebuts: boolean) =>
+    mapOf(
+      [
+        ['b1', 'evidence', BEN, QUOTE],
+        ['a1', 'objection', ANN],
+        ['a2', 'objection', ANN, QUOTE],
+        ['r1', 'rebuttal', BEN],
+        ...(annRebuts ? ([['a4', 'rebuttal', ANN]] as Point[]) : []),
+      ],
+      [supports('b1', 't')],
+      [attacks('a1', 'b1'), { ...attacks('a2', 'e'), question: 'analogy.cq1' }, attacks('r1', 'a1'), ...(annRebuts ? [attacks('a4', 'r1')] : [])],
+    );
+
+  test('figures and summaries after step 9', () => {
+    const map = example(false);
+    const evaluation = evaluate(map.graph);
+    expect(evaluation.thesis).toBe('stands');
+    expect(evaluation.nodes.c.status).toBe('unsupported');
+    const all = reasoningOf(map.graph, evaluation, map.makers);
+    const ann = all.get(ANN)!;
+    const ben = all.get(BEN)!;
+    expect(ann.objections).toEqual({ made: ['a1', 'a2'], defeating: ['a2'], answered: ['a1'] });
+    expect(ann.challenges).toEqual({ aimed: ['r1'], answered: [], aimedKind: 'rebuttal' });
+    expect(ann.questions.map((q) => [q.nodeId, q.state])).toEqual([['a2', 'raised']]);
+    expect([ann.quoted, ann.unsupported]).toEqual([['a2'], ['a1']]);
+    expect(ben.rebuttals).toEqual({ made: ['r1'], defeating: ['r1'], answered: [] });
+    expect(ben.challenges).toEqual({ aimed: ['a1'], answered: ['a1'], aimedKind: 'objection' });
+    expect([ben.quoted, ben.unsupported]).toEqual([['b1'], ['r1']]);
+    expect(reasoningSummary(ann)).toBe(
+      '2 objections, 1 unanswered and standing, 1 answered; answered 0 of 1 rebuttal to their points; raised 1 critical question, 1 still unanswered; quoted the essay once; 1 unsupported assertion',
+    );
+    expect(reasoningSummary(ben)).toBe('1 rebuttal, 1 unanswered and standing; answered 1 of 1 objection to their points; quoted the essay once; 1 unsupported assertion');
+  });
+
+  test('Ann rebuts r1: a1 is reinstated, Ben’s rebuttal answered', () => {
+    const map = example(true);
+    const all = reasoningOf(map.graph, evaluate(map.graph), map.makers);
+    expect(all.get(ANN)!.objections.defeating).toEqual(['a1', 'a2']);
+    expect(all.get(ANN)!.challenges).toEqual({ aimed: ['r1'], answered: ['r1'], aimedKind: 'rebuttal' });
+    expect(all.get(BEN)!.rebuttals.answered).toEqual(['r1']);
+    expect(evaluate(map.graph).nodes.b1.defeatedBy).toEqual(['a1']);
+    expect(evaluate(map.graph).thesis).toBe('unsupported');
+  });
+});

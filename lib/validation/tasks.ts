@@ -1,20 +1,12 @@
 import './zod-config';
 import { z } from 'zod';
+import { TASK_KINDS, type TaskKind, type TaskTargets } from '../argument/progress';
 
 /**
- * What a teacher can ask each student of a class copy to do, as Kialo Edu's tasks:
- * - `objections` — add objections (attacks on a point or an undercut of a step);
- * - `underClassmates` — add a point (support or attack) under a classmate's point;
- * - `rebuttals` — rebut an objection aimed at a point;
- * - `questions` — raise a critical question of a step's scheme;
- * - `quotes` — add a point that quotes the essay;
- * - `unstated` — add an unstated premise;
- * - `ratings` — rate points;
- * - `comments` — comment on points.
- * How each is counted from the event log is lib/argument/progress.ts's business.
+ * The task kinds, what each asks and how it is counted live with the counting, in
+ * lib/argument/progress.ts; they are re-exported here for the form and the data layer.
  */
-export const TASK_KINDS = ['objections', 'underClassmates', 'rebuttals', 'questions', 'quotes', 'unstated', 'ratings', 'comments'] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
+export { TASK_KINDS, type TaskKind, type TaskTargets };
 
 /** How a count of each task kind reads in a message and a form ("At most 50 objections"). */
 export const TASK_KIND_WORDS: Record<TaskKind, string> = {
@@ -32,9 +24,6 @@ export const TASK_KIND_WORDS: Record<TaskKind, string> = {
 export const TASK_COUNT_MAX = 50;
 /** Longest instruction text, in characters. */
 export const TASK_INSTRUCTIONS_MAX = 2000;
-
-/** How many of each task kind a student is asked for; a kind left out (or 0) is not asked for. */
-export type TaskTargets = Partial<Record<TaskKind, number>>;
 
 const NO_TASK_WORDS = 'Set at least one task: how many objections, rebuttals, critical questions… each student should add.';
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -480,7 +480,7 @@ function ThesisBanner() {
         type="button"
         onClick={() => select({ type: 'node', id: thesis.id }, { focus: true })}
         className={`inline-flex h-8 shrink-0 items-center gap-2 whitespace-nowrap rounded-full px-3 text-sm font-semibold ring-1 ring-inset ${style.banner}`}
-        title={judgeAsOf ? `As of ${monthLabel(judgeAsOf)}: ${why}` : why}
+        title={why}
         data-testid="map.thesis-status"
         data-status={evaluation.thesis}
       >

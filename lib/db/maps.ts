@@ -256,6 +256,16 @@ async function sharedViewOf(mapId: string, since: number): Promise<SharedView> {
   return view;
 }
 
+/**
+ * The map's live graph, who made each point and its evaluation as of log entry `since` (read before
+ * calling): the map view's shared copy, so a class re-reading its progress after a change reads and
+ * evaluates the map once, as it loads it once.
+ */
+export async function evaluatedGraphOf(mapId: string, since: number): Promise<Pick<SharedView, 'graph' | 'makers' | 'evaluation'>> {
+  const { graph, makers, evaluation } = await sharedViewOf(mapId, since);
+  return { graph, makers, evaluation };
+}
+
 /** The map's internal id; 404 when there is no such map. */
 export async function mapIdOf(slug: string): Promise<string> {
   const client = await db();

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { History, PencilLine, Quote, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
+import { ComposerTaskHint } from '@/components/classes/tasks/my-tasks';
 import { ApiError, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { composerDraftKey, messageOf, useMapStore, type Composer, type DraftSource } from '@/components/map-workspace/map-store';
@@ -197,6 +198,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
           Not sent yet — here is what you wrote.
         </p>
       )}
+
+      {!editing && <ComposerTaskHint composer={composer} />}
 
       {question && (
         <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-950" data-testid="composer.question">

@@ -9,6 +9,8 @@ import { AppLogo } from '@/components/ui/app-logo';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { CopyDialog } from '@/components/classes/copy-dialog';
 import { ShareDialog } from '@/components/classes/share-dialog';
+import { ClassButton } from '@/components/classes/tasks/class-button';
+import { MyTasksButton, MyTasksCard, MyTasksProvider } from '@/components/classes/tasks/my-tasks';
 import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
 import { actionsForNode } from '@/components/inspector/node-actions';
@@ -62,7 +64,9 @@ export function MapWorkspace({ initial }: { initial: MapView }) {
   return (
     <MapStoreContext.Provider value={store}>
       <ReactFlowProvider>
-        <WorkspaceLayout />
+        <MyTasksProvider>
+          <WorkspaceLayout />
+        </MyTasksProvider>
       </ReactFlowProvider>
     </MapStoreContext.Provider>
   );
@@ -138,6 +142,7 @@ function WorkspaceLayout() {
             <MapCanvas />
           ) : null}
           </PanelBoundary>
+          {!essayPane && <MyTasksCard />}
           </div>
           <Notices />
         </main>
@@ -223,6 +228,13 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
     ) : (
       <CopyDialog className={`${HEADER_BUTTON} lg:[&>span]:inline`} />
     );
+  // The class's tasks: the teacher's Class panel, a student's "My tasks" (each renders only for its reader).
+  const classTasks = (
+    <>
+      <ClassButton className={HEADER_BUTTON} />
+      <MyTasksButton className={HEADER_BUTTON} />
+    </>
+  );
   const sameTitle = view.document.title.trim().toLowerCase() === view.map.title.trim().toLowerCase();
   const title = (
     <div className="min-w-0 flex-1">
@@ -263,6 +275,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
             <AppLogo />
           </div>
           {title}
+          {classTasks}
           <NarrowToolsMenu onShowShortcuts={onShowShortcuts} onTidy={tidy} tidyDisabled={tidyDisabled} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -296,6 +309,7 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
         {title}
         <div className="flex shrink-0 items-center gap-3">
           <PresenceList />
+          {classTasks}
           {share}
           <AccountMenu />
         </div>

@@ -1,0 +1,57 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Dialog } from 'radix-ui';
+import { Users } from 'lucide-react';
+import { ModalContent } from '@/components/ui/modal';
+import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { onDemand } from '@/components/map-workspace/on-demand';
+
+/** The panel, its tasks form and their schema (zod) load when the teacher first opens it, not with the map page. */
+const classPanel = onDemand(() => import('./class-panel').then((m) => m.ClassPanel));
+
+/** The header's "Class" button, for the owner of a class copy: opens the Class panel (students, tasks, progress). */
+export function ClassButton({ className }: { className: string }) {
+  const owner = useMapStore((s) => s.view.viewer.role === 'owner');
+  const [open, setOpen] = useState(false);
+  const [Panel, setPanel] = useState(() => classPanel.loaded);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open || Panel) return;
+    let current = true;
+    classPanel
+      .load()
+      .then((loaded) => current && setPanel(() => loaded))
+      .catch((e: unknown) => current && setFailed(messageOf(e)));
+    return () => {
+      current = false;
+    };
+  }, [open, Panel]);
+  if (!owner) return null;
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setFailed(null);
+      }}
+    >
+      <Dialog.Trigger className={className} title="Your class: tasks and each student’s progress" data-testid="map.class">
+        <Users aria-hidden className="h-4 w-4" /> <span className="hidden lg:inline">Class</span>
+        <span className="sr-only lg:hidden">Class</span>
+      </Dialog.Trigger>
+      <ModalContent className="w-[1180px]">
+        {Panel ? (
+          <Panel onClose={() => setOpen(false)} />
+        ) : (
+          <>
+            <Dialog.Title className="text-lg font-semibold">Class</Dialog.Title>
+            <Dialog.Description className="mt-2 text-sm text-slate-600" role={failed ? 'alert' : 'status'}>
+              {failed ?? 'Loading the class…'}
+            </Dialog.Description>
+          </>
+        )}
+      </ModalContent>
+    </Dialog.Root>
+  );
+}

@@ -162,7 +162,7 @@ test('who may do what on a class copy: the permission matrix through the API', a
 test('the open demo map stays open: no account, no invite', async ({ request }) => {
   const view = await (await request.get(`/api/maps/${SLUG}`)).json();
   expect(view.map.policy).toBe('open');
-  expect(view.viewer).toEqual({ role: 'editor', name: null, signedIn: false });
+  expect(view.viewer).toEqual({ role: 'editor', name: null, signedIn: false, alias: null });
 });
 
 test('what the security review found stays fixed', async ({ browser, baseURL }) => {

@@ -317,8 +317,8 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     applyAccess(access) {
       const { view, liveView } = get();
       if (sameAccess(viewerAccessOfView(liveView ?? view), access)) return false;
-      const { policy, ...viewer } = access;
-      const withAccess = (v: MapView): MapView => ({ ...v, viewer, map: { ...v.map, policy } });
+      const { policy, anonymous, ...viewer } = access;
+      const withAccess = (v: MapView): MapView => ({ ...v, viewer, map: { ...v.map, policy, anonymous } });
       const mayAdd = can(access.role, 'add');
       set((s) => ({
         view: withAccess(s.view),

@@ -131,8 +131,9 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
     case 'positions.saved':
       return `${who} tidied the layout`;
     case 'map.updated': {
-      const { map, before } = data as { map: { title: string; archived: boolean }; before: { title: string; archived: boolean } };
+      const { map, before } = data as { map: { title: string; archived: boolean; anonymous?: boolean }; before: { title: string; archived: boolean; anonymous?: boolean } };
       if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
+      if ((map.anonymous ?? false) !== (before.anonymous ?? false)) return map.anonymous ? `${who} made the class anonymous: students see each other as “Student 1, 2, …”` : `${who} showed the class’s names again`;
       return `${who} renamed the map “${shorten(map.title, 60)}”`;
     }
     case 'tasks.updated': {

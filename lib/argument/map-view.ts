@@ -16,9 +16,13 @@ export interface DocumentView {
 
 /** Everything a client needs to show one map: the answer of `GET /api/maps/{slug}`. */
 export interface MapView {
-  map: { slug: string; title: string; policy: Policy; className: string };
-  /** Who is looking, and what they may do (the server checks again on every change). */
-  viewer: { role: Role | null; name: string | null; signedIn: boolean };
+  /** `anonymous`: students see each other as "Student N" (lib/argument/pseudonyms.ts); the owner sees names. */
+  map: { slug: string; title: string; policy: Policy; className: string; anonymous: boolean };
+  /**
+   * Who is looking, and what they may do (the server checks again on every change); `alias` is how
+   * classmates see them on an anonymous map ("Student 3"), else null.
+   */
+  viewer: { role: Role | null; name: string | null; signedIn: boolean; alias: string | null };
   document: DocumentView;
   /** Each node with its status from the evaluation of the whole map (see lib/argument/evaluation.ts). */
   nodes: (ArgNode & { status: Status; own: boolean })[];

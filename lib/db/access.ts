@@ -22,6 +22,8 @@ export interface Access {
   identity: Identity;
   /** The membership that gave the role, if any. */
   memberId: string | null;
+  /** Whether the map is anonymous for its class (lib/argument/pseudonyms.ts); absent = not. */
+  anonymous?: boolean;
 }
 
 /** The cookie that holds a joined student's key for one map (only its hash is stored). */
@@ -64,7 +66,9 @@ export function creatorMark(identity: Identity): string | null {
 export async function resolveAccess(request: Request, slug: string): Promise<Access> {
   const client = await db();
   // On every request: one prepared statement rather than a Prisma query.
-  const map = await readNow((sql) => sql.prepare('SELECT id, policy, ownerId FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; policy: string; ownerId: string | null } | undefined);
+  const map = await readNow(
+    (sql) => sql.prepare('SELECT id, policy, ownerId, anonymous FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; policy: string; ownerId: string | null; anonymous: number | bigint } | undefined,
+  );
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   const policy = map.policy as Policy;
   const user = await currentUser(request);
@@ -87,7 +91,7 @@ export async function resolveAccess(request: Request, slug: string): Promise<Acc
     : member
       ? { kind: 'member', memberId: member.id, name: member.name }
       : { kind: 'anonymous' };
-  return { mapId: map.id, policy, role, identity, memberId: member?.id ?? null };
+  return { mapId: map.id, policy, role, identity, memberId: member?.id ?? null, anonymous: Number(map.anonymous) === 1 };
 }
 
 /**
@@ -113,10 +117,18 @@ function article(role: Role): string {
   return role === 'owner' || role === 'editor' ? 'an' : 'a';
 }
 
-/** The name a person's additions are signed with on a map that is not open: theirs, never the body's. */
+/** What people who neither signed in nor joined are signed as on an anonymous map, whatever name they type. */
+export const GUEST_NAME = 'Guest';
+
+/**
+ * The name a person's additions are signed with: a known person's own, never the body's. Someone
+ * unknown (on an open map) signs with the name they type — except on an anonymous map, where a
+ * typed name would show every classmate who the writer is: there they are {@link GUEST_NAME}.
+ */
 export function attributedName(access: Access, requested: string | undefined): string {
-  if (access.identity.kind === 'anonymous') return requested?.trim() || 'Anonymous';
-  return access.identity.name;
+  if (access.identity.kind !== 'anonymous') return access.identity.name;
+  if (access.anonymous) return GUEST_NAME;
+  return requested?.trim() || 'Anonymous';
 }
 
 /**

@@ -9,6 +9,7 @@ import { announceAccessChange } from './events';
 import { freshIds, newId } from './import';
 import { readGraphOf } from './maps';
 import { sqliteTimestamp, writeGraphSync } from './write-graph';
+import { rosterOf } from './roster';
 
 /** Letters and digits that cannot be mistaken for each other when read off a projector. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -96,26 +97,30 @@ export async function joinWithInvite(
 export interface MemberView {
   id: string;
   name: string;
+  /** How classmates see them on an anonymous map ("Student 3"); null when the map shows names (and for the owner). */
+  alias: string | null;
   role: Role;
   account: boolean;
   joinedAt: string;
 }
 
-/** `GET /api/maps/{slug}/members`: the members and the invite (owner only; checked by the route). */
-export async function membersOf(access: Access): Promise<{ members: MemberView[]; invite: InviteView | null; policy: Policy }> {
+/** `GET /api/maps/{slug}/members`: the members, the invite, the policy and whether the class is anonymous (owner only; checked by the route). */
+export async function membersOf(access: Access): Promise<{ members: MemberView[]; invite: InviteView | null; policy: Policy; anonymous: boolean }> {
   const client = await db();
-  const [members, invite] = await Promise.all([
+  const [members, invite, roster] = await Promise.all([
     client.membership.findMany({
       where: { mapId: access.mapId, removedAt: null },
       select: { id: true, name: true, role: true, userId: true, createdAt: true },
       orderBy: { createdAt: 'asc' },
     }),
     client.invite.findUnique({ where: { mapId: access.mapId }, select: { code: true, role: true, active: true } }),
+    rosterOf(access.mapId),
   ]);
   return {
-    members: members.map((m) => ({ id: m.id, name: m.name, role: m.role as Role, account: m.userId !== null, joinedAt: m.createdAt.toISOString() })),
+    members: members.map((m) => ({ id: m.id, name: m.name, alias: roster.pseudonyms.get(m.name) ?? null, role: m.role as Role, account: m.userId !== null, joinedAt: m.createdAt.toISOString() })),
     invite: invite as InviteView | null,
     policy: access.policy,
+    anonymous: roster.anonymous,
   };
 }
 
@@ -127,7 +132,8 @@ export async function setMemberRole(access: Access, memberId: string, role: Excl
   if (member.role === 'owner') throw new AppError('bad_request', "The owner's role cannot be changed.", { issues: [{ path: ['role'], message: 'The owner stays the owner.' }] });
   const row = await client.membership.update({ where: { id: memberId }, data: { role }, select: { id: true, name: true, role: true, userId: true, createdAt: true } });
   announceAccessChange(access.mapId);
-  return { id: row.id, name: row.name, role: row.role as Role, account: row.userId !== null, joinedAt: row.createdAt.toISOString() };
+  const roster = await rosterOf(access.mapId);
+  return { id: row.id, name: row.name, alias: roster.pseudonyms.get(row.name) ?? null, role: row.role as Role, account: row.userId !== null, joinedAt: row.createdAt.toISOString() };
 }
 
 /** `DELETE /api/maps/{slug}/members/{id}`: removes a member (their points stay, attributed to them). */

@@ -78,6 +78,8 @@ export interface MapSettingsView {
   /** When it was archived (ISO 8601), or null. */
   archivedAt: string | null;
   policy: Policy;
+  /** Students see each other as "Student N"; the owner sees names. */
+  anonymous: boolean;
 }
 
 /**
@@ -91,39 +93,40 @@ export function canRenameOrArchive(access: Pick<Access, 'role' | 'policy'>, hasO
 
 /**
  * `PATCH /api/maps/{slug}`: renames the map, archives or restores it, and (owner only) sets its
- * policy — all in one transaction. A rename or archive is written to the event log as
- * `map.updated` (`{ map: { title, archived }, before: { title, archived } }`) so history shows who
- * did it; a policy change makes open streams check their access again. Refuses (401/403) a change
- * the person may not make, before writing anything.
+ * policy and whether it is anonymous for its class — all in one transaction. A rename, archive or
+ * change of anonymity is written to the event log as `map.updated` (`{ map: { title, archived,
+ * anonymous }, before: { title, archived, anonymous } }`) so history shows who did it; a policy or
+ * anonymity change makes open streams check their access again (and so name people anew). Refuses
+ * (401/403) a change the person may not make, before writing anything.
  */
 export async function updateMapSettings(access: Access, input: MapUpdateInput, actor: Actor): Promise<MapSettingsView> {
   const client = await db();
   const map = await client.argumentMap.findUnique({ where: { id: access.mapId }, select: { ownerId: true } });
   if (!map) throw new AppError('not_found', 'There is no such map.');
-  if (input.policy !== undefined) assertCan(access, 'manage');
+  if (input.policy !== undefined || input.anonymous !== undefined) assertCan(access, 'manage');
   if ((input.title !== undefined || input.archived !== undefined) && !canRenameOrArchive(access, map.ownerId !== null)) {
     assertCan(access, 'manage');
   }
-  const select = { slug: true, title: true, archivedAt: true, policy: true } as const;
+  const select = { slug: true, title: true, archivedAt: true, policy: true, anonymous: true } as const;
   const row = await client.$transaction(async (tx) => {
     const before = await tx.argumentMap.findUniqueOrThrow({ where: { id: access.mapId }, select });
     const archivedAt = input.archived === undefined ? before.archivedAt : input.archived ? (before.archivedAt ?? new Date()) : null;
     const after = await tx.argumentMap.update({
       where: { id: access.mapId },
-      data: { title: input.title ?? before.title, archivedAt, policy: input.policy ?? before.policy },
+      data: { title: input.title ?? before.title, archivedAt, policy: input.policy ?? before.policy, anonymous: input.anonymous ?? before.anonymous },
       select,
     });
-    if (after.title !== before.title || (after.archivedAt === null) !== (before.archivedAt === null)) {
+    if (after.title !== before.title || (after.archivedAt === null) !== (before.archivedAt === null) || after.anonymous !== before.anonymous) {
       await recordEvent(tx, access.mapId, 'map.updated', actor, {
-        map: { title: after.title, archived: after.archivedAt !== null },
-        before: { title: before.title, archived: before.archivedAt !== null },
+        map: { title: after.title, archived: after.archivedAt !== null, anonymous: after.anonymous },
+        before: { title: before.title, archived: before.archivedAt !== null, anonymous: before.anonymous },
       });
     }
     return after;
   });
   announce(access.mapId);
-  if (input.policy !== undefined) announceAccessChange(access.mapId);
-  return { slug: row.slug, title: row.title, archived: row.archivedAt !== null, archivedAt: row.archivedAt?.toISOString() ?? null, policy: row.policy as Policy };
+  if (input.policy !== undefined || input.anonymous !== undefined) announceAccessChange(access.mapId);
+  return { slug: row.slug, title: row.title, archived: row.archivedAt !== null, archivedAt: row.archivedAt?.toISOString() ?? null, policy: row.policy as Policy, anonymous: row.anonymous };
 }
 
 /** One map as the home page lists it. */

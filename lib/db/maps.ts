@@ -15,6 +15,7 @@ import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, deletedByModerator, lastEventId, NO_ACTOR, ownerMarkOf, recordEvent, recordEventSync, REDACTED_TEXT, type Actor, type LogReader } from './events';
 import { can, roleWithoutMembership, type Policy } from '../auth/permissions';
 import { assertCan, attributedName, creatorMark, ownsPoint, type Access } from './access';
+import { aliasOf, namerOf, rosterOf } from './roster';
 
 /** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
 function newId(): string {
@@ -157,15 +158,19 @@ export async function loadMapView(slug: string, access?: Access, asOf: string | 
   // Judged as of a month: evaluated again without what was not yet known (linear, like the first).
   const evaluation = asOf === null ? shared.evaluation : evaluate(graph, { asOf });
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
+  // On an anonymous class everyone but the owner sees classmates as "Student N" (nothing stored changes).
+  const roster = await rosterOf(map.id);
+  const nameOf = namerOf(roster, viewer);
   return {
-    map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className },
+    map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className, anonymous: roster.anonymous },
     viewer: {
       role: viewer.role,
       name: viewer.identity.kind === 'anonymous' ? null : viewer.identity.name,
       signedIn: viewer.identity.kind === 'user',
+      alias: aliasOf(roster, viewer),
     },
     document: map.document,
-    nodes: graph.nodes.map((n) => ({ ...n, status: evaluation.nodes[n.id].status, own: ownsPoint(viewer, makers.get(n.id) ?? null) })),
+    nodes: graph.nodes.map((n) => ({ ...n, author: nameOf(n.author), status: evaluation.nodes[n.id].status, own: ownsPoint(viewer, makers.get(n.id) ?? null) })),
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges,
@@ -194,14 +199,14 @@ const utf8 = new TextEncoder();
  */
 export async function loadMapViewJson(slug: string, access: Access, asOf: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
   // Two prepared statements decide whether the answer is already made.
-  const { map, since } = await readNow((sql) => {
+  const [{ map, since }, roster] = await Promise.all([readNow((sql) => {
     const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
     if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
     const last = sql.prepare('SELECT id FROM MapEvent WHERE mapId = ? ORDER BY id DESC LIMIT 1').get(row.id) as { id: number } | undefined;
     return { map: row, since: last?.id ?? 0 };
-  });
+  }), rosterOf(access.mapId)]);
   const name = access.identity.kind === 'anonymous' ? '' : access.identity.name;
-  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name, asOf ?? ''].join('\u0000');
+  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name, asOf ?? '', roster.version].join('\u0000');
   let json = viewAnswers.get(key);
   if (json === undefined) {
     // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.

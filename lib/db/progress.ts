@@ -6,6 +6,7 @@ import { AppError } from '../http/errors';
 import { assertCan, resolveAccess, type Access } from './access';
 import { db, readNow } from './client';
 import { evaluatedGraphOf } from './maps';
+import { rosterOf } from './roster';
 import { tasksOfMap, type TasksView } from './tasks';
 
 /** A student's figures as the API shows them: node ids only, never the identity mark behind them. */
@@ -17,6 +18,8 @@ export interface StudentProgress {
     /** The membership's id (as `GET …/members` names it). */
     id: string;
     name: string;
+    /** How classmates see them on an anonymous map ("Student 3"); null when the map shows names. */
+    alias: string | null;
     role: Role;
     /** When they joined (ISO 8601). */
     joinedAt: string;
@@ -42,6 +45,8 @@ export interface ProgressView {
   /** The owner: every live member but the owner, by name; a member: only themself. */
   students: StudentProgress[];
   viewer: { owner: boolean };
+  /** Whether the map is anonymous for its class (students see each other as "Student N"). */
+  anonymous: boolean;
 }
 
 /** Who asks for progress: the owner sees the class, a member their own row. */
@@ -160,13 +165,14 @@ function reasoningView(r: StudentReasoning): ReasoningView {
  */
 export async function progressOf({ access, ownerId, owner }: ProgressAccess): Promise<ProgressView> {
   const client = await db();
-  const [tasks, memberships, figures] = await Promise.all([
+  const [tasks, memberships, figures, roster] = await Promise.all([
     tasksOfMap(access.mapId),
     client.membership.findMany({
       where: owner ? { mapId: access.mapId, removedAt: null } : { id: access.memberId ?? '', mapId: access.mapId, removedAt: null },
       select: { id: true, name: true, role: true, userId: true, createdAt: true },
     }),
     figuresOf(access.mapId, ownerId),
+    rosterOf(access.mapId),
   ]);
   const students = memberships
     .filter((m) => ownerId === null || m.userId !== ownerId)
@@ -177,7 +183,7 @@ export async function progressOf({ access, ownerId, owner }: ProgressAccess): Pr
       const set = tasks ? taskProgress(counts, tasks.targets) : [];
       const reasoning = figures.reasoning.get(mark) ?? emptyReasoning(mark);
       return {
-        member: { id: m.id, name: m.name, role: m.role as Role, joinedAt: m.createdAt.toISOString(), lastActiveAt: figures.lastActive.get(mark) ?? null },
+        member: { id: m.id, name: m.name, alias: roster.pseudonyms.get(m.name) ?? null, role: m.role as Role, joinedAt: m.createdAt.toISOString(), lastActiveAt: figures.lastActive.get(mark) ?? null },
         tasks: set,
         counts,
         complete: set.length > 0 && set.every((t) => t.complete),
@@ -186,7 +192,7 @@ export async function progressOf({ access, ownerId, owner }: ProgressAccess): Pr
         summary: reasoningSummary(reasoning),
       };
     });
-  return { tasks, students, viewer: { owner } };
+  return { tasks, students, viewer: { owner }, anonymous: roster.anonymous };
 }
 
 /** An ISO time as a spreadsheet reads a date and time: `2026-12-08 09:14` (UTC). */
@@ -196,13 +202,15 @@ function spreadsheetTime(iso: string | null): string | null {
 
 /**
  * The class's progress as CSV rows (`GET /api/maps/{slug}/progress.csv`): a header, then one row per
- * student — name, role, joined and last active (UTC), the done count of each task set (headed
- * "Add objections (of 2)"), then the reasoning figures and the summary.
+ * student — name (and, on an anonymous map, how classmates see them), role, joined and last active
+ * (UTC), the done count of each task set (headed "Add objections (of 2)"), then the reasoning
+ * figures and the summary.
  */
 export function progressRows(view: ProgressView): (string | number | null)[][] {
   const set = view.tasks ? TASK_KINDS.filter((kind) => (view.tasks!.targets[kind] ?? 0) > 0) : [];
   const header = [
     'Name',
+    ...(view.anonymous ? ['Shown to classmates as'] : []),
     'Role',
     'Joined',
     'Last active',
@@ -217,6 +225,7 @@ export function progressRows(view: ProgressView): (string | number | null)[][] {
   ];
   const rows = view.students.map((s) => [
     s.member.name,
+    ...(view.anonymous ? [s.member.alias] : []),
     s.member.role,
     spreadsheetTime(s.member.joinedAt),
     spreadsheetTime(s.member.lastActiveAt),

@@ -2,7 +2,9 @@ import 'server-only';
 import { db } from '../db/client';
 import { can } from '../auth/permissions';
 import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
-import { presenceSignal, presentOn, type PresenceChange, type Seat } from '../db/presence';
+import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, type Seat } from '../db/presence';
+import { rosterOf, type Roster } from '../db/roster';
+import { renameIn, SHOW_NAMES, type Namer } from '../argument/pseudonyms';
 import { sameAccess, type ViewerAccess } from './access-protocol';
 import { shutdownSignal } from './shutdown';
 
@@ -18,7 +20,7 @@ export const STREAM_BUFFER_BYTES = 64 * 1024;
 /** Heartbeats and presence changes that may pile up while a client takes nothing, before it is dropped. */
 export const STREAM_STALLED_MESSAGES_MAX = 1000;
 
-type Subscriber = (events: MapEventView[]) => void;
+type Subscriber = (events: MapEventView[], roster: Roster) => void;
 
 /**
  * One reader of the log per map, shared by all of that map's open streams: when a change is
@@ -75,8 +77,11 @@ class MapHub {
         for (;;) {
           const events = await eventsAfter(client, this.mapId, this.cursor, PAGE);
           if (events.length === 0) break;
+          // The roster as of these events (one query for all the streams): a student who joined since
+          // and wrote one of them is a "Student N" to their classmates from their first change.
+          const roster = await rosterOf(this.mapId);
           this.cursor = events[events.length - 1].id;
-          for (const subscriber of this.subscribers) subscriber(events);
+          for (const subscriber of this.subscribers) subscriber(events, roster);
           if (events.length < PAGE) break;
         }
       } while (this.again && this.subscribers.size > 0);
@@ -113,6 +118,14 @@ export interface StreamOptions {
    * A change is sent to the client; an access that may no longer `view` is sent, then ends the stream.
    */
   access?: { initial: ViewerAccess; current(): Promise<ViewerAccess> };
+  /**
+   * Names as this caller is shown them (lib/argument/pseudonyms.ts): the map's roster when the
+   * stream opened, and how to name with a roster — as of the caller's access now (the route keeps
+   * it up to date with `access.current`). The stream reads the roster again before each batch of
+   * events and each presence change goes out, and at each access check. Without it, names go out
+   * as written.
+   */
+  names?: { roster: Roster; namer(roster: Roster): Namer };
 }
 
 /** The SSE message telling a client its own access. */
@@ -121,8 +134,17 @@ function accessMessage(access: ViewerAccess): string {
 }
 
 /** The SSE message for one change to the presence list. */
-function presenceMessage({ type, person }: PresenceChange): string {
-  return `event: presence-${type}\ndata: ${JSON.stringify(person)}\n\n`;
+function presenceMessage({ type, person }: PresenceChange, names: Namer): string {
+  return `event: presence-${type}\ndata: ${JSON.stringify(named(person, names))}\n\n`;
+}
+
+/** The SSE message with everyone on the map now. */
+function presenceListMessage(people: PresentPerson[], names: Namer): string {
+  return `event: presence\ndata: ${JSON.stringify(people.map((person) => named(person, names)))}\n\n`;
+}
+
+function named(person: PresentPerson, names: Namer): PresentPerson {
+  return person.name ? { ...person, name: names(person.name) } : person;
 }
 
 /**
@@ -139,8 +161,13 @@ function presenceMessage({ type, person }: PresenceChange): string {
  * from the log when it reconnects). The stream ends when the client goes, when it may no longer
  * view the map, and when the server stops ({@link shutdownSignal}); each end releases its seat.
  */
-export function mapEventStream({ mapId, after, seat, signal, access }: StreamOptions): ReadableStream<Uint8Array> {
+export function mapEventStream({ mapId, after, seat, signal, access, names: naming }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let roster = naming?.roster;
+  const names = (): Namer => (naming && roster ? naming.namer(roster) : SHOW_NAMES);
+  const rereadRoster = async () => {
+    if (naming) roster = await rosterOf(mapId);
+  };
   let cursor = after;
   let closed = false;
   let end: (error?: Error) => void = () => {};
@@ -172,7 +199,7 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
           });
         const deliver = (event: MapEventView) => {
           if (event.id <= cursor) return;
-          send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+          send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(renameIn(event, names()))}\n\n`);
           cursor = event.id;
         };
         // Live events go straight out once caught up; until then they are only noted (the log has
@@ -185,6 +212,7 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
           for (;;) {
             missed = false;
             const backlog = await eventsAfter(client, mapId, cursor, PAGE);
+            await rereadRoster();
             for (const event of backlog) {
               await room();
               if (closed) return;
@@ -200,11 +228,12 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
             console.error('Event stream could not read the log:', error);
             cleanup();
           });
-        const onEvents = (events: MapEventView[]) => {
+        const onEvents = (events: MapEventView[], now: Roster) => {
           if (!caughtUp) {
             missed = true;
             return;
           }
+          if (naming) roster = now;
           for (const event of events) {
             if (full()) {
               // The client is behind: leave the rest in the log and catch up as it makes room.
@@ -215,10 +244,17 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
             deliver(event);
           }
         };
-        const onPresence = (change: PresenceChange) => sendSmall(presenceMessage(change));
         // Checks run one after another, so their answers go out in the order the changes happened.
         let known = access?.initial;
         let checking = Promise.resolve();
+        // In turn with the checks: a student who just joined is named as the roster now has them.
+        const onPresence = (change: PresenceChange) => {
+          checking = checking.then(async () => {
+            if (closed) return;
+            await rereadRoster().catch(() => undefined);
+            sendSmall(presenceMessage(change, names()));
+          });
+        };
         const recheck = () => {
           if (!access) return;
           checking = checking.then(async () => {
@@ -226,13 +262,17 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
             let now: ViewerAccess;
             try {
               now = await access.current();
+              await rereadRoster();
             } catch {
               cleanup();
               return;
             }
             if (closed || (known && sameAccess(known, now))) return;
+            const renamed = known?.anonymous !== now.anonymous || known?.role !== now.role;
             known = now;
             sendSmall(accessMessage(now));
+            // Names show differently now (anonymity turned on or off, or a role gained or lost): the whole list again.
+            if (renamed) sendSmall(presenceListMessage(presentOn(mapId), names()));
             // Closed, not errored: the client reads the message before the end.
             if (!can(now.role, 'view')) cleanup();
           });
@@ -266,7 +306,7 @@ export function mapEventStream({ mapId, after, seat, signal, access }: StreamOpt
         eventBus().on(accessSignal(mapId), recheck);
         send('retry: 2000\n\n');
         // The whole list now and every change after it, in the same tick: nothing falls in between.
-        send(`event: presence\ndata: ${JSON.stringify(presentOn(mapId))}\n\n`);
+        send(presenceListMessage(presentOn(mapId), names()));
         eventBus().on(presenceSignal(mapId), onPresence);
         // The access the page shows may be older than this stream (rendered before a change).
         if (access) send(accessMessage(access.initial));

@@ -55,16 +55,18 @@ export const documentSlugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/, { error:
 
 /**
  * `PATCH /api/maps/{slug}` — change the map's settings: rename it (`title`), archive or restore it
- * (`archived`), and set its access `policy` (owner only). At least one field; nothing else.
+ * (`archived`), set its access `policy` and make it `anonymous` for its class (owner only). At least
+ * one field; nothing else.
  */
 export const mapUpdateSchema = z
   .object({
     title: mapTitle.optional(),
     archived: z.boolean({ error: 'archived is true or false.' }).optional(),
     policy: z.enum(POLICIES, { error: 'policy is open, invite or read-only.' }).optional(),
+    anonymous: z.boolean({ error: 'anonymous is true or false.' }).optional(),
   })
   .strict()
-  .refine((body) => body.title !== undefined || body.archived !== undefined || body.policy !== undefined, {
-    error: 'Send at least one of title, archived or policy.',
+  .refine((body) => body.title !== undefined || body.archived !== undefined || body.policy !== undefined || body.anonymous !== undefined, {
+    error: 'Send at least one of title, archived, policy or anonymous.',
   });
 export type MapUpdateInput = z.infer<typeof mapUpdateSchema>;

@@ -75,21 +75,21 @@ test('a role change reaches the memberâ€™s open stream at once, and nobody elseâ
   const teacherStream = await openStream(teacher, slug);
   // Each stream starts with its own caller's access.
   await until(() => adaStream.access().length === 1 && boStream.access().length === 1 && teacherStream.access().length === 1);
-  expect(adaStream.access()).toEqual([{ role: 'editor', name: 'Ada', signedIn: false, policy: 'invite' }]);
-  expect(boStream.access()).toEqual([{ role: 'editor', name: 'Bo', signedIn: false, policy: 'invite' }]);
-  expect(teacherStream.access()).toEqual([{ role: 'owner', name: username, signedIn: true, policy: 'invite' }]);
+  expect(adaStream.access()).toEqual([{ role: 'editor', name: 'Ada', signedIn: false, alias: null, policy: 'invite', anonymous: false }]);
+  expect(boStream.access()).toEqual([{ role: 'editor', name: 'Bo', signedIn: false, alias: null, policy: 'invite', anonymous: false }]);
+  expect(teacherStream.access()).toEqual([{ role: 'owner', name: username, signedIn: true, alias: null, policy: 'invite', anonymous: false }]);
 
   expect((await teacher.request('PATCH', `/api/maps/${slug}/members/${memberId('Ada')}`, { body: { role: 'commenter' } })).status).toBe(200);
   await until(() => adaStream.access().length === 2);
-  expect(adaStream.access()[1]).toEqual({ role: 'commenter', name: 'Ada', signedIn: false, policy: 'invite' });
+  expect(adaStream.access()[1]).toEqual({ role: 'commenter', name: 'Ada', signedIn: false, alias: null, policy: 'invite', anonymous: false });
 
   // The policy changes everyone's: members are capped at viewer on a read-only map; the owner's
   // role stays, and the policy reaches the owner's page too.
   expect((await teacher.request('PATCH', `/api/maps/${slug}`, { body: { policy: 'read-only' } })).status).toBe(200);
   await until(() => adaStream.access().length === 3 && boStream.access().length === 2 && teacherStream.access().length === 2);
-  expect(adaStream.access()[2]).toEqual({ role: 'viewer', name: 'Ada', signedIn: false, policy: 'read-only' });
-  expect(boStream.access()[1]).toEqual({ role: 'viewer', name: 'Bo', signedIn: false, policy: 'read-only' });
-  expect(teacherStream.access()[1]).toEqual({ role: 'owner', name: username, signedIn: true, policy: 'read-only' });
+  expect(adaStream.access()[2]).toEqual({ role: 'viewer', name: 'Ada', signedIn: false, alias: null, policy: 'read-only', anonymous: false });
+  expect(boStream.access()[1]).toEqual({ role: 'viewer', name: 'Bo', signedIn: false, alias: null, policy: 'read-only', anonymous: false });
+  expect(teacherStream.access()[1]).toEqual({ role: 'owner', name: username, signedIn: true, alias: null, policy: 'read-only', anonymous: false });
   // Ada's own role change told Bo nothing: his stream had only its opening access before the policy.
   expect(boStream.access()).toHaveLength(2);
   expect(adaStream.done() || boStream.done() || teacherStream.done()).toBe(false);
@@ -105,7 +105,7 @@ test('a removed member is told, then the stream ends; the others stay open', asy
   expect((await teacher.delete(`/api/maps/${slug}/members/${memberId('Cy')}`)).status).toBe(200);
   await until(() => cyStream.done());
   // Known by no membership any more: no role, and no name either.
-  expect(cyStream.access().at(-1)).toEqual({ role: null, name: null, signedIn: false, policy: 'invite' });
+  expect(cyStream.access().at(-1)).toEqual({ role: null, name: null, signedIn: false, alias: null, policy: 'invite', anonymous: false });
   expect(diStream.done()).toBe(false);
   expect(diStream.access()).toHaveLength(1);
 });

@@ -33,7 +33,7 @@ test.each(ROLES.flatMap((role) => (['open', 'invite', 'read-only'] as const).map
   },
 );
 
-const access = (role: Role | null, policy: Policy = 'invite', name: string | null = 'Mina'): ViewerAccess => ({ role, name, signedIn: false, policy });
+const access = (role: Role | null, policy: Policy = 'invite', name: string | null = 'Mina'): ViewerAccess => ({ role, name, signedIn: false, alias: null, policy, anonymous: false });
 
 describe('accessChangeMessage: what a person is told when their access changes under them', () => {
   test.each<[string, ViewerAccess, ViewerAccess, { tone: 'info' | 'error'; message: string } | null]>([

@@ -7,7 +7,8 @@ import { mapEventStream } from '@/lib/http/event-stream';
 import { takeSeat } from '@/lib/db/presence';
 import { clientAddress, DIRECT_ADDRESS } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
-import { attributedName, authorize, resolveAccess } from '@/lib/db/access';
+import { attributedName, authorize, resolveAccess, type Access } from '@/lib/db/access';
+import { aliasOf, namerOf, rosterOf } from '@/lib/db/roster';
 import { viewerAccessOf } from '@/lib/http/access-protocol';
 
 export const dynamic = 'force-dynamic';
@@ -22,6 +23,7 @@ const querySchema = z.object({
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const access = await authorize(request, slug, 'view');
+  let viewer: Access = access;
   const url = new URL(request.url);
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
@@ -30,7 +32,10 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const resumeFrom = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
   const mapId = await mapIdOf(slug);
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
-  const name = access.identity.kind === 'anonymous' ? (query.data.name?.trim() ?? '') : attributedName(access, undefined);
+  // Someone unknown on an anonymous map is not listed under a name they typed (see attributedName).
+  const name = access.identity.kind !== 'anonymous' ? attributedName(access, undefined) : access.anonymous ? '' : (query.data.name?.trim() ?? '');
+  // Read before the seat is taken: this person is then on the roster every other stream names with.
+  const roster = await rosterOf(mapId);
   // Counts against the caps, or refuses with 429, before anything is streamed.
   const address = clientAddress(request);
   const seat = takeSeat(mapId, { name, clientId: query.data.client ?? '', address: address === DIRECT_ADDRESS ? undefined : address });
@@ -41,7 +46,15 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     signal: request.signal,
     // Worked out again from this request's own cookies: a member given another role is told at once,
     // and one removed (or a visitor when the map closes to outsiders) is told, then stops receiving.
-    access: { initial: viewerAccessOf(access), current: async () => viewerAccessOf(await resolveAccess(request, slug)) },
+    access: {
+      initial: viewerAccessOf(access, aliasOf(roster, access)),
+      current: async () => {
+        viewer = await resolveAccess(request, slug);
+        return viewerAccessOf(viewer, aliasOf(await rosterOf(mapId), viewer));
+      },
+    },
+    // Students see each other as "Student N" on an anonymous map; the owner sees names.
+    names: { roster, namer: (now) => namerOf(now, viewer) },
   });
   return new Response(stream, {
     headers: {

@@ -6,6 +6,8 @@ import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
 import { authorize } from '@/lib/db/access';
 import { can } from '@/lib/auth/permissions';
+import { renameIn } from '@/lib/argument/pseudonyms';
+import { namesFor } from '@/lib/db/roster';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +24,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
   // What moderation took away is gone for everyone but the owner.
   const reader = can(access.role, 'moderate') ? 'moderator' : 'public';
-  const events = await latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before, reader);
+  const [events, names] = await Promise.all([latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before, reader), namesFor(access)]);
   // The public client ids stay in the live stream (for echo skipping); the history has no use for them.
-  return Response.json({ events: events.map((e) => ({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: e.data })) });
+  // On an anonymous map, students read each other as "Student N".
+  return Response.json({ events: events.map((e) => renameIn({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: e.data }, names)) });
 });

@@ -3,6 +3,7 @@ import { handle, parseBody } from '@/lib/http/errors';
 import { nodeUpdateSchema } from '@/lib/validation/node';
 import { assertCan, resolveAccess } from '@/lib/db/access';
 import { actingAs, authorize } from '@/lib/db/access';
+import { namesFor } from '@/lib/db/roster';
 
 type Context = { params: Promise<{ slug: string; id: string }> };
 
@@ -14,7 +15,9 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   const input = await parseBody(request, nodeUpdateSchema);
   // Moving is for any editor; rewording checks whose point it is (inside, with the node at hand).
   if (input.text === undefined) assertCan(access, 'arrange');
-  return Response.json({ node: await updateNode(slug, id, input, actingAs(request, access), access) });
+  const [node, names] = await Promise.all([updateNode(slug, id, input, actingAs(request, access), access), namesFor(access)]);
+  // A classmate's point (on an open map anyone may move or edit it) keeps its maker's name hidden on an anonymous map.
+  return Response.json({ node: { ...node, author: names(node.author) } });
 });
 
 // DELETE /api/maps/[slug]/nodes/[id] — soft-delete the node and its dependents; undo with the deletion id

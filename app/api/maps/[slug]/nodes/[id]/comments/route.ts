@@ -1,8 +1,8 @@
 import { addComment, listComments } from '@/lib/db/discussion';
 import { handle, parseBody } from '@/lib/http/errors';
 import { commentCreateSchema } from '@/lib/validation/discussion';
-import { authorize } from '@/lib/db/access';
-import { actingAs } from '@/lib/db/access';
+import { actingAs, authorize, GUEST_NAME } from '@/lib/db/access';
+import { namesFor } from '@/lib/db/roster';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,9 @@ type Context = { params: Promise<{ slug: string; id: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { slug, id } = await params;
   const access = await authorize(request, slug, 'view');
-  return Response.json({ comments: await listComments(slug, id, actingAs(request, access).ownerKey) });
+  const [comments, names] = await Promise.all([listComments(slug, id, actingAs(request, access).ownerKey), namesFor(access)]);
+  // On an anonymous map, students read each other as "Student N".
+  return Response.json({ comments: comments.map((comment) => ({ ...comment, author: names(comment.author) })) });
 });
 
 // POST /api/maps/[slug]/nodes/[id]/comments — add a comment, owned by the requesting browser
@@ -20,5 +22,7 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const { slug, id } = await params;
   const access = await authorize(request, slug, 'comment');
   const input = await parseBody(request, commentCreateSchema);
-  return Response.json({ comment: await addComment(slug, id, { ...input, author: access.identity.kind === 'anonymous' ? input.author : undefined }, actingAs(request, access)) }, { status: 201 });
+  // Only someone unknown types a name — and not on an anonymous map, where it would tell the class who wrote it.
+  const author = access.identity.kind !== 'anonymous' ? undefined : access.anonymous ? GUEST_NAME : input.author;
+  return Response.json({ comment: await addComment(slug, id, { ...input, author }, actingAs(request, access)) }, { status: 201 });
 });

@@ -1,0 +1,76 @@
+import 'server-only';
+import { namerFor, pseudonymsOf, SHOW_NAMES, type Namer, type RosterEntry } from '../argument/pseudonyms';
+import type { Access } from './access';
+import { readNow } from './client';
+
+/**
+ * Whether a map is anonymous and, if so, the label of each student's name (see
+ * lib/argument/pseudonyms.ts). `version` changes whenever what a viewer is shown could: anonymity
+ * turned on or off, someone joining.
+ */
+export interface Roster {
+  anonymous: boolean;
+  pseudonyms: ReadonlyMap<string, string>;
+  version: string;
+}
+
+const NOT_ANONYMOUS: Roster = { anonymous: false, pseudonyms: new Map(), version: 'names' };
+
+/** How many maps' rosters are kept in memory (the most recently read). */
+const ROSTERS_MAX = 64;
+const globalForRosters = globalThis as unknown as { argmapRosters?: Map<string, Roster> };
+const rosters = (globalForRosters.argmapRosters ??= new Map<string, Roster>());
+
+/**
+ * The map's {@link Roster}, as of now. One prepared statement decides whether the kept one still
+ * holds (the setting, the owner and how many have ever joined — memberships are never deleted, so a
+ * join always changes the count); only then are the members read, once, in the order they joined.
+ * It reads the database itself rather than trusting an in-process signal, so every app instance on
+ * one database agrees.
+ */
+export async function rosterOf(mapId: string): Promise<Roster> {
+  return readNow((sql) => {
+    const map = sql
+      .prepare(
+        `SELECT m.anonymous AS anonymous, u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members
+         FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`,
+      )
+      .get(mapId) as { anonymous: number | bigint; ownerName: string | null; members: number | bigint } | undefined;
+    if (!map || !Number(map.anonymous)) return NOT_ANONYMOUS;
+    const version = `${Number(map.members)}:${map.ownerName ?? ''}`;
+    const kept = rosters.get(mapId);
+    if (kept && kept.version === version) return kept;
+    const members = sql.prepare('SELECT name, role FROM Membership WHERE mapId = ? ORDER BY createdAt, id').all(mapId) as RosterEntry[];
+    const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, map.ownerName), version };
+    rosters.delete(mapId);
+    rosters.set(mapId, roster);
+    if (rosters.size > ROSTERS_MAX) rosters.delete(rosters.keys().next().value!);
+    return roster;
+  });
+}
+
+/** The name the viewer signs with, if any (what they are shown of themselves). */
+function ownName(access: Pick<Access, 'identity'>): string | null {
+  return access.identity.kind === 'anonymous' ? null : access.identity.name;
+}
+
+/**
+ * How the viewer of `access` is shown names on a map with `roster`: the owner sees them as
+ * written; everyone else on an anonymous map sees students as "Student N", themselves by name.
+ */
+export function namerOf(roster: Roster, access: Pick<Access, 'role' | 'identity'>): Namer {
+  if (!roster.anonymous || access.role === 'owner') return SHOW_NAMES;
+  return namerFor(roster.pseudonyms, ownName(access));
+}
+
+/** {@link namerOf} with the map's roster read now. */
+export async function namesFor(access: Pick<Access, 'mapId' | 'role' | 'identity'>): Promise<Namer> {
+  return namerOf(await rosterOf(access.mapId), access);
+}
+
+/** How classmates see the viewer on an anonymous map ("Student 3"); null when they see the name, or it is the owner. */
+export function aliasOf(roster: Roster, access: Pick<Access, 'role' | 'identity'>): string | null {
+  const name = ownName(access);
+  if (!roster.anonymous || access.role === 'owner' || name === null) return null;
+  return roster.pseudonyms.get(name) ?? null;
+}

@@ -8,7 +8,7 @@
 //
 //   npm run bench                       everything (about 15 minutes), writes BENCHMARKS.md
 //   npm run bench -- --only=api,browser only these scripts (no BENCHMARKS.md unless --write)
-//   npm run bench -- --quick            shorter runs (smoke test: 10 s loads, 2 page loads, 3 crash rounds)
+//   npm run bench -- --quick            shorter runs (smoke test: 10 s loads, 2 page loads, 3 crash rounds, 2 floor rounds)
 //   BENCH_NO_LOCK=1                     do not take the e2e lock around each script
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,14 @@ const TABLE = [
   { key: 'get-1000', what: '`GET` a 1,000-node map', budget: 'p95 ≤ 30 ms', how: 'bench/api.ts: autocannon, 10 connections' },
   { key: 'live-30', what: 'live update, writer → 30 SSE readers', budget: 'delivery p95 ≤ 100 ms, 100% delivered', how: 'bench/live.ts: 30 readers, 30 writers, 60 s' },
   { key: 'adversarial', what: 'inputs at the limits in stressing shapes (ladders, 5,000-deep chains, 200 KB essays of one character…), every route', budget: 'no 5xx; /api/health < 1 s during each', how: 'bench/adversarial.ts: the production server, health asked back to back meanwhile (issue 10)' },
-  { key: 'first-load-js', what: 'first-load JS of the map page', budget: '≤ 200 KB gzipped; elkjs not initial', how: 'bench/bundle.ts: the page\'s initial scripts from `next start`, gzipped and summed' },
+  { key: 'first-load-js', what: 'first-load JS of the map page', budget: '≤ 200 KB gzipped; elkjs not initial', how: 'bench/bundle.ts: every script and worker script Chromium requests before `argmap:canvas-ready` (nomodule never is), gzipped and summed' },
+  // Issue 14: against the floor (bench/floor/, a bare Next + React Flow page) in the same run.
+  { key: 'floor-op-ed-ready', what: 'op-ed map, navigation → canvas ready, vs the floor', budget: '≤ 1.3 × floor', how: 'bench/floor.ts: Argmap and the floor loaded alternately, fresh context, cache off, 1440×900; medians' },
+  { key: 'floor-op-ed-tbt', what: 'op-ed map, total blocking time to ready', budget: '≤ floor + 50 ms', how: 'bench/floor.ts: sum of (long task − 50 ms) before the ready mark, median per load' },
+  { key: 'floor-1000-ready', what: '1,000-node map, ready, vs the culled floor', budget: '≤ 1.5 × culled floor', how: 'bench/floor.ts: same loop; the floor draws only the nodes in view' },
+  { key: 'floor-1000-longest-task', what: '1,000-node map, longest long task', budget: '≤ 1.2 × culled floor\'s', how: 'bench/floor.ts: each load\'s longest task before ready, median' },
+  { key: 'floor-openings', what: 'blank or origin-centred opening, 20 loads of each map', budget: '0', how: 'bench/floor.ts: after the mark, no `.react-flow__node` in the canvas, or the viewport at translate(0, 0) scale(1)' },
+  { key: 'floor-js', what: 'JS requested before ready (all scripts and workers, gz), op-ed map', budget: '≤ floor + 60 KB', how: 'bench/floor.ts: Playwright request events up to the mark, bodies gzipped (level 6)' },
 ];
 
 const args = process.argv.slice(2);
@@ -46,7 +53,7 @@ const quick = args.includes('--quick');
 const write = args.includes('--write') || (!only && !quick);
 const useLock = process.env.BENCH_NO_LOCK !== '1';
 
-const QUICK_ENV = { LIVE_SECONDS: '10', API_SECONDS: '10', API_GET_SECONDS: '5', BROWSER_RUNS: '2', CRASH_ROUNDS: '3' };
+const QUICK_ENV = { LIVE_SECONDS: '10', API_SECONDS: '10', API_GET_SECONDS: '5', BROWSER_RUNS: '2', CRASH_ROUNDS: '3', FLOOR_RUNS: '2', FLOOR_OPENINGS: '3' };
 
 const scripts = readdirSync(benchDir)
   .filter((name) => name.endsWith('.ts') && !SHARED_MODULES.has(name))

@@ -19,7 +19,13 @@ export type RowKey =
   | 'get-1000'
   | 'live-30'
   | 'first-load-js'
-  | 'adversarial';
+  | 'adversarial'
+  | 'floor-op-ed-ready'
+  | 'floor-op-ed-tbt'
+  | 'floor-1000-ready'
+  | 'floor-1000-longest-task'
+  | 'floor-openings'
+  | 'floor-js';
 
 /** One measured row: the figure as text, whether it is within budget (null: reported, no budget), and how it was measured. */
 export interface BenchRow {

@@ -87,7 +87,7 @@ export function AccountMenu() {
 
   if (account.state === 'loading') return <span aria-hidden className="inline-block h-8 w-24" />;
 
-  if (member && onMap) return <MemberMenu name={member} role={onMap.viewer.role} policy={onMap.policy} />;
+  if (member && onMap) return <MemberMenu name={member} role={onMap.viewer.role} policy={onMap.policy} alias={onMap.viewer.alias} />;
 
   if (account.state === 'signed-out') {
     const here = `${pathname}${search}`;
@@ -116,6 +116,7 @@ export function AccountMenu() {
           <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
             <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">Signed in as {account.username}</DropdownMenu.Label>
             {onMap && <RoleSummary role={onMap.viewer.role} policy={onMap.policy} />}
+            {onMap?.viewer.alias && <AliasNote alias={onMap.viewer.alias} />}
             <DropdownMenu.Item onSelect={() => void signOut()} className={MENU_ITEM} data-testid="account.signout">
               <LogOut aria-hidden className="h-4 w-4" /> Sign out
             </DropdownMenu.Item>
@@ -155,8 +156,17 @@ function RoleSummary({ role, policy }: { role: MapView['viewer']['role']; policy
   );
 }
 
+/** On an anonymous class: how classmates see this student. */
+function AliasNote({ alias }: { alias: string }) {
+  return (
+    <p className="border-t border-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="account.alias">
+      This class is anonymous: classmates see you as <span className="font-semibold">{alias}</span>. Your teacher sees your name.
+    </p>
+  );
+}
+
 /** A student who joined by invite, without an account: their name and role, and what the role allows. */
-function MemberMenu({ name, role, policy }: { name: string; role: MapView['viewer']['role']; policy: Policy }) {
+function MemberMenu({ name, role, policy, alias }: { name: string; role: MapView['viewer']['role']; policy: Policy; alias: string | null }) {
   return (
     <DropdownMenu.Root>
       <Trigger name={name} role={role} label={`You: ${name}${role ? `, ${role} on this map` : ''}`} testId="account.member" />
@@ -167,6 +177,7 @@ function MemberMenu({ name, role, policy }: { name: string; role: MapView['viewe
             {role && ` · ${role}`}
           </DropdownMenu.Label>
           <RoleSummary role={role} policy={policy} />
+          {alias && <AliasNote alias={alias} />}
           <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">This browser keeps your place in the class: come back in the same browser to carry on.</p>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

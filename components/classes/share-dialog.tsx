@@ -12,6 +12,8 @@ import { DEFERRED } from '@/components/map-workspace/deferred';
 interface Member {
   id: string;
   name: string;
+  /** How classmates see them when the class is anonymous ("Student 3"). */
+  alias: string | null;
   role: Role;
   account: boolean;
   joinedAt: string;
@@ -21,6 +23,14 @@ interface Invite {
   code: string;
   role: Role;
   active: boolean;
+}
+
+/** `GET /api/maps/{slug}/members`. */
+interface Sharing {
+  members: Member[];
+  invite: Invite | null;
+  policy: Policy;
+  anonymous: boolean;
 }
 
 const POLICY_LABELS: Record<Policy, string> = {
@@ -38,21 +48,23 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
   const [members, setMembers] = useState<Member[]>([]);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [policy, setPolicyState] = useState<Policy>('invite');
+  const [anonymous, setAnonymous] = useState(false);
   const [qr, setQr] = useState<string | null>(null);
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   const link = invite && typeof window !== 'undefined' ? `${window.location.origin}/join/${invite.code}` : '';
 
-  const show = useCallback((data: { members: Member[]; invite: Invite | null; policy: Policy }) => {
+  const show = useCallback((data: Sharing) => {
     setMembers(data.members);
     setInvite(data.invite);
     setPolicyState(data.policy);
+    setAnonymous(data.anonymous);
   }, []);
-  const load = useCallback(() => apiRequest<{ members: Member[]; invite: Invite | null; policy: Policy }>(`${base}/members`).then(show), [base, show]);
+  const load = useCallback(() => apiRequest<Sharing>(`${base}/members`).then(show), [base, show]);
 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    apiRequest<{ members: Member[]; invite: Invite | null; policy: Policy }>(`${base}/members`)
+    apiRequest<Sharing>(`${base}/members`)
       .then((data) => current && show(data))
       .catch((e: unknown) => notify({ tone: 'error', message: `Sharing not loaded: ${messageOf(e)}` }));
     return () => {
@@ -74,8 +86,12 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
     };
   }, [link]);
 
+  // After a refusal, the dialog reads back what the server has (a switch flipped ahead of it goes back).
   const act = (promise: Promise<unknown>) =>
-    promise.then(load).catch((e: unknown) => notify({ tone: 'error', message: messageOf(e) }));
+    promise.then(load).catch((e: unknown) => {
+      notify({ tone: 'error', message: messageOf(e) });
+      void load().catch(() => undefined);
+    });
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -153,6 +169,23 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
               ))}
             </select>
           </label>
+          <label className="mt-4 flex items-start gap-3 text-sm" data-testid="share.anonymous">
+            <input
+              type="checkbox"
+              checked={anonymous}
+              onChange={(e) => {
+                setAnonymous(e.target.checked);
+                void act(apiRequest(base, { method: 'PATCH', body: { anonymous: e.target.checked } }).then(refresh));
+              }}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-indigo-600"
+            />
+            <span>
+              <span className="font-medium text-slate-800">Anonymous class</span>
+              <span className="block text-slate-600">
+                Students see each other as “Student 1, 2, …” (numbered as they joined) on the map, in comments, history, exports and the brief. You still see their names. Turning it off shows the names again.
+              </span>
+            </span>
+          </label>
         </div>
 
         <div className="mt-6">
@@ -162,6 +195,11 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
               <li key={m.id} className="flex items-center gap-3 px-3 py-2 text-sm" data-testid="share.member">
                 <span className="flex-1 font-medium text-slate-800">
                   {m.name} {m.account && <span className="text-xs font-normal text-slate-500">(account)</span>}
+                  {anonymous && m.alias && (
+                    <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600" title="How classmates see them">
+                      {m.alias}
+                    </span>
+                  )}
                 </span>
                 {m.role === 'owner' ? (
                   <span className="text-slate-500">owner</span>

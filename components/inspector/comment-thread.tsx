@@ -9,7 +9,7 @@ import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
 import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';
 import { COMMENT_TEXT_MAX } from '@/lib/validation/limits';
-import { AuthorField } from '@/components/ui/author-field';
+import { AuthorField, fixedName } from '@/components/ui/author-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 
 interface CommentThreadProps {
@@ -132,7 +132,8 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
   const setDraft = useMapStore((s) => s.setDraft);
   const setText = (next: string) => setDraft(draft, next);
   // Signed in, or joined a class: the server signs the comment with that name and ignores any other.
-  const signedAs = useMapStore((s) => s.view.viewer.name);
+  const signedAs = useMapStore((s) => fixedName(s.view));
+  const alias = useMapStore((s) => s.view.viewer.alias);
   // Only ever rendered in the browser (the inspector opens on a click), so localStorage is there.
   const [author, setAuthor] = useState(() => (typeof window === 'undefined' ? '' : rememberedName()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -185,7 +186,7 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
         countFrom={0.8}
       />
       <div className="flex items-center gap-2">
-        <AuthorField signedAs={signedAs} author={author} onAuthor={setAuthor} error={errors.author} layout="inline" testId="comment" />
+        <AuthorField signedAs={signedAs} alias={alias} author={author} onAuthor={setAuthor} error={errors.author} layout="inline" testId="comment" />
         <button
           type="submit"
           disabled={busy}

@@ -9,7 +9,7 @@ import { DEFERRED } from '@/components/map-workspace/deferred';
 import { composerDraftKey, messageOf, useMapStore, type Composer, type DraftSource } from '@/components/map-workspace/map-store';
 import type { AddableKind } from '@/lib/argument/model';
 import { NODE_TEXT_MAX } from '@/lib/validation/limits';
-import { AuthorField } from '@/components/ui/author-field';
+import { AuthorField, fixedName } from '@/components/ui/author-field';
 import { questionById } from '@/lib/argument/schemes';
 import { shorten } from '@/lib/argument/text';
 import { TextAreaField } from '@/components/ui/text-area-field';
@@ -88,7 +88,8 @@ export function ComposerForm({ composer }: { composer: Composer }) {
   // A critical question's prompt, unfinished: sending it would post the prompt as the objection.
   const unfinishedPrompt = composer.prefill !== undefined && text.trim() === composer.prefill.trim();
   // Signed in, or joined a class: points carry that name, and the server ignores any other.
-  const signedAs = useMapStore((s) => s.view.viewer.name);
+  const signedAs = useMapStore((s) => fixedName(s.view));
+  const alias = useMapStore((s) => s.view.viewer.alias);
   const nodes = useMapStore((s) => s.view.nodes);
   const question = composer.question ? questionById(composer.question) : undefined;
   const [kind, setKind] = useState<AddableKind>(spec?.kinds[0] ?? 'claim');
@@ -321,7 +322,7 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         </div>
       )}
 
-      {!editing && <AuthorField signedAs={signedAs} author={author} onAuthor={setAuthor} error={errors.author} layout="block" testId="composer" />}
+      {!editing && <AuthorField signedAs={signedAs} alias={alias} author={author} onAuthor={setAuthor} error={errors.author} layout="block" testId="composer" />}
 
       {conflict && target && (
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="alert" data-testid="composer.conflict">

@@ -11,6 +11,9 @@
  * who joined again from another browser) share a number: more is hidden, never less.
  */
 
+/** What people who neither signed in nor joined are signed as on an anonymous map, whatever name they type. */
+export const GUEST_NAME = 'Guest';
+
 /** How a student appears to classmates on an anonymous map. */
 export function studentLabel(n: number): string {
   return `Student ${n}`;

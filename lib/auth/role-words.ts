@@ -72,6 +72,13 @@ const NOW_YOU_CAN: Record<Exclude<Role, 'owner'>, string> = {
   viewer: 'you can read the map and its discussion, but not rate, comment or change it.',
 };
 
+/** What a student is told when the owner turns the class's anonymity on or off (the owner always sees names). */
+function anonymityMessage(before: ViewerAccess, after: ViewerAccess): { tone: 'info'; message: string } | null {
+  if (after.anonymous === before.anonymous || after.role === 'owner') return null;
+  if (after.anonymous) return { tone: 'info', message: `Your teacher made this class anonymous: classmates now show as “Student 1, 2, …”${after.alias ? `, and you as ${after.alias}` : ''}.` };
+  return { tone: 'info', message: 'Your teacher showed the class’s names again.' };
+}
+
 /**
  * What to tell a person whose access the live stream says has changed (`before` → `after`), or null
  * when nothing they can do changed (say, only the policy changed for the owner). Losing access is an
@@ -83,7 +90,7 @@ export function accessChangeMessage(before: ViewerAccess, after: ViewerAccess): 
     const why = before.name !== null && after.name === null ? 'you are not a member of it any more' : 'it is now for its members only';
     return { tone: 'error', message: `You no longer have access to this map: ${why}. What is on screen stays readable until you leave.` };
   }
-  if (role === before.role) return null;
+  if (role === before.role) return anonymityMessage(before, after);
   if (role === 'owner') return { tone: 'info', message: 'You own this map now.' };
   const now = NOW_YOU_CAN[role];
   if (after.policy !== before.policy) {

@@ -5,6 +5,7 @@ import { can, effectiveRole, type Action, type Policy, type Role } from '../auth
 import { currentUser } from '../auth/sessions';
 import { actorFrom } from '../http/actor';
 import { AppError } from '../http/errors';
+import { GUEST_NAME } from '../argument/pseudonyms';
 import type { Actor } from './events';
 import { db, readNow } from './client';
 
@@ -117,8 +118,7 @@ function article(role: Role): string {
   return role === 'owner' || role === 'editor' ? 'an' : 'a';
 }
 
-/** What people who neither signed in nor joined are signed as on an anonymous map, whatever name they type. */
-export const GUEST_NAME = 'Guest';
+export { GUEST_NAME };
 
 /**
  * The name a person's additions are signed with: a known person's own, never the body's. Someone

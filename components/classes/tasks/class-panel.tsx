@@ -160,6 +160,11 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
                           {open ? <ChevronDown aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <ChevronRight aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
                           <span className="[overflow-wrap:anywhere]">{student.member.name}</span>
                         </button>
+                        {student.member.alias && (
+                          <span className="ml-5 block text-xs font-normal text-slate-500" title="How classmates see them" data-testid="class-panel.alias">
+                            {student.member.alias}
+                          </span>
+                        )}
                         {/* On a phone, role and joining date ride under the name (their columns would push the progress out of view). */}
                         <span className="ml-5 block text-xs font-normal capitalize text-slate-500 sm:hidden">
                           {student.member.role} · joined {dayWords(student.member.joinedAt)}

@@ -18,7 +18,8 @@ export interface ClassTasks {
 
 /** One student's row of `GET /api/maps/{slug}/progress`. */
 export interface StudentProgress {
-  member: { id: string; name: string; role: Role; joinedAt: string; lastActiveAt: string | null };
+  /** `alias`: how classmates see them when the class is anonymous ("Student 3"), else null. */
+  member: { id: string; name: string; alias: string | null; role: Role; joinedAt: string; lastActiveAt: string | null };
   /** Progress on each task set, in task order (empty when none are set). */
   tasks: TaskProgress[];
   counts: TaskCounts;
@@ -35,6 +36,8 @@ export interface ProgressAnswer {
   tasks: ClassTasks | null;
   students: StudentProgress[];
   viewer: { owner: boolean };
+  /** Students see each other as "Student N". */
+  anonymous: boolean;
 }
 
 /** How long the page waits after an event before asking for progress again (a class writing at once is one request). */
@@ -110,7 +113,7 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
           const { tasks } = await apiRequest<{ tasks: ClassTasks | null }>(`${base}/tasks`);
           if (!tasks) {
             if (id === latest.current) {
-              setData({ tasks: null, students: [], viewer: { owner: false } });
+              setData({ tasks: null, students: [], viewer: { owner: false }, anonymous: false });
               setError(null);
             }
             return;

@@ -70,6 +70,14 @@ describe('accessChangeMessage: what a person is told when their access changes u
     ],
     ['the owner, when the policy changes', access('owner', 'invite'), access('owner', 'read-only'), null],
     ['nothing a person can do changed', access('editor'), access('editor'), null],
+    [
+      'the class made anonymous',
+      access('editor'),
+      { ...access('editor'), anonymous: true, alias: 'Student 2' },
+      { tone: 'info', message: 'Your teacher made this class anonymous: classmates now show as “Student 1, 2, …”, and you as Student 2.' },
+    ],
+    ['names shown again', { ...access('editor'), anonymous: true, alias: 'Student 2' }, access('editor'), { tone: 'info', message: 'Your teacher showed the class’s names again.' }],
+    ['the owner, who sees names either way', access('owner'), { ...access('owner'), anonymous: true }, null],
   ])('%s', (_, before, after, told) => {
     expect(accessChangeMessage(before, after)).toEqual(told);
   });

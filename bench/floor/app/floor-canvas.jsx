@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef } from 'react';
-import { ReactFlow, useNodesInitialized } from '@xyflow/react';
+import { ReactFlow, useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 
 const READY_MARK = 'floor:canvas-ready';
@@ -27,17 +27,23 @@ function withSizesUpFront(nodes) {
 }
 
 /**
- * Sets `floor:canvas-ready` on the first frame after the nodes are drawn and measured (fitView has
- * then run), as map-canvas.tsx sets `argmap:canvas-ready`: a frame to apply, a frame to show.
+ * Sets `floor:canvas-ready` on the first frame after the nodes are drawn and measured and the view
+ * fitted, as map-canvas.tsx sets `argmap:canvas-ready` (a frame to apply, a frame to show). With
+ * `fitFirst` it fits the view itself first: React Flow drops the `fitView` prop's fit when the nodes
+ * are initialised before its pane can zoom, which nodes measured up front always are.
  */
-function ReadyMark() {
+function ReadyMark({ fitFirst }) {
   const initialized = useNodesInitialized();
+  const canZoom = useStore((s) => s.panZoom !== null);
+  const { fitView } = useReactFlow();
   const marked = useRef(false);
   useEffect(() => {
-    if (!initialized || marked.current) return;
+    if (!initialized || !canZoom || marked.current) return;
     marked.current = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(READY_MARK)));
-  }, [initialized]);
+    const mark = () => requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(READY_MARK)));
+    if (fitFirst) void fitView().then(mark);
+    else mark();
+  }, [initialized, canZoom, fitView, fitFirst]);
   return null;
 }
 
@@ -51,7 +57,7 @@ export function FloorCanvas({ nodes, edges, culled }) {
   return (
     <div style={{ width: '100vw', height: '100vh' }}>
       <ReactFlow defaultNodes={initialNodes} defaultEdges={edges} fitView onlyRenderVisibleElements={culled} minZoom={MIN_ZOOM} maxZoom={MAX_ZOOM}>
-        <ReadyMark />
+        <ReadyMark fitFirst={culled} />
       </ReactFlow>
     </div>
   );

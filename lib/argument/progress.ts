@@ -118,23 +118,53 @@ const stringList = (value: unknown, key: string): string[] => {
  * // Ann adds an objection, then deletes it herself: 0 objections. Had the teacher deleted it: 1.
  */
 export function progressFromEvents(events: readonly ProgressEvent[], options: ProgressOptions = {}): Map<ActorMark, TaskCounts> {
-  const notClassmates = new Set(options.notClassmates ?? []);
-  const makerOf = new Map<string, ActorMark | null>();
-  const stepMakerOf = new Map<string, ActorMark | null>();
-  const points = new Map<string, PointCredit>();
-  const comments = new Map<string, CommentCredit>();
-  const rated = new Map<ActorMark, Set<string>>();
-  const voteCounts = new Map<string, number>();
-  const actors = new Set<ActorMark>();
+  const replay = new ProgressReplay(options);
+  replay.apply(events);
+  return replay.counts();
+}
 
-  const isClassmates = (mark: ActorMark | null | undefined, actor: ActorMark) => mark != null && mark !== actor && !notClassmates.has(mark);
+/**
+ * {@link progressFromEvents}, kept between reads: `apply` takes the events after the last ones it
+ * was given (in log order), so a class's log is replayed once, and each change after costs only its
+ * own events. `counts` is linear in the points, comments and ratings credited, never in the log.
+ */
+export class ProgressReplay {
+  private readonly notClassmates: Set<ActorMark>;
+  private readonly makerOf = new Map<string, ActorMark | null>();
+  private readonly stepMakerOf = new Map<string, ActorMark | null>();
+  private readonly points = new Map<string, PointCredit>();
+  private readonly comments = new Map<string, CommentCredit>();
+  private readonly rated = new Map<ActorMark, Set<string>>();
+  private readonly voteCounts = new Map<string, number>();
+  private readonly actors = new Set<ActorMark>();
+  /** The id of the last event applied: one given again (two reads racing for the same events) is skipped. */
+  private upTo = -Infinity;
+
+  constructor(options: ProgressOptions = {}) {
+    this.notClassmates = new Set(options.notClassmates ?? []);
+  }
+
+  private isClassmates(mark: ActorMark | null | undefined, actor: ActorMark): boolean {
+    return mark != null && mark !== actor && !this.notClassmates.has(mark);
+  }
+
   /** A support edge that made a step (a new inference) makes its maker the step's maker. */
-  const noteStep = (edge: unknown, actor: ActorMark | null) => {
+  private noteStep(edge: unknown, actor: ActorMark | null): void {
     const inference = stringField(edge, 'inference');
-    if (inference !== undefined && stringField(edge, 'relation') === 'supports' && !stepMakerOf.has(inference)) stepMakerOf.set(inference, actor);
-  };
+    if (inference !== undefined && stringField(edge, 'relation') === 'supports' && !this.stepMakerOf.has(inference)) this.stepMakerOf.set(inference, actor);
+  }
 
-  for (const event of events) {
+  /** Takes the next events of the log, oldest first; any at or before the last one taken are skipped. */
+  apply(events: readonly ProgressEvent[]): void {
+    for (const event of events) {
+      if (event.id <= this.upTo) continue;
+      this.applyOne(event);
+      this.upTo = event.id;
+    }
+  }
+
+  private applyOne(event: ProgressEvent): void {
+    const { makerOf, stepMakerOf, points, comments, rated, voteCounts, actors } = this;
     const actor = event.actorMark;
     const data = event.data;
     switch (event.type) {
@@ -144,7 +174,7 @@ export function progressFromEvents(events: readonly ProgressEvent[], options: Pr
         if (!isRecord(node) || id === undefined) break;
         const edge = isRecord(data) && isRecord(data.edge) ? data.edge : null;
         makerOf.set(id, actor);
-        if (edge) noteStep(edge, actor);
+        if (edge) this.noteStep(edge, actor);
         if (actor === null) break;
         actors.add(actor);
         const tasks: TaskKind[] = [];
@@ -153,7 +183,7 @@ export function progressFromEvents(events: readonly ProgressEvent[], options: Pr
         if (edge) {
           const undercut = edge.undercut === true;
           const underWhom = undercut ? stepMakerOf.get(stringField(edge, 'inference') ?? '') : makerOf.get(stringField(edge, 'to') ?? '');
-          if (isClassmates(underWhom, actor)) tasks.push('underClassmates');
+          if (this.isClassmates(underWhom, actor)) tasks.push('underClassmates');
         }
         if (isRecord(data) && typeof data.question === 'string' && data.question !== '') tasks.push('questions');
         if (isRecord(node.quote)) tasks.push('quotes');
@@ -162,7 +192,7 @@ export function progressFromEvents(events: readonly ProgressEvent[], options: Pr
         break;
       }
       case 'connection.created': {
-        if (isRecord(data)) noteStep(data.edge, actor);
+        if (isRecord(data)) this.noteStep(data.edge, actor);
         break;
       }
       case 'node.deleted': {
@@ -213,21 +243,24 @@ export function progressFromEvents(events: readonly ProgressEvent[], options: Pr
     }
   }
 
-  const progress = new Map<ActorMark, TaskCounts>();
-  const countsOf = (mark: ActorMark) => {
-    let counts = progress.get(mark);
-    if (!counts) progress.set(mark, (counts = emptyTaskCounts()));
-    return counts;
-  };
-  for (const mark of actors) countsOf(mark);
-  for (const point of points.values()) {
-    if (!point.credited) continue;
-    const counts = countsOf(point.maker);
-    for (const task of point.tasks) counts[task] += 1;
+  /** Each member's counts as of the events applied so far. */
+  counts(): Map<ActorMark, TaskCounts> {
+    const progress = new Map<ActorMark, TaskCounts>();
+    const countsOf = (mark: ActorMark) => {
+      let counts = progress.get(mark);
+      if (!counts) progress.set(mark, (counts = emptyTaskCounts()));
+      return counts;
+    };
+    for (const mark of this.actors) countsOf(mark);
+    for (const point of this.points.values()) {
+      if (!point.credited) continue;
+      const counts = countsOf(point.maker);
+      for (const task of point.tasks) counts[task] += 1;
+    }
+    for (const comment of this.comments.values()) if (comment.credited) countsOf(comment.writer).comments += 1;
+    for (const [mark, nodes] of this.rated) countsOf(mark).ratings = nodes.size;
+    return progress;
   }
-  for (const comment of comments.values()) if (comment.credited) countsOf(comment.writer).comments += 1;
-  for (const [mark, nodes] of rated) countsOf(mark).ratings = nodes.size;
-  return progress;
 }
 
 /** One task set by the teacher, and how far a student has come. */

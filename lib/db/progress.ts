@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Role } from '../auth/permissions';
-import { emptyTaskCounts, progressFromEvents, taskProgress, TASK_KINDS, TASK_LABELS, type ProgressEvent, type TaskCounts, type TaskProgress } from '../argument/progress';
+import { emptyTaskCounts, ProgressReplay, taskProgress, TASK_KINDS, TASK_LABELS, type ProgressEvent, type TaskCounts, type TaskProgress } from '../argument/progress';
 import { emptyReasoning, reasoningOf, reasoningSummary, type StudentReasoning } from '../argument/reasoning';
 import { AppError } from '../http/errors';
 import { assertCan, resolveAccess, type Access } from './access';
@@ -103,6 +103,8 @@ interface ClassFigures {
   counts: Map<string, TaskCounts>;
   lastActive: Map<string, string>;
   reasoning: Map<string, StudentReasoning>;
+  /** The log replayed up to `since`: the next read takes only the events after it. */
+  replay: ProgressReplay;
 }
 
 /** How many maps' figures are kept in memory (the most recently read). */
@@ -117,9 +119,11 @@ function isoTime(value: unknown): string {
 
 /**
  * Every identified actor's task counts, newest activity and reasoning on the map, as of its newest
- * event. One read of the log in order (only the counted events' data is fetched), then the map as the
- * map view has it: linear in the log and the map. Kept per map until the log moves on, so a class
- * whose pages all re-read progress after a change replays the log once.
+ * event. The log is read in order once (only the counted events' data is fetched) and replayed into
+ * a {@link ProgressReplay} kept per map: after a change, only the events since the last read are
+ * read — a class's 100,000-event log is not read again on each of its changes. Then the map as the
+ * map view has it (linear in the map). Kept per map until the log moves on, so a class whose pages
+ * all re-read progress after a change pays for the change once.
  */
 async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFigures> {
   const ownerMark = ownerId === null ? null : `user:${ownerId}`;
@@ -130,22 +134,27 @@ async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFi
     classFigures.set(mapId, cached);
     return cached;
   }
+  // Carry on from the kept replay when it is of the same owner and not ahead of the log (a log never shrinks).
+  const base = cached && cached.ownerMark === ownerMark && cached.since <= since ? cached : null;
+  const replay = base?.replay ?? new ProgressReplay({ notClassmates: ownerMark === null ? [] : [ownerMark] });
+  const from = base?.since ?? 0;
   const { events, lastActive } = await readNow((sql) => {
     const types = COUNTED_TYPES.map(() => '?').join(', ');
     const rows = sql
-      .prepare(`SELECT id, type, actorMark, createdAt, CASE WHEN type IN (${types}) THEN data END AS data FROM MapEvent WHERE mapId = ? AND id <= ? ORDER BY id`)
-      .all(...COUNTED_TYPES, mapId, since) as { id: number | bigint; type: string; actorMark: string | null; createdAt: unknown; data: string | null }[];
+      .prepare(`SELECT id, type, actorMark, createdAt, CASE WHEN type IN (${types}) THEN data END AS data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? ORDER BY id`)
+      .all(...COUNTED_TYPES, mapId, from, since) as { id: number | bigint; type: string; actorMark: string | null; createdAt: unknown; data: string | null }[];
     const events: ProgressEvent[] = [];
-    const lastActive = new Map<string, string>();
+    const lastActive = new Map(base?.lastActive);
     for (const row of rows) {
       if (row.actorMark !== null) lastActive.set(row.actorMark, isoTime(row.createdAt));
       if (row.data !== null) events.push({ id: Number(row.id), type: row.type, actorMark: row.actorMark, data: JSON.parse(row.data) as unknown });
     }
     return { events, lastActive };
   });
-  const counts = progressFromEvents(events, { notClassmates: ownerMark === null ? [] : [ownerMark] });
+  replay.apply(events);
+  const counts = replay.counts();
   const { graph, makers, evaluation } = await evaluatedGraphOf(mapId, since);
-  const figures: ClassFigures = { since, ownerMark, counts, lastActive, reasoning: reasoningOf(graph, evaluation, makers) };
+  const figures: ClassFigures = { since, ownerMark, counts, lastActive, reasoning: reasoningOf(graph, evaluation, makers), replay };
   classFigures.delete(mapId);
   classFigures.set(mapId, figures);
   if (classFigures.size > CLASS_FIGURES_MAX) classFigures.delete(classFigures.keys().next().value!);

@@ -11,10 +11,21 @@ import { readNow } from './client';
 export interface Roster {
   anonymous: boolean;
   pseudonyms: ReadonlyMap<string, string>;
+  /** The owner's username (their name as shown to all); null when not anonymous or nobody owns the map. */
+  ownerName: string | null;
   version: string;
 }
 
-const NOT_ANONYMOUS: Roster = { anonymous: false, pseudonyms: new Map(), version: 'names' };
+const NOT_ANONYMOUS: Roster = { anonymous: false, pseudonyms: new Map(), ownerName: null, version: 'names' };
+
+/**
+ * Whether `roster` already knows how to show `name`: always on a map that is not anonymous; on an
+ * anonymous one, a member's name, the owner's, or none at all. A name it does not know is someone
+ * who joined since it was read.
+ */
+export function knowsName(roster: Roster, name: string): boolean {
+  return !roster.anonymous || name === '' || name === roster.ownerName || roster.pseudonyms.has(name);
+}
 
 /** How many maps' rosters are kept in memory (the most recently read). */
 const ROSTERS_MAX = 64;
@@ -41,7 +52,7 @@ export async function rosterOf(mapId: string): Promise<Roster> {
     const kept = rosters.get(mapId);
     if (kept && kept.version === version) return kept;
     const members = sql.prepare('SELECT name, role FROM Membership WHERE mapId = ? ORDER BY createdAt, id').all(mapId) as RosterEntry[];
-    const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, map.ownerName), version };
+    const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, map.ownerName), ownerName: map.ownerName, version };
     rosters.delete(mapId);
     rosters.set(mapId, roster);
     if (rosters.size > ROSTERS_MAX) rosters.delete(rosters.keys().next().value!);

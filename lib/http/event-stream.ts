@@ -3,7 +3,7 @@ import { db } from '../db/client';
 import { can } from '../auth/permissions';
 import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
 import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, type Seat } from '../db/presence';
-import { rosterOf, type Roster } from '../db/roster';
+import { knowsName, rosterOf, type Roster } from '../db/roster';
 import { renameIn, SHOW_NAMES, type Namer } from '../argument/pseudonyms';
 import { sameAccess, type ViewerAccess } from './access-protocol';
 import { shutdownSignal } from './shutdown';
@@ -247,8 +247,13 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         // Checks run one after another, so their answers go out in the order the changes happened.
         let known = access?.initial;
         let checking = Promise.resolve();
-        // In turn with the checks: a student who just joined is named as the roster now has them.
+        // A name the roster does not know yet (a student who just joined an anonymous class) waits,
+        // in turn with the checks, for the roster to be read again; every other goes out at once.
         const onPresence = (change: PresenceChange) => {
+          if (!naming || !roster || knowsName(roster, change.person.name)) {
+            sendSmall(presenceMessage(change, names()));
+            return;
+          }
           checking = checking.then(async () => {
             if (closed) return;
             await rereadRoster().catch(() => undefined);

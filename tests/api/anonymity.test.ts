@@ -216,6 +216,16 @@ describe('the live stream', () => {
     expect(seen).toContain('Student 1');
     expect(student.text()).not.toContain(ZEPH);
 
+    // Someone joins after the streams opened: their arrival and first point reach the others as a label too.
+    const late = testBrowser();
+    expect((await late.post(`/api/invites/${code}`, { name: 'Latecomer Lux' })).status).toBe(201);
+    await openStream(late);
+    expect((await late.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Late, but still an objection.', target: thesis, relation: 'attacks' })).status).toBe(201);
+    await until(() => student.of<{ name: string }>('presence-joined').some((p) => p.name === 'Student 5') && student.of('change').length > 1);
+    expect(student.of<{ actor: string }>('change')[1].actor).toBe('Student 5');
+    expect(student.text()).not.toContain('Latecomer');
+    expect(owner.text()).toContain('Latecomer Lux');
+
     // Off again: the stream is told, sends the presence list with names, and stored names never changed.
     const names = storedNames();
     expect((await patchMap(teacher, { anonymous: false })).status).toBe(200);

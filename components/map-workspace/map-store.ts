@@ -75,6 +75,9 @@ export interface MapState {
   assumeRejected: ReadonlySet<string>;
   /** The month the map is judged as of ("Judge as of"); null: today, with everything on it. */
   judgeAsOf: string | null;
+  /** Bumped by each `tasks.updated` event the live stream brings: a student's page reads the class's tasks again then, and only then. */
+  tasksChanged: number;
+  noteTasksChanged: () => void;
   selection: Selection;
   /** Bumped when a view asks the canvas to bring the selection into view. */
   focusRequest: number;
@@ -279,6 +282,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     gapsOpen: false,
     essayReveal: null,
     presence: [],
+    tasksChanged: 0,
     highlights: {},
     connection: 'reconnecting',
     ...storedDrafts(slug),
@@ -310,6 +314,9 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     },
     setPresence(presence) {
       set({ presence });
+    },
+    noteTasksChanged() {
+      set((s) => ({ tasksChanged: s.tasksChanged + 1 }));
     },
     setConnection(connection) {
       set({ connection });

@@ -57,6 +57,7 @@ export function useLiveUpdates() {
       source.addEventListener('change', (message) => {
         const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
         const own = event.clientId !== '' && event.clientId === browserKey();
+        if (event.type === 'tasks.updated') store.getState().noteTasksChanged();
         // Our own points are already shown; our own comments and votes still change the counts on cards.
         if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
         if (!own && event.type === 'node.created' && event.data.node) {

@@ -89,6 +89,9 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
   const lastEventId = useLastEventId();
   // Joining a class writes no event; the newcomer opening the map changes who is here.
   const presence = useMapStore((s) => (withPresence ? s.presence : null));
+  // A student's page reads the tasks when it opens and when the stream says they changed, never per event.
+  const tasksChanged = useMapStore((s) => s.tasksChanged);
+  const tasksRead = useRef<{ asker: string; version: number; tasks: ClassTasks | null } | null>(null);
   const [data, setData] = useState<ProgressAnswer | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -110,10 +113,15 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
       setLoading(true);
       try {
         if (onlyWithTasks) {
-          const { tasks } = await apiRequest<{ tasks: ClassTasks | null }>(`${base}/tasks`);
-          if (!tasks) {
+          let known = tasksRead.current;
+          if (!known || known.asker !== asker || known.version !== tasksChanged) {
+            const { tasks } = await apiRequest<{ tasks: ClassTasks | null }>(`${base}/tasks`);
+            known = tasksRead.current = { asker, version: tasksChanged, tasks };
+          }
+          // No tasks on this map: nothing to count, and no progress to ask for on the next event either.
+          if (!known.tasks) {
             if (id === latest.current) {
-              setData({ tasks: null, students: [], viewer: { owner: false }, anonymous: false });
+              setData((shown) => (shown && shown.tasks === null ? shown : { tasks: null, students: [], viewer: { owner: false }, anonymous: false }));
               setError(null);
             }
             return;
@@ -140,7 +148,7 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
     }
     const timer = setTimeout(() => void ask(), PROGRESS_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [enabled, refused, asker, slug, onlyWithTasks, lastEventId, presence, asked]);
+  }, [enabled, refused, asker, slug, onlyWithTasks, lastEventId, presence, asked, tasksChanged]);
 
   // Closed (or turned off): the next opening asks at once.
   useEffect(() => {

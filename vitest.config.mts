@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Unit tests: the pure core (`lib/argument`, `lib/validation`) and the seed data. Playwright's
+ * Unit tests: the pure core (`lib/argument`, `lib/validation`), the pure helpers of components
+ * (`__tests__` folders under `components/`) and the seed data. Playwright's
  * specs in `e2e/` are deliberately outside `include`; they run against a server, not in Vitest.
  * API tests (`tests/api`): the route handlers called in-process against a throwaway migrated and
  * seeded SQLite file per test file (`tests/api/support/global-setup.ts`) — the fuzz, cross-site,
@@ -18,7 +19,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'prisma/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts'] } },
       {
         extends: true,
         resolve: {

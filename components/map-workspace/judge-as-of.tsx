@@ -4,17 +4,17 @@ import { useId, useState } from 'react';
 import { Popover } from 'radix-ui';
 import { CalendarClock } from 'lucide-react';
 import { currentMonth, monthLabel } from '@/lib/argument/as-of';
-import { monthSchema } from '@/lib/validation/node';
+import { MONTH_PATTERN } from '@/lib/argument/model';
 import { countOf } from '@/lib/words';
+import { DEFERRED } from './deferred';
 import { useMapStore } from './map-store';
 
 type Choice = 'essay' | 'today' | 'month';
 
 /** The page's `?asOf=` when it is a month that has happened, else null (an old or mistyped link opens judged today). */
 export function monthFromUrl(value: string | null): string | null {
-  if (value === null) return null;
-  const parsed = monthSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  // The same test as `monthSchema`, without zod: this runs as the page loads, and zod loads later.
+  return value !== null && MONTH_PATTERN.test(value) && value <= currentMonth() ? value : null;
 }
 
 /** Puts the judged month in the address (or takes it out), so a teacher can share "the map as of 2009". */
@@ -53,13 +53,15 @@ export function JudgeAsOf({ className }: { className: string }) {
   const setAside = judgeAsOf === null ? 0 : nodes.filter((n) => n.asOf != null && n.asOf > judgeAsOf).length;
 
   /** "A month" with what is typed: judged as of it when it is a month that has happened; else the error, and the judgement stays. */
-  const chooseTyped = (value: string) => {
+  const chooseTyped = async (value: string) => {
     setChoice('month');
     setTyped(value);
     if (value === '') {
       setError(null);
       return;
     }
+    // The form's schema is the server's, loaded with the other forms' (DEFERRED) when first needed.
+    const { monthSchema } = await DEFERRED.nodeSchemas.load();
     const parsed = monthSchema.safeParse(value);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Choose a month.');
@@ -112,7 +114,7 @@ export function JudgeAsOf({ className }: { className: string }) {
                   name={id}
                   checked={choice === 'month'}
                   onChange={() => {
-                    chooseTyped(typed);
+                    void chooseTyped(typed);
                     document.getElementById(`${id}-month`)?.focus();
                   }}
                   testId="judge-as-of.month-choice"
@@ -125,7 +127,7 @@ export function JudgeAsOf({ className }: { className: string }) {
                   aria-label="Month to judge as of"
                   value={typed}
                   max={currentMonth()}
-                  onChange={(e) => chooseTyped(e.target.value)}
+                  onChange={(e) => void chooseTyped(e.target.value)}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? `${id}-error` : undefined}
                   className="rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"

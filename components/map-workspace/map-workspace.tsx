@@ -40,19 +40,45 @@ import { JudgeAsOf, monthFromUrl } from './judge-as-of';
 import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
 import { useDraftRestore } from './use-draft-restore';
 
+/** The mark the canvas sets on its first frame with the laid-out cards in view. */
+const CANVAS_READY_MARK = 'argmap:canvas-ready';
+/** How long the preload waits for that mark before going ahead anyway (a page opened on the outline). */
+const PRELOAD_FALLBACK_MS = 4000;
+
 /**
  * Fetches the deferred parts (the inspector, outline and gaps panel, the forms' schemas, …: see
- * `DEFERRED`) once the map is drawn and the page is idle, so a first click finds them loaded — even
- * when the connection has dropped since.
+ * `DEFERRED`) once the canvas is drawn (`argmap:canvas-ready`) and the page is idle, so a first
+ * click finds them loaded — even when the connection has dropped since.
  */
 function usePreloadPanels() {
   useEffect(() => {
-    if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(prefetchDeferred, { timeout: 2000 });
-      return () => window.cancelIdleCallback(id);
+    let idle: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let started = false;
+    const whenIdle = () => {
+      if (started) return;
+      started = true;
+      observer?.disconnect();
+      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(prefetchDeferred, { timeout: 2000 });
+      else timer = setTimeout(prefetchDeferred, 0);
+    };
+    // Not before the canvas is drawn: the panels' fetches would compete with the first paint for the
+    // network and the main thread. A page that opens without the canvas (the outline) waits a little.
+    let observer: PerformanceObserver | undefined;
+    if (performance.getEntriesByName(CANVAS_READY_MARK).length > 0) whenIdle();
+    else if (typeof PerformanceObserver !== 'undefined') {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName(CANVAS_READY_MARK).length > 0) whenIdle();
+      });
+      observer.observe({ type: 'mark' });
     }
-    const timer = setTimeout(prefetchDeferred, 1000);
-    return () => clearTimeout(timer);
+    const fallback = setTimeout(whenIdle, PRELOAD_FALLBACK_MS);
+    return () => {
+      observer?.disconnect();
+      clearTimeout(fallback);
+      if (timer) clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
   }, []);
 }
 

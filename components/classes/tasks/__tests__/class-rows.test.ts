@@ -12,6 +12,7 @@ function student(id: string, name: string, done: number, extra: { role?: Student
     complete: done >= 2,
     started: done > 0 || (extra.points ?? 0) > 0,
     reasoning: {
+      mark: `member:${id}`,
       points: Array.from({ length: extra.points ?? done }, (_, i) => `${id}-p${i}`),
       objections: { made: [], defeating: [], answered: [] },
       rebuttals: { made: [], defeating: [], answered: [] },

@@ -47,7 +47,7 @@ test.describe('GET /api/maps/{slug}', () => {
   test('answers the map, its document and its live graph', async ({ request }) => {
     const view = await readMap(request);
     expect(Object.keys(view).sort()).toEqual(['commentCounts', 'conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes', 'ratings', 'viewer']);
-    expect(view.map).toEqual({ slug: SLUG, title: expect.any(String), policy: 'open', className: '' });
+    expect(view.map).toEqual({ slug: SLUG, title: expect.any(String), policy: 'open', className: '', anonymous: false });
     expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), published: '2009-08', text: expect.any(String) });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');
 

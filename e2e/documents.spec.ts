@@ -102,7 +102,7 @@ test.describe('POST /api/documents', () => {
 
     const renamed = await owner.patch(`/api/maps/${slug}`, { data: { title: 'Owner’s name for it', archived: true } });
     expect(renamed.status(), await renamed.text()).toBe(200);
-    expect(await renamed.json()).toEqual({ slug, title: 'Owner’s name for it', archived: true, archivedAt: expect.any(String), policy: 'open' });
+    expect(await renamed.json()).toEqual({ slug, title: 'Owner’s name for it', archived: true, archivedAt: expect.any(String), policy: 'open', anonymous: false });
 
     // Members only: the document's suggestions are then hidden from strangers too (404, not 403).
     expect((await owner.patch(`/api/maps/${slug}`, { data: { policy: 'invite' } })).status()).toBe(200);

@@ -117,7 +117,7 @@ test.describe('POST /api/maps/import', () => {
       expect(slug).toBe(slugify(title));
 
       const view = await readMap(request, slug);
-      expect(view.map).toEqual({ slug, title, policy: 'open', className: '' });
+      expect(view.map).toEqual({ slug, title, policy: 'open', className: '', anonymous: false });
       expect(view.document).toMatchObject({ slug, title, author: '', source: 'Imported from AIF', text: '' });
       expect(view.nodes).toHaveLength(aif.nodes.filter((n) => n.type === 'I').length);
       expect(view.inferences).toHaveLength(aif.nodes.filter((n) => n.type === 'RA').length);

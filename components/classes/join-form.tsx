@@ -39,7 +39,9 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
       router.push(`/maps/${map.slug}`);
       router.refresh();
     } catch (error) {
-      setErrors({ form: error instanceof ApiError ? error.message : 'Could not join. Try again.' });
+      // A name the class already uses is the name field's problem, said there.
+      const onName = error instanceof ApiError ? error.issues.find((issue) => issue.path[0] === 'name') : undefined;
+      setErrors(onName ? { name: onName.message } : { form: error instanceof ApiError ? error.message : 'Could not join. Try again.' });
       setBusy(false);
     }
   }

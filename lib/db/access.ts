@@ -122,13 +122,19 @@ export { GUEST_NAME };
 
 /**
  * The name a person's additions are signed with: a known person's own, never the body's. Someone
- * unknown (on an open map) signs with the name they type — except on an anonymous map, where a
- * typed name would show every classmate who the writer is: there they are {@link GUEST_NAME}.
+ * unknown (on an open map) signs with the name they type. On an anonymous map only the class is
+ * named (as "Student N", and the owner): anyone else — a visitor, or someone signed in who never
+ * joined — is {@link GUEST_NAME}, since their own name would show every classmate who wrote it.
  */
 export function attributedName(access: Access, requested: string | undefined): string {
+  if (isGuestOnAnonymousMap(access)) return GUEST_NAME;
   if (access.identity.kind !== 'anonymous') return access.identity.name;
-  if (access.anonymous) return GUEST_NAME;
   return requested?.trim() || 'Anonymous';
+}
+
+/** Neither a member nor the owner of an anonymous map: signed {@link GUEST_NAME}, and unnamed in the presence list. */
+export function isGuestOnAnonymousMap(access: Access): boolean {
+  return access.anonymous === true && access.role !== 'owner' && access.memberId === null;
 }
 
 /**

@@ -4,7 +4,9 @@ import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import type { Policy, Role } from '../auth/permissions';
 import { AppError } from '../http/errors';
 import { hashKey, newMemberKey, type Access } from './access';
-import { db, writeTransaction } from './client';
+import type Database from 'better-sqlite3';
+import { GUEST_NAME } from '../argument/pseudonyms';
+import { db, readNow, writeTransaction } from './client';
 import { announceAccessChange } from './events';
 import { freshIds, newId } from './import';
 import { readGraphOf } from './maps';
@@ -89,9 +91,34 @@ export async function joinWithInvite(
     await client.membership.create({ data: { mapId: invite.map.id, userId: user.id, name: user.username, role } });
     return { map: invite.map, role, memberKey: null };
   }
+  // On an anonymous class a name is how "Student N" is told apart: one already in use there would
+  // share its number, and show its points to the newcomer under that name.
+  const taken = await readNow((sql) => nameInUse(sql, invite.map.id, name));
+  if (taken) throw new AppError('conflict', taken, { issues: [{ path: ['name'], message: taken }] });
   const memberKey = newMemberKey();
   await client.membership.create({ data: { mapId: invite.map.id, keyHash: hashKey(memberKey), name, role } });
   return { map: invite.map, role, memberKey };
+}
+
+/**
+ * Why `name` cannot join the anonymous map `mapId` (null: it can, or the map is not anonymous): it is
+ * a name already used there — by a member, the owner, or on a point or comment (the essay's
+ * analysts) — or one the class's labels use ("Guest", "Student 3"), compared without regard to
+ * case. Each lookup reads only this map's rows (linear in the map).
+ */
+function nameInUse(sql: Database.Database, mapId: string, name: string): string | null {
+  const map = sql.prepare('SELECT m.anonymous AS anonymous, u.username AS ownerName FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?').get(mapId) as
+    | { anonymous: number | bigint; ownerName: string | null }
+    | undefined;
+  if (!map || !Number(map.anonymous)) return null;
+  const lower = name.toLowerCase();
+  if (lower === GUEST_NAME.toLowerCase() || /^student\s*\d+$/i.test(name)) return `“${name}” is how this anonymous class labels people. Join under your own name — only your teacher sees it.`;
+  const used =
+    map.ownerName?.toLowerCase() === lower ||
+    sql.prepare('SELECT 1 FROM Membership WHERE mapId = ? AND lower(name) = ? LIMIT 1').get(mapId, lower) !== undefined ||
+    sql.prepare('SELECT 1 FROM Node WHERE mapId = ? AND lower(author) = ? LIMIT 1').get(mapId, lower) !== undefined ||
+    sql.prepare('SELECT 1 FROM Comment WHERE mapId = ? AND lower(author) = ? LIMIT 1').get(mapId, lower) !== undefined;
+  return used ? `Someone in this class already uses the name “${name}”. Add an initial or a surname (e.g. “${name} K.”).` : null;
 }
 
 export interface MemberView {

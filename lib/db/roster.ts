@@ -33,21 +33,21 @@ const globalForRosters = globalThis as unknown as { argmapRosters?: Map<string, 
 const rosters = (globalForRosters.argmapRosters ??= new Map<string, Roster>());
 
 /**
- * The map's {@link Roster}, as of now. One prepared statement decides whether the kept one still
- * holds (the setting, the owner and how many have ever joined — memberships are never deleted, so a
- * join always changes the count); only then are the members read, once, in the order they joined.
+ * The map's {@link Roster}, as of now. One prepared statement reads the setting (on a map that is
+ * not anonymous, that is all); a second decides whether the kept roster still holds (the owner and
+ * how many have ever joined — memberships are never deleted, so a join always changes the count);
+ * only when it does not are the members read, once, in the order they joined.
  * It reads the database itself rather than trusting an in-process signal, so every app instance on
  * one database agrees.
  */
 export async function rosterOf(mapId: string): Promise<Roster> {
   return readNow((sql) => {
+    // Most maps are not anonymous: one row tells, and nothing is counted.
+    const flag = sql.prepare('SELECT anonymous FROM ArgumentMap WHERE id = ?').get(mapId) as { anonymous: number | bigint } | undefined;
+    if (!flag || !Number(flag.anonymous)) return NOT_ANONYMOUS;
     const map = sql
-      .prepare(
-        `SELECT m.anonymous AS anonymous, u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members
-         FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`,
-      )
-      .get(mapId) as { anonymous: number | bigint; ownerName: string | null; members: number | bigint } | undefined;
-    if (!map || !Number(map.anonymous)) return NOT_ANONYMOUS;
+      .prepare(`SELECT u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`)
+      .get(mapId) as { ownerName: string | null; members: number | bigint };
     const version = `${Number(map.members)}:${map.ownerName ?? ''}`;
     const kept = rosters.get(mapId);
     if (kept && kept.version === version) return kept;

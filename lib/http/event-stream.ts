@@ -5,7 +5,9 @@ import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/ev
 import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, type Seat } from '../db/presence';
 import { knowsName, rosterOf, type Roster } from '../db/roster';
 import { renameIn, SHOW_NAMES, type Namer } from '../argument/pseudonyms';
+import { sign } from '../auth/server-secret';
 import { sameAccess, type ViewerAccess } from './access-protocol';
+import { byNamedThenName } from './presence-protocol';
 import { shutdownSignal } from './shutdown';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */
@@ -125,7 +127,26 @@ export interface StreamOptions {
    * events and each presence change goes out, and at each access check. Without it, names go out
    * as written.
    */
-  names?: { roster: Roster; namer(roster: Roster): Namer };
+  names?: {
+    roster: Roster;
+    namer(roster: Roster): Namer;
+    /**
+     * Whether this caller is shown others' browser ids masked: on an anonymous map, for all but the
+     * owner — a browser's id is the same on every map, so on another map's presence list it would
+     * put a name to a "Student N". `ownClient` (their own, for skipping their echo) stays as it is.
+     */
+    masksClients(roster: Roster): boolean;
+    ownClient: string;
+  };
+}
+
+/**
+ * Another browser's id as an anonymous class's student is shown it: the server's keyed hash of the
+ * map and the id — the same for every change and presence entry of that browser on this map, and
+ * unrelated to what any other map shows.
+ */
+function maskedClient(mapId: string, clientId: string): string {
+  return `p${sign(`client:${mapId}:${clientId}`).slice(0, 22)}`;
 }
 
 /** The SSE message telling a client its own access. */
@@ -133,18 +154,27 @@ function accessMessage(access: ViewerAccess): string {
   return `event: access\ndata: ${JSON.stringify(access)}\n\n`;
 }
 
+/** How one stream shows others: their names, and their browser ids. */
+interface Shown {
+  names: Namer;
+  client: (clientId: string) => string;
+}
+
+const AS_WRITTEN: Shown = { names: SHOW_NAMES, client: (id) => id };
+
 /** The SSE message for one change to the presence list. */
-function presenceMessage({ type, person }: PresenceChange, names: Namer): string {
-  return `event: presence-${type}\ndata: ${JSON.stringify(named(person, names))}\n\n`;
+function presenceMessage({ type, person }: PresenceChange, shown: Shown): string {
+  return `event: presence-${type}\ndata: ${JSON.stringify(named(person, shown))}\n\n`;
 }
 
-/** The SSE message with everyone on the map now. */
-function presenceListMessage(people: PresentPerson[], names: Namer): string {
-  return `event: presence\ndata: ${JSON.stringify(people.map((person) => named(person, names)))}\n\n`;
+/** The SSE message with everyone on the map now, in the order of the names shown (named first). */
+function presenceListMessage(people: PresentPerson[], shown: Shown): string {
+  return `event: presence\ndata: ${JSON.stringify(people.map((person) => named(person, shown)).sort(byNamedThenName))}\n\n`;
 }
 
-function named(person: PresentPerson, names: Namer): PresentPerson {
-  return person.name ? { ...person, name: names(person.name) } : person;
+function named(person: PresentPerson, shown: Shown): PresentPerson {
+  if (shown === AS_WRITTEN) return person;
+  return { name: person.name ? shown.names(person.name) : person.name, clientId: shown.client(person.clientId) };
 }
 
 /**
@@ -164,7 +194,12 @@ function named(person: PresentPerson, names: Namer): PresentPerson {
 export function mapEventStream({ mapId, after, seat, signal, access, names: naming }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let roster = naming?.roster;
-  const names = (): Namer => (naming && roster ? naming.namer(roster) : SHOW_NAMES);
+  const shown = (): Shown => {
+    if (!naming || !roster) return AS_WRITTEN;
+    const names = naming.namer(roster);
+    if (!naming.masksClients(roster)) return names === SHOW_NAMES ? AS_WRITTEN : { names, client: (id) => id };
+    return { names, client: (id) => (id === '' || id === naming.ownClient ? id : maskedClient(mapId, id)) };
+  };
   const rereadRoster = async () => {
     if (naming) roster = await rosterOf(mapId);
   };
@@ -199,7 +234,9 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
           });
         const deliver = (event: MapEventView) => {
           if (event.id <= cursor) return;
-          send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(renameIn(event, names()))}\n\n`);
+          const as = shown();
+          const out = as === AS_WRITTEN ? event : { ...renameIn(event, as.names), clientId: as.client(event.clientId) };
+          send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(out)}\n\n`);
           cursor = event.id;
         };
         // Live events go straight out once caught up; until then they are only noted (the log has
@@ -251,13 +288,13 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         // in turn with the checks, for the roster to be read again; every other goes out at once.
         const onPresence = (change: PresenceChange) => {
           if (!naming || !roster || knowsName(roster, change.person.name)) {
-            sendSmall(presenceMessage(change, names()));
+            sendSmall(presenceMessage(change, shown()));
             return;
           }
           checking = checking.then(async () => {
             if (closed) return;
             await rereadRoster().catch(() => undefined);
-            sendSmall(presenceMessage(change, names()));
+            sendSmall(presenceMessage(change, shown()));
           });
         };
         const recheck = () => {
@@ -273,11 +310,12 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
               return;
             }
             if (closed || (known && sameAccess(known, now))) return;
-            const renamed = known?.anonymous !== now.anonymous || known?.role !== now.role;
+            // Only anonymity turned on or off, or becoming (or ceasing to be) the owner, changes how people are shown.
+            const renamed = known?.anonymous !== now.anonymous || (known?.role === 'owner') !== (now.role === 'owner');
             known = now;
             sendSmall(accessMessage(now));
             // Names show differently now (anonymity turned on or off, or a role gained or lost): the whole list again.
-            if (renamed) sendSmall(presenceListMessage(presentOn(mapId), names()));
+            if (renamed) sendSmall(presenceListMessage(presentOn(mapId), shown()));
             // Closed, not errored: the client reads the message before the end.
             if (!can(now.role, 'view')) cleanup();
           });
@@ -311,7 +349,7 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         eventBus().on(accessSignal(mapId), recheck);
         send('retry: 2000\n\n');
         // The whole list now and every change after it, in the same tick: nothing falls in between.
-        send(presenceListMessage(presentOn(mapId), names()));
+        send(presenceListMessage(presentOn(mapId), shown()));
         eventBus().on(presenceSignal(mapId), onPresence);
         // The access the page shows may be older than this stream (rendered before a change).
         if (access) send(accessMessage(access.initial));

@@ -18,6 +18,7 @@ afterAll(() => database.cleanup());
 const ZEPH = 'Zephyrine Quist';
 const ORLO = 'Orlando Vask';
 const PIP = 'Pipaluk Ezeh';
+const ZEPH_CLIENT = 'zeph-browser-0001';
 
 type Copy = { map: { slug: string }; invite: { code: string } };
 type MapAnswer = { map: { anonymous: boolean }; viewer: { name: string | null; alias: string | null }; nodes: { id: string; kind: string; author: string }[] };
@@ -173,6 +174,45 @@ describe('on an anonymous map', () => {
   });
 });
 
+describe('what the review of the first version found stays fixed', () => {
+  test('someone signed in who never joined is signed "Guest" on an open anonymous map, not by their username', async () => {
+    expect((await patchMap(teacher, { policy: 'open' })).status).toBe(200);
+    try {
+      const outsider = testBrowser();
+      expect((await outsider.post('/api/auth/signup', { username: 'samuel-realname', password: 'correct horse battery' })).status).toBe(201);
+      const added = await outsider.post<{ node: { author: string } }>(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'An outsider objects here.', target: thesis, relation: 'attacks' });
+      expect(added.status).toBe(201);
+      expect(added.body.node.author).toBe('Guest');
+      expect(JSON.stringify(storedNames())).not.toContain('samuel-realname');
+    } finally {
+      expect((await patchMap(teacher, { policy: 'invite' })).status).toBe(200);
+    }
+  });
+
+  test("a 409 on rewording a classmate's point (an open map) hands the point back with its maker as a label", async () => {
+    expect((await patchMap(teacher, { policy: 'open' })).status).toBe(200);
+    try {
+      const pip = testBrowser();
+      expect((await pip.post(`/api/invites/${code}`, { name: 'Quincey Ablewhite' })).status).toBe(201);
+      const mine = (await pip.get<MapAnswer>(`/api/maps/${slug}`)).body.nodes.find((n) => n.author === 'Student 1')!;
+      const stale = await pip.request<{ current: { author: string } }>('PATCH', `/api/maps/${slug}/nodes/${mine.id}`, { body: { text: 'Reworded from an old copy.', version: 999 } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.current.author).toBe('Student 1');
+      expect(JSON.stringify(stale.body)).not.toContain(ZEPH);
+    } finally {
+      expect((await patchMap(teacher, { policy: 'invite' })).status).toBe(200);
+    }
+  });
+
+  test.each([ZEPH, ZEPH.toUpperCase(), 'teacher-anon', 'Guest', 'student 2', 'Student12'])('joining under a name the class already uses (%s) is refused, and writes nothing', async (name) => {
+    const before = database.snapshot();
+    const refused = await testBrowser().post<{ error: { issues: { path: string[]; message: string }[] } }>(`/api/invites/${code}`, { name });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.issues[0].path).toEqual(['name']);
+    expect(database.snapshot().counts).toEqual(before.counts);
+  });
+});
+
 describe('the live stream', () => {
   const open: { close: () => Promise<void> }[] = [];
   afterEach(async () => {
@@ -188,11 +228,11 @@ describe('the live stream', () => {
     }
   }
 
-  async function openStream(who: TestBrowser) {
+  async function openStream(who: TestBrowser, client = Math.random().toString(36).slice(2)) {
     const { route, params } = routeFor('GET', `/api/maps/${slug}/events`);
     const aborter = new AbortController();
     const cookie = [...who.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${Math.random().toString(36).slice(2)}`, { headers: { cookie } });
+    const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${client}`, { headers: { cookie } });
     const response = await call(await loadHandler(route), new Request(request, { signal: aborter.signal }), params);
     expect(response.status).toBe(200);
     const read = readStream(response, aborter, until);
@@ -206,12 +246,17 @@ describe('the live stream', () => {
     expect((await pipBrowser.post(`/api/invites/${code}`, { name: 'Watcher Wren' })).status).toBe(201);
     const student = await openStream(pipBrowser);
     const owner = await openStream(teacher);
-    await openStream(zeph);
+    await openStream(zeph, ZEPH_CLIENT);
     await until(() => student.of<{ name: string }>('presence-joined').length > 0 || student.of<{ name: string }[]>('presence')[0]?.length > 1);
-    expect((await zeph.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Sanctions were never tried in full.', target: thesis, relation: 'attacks' })).status).toBe(201);
+    expect((await zeph.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Sanctions were never tried in full.', target: thesis, relation: 'attacks' }, { 'X-Argmap-Client': ZEPH_CLIENT })).status).toBe(201);
     await until(() => student.of('change').length > 0 && owner.of('change').length > 0);
     expect(student.of<{ actor: string; data: { node: { author: string } } }>('change')[0]).toMatchObject({ actor: 'Student 1', data: { node: { author: 'Student 1' } } });
-    expect(owner.of<{ actor: string }>('change')[0].actor).toBe(ZEPH);
+    expect(owner.of<{ actor: string; clientId: string }>('change')[0]).toMatchObject({ actor: ZEPH, clientId: ZEPH_CLIENT });
+    // Her browser's id is the same on every map: a student is shown a stand-in, so it cannot tie "Student 1" to her name elsewhere.
+    const masked = student.of<{ clientId: string }>('change')[0].clientId;
+    expect(masked).not.toBe(ZEPH_CLIENT);
+    expect(masked).not.toBe('');
+    expect(student.text()).not.toContain(ZEPH_CLIENT);
     const seen = [...student.of<{ name: string }[]>('presence').flat(), ...student.of<{ name: string }>('presence-joined')].map((p) => p.name);
     expect(seen).toContain('Student 1');
     expect(student.text()).not.toContain(ZEPH);
@@ -221,8 +266,8 @@ describe('the live stream', () => {
     expect((await late.post(`/api/invites/${code}`, { name: 'Latecomer Lux' })).status).toBe(201);
     await openStream(late);
     expect((await late.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Late, but still an objection.', target: thesis, relation: 'attacks' })).status).toBe(201);
-    await until(() => student.of<{ name: string }>('presence-joined').some((p) => p.name === 'Student 5') && student.of('change').length > 1);
-    expect(student.of<{ actor: string }>('change')[1].actor).toBe('Student 5');
+    await until(() => student.of<{ name: string }>('presence-joined').some((p) => p.name === 'Student 6') && student.of('change').length > 1);
+    expect(student.of<{ actor: string }>('change')[1].actor).toBe('Student 6');
     expect(student.text()).not.toContain('Latecomer');
     expect(owner.text()).toContain('Latecomer Lux');
 

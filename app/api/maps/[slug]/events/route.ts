@@ -7,7 +7,7 @@ import { mapEventStream } from '@/lib/http/event-stream';
 import { takeSeat } from '@/lib/db/presence';
 import { clientAddress, DIRECT_ADDRESS } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
-import { attributedName, authorize, resolveAccess, type Access } from '@/lib/db/access';
+import { attributedName, authorize, isGuestOnAnonymousMap, resolveAccess, type Access } from '@/lib/db/access';
 import { aliasOf, namerOf, rosterOf } from '@/lib/db/roster';
 import { viewerAccessOf } from '@/lib/http/access-protocol';
 
@@ -33,7 +33,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const mapId = await mapIdOf(slug);
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
   // Someone unknown on an anonymous map is not listed under a name they typed (see attributedName).
-  const name = access.identity.kind !== 'anonymous' ? attributedName(access, undefined) : access.anonymous ? '' : (query.data.name?.trim() ?? '');
+  const name = isGuestOnAnonymousMap(access) ? '' : access.identity.kind !== 'anonymous' ? attributedName(access, undefined) : (query.data.name?.trim() ?? '');
   // Read before the seat is taken: this person is then on the roster every other stream names with.
   const roster = await rosterOf(mapId);
   // Counts against the caps, or refuses with 429, before anything is streamed.
@@ -54,7 +54,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
       },
     },
     // Students see each other as "Student N" on an anonymous map; the owner sees names.
-    names: { roster, namer: (now) => namerOf(now, viewer) },
+    names: { roster, namer: (now) => namerOf(now, viewer), masksClients: (now) => now.anonymous && viewer.role !== 'owner', ownClient: query.data.client ?? '' },
   });
   return new Response(stream, {
     headers: {

@@ -4,6 +4,8 @@ import { nodeUpdateSchema } from '@/lib/validation/node';
 import { assertCan, resolveAccess } from '@/lib/db/access';
 import { actingAs, authorize } from '@/lib/db/access';
 import { namesFor } from '@/lib/db/roster';
+import { renameIn } from '@/lib/argument/pseudonyms';
+import { AppError } from '@/lib/http/errors';
 
 type Context = { params: Promise<{ slug: string; id: string }> };
 
@@ -15,9 +17,16 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   const input = await parseBody(request, nodeUpdateSchema);
   // Moving is for any editor; rewording checks whose point it is (inside, with the node at hand).
   if (input.text === undefined) assertCan(access, 'arrange');
-  const [node, names] = await Promise.all([updateNode(slug, id, input, actingAs(request, access), access), namesFor(access)]);
-  // A classmate's point (on an open map anyone may move or edit it) keeps its maker's name hidden on an anonymous map.
-  return Response.json({ node: { ...node, author: names(node.author) } });
+  const names = await namesFor(access);
+  try {
+    const node = await updateNode(slug, id, input, actingAs(request, access), access);
+    // A classmate's point (on an open map anyone may move or edit it) keeps its maker's name hidden on an anonymous map.
+    return Response.json({ node: { ...node, author: names(node.author) } });
+  } catch (error) {
+    // So does the point a 409 hands back as it is now.
+    if (error instanceof AppError) throw new AppError(error.code, error.message, { issues: error.issues, headers: error.headers, extra: renameIn(error.extra, names) });
+    throw error;
+  }
 });
 
 // DELETE /api/maps/[slug]/nodes/[id] — soft-delete the node and its dependents; undo with the deletion id

@@ -1,7 +1,7 @@
 import { addComment, listComments } from '@/lib/db/discussion';
 import { handle, parseBody } from '@/lib/http/errors';
 import { commentCreateSchema } from '@/lib/validation/discussion';
-import { actingAs, authorize, GUEST_NAME } from '@/lib/db/access';
+import { actingAs, authorize, GUEST_NAME, isGuestOnAnonymousMap } from '@/lib/db/access';
 import { namesFor } from '@/lib/db/roster';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +23,6 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const access = await authorize(request, slug, 'comment');
   const input = await parseBody(request, commentCreateSchema);
   // Only someone unknown types a name — and not on an anonymous map, where it would tell the class who wrote it.
-  const author = access.identity.kind !== 'anonymous' ? undefined : access.anonymous ? GUEST_NAME : input.author;
+  const author = isGuestOnAnonymousMap(access) ? GUEST_NAME : access.identity.kind !== 'anonymous' ? undefined : input.author;
   return Response.json({ comment: await addComment(slug, id, { ...input, author }, actingAs(request, access)) }, { status: 201 });
 });

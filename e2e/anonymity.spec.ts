@@ -61,6 +61,15 @@ test('an anonymous class: students see "Student N", the teacher sees names, and 
 
   const ada = await join(browser, baseURL!, code, ADA);
   const ben = await join(browser, baseURL!, code, BEN);
+  // Nobody can join as a classmate to see her points under her name: the form says so at the name.
+  const copycat = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  const copycatPage = await copycat.newPage();
+  await copycatPage.goto(`/join/${code}`);
+  await copycatPage.getByTestId('join.name').fill(ADA.toLowerCase());
+  await copycatPage.getByTestId('join.submit').click();
+  await expect(copycatPage.getByTestId('join.name-error')).toContainText('Someone in this class already uses the name');
+  await copycatPage.screenshot({ path: 'test-results/anonymity-join-refused-390.png' });
+  await copycat.close();
   const thesis = (await readMap(teacher.request, slug)).nodes.find((n) => n.kind === 'thesis')!;
   const objection = await ada.context.request.post(`/api/maps/${slug}/nodes`, { data: { kind: 'objection', text: 'Talks reward the attacker for the attack.', target: thesis.id, relation: 'attacks' } });
   expect(objection.status()).toBe(201);

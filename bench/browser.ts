@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { importSyntheticMap } from './support/maps';
+import { OBSERVE_LONG_TASKS } from './support/page-load';
 import { reportRow } from './support/report';
 import { ensureBuild, median, percentile, prepareDatabase, removeDatabase, startServer, throwawayDatabase } from './support/server';
 
@@ -24,15 +25,6 @@ const READY_MARK = 'argmap:canvas-ready';
 const VIEWPORT = { width: 1440, height: 900 };
 const DRAG_MS = 2000;
 const LOAD_BUDGET_MS: Record<number, number> = { 1000: 2500, 2000: 5000 };
-
-/** Long tasks from the start of navigation, collected by an observer installed before any page script runs. */
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
-      .observe({ type: 'longtask', buffered: true });
-  } catch {}
-`;
 
 interface Load {
   readyMs: number;

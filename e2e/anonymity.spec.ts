@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SLUG, readMap } from './support/api';
+import { join, newContext } from './support/class';
 
 /**
  * Issue 13, section 4: the teacher makes a class copy anonymous; students then see each other as
@@ -8,19 +9,11 @@ import { SLUG, readMap } from './support/api';
  * changed. Screenshots of a student's and the teacher's view go to test-results/.
  */
 
-const WIDE = { width: 1440, height: 900 };
 // Names that appear nowhere in the essay or its map: seeing one on a student's page is a leak.
 const ADA = 'Zephyrine Quist';
 const BEN = 'Orlando Vask';
 
-async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: WIDE, storageState: 'e2e/support/whole-map.json' });
-}
 
-async function mapDrawn(page: Page) {
-  await expect(page.getByTestId('map.title')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
-}
 
 /** Opens (or closes) the history: its header button on wide screens, the "More tools" menu below 1,536 px. */
 async function toggleHistory(page: Page) {
@@ -30,15 +23,6 @@ async function toggleHistory(page: Page) {
   await page.getByRole('menuitem', { name: /history/i }).click();
 }
 
-async function join(browser: Browser, baseURL: string, code: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, baseURL);
-  const page = await context.newPage();
-  await page.goto(`/join/${code}`);
-  await page.getByTestId('join.name').fill(name);
-  await page.getByTestId('join.submit').click();
-  await mapDrawn(page);
-  return { context, page };
-}
 
 test('an anonymous class: students see "Student N", the teacher sees names, and turning it off shows them again', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator } from '@playwright/test';
 import { SLUG, readMap } from './support/api';
+import { join, mapDrawn, newContext, WIDE } from './support/class';
 
 /**
  * Issue 13, sections 1 and 2: a teacher sets tonight's tasks on a class copy, two students join by
@@ -9,28 +10,10 @@ import { SLUG, readMap } from './support/api';
  * "My tasks" at 1440×900 and 390×844 go to test-results/.
  */
 
-const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: WIDE, storageState: 'e2e/support/whole-map.json' });
-}
 
-async function mapDrawn(page: Page) {
-  await expect(page.getByTestId('map.title')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' })).toHaveCount(0);
-}
 
-/** A student joins the class by its invite link under `name` and lands on the map. */
-async function join(browser: Browser, baseURL: string, code: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, baseURL);
-  const page = await context.newPage();
-  await page.goto(`/join/${code}`);
-  await page.getByTestId('join.name').fill(name);
-  await page.getByTestId('join.submit').click();
-  await mapDrawn(page);
-  return { context, page };
-}
 
 /** The bar of task `kind` in a "My tasks" card or a Class panel row. */
 function bar(scope: Locator, kind: string): Locator {

@@ -18,7 +18,7 @@ const OPENING_SETTLE_MS = 100;
 const GZIP_LEVEL = 6;
 
 /** Long tasks from the start of navigation, collected by an observer installed before any page script runs. */
-const OBSERVE_LONG_TASKS = `
+export const OBSERVE_LONG_TASKS = `
   window.__longTasks = [];
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })

@@ -1,8 +1,7 @@
-import { readStream } from './support/event-stream';
+import { openEventStream, until } from './support/event-stream';
 import { afterAll, afterEach, expect, test } from 'vitest';
 import { testBrowser, type TestBrowser } from './support/browser';
 import { throwawayDatabase } from './support/database';
-import { call, loadHandler, routeFor, sameOriginRequest } from './support/routes';
 import { streams } from '@/lib/db/presence';
 import type { ViewerAccess } from '@/lib/http/access-protocol';
 
@@ -27,23 +26,9 @@ afterEach(async () => {
   await until(() => streams().count() === 0);
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting.');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 /** Opens the map's events stream with `who`'s cookies, read in the background. */
 async function openStream(who: TestBrowser, slug: string): Promise<LiveStream> {
-  const { route, params } = routeFor('GET', `/api/maps/${slug}/events`);
-  const aborter = new AbortController();
-  const cookie = [...who.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${Math.random().toString(36).slice(2)}`, { headers: { cookie } });
-  const response = await call(await loadHandler(route), new Request(request, { signal: aborter.signal }), params);
-  expect(response.status).toBe(200);
-  const read = readStream(response, aborter, until);
+  const read = await openEventStream(who.jar, slug);
   const stream: LiveStream = { access: () => read.of<ViewerAccess>('access'), done: read.done, close: read.close };
   open.push(stream);
   return stream;

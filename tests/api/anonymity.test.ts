@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { testBrowser, type TestBrowser } from './support/browser';
 import { throwawayDatabase } from './support/database';
-import { readStream } from './support/event-stream';
-import { call, loadHandler, routeFor, sameOriginRequest } from './support/routes';
+import { openEventStream, until } from './support/event-stream';
 import { streams } from '@/lib/db/presence';
 
 /**
@@ -220,22 +219,8 @@ describe('the live stream', () => {
     await until(() => streams().count() === 0);
   });
 
-  async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('Timed out waiting.');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  async function openStream(who: TestBrowser, client = Math.random().toString(36).slice(2)) {
-    const { route, params } = routeFor('GET', `/api/maps/${slug}/events`);
-    const aborter = new AbortController();
-    const cookie = [...who.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${client}`, { headers: { cookie } });
-    const response = await call(await loadHandler(route), new Request(request, { signal: aborter.signal }), params);
-    expect(response.status).toBe(200);
-    const read = readStream(response, aborter, until);
+  async function openStream(who: TestBrowser, client?: string) {
+    const read = await openEventStream(who.jar, slug, client);
     open.push(read);
     return read;
   }

@@ -1,3 +1,5 @@
+import { call, loadHandler, routeFor, sameOriginRequest } from './routes';
+
 /** One Server-Sent Events message as the tests read it. */
 export interface StreamMessage {
   event: string;
@@ -44,4 +46,27 @@ export function readStream(response: Response, abort: AbortController, until: (c
       await until(() => finished);
     },
   };
+}
+
+/** Waits (polling every 5 ms) until `condition` holds; throws after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting.');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Opens `GET /api/maps/{slug}/events` with `cookies` (a test browser's jar) as browser `client`, in
+ * process, and reads it in the background ({@link readStream}); expects a 200.
+ */
+export async function openEventStream(cookies: ReadonlyMap<string, string>, slug: string, client = Math.random().toString(36).slice(2)) {
+  const { route, params } = routeFor('GET', `/api/maps/${slug}/events`);
+  const aborter = new AbortController();
+  const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const request = sameOriginRequest('GET', `/api/maps/${slug}/events?client=${client}`, { headers: { cookie } });
+  const response = await call(await loadHandler(route), new Request(request, { signal: aborter.signal }), params);
+  if (response.status !== 200) throw new Error(`The events stream answered ${response.status}.`);
+  return readStream(response, aborter, until);
 }

@@ -44,7 +44,10 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
   const slug = useMapStore((s) => s.view.map.slug);
   const refresh = useMapStore((s) => s.refresh);
   const notify = useMapStore((s) => s.notify);
-  const [open, setOpen] = useState(defaultOpen);
+  // In the store, not here: the header is drawn anew when the screen crosses the phone width, and
+  // the dialog stays as it was (open, or closed after `?share` opened it).
+  const open = useMapStore((s) => s.shareOpen ?? defaultOpen);
+  const setOpen = useMapStore((s) => s.setShareOpen);
   const [members, setMembers] = useState<Member[]>([]);
   const [invite, setInvite] = useState<Invite | null>(null);
   const [policy, setPolicyState] = useState<Policy>('invite');
@@ -94,7 +97,18 @@ export function ShareDialog({ className, defaultOpen = false }: { className: str
     });
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        // Opened by the copy's `?share`: once closed it stays closed on a reload, too.
+        if (!next && new URL(window.location.href).searchParams.has('share')) {
+          const url = new URL(window.location.href);
+          url.searchParams.delete('share');
+          window.history.replaceState(null, '', url);
+        }
+      }}
+    >
       <Dialog.Trigger className={className} aria-label="Share" title="Share with your class" data-testid="map.share">
         <Share2 aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Share</span>
       </Dialog.Trigger>

@@ -78,6 +78,12 @@ export interface MapState {
   /** Bumped by each `tasks.updated` event the live stream brings: a student's page reads the class's tasks again then, and only then. */
   tasksChanged: number;
   noteTasksChanged: () => void;
+  /** The teacher's Class panel is open: kept here, as the header is drawn anew when the screen crosses the phone width. */
+  classPanelOpen: boolean;
+  setClassPanelOpen: (open: boolean) => void;
+  /** The owner's Share dialog is open; null until opened or closed here (then the page's `?share` decides). */
+  shareOpen: boolean | null;
+  setShareOpen: (open: boolean) => void;
   selection: Selection;
   /** Bumped when a view asks the canvas to bring the selection into view. */
   focusRequest: number;
@@ -283,6 +289,8 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     essayReveal: null,
     presence: [],
     tasksChanged: 0,
+    classPanelOpen: false,
+    shareOpen: null,
     highlights: {},
     connection: 'reconnecting',
     ...storedDrafts(slug),
@@ -317,6 +325,12 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     },
     noteTasksChanged() {
       set((s) => ({ tasksChanged: s.tasksChanged + 1 }));
+    },
+    setClassPanelOpen(classPanelOpen) {
+      set({ classPanelOpen });
+    },
+    setShareOpen(shareOpen) {
+      set({ shareOpen });
     },
     setConnection(connection) {
       set({ connection });

@@ -13,7 +13,9 @@ const classPanel = onDemand(() => import('./class-panel').then((m) => m.ClassPan
 /** The header's "Class" button, for the owner of a class copy: opens the Class panel (students, tasks, progress). */
 export function ClassButton({ className }: { className: string }) {
   const owner = useMapStore((s) => s.view.viewer.role === 'owner');
-  const [open, setOpen] = useState(false);
+  // In the store, not here: the header is drawn anew when the screen crosses the phone width, and the panel stays open.
+  const open = useMapStore((s) => s.classPanelOpen);
+  const setOpen = useMapStore((s) => s.setClassPanelOpen);
   const [Panel, setPanel] = useState(() => classPanel.loaded);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {

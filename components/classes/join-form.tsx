@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { ApiError, apiRequest, rememberName } from '@/components/map-workspace/api-client';
-import { inviteCodeSchema, joinSchema, notAnInviteCode } from '@/lib/validation/classes';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 
 interface JoinFormProps {
   /** A code from the invite link; without it the form asks for one. */
@@ -22,6 +22,16 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // The schemas (zod) load on the first try, not with the page: the map page carries this form for
+    // a members-only map, and every visitor of every map would fetch zod before the canvas otherwise.
+    let schemas;
+    try {
+      schemas = await DEFERRED.classSchemas.load();
+    } catch {
+      setErrors({ form: 'Could not reach Argmap. Check the connection, then try again.' });
+      return;
+    }
+    const { inviteCodeSchema, joinSchema, notAnInviteCode } = schemas;
     const next: typeof errors = {};
     const parsedCode = inviteCodeSchema.safeParse(code);
     if (!parsedCode.success) next.code = notAnInviteCode(code, 'typed');

@@ -124,8 +124,8 @@ export interface StreamOptions {
    * Names as this caller is shown them (lib/argument/pseudonyms.ts): the map's roster when the
    * stream opened, and how to name with a roster — as of the caller's access now (the route keeps
    * it up to date with `access.current`). The stream reads the roster again before each batch of
-   * events and each presence change goes out, and at each access check. Without it, names go out
-   * as written.
+   * events, at each access check, and before a presence entry whose name it does not know yet goes
+   * out. Without it, names go out as written.
    */
   names?: {
     roster: Roster;

@@ -15,7 +15,7 @@ import { commentCountsForMap, ratingsForMap } from './discussion';
 import { announce, deletedByModerator, lastEventId, NO_ACTOR, ownerMarkOf, recordEvent, recordEventSync, REDACTED_TEXT, type Actor, type LogReader } from './events';
 import { can, roleWithoutMembership, type Policy } from '../auth/permissions';
 import { assertCan, attributedName, creatorMark, ownsPoint, type Access } from './access';
-import { aliasOf, namerOf, rosterOf } from './roster';
+import { aliasOf, namerOf, rosterOf, type Roster } from './roster';
 
 /** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
 function newId(): string {
@@ -147,8 +147,8 @@ export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {
   return readGraph(mapId);
 }
 
-/** `GET /api/maps/{slug}`: the map, its document and its live graph. */
-export async function loadMapView(slug: string, access?: Access, asOf: string | null = null): Promise<MapView> {
+/** `GET /api/maps/{slug}`: the map, its document and its live graph. `known`: the map's roster when the caller has just read it. */
+export async function loadMapView(slug: string, access?: Access, asOf: string | null = null, known?: Roster): Promise<MapView> {
   const map = await findMapOr404(slug);
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
@@ -159,7 +159,7 @@ export async function loadMapView(slug: string, access?: Access, asOf: string | 
   const evaluation = asOf === null ? shared.evaluation : evaluate(graph, { asOf });
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
   // On an anonymous class everyone but the owner sees classmates as "Student N" (nothing stored changes).
-  const roster = await rosterOf(map.id);
+  const roster = known ?? (await rosterOf(map.id));
   const nameOf = namerOf(roster, viewer);
   return {
     map: { slug: map.slug, title: map.title, policy: map.policy as Policy, className: map.className, anonymous: roster.anonymous },
@@ -210,7 +210,7 @@ export async function loadMapViewJson(slug: string, access: Access, asOf: string
   let json = viewAnswers.get(key);
   if (json === undefined) {
     // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
-    json = utf8.encode(JSON.stringify(await loadMapView(slug, access, asOf)));
+    json = utf8.encode(JSON.stringify(await loadMapView(slug, access, asOf, roster)));
     if (!viewAnswers.has(key)) {
       viewAnswers.set(key, json);
       viewAnswersBytes += json.byteLength;

@@ -25,7 +25,7 @@ import {
 import { LoaderCircle } from 'lucide-react';
 import { can } from '@/lib/auth/permissions';
 import { rootIds } from '@/lib/argument/graph';
-import { buildLayoutGraph, estimateCardSize, JUNCTION_SIZE, junctionId, type Size } from '@/lib/argument/layout';
+import { buildLayoutGraph, estimateCardSize, JUNCTION_SIZE, junctionId, layoutInputKey, type PartLayout, type Size } from '@/lib/argument/layout';
 import { foldedView, foldsHiding, mainReasonsFolds, visiblePart } from '@/lib/argument/folding';
 import {
   boundsOf,
@@ -46,12 +46,12 @@ import { useMapStore, type Selection } from '@/components/map-workspace/map-stor
 import { NodeActions } from '@/components/inspector/node-actions';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
-import { layoutRoom } from '@/lib/canvas/cards';
+import { cardRoom, guessedLayoutInput } from '@/lib/canvas/cards';
 import { CanvasCardsContext } from './canvas-context';
 import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, type FlowNode, type Shown } from './flow-elements';
 import { useFolds } from './use-folds';
 import { MapLegend } from './map-legend';
-import { runLayout, warmLayoutWorker } from './run-layout';
+import { positionsOf, runLayout } from './run-layout';
 import { ConnectChooser, type PendingConnection } from './connect-chooser';
 
 /**
@@ -97,9 +97,29 @@ function revealBox(ids: readonly string[], boxOf: (id: string) => Box | undefine
   return boundsOf(ids.slice(1).map(boxOf).filter((b): b is Box => b !== undefined)) ?? undefined;
 }
 
-// In the browser, start the layout worker as soon as this module loads: ELK then parses on the other
-// core while the page hydrates and the cards are measured, instead of after.
-if (typeof window !== 'undefined') warmLayoutWorker();
+/** Side of a card's top and bottom handles (`!h-2 !w-2`), and of a junction's (`!h-1 !w-1`), in px. */
+const CARD_HANDLE = 8;
+const JUNCTION_HANDLE = 4;
+
+/**
+ * A node of a large map given its room up front, before it is drawn: a size and its two handles
+ * (source on top, target below, where the card puts them), so React Flow can cull it and draw its
+ * edges without drawing it first — it draws every node it has neither measured nor been told the
+ * handles of, which put all 1,000 cards of a big map in the page at once. Drawn, the node is
+ * measured and `measuredNow` drops the guessed handles.
+ */
+function sizedUpFront(node: FlowNode, room: Size): FlowNode {
+  const side = node.type === 'junction' ? JUNCTION_HANDLE : CARD_HANDLE;
+  const x = room.width / 2 - side / 2;
+  return {
+    ...node,
+    measured: room,
+    handles: [
+      { type: 'source', position: Position.Top, x, y: -side / 2, width: side, height: side },
+      { type: 'target', position: Position.Bottom, x, y: room.height - side / 2, width: side, height: side },
+    ],
+  };
+}
 
 const nodeTypes = { argument: ArgumentNodeCard, junction: JunctionNode };
 const edgeTypes = { argument: ArgumentEdge };
@@ -118,6 +138,9 @@ export function MapCanvas() {
   const readOnly = useMapStore((s) => s.history?.at != null || !can(s.view.viewer.role, 'arrange'));
   const canConnect = useMapStore((s) => s.history?.at == null && can(s.view.viewer.role, 'add'));
   const filter = useMapStore((s) => s.filter);
+  const pageLayouts = useMapStore((s) => s.pageLayouts);
+  /** The page's layouts by input key (see `runLayout`). */
+  const sent = useMemo(() => new Map<string, PartLayout>(Object.values(pageLayouts).map((l: PartLayout) => [l.key, l])), [pageLayouts]);
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow<FlowNode>();
@@ -177,6 +200,15 @@ export function MapCanvas() {
     return { part: visiblePart(view, foldView.visible, folded), folds: foldView, folded };
   }, [view, folds]);
 
+  /**
+   * Where the page's layout puts the cards of the part drawn, when it laid out exactly that part
+   * from guessed rooms: a large map draws its cards there at once (see `sizedUpFront`).
+   */
+  const sentPositions = useMemo(() => {
+    if (!shown || sent.size === 0) return null;
+    const layout = sent.get(layoutInputKey(guessedLayoutInput(shown.part)));
+    return layout ? positionsOf(layout) : null;
+  }, [shown, sent]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>([]);
   const [laidOut, setLaidOut] = useState(false);
@@ -198,16 +230,22 @@ export function MapCanvas() {
       return buildFlowNodes(view, evaluation, highlights, shown).map((n) => {
         const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
-        // A large map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`):
-        // React Flow draws every card it has not measured, culling or not.
-        if (!old) return { ...n, className, hidden: largeMap };
+        if (!old) {
+          // A large map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`),
+          // unless the page's layout placed them: then they are culled from the start (`sizedUpFront`).
+          const at = (n.type === 'argument' ? n.data.node.position : null) ?? sentPositions?.get(n.id);
+          if (!largeMap) return { ...n, className };
+          if (!at) return { ...n, className, hidden: true };
+          const room = n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE };
+          return sizedUpFront({ ...n, className, position: at }, room);
+        }
         const saved = n.type === 'argument' ? n.data.node.position : null;
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
     const later = new Set(Object.keys(evaluation.nodes).filter((id) => evaluation.nodes[id].status === 'later'));
     setEdges(buildFlowEdges(shown.part, later));
-  }, [view, evaluation, highlights, filter, largeMap, shown, setNodes, setEdges]);
+  }, [view, evaluation, highlights, filter, largeMap, shown, sentPositions, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
   useEffect(() => {
@@ -269,17 +307,19 @@ export function MapCanvas() {
     const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
-    // Each card's room: its measured size (estimated on a large map), tall enough for its compact form.
+    // Each card's room: guessed from its words, grown to the card as drawn when that is bigger. While
+    // every card fits its guess, this is the input the server laid out for the page, and its layout
+    // is used as it is; ELK loads only for an input no layout answers.
     const sizes = new Map<string, Size>();
     for (const n of flow.getNodes()) {
       const drawn = n.measured?.width && n.measured?.height ? { width: n.measured.width, height: n.measured.height } : undefined;
-      if (n.type === 'argument') sizes.set(n.id, layoutRoom(n.data.node, drawn));
+      if (n.type === 'argument') sizes.set(n.id, cardRoom(n.data.node, drawn));
       else if (drawn) sizes.set(n.id, drawn);
     }
     const first = !laidOutRef.current;
     let cancelled = false;
     let finished = false;
-    runLayout(buildLayoutGraph(shown.part, sizes))
+    runLayout(buildLayoutGraph(shown.part, sizes), sent)
       .then((positions) => {
         finished = true;
         if (cancelled) return;
@@ -305,7 +345,13 @@ export function MapCanvas() {
           }
         }
         if (!first) setAnimating(true);
-        setNodes((ns) => ns.map((n) => ({ ...n, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position })));
+        setNodes((ns) =>
+          ns.map((n) => {
+            const placed = { ...n, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position };
+            // A large map's cards not drawn yet get their rooms up front, so only those in view are drawn.
+            return largeMap && !n.measured ? sizedUpFront(placed, sizes.get(n.id) ?? { width: JUNCTION_SIZE, height: JUNCTION_SIZE }) : placed;
+          }),
+        );
         laidOutRef.current = true;
         applied.current = key;
         setLaidOut(true);
@@ -410,8 +456,13 @@ export function MapCanvas() {
   const mainReasonsShown = !!shown && mainReasons.size > 0 && mainReasons.size === shown.folded.size && [...mainReasons].every((id) => shown.folded.has(id));
 
   const handleNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),
-    [onNodesChange],
+    (changes: NodeChange<FlowNode>[]) => {
+      onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'));
+      // Cards drawn and measured: their own handles replace the ones guessed up front (`sizedUpFront`).
+      const measuredNow = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c.id] : [])));
+      if (measuredNow.size > 0) setNodes((ns) => (ns.some((n) => n.handles && measuredNow.has(n.id)) ? ns.map((n) => (n.handles && measuredNow.has(n.id) ? { ...n, handles: undefined } : n)) : ns));
+    },
+    [onNodesChange, setNodes],
   );
   const handleEdgesChange = useCallback(
     (changes: EdgeChange<ArgumentFlowEdge>[]) => onEdgesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),

@@ -5,6 +5,7 @@ import { createStore, useStore } from 'zustand';
 import { evaluate, type Evaluation } from '@/lib/argument/evaluation';
 import { graphBefore, type HistoryEvent } from '@/lib/argument/history';
 import { flatEdges } from '@/lib/argument/model';
+import type { PageLayouts } from '@/lib/argument/layout';
 import type { MapView } from '@/lib/argument/map-view';
 import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
@@ -69,6 +70,8 @@ export function noticeOnScreen(notices: readonly Notice[], pickedId: number | nu
 
 export interface MapState {
   view: MapView;
+  /** Layouts the server made for the page (see `lib/layout/server-layout.ts`): the canvas draws from them while they fit. */
+  pageLayouts: PageLayouts;
   /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
@@ -269,11 +272,12 @@ export function storedOpenComposer(slug: string): string | null {
 /** How long a point someone else added stays highlighted. */
 const HIGHLIGHT_MS = 6_000;
 
-export function createMapStore(initial: MapView, judgeAsOf: string | null = null) {
+export function createMapStore(initial: MapView, judgeAsOf: string | null = null, pageLayouts: PageLayouts = {}) {
   const slug = initial.map.slug;
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
+    pageLayouts,
     evaluation: evaluate(initial, { asOf: judgeAsOf }),
     judgeAsOf,
     assumeRejected: new Set<string>(),

@@ -23,6 +23,7 @@ import { STATUS_STYLES } from '@/components/status-badge';
 import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
+import type { PageLayouts } from '@/lib/argument/layout';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
 import { monthLabel } from '@/lib/argument/as-of';
@@ -83,10 +84,10 @@ function usePreloadPanels() {
 }
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
-export function MapWorkspace({ initial }: { initial: MapView }) {
+export function MapWorkspace({ initial, layouts }: { initial: MapView; layouts?: PageLayouts }) {
   // Judged as of the month in the address (`?asOf=`) from the first paint, when it is one.
   const asOf = monthFromUrl(useSearchParams().get('asOf'));
-  const [store] = useState<MapStore>(() => createMapStore(initial, asOf));
+  const [store] = useState<MapStore>(() => createMapStore(initial, asOf, layouts));
   return (
     <MapStoreContext.Provider value={store}>
       <ReactFlowProvider>

@@ -52,19 +52,42 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
 export const MODEL_ORDER_MAX = 150;
 
 /**
- * A card's size guessed from its words, for laying out cards that have not been drawn yet (a big map
- * is laid out before its cards are rendered, so only the ones in view are ever drawn). Widths are the
- * canvas's fixed card widths; the height counts wrapped lines at the card's font size, plus the
- * kind label above and the status row below.
+ * Letters that always fit on one line of a card, in either card's type: measured in the fallback font
+ * every browser has (DejaVu Sans, the widest), the op-ed's 59 cards wrap at 31–33; at 30 none was
+ * underestimated. Narrower fonts (a Chromebook's Roboto) fit more, so a card is at most as tall as guessed.
+ */
+export const LETTERS_PER_LINE = 30;
+
+/** How many lines `text` wraps to at `perLine` letters, breaking between words (and inside a word longer than a line). Linear. */
+export function wrappedLines(text: string, perLine: number = LETTERS_PER_LINE): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    if (used > 0 && used + 1 + word.length <= perLine) {
+      used += 1 + word.length;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    // A word longer than a line breaks inside (the card's `break-words`).
+    lines += Math.floor(Math.max(0, word.length - 1) / perLine);
+    used = word.length - Math.floor(Math.max(0, word.length - 1) / perLine) * perLine;
+  }
+  return lines;
+}
+
+/**
+ * A card's size guessed from its words, before it is drawn: the server lays maps out from these
+ * (positions sent with the page), and so does a big map in the browser (only the cards in view are
+ * ever drawn). Widths are the canvas's fixed card widths; the height is the frame (kind label above,
+ * status row below, padding: 78 px measured, 118 on the thesis) plus the wrapped lines at the card's
+ * line height (20 px; the thesis's larger type 23.4). Rounded up, so a drawn card fits its guess.
  *
- * @example estimateCardSize({ kind: 'claim', text: 'Talks work.' }) // { width: 280, height: 95 }
+ * @example estimateCardSize({ kind: 'claim', text: 'Talks work.' }) // { width: 280, height: 100 }
  */
 export function estimateCardSize(node: Pick<ArgNode, 'kind' | 'text'>): Size {
-  const thesis = node.kind === 'thesis';
-  // About 34 characters fit on a line of either card (the thesis is wider, and its type larger).
-  const lines = Math.max(1, Math.ceil(node.text.length / 34));
-  const lineHeight = thesis ? 23 : 19;
-  return { width: thesis ? 360 : 280, height: (thesis ? 92 : 76) + lines * lineHeight };
+  const lines = wrappedLines(node.text);
+  return node.kind === 'thesis' ? { width: 360, height: 120 + lines * 24 } : { width: 280, height: 80 + lines * 20 };
 }
 
 /**
@@ -108,4 +131,51 @@ export function positionsFromLayout(laidOut: { children?: { id: string; x?: numb
   const positions = new Map<string, Position>();
   for (const child of laidOut.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
   return positions;
+}
+
+/**
+ * Positions laid out ahead of drawing, as the server sends them with a map page: whole-pixel
+ * top-left corners by canvas id (cards and junctions), and the key of the layout input they answer
+ * (see {@link layoutInputKey}), so the browser uses them only for exactly that input.
+ */
+export interface PartLayout {
+  key: string;
+  positions: Record<string, [number, number]>;
+}
+
+/**
+ * A short key that changes whenever a layout input would lay out differently: every box's id and
+ * size, every edge, and the options. Two 32-bit FNV-1a hashes over one pass of the input, so the
+ * browser can check a layout sent with the page without sending the input back. Linear.
+ */
+export function layoutInputKey(graph: LayoutGraph): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x0100019d);
+    }
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = Math.imul(b ^ 0x1f, 0x0100019d);
+  };
+  for (const [name, value] of Object.entries(graph.layoutOptions)) add(`${name}=${value}`);
+  for (const c of graph.children) add(`${c.id}:${Math.round(c.width)}x${Math.round(c.height)}`);
+  for (const e of graph.edges) add(e.id);
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${graph.children.length}-${hex(a)}${hex(b)}`;
+}
+
+/** The layouts a map page is sent with: the whole map's and, when it has them, its main reasons' (where a map too big to read whole opens). */
+export interface PageLayouts {
+  whole?: PartLayout;
+  main?: PartLayout;
+}
+
+/** A laid-out graph's positions as {@link PartLayout} sends them (whole pixels). */
+export function partLayout(graph: LayoutGraph, positions: ReadonlyMap<string, Position>): PartLayout {
+  const out: PartLayout['positions'] = {};
+  for (const [id, at] of positions) out[id] = [Math.round(at.x), Math.round(at.y)];
+  return { key: layoutInputKey(graph), positions: out };
 }

@@ -1,5 +1,5 @@
-import type { ArgNode } from '../argument/model';
-import { estimateCardSize, type Size } from '../argument/layout';
+import type { ArgNode, ArgumentGraph } from '../argument/model';
+import { buildLayoutGraph, estimateCardSize, type LayoutGraph, type Size } from '../argument/layout';
 import { shorten } from '../argument/text';
 
 /**
@@ -52,4 +52,23 @@ export function compactCardHeight(node: Pick<ArgNode, 'kind' | 'text'>): number 
 export function layoutRoom(node: Pick<ArgNode, 'kind' | 'text'>, drawn: Size | undefined): Size {
   const size = drawn ?? estimateCardSize(node);
   return { width: size.width, height: Math.max(size.height, compactCardHeight(node)) };
+}
+
+/**
+ * A card's room in a layout: the room its words are guessed to need ({@link layoutRoom} of
+ * `estimateCardSize`), grown to the card as drawn when that is bigger (a font wider than the guess's).
+ * So a layout from guesses, and one from drawn cards that all fit them, are the same layout.
+ */
+export function cardRoom(node: Pick<ArgNode, 'kind' | 'text'>, drawn?: Size): Size {
+  const guess = layoutRoom(node, undefined);
+  return drawn ? { width: Math.max(guess.width, drawn.width), height: Math.max(guess.height, drawn.height) } : guess;
+}
+
+/**
+ * The layout input of a map (or the part of it drawn) before any card is drawn: each card's guessed
+ * room ({@link cardRoom}). The server lays maps out from it for the page, and the browser keeps that
+ * layout while every drawn card fits its room.
+ */
+export function guessedLayoutInput(part: ArgumentGraph): LayoutGraph {
+  return buildLayoutGraph(part, new Map(part.nodes.map((n) => [n.id, cardRoom(n)])));
 }

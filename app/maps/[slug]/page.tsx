@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { JoinGate } from '@/components/classes/join-gate';
 import { MapWorkspace } from '@/components/map-workspace/map-workspace';
+import { pageLayouts } from '@/lib/layout/server-layout';
 import { PREVIEW_IMAGE } from '@/lib/http/link-preview';
 import { loadMapForPage } from './load-map';
 
@@ -25,5 +26,6 @@ export default async function MapPage({ params }: Props) {
   const { slug } = await params;
   const { access, view } = await loadMapForPage(slug);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
-  return <MapWorkspace initial={view} />;
+  // The cards' positions come with the page, so the browser draws them at once (laid out on the server, kept per change).
+  return <MapWorkspace initial={view} layouts={await pageLayouts(view)} />;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, test } from 'vitest';
 import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
-import { JUNCTION_SIZE, buildLayoutGraph, estimateCardSize, inferencesWithJunction, junctionId, positionsFromLayout, type Size } from '../layout';
+import { JUNCTION_SIZE, buildLayoutGraph, estimateCardSize, inferencesWithJunction, junctionId, positionsFromLayout, wrappedLines, type Size } from '../layout';
 import { buildGraphFromSpec } from '../map-spec';
 import { isNodeTarget } from '../model';
 
@@ -110,9 +110,29 @@ describe('estimateCardSize', () => {
   test('grows with the words, line by line, and the thesis card is wider', () => {
     const short = estimateCardSize({ kind: 'claim', text: 'Talks work.' });
     const long = estimateCardSize({ kind: 'claim', text: 'x'.repeat(200) });
-    expect(short).toEqual({ width: 280, height: 95 });
-    expect(long.height).toBe(76 + 6 * 19);
-    expect(estimateCardSize({ kind: 'thesis', text: 'Negotiate now.' }).width).toBe(360);
+    expect(short).toEqual({ width: 280, height: 100 });
+    expect(long.height).toBe(80 + 7 * 20);
+    expect(estimateCardSize({ kind: 'thesis', text: 'Negotiate now.' })).toEqual({ width: 360, height: 144 });
+  });
+});
+
+describe('wrappedLines', () => {
+  test.each([
+    ['', 1],
+    ['one', 1],
+    ['a'.repeat(30), 1],
+    ['a'.repeat(31), 2],
+    ['a'.repeat(61), 3],
+    [`${'a'.repeat(15)} ${'b'.repeat(14)}`, 1],
+    [`${'a'.repeat(15)} ${'b'.repeat(15)}`, 2],
+    ['  spaced   out\n words  ', 1],
+    [`${'a'.repeat(29)} ${'b'.repeat(40)} c`, 3],
+  ])('%j wraps to %i lines at 30 letters', (text, lines) => {
+    expect(wrappedLines(text, 30)).toBe(lines);
+  });
+
+  test('is linear: a 100,000-letter text without spaces is counted at once', () => {
+    expect(wrappedLines('x'.repeat(100_000), 30)).toBe(Math.ceil(100_000 / 30));
   });
 });
 

@@ -16,6 +16,8 @@ const nextConfig = {
   // A second build folder for side work (benchmarks, debugging) that must not disturb `.next`.
   distDir: process.env.ARGMAP_DIST_DIR || '.next',
   reactStrictMode: true,
+  // Source maps of the browser bundles, for reading what a chunk holds (`ARGMAP_SOURCE_MAPS=1`, with ARGMAP_DIST_DIR); off by default.
+  productionBrowserSourceMaps: process.env.ARGMAP_SOURCE_MAPS === '1',
   poweredByHeader: false,
   async headers() {
     return [

@@ -172,6 +172,28 @@ export function MapCanvas() {
     };
   }, []);
 
+  /**
+   * Whether the whole map cannot open readably in `pane`: from the page's layout of it when there is
+   * one (the opening rule on its boxes — so its 59 cards are not drawn just to be folded away), else
+   * from the cards' guessed areas.
+   */
+  const tooBigToOpenWhole = (pane: Pane): boolean => {
+    const input = guessedLayoutInput(view);
+    const whole = sent.get(layoutInputKey(input));
+    if (!whole) return surelyTooBigToRead(view.nodes.map(estimateCardSize), pane);
+    const positions = positionsOf(whole);
+    for (const n of view.nodes) if (n.position) positions.set(n.id, n.position);
+    const rooms = new Map(input.children.map((c) => [c.id, c]));
+    const boxOf = (id: string): Box | undefined => {
+      const at = positions.get(id);
+      const room = rooms.get(id);
+      return at && room ? { ...at, width: room.width, height: room.height } : undefined;
+    };
+    const boxes = view.nodes.map((n) => boxOf(n.id)).filter((b): b is Box => b !== undefined);
+    const anchor = anchorNode(view, positions);
+    return openingViewport(boxes, pane, anchor ? boxOf(anchor) : undefined)?.kind === 'anchor';
+  };
+
   /** The folds of "Main reasons" for this map (recomputed when the map changes). */
   const mainReasons = useMemo(() => mainReasonsFolds(view), [view]);
   // Folding: the reader's own, kept in this browser. With none kept, a map too big to read whole
@@ -180,10 +202,11 @@ export function MapCanvas() {
     // What is selected on opening (back from the outline) stays drawn: a point, or a step's conclusion.
     const opening = selection?.type === 'node' ? selection.id : selection ? view.inferences.find((i) => i.id === selection.id)?.conclusion : undefined;
     // The canvas is not drawn yet: the window stands in for it, less the header and the essay column
-    // when one shows (a rough test that saves laying the map out twice; the layout's own size decides after).
+    // when one shows — at least the room the canvas will have, so "too big" here is too big there
+    // (the layout on screen decides again after, and may still choose the main reasons).
     const essayColumn = window.innerWidth >= 1280 && view.document.text.trim() !== '';
-    const pane = { width: window.innerWidth * (essayColumn ? 0.7 : 1), height: window.innerHeight - 150 };
-    if (!surelyTooBigToRead(view.nodes.map(estimateCardSize), pane)) return new Set();
+    const pane = { width: window.innerWidth * (essayColumn ? 0.7 : 1), height: window.innerHeight - 100 };
+    if (!tooBigToOpenWhole(pane)) return new Set();
     const main = new Set(mainReasons);
     if (opening) {
       for (const id of foldsHiding(view, main, opening)) main.delete(id);
@@ -231,13 +254,12 @@ export function MapCanvas() {
         const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
         const old = byId.get(n.id);
         if (!old) {
-          // A large map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`),
-          // unless the page's layout placed them: then they are culled from the start (`sizedUpFront`).
+          // Placed by the page's layout: drawn there with its room up front, so the first frame has
+          // every card and edge, and a large map culls from the start (`sizedUpFront`). Else a large
+          // map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`).
           const at = (n.type === 'argument' ? n.data.node.position : null) ?? sentPositions?.get(n.id);
-          if (!largeMap) return { ...n, className };
-          if (!at) return { ...n, className, hidden: true };
-          const room = n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE };
-          return sizedUpFront({ ...n, className, position: at }, room);
+          if (at) return sizedUpFront({ ...n, className, position: at }, n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE });
+          return { ...n, className, hidden: largeMap };
         }
         const saved = n.type === 'argument' ? n.data.node.position : null;
         return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
@@ -260,14 +282,40 @@ export function MapCanvas() {
   }, [selection, nodes.length, setNodes, setEdges]);
 
   const structure = useMemo(() => (shown ? structureKey(shown.part) : null), [shown]);
-  const layoutKey = `${structure}#${layoutRequest}`;
+  /**
+   * Bumped when a card is drawn bigger than the room the layout on screen gave it (a font wider than
+   * guessed, words edited longer): lay out again, from the cards as drawn.
+   */
+  const [regrown, setRegrown] = useState(0);
+  /** The rooms the layout on screen gave the cards. */
+  const roomsOnScreen = useRef<ReadonlyMap<string, Size>>(new Map());
+  const layoutKey = `${structure}#${layoutRequest}#${regrown}`;
   /** The cards can be laid out: measured, or (a large map) to be laid out from estimates. */
   const ready = initialized || largeMap;
+  /** React Flow can move the camera (its pan-zoom is set up once the pane is mounted). */
+  const canZoom = useStore((s) => s.panZoom !== null);
+  /**
+   * The first layout is the page's own: it is drawn at once, without waiting for the cards to be
+   * measured (the camera frames their guessed rooms); `regrown` lays out again if one outgrew its room.
+   */
+  const openFromSent = !laidOut && sentPositions !== null && canZoom;
+  const initializedRef = useRef(initialized);
+  /** Set when the opening is on screen but its cards are not all measured yet: the ready mark waits for them. */
+  const markWhenMeasured = useRef(false);
   /** The layout key as of the last render, for timers that fire later. */
   const currentLayout = useRef(layoutKey);
   useEffect(() => {
     currentLayout.current = layoutKey;
   }, [layoutKey]);
+
+  /** A node's size as React Flow measured it (or was told it up front), if it has one. */
+  const drawnSize = useCallback(
+    (id: string): Size | undefined => {
+      const measured = flow.getInternalNode(id)?.measured;
+      return measured?.width && measured?.height ? { width: measured.width, height: measured.height } : undefined;
+    },
+    [flow],
+  );
 
   /** Runs the camera's plan on the laid-out positions (`boxOf` reads them). */
   const runCamera = useCallback(
@@ -303,7 +351,7 @@ export function MapCanvas() {
     if (!shown) return;
     // A large map is laid out from sizes estimated from the words (drawing only the cards in view,
     // React Flow never measures the others, so waiting for them would wait for ever).
-    if (!ready) return;
+    if (!ready && !openFromSent) return;
     const key = layoutKey;
     if (layoutDone.current === key) return;
     layoutDone.current = key;
@@ -311,11 +359,7 @@ export function MapCanvas() {
     // every card fits its guess, this is the input the server laid out for the page, and its layout
     // is used as it is; ELK loads only for an input no layout answers.
     const sizes = new Map<string, Size>();
-    for (const n of flow.getNodes()) {
-      const drawn = n.measured?.width && n.measured?.height ? { width: n.measured.width, height: n.measured.height } : undefined;
-      if (n.type === 'argument') sizes.set(n.id, cardRoom(n.data.node, drawn));
-      else if (drawn) sizes.set(n.id, drawn);
-    }
+    for (const n of shown.part.nodes) sizes.set(n.id, cardRoom(n, drawnSize(n.id)));
     const first = !laidOutRef.current;
     let cancelled = false;
     let finished = false;
@@ -354,13 +398,18 @@ export function MapCanvas() {
         );
         laidOutRef.current = true;
         applied.current = key;
+        roomsOnScreen.current = sizes;
         setLaidOut(true);
         camera.current = null;
         requestAnimationFrame(() => {
           // From the layout's own answer: the canvas may not have applied the new positions yet.
           if (plan) runCamera(plan, boxOf, drawn, !first);
-          // `argmap:canvas-ready`: the first frame with the laid-out cards in view (bench/browser.ts times it).
-          if (first) requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
+          // `argmap:canvas-ready`: the first frame with the laid-out cards in view, measured and joined by
+          // their edges (bench/floor.ts times it).
+          if (first) {
+            if (initializedRef.current || largeMap) requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
+            else markWhenMeasured.current = true;
+          }
         });
         if (!first) setTimeout(() => setAnimating(false), 400);
       })
@@ -376,7 +425,15 @@ export function MapCanvas() {
     };
     // `view` is read through `shown`/`structure`; text edits alone do not re-run the layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, layoutKey, shown !== null]);
+  }, [ready, openFromSent, layoutKey, shown !== null]);
+
+  // The opening drawn from the page's layout before its cards were measured: the canvas is ready once they are.
+  useEffect(() => {
+    initializedRef.current = initialized;
+    if (!initialized || !markWhenMeasured.current) return;
+    markWhenMeasured.current = false;
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('argmap:canvas-ready')));
+  }, [initialized]);
 
   /** A point's box as the canvas has it now. */
   const boxOnCanvas = useCallback(
@@ -458,9 +515,19 @@ export function MapCanvas() {
   const handleNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       onNodesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove'));
+      const measuredNow = new Set<string>();
+      let outgrown = false;
+      for (const c of changes) {
+        if (c.type !== 'dimensions' || !c.dimensions) continue;
+        measuredNow.add(c.id);
+        const room = roomsOnScreen.current.get(c.id);
+        if (room && (c.dimensions.height > room.height + 1 || c.dimensions.width > room.width + 1)) outgrown = true;
+      }
+      if (measuredNow.size === 0) return;
       // Cards drawn and measured: their own handles replace the ones guessed up front (`sizedUpFront`).
-      const measuredNow = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c.id] : [])));
-      if (measuredNow.size > 0) setNodes((ns) => (ns.some((n) => n.handles && measuredNow.has(n.id)) ? ns.map((n) => (n.handles && measuredNow.has(n.id) ? { ...n, handles: undefined } : n)) : ns));
+      setNodes((ns) => (ns.some((n) => n.handles && measuredNow.has(n.id)) ? ns.map((n) => (n.handles && measuredNow.has(n.id) ? { ...n, handles: undefined } : n)) : ns));
+      // A card bigger than its room would overlap its neighbours: lay out again with it as drawn.
+      if (outgrown) setRegrown((r) => r + 1);
     },
     [onNodesChange, setNodes],
   );

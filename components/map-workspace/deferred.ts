@@ -12,6 +12,7 @@ export const DEFERRED = {
   inspector: onDemand(() => import('@/components/inspector/inspector').then((m) => m.Inspector)),
   outline: onDemand(() => import('@/components/outline/outline-view').then((m) => m.OutlineView)),
   gaps: onDemand(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel)),
+  history: onDemand(() => import('./history-panel').then((m) => m.HistoryPanel)),
   nodeSchemas: onDemand(() => import('@/lib/validation/node')),
   discussionSchemas: onDemand(() => import('@/lib/validation/discussion')),
   classSchemas: onDemand(() => import('@/lib/validation/classes')),

@@ -29,7 +29,7 @@ import { shorten } from '@/lib/argument/text';
 import { monthLabel } from '@/lib/argument/as-of';
 import { countOf } from '@/lib/words';
 import { ExportMenu } from './export-menu';
-import { HistoryPanel, ReplayBanner } from './history-panel';
+import { ReplayBanner } from './replay-banner';
 import { PresenceList } from './presence-list';
 import { OfflineBanner } from './connection-status';
 import { DEFERRED, prefetchDeferred } from './deferred';
@@ -186,7 +186,9 @@ function WorkspaceLayout() {
         >
           <PanelBoundary frame="side" label={sidePanel ?? 'side panel'} resetKey={`${sidePanel}:${selectionKey}`}>
             {sidePanel === 'history' ? (
-              <HistoryPanel />
+              <Deferred key="history" module={DEFERRED.history} frame="side">
+                {(HistoryPanel) => <HistoryPanel />}
+              </Deferred>
             ) : sidePanel === 'gaps' ? (
               <Deferred key="gaps" module={DEFERRED.gaps} frame="side">
                 {(GapsPanel) => <GapsPanel />}

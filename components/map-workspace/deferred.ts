@@ -13,6 +13,8 @@ export const DEFERRED = {
   outline: onDemand(() => import('@/components/outline/outline-view').then((m) => m.OutlineView)),
   gaps: onDemand(() => import('@/components/study/gaps-panel').then((m) => m.GapsPanel)),
   history: onDemand(() => import('./history-panel').then((m) => m.HistoryPanel)),
+  study: onDemand(() => import('@/lib/argument/study-counts')),
+  openQuestions: onDemand(() => import('./open-questions-list').then((m) => m.OpenQuestionsList)),
   nodeSchemas: onDemand(() => import('@/lib/validation/node')),
   discussionSchemas: onDemand(() => import('@/lib/validation/discussion')),
   classSchemas: onDemand(() => import('@/lib/validation/classes')),

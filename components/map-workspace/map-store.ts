@@ -6,6 +6,7 @@ import { evaluate, type Evaluation } from '@/lib/argument/evaluation';
 import { graphBefore, type HistoryEvent } from '@/lib/argument/history';
 import { flatEdges } from '@/lib/argument/model';
 import type { PageLayouts } from '@/lib/argument/layout';
+import type { StudyCounts } from '@/lib/argument/study-counts';
 import type { MapView } from '@/lib/argument/map-view';
 import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
@@ -72,6 +73,8 @@ export interface MapState {
   view: MapView;
   /** Layouts the server made for the page (see `lib/layout/server-layout.ts`): the canvas draws from them while they fit. */
   pageLayouts: PageLayouts;
+  /** The study figures the server worked out for the page, and the view they are of (see `useStudyCounts`). */
+  pageCounts: { of: MapView; counts: StudyCounts } | null;
   /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
@@ -272,12 +275,13 @@ export function storedOpenComposer(slug: string): string | null {
 /** How long a point someone else added stays highlighted. */
 const HIGHLIGHT_MS = 6_000;
 
-export function createMapStore(initial: MapView, judgeAsOf: string | null = null, pageLayouts: PageLayouts = {}) {
+export function createMapStore(initial: MapView, judgeAsOf: string | null = null, pageLayouts: PageLayouts = {}, pageCounts: StudyCounts | null = null) {
   const slug = initial.map.slug;
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
     pageLayouts,
+    pageCounts: pageCounts && { of: initial, counts: pageCounts },
     evaluation: evaluate(initial, { asOf: judgeAsOf }),
     judgeAsOf,
     assumeRejected: new Set<string>(),

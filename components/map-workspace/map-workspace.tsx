@@ -24,6 +24,7 @@ import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';
 import { explainStatus, type Status } from '@/lib/argument/evaluation';
 import type { PageLayouts } from '@/lib/argument/layout';
+import type { StudyCounts } from '@/lib/argument/study-counts';
 import type { MapView } from '@/lib/argument/map-view';
 import { shorten } from '@/lib/argument/text';
 import { monthLabel } from '@/lib/argument/as-of';
@@ -84,10 +85,10 @@ function usePreloadPanels() {
 }
 
 /** The map page: header, essay panel, canvas and inspector, all reading one store. */
-export function MapWorkspace({ initial, layouts }: { initial: MapView; layouts?: PageLayouts }) {
+export function MapWorkspace({ initial, layouts, counts }: { initial: MapView; layouts?: PageLayouts; counts?: StudyCounts }) {
   // Judged as of the month in the address (`?asOf=`) from the first paint, when it is one.
   const asOf = monthFromUrl(useSearchParams().get('asOf'));
-  const [store] = useState<MapStore>(() => createMapStore(initial, asOf, layouts));
+  const [store] = useState<MapStore>(() => createMapStore(initial, asOf, layouts, counts));
   return (
     <MapStoreContext.Provider value={store}>
       <ReactFlowProvider>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { JoinGate } from '@/components/classes/join-gate';
 import { MapWorkspace } from '@/components/map-workspace/map-workspace';
+import { evaluate } from '@/lib/argument/evaluation';
+import { studyCounts } from '@/lib/argument/study-counts';
 import { pageLayouts } from '@/lib/layout/server-layout';
 import { PREVIEW_IMAGE } from '@/lib/http/link-preview';
 import { loadMapForPage } from './load-map';
@@ -26,6 +28,8 @@ export default async function MapPage({ params }: Props) {
   const { slug } = await params;
   const { access, view } = await loadMapForPage(slug);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
-  // The cards' positions come with the page, so the browser draws them at once (laid out on the server, kept per change).
-  return <MapWorkspace initial={view} layouts={await pageLayouts(view)} />;
+  // The cards' positions come with the page, so the browser draws them at once (laid out on the server,
+  // kept per change); so do the header's study figures, so the study code loads only when the map changes.
+  const counts = studyCounts(view, evaluate(view), view.document.text);
+  return <MapWorkspace initial={view} layouts={await pageLayouts(view)} counts={counts} />;
 }

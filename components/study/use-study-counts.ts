@@ -1,0 +1,30 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { useMapStore } from '@/components/map-workspace/map-store';
+import { DEFERRED } from '@/components/map-workspace/deferred';
+import type { StudyCounts } from '@/lib/argument/study-counts';
+
+/**
+ * The header's study figures for the map as shown: the page's own (worked out on the server) while
+ * the map is the one the page came with, judged today with no what-ifs; else computed here, once
+ * the study code has loaded (null until then: the buttons say "Gaps", "Open questions").
+ */
+export function useStudyCounts(): StudyCounts | null {
+  const view = useMapStore((s) => s.view);
+  const evaluation = useMapStore((s) => s.evaluation);
+  const pageCounts = useMapStore((s) => s.pageCounts);
+  const asPage = useMapStore((s) => s.pageCounts?.of === s.view && s.judgeAsOf === null && s.assumeRejected.size === 0);
+  const [study, setStudy] = useState(() => DEFERRED.study.loaded);
+  useEffect(() => {
+    if (study || asPage) return;
+    let current = true;
+    // Offline: the figures stay unsaid until the study code can be fetched (the next change tries again).
+    DEFERRED.study.load().then((loaded) => current && setStudy(loaded), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [study, asPage]);
+  const computed = useMemo(() => (study && !asPage ? study.studyCounts(view, evaluation, view.document.text) : null), [study, asPage, view, evaluation]);
+  return asPage && pageCounts ? pageCounts.counts : computed;
+}

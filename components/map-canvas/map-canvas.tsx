@@ -138,9 +138,9 @@ export function MapCanvas() {
   const readOnly = useMapStore((s) => s.history?.at != null || !can(s.view.viewer.role, 'arrange'));
   const canConnect = useMapStore((s) => s.history?.at == null && can(s.view.viewer.role, 'add'));
   const filter = useMapStore((s) => s.filter);
-  const pageLayouts = useMapStore((s) => s.pageLayouts);
+  const page = useMapStore((s) => s.page);
   /** The page's layouts by input key (see `runLayout`). */
-  const sent = useMemo(() => new Map<string, PartLayout>(Object.values(pageLayouts).map((l: PartLayout) => [l.key, l])), [pageLayouts]);
+  const sent = useMemo(() => new Map<string, PartLayout>(Object.values(page.layouts).map((l: PartLayout) => [l.key, l])), [page]);
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const flow = useReactFlow<FlowNode>();
@@ -178,12 +178,11 @@ export function MapCanvas() {
    * from the cards' guessed areas.
    */
   const tooBigToOpenWhole = (pane: Pane): boolean => {
-    const input = guessedLayoutInput(view);
-    const whole = sent.get(layoutInputKey(input));
+    const whole = view === page.view ? page.layouts.whole : undefined;
     if (!whole) return surelyTooBigToRead(view.nodes.map(estimateCardSize), pane);
     const positions = positionsOf(whole);
     for (const n of view.nodes) if (n.position) positions.set(n.id, n.position);
-    const rooms = new Map(input.children.map((c) => [c.id, c]));
+    const rooms = new Map(view.nodes.map((n) => [n.id, cardRoom(n)]));
     const boxOf = (id: string): Box | undefined => {
       const at = positions.get(id);
       const room = rooms.get(id);
@@ -224,13 +223,27 @@ export function MapCanvas() {
   }, [view, folds]);
 
   /**
+   * The page's layout of the part drawn, if it made one: for the page's own map, its whole or its
+   * main reasons as they are (no need to check); else the one whose input key is this part's, as
+   * guessed (a classmate's point since, a card edited: none).
+   */
+  const sentLayoutOf = (part: Shown): PartLayout | undefined => {
+    if (view === page.view) {
+      if (part.folded.size === 0) return page.layouts.whole;
+      if (part.folded.size === mainReasons.size && [...part.folded].every((id) => mainReasons.has(id))) return page.layouts.main;
+    }
+    return sent.get(layoutInputKey(guessedLayoutInput(part.part)));
+  };
+  /**
    * Where the page's layout puts the cards of the part drawn, when it laid out exactly that part
    * from guessed rooms: a large map draws its cards there at once (see `sizedUpFront`).
    */
   const sentPositions = useMemo(() => {
     if (!shown || sent.size === 0) return null;
-    const layout = sent.get(layoutInputKey(guessedLayoutInput(shown.part)));
+    const layout = sentLayoutOf(shown);
     return layout ? positionsOf(layout) : null;
+    // `sentLayoutOf` reads the view through `shown`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, sent]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
   const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>([]);
@@ -359,11 +372,18 @@ export function MapCanvas() {
     // every card fits its guess, this is the input the server laid out for the page, and its layout
     // is used as it is; ELK loads only for an input no layout answers.
     const sizes = new Map<string, Size>();
-    for (const n of shown.part.nodes) sizes.set(n.id, cardRoom(n, drawnSize(n.id)));
+    let asGuessed = true;
+    for (const n of shown.part.nodes) {
+      const room = cardRoom(n, drawnSize(n.id));
+      const guess = cardRoom(n);
+      if (room.width !== guess.width || room.height !== guess.height) asGuessed = false;
+      sizes.set(n.id, room);
+    }
+    const fromPage = asGuessed ? sentLayoutOf(shown) : undefined;
     const first = !laidOutRef.current;
     let cancelled = false;
     let finished = false;
-    runLayout(buildLayoutGraph(shown.part, sizes), sent)
+    (fromPage ? Promise.resolve(positionsOf(fromPage)) : runLayout(buildLayoutGraph(shown.part, sizes), sent))
       .then((positions) => {
         finished = true;
         if (cancelled) return;
@@ -435,12 +455,17 @@ export function MapCanvas() {
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('argmap:canvas-ready')));
   }, [initialized]);
 
-  /** A point's box as the canvas has it now. */
+  /**
+   * A point's box as the canvas has it now: where it is, and the room the layout on screen gave it
+   * (so the camera frames a map the same way whether its cards were measured yet or not), else its
+   * drawn size.
+   */
   const boxOnCanvas = useCallback(
     (id: string): Box | undefined => {
       const node = flow.getInternalNode(id);
       if (!node) return undefined;
-      return { ...node.internals.positionAbsolute, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+      const room = roomsOnScreen.current.get(id);
+      return { ...node.internals.positionAbsolute, width: room?.width ?? node.measured.width ?? 0, height: room?.height ?? node.measured.height ?? 0 };
     },
     [flow],
   );

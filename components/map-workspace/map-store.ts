@@ -71,10 +71,12 @@ export function noticeOnScreen(notices: readonly Notice[], pickedId: number | nu
 
 export interface MapState {
   view: MapView;
-  /** Layouts the server made for the page (see `lib/layout/server-layout.ts`): the canvas draws from them while they fit. */
-  pageLayouts: PageLayouts;
-  /** The study figures the server worked out for the page, and the view they are of (see `useStudyCounts`). */
-  pageCounts: { of: MapView; counts: StudyCounts } | null;
+  /**
+   * What the server worked out for the page, of `view` as the page came with it: the layouts of the
+   * whole map and its main reasons (`lib/layout/server-layout.ts`; the canvas draws from them while
+   * the cards fit) and the header's study figures (see `useStudyCounts`).
+   */
+  page: { view: MapView; layouts: PageLayouts; counts: StudyCounts | null };
   /** The evaluation of `view` under this viewer's what-if assumptions; recomputed on every change. */
   evaluation: Evaluation;
   /** Nodes this viewer assumes are rejected ("what if?"); never saved. */
@@ -280,8 +282,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
   const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
-    pageLayouts,
-    pageCounts: pageCounts && { of: initial, counts: pageCounts },
+    page: { view: initial, layouts: pageLayouts, counts: pageCounts },
     evaluation: evaluate(initial, { asOf: judgeAsOf }),
     judgeAsOf,
     assumeRejected: new Set<string>(),

@@ -13,18 +13,19 @@ import type { StudyCounts } from '@/lib/argument/study-counts';
 export function useStudyCounts(): StudyCounts | null {
   const view = useMapStore((s) => s.view);
   const evaluation = useMapStore((s) => s.evaluation);
-  const pageCounts = useMapStore((s) => s.pageCounts);
-  const asPage = useMapStore((s) => s.pageCounts?.of === s.view && s.judgeAsOf === null && s.assumeRejected.size === 0);
+  const asPage = useMapStore((s) => s.page.view === s.view && s.judgeAsOf === null && s.assumeRejected.size === 0);
+  const fromPage = useMapStore((s) => s.page.counts);
+  const ours = asPage ? fromPage : null;
   const [study, setStudy] = useState(() => DEFERRED.study.loaded);
   useEffect(() => {
-    if (study || asPage) return;
+    if (study || ours) return;
     let current = true;
     // Offline: the figures stay unsaid until the study code can be fetched (the next change tries again).
     DEFERRED.study.load().then((loaded) => current && setStudy(loaded), () => undefined);
     return () => {
       current = false;
     };
-  }, [study, asPage]);
-  const computed = useMemo(() => (study && !asPage ? study.studyCounts(view, evaluation, view.document.text) : null), [study, asPage, view, evaluation]);
-  return asPage && pageCounts ? pageCounts.counts : computed;
+  }, [study, ours]);
+  const computed = useMemo(() => (study && !ours ? study.studyCounts(view, evaluation, view.document.text) : null), [study, ours, view, evaluation]);
+  return ours ?? computed;
 }

@@ -4,9 +4,11 @@ import { onDemand } from './on-demand';
 
 /**
  * Everything the map page loads after it is drawn: the panels shown on a click, the forms'
- * schemas (zod), and the libraries of single buttons. All of it is fetched once the page is idle
- * (`prefetchDeferred`), so going offline later costs nothing but writes; anything not yet fetched
- * when the connection drops shows an inline "Offline" notice in place and loads when it is back.
+ * schemas (zod), the libraries of single buttons, and the Radix parts of its menus and dialogs
+ * (whose triggers are plain buttons until then: `components/ui/lazy-popup.tsx`). All of it is
+ * fetched once the page is idle (`prefetchDeferred`), so going offline later costs nothing but
+ * writes; anything not yet fetched when the connection drops shows an inline "Offline" notice in
+ * place and loads when it is back.
  */
 export const DEFERRED = {
   inspector: onDemand(() => import('@/components/inspector/inspector').then((m) => m.Inspector)),
@@ -20,6 +22,10 @@ export const DEFERRED = {
   classSchemas: onDemand(() => import('@/lib/validation/classes')),
   imageExport: onDemand(() => import('html-to-image')),
   qrCode: onDemand(() => import('qrcode')),
+  dropdownMenu: onDemand(() => import('@/components/ui/popups/dropdown-menu')),
+  popover: onDemand(() => import('@/components/ui/popups/popover')),
+  dialog: onDemand(() => import('@/components/ui/popups/dialog')),
+  alertDialog: onDemand(() => import('@/components/ui/popups/alert-dialog')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

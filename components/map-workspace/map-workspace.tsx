@@ -3,15 +3,13 @@
 import { useContext, useEffect, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
-import { AlertDialog, Dialog, DropdownMenu } from 'radix-ui';
-import { BookOpen, History, Keyboard, LayoutGrid, ListTree, MoreHorizontal, Network, PanelLeftClose } from 'lucide-react';
+import { BookOpen, History, Keyboard, LayoutGrid, ListTree, Network, PanelLeftClose } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { CopyDialog } from '@/components/classes/copy-dialog';
 import { ShareDialog } from '@/components/classes/share-dialog';
 import { ClassButton } from '@/components/classes/tasks/class-button';
 import { MyTasksButton, MyTasksCard, MyTasksProvider } from '@/components/classes/tasks/my-tasks';
-import { ModalContent } from '@/components/ui/modal';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
 import { actionsForNode } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
@@ -30,6 +28,9 @@ import { shorten } from '@/lib/argument/text';
 import { monthLabel } from '@/lib/argument/as-of';
 import { countOf } from '@/lib/words';
 import { ExportMenu } from './export-menu';
+import { NarrowToolsMenu } from './narrow-tools-menu';
+import { ConfirmDelete } from './confirm-delete';
+import { ShortcutsSheet } from './shortcuts-sheet';
 import { ReplayBanner } from './replay-banner';
 import { PresenceList } from './presence-list';
 import { OfflineBanner } from './connection-status';
@@ -438,42 +439,6 @@ function NarrowTabs({ mainView, hasEssay, onMainView, onEssay }: { mainView: Mai
   );
 }
 
-/** The header's secondary tools (history, tidy, shortcuts) in one menu, on screens too narrow for their buttons. */
-function NarrowToolsMenu({ onShowShortcuts, onTidy, tidyDisabled }: { onShowShortcuts: () => void; onTidy: () => void; tidyDisabled: boolean }) {
-  const historyOpen = useMapStore((s) => s.history !== null);
-  const openHistory = useMapStore((s) => s.openHistory);
-  const closeHistory = useMapStore((s) => s.closeHistory);
-  const notify = useMapStore((s) => s.notify);
-  const item = 'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-default data-[disabled]:text-slate-400';
-  return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="grid h-8 w-9 shrink-0 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
-        aria-label="More tools"
-        data-testid="map.more"
-      >
-        <MoreHorizontal aria-hidden className="h-5 w-5" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-          <DropdownMenu.Item
-            className={item}
-            onSelect={() => (historyOpen ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
-          >
-            <History aria-hidden className="h-4 w-4" /> {historyOpen ? 'Close history' : 'History'}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className={item} disabled={tidyDisabled} onSelect={onTidy}>
-            <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy the canvas layout
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className={item} onSelect={onShowShortcuts}>
-            <Keyboard aria-hidden className="h-4 w-4" /> Keyboard shortcuts
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
-  );
-}
-
 /** Opens or closes the history panel. */
 function HistoryButton({ className }: { className: string }) {
   const open = useMapStore((s) => s.history !== null);
@@ -545,86 +510,6 @@ function ThesisBanner() {
         </span>
       )}
     </div>
-  );
-}
-
-/** What the delete dialog says goes with the point, in the right number. */
-function dependentsSentence(text: string, dependents: number): string {
-  return dependents === 1
-    ? `“${text}” has 1 point that supports or attacks it and nothing else. That point will be removed with it.`
-    : `“${text}” has ${dependents} points that support or attack it and nothing else. They will be removed with it.`;
-}
-
-/** Asks before deleting a node that other points depend on. */
-function ConfirmDelete() {
-  const pending = useMapStore((s) => s.pendingDelete);
-  const setPending = useMapStore((s) => s.setPendingDelete);
-  const deleteNode = useMapStore((s) => s.deleteNode);
-  const notify = useMapStore((s) => s.notify);
-  const nodes = useMapStore((s) => s.view.nodes);
-  const node = pending ? nodes.find((n) => n.id === pending.nodeId) : undefined;
-  return (
-    <AlertDialog.Root open={!!pending} onOpenChange={(open) => !open && setPending(null)}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(440px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl" data-testid="confirm-delete">
-          <AlertDialog.Title className="text-lg font-semibold">Delete this point and what rests on it?</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
-            {dependentsSentence(node?.text ?? '', pending?.dependents.length ?? 0)} You can undo this right after.
-          </AlertDialog.Description>
-          <div className="mt-5 flex justify-end gap-2">
-            <AlertDialog.Cancel className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Keep it</AlertDialog.Cancel>
-            <AlertDialog.Action
-              className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
-              onClick={() => {
-                if (pending) deleteNode(pending.nodeId).catch((e: unknown) => notify({ tone: 'error', message: `Not deleted: ${messageOf(e)}` }));
-              }}
-              data-testid="confirm-delete.confirm"
-            >
-              Delete {countOf(1 + (pending?.dependents.length ?? 0), 'point')}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
-  );
-}
-
-const SHORTCUTS: [string, string][] = [
-  ['O', 'Object to the selected point'],
-  ['S', 'Support the selected point'],
-  ['R', 'Rebut the selected objection'],
-  ['U', 'Undercut the selected step of reasoning'],
-  ['E', 'Edit the selected point'],
-  ['Delete', 'Delete the selected point (with Undo)'],
-  ['Esc', 'Close the form, then the gaps or history panel, then clear the selection'],
-  ['V', 'Switch between the canvas and the outline'],
-  ['↑ ↓ ← →', 'In the outline: move, open and close rows'],
-  ['Enter', 'In the outline: actions on the row'],
-  ['G', 'Find the gaps (study mode)'],
-  ['/', 'Search the points'],
-  ['Enter', 'In search: go to the next match (Shift+Enter: the one before)'],
-  ['?', 'Show these shortcuts'],
-];
-
-function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <ModalContent className="w-[420px]">
-          <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">Select a point first (click it, or a highlight in the essay).</Dialog.Description>
-          <dl className="mt-4 space-y-2">
-            {SHORTCUTS.map(([key, what]) => (
-              <div key={key} className="flex items-center gap-3 text-sm">
-                <dt>
-                  <kbd className="inline-block min-w-12 rounded border border-slate-300 bg-slate-50 px-2 py-0.5 text-center font-mono text-xs">{key}</kbd>
-                </dt>
-                <dd className="text-slate-700">{what}</dd>
-              </div>
-            ))}
-          </dl>
-      </ModalContent>
-    </Dialog.Root>
   );
 }
 

@@ -3,9 +3,10 @@
 import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { DropdownMenu } from 'radix-ui';
 import { ChevronDown, Home, LogIn, LogOut, ShieldOff, UserRound } from 'lucide-react';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 import { MapStoreContext } from '@/components/map-workspace/map-store';
+import { LazyPopup, type TriggerProps } from '@/components/ui/lazy-popup';
 import { roleSummary } from '@/lib/auth/role-words';
 import type { MapView } from '@/lib/argument/map-view';
 import type { Policy } from '@/lib/auth/permissions';
@@ -110,42 +111,51 @@ export function AccountMenu() {
           Signing out failed — try again.
         </p>
       )}
-      <DropdownMenu.Root>
-        <Trigger name={account.username} role={shownRole} label={`Account: ${account.username}${shownRole ? `, ${shownRole} on this map` : ''}`} testId="account.menu" />
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-            <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">Signed in as {account.username}</DropdownMenu.Label>
-            {onMap && <RoleSummary role={onMap.viewer.role} policy={onMap.policy} />}
-            {onMap?.viewer.alias && <AliasNote alias={onMap.viewer.alias} />}
-            <DropdownMenu.Item onSelect={() => void signOut()} className={MENU_ITEM} data-testid="account.signout">
-              <LogOut aria-hidden className="h-4 w-4" /> Sign out
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      <LazyPopup
+        module={DEFERRED.dropdownMenu}
+        popup="menu"
+        trigger={triggerProps({ name: account.username, role: shownRole, label: `Account: ${account.username}${shownRole ? `, ${shownRole} on this map` : ''}`, testId: 'account.menu' })}
+      >
+        {({ DropdownMenu }, popup) => (
+          <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
+            <DropdownMenu.Trigger {...popup.trigger} />
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
+                <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">Signed in as {account.username}</DropdownMenu.Label>
+                {onMap && <RoleSummary role={onMap.viewer.role} policy={onMap.policy} />}
+                {onMap?.viewer.alias && <AliasNote alias={onMap.viewer.alias} />}
+                <DropdownMenu.Item onSelect={() => void signOut()} className={MENU_ITEM} data-testid="account.signout">
+                  <LogOut aria-hidden className="h-4 w-4" /> Sign out
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        )}
+      </LazyPopup>
     </div>
   );
 }
 
 /** The menu button: an icon, the name (cut short when long) and the role on this map. */
-function Trigger({ name, role, label, testId }: { name: string; role: string | null; label: string; testId: string }) {
-  return (
-    <DropdownMenu.Trigger
-      className="inline-flex h-8 max-w-[16rem] shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=open]:bg-slate-100"
-      aria-label={label}
-      data-testid={testId}
-    >
-      <UserRound aria-hidden className="h-4 w-4 shrink-0 text-slate-500" />
-      <span className="min-w-0 truncate">{name}</span>
-      {role && (
-        <span className="shrink-0 font-normal text-slate-500">
-          <span aria-hidden> · </span>
-          {role}
-        </span>
-      )}
-      <ChevronDown aria-hidden className="h-4 w-4 shrink-0 text-slate-500" />
-    </DropdownMenu.Trigger>
-  );
+function triggerProps({ name, role, label, testId }: { name: string; role: string | null; label: string; testId: string }): TriggerProps {
+  return {
+    className: 'inline-flex h-8 max-w-[16rem] shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=open]:bg-slate-100',
+    'aria-label': label,
+    'data-testid': testId,
+    children: (
+      <>
+        <UserRound aria-hidden className="h-4 w-4 shrink-0 text-slate-500" />
+        <span className="min-w-0 truncate">{name}</span>
+        {role && (
+          <span className="shrink-0 font-normal text-slate-500">
+            <span aria-hidden> · </span>
+            {role}
+          </span>
+        )}
+        <ChevronDown aria-hidden className="h-4 w-4 shrink-0 text-slate-500" />
+      </>
+    ),
+  };
 }
 
 function RoleSummary({ role, policy }: { role: MapView['viewer']['role']; policy: Policy }) {
@@ -168,52 +178,64 @@ function AliasNote({ alias }: { alias: string }) {
 /** A student who joined by invite, without an account: their name and role, and what the role allows. */
 function MemberMenu({ name, role, policy, alias }: { name: string; role: MapView['viewer']['role']; policy: Policy; alias: string | null }) {
   return (
-    <DropdownMenu.Root>
-      <Trigger name={name} role={role} label={`You: ${name}${role ? `, ${role} on this map` : ''}`} testId="account.member" />
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-          <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">
-            Joined as <span className="font-semibold text-slate-700">{name}</span>
-            {role && ` · ${role}`}
-          </DropdownMenu.Label>
-          <RoleSummary role={role} policy={policy} />
-          {alias && <AliasNote alias={alias} />}
-          <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">This browser keeps your place in the class: come back in the same browser to carry on.</p>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <LazyPopup module={DEFERRED.dropdownMenu} popup="menu" trigger={triggerProps({ name, role, label: `You: ${name}${role ? `, ${role} on this map` : ''}`, testId: 'account.member' })}>
+      {({ DropdownMenu }, popup) => (
+        <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
+          <DropdownMenu.Trigger {...popup.trigger} />
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
+              <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">
+                Joined as <span className="font-semibold text-slate-700">{name}</span>
+                {role && ` · ${role}`}
+              </DropdownMenu.Label>
+              <RoleSummary role={role} policy={policy} />
+              {alias && <AliasNote alias={alias} />}
+              <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">This browser keeps your place in the class: come back in the same browser to carry on.</p>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      )}
+    </LazyPopup>
   );
 }
 
 /** Shown once the live stream says this person may no longer see the map. */
 function NoAccess({ signedIn }: { signedIn: boolean }) {
-  return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full bg-red-50 px-3 text-sm font-semibold text-red-800 ring-1 ring-inset ring-red-200 hover:bg-red-100"
-        data-testid="account.no-access"
-      >
+  const trigger = {
+    className: 'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full bg-red-50 px-3 text-sm font-semibold text-red-800 ring-1 ring-inset ring-red-200 hover:bg-red-100',
+    'data-testid': 'account.no-access',
+    children: (
+      <>
         <ShieldOff aria-hidden className="h-4 w-4" /> No access
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-          <p className="px-3 py-2 text-sm text-slate-700">
-            You no longer have access to this map. What is on screen stays readable, but nothing can be changed. Ask your teacher if this is a mistake.
-          </p>
-          <DropdownMenu.Item asChild className={MENU_ITEM}>
-            <Link href="/">
-              <Home aria-hidden className="h-4 w-4" /> All maps
-            </Link>
-          </DropdownMenu.Item>
-          {!signedIn && (
-            <DropdownMenu.Item asChild className={MENU_ITEM}>
-              <Link href="/signin">
-                <LogIn aria-hidden className="h-4 w-4" /> Sign in
-              </Link>
-            </DropdownMenu.Item>
-          )}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </>
+    ),
+  };
+  return (
+    <LazyPopup module={DEFERRED.dropdownMenu} popup="menu" trigger={trigger}>
+      {({ DropdownMenu }, popup) => (
+        <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
+          <DropdownMenu.Trigger {...popup.trigger} />
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
+              <p className="px-3 py-2 text-sm text-slate-700">
+                You no longer have access to this map. What is on screen stays readable, but nothing can be changed. Ask your teacher if this is a mistake.
+              </p>
+              <DropdownMenu.Item asChild className={MENU_ITEM}>
+                <Link href="/">
+                  <Home aria-hidden className="h-4 w-4" /> All maps
+                </Link>
+              </DropdownMenu.Item>
+              {!signedIn && (
+                <DropdownMenu.Item asChild className={MENU_ITEM}>
+                  <Link href="/signin">
+                    <LogIn aria-hidden className="h-4 w-4" /> Sign in
+                  </Link>
+                </DropdownMenu.Item>
+              )}
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      )}
+    </LazyPopup>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { Popover } from 'radix-ui';
 import { CalendarClock } from 'lucide-react';
 import { currentMonth, monthLabel } from '@/lib/argument/as-of';
 import { MONTH_PATTERN } from '@/lib/argument/model';
 import { countOf } from '@/lib/words';
+import { LazyPopup } from '@/components/ui/lazy-popup';
 import { DEFERRED } from './deferred';
 import { useMapStore } from './map-store';
 
@@ -70,14 +70,13 @@ export function JudgeAsOf({ className }: { className: string }) {
     choose('month', parsed.data);
   };
 
-  return (
-    <Popover.Root>
-      <Popover.Trigger
-        className={`${className} data-[state=open]:bg-slate-100 ${judgeAsOf !== null ? '!border-indigo-300 !bg-indigo-50 !text-indigo-900' : ''}`}
-        title="Judge the argument as of a date: set aside what was only known later"
-        data-testid="map.judge-as-of"
-        data-as-of={judgeAsOf ?? 'today'}
-      >
+  const trigger = {
+    className: `${className} data-[state=open]:bg-slate-100 ${judgeAsOf !== null ? '!border-indigo-300 !bg-indigo-50 !text-indigo-900' : ''}`,
+    title: 'Judge the argument as of a date: set aside what was only known later',
+    'data-testid': 'map.judge-as-of',
+    'data-as-of': judgeAsOf ?? 'today',
+    children: (
+      <>
         <CalendarClock aria-hidden className="h-4 w-4" />
         {/* Beside the thesis banner it reads on from it: "The thesis stands | as of Aug 2009". */}
         {judgeAsOf === null ? (
@@ -87,70 +86,81 @@ export function JudgeAsOf({ className }: { className: string }) {
         ) : (
           `as of ${monthLabel(judgeAsOf)}`
         )}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={6}
-          className="z-50 w-[min(360px,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
-          data-testid="judge-as-of"
-        >
-          <fieldset>
-            <legend className="text-base font-semibold text-slate-900">Judge the argument as of…</legend>
-            <p className="mt-1 text-sm text-slate-600">
-              Points resting on facts known only later are set aside — faded and marked <em>Later</em>. Nothing on the map changes.
-            </p>
-            <div className="mt-3 space-y-2 text-sm">
-              {published && (
-                <Option name={id} checked={choice === 'essay'} onChange={() => choose('essay', published)} testId="judge-as-of.essay">
-                  The essay’s date <span className="text-slate-500">({monthLabel(published)})</span>
-                </Option>
-              )}
-              <Option name={id} checked={choice === 'today'} onChange={() => choose('today', null)} testId="judge-as-of.today">
-                Today <span className="text-slate-500">(everything on the map)</span>
-              </Option>
-              <div className="flex flex-wrap items-center gap-2">
-                <Option
-                  name={id}
-                  checked={choice === 'month'}
-                  onChange={() => {
-                    void chooseTyped(typed);
-                    document.getElementById(`${id}-month`)?.focus();
-                  }}
-                  testId="judge-as-of.month-choice"
-                >
-                  A month:
-                </Option>
-                <input
-                  id={`${id}-month`}
-                  type="month"
-                  aria-label="Month to judge as of"
-                  value={typed}
-                  max={currentMonth()}
-                  onChange={(e) => void chooseTyped(e.target.value)}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                  className="rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"
-                  data-testid="judge-as-of.month"
-                />
-              </div>
-              {error && (
-                <p id={`${id}-error`} className="text-sm text-red-700" role="alert" data-testid="judge-as-of.error">
-                  {error}
+      </>
+    ),
+  };
+
+  // The popover's code (Radix) loads on first use, or once the page is idle.
+  return (
+    <LazyPopup module={DEFERRED.popover} popup="dialog" trigger={trigger}>
+      {({ Popover }, popup) => (
+        <Popover.Root defaultOpen={popup.defaultOpen}>
+          <Popover.Trigger {...popup.trigger} />
+          <Popover.Portal>
+            <Popover.Content
+              align="start"
+              sideOffset={6}
+              className="z-50 w-[min(360px,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
+              data-testid="judge-as-of"
+            >
+              <fieldset>
+                <legend className="text-base font-semibold text-slate-900">Judge the argument as of…</legend>
+                <p className="mt-1 text-sm text-slate-600">
+                  Points resting on facts known only later are set aside — faded and marked <em>Later</em>. Nothing on the map changes.
                 </p>
-              )}
-            </div>
-          </fieldset>
-          <p className="mt-3 border-t border-slate-100 pt-3 text-xs text-slate-600" data-testid="judge-as-of.summary">
-            {dated === 0
-              ? 'No point on this map is dated yet: give objections and rebuttals the month their facts were known.'
-              : judgeAsOf === null
-                ? `${countOf(dated, 'point')} dated; all are counted.`
-                : `${countOf(setAside, 'point')} of ${dated} dated set aside as after ${monthLabel(judgeAsOf)}.`}
-          </p>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+                <div className="mt-3 space-y-2 text-sm">
+                  {published && (
+                    <Option name={id} checked={choice === 'essay'} onChange={() => choose('essay', published)} testId="judge-as-of.essay">
+                      The essay’s date <span className="text-slate-500">({monthLabel(published)})</span>
+                    </Option>
+                  )}
+                  <Option name={id} checked={choice === 'today'} onChange={() => choose('today', null)} testId="judge-as-of.today">
+                    Today <span className="text-slate-500">(everything on the map)</span>
+                  </Option>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Option
+                      name={id}
+                      checked={choice === 'month'}
+                      onChange={() => {
+                        void chooseTyped(typed);
+                        document.getElementById(`${id}-month`)?.focus();
+                      }}
+                      testId="judge-as-of.month-choice"
+                    >
+                      A month:
+                    </Option>
+                    <input
+                      id={`${id}-month`}
+                      type="month"
+                      aria-label="Month to judge as of"
+                      value={typed}
+                      max={currentMonth()}
+                      onChange={(e) => void chooseTyped(e.target.value)}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${id}-error` : undefined}
+                      className="rounded-md border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-400"
+                      data-testid="judge-as-of.month"
+                    />
+                  </div>
+                  {error && (
+                    <p id={`${id}-error`} className="text-sm text-red-700" role="alert" data-testid="judge-as-of.error">
+                      {error}
+                    </p>
+                  )}
+                </div>
+              </fieldset>
+              <p className="mt-3 border-t border-slate-100 pt-3 text-xs text-slate-600" data-testid="judge-as-of.summary">
+                {dated === 0
+                  ? 'No point on this map is dated yet: give objections and rebuttals the month their facts were known.'
+                  : judgeAsOf === null
+                    ? `${countOf(dated, 'point')} dated; all are counted.`
+                    : `${countOf(setAside, 'point')} of ${dated} dated set aside as after ${monthLabel(judgeAsOf)}.`}
+              </p>
+            </Popover.Content>
+          </Popover.Portal>
+        </Popover.Root>
+      )}
+    </LazyPopup>
   );
 }
 

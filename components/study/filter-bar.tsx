@@ -1,11 +1,12 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { Popover } from 'radix-ui';
 import { Filter, Search, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { STATUS_STYLES } from '@/components/status-badge';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 import { useMapStore } from '@/components/map-workspace/map-store';
+import { LazyPopup } from '@/components/ui/lazy-popup';
 import { STATUS_LABELS, STATUSES } from '@/lib/argument/evaluation';
 import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes, type NodeFilter } from '@/lib/argument/filter';
 import { buildOutline, readingOrder } from '@/lib/argument/outline';
@@ -69,49 +70,64 @@ export function FilterBar() {
           data-testid="filter.search"
         />
       </div>
-      <Popover.Root>
-        <Popover.Trigger className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="filter.open">
-          <Filter aria-hidden className="h-4 w-4" /> Filter
-          {chosen > 0 && <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-bold text-white">{chosen}</span>}
-        </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xl" data-testid="filter.panel">
-            <FilterGroup legend="Kind">
-              {NODE_KINDS.map((k) => {
-                const Icon = KIND_STYLES[k].icon;
-                return (
-                  <Check key={k} checked={filter.kinds.includes(k)} onChange={() => setFilter({ kinds: toggled(filter.kinds, k) })} testId={`filter.kind-${k}`}>
-                    <Icon aria-hidden className="h-3.5 w-3.5" style={{ color: KIND_STYLES[k].color }} /> {KIND_STYLES[k].label}
-                  </Check>
-                );
-              })}
-            </FilterGroup>
-            <FilterGroup legend="Status">
-              {STATUSES.map((st) => {
-                const Icon = STATUS_STYLES[st].icon;
-                return (
-                  <Check key={st} checked={filter.statuses.includes(st)} onChange={() => setFilter({ statuses: toggled(filter.statuses, st) })} testId={`filter.status-${st}`}>
-                    <Icon aria-hidden className="h-3.5 w-3.5" /> {STATUS_LABELS[st]}
-                  </Check>
-                );
-              })}
-            </FilterGroup>
-            {authors.length > 1 && (
-              <FilterGroup legend="Author">
-                {authors.map((a) => (
-                  <Check key={a} checked={filter.authors.includes(a)} onChange={() => setFilter({ authors: toggled(filter.authors, a) })} testId="filter.author">
-                    {a}
-                  </Check>
-                ))}
-              </FilterGroup>
-            )}
-            <label className="mt-3 flex items-center gap-2 font-medium text-slate-800">
-              <input type="checkbox" checked={filter.unanswered} onChange={() => setFilter({ unanswered: !filter.unanswered })} data-testid="filter.unanswered" />
-              Only unanswered objections and rebuttals
-            </label>
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover.Root>
+      {/* The popover's code (Radix) loads on first use, or once the page is idle. */}
+      <LazyPopup
+        module={DEFERRED.popover}
+        popup="dialog"
+        trigger={{
+          className: 'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50',
+          'data-testid': 'filter.open',
+          children: (
+            <>
+              <Filter aria-hidden className="h-4 w-4" /> Filter
+              {chosen > 0 && <span className="rounded-full bg-indigo-600 px-1.5 text-xs font-bold text-white">{chosen}</span>}
+            </>
+          ),
+        }}
+      >
+        {({ Popover }, popup) => (
+          <Popover.Root defaultOpen={popup.defaultOpen}>
+            <Popover.Trigger {...popup.trigger} />
+            <Popover.Portal>
+              <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xl" data-testid="filter.panel">
+                <FilterGroup legend="Kind">
+                  {NODE_KINDS.map((k) => {
+                    const Icon = KIND_STYLES[k].icon;
+                    return (
+                      <Check key={k} checked={filter.kinds.includes(k)} onChange={() => setFilter({ kinds: toggled(filter.kinds, k) })} testId={`filter.kind-${k}`}>
+                        <Icon aria-hidden className="h-3.5 w-3.5" style={{ color: KIND_STYLES[k].color }} /> {KIND_STYLES[k].label}
+                      </Check>
+                    );
+                  })}
+                </FilterGroup>
+                <FilterGroup legend="Status">
+                  {STATUSES.map((st) => {
+                    const Icon = STATUS_STYLES[st].icon;
+                    return (
+                      <Check key={st} checked={filter.statuses.includes(st)} onChange={() => setFilter({ statuses: toggled(filter.statuses, st) })} testId={`filter.status-${st}`}>
+                        <Icon aria-hidden className="h-3.5 w-3.5" /> {STATUS_LABELS[st]}
+                      </Check>
+                    );
+                  })}
+                </FilterGroup>
+                {authors.length > 1 && (
+                  <FilterGroup legend="Author">
+                    {authors.map((a) => (
+                      <Check key={a} checked={filter.authors.includes(a)} onChange={() => setFilter({ authors: toggled(filter.authors, a) })} testId="filter.author">
+                        {a}
+                      </Check>
+                    ))}
+                  </FilterGroup>
+                )}
+                <label className="mt-3 flex items-center gap-2 font-medium text-slate-800">
+                  <input type="checkbox" checked={filter.unanswered} onChange={() => setFilter({ unanswered: !filter.unanswered })} data-testid="filter.unanswered" />
+                  Only unanswered objections and rebuttals
+                </label>
+              </Popover.Content>
+            </Popover.Portal>
+          </Popover.Root>
+        )}
+      </LazyPopup>
       {isFilterActive(filter) && (
         <>
           <span className="whitespace-nowrap text-sm text-slate-600" role="status" data-testid="filter.count">

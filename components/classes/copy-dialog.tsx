@@ -2,9 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { Copy } from 'lucide-react';
-import { ModalContent } from '@/components/ui/modal';
+import { LazyPopup } from '@/components/ui/lazy-popup';
 import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import { DEFERRED } from '@/components/map-workspace/deferred';
@@ -50,42 +49,56 @@ export function CopyDialog({ className }: { className: string }) {
     }
   }
 
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className={className} aria-label="Copy for a class" title="Copy this map for a class" data-testid="map.copy">
+  const trigger = {
+    className,
+    'aria-label': 'Copy for a class',
+    title: 'Copy this map for a class',
+    'data-testid': 'map.copy',
+    children: (
+      <>
         <Copy aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Copy for a class</span>
-      </Dialog.Trigger>
-      <ModalContent className="w-[480px]">
-        <Dialog.Title className="text-lg font-semibold">Copy this map for a class</Dialog.Title>
-        <Dialog.Description className="mt-1 text-sm text-slate-600">
-          You will own the copy. Students join with an invite link or code and add their points under their names; this map stays as it is.
-        </Dialog.Description>
-        <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
-          <div>
-            <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
-              Title
-            </label>
-            <input id={titleId} value={title} onChange={(e) => setTitle(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.title" />
-          </div>
-          <div>
-            <label htmlFor={classId} className="mb-1 block text-sm font-medium text-slate-700">
-              Class <span className="font-normal text-slate-500">(optional)</span>
-            </label>
-            <input id={classId} value={classLabel} onChange={(e) => setClassLabel(e.target.value)} placeholder="Period 3 — Global Politics" className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.class" />
-          </div>
-          {error && (
-            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="copy.submit">
-              {busy ? 'Copying…' : 'Make the copy'}
-            </button>
-          </div>
-        </form>
-      </ModalContent>
-    </Dialog.Root>
+      </>
+    ),
+  };
+  // The dialog's code (Radix) loads on first use, or once the page is idle.
+  return (
+    <LazyPopup module={DEFERRED.dialog} popup="dialog" trigger={trigger} open={open} onOpenChange={setOpen}>
+      {({ Dialog, ModalContent }, popup) => (
+        <Dialog.Root open={open} onOpenChange={setOpen}>
+          <Dialog.Trigger {...popup.trigger} />
+          <ModalContent className="w-[480px]">
+            <Dialog.Title className="text-lg font-semibold">Copy this map for a class</Dialog.Title>
+            <Dialog.Description className="mt-1 text-sm text-slate-600">
+              You will own the copy. Students join with an invite link or code and add their points under their names; this map stays as it is.
+            </Dialog.Description>
+            <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
+              <div>
+                <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
+                  Title
+                </label>
+                <input id={titleId} value={title} onChange={(e) => setTitle(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.title" />
+              </div>
+              <div>
+                <label htmlFor={classId} className="mb-1 block text-sm font-medium text-slate-700">
+                  Class <span className="font-normal text-slate-500">(optional)</span>
+                </label>
+                <input id={classId} value={classLabel} onChange={(e) => setClassLabel(e.target.value)} placeholder="Period 3 — Global Politics" className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.class" />
+              </div>
+              {error && (
+                <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
+                  {error}
+                </p>
+              )}
+              <div className="flex justify-end gap-2">
+                <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
+                <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="copy.submit">
+                  {busy ? 'Copying…' : 'Make the copy'}
+                </button>
+              </div>
+            </form>
+          </ModalContent>
+        </Dialog.Root>
+      )}
+    </LazyPopup>
   );
 }

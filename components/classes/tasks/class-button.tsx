@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { Dialog } from 'radix-ui';
 import { Users } from 'lucide-react';
-import { ModalContent } from '@/components/ui/modal';
+import { LazyPopup } from '@/components/ui/lazy-popup';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
 import { onDemand } from '@/components/map-workspace/on-demand';
 
@@ -30,30 +30,41 @@ export function ClassButton({ className }: { className: string }) {
     };
   }, [open, Panel]);
   if (!owner) return null;
-  return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        setFailed(null);
-      }}
-    >
-      <Dialog.Trigger className={className} title="Your class: tasks and each student’s progress" data-testid="map.class">
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    setFailed(null);
+  };
+  const trigger = {
+    className,
+    title: 'Your class: tasks and each student’s progress',
+    'data-testid': 'map.class',
+    children: (
+      <>
         <Users aria-hidden className="h-4 w-4" /> <span className="hidden lg:inline">Class</span>
         <span className="sr-only lg:hidden">Class</span>
-      </Dialog.Trigger>
-      <ModalContent className="w-[1180px]">
-        {Panel ? (
-          <Panel onClose={() => setOpen(false)} />
-        ) : (
-          <>
-            <Dialog.Title className="text-lg font-semibold">Class</Dialog.Title>
-            <Dialog.Description className="mt-2 text-sm text-slate-600" role={failed ? 'alert' : 'status'}>
-              {failed ?? 'Loading the class…'}
-            </Dialog.Description>
-          </>
-        )}
-      </ModalContent>
-    </Dialog.Root>
+      </>
+    ),
+  };
+  // The dialog's code (Radix) loads on first use, or once the page is idle.
+  return (
+    <LazyPopup module={DEFERRED.dialog} popup="dialog" trigger={trigger} open={open} onOpenChange={onOpenChange}>
+      {({ Dialog, ModalContent }, popup) => (
+        <Dialog.Root open={open} onOpenChange={onOpenChange}>
+          <Dialog.Trigger {...popup.trigger} />
+          <ModalContent className="w-[1180px]">
+            {Panel ? (
+              <Panel onClose={() => setOpen(false)} />
+            ) : (
+              <>
+                <Dialog.Title className="text-lg font-semibold">Class</Dialog.Title>
+                <Dialog.Description className="mt-2 text-sm text-slate-600" role={failed ? 'alert' : 'status'}>
+                  {failed ?? 'Loading the class…'}
+                </Dialog.Description>
+              </>
+            )}
+          </ModalContent>
+        </Dialog.Root>
+      )}
+    </LazyPopup>
   );
 }

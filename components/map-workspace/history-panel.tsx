@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Tabs } from 'radix-ui';
 import { History, RotateCcw, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { describeEvent } from '@/lib/argument/history';
+import { describeEvent } from '@/lib/argument/history-words';
 import type { NodeKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 import { can } from '@/lib/auth/permissions';

@@ -7,7 +7,8 @@ import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
 import { can } from '@/lib/auth/permissions';
 import { matchingNodes } from '@/lib/argument/filter';
-import { allRows, ancestorKeys, buildOutline, homeRowKey, keysOpeningMatches, outlineLabel, visibleRows, type OutlineRow } from '@/lib/argument/outline';
+import { allRows, ancestorKeys, buildOutline, homeRowKey, keysOpeningMatches, visibleRows, type OutlineRow } from '@/lib/argument/outline';
+import { outlineLabel } from '@/lib/argument/outline-label';
 import { schemeById } from '@/lib/argument/schemes';
 import { OutlineRowItem, type RowAction } from './outline-row';
 

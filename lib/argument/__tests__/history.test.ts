@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeEvent, eventTouchesNode, graphBefore, type HistoryEvent } from '../history';
+import { graphBefore, type HistoryEvent } from '../history';
+import { describeEvent, eventTouchesNode } from '../history-words';
 import type { ArgumentGraph } from '../model';
 import { attacks, graphOf, node, supports } from './fixtures';
 

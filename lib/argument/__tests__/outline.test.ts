@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../evaluation';
 import { buildGraphFromSpec } from '../map-spec';
-import { allRows, ancestorKeys, buildOutline, homeRowKey, outlineLabel, UNCONNECTED_KEY, visibleRows, type OutlineRow } from '../outline';
+import { allRows, ancestorKeys, buildOutline, homeRowKey, UNCONNECTED_KEY, visibleRows, type OutlineRow } from '../outline';
+import { outlineLabel } from '../outline-label';
 import { ANALYST, negotiateNowSpec } from '../../../prisma/seed/negotiate-now';
 import { attacks, graphOf, linked, node, supports, undercuts } from './fixtures';
 

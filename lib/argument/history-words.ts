@@ -1,0 +1,93 @@
+import type { Connected, Created, Deleted, HistoryEvent, Restored, SchemeChanged, Updated } from './history';
+import type { FlatEdge } from './model';
+import { schemeById } from './schemes';
+import { shorten } from './text';
+
+/**
+ * The history in words: one line per event (`describeEvent`) and which events concern a point
+ * (`eventTouchesNode`). Apart from `history.ts` (the events and `graphBefore`, which the map page
+ * needs from the start) because naming a step's scheme brings the scheme catalogue, which only the
+ * history panel and the inspector need, and they load on first use.
+ */
+
+const ARTICLE: Record<string, string> = { objection: 'an objection', evidence: 'evidence', premise: 'a premise', claim: 'a claim', rebuttal: 'a rebuttal', thesis: 'a thesis' };
+
+/**
+ * One line for the history list: who did what to which point.
+ * `textOf` gives a point's words when the event itself does not carry them.
+ */
+export function describeEvent(event: HistoryEvent, textOf: (id: string) => string | undefined): string {
+  const who = event.actor || 'Someone';
+  const quote = (text: string | undefined) => (text ? `“${shorten(text, 60)}”` : 'a point');
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'node.created': {
+      const { node } = data as Created;
+      return `${who} added ${ARTICLE[node.kind] ?? 'a point'}: ${quote(node.text)}`;
+    }
+    case 'node.updated': {
+      const { node, before } = data as Updated;
+      if (before?.kind && before.kind !== node.kind) {
+        return node.kind === 'thesis' ? `${who} made ${quote(node.text)} the thesis` : `${who} made ${quote(node.text)} ${ARTICLE[node.kind] ?? 'a point'}`;
+      }
+      if (before?.details && before.text === node.text) {
+        if (before.details.proposal !== (node.proposal ?? false)) {
+          return node.proposal ? `${who} marked ${quote(node.text)} a policy proposal` : `${who} marked ${quote(node.text)} no longer a policy proposal`;
+        }
+        if (before.details.stockIssue !== (node.stockIssue ?? null)) return `${who} changed the stock issue of ${quote(node.text)}`;
+        return `${who} changed the date of ${quote(node.text)}`;
+      }
+      return `${who} reworded ${quote(before?.text)}`;
+    }
+    case 'connection.created': {
+      const { edge } = data as Connected;
+      const verb = edge.relation === 'supports' ? 'supports' : edge.undercut ? 'undercuts the step to' : 'attacks';
+      return `${who} connected ${quote(textOf(edge.from))} — it ${verb} ${quote(textOf(edge.to))}`;
+    }
+    case 'node.moved':
+      return `${who} moved ${quote((data as Updated).node.text)} on the canvas`;
+    case 'node.deleted': {
+      const { removed } = data as Deleted;
+      const first = (data as Deleted).graph?.nodes.find((n) => n.id === removed[0])?.text ?? textOf(removed[0]);
+      return `${who} deleted ${quote(first)}${removed.length > 1 ? ` and ${removed.length - 1} point${removed.length > 2 ? 's' : ''} resting on it` : ''}`;
+    }
+    case 'node.restored': {
+      const { restored } = data as Restored;
+      return `${who} restored ${restored.length === 1 ? quote(textOf(restored[0])) : `${restored.length} points`}`;
+    }
+    case 'inference.updated': {
+      const { inference } = data as SchemeChanged;
+      const name = inference.scheme ? (schemeById(inference.scheme)?.name ?? inference.scheme) : null;
+      return name ? `${who} named a step “${name}”` : `${who} cleared the scheme of a step`;
+    }
+    case 'positions.saved':
+      return `${who} tidied the layout`;
+    case 'map.updated': {
+      const { map, before } = data as { map: { title: string; archived: boolean; anonymous?: boolean }; before: { title: string; archived: boolean; anonymous?: boolean } };
+      if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
+      if ((map.anonymous ?? false) !== (before.anonymous ?? false)) return map.anonymous ? `${who} made the class anonymous: students see each other as “Student 1, 2, …”` : `${who} showed the class’s names again`;
+      return `${who} renamed the map “${shorten(map.title, 60)}”`;
+    }
+    case 'tasks.updated': {
+      const { tasks, before } = data as { tasks: unknown; before: unknown };
+      if (tasks === null) return `${who} turned the class tasks off`;
+      return before === null || before === undefined ? `${who} set the class tasks` : `${who} changed the class tasks`;
+    }
+    case 'comment.created':
+      return `${who} commented on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+    case 'comment.updated':
+      return `${who} edited a comment on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+    case 'comment.deleted':
+      return `${who} deleted a comment on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+    case 'vote.cast':
+      return `${who} rated ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+    default:
+      return `${who}: ${event.type}`;
+  }
+}
+
+/** Whether an event concerns a node: it names it as the point changed, removed, restored or discussed. */
+export function eventTouchesNode(event: HistoryEvent, nodeId: string): boolean {
+  const data = event.data as { node?: { id: string }; removed?: string[]; restored?: string[]; nodeId?: string; edge?: FlatEdge };
+  return data.node?.id === nodeId || data.edge?.from === nodeId || data.edge?.to === nodeId || data.nodeId === nodeId || !!data.removed?.includes(nodeId) || !!data.restored?.includes(nodeId);
+}

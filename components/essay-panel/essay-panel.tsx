@@ -10,7 +10,8 @@ import { stretchesOf } from '@/lib/argument/essay-stretches';
 import type { ArgNode } from '@/lib/argument/model';
 import type { Suggestion } from '@/lib/argument/suggest';
 import { MARKABLE_KINDS, useMarkAs } from './mark-as';
-import { SuggestionList } from './suggestion-list';
+import { DEFERRED } from '@/components/map-workspace/deferred';
+import { Deferred } from '@/components/map-workspace/panel-fallbacks';
 import { useSuggestions } from './use-suggestions';
 
 /** A stretch of the essay singled out without being a point: a suggestion, or a sentence no point quotes. */
@@ -176,17 +177,21 @@ export function EssayPanel() {
         )}
       </div>
       {suggestions.state.status === 'ready' && (
-        <SuggestionList
-          items={openSuggestions}
-          truncated={suggestions.state.truncated}
-          essay={document.text}
-          canAdd={canAdd}
-          busy={busy}
-          onAccept={(s) => void accept(s)}
-          onDismiss={suggestions.dismiss}
-          onShow={showSuggestion}
-          onClose={suggestions.close}
-        />
+        <Deferred module={DEFERRED.suggestionList} frame="main">
+          {(SuggestionList) => (
+            <SuggestionList
+              items={openSuggestions}
+              truncated={suggestions.state.status === 'ready' && suggestions.state.truncated}
+              essay={document.text}
+              canAdd={canAdd}
+              busy={busy}
+              onAccept={(s) => void accept(s)}
+              onDismiss={suggestions.dismiss}
+              onShow={showSuggestion}
+              onClose={suggestions.close}
+            />
+          )}
+        </Deferred>
       )}
       {canAdd && essaySelection && (
         <div className="border-b border-indigo-200 bg-indigo-50 px-6 py-2.5" role="group" aria-label="Mark the selected words" data-testid="essay.mark">

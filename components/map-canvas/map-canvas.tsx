@@ -43,7 +43,8 @@ import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
-import { NodeActions } from '@/components/inspector/node-actions';
+import { DEFERRED } from '@/components/map-workspace/deferred';
+import { Deferred } from '@/components/map-workspace/panel-fallbacks';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
 import { cardRoom, guessedLayoutInput } from '@/lib/canvas/cards';
@@ -52,7 +53,7 @@ import { buildFlowEdges, buildFlowNodes, structureKey, type ArgumentFlowEdge, ty
 import { useFolds } from './use-folds';
 import { MapLegend } from './map-legend';
 import { positionsOf, runLayout } from './run-layout';
-import { ConnectChooser, type PendingConnection } from './connect-chooser';
+import type { PendingConnection } from './connect-chooser';
 
 /**
  * Above this many points drawn a map is "large": only the cards in view are drawn, and the first
@@ -660,11 +661,18 @@ export function MapCanvas() {
         )}
         {selectedNodeId && !readOnly && (
           <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
-            <NodeActions nodeId={selectedNodeId} compact />
+            {/* Its code loads on the first selection (or once the page is idle). */}
+            <Deferred module={DEFERRED.nodeActions} frame="main">
+              {(NodeActions) => <NodeActions nodeId={selectedNodeId} compact />}
+            </Deferred>
           </NodeToolbar>
         )}
       </ReactFlow>
-      {pending && <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
+      {pending && (
+        <Deferred module={DEFERRED.connectChooser} frame="main">
+          {(ConnectChooser) => <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
+        </Deferred>
+      )}
       {view.nodes.length === 0 ? (
         <div className="pointer-events-none absolute inset-0 grid place-items-center p-8" data-testid="canvas.empty">
           <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white/90 p-6 text-center text-slate-600 shadow-sm">

@@ -84,3 +84,23 @@ test('deleting a point that takes ~1,500 others with it works, and Undo brings a
   expect(((await restored.json()) as { restored: string[] }).restored).toHaveLength(removed.length);
   expect(liveNodes()).toBe(MAP_NODES_MAX);
 });
+
+test('a full map takes no new point; a delete makes room for exactly as many, though the deleted rows stay for Undo', async () => {
+  expect(liveNodes()).toBe(MAP_NODES_MAX);
+  const thesis = idOf('node', graph.nodes.find((n) => n.kind === 'thesis')!.id);
+  const add = (text: string) => send('POST', `/api/maps/${SLUG}/nodes`, { headers: CLIENT, body: { kind: 'objection', text, target: thesis, relation: 'attacks' } });
+  const full = await add('One point too many for this map.');
+  expect(full.status, await full.clone().text()).toBe(409);
+  expect(((await full.json()) as { error: { message: string } }).error.message).toMatch(/This map is full/);
+
+  // A point nothing rests on: deleting it frees exactly one place. The map still has MAP_NODES_MAX
+  // rows (the deleted one kept for Undo), so the live count, not the rows, must decide.
+  const leaf = graph.nodes.find((n) => n.kind !== 'thesis' && dependentsOf(graph, n.id).length === 0)!;
+  const deleted = await send('DELETE', `/api/maps/${SLUG}/nodes/${idOf('node', leaf.id)}`, { headers: CLIENT });
+  expect(deleted.status, await deleted.clone().text()).toBe(200);
+  expect(liveNodes()).toBe(MAP_NODES_MAX - 1);
+  const room = await add('A point in the place a delete freed.');
+  expect(room.status, await room.clone().text()).toBe(201);
+  expect(liveNodes()).toBe(MAP_NODES_MAX);
+  expect((await add('And one more is again too many.')).status).toBe(409);
+});

@@ -1,6 +1,21 @@
 'use client';
 
-import { onDemand } from './on-demand';
+import { onDemand, type OnDemand } from './on-demand';
+
+// The Radix parts, each loaded through one `OnDemand` whichever popup asks first.
+const dropdownMenu = onDemand(() => import('@/components/ui/popups/dropdown-menu'));
+const popover = onDemand(() => import('@/components/ui/popups/popover'));
+const dialog = onDemand(() => import('@/components/ui/popups/dialog'));
+const alertDialog = onDemand(() => import('@/components/ui/popups/alert-dialog'));
+
+/**
+ * A popup's Radix part and its own content (its JSX, words and handlers), fetched together: the
+ * content is not in the page's first load either, and one load serves a click. The content module
+ * is given the Radix parts rather than importing them, so that Radix is not copied into its chunk.
+ */
+function popupWith<R extends object, C extends object>(radix: OnDemand<R>, content: () => Promise<C>): OnDemand<R & C> {
+  return onDemand(() => Promise.all([radix.load(), content()]).then(([parts, own]) => ({ ...parts, ...own })));
+}
 
 /**
  * Everything the map page loads after it is drawn: the panels shown on a click, the forms'
@@ -25,10 +40,12 @@ export const DEFERRED = {
   classSchemas: onDemand(() => import('@/lib/validation/classes')),
   imageExport: onDemand(() => import('html-to-image')),
   qrCode: onDemand(() => import('qrcode')),
-  dropdownMenu: onDemand(() => import('@/components/ui/popups/dropdown-menu')),
-  popover: onDemand(() => import('@/components/ui/popups/popover')),
-  dialog: onDemand(() => import('@/components/ui/popups/dialog')),
-  alertDialog: onDemand(() => import('@/components/ui/popups/alert-dialog')),
+  dropdownMenu,
+  popover,
+  dialog,
+  alertDialog,
+  exportMenu: popupWith(dropdownMenu, () => import('./export-menu-content')),
+  narrowToolsMenu: popupWith(dropdownMenu, () => import('./narrow-tools-menu-content')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

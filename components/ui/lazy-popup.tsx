@@ -26,7 +26,11 @@ export interface LoadedPopup {
 }
 
 interface LazyPopupProps<M> {
-  /** The popup's code (a Radix part, loaded on first use or once the page is idle: see `DEFERRED`). */
+  /**
+   * The popup's code, loaded on first use or once the page is idle (see `DEFERRED`): its Radix part
+   * and, so that they are not in the page's first load either, its own content, JSX and handlers
+   * (a `*-content.tsx` module beside the trigger's).
+   */
   module: OnDemand<M>;
   /** `menu` (a DropdownMenu: opens on press, Enter, Space or ↓, as Radix's does) or `dialog` (a Popover or Dialog: opens on click). */
   popup: 'menu' | 'dialog';
@@ -34,7 +38,7 @@ interface LazyPopupProps<M> {
   /** When the popup's open state is kept by its owner (a store, a `?share` link): a click asks for it with `onOpenChange(true)`, and `open` loads the code. */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-  /** The real popup: its Radix `Root`, a `Trigger` with `trigger`'s props, and its content. */
+  /** The real popup: its Radix `Root`, a `Trigger` with `trigger`'s props, and its content (usually a component from `module`, given the Radix parts and `popup`). */
   children: (loaded: M, popup: LoadedPopup) => ReactNode;
 }
 

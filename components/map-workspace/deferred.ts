@@ -46,6 +46,7 @@ export const DEFERRED = {
   alertDialog,
   exportMenu: popupWith(dropdownMenu, () => import('./export-menu-content')),
   narrowToolsMenu: popupWith(dropdownMenu, () => import('./narrow-tools-menu-content')),
+  judgeAsOf: popupWith(popover, () => import('./judge-as-of-content')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

@@ -3,11 +3,10 @@
 import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { ChevronDown, Home, LogIn, LogOut, ShieldOff, UserRound } from 'lucide-react';
+import { ChevronDown, LogIn, ShieldOff, UserRound } from 'lucide-react';
 import { DEFERRED } from '@/components/map-workspace/deferred';
 import { MapStoreContext } from '@/components/map-workspace/map-store';
 import { LazyPopup, type TriggerProps } from '@/components/ui/lazy-popup';
-import { roleSummary } from '@/lib/auth/role-words';
 import type { MapView } from '@/lib/argument/map-view';
 import type { Policy } from '@/lib/auth/permissions';
 
@@ -26,9 +25,6 @@ function useMapViewer(): { viewer: MapView['viewer']; policy: Policy } | null {
   const policy = useSyncExternalStore(subscribe, () => store?.getState().view.map.policy ?? null, () => store?.getState().view.map.policy ?? null);
   return viewer && policy ? { viewer, policy } : null;
 }
-
-const MENU_CONTENT = 'z-50 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-lg';
-const MENU_ITEM = 'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100';
 
 /**
  * The header's account control. On a map page it shows who the map knows: a member or a signed-in
@@ -112,25 +108,11 @@ export function AccountMenu() {
         </p>
       )}
       <LazyPopup
-        module={DEFERRED.dropdownMenu}
+        module={DEFERRED.accountMenu}
         popup="menu"
         trigger={triggerProps({ name: account.username, role: shownRole, label: `Account: ${account.username}${shownRole ? `, ${shownRole} on this map` : ''}`, testId: 'account.menu' })}
       >
-        {({ DropdownMenu }, popup) => (
-          <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
-            <DropdownMenu.Trigger {...popup.trigger} />
-            <DropdownMenu.Portal>
-              <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-                <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">Signed in as {account.username}</DropdownMenu.Label>
-                {onMap && <RoleSummary role={onMap.viewer.role} policy={onMap.policy} />}
-                {onMap?.viewer.alias && <AliasNote alias={onMap.viewer.alias} />}
-                <DropdownMenu.Item onSelect={() => void signOut()} className={MENU_ITEM} data-testid="account.signout">
-                  <LogOut aria-hidden className="h-4 w-4" /> Sign out
-                </DropdownMenu.Item>
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
-        )}
+        {(loaded, popup) => <loaded.AccountPopup radix={loaded} popup={popup} username={account.username} onMap={onMap} onSignOut={() => void signOut()} />}
       </LazyPopup>
     </div>
   );
@@ -158,43 +140,11 @@ function triggerProps({ name, role, label, testId }: { name: string; role: strin
   };
 }
 
-function RoleSummary({ role, policy }: { role: MapView['viewer']['role']; policy: Policy }) {
-  return (
-    <p className="px-3 pb-2 text-sm text-slate-700" data-testid="account.role-summary">
-      {roleSummary(role, policy)}
-    </p>
-  );
-}
-
-/** On an anonymous class: how classmates see this student. */
-function AliasNote({ alias }: { alias: string }) {
-  return (
-    <p className="border-t border-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="account.alias">
-      This class is anonymous: classmates see you as <span className="font-semibold">{alias}</span>. Your teacher sees your name.
-    </p>
-  );
-}
-
 /** A student who joined by invite, without an account: their name and role, and what the role allows. */
 function MemberMenu({ name, role, policy, alias }: { name: string; role: MapView['viewer']['role']; policy: Policy; alias: string | null }) {
   return (
-    <LazyPopup module={DEFERRED.dropdownMenu} popup="menu" trigger={triggerProps({ name, role, label: `You: ${name}${role ? `, ${role} on this map` : ''}`, testId: 'account.member' })}>
-      {({ DropdownMenu }, popup) => (
-        <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
-          <DropdownMenu.Trigger {...popup.trigger} />
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-              <DropdownMenu.Label className="px-3 py-1.5 text-xs text-slate-500">
-                Joined as <span className="font-semibold text-slate-700">{name}</span>
-                {role && ` · ${role}`}
-              </DropdownMenu.Label>
-              <RoleSummary role={role} policy={policy} />
-              {alias && <AliasNote alias={alias} />}
-              <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">This browser keeps your place in the class: come back in the same browser to carry on.</p>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
-      )}
+    <LazyPopup module={DEFERRED.accountMenu} popup="menu" trigger={triggerProps({ name, role, label: `You: ${name}${role ? `, ${role} on this map` : ''}`, testId: 'account.member' })}>
+      {(loaded, popup) => <loaded.MemberPopup radix={loaded} popup={popup} name={name} role={role} policy={policy} alias={alias} />}
     </LazyPopup>
   );
 }
@@ -211,31 +161,8 @@ function NoAccess({ signedIn }: { signedIn: boolean }) {
     ),
   };
   return (
-    <LazyPopup module={DEFERRED.dropdownMenu} popup="menu" trigger={trigger}>
-      {({ DropdownMenu }, popup) => (
-        <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
-          <DropdownMenu.Trigger {...popup.trigger} />
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content align="end" sideOffset={6} className={MENU_CONTENT}>
-              <p className="px-3 py-2 text-sm text-slate-700">
-                You no longer have access to this map. What is on screen stays readable, but nothing can be changed. Ask your teacher if this is a mistake.
-              </p>
-              <DropdownMenu.Item asChild className={MENU_ITEM}>
-                <Link href="/">
-                  <Home aria-hidden className="h-4 w-4" /> All maps
-                </Link>
-              </DropdownMenu.Item>
-              {!signedIn && (
-                <DropdownMenu.Item asChild className={MENU_ITEM}>
-                  <Link href="/signin">
-                    <LogIn aria-hidden className="h-4 w-4" /> Sign in
-                  </Link>
-                </DropdownMenu.Item>
-              )}
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
-      )}
+    <LazyPopup module={DEFERRED.accountMenu} popup="menu" trigger={trigger}>
+      {(loaded, popup) => <loaded.NoAccessPopup radix={loaded} popup={popup} signedIn={signedIn} />}
     </LazyPopup>
   );
 }

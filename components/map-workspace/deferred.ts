@@ -46,6 +46,7 @@ export const DEFERRED = {
   alertDialog,
   exportMenu: popupWith(dropdownMenu, () => import('./export-menu-content')),
   narrowToolsMenu: popupWith(dropdownMenu, () => import('./narrow-tools-menu-content')),
+  accountMenu: popupWith(dropdownMenu, () => import('@/components/auth/account-menu-content')),
   judgeAsOf: popupWith(popover, () => import('./judge-as-of-content')),
 };
 

@@ -1,52 +1,27 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { Copy } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import { DEFERRED } from '@/components/map-workspace/deferred';
 
-/** "Copy for a class": a signed-in teacher makes their own copy of the map, with an invite. */
+/**
+ * "Copy for a class": a signed-in teacher makes their own copy of the map, with an invite. The
+ * dialog — its Radix code and its own (`copy-dialog-content.tsx`) — loads on first use, or once
+ * the page is idle.
+ */
 export function CopyDialog({ className }: { className: string }) {
-  const router = useRouter();
-  const view = useMapStore((s) => s.view);
+  const signedIn = useMapStore((s) => s.view.viewer.signedIn);
+  const slug = useMapStore((s) => s.view.map.slug);
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState(`${view.map.title} — class copy`);
-  const [classLabel, setClassLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const titleId = useId();
-  const classId = useId();
 
-  if (!view.viewer.signedIn) {
+  if (!signedIn) {
     return (
-      <a href={`/signin?next=/maps/${encodeURIComponent(view.map.slug)}`} className={className} data-testid="map.copy-signin" title="Sign in to copy this map for a class" aria-label="Copy for a class">
+      <a href={`/signin?next=/maps/${encodeURIComponent(slug)}`} className={className} data-testid="map.copy-signin" title="Sign in to copy this map for a class" aria-label="Copy for a class">
         <Copy aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Copy for a class</span>
       </a>
     );
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    // The schema (and zod with it) loads once the map page is idle; offline it may not be there yet.
-    const schemas = await DEFERRED.classSchemas.load().catch((e: ApiError) => setError(e.message));
-    if (!schemas) return;
-    const { copySchema } = schemas;
-    const parsed = copySchema.safeParse({ title, className: classLabel || undefined });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0].message);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/maps/${encodeURIComponent(view.map.slug)}/copies`, { method: 'POST', body: parsed.data });
-      router.push(`/maps/${map.slug}?share=1`);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'The copy could not be made.');
-      setBusy(false);
-    }
   }
 
   const trigger = {
@@ -60,45 +35,9 @@ export function CopyDialog({ className }: { className: string }) {
       </>
     ),
   };
-  // The dialog's code (Radix) loads on first use, or once the page is idle.
   return (
-    <LazyPopup module={DEFERRED.dialog} popup="dialog" trigger={trigger} open={open} onOpenChange={setOpen}>
-      {({ Dialog, ModalContent }, popup) => (
-        <Dialog.Root open={open} onOpenChange={setOpen}>
-          <Dialog.Trigger {...popup.trigger} />
-          <ModalContent className="w-[480px]">
-            <Dialog.Title className="text-lg font-semibold">Copy this map for a class</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-slate-600">
-              You will own the copy. Students join with an invite link or code and add their points under their names; this map stays as it is.
-            </Dialog.Description>
-            <form onSubmit={submit} className="mt-4 space-y-4" noValidate>
-              <div>
-                <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
-                  Title
-                </label>
-                <input id={titleId} value={title} onChange={(e) => setTitle(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.title" />
-              </div>
-              <div>
-                <label htmlFor={classId} className="mb-1 block text-sm font-medium text-slate-700">
-                  Class <span className="font-normal text-slate-500">(optional)</span>
-                </label>
-                <input id={classId} value={classLabel} onChange={(e) => setClassLabel(e.target.value)} placeholder="Period 3 — Global Politics" className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.class" />
-              </div>
-              {error && (
-                <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-                  {error}
-                </p>
-              )}
-              <div className="flex justify-end gap-2">
-                <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-                <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="copy.submit">
-                  {busy ? 'Copying…' : 'Make the copy'}
-                </button>
-              </div>
-            </form>
-          </ModalContent>
-        </Dialog.Root>
-      )}
+    <LazyPopup module={DEFERRED.copyDialog} popup="dialog" trigger={trigger} open={open} onOpenChange={setOpen}>
+      {(loaded, popup) => <loaded.CopyPopup radix={loaded} popup={popup} open={open} onOpenChange={setOpen} />}
     </LazyPopup>
   );
 }

@@ -48,6 +48,9 @@ export const DEFERRED = {
   narrowToolsMenu: popupWith(dropdownMenu, () => import('./narrow-tools-menu-content')),
   accountMenu: popupWith(dropdownMenu, () => import('@/components/auth/account-menu-content')),
   judgeAsOf: popupWith(popover, () => import('./judge-as-of-content')),
+  shareDialog: popupWith(dialog, () => import('@/components/classes/share-dialog-content')),
+  copyDialog: popupWith(dialog, () => import('@/components/classes/copy-dialog-content')),
+  classDialog: popupWith(dialog, () => import('@/components/classes/tasks/class-button-content')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

@@ -51,6 +51,8 @@ export const DEFERRED = {
   shareDialog: popupWith(dialog, () => import('@/components/classes/share-dialog-content')),
   copyDialog: popupWith(dialog, () => import('@/components/classes/copy-dialog-content')),
   classDialog: popupWith(dialog, () => import('@/components/classes/tasks/class-button-content')),
+  shortcutsSheet: popupWith(dialog, () => import('./shortcuts-sheet-content')),
+  confirmDelete: popupWith(alertDialog, () => import('./confirm-delete-content')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

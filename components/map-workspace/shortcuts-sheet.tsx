@@ -4,51 +4,17 @@ import { useOnDemand } from '@/components/ui/lazy-popup';
 import { DEFERRED } from './deferred';
 import { useMapStore } from './map-store';
 
-const SHORTCUTS: [string, string][] = [
-  ['O', 'Object to the selected point'],
-  ['S', 'Support the selected point'],
-  ['R', 'Rebut the selected objection'],
-  ['U', 'Undercut the selected step of reasoning'],
-  ['E', 'Edit the selected point'],
-  ['Delete', 'Delete the selected point (with Undo)'],
-  ['Esc', 'Close the form, then the gaps or history panel, then clear the selection'],
-  ['V', 'Switch between the canvas and the outline'],
-  ['↑ ↓ ← →', 'In the outline: move, open and close rows'],
-  ['Enter', 'In the outline: actions on the row'],
-  ['G', 'Find the gaps (study mode)'],
-  ['/', 'Search the points'],
-  ['Enter', 'In search: go to the next match (Shift+Enter: the one before)'],
-  ['?', 'Show these shortcuts'],
-];
-
 /**
- * The keyboard shortcuts (? or the header's button). Its code (Radix's Dialog) loads when first
- * asked for, or once the page is idle; nothing is drawn before.
+ * The keyboard shortcuts (? or the header's button). Its code (Radix's Dialog and the sheet's own,
+ * `shortcuts-sheet-content.tsx`) loads when first asked for, or once the page is idle; nothing is
+ * drawn before.
  */
 export function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const notify = useMapStore((s) => s.notify);
-  const loaded = useOnDemand(DEFERRED.dialog, open, () => {
+  const loaded = useOnDemand(DEFERRED.shortcutsSheet, open, () => {
     onOpenChange(false);
     notify({ tone: 'error', message: 'Offline — the keyboard shortcuts could not be loaded. Try again when the connection is back.' });
   });
   if (!loaded) return null;
-  const { Dialog, ModalContent } = loaded;
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <ModalContent className="w-[420px]">
-        <Dialog.Title className="text-lg font-semibold">Keyboard shortcuts</Dialog.Title>
-        <Dialog.Description className="mt-1 text-sm text-slate-600">Select a point first (click it, or a highlight in the essay).</Dialog.Description>
-        <dl className="mt-4 space-y-2">
-          {SHORTCUTS.map(([key, what]) => (
-            <div key={`${key} ${what}`} className="flex items-center gap-3 text-sm">
-              <dt>
-                <kbd className="inline-block min-w-12 rounded border border-slate-300 bg-slate-50 px-2 py-0.5 text-center font-mono text-xs">{key}</kbd>
-              </dt>
-              <dd className="text-slate-700">{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </ModalContent>
-    </Dialog.Root>
-  );
+  return <loaded.ShortcutsDialog radix={loaded} open={open} onOpenChange={onOpenChange} />;
 }

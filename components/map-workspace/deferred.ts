@@ -53,6 +53,7 @@ export const DEFERRED = {
   classDialog: popupWith(dialog, () => import('@/components/classes/tasks/class-button-content')),
   shortcutsSheet: popupWith(dialog, () => import('./shortcuts-sheet-content')),
   confirmDelete: popupWith(alertDialog, () => import('./confirm-delete-content')),
+  myTasksCard: onDemand(() => import('@/components/classes/tasks/my-tasks-content')),
 };
 
 /** Fetches every deferred part (failures are left for their first use, which tries again). */

@@ -1,10 +1,11 @@
 'use client';
 
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { ClipboardList, X } from 'lucide-react';
+import { ClipboardList } from 'lucide-react';
+import { DEFERRED } from '@/components/map-workspace/deferred';
 import { useMapStore, type Composer } from '@/components/map-workspace/map-store';
+import { useOnDemand } from '@/components/ui/lazy-popup';
 import type { TaskKind } from '@/lib/argument/progress';
-import { ProgressBar } from './progress-bar';
 import { useProgress, type ClassTasks, type StudentProgress } from './use-progress';
 
 /** "Due Thu 10 Dec 2026" from `2026-12-10` (the day as the teacher set it, in no time zone). */
@@ -80,54 +81,19 @@ export function useMyTasks(): MyTasksValue {
   return useContext(MyTasksContext);
 }
 
-/** The "My tasks" card over the map: the teacher's instructions, the due date and a bar per task. */
+/**
+ * The "My tasks" card over the map: the teacher's instructions, the due date and a bar per task.
+ * Its code (`my-tasks-content.tsx`) loads once the card is to show, or once the page is idle.
+ */
 export function MyTasksCard() {
-  const { tasks, mine, open, setOpen } = useMyTasks();
-  if (!open || !tasks || !mine) return null;
-  const done = mine.tasks.filter((t) => t.complete).length;
-  return (
-    <section
-      className="absolute right-3 top-3 z-20 max-h-[calc(100%-1.5rem)] w-[min(360px,calc(100%-1.5rem))] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-lg"
-      aria-labelledby="my-tasks-title"
-      data-testid="my-tasks"
-    >
-      <div className="flex items-start gap-2">
-        <ClipboardList aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-indigo-700" />
-        <div className="min-w-0 flex-1">
-          <h2 id="my-tasks-title" className="text-base font-semibold text-slate-900">
-            My tasks
-          </h2>
-          <p className="text-sm text-slate-600" data-testid="my-tasks.summary">
-            {mine.complete ? 'All done — well argued!' : `${done} of ${mine.tasks.length} done`}
-            {tasks.dueAt && (
-              <>
-                <span className="mx-1.5" aria-hidden>
-                  ·
-                </span>
-                <span data-testid="my-tasks.due">{dueWords(tasks.dueAt)}</span>
-              </>
-            )}
-          </p>
-        </div>
-        <button type="button" onClick={() => setOpen(false)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Hide my tasks" data-testid="my-tasks.dismiss">
-          <X aria-hidden className="h-4 w-4" />
-        </button>
-      </div>
-      {tasks.instructions && (
-        <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800 [overflow-wrap:anywhere]" data-testid="my-tasks.instructions">
-          {tasks.instructions}
-        </p>
-      )}
-      <ul className="mt-3 space-y-3">
-        {mine.tasks.map((task) => (
-          <li key={task.kind} data-testid="my-tasks.task" data-kind={task.kind}>
-            <p className="mb-1 text-sm font-medium text-slate-800">{task.label}</p>
-            <ProgressBar task={task} label={task.label} testId="my-tasks.bar" />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  const { open } = useMyTasks();
+  const notify = useMapStore((s) => s.notify);
+  const loaded = useOnDemand(DEFERRED.myTasksCard, open, () => {
+    // The header's "My tasks" button shows it again, and tries again.
+    notify({ tone: 'error', message: 'Offline — your tasks could not be shown. Try again when the connection is back.' });
+  });
+  if (!open || !loaded) return null;
+  return <loaded.MyTasksCardContent />;
 }
 
 /** The header's way back to the card once dismissed: "My tasks 1/3". Nothing for anyone without tasks. */

@@ -2,17 +2,30 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { SLUG } from './support/api';
 
 /**
- * The map page's menus and dialogs (Export, More, the account menu, Share, Copy, Class, the
- * shortcuts, the delete confirmation) are not in the JavaScript the page needs to draw: their Radix
- * code loads on first use, or once the canvas is drawn and the page is idle
- * (components/ui/lazy-popup.tsx). Until then their triggers are plain buttons that look and act the
- * same; a press before the code is there opens the menu once it is.
+ * The map page's menus and dialogs (Export, More, the account menu, Share, Copy, Class, Judge as
+ * of, the shortcuts, the delete confirmation) are not in the JavaScript the page needs to draw:
+ * their Radix code and their own content load together on first use, or once the canvas is drawn
+ * and the page is idle (components/ui/lazy-popup.tsx, `DEFERRED`). Until then their triggers are
+ * plain buttons that look and act the same; a press before the code is there opens the menu once it is.
  */
 
 const MAP = `/maps/${SLUG}`;
 /** Strings found only in Radix's DropdownMenu and Dialog (AlertDialog's too) code: their parts' names. */
 const MENU_CODE = 'DropdownMenuContent';
 const DIALOG_CODE = 'DialogContent';
+/** Words found only in the popups' own content (their `*-content.tsx` modules). */
+const EXPORT_CONTENT = 'AIF (AIFdb, OVA)';
+const CONTENT = [
+  EXPORT_CONTENT,
+  'Points resting on facts known only later',
+  'Students open the link (or type the code)',
+  'You will own the copy',
+  'Loading the class',
+  'Switch between the canvas and the outline',
+  'Delete this point and what rests on it?',
+  'This browser keeps your place in the class',
+  'well argued!',
+];
 
 async function canvasReady(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('argmap:canvas-ready').length > 0, null, { timeout: 30_000 });
@@ -81,57 +94,92 @@ test('the op-ed page fetches no menu or dialog code before its canvas is ready, 
   }
 });
 
-test('Export pressed before its code has loaded opens once it is there, with the focus in the menu, and nothing moves', async ({ page }) => {
-  const menuCode = await holdScript(page, MENU_CODE);
+test('the popups’ own content is not fetched before the canvas is ready either, and comes once idle', async ({ page }) => {
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(2000));
   await page.goto(MAP);
   await canvasReady(page);
-  const exportButton = page.getByTestId('map.export');
-  const before = await exportButton.boundingBox();
-  await exportButton.click();
-  // The code is held back: the press is remembered, the button stays as it was.
-  await expect.poll(menuCode.held).toBe(true);
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  menuCode.release();
-
-  const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
-  await expect(menu.getByTestId('export.argdown')).toBeVisible();
-  await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
-  expect(await page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null), 'the focus is in the menu').toBe(true);
-  expect(await exportButton.boundingBox()).toEqual(before);
-  // Radix's own menu from here on: Escape closes it and gives the focus back to its button.
-  await page.keyboard.press('Escape');
-  await expect(menu).toHaveCount(0);
-  await expect(exportButton).toBeFocused();
-  await exportButton.click();
-  await expect(page.getByRole('menu')).toBeVisible();
+  const texts = new Map<string, string>();
+  const textOf = async (url: string) => {
+    if (!texts.has(url)) texts.set(url, await (await page.request.get(url)).text());
+    return texts.get(url)!;
+  };
+  // Once idle every popup's content is fetched — which shows these words are in its code.
+  await expect
+    .poll(
+      async () => {
+        const later = await Promise.all((await scriptsFetched(page)).filter((s) => !s.beforeReady).map((s) => textOf(s.url)));
+        return CONTENT.filter((words) => !later.some((body) => body.includes(words)));
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([]);
+  for (const { url } of (await scriptsFetched(page)).filter((s) => s.beforeReady)) {
+    const text = await textOf(url);
+    for (const words of CONTENT) expect(text.includes(words), `${url} holds “${words}”`).toBe(false);
+  }
 });
 
-test('a menu whose code cannot be fetched says so, and the next press fetches it again', async ({ page }) => {
-  let offline = true;
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    if (offline && body.includes(MENU_CODE)) return route.abort('internetdisconnected');
-    await route.fulfill({ response, body });
+for (const [part, code] of [
+  ['its Radix code', MENU_CODE],
+  ['its own content', EXPORT_CONTENT],
+]) {
+  test(`Export pressed before ${part} has loaded opens once it is there, with the focus in the menu, and nothing moves`, async ({ page }) => {
+    const menuCode = await holdScript(page, code);
+    await page.goto(MAP);
+    await canvasReady(page);
+    const exportButton = page.getByTestId('map.export');
+    const before = await exportButton.boundingBox();
+    await exportButton.click();
+    // The code is held back: the press is remembered, the button stays as it was.
+    await expect.poll(menuCode.held).toBe(true);
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    menuCode.release();
+
+    const menu = page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    await expect(menu.getByTestId('export.argdown')).toBeVisible();
+    await expect(exportButton).toHaveAttribute('aria-expanded', 'true');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null), 'the focus is in the menu').toBe(true);
+    expect(await exportButton.boundingBox()).toEqual(before);
+    // Radix's own menu from here on: Escape closes it and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(exportButton).toBeFocused();
+    await exportButton.click();
+    await expect(page.getByRole('menu')).toBeVisible();
   });
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(MAP);
-  await canvasReady(page);
-  const exportButton = page.getByTestId('map.export');
-  await exportButton.click();
-  await expect(page.getByTestId('popup.offline')).toContainText('Offline');
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  await expect(exportButton).toBeEnabled();
-  await expect(page.getByTestId('map.title')).toBeVisible();
+}
 
-  offline = false;
-  await exportButton.click();
-  await expect(page.getByRole('menu')).toBeVisible();
-  await expect(page.getByTestId('popup.offline')).toHaveCount(0);
-  expect(pageErrors).toEqual([]);
-});
+for (const [part, code] of [
+  ['its Radix code', MENU_CODE],
+  ['its own content', EXPORT_CONTENT],
+]) {
+  test(`a menu whose code (${part}) cannot be fetched says so, and the next press fetches it again`, async ({ page }) => {
+    let offline = true;
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (offline && body.includes(code)) return route.abort('internetdisconnected');
+      await route.fulfill({ response, body });
+    });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(MAP);
+    await canvasReady(page);
+    const exportButton = page.getByTestId('map.export');
+    await exportButton.click();
+    await expect(page.getByTestId('popup.offline')).toContainText('Offline');
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(exportButton).toBeEnabled();
+    await expect(page.getByTestId('map.title')).toBeVisible();
+
+    offline = false;
+    await exportButton.click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await expect(page.getByTestId('popup.offline')).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+}
 
 test('the keyboard: Tab onto a plain trigger, and Enter opens the real menu with the focus in it', async ({ page }) => {
   await page.goto(MAP);

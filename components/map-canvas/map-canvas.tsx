@@ -425,8 +425,9 @@ export function MapCanvas() {
         requestAnimationFrame(() => {
           // From the layout's own answer: the canvas may not have applied the new positions yet.
           if (plan) runCamera(plan, boxOf, drawn, !first);
-          // `argmap:canvas-ready`: the first frame with the laid-out cards in view, measured and joined by
-          // their edges (bench/floor.ts times it).
+          // `argmap:canvas-ready`: the first frame with the laid-out cards in view, joined by their edges
+          // (bench/floor.ts times it). Cards placed from the page's layout count as measured at once
+          // (their rooms and handles are given up front); others once React Flow has measured them.
           if (first) {
             if (initializedRef.current || largeMap) requestAnimationFrame(() => performance.mark('argmap:canvas-ready'));
             else markWhenMeasured.current = true;
@@ -547,7 +548,10 @@ export function MapCanvas() {
         if (c.type !== 'dimensions' || !c.dimensions) continue;
         measuredNow.add(c.id);
         const room = roomsOnScreen.current.get(c.id);
-        if (room && (c.dimensions.height > room.height + 1 || c.dimensions.width > room.width + 1)) outgrown = true;
+        // A card the reader placed stays where it is whatever its size: laying out again would move nothing.
+        const node = flow.getNode(c.id);
+        const placed = node?.type === 'argument' && node.data.node.position != null;
+        if (room && !placed && (c.dimensions.height > room.height + 1 || c.dimensions.width > room.width + 1)) outgrown = true;
       }
       if (measuredNow.size === 0) return;
       // Cards drawn and measured: their own handles replace the ones guessed up front (`sizedUpFront`).
@@ -555,7 +559,7 @@ export function MapCanvas() {
       // A card bigger than its room would overlap its neighbours: lay out again with it as drawn.
       if (outgrown) setRegrown((r) => r + 1);
     },
-    [onNodesChange, setNodes],
+    [onNodesChange, setNodes, flow],
   );
   const handleEdgesChange = useCallback(
     (changes: EdgeChange<ArgumentFlowEdge>[]) => onEdgesChange(changes.filter((c) => c.type !== 'select' && c.type !== 'remove')),

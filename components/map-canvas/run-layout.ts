@@ -16,11 +16,22 @@ function layoutWorker(): Worker {
   if (!worker) {
     // ELK (433 KB gz) loads only here, in a worker, the first time something needs laying out that
     // the page's own layouts do not cover (a new point, a fold of the reader's, a card drawn bigger than guessed).
-    worker = new Worker(new URL('./layout.worker.ts', import.meta.url));
-    worker.onmessage = (event: MessageEvent<LayoutAnswer>) => {
+    const made = new Worker(new URL('./layout.worker.ts', import.meta.url));
+    made.onmessage = (event: MessageEvent<LayoutAnswer>) => {
       pending.get(event.data.requestId)?.(event.data);
       pending.delete(event.data.requestId);
     };
+    // Its script could not be fetched (offline, a new deploy) or it failed: every layout asked of it
+    // fails now, with a notice (the canvas shows what it has), and the next one starts a new worker.
+    const fail = () => {
+      if (worker === made) worker = null;
+      made.terminate();
+      for (const [requestId, settle] of pending) settle({ requestId, error: 'the layout worker could not run (is the connection down?)' });
+      pending.clear();
+    };
+    made.onerror = fail;
+    made.onmessageerror = fail;
+    worker = made;
   }
   return worker;
 }

@@ -3,7 +3,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useMapStore } from '@/components/map-workspace/map-store';
 import { DEFERRED } from '@/components/map-workspace/deferred';
-import type { StudyCounts } from '@/lib/argument/study-counts';
+import type { Evaluation } from '@/lib/argument/evaluation';
+import type { MapView } from '@/lib/argument/map-view';
+import type { StudyCounts, studyCounts } from '@/lib/argument/study-counts';
+
+/** Figures worked out per evaluation (a new one for every change): the two header buttons share one count. */
+const counted = new WeakMap<object, StudyCounts>();
+
+function countsOf(count: typeof studyCounts, view: MapView, evaluation: Evaluation): StudyCounts {
+  let counts = counted.get(evaluation);
+  if (!counts) {
+    counts = count(view, evaluation, view.document.text);
+    counted.set(evaluation, counts);
+  }
+  return counts;
+}
 
 /**
  * The header's study figures for the map as shown: the page's own (worked out on the server) while
@@ -20,12 +34,12 @@ export function useStudyCounts(): StudyCounts | null {
   useEffect(() => {
     if (study || ours) return;
     let current = true;
-    // Offline: the figures stay unsaid until the study code can be fetched (the next change tries again).
+    // Offline: the figures stay unsaid until the study code can be fetched; each change of the map tries again.
     DEFERRED.study.load().then((loaded) => current && setStudy(loaded), () => undefined);
     return () => {
       current = false;
     };
-  }, [study, ours]);
-  const computed = useMemo(() => (study && !ours ? study.studyCounts(view, evaluation, view.document.text) : null), [study, ours, view, evaluation]);
+  }, [study, ours, view]);
+  const computed = useMemo(() => (study && !ours ? countsOf(study.studyCounts, view, evaluation) : null), [study, ours, view, evaluation]);
   return ours ?? computed;
 }

@@ -58,20 +58,31 @@ export const MODEL_ORDER_MAX = 150;
  */
 export const LETTERS_PER_LINE = 30;
 
-/** How many lines `text` wraps to at `perLine` letters, breaking between words (and inside a word longer than a line). Linear. */
+/**
+ * Characters drawn about twice as wide as a Latin letter, and written without spaces between
+ * words: Hangul, CJK ideographs and kana, full-width forms. Each counts as two letters.
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/**
+ * How many lines `text` wraps to at `perLine` letters, breaking between words (and inside a word
+ * longer than a line, as the card's `break-words` does; a run of wide characters is such a word).
+ * Linear.
+ */
 export function wrappedLines(text: string, perLine: number = LETTERS_PER_LINE): number {
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
-    if (used > 0 && used + 1 + word.length <= perLine) {
-      used += 1 + word.length;
+    const length = word.length + (word.match(WIDE)?.length ?? 0);
+    if (used > 0 && used + 1 + length <= perLine) {
+      used += 1 + length;
       continue;
     }
     if (used > 0) lines += 1;
-    // A word longer than a line breaks inside (the card's `break-words`).
-    lines += Math.floor(Math.max(0, word.length - 1) / perLine);
-    used = word.length - Math.floor(Math.max(0, word.length - 1) / perLine) * perLine;
+    const more = Math.floor(Math.max(0, length - 1) / perLine);
+    lines += more;
+    used = length - more * perLine;
   }
   return lines;
 }

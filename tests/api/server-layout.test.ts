@@ -6,7 +6,7 @@ import { foldedView, mainReasonsFolds, visiblePart } from '@/lib/argument/foldin
 import { layoutInputKey, partLayout, positionsFromLayout } from '@/lib/argument/layout';
 import { buildGraphFromSpec } from '@/lib/argument/map-spec';
 import { guessedLayoutInput } from '@/lib/canvas/cards';
-import { LAYOUT_QUEUE_MAX, layoutOf, pageLayouts } from '@/lib/layout/server-layout';
+import { LAYOUT_QUEUE_MAX, LAYOUT_WAIT_BOXES_MAX, layoutOf, pageLayouts } from '@/lib/layout/server-layout';
 import { syntheticGraph } from '@/bench/synthetic-map';
 
 const ESSAY = readFileSync(new URL('../../prisma/seed/negotiate-now.txt', import.meta.url), 'utf8');
@@ -49,11 +49,32 @@ describe('layouts sent with a map page', () => {
 
   test(`past ${LAYOUT_QUEUE_MAX} layouts waiting, a page is served without one at once, and every queued layout still completes`, async () => {
     const graphs = Array.from({ length: LAYOUT_QUEUE_MAX + 4 }, (_, i) => syntheticGraph(200, 1000 + i));
-    const answers = graphs.map((g) => layoutOf(guessedLayoutInput(g)));
+    const answers = graphs.map((g) => layoutOf(guessedLayoutInput(g)).layout);
     const settled = await Promise.all(answers);
     const refused = settled.filter((a) => a === undefined).length;
     // One runs, LAYOUT_QUEUE_MAX wait; the rest are refused rather than queued without bound.
     expect(refused).toBe(graphs.length - LAYOUT_QUEUE_MAX - 1);
     for (const [i, answer] of settled.entries()) if (answer) expect(answer.key).toBe(layoutInputKey(guessedLayoutInput(graphs[i])));
   });
+
+  test('a newer layout of a map replaces its older one still waiting, which then answers nothing', async () => {
+    const busy = layoutOf(guessedLayoutInput(syntheticGraph(300, 7)), 'another map');
+    const older = layoutOf(guessedLayoutInput(syntheticGraph(40, 8)), 'this map');
+    const newer = layoutOf(guessedLayoutInput(syntheticGraph(41, 8)), 'this map');
+    expect(await older.layout).toBeUndefined();
+    expect((await newer.layout)?.key).toBe(layoutInputKey(guessedLayoutInput(syntheticGraph(41, 8))));
+    expect(await busy.layout).toBeDefined();
+  });
+
+  test(`a page waits only for a layout it can expect in time: none with more than ${LAYOUT_WAIT_BOXES_MAX} boxes to lay out first`, async () => {
+    const big = layoutOf(guessedLayoutInput(syntheticGraph(LAYOUT_WAIT_BOXES_MAX + 100, 9)), 'a big map');
+    const small = layoutOf(guessedLayoutInput(syntheticGraph(20, 10)), 'a small map');
+    // The big one is its own page's to wait for only if it fits the budget; the small one queued behind it is not.
+    expect(big.wait).toBe(false);
+    expect(small.wait).toBe(false);
+    // Both are still made, for the next page.
+    expect(await big.layout).toBeDefined();
+    expect(await small.layout).toBeDefined();
+    expect(layoutOf(guessedLayoutInput(syntheticGraph(20, 10)), 'a small map').wait).toBe(true);
+  }, 60_000);
 });

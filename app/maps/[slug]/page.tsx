@@ -31,5 +31,5 @@ export default async function MapPage({ params }: Props) {
   // The cards' positions come with the page, so the browser draws them at once (laid out on the server,
   // kept per change); so do the header's study figures, so the study code loads only when the map changes.
   const counts = studyCounts(view, evaluate(view), view.document.text);
-  return <MapWorkspace initial={view} layouts={await pageLayouts(view)} counts={counts} />;
+  return <MapWorkspace initial={view} layouts={await pageLayouts(view, view.map.slug)} counts={counts} />;
 }

@@ -127,6 +127,9 @@ describe('wrappedLines', () => {
     [`${'a'.repeat(15)} ${'b'.repeat(15)}`, 2],
     ['  spaced   out\n words  ', 1],
     [`${'a'.repeat(29)} ${'b'.repeat(40)} c`, 3],
+    // Wide characters count twice: 16 Hangul syllables are 32 letters, two lines.
+    ['\uac00'.repeat(16), 2],
+    ['\u6f22\u5b57'.repeat(15), 2],
   ])('%j wraps to %i lines at 30 letters', (text, lines) => {
     expect(wrappedLines(text, 30)).toBe(lines);
   });

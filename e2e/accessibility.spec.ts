@@ -188,6 +188,8 @@ test.describe('keyboard', () => {
     const { slug, thesis, claim } = await mapWithLooseClaim(page.request);
     await page.goto(`/maps/${slug}`);
     await expect(page.getByTestId('map.title')).toBeVisible();
+    // Tab through the page once its main view is there (it comes when the page knows the screen it is on).
+    await expect(page.getByTestId('map.main')).toHaveAttribute('data-view', 'canvas');
 
     // Every stop from the top of the page to the search box shows its focus.
     const stops = await tabThrough(page, 80, (s) => s.includes('filter.search'));

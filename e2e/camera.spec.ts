@@ -120,7 +120,17 @@ test('folding: a folded reason opens in place, and "Whole map" draws every point
   const before = await reason.boundingBox();
   await reason.getByTestId('canvas.fold').click();
   await expect.poll(() => page.getByTestId('canvas.node').count()).toBeGreaterThan(drawn);
-  await page.waitForTimeout(500);
+  // Once the unfolded cards are placed (their layout may first need the layout worker to load) and stop moving.
+  await expect(page.locator('.react-flow__node.argmap-unplaced')).toHaveCount(0, { timeout: 15_000 });
+  let last = '';
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await reason.boundingBox());
+      const settled = box === last;
+      last = box;
+      return settled;
+    }, { intervals: [250], timeout: 15_000 })
+    .toBe(true);
   const after = await reason.boundingBox();
   expect(Math.abs(after!.x - before!.x)).toBeLessThan(4);
   expect(Math.abs(after!.y - before!.y)).toBeLessThan(4);

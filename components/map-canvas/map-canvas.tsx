@@ -247,6 +247,8 @@ export function MapCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, sent]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>([]);
+  /** Canvas ids with a place: saved, sent with the page, or given by a layout on screen. */
+  const placed = useRef(new Set<string>());
   const [edges, setEdges, onEdgesChange] = useEdgesState<ArgumentFlowEdge>([]);
   const [laidOut, setLaidOut] = useState(false);
   const [animating, setAnimating] = useState(false);
@@ -262,25 +264,31 @@ export function MapCanvas() {
   useEffect(() => {
     if (!shown) return;
     const kept = matchingNodes(view, (id) => evaluation.nodes[id]?.status, filter);
+    const flowNodes = buildFlowNodes(view, evaluation, highlights, shown);
+    const savedAt = (n: FlowNode) => (n.type === 'argument' ? n.data.node.position : null);
+    // Cards no layout has placed yet (a classmate's new point, a branch just unfolded): drawn, so they
+    // can be measured, but unseen — with their lines — until the layout that places them lands.
+    for (const n of flowNodes) if (savedAt(n) ?? sentPositions?.get(n.id)) placed.current.add(n.id);
+    const unplaced = new Set(flowNodes.filter((n) => !placed.current.has(n.id)).map((n) => n.id));
     setNodes((previous) => {
       const byId = new Map(previous.map((n) => [n.id, n]));
-      return buildFlowNodes(view, evaluation, highlights, shown).map((n) => {
-        const className = kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : undefined;
+      return flowNodes.map((n) => {
+        const classes = [kept && n.type === 'argument' && !kept.has(n.id) ? 'argmap-dimmed' : '', unplaced.has(n.id) && !largeMap ? 'argmap-unplaced' : ''];
+        const className = classes.filter(Boolean).join(' ') || undefined;
         const old = byId.get(n.id);
         if (!old) {
           // Placed by the page's layout: drawn there with its room up front, so the first frame has
           // every card and edge, and a large map culls from the start (`sizedUpFront`). Else a large
           // map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`).
-          const at = (n.type === 'argument' ? n.data.node.position : null) ?? sentPositions?.get(n.id);
+          const at = savedAt(n) ?? sentPositions?.get(n.id);
           if (at) return sizedUpFront({ ...n, className, position: at }, n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE });
           return { ...n, className, hidden: largeMap };
         }
-        const saved = n.type === 'argument' ? n.data.node.position : null;
-        return { ...n, className, position: saved ?? old.position, measured: old.measured, selected: old.selected };
+        return { ...n, className, position: savedAt(n) ?? old.position, measured: old.measured, selected: old.selected };
       });
     });
     const later = new Set(Object.keys(evaluation.nodes).filter((id) => evaluation.nodes[id].status === 'later'));
-    setEdges(buildFlowEdges(shown.part, later));
+    setEdges(buildFlowEdges(shown.part, later).map((e) => (unplaced.has(e.source) || unplaced.has(e.target) ? { ...e, hidden: true } : e)));
   }, [view, evaluation, highlights, filter, largeMap, shown, sentPositions, setNodes, setEdges]);
 
   // Mirror the shared selection onto canvas nodes and edges.
@@ -410,13 +418,16 @@ export function MapCanvas() {
           }
         }
         if (!first) setAnimating(true);
+        for (const id of positions.keys()) placed.current.add(id);
         setNodes((ns) =>
           ns.map((n) => {
-            const placed = { ...n, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position };
+            const className = n.className?.replace(/\s*argmap-unplaced/, '') || undefined;
+            const at = { ...n, className, hidden: false, position: saved.get(n.id) ?? positions.get(n.id) ?? n.position };
             // A large map's cards not drawn yet get their rooms up front, so only those in view are drawn.
-            return largeMap && !n.measured ? sizedUpFront(placed, sizes.get(n.id) ?? { width: JUNCTION_SIZE, height: JUNCTION_SIZE }) : placed;
+            return largeMap && !n.measured ? sizedUpFront(at, sizes.get(n.id) ?? { width: JUNCTION_SIZE, height: JUNCTION_SIZE }) : at;
           }),
         );
+        setEdges((es) => (es.some((e) => e.hidden) ? es.map((e) => (e.hidden ? { ...e, hidden: false } : e)) : es));
         laidOutRef.current = true;
         applied.current = key;
         roomsOnScreen.current = sizes;
@@ -438,6 +449,9 @@ export function MapCanvas() {
       .catch((error: unknown) => {
         finished = true;
         notify({ tone: 'error', message: `The automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
+        // Nothing stays unseen for want of a place: the cards show where they are ("Tidy layout" tries again).
+        setNodes((ns) => ns.map((n) => (n.className?.includes('argmap-unplaced') ? { ...n, className: n.className.replace(/\s*argmap-unplaced/, '') || undefined } : n)));
+        setEdges((es) => (es.some((e) => e.hidden) ? es.map((e) => (e.hidden ? { ...e, hidden: false } : e)) : es));
         setLaidOut(true);
       });
     return () => {

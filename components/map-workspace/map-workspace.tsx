@@ -3,7 +3,7 @@
 import { useContext, useEffect, useState } from 'react';
 import { useSearchParams } from 'next/navigation';
 import { ReactFlowProvider } from '@xyflow/react';
-import { BookOpen, History, Keyboard, LayoutGrid, ListTree, Network, PanelLeftClose } from 'lucide-react';
+import { BookOpen, History, Keyboard, LayoutGrid, ListTree, LoaderCircle, Network, PanelLeftClose } from 'lucide-react';
 import { AppLogo } from '@/components/ui/app-logo';
 import { AccountMenu } from '@/components/auth/account-menu';
 import { CopyDialog } from '@/components/classes/copy-dialog';
@@ -11,7 +11,7 @@ import { ShareDialog } from '@/components/classes/share-dialog';
 import { ClassButton } from '@/components/classes/tasks/class-button';
 import { MyTasksButton, MyTasksCard, MyTasksProvider } from '@/components/classes/tasks/my-tasks';
 import { EssayPanel } from '@/components/essay-panel/essay-panel';
-import { actionsForNode } from '@/components/inspector/node-actions';
+import { actionsForNode } from '@/components/inspector/node-action-specs';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
 import { MapCanvas } from '@/components/map-canvas/map-canvas';
 import { FilterBar } from '@/components/study/filter-bar';
@@ -156,7 +156,8 @@ function WorkspaceLayout() {
         )}
         <main className="relative flex min-h-0 min-w-0 flex-1 flex-col" data-testid="map.main" data-view={essayPane ? 'essay' : (mainView ?? undefined)}>
           <ReplayBanner />
-          {!essayPane && mainView && <FilterBar />}
+          {/* Drawn from the first paint (it serves either view), so "/" finds it as soon as the page responds. */}
+          {!essayPane && <FilterBar />}
           <div className="relative min-h-0 flex-1">
           <PanelBoundary frame="main" label={mainPanel} resetKey={mainPanel}>
           {essayPane ? (
@@ -169,7 +170,14 @@ function WorkspaceLayout() {
             </Deferred>
           ) : mainView === 'canvas' ? (
             <MapCanvas />
-          ) : null}
+          ) : (
+            // Until the page knows the screen it is on (a phone opens on the outline), what the canvas says while it lays out.
+            <div className="grid h-full place-items-center text-slate-500" role="status">
+              <span className="inline-flex items-center gap-2">
+                <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
+              </span>
+            </div>
+          )}
           </PanelBoundary>
           {!essayPane && <MyTasksCard />}
           </div>

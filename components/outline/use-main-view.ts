@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 /** What fills the main area of the map page: the React Flow canvas or the keyboard-first outline. */
 export type MainView = 'canvas' | 'outline';
@@ -44,13 +44,28 @@ function readView(): MainView {
   return stored === 'canvas' || stored === 'outline' ? stored : DEFAULTS[width];
 }
 
+/**
+ * `read()` once the page runs in the browser, and `fallback` before (on the server, and while the
+ * page hydrates), kept up to date through `subscribe`. The browser's first value is applied in a
+ * transition, which React renders in slices it can interrupt: with `useSyncExternalStore` the
+ * re-render after hydration (the map page's canvas, header and essay at once) was one blocking
+ * task of ~100 ms, the longest of the page's load.
+ */
+function useBrowserValue<T>(subscribe: (onChange: () => void) => () => void, read: () => T, fallback: T): T {
+  const [value, setValue] = useState<T>(fallback);
+  useEffect(() => {
+    const update = () => setValue(read());
+    startTransition(update);
+    return subscribe(update);
+  }, [subscribe, read]);
+  return value;
+}
+
+const isNarrow = () => widthClass() === 'narrow';
+
 /** Whether the screen is narrower than 768 px; `false` while rendering on the server. */
 export function useNarrowScreen(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => widthClass() === 'narrow',
-    () => false,
-  );
+  return useBrowserValue(subscribe, isNarrow, false);
 }
 
 /** Below this width (a 1024×768 projector) the canvas gets the whole width: the essay starts closed. */
@@ -62,13 +77,11 @@ function subscribeToProjector(onChange: () => void): () => void {
   return () => media.removeEventListener('change', onChange);
 }
 
+const isProjector = () => window.matchMedia(PROJECTOR_QUERY).matches;
+
 /** Whether the screen is narrower than 1280 px (a projector, a small laptop); `false` on the server. */
 export function useProjectorScreen(): boolean {
-  return useSyncExternalStore(
-    subscribeToProjector,
-    () => window.matchMedia(PROJECTOR_QUERY).matches,
-    () => false,
-  );
+  return useBrowserValue(subscribeToProjector, isProjector, false);
 }
 
 /**
@@ -76,7 +89,7 @@ export function useProjectorScreen(): boolean {
  * `null` until the page runs in the browser: the server cannot know the screen width.
  */
 export function useMainView(): [MainView | null, (view: MainView) => void] {
-  const view = useSyncExternalStore<MainView | null>(subscribe, readView, () => null);
+  const view = useBrowserValue<MainView | null>(subscribe, readView, null);
   const setView = useCallback((next: MainView) => {
     chosen[widthClass()] = next;
     try {

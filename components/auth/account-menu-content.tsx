@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Home, LogIn, LogOut } from 'lucide-react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
-import { roleSummary } from '@/lib/auth/role-words';
+import { roleSummary } from '@/lib/auth/role-summary';
 import type { MapView } from '@/lib/argument/map-view';
 import type { Policy } from '@/lib/auth/permissions';
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { accessChangeMessage, roleSummary, whyNot, type Ability } from '../role-words';
+import { roleSummary } from '../role-summary';
+import { accessChangeMessage, whyNot, type Ability } from '../role-words';
 import { ROLES, type Policy, type Role } from '../permissions';
 import type { ViewerAccess } from '../../http/access-protocol';
 

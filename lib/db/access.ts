@@ -147,11 +147,6 @@ export function ownsPoint(access: Access, createdBy: string | null): boolean {
   return mark !== null && createdBy === mark;
 }
 
-/** Access as the built-in open demo map grants it to anyone: used by scripts and defaults. */
-export function openAccess(mapId: string): Access {
-  return { mapId, policy: 'open', role: 'editor', identity: { kind: 'anonymous' }, memberId: null };
-}
-
 /**
  * Who is acting, as the event log, presence, comments and votes record it. On a map where the
  * person is known (signed in or joined), the name, the key that owns their comments and votes,

@@ -140,11 +140,14 @@ describe('evaluate', () => {
     expect(evaluate(cut).thesis).toBe('unsupported');
   });
 
-  test('the seeded op-ed: its thesis is carried; sample objections defeat what they attack unless rebutted', () => {
+  test('the seeded op-ed: its thesis stands as of the essay (Aug 2009), not today; sample objections defeat what they attack unless rebutted', () => {
     const text = readFileSync(new URL('../../../prisma/seed/negotiate-now.txt', import.meta.url), 'utf8');
     const graph = buildGraphFromSpec(negotiateNowSpec, text, ANALYST);
     const result = evaluate(graph);
-    expect(result.thesis).not.toBeNull();
+    // Judged with what was known when it was published (prisma/seed/index.ts: 2009-08), the case holds;
+    // the sample objections dated later (the 2010 and 2012 events) leave it unsupported today.
+    expect(evaluate(graph, { asOf: '2009-08' }).thesis).toBe('stands');
+    expect(result.thesis).toBe('unsupported');
     for (const c of graph.conflicts) {
       const attacker = result.nodes[c.attacker];
       const rebutted = graph.conflicts.some((other) => 'node' in other.target && other.target.node === c.attacker);

@@ -165,24 +165,3 @@ test('a quote selected in the essay becomes the quote of a new reason', async ({
   // Leave the seeded map as it was: a new reason would keep "the door is open" up when later specs judge it with hindsight.
   expect((await page.request.delete(`/api/maps/negotiate-now/nodes/${encodeURIComponent(added.id)}`)).ok()).toBe(true);
 });
-
-for (const viewport of [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 768 },
-]) {
-  test(`screenshot of the map at ${viewport.width}×${viewport.height}`, async ({ map, page }, testInfo) => {
-    await page.setViewportSize(viewport);
-    await map.open();
-    // Below 1280 px the essay starts closed, so the map has the whole width; it is one click away.
-    if (viewport.width < 1280) {
-      await expect(page.getByTestId('essay.quote')).toHaveCount(0);
-      await page.getByTestId('map.toggle-essay').click();
-    }
-    await map.essayQuote(DOOR_OPEN).click();
-    await expect(page.getByTestId('inspector.node')).toBeVisible();
-    await page.waitForTimeout(600); // let the camera finish its move
-    const path = testInfo.outputPath(`map-${viewport.width}x${viewport.height}.png`);
-    await page.screenshot({ path });
-    await testInfo.attach(`map ${viewport.width}×${viewport.height}`, { path, contentType: 'image/png' });
-  });
-}

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { expect, test as base, type Page } from '@playwright/test';
 import { STATUS_LABELS } from '../lib/argument/evaluation';
 import { shorten } from '../lib/argument/text';
@@ -11,7 +10,6 @@ const SUMMIT = 'negotiate-now.ev-2000-summit';
 const DANGER = 'negotiate-now.claim-dangerous-moment';
 const FREEZE = 'negotiate-now.ev-clinton-freeze';
 const HEU = 'negotiate-now.obj-heu-programme';
-const SHOTS = '/tmp/shots';
 
 /** The map page seen through its outline. */
 class OutlinePage {
@@ -221,40 +219,6 @@ test('on a 390×844 phone the outline is the default and the canvas is one tap a
   await expect(page.getByRole('menuitem', { name: 'Keyboard shortcuts' })).toBeVisible();
   await context.close();
 });
-
-for (const viewport of [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 768 },
-  { width: 390, height: 844 },
-]) {
-  test(`screenshot of the outline at ${viewport.width}×${viewport.height}`, async ({ browser }) => {
-    mkdirSync(SHOTS, { recursive: true });
-    const context = await browser.newContext({ viewport, isMobile: viewport.width < 768, hasTouch: viewport.width < 768 });
-    const page = await context.newPage();
-    const outline = new OutlinePage(page);
-    await outline.open(viewport.width < 768 ? 'default' : 'outline');
-    await page.getByTestId('outline.expand-all').click();
-    await outline.rowText(FREEZE).click();
-    await expect(page.getByTestId('inspector.node')).toBeVisible();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${SHOTS}/outline-${viewport.width}x${viewport.height}.png` });
-    if (viewport.width < 768) {
-      await page.getByTestId('map.tab-canvas').click();
-      await outline.canvasLaidOut();
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: `${SHOTS}/canvas-${viewport.width}x${viewport.height}.png` });
-      await page.getByTestId('inspector').getByRole('button', { name: 'Close the inspector' }).click();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/canvas-${viewport.width}x${viewport.height}-plain.png` });
-    } else {
-      await page.getByTestId('map.view-canvas').click();
-      await outline.canvasLaidOut();
-      await page.waitForTimeout(600);
-      await page.screenshot({ path: `${SHOTS}/canvas-${viewport.width}x${viewport.height}.png` });
-    }
-    await context.close();
-  });
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

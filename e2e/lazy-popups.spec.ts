@@ -59,6 +59,15 @@ async function holdScript(page: Page, code: string) {
   return { release, held: () => held };
 }
 
+
+/** Reads a script's text, once per URL (the checks below look at every script more than once). */
+function scriptText(page: Page): (url: string) => Promise<string> {
+  const texts = new Map<string, Promise<string>>();
+  return (url) => {
+    if (!texts.has(url)) texts.set(url, page.request.get(url).then((r) => r.text()));
+    return texts.get(url)!;
+  };
+}
 test('the op-ed page fetches no menu or dialog code before its canvas is ready, and fetches it once idle', async ({ page }) => {
   await page.addInitScript(() => performance.setResourceTimingBufferSize(2000));
   await page.goto(MAP);
@@ -68,11 +77,7 @@ test('the op-ed page fetches no menu or dialog code before its canvas is ready, 
   await expect(exportButton).toHaveAttribute('aria-haspopup', 'menu');
   await expect(exportButton).toHaveAttribute('aria-expanded', 'false');
 
-  const texts = new Map<string, string>();
-  const textOf = async (url: string) => {
-    if (!texts.has(url)) texts.set(url, await (await page.request.get(url)).text());
-    return texts.get(url)!;
-  };
+  const textOf = scriptText(page);
   // Once idle the page fetches the menus' and dialogs' code — which shows these strings are in it.
   await expect
     .poll(
@@ -98,11 +103,7 @@ test('the popups’ own content is not fetched before the canvas is ready either
   await page.addInitScript(() => performance.setResourceTimingBufferSize(2000));
   await page.goto(MAP);
   await canvasReady(page);
-  const texts = new Map<string, string>();
-  const textOf = async (url: string) => {
-    if (!texts.has(url)) texts.set(url, await (await page.request.get(url)).text());
-    return texts.get(url)!;
-  };
+  const textOf = scriptText(page);
   // Once idle every popup's content is fetched — which shows these words are in its code.
   await expect
     .poll(

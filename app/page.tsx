@@ -38,15 +38,18 @@ export default async function HomePage() {
           </div>
         </div>
         <p className="mt-2 max-w-2xl text-lg text-slate-600">
-          See how an essay’s conclusion rests on its reasons and evidence — which premises it never states, where it is
-          weak — and add the objections and rebuttals a good debate needs.
+          See how an essay’s conclusion rests on its reasons and evidence — which premises it never states, where it is weak — and add the objections and
+          rebuttals a good debate needs.
         </p>
         {active.length === 0 ? (
           <div className="mt-10 rounded-xl border border-dashed border-slate-300 bg-white p-8 text-slate-600" data-testid="home.empty">
             <p className="text-lg font-medium text-slate-800">{archived.length > 0 ? 'Every map is archived.' : 'There are no maps yet.'}</p>
             <p className="mt-1">
-              Start with any essay: <Link href="/new" className="font-medium text-indigo-700 underline underline-offset-2">make a new map from it</Link>, or import an
-              Argdown or AIF file.
+              Start with any essay:{' '}
+              <Link href="/new" className="font-medium text-indigo-700 underline underline-offset-2">
+                make a new map from it
+              </Link>
+              , or import an Argdown or AIF file.
             </p>
           </div>
         ) : (

@@ -37,15 +37,15 @@ async function main() {
   })();
 
   /** The resident memory of process `pid` in MB (0 when it cannot be read). */
-function rssOf(pid: number | undefined): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
+  function rssOf(pid: number | undefined): number {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
   }
-}
 
-/** The slowest health answer that overlapped [from, to]. */
+  /** The slowest health answer that overlapped [from, to]. */
   const during = (from: number, to: number) => probes.filter((p) => p.end >= from && p.start <= to);
   const slowestHealth = (from: number, to: number) => Math.max(0, ...during(from, to).map((p) => p.end - p.start));
   /** The most memory a probe saw during [from, to]; 0 when no probe landed in it (a request of a few ms). */
@@ -80,7 +80,9 @@ function rssOf(pid: number | undefined): number {
         const w = windows[windows.length - 1];
         const health = slowestHealth(w.from, w.to);
         worstHealth = Math.max(worstHealth, health);
-        console.log(`${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms ${(peakRss(w.from, w.to) > 0 ? `${peakRss(w.from, w.to).toFixed(0)} MB` : '—').padStart(10)}`);
+        console.log(
+          `${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(6)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KB ${health.toFixed(0).padStart(7)} ms ${(peakRss(w.from, w.to) > 0 ? `${peakRss(w.from, w.to).toFixed(0)} MB` : '—').padStart(10)}`,
+        );
       },
     });
     // Let the last probe land, then look at the worst over the whole run.
@@ -95,9 +97,16 @@ function rssOf(pid: number | undefined): number {
   }
   const pass = serverErrors === 0 && worstHealth < HEALTH_BUDGET_MS;
   const rss = probes.map((p) => p.rss).filter((r) => r > 0);
-  console.log(`\n${requests} adversarial requests: ${serverErrors} answered 5xx; slowest /api/health meanwhile ${worstHealth.toFixed(0)} ms (budget < ${HEALTH_BUDGET_MS} ms) — ${pass ? 'pass' : 'MISS'}`);
+  console.log(
+    `\n${requests} adversarial requests: ${serverErrors} answered 5xx; slowest /api/health meanwhile ${worstHealth.toFixed(0)} ms (budget < ${HEALTH_BUDGET_MS} ms) — ${pass ? 'pass' : 'MISS'}`,
+  );
   console.log(`server RSS: ${rss[0]?.toFixed(0) ?? '?'} MB at the start, ${Math.max(0, ...rss).toFixed(0)} MB at the most`);
-  reportRow({ key: 'adversarial', result: `${requests} requests, ${serverErrors} × 5xx, health ≤ ${worstHealth.toFixed(0)} ms`, pass, note: 'inputs at the limits in stressing shapes' });
+  reportRow({
+    key: 'adversarial',
+    result: `${requests} requests, ${serverErrors} × 5xx, health ≤ ${worstHealth.toFixed(0)} ms`,
+    pass,
+    note: 'inputs at the limits in stressing shapes',
+  });
 }
 
 main().catch((error) => {

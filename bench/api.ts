@@ -39,11 +39,13 @@ function load(options: autocannon.Options, expectStatus: number): Promise<Load> 
     const statuses: Record<string, number> = {};
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
-      const wrong = Object.entries(statuses).filter(([s]) => Number(s) !== expectStatus).reduce((sum, [, n]) => sum + n, 0);
+      const wrong = Object.entries(statuses)
+        .filter(([s]) => Number(s) !== expectStatus)
+        .reduce((sum, [, n]) => sum + n, 0);
       resolve({
         latencies,
         requests: result.requests.total,
-        perSecond: result.requests.total / (result.duration || options.duration as number),
+        perSecond: result.requests.total / (result.duration || (options.duration as number)),
         errors: wrong + result.errors + result.timeouts,
         statuses,
       });
@@ -60,7 +62,12 @@ function load(options: autocannon.Options, expectStatus: number): Promise<Load> 
  * one second) for `seconds`: an open-loop load, unlike autocannon's closed loop, so latencies are
  * what a writer waits for rather than the length of a queue the tool keeps full.
  */
-async function pacedWriters(base: string, writers: number, seconds: number, next: () => { path: string; body: string }): Promise<{ latencies: number[]; requests: number; errors: number }> {
+async function pacedWriters(
+  base: string,
+  writers: number,
+  seconds: number,
+  next: () => { path: string; body: string },
+): Promise<{ latencies: number[]; requests: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const stop = performance.now() + seconds * 1000;
@@ -100,7 +107,9 @@ async function classMap(base: string, i: number): Promise<{ slug: string; thesis
     return response.json();
   };
   const { map } = (await post('/api/documents', { title: `Bench class ${i} ${Date.now()}`, text: essay.document.text })) as { map: { slug: string } };
-  const { node } = (await post(`/api/maps/${map.slug}/nodes`, { kind: 'thesis', text: 'The time is now to negotiate with North Korea.' })) as { node: { id: string } };
+  const { node } = (await post(`/api/maps/${map.slug}/nodes`, { kind: 'thesis', text: 'The time is now to negotiate with North Korea.' })) as {
+    node: { id: string };
+  };
   return { slug: map.slug, thesis: node.id };
 }
 
@@ -143,12 +152,31 @@ async function main() {
     const next = () => {
       const map = pool[sequence % pool.length];
       const n = sequence++;
-      return { path: `/api/maps/${map.slug}/nodes`, body: JSON.stringify({ kind: 'objection', text: `Bench objection ${n} ${Math.random().toString(36).slice(2, 8)}`, target: map.thesis, relation: 'attacks', author: 'Bench' }) };
+      return {
+        path: `/api/maps/${map.slug}/nodes`,
+        body: JSON.stringify({
+          kind: 'objection',
+          text: `Bench objection ${n} ${Math.random().toString(36).slice(2, 8)}`,
+          target: map.thesis,
+          relation: 'attacks',
+          author: 'Bench',
+        }),
+      };
     };
     const body = () => next();
 
     // Warm-up: let the server load and JIT the route before anything is timed.
-    await load({ url: server.base, connections: 5, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (r) => ({ ...r, ...next() }) }] }, 201);
+    await load(
+      {
+        url: server.base,
+        connections: 5,
+        duration: 3,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (r) => ({ ...r, ...next() }) }],
+      },
+      201,
+    );
 
     const post = await load(
       {
@@ -162,11 +190,15 @@ async function main() {
       201,
     );
     const postP95 = percentile(post.latencies, 95);
-    console.log(`POST a node, ${WRITERS} writers × ${SECONDS} s: ${post.requests} requests, ${post.perSecond.toFixed(0)}/s; p50 ${percentile(post.latencies, 50).toFixed(1)} ms, p95 ${postP95.toFixed(1)} ms, p99 ${percentile(post.latencies, 99).toFixed(1)} ms; errors ${post.errors} (statuses ${JSON.stringify(post.statuses)})`);
+    console.log(
+      `POST a node, ${WRITERS} writers × ${SECONDS} s: ${post.requests} requests, ${post.perSecond.toFixed(0)}/s; p50 ${percentile(post.latencies, 50).toFixed(1)} ms, p95 ${postP95.toFixed(1)} ms, p99 ${percentile(post.latencies, 99).toFixed(1)} ms; errors ${post.errors} (statuses ${JSON.stringify(post.statuses)})`,
+    );
     // The floor under any route at this concurrency: the cheapest one (a static JSON catalogue).
     const floor = await load({ url: `${server.base}/api/schemes`, connections: WRITERS, duration: 5 }, 200);
     const floorP95 = percentile(floor.latencies, 95);
-    console.log(`  for scale — GET /api/schemes (no database), ${WRITERS} connections flat out: ${floor.perSecond.toFixed(0)}/s, p95 ${floorP95.toFixed(1)} ms`);
+    console.log(
+      `  for scale — GET /api/schemes (no database), ${WRITERS} connections flat out: ${floor.perSecond.toFixed(0)}/s, p95 ${floorP95.toFixed(1)} ms`,
+    );
     // Issue 14's budget: flat out, a write waits at most 1.5 × what the cheapest route waits at the
     // same concurrency in the same run (a ratio, as this machine's absolute times move 2× with load).
     const postRatio = postP95 / floorP95;
@@ -183,23 +215,46 @@ async function main() {
     // when the server is not saturated.
     const paced = await pacedWriters(server.base, WRITERS, SECONDS, body);
     const pacedP95 = percentile(paced.latencies, 95);
-    console.log(`POST a node, ${WRITERS} writers × ~1/s (Poisson) × ${SECONDS} s: ${paced.requests} requests; p50 ${percentile(paced.latencies, 50).toFixed(1)} ms, p95 ${pacedP95.toFixed(1)} ms, p99 ${percentile(paced.latencies, 99).toFixed(1)} ms; errors ${paced.errors}`);
-    reportRow({ key: 'post-50-paced', result: `p95 ${pacedP95.toFixed(1)} ms, ${paced.errors} errors`, pass: pacedP95 <= 25 && paced.errors === 0, note: `${paced.requests} writes` });
+    console.log(
+      `POST a node, ${WRITERS} writers × ~1/s (Poisson) × ${SECONDS} s: ${paced.requests} requests; p50 ${percentile(paced.latencies, 50).toFixed(1)} ms, p95 ${pacedP95.toFixed(1)} ms, p99 ${percentile(paced.latencies, 99).toFixed(1)} ms; errors ${paced.errors}`,
+    );
+    reportRow({
+      key: 'post-50-paced',
+      result: `p95 ${pacedP95.toFixed(1)} ms, ${paced.errors} errors`,
+      pass: pacedP95 <= 25 && paced.errors === 0,
+      note: `${paced.requests} writes`,
+    });
 
     const raw = rawCommitsPerSecond();
     const ratio = post.perSecond / raw;
-    console.log(`raw better-sqlite3 single-row commits (same pragmas): ${raw.toFixed(0)}/s → API writes/s ÷ raw commits/s = ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}%)`);
-    reportRow({ key: 'write-ratio', result: `${post.perSecond.toFixed(0)} ÷ ${raw.toFixed(0)} = ${ratio.toFixed(3)}`, pass: null, note: `synchronous=${synchronousLevel()}` });
+    console.log(
+      `raw better-sqlite3 single-row commits (same pragmas): ${raw.toFixed(0)}/s → API writes/s ÷ raw commits/s = ${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)}%)`,
+    );
+    reportRow({
+      key: 'write-ratio',
+      result: `${post.perSecond.toFixed(0)} ÷ ${raw.toFixed(0)} = ${ratio.toFixed(3)}`,
+      pass: null,
+      note: `synchronous=${synchronousLevel()}`,
+    });
 
     const slug = await importSyntheticMap(server.base, 1000);
     const bytes = (await (await fetch(`${server.base}/api/maps/${slug}`)).arrayBuffer()).byteLength;
     await load({ url: `${server.base}/api/maps/${slug}`, connections: 2, duration: 3 }, 200);
     const get = await load({ url: `${server.base}/api/maps/${slug}`, connections: GET_CONNECTIONS, duration: GET_SECONDS }, 200);
     const getP95 = percentile(get.latencies, 95);
-    console.log(`GET a 1,000-node map (${(bytes / 1024).toFixed(0)} KB), ${GET_CONNECTIONS} readers × ${GET_SECONDS} s: ${get.perSecond.toFixed(0)}/s; p50 ${percentile(get.latencies, 50).toFixed(1)} ms, p95 ${getP95.toFixed(1)} ms; errors ${get.errors}`);
+    console.log(
+      `GET a 1,000-node map (${(bytes / 1024).toFixed(0)} KB), ${GET_CONNECTIONS} readers × ${GET_SECONDS} s: ${get.perSecond.toFixed(0)}/s; p50 ${percentile(get.latencies, 50).toFixed(1)} ms, p95 ${getP95.toFixed(1)} ms; errors ${get.errors}`,
+    );
     const single = await load({ url: `${server.base}/api/maps/${slug}`, connections: 1, duration: 5 }, 200);
-    console.log(`GET a 1,000-node map, 1 reader × 5 s: p50 ${percentile(single.latencies, 50).toFixed(1)} ms, p95 ${percentile(single.latencies, 95).toFixed(1)} ms`);
-    reportRow({ key: 'get-1000', result: `p95 ${getP95.toFixed(1)} ms (${GET_CONNECTIONS} readers); one reader p95 ${percentile(single.latencies, 95).toFixed(1)} ms`, pass: getP95 <= 30 && get.errors === 0, note: `${(bytes / 1024).toFixed(0)} KB JSON` });
+    console.log(
+      `GET a 1,000-node map, 1 reader × 5 s: p50 ${percentile(single.latencies, 50).toFixed(1)} ms, p95 ${percentile(single.latencies, 95).toFixed(1)} ms`,
+    );
+    reportRow({
+      key: 'get-1000',
+      result: `p95 ${getP95.toFixed(1)} ms (${GET_CONNECTIONS} readers); one reader p95 ${percentile(single.latencies, 95).toFixed(1)} ms`,
+      pass: getP95 <= 30 && get.errors === 0,
+      note: `${(bytes / 1024).toFixed(0)} KB JSON`,
+    });
   } finally {
     await server.stop();
     removeDatabase(file);

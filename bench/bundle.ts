@@ -31,7 +31,8 @@ async function main() {
     const load = await loadPage(browser, url, READY_MARK, { keepBodies: true });
     const withElk = load.scripts.filter((s) => ELK_SIGNATURES.some((sig) => s.body!.includes(sig))).map((s) => new URL(s.url).pathname);
     const rows = load.scripts.map(
-      (s) => `  ${(s.gzipped / 1024).toFixed(1).padStart(7)} KB gz  ${(s.raw / 1024).toFixed(1).padStart(7)} KB  ${s.kind === 'worker' ? 'worker ' : '       '}${new URL(s.url).pathname}`,
+      (s) =>
+        `  ${(s.gzipped / 1024).toFixed(1).padStart(7)} KB gz  ${(s.raw / 1024).toFixed(1).padStart(7)} KB  ${s.kind === 'worker' ? 'worker ' : '       '}${new URL(s.url).pathname}`,
     );
     const total = scriptBytes(load);
     console.log(`Map page JS requested before canvas-ready (${load.readyMs.toFixed(0)} ms): ${total.files} files\n${rows.join('\n')}`);

@@ -23,7 +23,9 @@ async function main() {
   console.log(`${ROUNDS} rounds: ${WRITERS} writers on one map, kill -9 of the server 0.2–2.5 s after the first acknowledged write, check, restart\n`);
   try {
     const result = await runCrashTest({ file, port: PORT, rounds: ROUNDS, writers: WRITERS, killAfterMs: [200, 2500], log: console.log });
-    console.log(`\n${result.acknowledged} acknowledged writes over ${ROUNDS} kills: ${result.problems.length === 0 ? 'every one present, integrity_check ok every time, event log 1…max with one event per write' : `${result.problems.length} problems`}`);
+    console.log(
+      `\n${result.acknowledged} acknowledged writes over ${ROUNDS} kills: ${result.problems.length === 0 ? 'every one present, integrity_check ok every time, event log 1…max with one event per write' : `${result.problems.length} problems`}`,
+    );
     for (const problem of result.problems) console.error(`  ${problem}`);
     if (result.problems.length > 0) process.exitCode = 1;
   } finally {

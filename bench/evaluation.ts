@@ -17,7 +17,9 @@ function median(values: number[]): number {
 }
 
 console.log(`Evaluation benchmark — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`${'nodes'.padStart(6)} ${'steps'.padStart(6)} ${'attacks'.padStart(8)} ${'median ms'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)}  thesis`);
+console.log(
+  `${'nodes'.padStart(6)} ${'steps'.padStart(6)} ${'attacks'.padStart(8)} ${'median ms'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)}  thesis`,
+);
 let at2000 = NaN;
 for (const size of SIZES) {
   const graph = syntheticGraph(size, 42);
@@ -32,7 +34,13 @@ for (const size of SIZES) {
   const m = median(times);
   if (size === 2000) at2000 = m;
   console.log(
-    `${String(graph.nodes.length).padStart(6)} ${String(graph.inferences.length).padStart(6)} ${String(graph.conflicts.length).padStart(8)} ${m.toFixed(2).padStart(10)} ${Math.min(...times).toFixed(2).padStart(7)} ${Math.max(...times).toFixed(2).padStart(7)}  ${thesis}`,
+    `${String(graph.nodes.length).padStart(6)} ${String(graph.inferences.length).padStart(6)} ${String(graph.conflicts.length).padStart(8)} ${m.toFixed(2).padStart(10)} ${Math.min(
+      ...times,
+    )
+      .toFixed(2)
+      .padStart(7)} ${Math.max(...times)
+      .toFixed(2)
+      .padStart(7)}  ${thesis}`,
   );
 }
 console.log(`\n2,000 nodes: ${at2000.toFixed(2)} ms (budget ${BUDGET_MS_AT_2000} ms) — ${at2000 <= BUDGET_MS_AT_2000 ? 'within budget' : 'OVER BUDGET'}`);

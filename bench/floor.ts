@@ -135,7 +135,8 @@ function print(pair: Pair, m: Measured): void {
     ['JS requested before ready, gz', m.argmap.js, m.floor.js, kb],
   ];
   console.log(`\n${pair.label}: Argmap vs ${pair.floorName}, medians (min–max) of ${RUNS} alternating loads each`);
-  for (const [what, a, f, unit] of rows) console.log(`  ${what.padEnd(32)} ${range(a, unit).padEnd(28)} ${range(f, unit).padEnd(28)} ${ratio(a.median, f.median)}`);
+  for (const [what, a, f, unit] of rows)
+    console.log(`  ${what.padEnd(32)} ${range(a, unit).padEnd(28)} ${range(f, unit).padEnd(28)} ${ratio(a.median, f.median)}`);
   console.log(`  ${'script files before ready'.padEnd(32)} ${String(m.argmap.files).padEnd(28)} ${m.floor.files}`);
   console.log(`  ${'nodes in view once ready'.padEnd(32)} ${String(m.argmap.nodesInView).padEnd(28)} ${m.floor.nodesInView}`);
   console.log(`  Argmap's openings: ${m.blank} blank, ${m.atOrigin} at the origin, of ${m.openings}; zoom ${m.zooms.join(', ')}`);
@@ -162,7 +163,12 @@ async function main() {
     );
 
     const opEdPair: Pair = { label: 'op-ed map', argmap: `${server.base}/maps/negotiate-now`, floor: `${floorServer.base}/op-ed`, floorName: 'floor' };
-    const largePair: Pair = { label: `${SYNTHETIC_SIZE.toLocaleString('en')}-node map`, argmap: `${server.base}/maps/${slug}`, floor: `${floorServer.base}/synthetic-1000?culled=1`, floorName: 'culled floor' };
+    const largePair: Pair = {
+      label: `${SYNTHETIC_SIZE.toLocaleString('en')}-node map`,
+      argmap: `${server.base}/maps/${slug}`,
+      floor: `${floorServer.base}/synthetic-1000?culled=1`,
+      floorName: 'culled floor',
+    };
     const o = await measure(browser, opEdPair);
     print(opEdPair, o);
     const l = await measure(browser, largePair);

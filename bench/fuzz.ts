@@ -21,4 +21,6 @@ if (result.status !== 0 || !sent) {
   console.error(`fuzz: FAILED after ${seconds.toFixed(1)} s${failures ? ` (${failures[1]} routes failed)` : ''}`);
   process.exit(1);
 }
-console.log(`fuzz: ${Number(sent[1]).toLocaleString('en')} generated requests over ${sent[2]} route handlers in ${seconds.toFixed(1)} s — no 5xx, every refusal a JSON error, nothing written`);
+console.log(
+  `fuzz: ${Number(sent[1]).toLocaleString('en')} generated requests over ${sent[2]} route handlers in ${seconds.toFixed(1)} s — no 5xx, every refusal a JSON error, nothing written`,
+);

@@ -81,7 +81,12 @@ async function openReader(index: number, after: number, sentAt: Map<string, numb
           buffer = buffer.slice(end + 2);
           if (!block.includes('event: change')) continue;
           const now = performance.now();
-          const event = JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6)) as { id: number; data: { node?: { text: string } } };
+          const event = JSON.parse(
+            block
+              .split('\n')
+              .find((l) => l.startsWith('data: '))!
+              .slice(6),
+          ) as { id: number; data: { node?: { text: string } } };
           received.set(event.id, (received.get(event.id) ?? 0) + 1);
           const text = event.data.node?.text;
           const sent = text ? sentAt.get(text) : undefined;

@@ -25,30 +25,114 @@ const SHARED_MODULES = new Set(['synthetic-map.ts']);
 
 /** The issue's table, in its order: what, budget, and how it is measured (bench/support/report.ts has the keys). */
 const TABLE = [
-  { key: 'op-ed-load', what: 'op-ed map page, cold load to interactive canvas', budget: '≤ 1.0 s', how: 'bench/browser.ts: Playwright, `argmap:canvas-ready` mark, median of 5' },
-  { key: 'load-1000', what: 'synthetic 1,000-node map to interactive', budget: '≤ 2.5 s, no long task > 50 ms', how: 'bench/browser.ts: same, PerformanceObserver for long tasks' },
+  {
+    key: 'op-ed-load',
+    what: 'op-ed map page, cold load to interactive canvas',
+    budget: '≤ 1.0 s',
+    how: 'bench/browser.ts: Playwright, `argmap:canvas-ready` mark, median of 5',
+  },
+  {
+    key: 'load-1000',
+    what: 'synthetic 1,000-node map to interactive',
+    budget: '≤ 2.5 s, no long task > 50 ms',
+    how: 'bench/browser.ts: same, PerformanceObserver for long tasks',
+  },
   { key: 'load-2000', what: 'synthetic 2,000-node map to interactive', budget: '≤ 5 s, no long task > 50 ms', how: 'bench/browser.ts: same' },
-  { key: 'drag-1000', what: 'dragging a node at 1,000 nodes', budget: 'frame p95 ≤ 33 ms', how: 'bench/browser.ts: rAF frame times during a scripted mouse drag' },
-  { key: 'pan-1000', what: 'panning zoomed-out at 1,000 nodes', budget: 'frame p95 ≤ 100 ms', how: 'bench/browser.ts: rAF frame times while dragging the pane' },
+  {
+    key: 'drag-1000',
+    what: 'dragging a node at 1,000 nodes',
+    budget: 'frame p95 ≤ 33 ms',
+    how: 'bench/browser.ts: rAF frame times during a scripted mouse drag',
+  },
+  {
+    key: 'pan-1000',
+    what: 'panning zoomed-out at 1,000 nodes',
+    budget: 'frame p95 ≤ 100 ms',
+    how: 'bench/browser.ts: rAF frame times while dragging the pane',
+  },
   { key: 'evaluation-2000', what: 'evaluation of 2,000 nodes', budget: '≤ 50 ms', how: 'bench/evaluation.ts: Node, median of 20' },
-  { key: 'post-50', what: '`POST` a node, 50 concurrent writers for 30 s (flat out)', budget: 'p95 ≤ 1.5 × the cheapest route\'s p95, 0 errors', how: 'bench/api.ts: autocannon against `next start`, 50 connections each sending its next write as soon as the last is answered' },
-  { key: 'post-50-paced', what: '`POST` a node, 50 writers for 30 s, each writing about once a second', budget: 'p95 ≤ 25 ms, 0 errors', how: 'bench/api.ts: 50 independent writers, random (Poisson) moments, mean 1 s apart — a class far faster than any class types' },
-  { key: 'write-ratio', what: 'write throughput vs the SQLite ceiling', budget: 'report the ratio', how: 'bench/api.ts: API writes/s ÷ raw better-sqlite3 single-row commits/s, same pragmas, same run' },
+  {
+    key: 'post-50',
+    what: '`POST` a node, 50 concurrent writers for 30 s (flat out)',
+    budget: "p95 ≤ 1.5 × the cheapest route's p95, 0 errors",
+    how: 'bench/api.ts: autocannon against `next start`, 50 connections each sending its next write as soon as the last is answered',
+  },
+  {
+    key: 'post-50-paced',
+    what: '`POST` a node, 50 writers for 30 s, each writing about once a second',
+    budget: 'p95 ≤ 25 ms, 0 errors',
+    how: 'bench/api.ts: 50 independent writers, random (Poisson) moments, mean 1 s apart — a class far faster than any class types',
+  },
+  {
+    key: 'write-ratio',
+    what: 'write throughput vs the SQLite ceiling',
+    budget: 'report the ratio',
+    how: 'bench/api.ts: API writes/s ÷ raw better-sqlite3 single-row commits/s, same pragmas, same run',
+  },
   { key: 'get-1000', what: '`GET` a 1,000-node map', budget: 'p95 ≤ 30 ms', how: 'bench/api.ts: autocannon, 10 connections' },
-  { key: 'live-30', what: 'live update, writer → 30 SSE readers', budget: 'delivery p95 ≤ 100 ms, 100% delivered', how: 'bench/live.ts: 30 readers, 30 writers, 60 s' },
-  { key: 'adversarial', what: 'inputs at the limits in stressing shapes (ladders, 5,000-deep chains, 200 KB essays of one character…), every route', budget: 'no 5xx; /api/health < 1 s during each', how: 'bench/adversarial.ts: the production server, health asked back to back meanwhile (issue 10)' },
-  { key: 'first-load-js', what: 'first-load JS of the map page', budget: '≤ 200 KB gzipped; elkjs not initial', how: 'bench/bundle.ts: every script and worker script Chromium requests before `argmap:canvas-ready` (nomodule never is), gzipped and summed' },
+  {
+    key: 'live-30',
+    what: 'live update, writer → 30 SSE readers',
+    budget: 'delivery p95 ≤ 100 ms, 100% delivered',
+    how: 'bench/live.ts: 30 readers, 30 writers, 60 s',
+  },
+  {
+    key: 'adversarial',
+    what: 'inputs at the limits in stressing shapes (ladders, 5,000-deep chains, 200 KB essays of one character…), every route',
+    budget: 'no 5xx; /api/health < 1 s during each',
+    how: 'bench/adversarial.ts: the production server, health asked back to back meanwhile (issue 10)',
+  },
+  {
+    key: 'first-load-js',
+    what: 'first-load JS of the map page',
+    budget: '≤ 200 KB gzipped; elkjs not initial',
+    how: 'bench/bundle.ts: every script and worker script Chromium requests before `argmap:canvas-ready` (nomodule never is), gzipped and summed',
+  },
   // Issue 14: against the floor (bench/floor/, a bare Next + React Flow page) in the same run.
-  { key: 'floor-op-ed-ready', what: 'op-ed map, navigation → canvas ready, vs the floor', budget: '≤ 1.3 × floor', how: 'bench/floor.ts: Argmap and the floor loaded alternately, fresh context, cache off, 1440×900; medians' },
-  { key: 'floor-op-ed-tbt', what: 'op-ed map, total blocking time to ready', budget: '≤ floor + 50 ms', how: 'bench/floor.ts: sum of (long task − 50 ms) before the ready mark, median per load' },
-  { key: 'floor-1000-ready', what: '1,000-node map, ready, vs the culled floor', budget: '≤ 1.5 × culled floor', how: 'bench/floor.ts: same loop; the floor draws only the nodes in view' },
-  { key: 'floor-1000-longest-task', what: '1,000-node map, longest long task', budget: '≤ 1.2 × culled floor\'s', how: 'bench/floor.ts: each load\'s longest task before ready, median' },
-  { key: 'floor-openings', what: 'blank or origin-centred opening, 20 loads of each map', budget: '0', how: 'bench/floor.ts: after the mark, no `.react-flow__node` in the canvas, or the viewport at translate(0, 0) scale(1)' },
-  { key: 'floor-js', what: 'JS requested before ready (all scripts and workers, gz), op-ed map', budget: '≤ floor + 60 KB', how: 'bench/floor.ts: Playwright request events up to the mark, bodies gzipped (level 6)' },
+  {
+    key: 'floor-op-ed-ready',
+    what: 'op-ed map, navigation → canvas ready, vs the floor',
+    budget: '≤ 1.3 × floor',
+    how: 'bench/floor.ts: Argmap and the floor loaded alternately, fresh context, cache off, 1440×900; medians',
+  },
+  {
+    key: 'floor-op-ed-tbt',
+    what: 'op-ed map, total blocking time to ready',
+    budget: '≤ floor + 50 ms',
+    how: 'bench/floor.ts: sum of (long task − 50 ms) before the ready mark, median per load',
+  },
+  {
+    key: 'floor-1000-ready',
+    what: '1,000-node map, ready, vs the culled floor',
+    budget: '≤ 1.5 × culled floor',
+    how: 'bench/floor.ts: same loop; the floor draws only the nodes in view',
+  },
+  {
+    key: 'floor-1000-longest-task',
+    what: '1,000-node map, longest long task',
+    budget: "≤ 1.2 × culled floor's",
+    how: "bench/floor.ts: each load's longest task before ready, median",
+  },
+  {
+    key: 'floor-openings',
+    what: 'blank or origin-centred opening, 20 loads of each map',
+    budget: '0',
+    how: 'bench/floor.ts: after the mark, no `.react-flow__node` in the canvas, or the viewport at translate(0, 0) scale(1)',
+  },
+  {
+    key: 'floor-js',
+    what: 'JS requested before ready (all scripts and workers, gz), op-ed map',
+    budget: '≤ floor + 60 KB',
+    how: 'bench/floor.ts: Playwright request events up to the mark, bodies gzipped (level 6)',
+  },
 ];
 
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').filter(Boolean);
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter(Boolean);
 const quick = args.includes('--quick');
 const write = args.includes('--write') || (!only && !quick);
 const useLock = process.env.BENCH_NO_LOCK !== '1';
@@ -133,7 +217,11 @@ function machine() {
   }
   const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || '/usr/bin/chromium';
   const chromium = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || '?';
-  const sqlite = spawnSync(process.execPath, ['-e', "const D=require('better-sqlite3');console.log(new D(':memory:').prepare('select sqlite_version() v').get().v)"], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const sqlite = spawnSync(
+    process.execPath,
+    ['-e', "const D=require('better-sqlite3');console.log(new D(':memory:').prepare('select sqlite_version() v').get().v)"],
+    { cwd: root, encoding: 'utf8' },
+  ).stdout.trim();
   return [
     ['CPU', `${cpus[0]?.model ?? '?'}, ${cpus.length} cores`],
     ['RAM', `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`],
@@ -144,7 +232,13 @@ function machine() {
     ['@xyflow/react', version('@xyflow/react')],
     ['Chromium', chromium],
     ['SQLite', `${sqlite} (better-sqlite3 ${version('better-sqlite3')}), synchronous=${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`],
-    ['Load average at the start', os.loadavg().map((l) => l.toFixed(2)).join(', ')],
+    [
+      'Load average at the start',
+      os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', '),
+    ],
   ];
 }
 

@@ -21,12 +21,19 @@ const words = (start: number, end: number) => shorten(essay.slice(start, end).re
 console.log('Suggest units on the op-ed (prisma/seed/negotiate-now.txt) against its seeded quoted units');
 console.log(`${score.suggestions} suggestions, ${score.units} quoted units in the seeded map\n`);
 console.log(`${'measure'.padEnd(30)} ${'any kind'.padStart(14)} ${'same kind'.padStart(14)}`);
-console.log(`${'precision (suggestions hit)'.padEnd(30)} ${`${pct(score.precision)} (${score.hits}/${score.suggestions})`.padStart(14)} ${`${pct(score.precisionSameKind)} (${score.sameKindHits}/${score.suggestions})`.padStart(14)}`);
-console.log(`${'recall (units found)'.padEnd(30)} ${`${pct(score.recall)} (${score.unitsFound}/${score.units})`.padStart(14)} ${`${pct(score.recallSameKind)} (${score.unitsFoundSameKind}/${score.units})`.padStart(14)}`);
+console.log(
+  `${'precision (suggestions hit)'.padEnd(30)} ${`${pct(score.precision)} (${score.hits}/${score.suggestions})`.padStart(14)} ${`${pct(score.precisionSameKind)} (${score.sameKindHits}/${score.suggestions})`.padStart(14)}`,
+);
+console.log(
+  `${'recall (units found)'.padEnd(30)} ${`${pct(score.recall)} (${score.unitsFound}/${score.units})`.padStart(14)} ${`${pct(score.recallSameKind)} (${score.unitsFoundSameKind}/${score.units})`.padStart(14)}`,
+);
 console.log('(same kind: claim and premise count as one family)\n');
 
 const kindOf = (s: { start: number; end: number }) =>
-  units.filter((u) => u.start < s.end && s.start < u.end).map((u) => u.kind).join('+') || '—';
+  units
+    .filter((u) => u.start < s.end && s.start < u.end)
+    .map((u) => u.kind)
+    .join('+') || '—';
 console.log('Suggested (kind → seeded kind it overlaps):');
 for (const s of suggestions) console.log(`  ${s.kind.padEnd(8)} → ${kindOf(s).padEnd(16)} ${words(s.start, s.end)}\n             ${s.reason}`);
 console.log(`\nMissed units (${score.missed.length}):`);

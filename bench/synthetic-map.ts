@@ -97,7 +97,7 @@ export function syntheticGraph(nodeCount: number, seed: number): ArgumentGraph {
     inferences.push({ id: `inf${inferences.length}`, conclusion: nodeId(conclusion), premises: premises.map(nodeId), scheme: null });
   for (let conclusion = 0; conclusion < supportCount; conclusion++) {
     const reasons = reasonsOf[conclusion];
-    for (let r = 0; r < reasons.length; ) {
+    for (let r = 0; r < reasons.length;) {
       const left = reasons.length - r;
       const size = left >= 2 && random() < LINKED_GROUP_CHANCE ? Math.min(left, between(2, 3)) : 1;
       const group = reasons.slice(r, r + size);
@@ -141,7 +141,16 @@ export function syntheticGraph(nodeCount: number, seed: number): ArgumentGraph {
   const conflicts: Conflict[] = [];
   const addAttacker = (kind: 'objection' | 'rebuttal', target: Conflict['target']) => {
     const id = nodeId(nodes.length);
-    nodes.push({ id, kind, text: `${kind} ${nodes.length}: disputes what it points at`, quote: null, implicit: false, author: 'Synthetic', position: null, version: 1 });
+    nodes.push({
+      id,
+      kind,
+      text: `${kind} ${nodes.length}: disputes what it points at`,
+      quote: null,
+      implicit: false,
+      author: 'Synthetic',
+      position: null,
+      version: 1,
+    });
     conflicts.push({ id: `con${conflicts.length}`, attacker: id, target });
     return id;
   };

@@ -12,10 +12,34 @@ export interface KindStyle {
 }
 
 export const KIND_STYLES: Record<NodeKind, KindStyle> = {
-  thesis: { label: 'Thesis', description: 'The conclusion the whole essay argues for', icon: Flag, color: 'var(--color-thesis)', soft: 'var(--color-thesis-soft)' },
+  thesis: {
+    label: 'Thesis',
+    description: 'The conclusion the whole essay argues for',
+    icon: Flag,
+    color: 'var(--color-thesis)',
+    soft: 'var(--color-thesis-soft)',
+  },
   claim: { label: 'Claim', description: 'A reason that itself needs support', icon: Layers, color: 'var(--color-claim)', soft: 'var(--color-claim-soft)' },
-  premise: { label: 'Premise', description: 'A general statement a step relies on', icon: Scale, color: 'var(--color-premise)', soft: 'var(--color-premise-soft)' },
-  evidence: { label: 'Evidence', description: 'A fact, event or testimony cited', icon: BookOpenText, color: 'var(--color-evidence)', soft: 'var(--color-evidence-soft)' },
-  objection: { label: 'Objection', description: 'A point against a claim or a step', icon: MessageSquareWarning, color: 'var(--color-objection)', soft: 'var(--color-objection-soft)' },
+  premise: {
+    label: 'Premise',
+    description: 'A general statement a step relies on',
+    icon: Scale,
+    color: 'var(--color-premise)',
+    soft: 'var(--color-premise-soft)',
+  },
+  evidence: {
+    label: 'Evidence',
+    description: 'A fact, event or testimony cited',
+    icon: BookOpenText,
+    color: 'var(--color-evidence)',
+    soft: 'var(--color-evidence-soft)',
+  },
+  objection: {
+    label: 'Objection',
+    description: 'A point against a claim or a step',
+    icon: MessageSquareWarning,
+    color: 'var(--color-objection)',
+    soft: 'var(--color-objection-soft)',
+  },
   rebuttal: { label: 'Rebuttal', description: 'An answer to an objection', icon: Reply, color: 'var(--color-rebuttal)', soft: 'var(--color-rebuttal-soft)' },
 };

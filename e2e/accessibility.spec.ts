@@ -20,7 +20,11 @@ async function expectNoSeriousViolations(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
-    (v) => `${v.id} (${v.impact}) — ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}) — ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`)
+        .join('\n')}`,
   );
   expect(report, `axe on ${where}:\n${report.join('\n')}`).toEqual([]);
 }
@@ -64,7 +68,9 @@ test.describe('axe: no serious or critical violations', () => {
     await page.getByTestId('outline.expand-all').click();
     await expectNoSeriousViolations(page, 'the map page with the outline');
     // A faded (defeated or unsupported) row, selected: its greyed words on the selection's tint.
-    const faded = page.locator('[data-testid="outline.row"]:has(> div:first-child [data-testid="status-badge"][data-status="defeated"], > div:first-child [data-testid="status-badge"][data-status="unsupported"])');
+    const faded = page.locator(
+      '[data-testid="outline.row"]:has(> div:first-child [data-testid="status-badge"][data-status="defeated"], > div:first-child [data-testid="status-badge"][data-status="unsupported"])',
+    );
     await faded.first().locator(':scope > div [data-testid="outline.text"]').click();
     await expect(faded.first()).toHaveAttribute('aria-selected', 'true');
     await expectNoSeriousViolations(page, 'the outline with a faded row selected');
@@ -129,9 +135,12 @@ async function focusIndicator(page: Page): Promise<{ label: string; visible: boo
       const style = getComputedStyle(node);
       if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && opaque(style.outlineColor)) return true;
       // A ring: a shadow with a spread (a soft drop shadow has none), e.g. "rgb(79, 70, 229) 0px 0px 0px 2px".
-      return [...style.boxShadow.matchAll(/(rgba?\([^)]*\))\s+-?[\d.]+px\s+-?[\d.]+px\s+[\d.]+px\s+([\d.]+)px/g)].some((m) => parseFloat(m[2]) >= 1 && opaque(m[1]));
+      return [...style.boxShadow.matchAll(/(rgba?\([^)]*\))\s+-?[\d.]+px\s+-?[\d.]+px\s+[\d.]+px\s+([\d.]+)px/g)].some(
+        (m) => parseFloat(m[2]) >= 1 && opaque(m[1]),
+      );
     };
-    const label = el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
+    const label =
+      el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 40)}”`;
     return { label, visible: shows(el) || shows(el.firstElementChild) };
   });
 }
@@ -156,7 +165,10 @@ async function tabThrough(page: Page, limit: number, until: (stops: string[]) =>
 /** A new essay map with a thesis and a claim that does not yet support it. */
 async function mapWithLooseClaim(request: APIRequestContext) {
   const response = await request.post('/api/documents', {
-    data: { title: distinctive('keyboard essay'), text: 'Schools should start later.\n\nTeenagers sleep later than adults. Therefore early classes waste the first hour.' },
+    data: {
+      title: distinctive('keyboard essay'),
+      text: 'Schools should start later.\n\nTeenagers sleep later than adults. Therefore early classes waste the first hour.',
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   const slug = ((await response.json()) as { map: { slug: string } }).map.slug;
@@ -295,6 +307,7 @@ test.describe('status is never colour alone', () => {
     const rows = await page.locator('[data-testid="outline.row"][data-node-id]').count();
     const inOutline = await badgeWords(page, '[data-testid="outline.row"][data-node-id] > div:first-child');
     expect(inOutline).toHaveLength(rows);
-    for (const badge of inOutline) expect(badge).toEqual({ status: badge.status, words: STATUS_LABELS[badge.status as keyof typeof STATUS_LABELS], shown: true });
+    for (const badge of inOutline)
+      expect(badge).toEqual({ status: badge.status, words: STATUS_LABELS[badge.status as keyof typeof STATUS_LABELS], shown: true });
   });
 });

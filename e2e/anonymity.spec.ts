@@ -13,8 +13,6 @@ import { join, newContext } from './support/class';
 const ADA = 'Zephyrine Quist';
 const BEN = 'Orlando Vask';
 
-
-
 /** Opens (or closes) the history: its header button on wide screens, the "More tools" menu below 1,536 px. */
 async function toggleHistory(page: Page) {
   const button = page.getByTestId('map.history');
@@ -22,7 +20,6 @@ async function toggleHistory(page: Page) {
   await page.getByTestId('map.more').filter({ visible: true }).click();
   await page.getByRole('menuitem', { name: /history/i }).click();
 }
-
 
 test('an anonymous class: students see "Student N", the teacher sees names, and turning it off shows them again', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -55,9 +52,13 @@ test('an anonymous class: students see "Student N", the teacher sees names, and 
   await copycatPage.screenshot({ path: 'test-results/anonymity-join-refused-390.png' });
   await copycat.close();
   const thesis = (await readMap(teacher.request, slug)).nodes.find((n) => n.kind === 'thesis')!;
-  const objection = await ada.context.request.post(`/api/maps/${slug}/nodes`, { data: { kind: 'objection', text: 'Talks reward the attacker for the attack.', target: thesis.id, relation: 'attacks' } });
+  const objection = await ada.context.request.post(`/api/maps/${slug}/nodes`, {
+    data: { kind: 'objection', text: 'Talks reward the attacker for the attack.', target: thesis.id, relation: 'attacks' },
+  });
   expect(objection.status()).toBe(201);
-  expect((await ada.context.request.post(`/api/maps/${slug}/nodes/${thesis.id}/comments`, { data: { text: 'Which talks does the essay mean?' } })).status()).toBe(201);
+  expect(
+    (await ada.context.request.post(`/api/maps/${slug}/nodes/${thesis.id}/comments`, { data: { text: 'Which talks does the essay mean?' } })).status(),
+  ).toBe(201);
 
   // Ben sees Ada's card as Student 1, live, and nowhere her name.
   const adaCard = (page: Page) => page.locator('[data-testid="canvas.node"][data-kind="objection"]').filter({ hasText: 'Talks reward the attacker' });

@@ -46,9 +46,28 @@ function debatedClaim(view: MapView) {
 test.describe('GET /api/maps/{slug}', () => {
   test('answers the map, its document and its live graph', async ({ request }) => {
     const view = await readMap(request);
-    expect(Object.keys(view).sort()).toEqual(['commentCounts', 'conflicts', 'document', 'edges', 'evaluation', 'inferences', 'lastEventId', 'map', 'nodes', 'ratings', 'viewer']);
+    expect(Object.keys(view).sort()).toEqual([
+      'commentCounts',
+      'conflicts',
+      'document',
+      'edges',
+      'evaluation',
+      'inferences',
+      'lastEventId',
+      'map',
+      'nodes',
+      'ratings',
+      'viewer',
+    ]);
     expect(view.map).toEqual({ slug: SLUG, title: expect.any(String), policy: 'open', className: '', anonymous: false });
-    expect(view.document).toEqual({ slug: expect.any(String), title: expect.any(String), author: 'Haeyoung Kim', source: expect.any(String), published: '2009-08', text: expect.any(String) });
+    expect(view.document).toEqual({
+      slug: expect.any(String),
+      title: expect.any(String),
+      author: 'Haeyoung Kim',
+      source: expect.any(String),
+      published: '2009-08',
+      text: expect.any(String),
+    });
     expect(view.document.text).toContain('The Time is Now to Negotiate with North Korea');
 
     // Every seeded node is there (seed keys become ids prefixed by the map's slug).
@@ -105,7 +124,19 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
     const text = distinctive('objection to a claim');
     const { node, edge } = await addNode(request, { kind: 'objection', text, target: claim.id, relation: 'attacks', author: '  Ada  ' });
 
-    expect(node).toEqual({ id: expect.any(String), kind: 'objection', text, quote: null, implicit: false, asOf: null, stockIssue: null, proposal: false, author: 'Ada', position: null, version: 1 });
+    expect(node).toEqual({
+      id: expect.any(String),
+      kind: 'objection',
+      text,
+      quote: null,
+      implicit: false,
+      asOf: null,
+      stockIssue: null,
+      proposal: false,
+      author: 'Ada',
+      position: null,
+      version: 1,
+    });
     expect(edge).toEqual({ id: expect.any(String), from: node.id, to: claim.id, relation: 'attacks', conflict: expect.any(String) });
 
     const after = await readMap(request);
@@ -205,7 +236,8 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
       {
         name: 'a form post (415)',
         status: 415,
-        send: (request, view) => request.post(api.nodes(), { form: { kind: 'objection', text: 'Form-encoded.', target: pick(view, 'claim').id, relation: 'attacks' } }),
+        send: (request, view) =>
+          request.post(api.nodes(), { form: { kind: 'objection', text: 'Form-encoded.', target: pick(view, 'claim').id, relation: 'attacks' } }),
       },
       {
         name: `a body over ${REQUEST_BODY_MAX_BYTES / 1024} KB (413)`,
@@ -213,14 +245,24 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
         send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), text: 'x'.repeat(REQUEST_BODY_MAX_BYTES + 1) }),
       },
       { name: 'empty text', status: 400, path: ['text'], send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), text: '' }) },
-      { name: 'whitespace-only text', status: 400, path: ['text'], send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), text: '   \n  ' }) },
+      {
+        name: 'whitespace-only text',
+        status: 400,
+        path: ['text'],
+        send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), text: '   \n  ' }),
+      },
       {
         name: `text over ${NODE_TEXT_MAX} characters`,
         status: 400,
         path: ['text'],
         send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), text: 'x'.repeat(NODE_TEXT_MAX + 1) }),
       },
-      { name: 'an unknown kind', status: 400, path: ['kind'], send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), kind: 'musing' }) },
+      {
+        name: 'an unknown kind',
+        status: 400,
+        path: ['kind'],
+        send: (request, view) => post(request, { ...objectionTo(pick(view, 'claim').id), kind: 'musing' }),
+      },
       {
         name: 'a second thesis',
         status: 409,
@@ -259,27 +301,42 @@ test.describe('POST /api/maps/{slug}/nodes', () => {
         path: ['quote'],
         send: (request, view) => {
           const start = view.document.text.indexOf('\n\n');
-          return post(request, { kind: 'evidence', text: distinctive('blank quote'), target: pick(view, 'claim').id, relation: 'supports', quote: { start, end: start + 2 } });
+          return post(request, {
+            kind: 'evidence',
+            text: distinctive('blank quote'),
+            target: pick(view, 'claim').id,
+            relation: 'supports',
+            quote: { start, end: start + 2 },
+          });
         },
       },
       {
         name: 'a quote that ends before it starts',
         status: 400,
         path: ['quote', 'end'],
-        send: (request, view) => post(request, { kind: 'evidence', text: distinctive('backwards'), target: pick(view, 'claim').id, relation: 'supports', quote: { start: 20, end: 10 } }),
+        send: (request, view) =>
+          post(request, {
+            kind: 'evidence',
+            text: distinctive('backwards'),
+            target: pick(view, 'claim').id,
+            relation: 'supports',
+            quote: { start: 20, end: 10 },
+          }),
       },
       { name: 'a target that is not on this map', status: 400, path: ['target'], send: (request) => post(request, objectionTo(`${SLUG}.no-such-node`)) },
       {
         name: 'a rebuttal aimed at a claim',
         status: 400,
         path: ['target'],
-        send: (request, view) => post(request, { kind: 'rebuttal', text: distinctive('misaimed rebuttal'), target: pick(view, 'claim').id, relation: 'attacks' }),
+        send: (request, view) =>
+          post(request, { kind: 'rebuttal', text: distinctive('misaimed rebuttal'), target: pick(view, 'claim').id, relation: 'attacks' }),
       },
       {
         name: 'a rebuttal aimed at an inference',
         status: 400,
         path: ['target'],
-        send: (request, view) => post(request, { kind: 'rebuttal', text: distinctive('rebuttal of inference'), target: view.inferences[0].id, relation: 'attacks' }),
+        send: (request, view) =>
+          post(request, { kind: 'rebuttal', text: distinctive('rebuttal of inference'), target: view.inferences[0].id, relation: 'attacks' }),
       },
       {
         name: 'an unknown map (404)',
@@ -415,7 +472,12 @@ test.describe('DELETE /api/maps/{slug}/nodes/{id} and restore', () => {
   test('deleting the only premise of an undercut inference removes the undercut too', async ({ request }) => {
     const claim = pick(await readMap(request), 'claim');
     const { node: evidence, edge } = await addNode(request, { kind: 'evidence', text: distinctive('sole premise'), target: claim.id, relation: 'supports' });
-    const { node: undercut } = await addNode(request, { kind: 'objection', text: distinctive('undercut of sole premise'), target: edge.inference, relation: 'attacks' });
+    const { node: undercut } = await addNode(request, {
+      kind: 'objection',
+      text: distinctive('undercut of sole premise'),
+      target: edge.inference,
+      relation: 'attacks',
+    });
 
     const { deletionId, removed } = await deleteNode(request, evidence.id);
     try {
@@ -435,13 +497,19 @@ test.describe('DELETE /api/maps/{slug}/nodes/{id} and restore', () => {
     try {
       await expectRefused(
         request,
-        () => request.post(api.nodes(), { data: { kind: 'objection', text: distinctive('undercut of a deleted inference'), target: edge.inference, relation: 'attacks' } }),
+        () =>
+          request.post(api.nodes(), {
+            data: { kind: 'objection', text: distinctive('undercut of a deleted inference'), target: edge.inference, relation: 'attacks' },
+          }),
         400,
         ['target'],
       );
       await expectRefused(
         request,
-        () => request.post(api.nodes(), { data: { kind: 'premise', text: distinctive('premise of a deleted inference'), target: edge.inference, relation: 'supports' } }),
+        () =>
+          request.post(api.nodes(), {
+            data: { kind: 'premise', text: distinctive('premise of a deleted inference'), target: edge.inference, relation: 'supports' },
+          }),
         400,
         ['target'],
       );
@@ -472,17 +540,19 @@ test.describe('PUT /api/maps/{slug}/positions', () => {
     const view = await readMap(request);
     const known = pick(view, 'claim', (n) => n.position === null);
     const missing = `${SLUG}.no-such-node`;
-    await expectRefused(
-      request,
-      () => request.put(api.positions(), { data: { positions: { [known.id]: { x: 5, y: 5 }, [missing]: { x: 1, y: 1 } } } }),
-      400,
-      ['positions', missing],
-    );
+    await expectRefused(request, () => request.put(api.positions(), { data: { positions: { [known.id]: { x: 5, y: 5 }, [missing]: { x: 1, y: 1 } } } }), 400, [
+      'positions',
+      missing,
+    ]);
   });
 
   test('a coordinate out of range is refused', async ({ request }) => {
     const known = pick(await readMap(request), 'claim');
-    await expectRefused(request, () => request.put(api.positions(), { data: { positions: { [known.id]: { x: 1e9, y: 0 } } } }), 400, ['positions', known.id, 'x']);
+    await expectRefused(request, () => request.put(api.positions(), { data: { positions: { [known.id]: { x: 1e9, y: 0 } } } }), 400, [
+      'positions',
+      known.id,
+      'x',
+    ]);
   });
 });
 

@@ -193,7 +193,11 @@ test.describe('POST /api/auth/login', () => {
     await expectError(await login(request, uniqueName(), ''), 400, ['password']);
   });
 
-  test('after 5 wrong passwords from an address the account is refused there with 429 and Retry-After, even with the right password', async ({ request, playwright, baseURL }) => {
+  test('after 5 wrong passwords from an address the account is refused there with 429 and Retry-After, even with the right password', async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const username = uniqueName();
     const other = uniqueName();
     await signup(request, username);

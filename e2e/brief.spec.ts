@@ -195,7 +195,12 @@ test('on paper: no chrome, each section on a new page, and it prints to A4 and L
   for (const section of ['brief.section-matrix', 'brief.section-questions']) {
     expect(await page.getByTestId(section).evaluate((el) => getComputedStyle(el).breakBefore), section).toBe('page');
   }
-  expect(await page.getByTestId('brief.matrix-row').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+  expect(
+    await page
+      .getByTestId('brief.matrix-row')
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakInside),
+  ).toBe('avoid');
   await page.screenshot({ path: `${SHOTS}/brief-print.png`, fullPage: true });
 
   for (const format of ['A4', 'Letter'] as const) {
@@ -215,7 +220,16 @@ test('axe finds no serious or critical accessibility problems on either side', a
     await expect(page.getByTestId('brief.document')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), side).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+      side,
+    ).toEqual([]);
   }
 });
 
@@ -259,7 +273,9 @@ test.describe('a brief too long to print', () => {
       nodes.push({ nodeID: `r${i}`, text: `Reason ${i + 1} for the thesis.`, type: 'I' }, { nodeID: `s${i}`, text: 'Default Inference', type: 'RA' });
       edges.push({ edgeID: `a${i}`, fromID: `r${i}`, toID: `s${i}` }, { edgeID: `b${i}`, fromID: `s${i}`, toID: 't' });
     }
-    const imported = await page.request.post('/api/maps/import', { data: { format: 'aif', title: 'Four hundred and fifty reasons', content: JSON.stringify({ nodes, edges, locutions: [] }) } });
+    const imported = await page.request.post('/api/maps/import', {
+      data: { format: 'aif', title: 'Four hundred and fifty reasons', content: JSON.stringify({ nodes, edges, locutions: [] }) },
+    });
     expect(imported.status(), await imported.text()).toBe(201);
     const { map } = (await imported.json()) as { map: { slug: string } };
     await page.goto(`/maps/${map.slug}/brief?side=affirmative`);
@@ -267,7 +283,7 @@ test.describe('a brief too long to print', () => {
     await expect(note).toContainText('first 400 points; 50 more are left out');
     // The counts at a glance are the whole brief's.
     await expect(page.getByTestId('brief.document')).toContainText(/450\s*reasons for the thesis/);
-    const download = await page.request.get(await note.getByRole('link').getAttribute('href') as string);
+    const download = await page.request.get((await note.getByRole('link').getAttribute('href')) as string);
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain('Reason 450 for the thesis.');
   });

@@ -43,7 +43,11 @@ test.describe('building a map through the API', () => {
     await expectError(await post(request, nodes, { kind: 'rebuttal', text: 'Loose rebuttal' }), 400, ['target']);
     await expectError(await post(request, nodes, { kind: 'claim', text: 'Half a link', target: thesisId }), 400, ['relation']);
 
-    const evidence = await post(request, nodes, { kind: 'evidence', text: '38 percent work evenings', quote: at('A 2024 council survey of 500 residents found that 38 percent work evening shifts.') });
+    const evidence = await post(request, nodes, {
+      kind: 'evidence',
+      text: '38 percent work evenings',
+      quote: at('A 2024 council survey of 500 residents found that 38 percent work evening shifts.'),
+    });
     const evidenceId = (await evidence.json()).node.id as string;
     const claim = (await (await post(request, nodes, { kind: 'claim', text: 'Buses would pay for themselves' })).json()).node.id as string;
     const objection = (await (await post(request, nodes, { kind: 'objection', text: 'Nobody would ride them' })).json()).node.id as string;
@@ -80,12 +84,15 @@ test.describe('building a map through the API', () => {
 async function settledBox(locator: Locator) {
   let last = '';
   await expect
-    .poll(async () => {
-      const box = JSON.stringify(await locator.boundingBox());
-      const still = box === last;
-      last = box;
-      return still;
-    }, { intervals: [250] })
+    .poll(
+      async () => {
+        const box = JSON.stringify(await locator.boundingBox());
+        const still = box === last;
+        last = box;
+        return still;
+      },
+      { intervals: [250] },
+    )
     .toBe(true);
   return JSON.parse(last) as { x: number; y: number; width: number; height: number };
 }

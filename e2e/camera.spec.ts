@@ -91,7 +91,9 @@ test('a new objection lands inside the canvas', async ({ browser }) => {
   await expect(card).toHaveCount(1);
   await expect.poll(() => insideCanvas(page, card), { timeout: 10_000 }).toBe(true);
   // Leave the seeded map as it was: an unanswered objection here would take "the door is open" from the specs that follow.
-  const added = ((await (await page.request.get('/api/maps/negotiate-now')).json()) as { nodes: { id: string; text: string }[] }).nodes.find((n) => n.text === text)!;
+  const added = ((await (await page.request.get('/api/maps/negotiate-now')).json()) as { nodes: { id: string; text: string }[] }).nodes.find(
+    (n) => n.text === text,
+  )!;
   expect((await page.request.delete(`/api/maps/negotiate-now/nodes/${encodeURIComponent(added.id)}`)).ok()).toBe(true);
   await page.context().close();
 });
@@ -124,12 +126,15 @@ test('folding: a folded reason opens in place, and "Whole map" draws every point
   await expect(page.locator('.react-flow__node.argmap-unplaced')).toHaveCount(0, { timeout: 15_000 });
   let last = '';
   await expect
-    .poll(async () => {
-      const box = JSON.stringify(await reason.boundingBox());
-      const settled = box === last;
-      last = box;
-      return settled;
-    }, { intervals: [250], timeout: 15_000 })
+    .poll(
+      async () => {
+        const box = JSON.stringify(await reason.boundingBox());
+        const settled = box === last;
+        last = box;
+        return settled;
+      },
+      { intervals: [250], timeout: 15_000 },
+    )
     .toBe(true);
   const after = await reason.boundingBox();
   expect(Math.abs(after!.x - before!.x)).toBeLessThan(4);

@@ -16,7 +16,10 @@ async function makeCopy(api: APIRequestContext, title: string) {
   return (await response.json()) as { map: { slug: string }; invite: { code: string; url: string } };
 }
 
-test('a teacher copies the map, a student joins by link, adds an objection the teacher sees live, and cannot delete the teacher’s point', async ({ browser, baseURL }) => {
+test('a teacher copies the map, a student joins by link, adds an objection the teacher sees live, and cannot delete the teacher’s point', async ({
+  browser,
+  baseURL,
+}) => {
   const { context: teacher } = await teacherContext(browser, baseURL!);
   const teacherPage = await teacher.newPage();
   await teacherPage.goto(`/maps/${SLUG}`);
@@ -176,12 +179,23 @@ test('what the security review found stays fixed', async ({ browser, baseURL }) 
 
   // Names come from the membership everywhere: points, comments, and the history's "who".
   const { node } = await (
-    await student.post(`${base}/nodes`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { kind: 'objection', text: 'Signed by Ada.', target: claim.id, relation: 'attacks', author: 'Ms Smith' } })
+    await student.post(`${base}/nodes`, {
+      headers: { 'X-Argmap-Name': 'Ms Smith' },
+      data: { kind: 'objection', text: 'Signed by Ada.', target: claim.id, relation: 'attacks', author: 'Ms Smith' },
+    })
   ).json();
   expect(node.author).toBe('Ada');
-  const comment = await (await student.post(`${base}/nodes/${encodeURIComponent(claim.id)}/comments`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { text: 'Mine.', author: 'Ms Smith' } })).json();
+  const comment = await (
+    await student.post(`${base}/nodes/${encodeURIComponent(claim.id)}/comments`, {
+      headers: { 'X-Argmap-Name': 'Ms Smith' },
+      data: { text: 'Mine.', author: 'Ms Smith' },
+    })
+  ).json();
   expect(comment.comment.author).toBe('Ada');
-  await student.patch(`${base}/nodes/${node.id}`, { headers: { 'X-Argmap-Name': 'Ms Smith' }, data: { text: 'Signed by Ada, reworded.', version: node.version } });
+  await student.patch(`${base}/nodes/${node.id}`, {
+    headers: { 'X-Argmap-Name': 'Ms Smith' },
+    data: { text: 'Signed by Ada, reworded.', version: node.version },
+  });
   const { events } = await (await teacher.request.get(`${base}/history?limit=3`)).json();
   expect(events.map((e: { actor: string }) => e.actor)).toEqual(['Ada', 'Ada', 'Ada']);
 

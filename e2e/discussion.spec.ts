@@ -78,13 +78,7 @@ async function putVote(request: APIRequestContext, nodeId: string, who: Browser,
  * Sends a request that must be refused, checks the standard error body, and checks that the node's
  * thread and rating read exactly the same before and after (a refused request writes nothing).
  */
-async function expectRefusedOn(
-  request: APIRequestContext,
-  nodeId: string,
-  send: () => Promise<APIResponse>,
-  status: number,
-  path?: (string | number)[],
-) {
+async function expectRefusedOn(request: APIRequestContext, nodeId: string, send: () => Promise<APIResponse>, status: number, path?: (string | number)[]) {
   const before = { thread: await readThread(request, nodeId), vote: await readVote(request, nodeId) };
   const body = await expectError(await send(), status, path);
   expect({ thread: await readThread(request, nodeId), vote: await readVote(request, nodeId) }, 'the node after a refused request').toEqual(before);
@@ -161,7 +155,12 @@ test.describe('comments', () => {
     const malformed: Browser = { key: '', headers: { 'X-Argmap-Owner': 'not a key!' } };
 
     for (const who of [bob, nobody, malformed]) {
-      const edit = await expectRefusedOn(request, nodeId, () => request.patch(url.comment(created.id), { headers: who.headers, data: { text: 'Rewritten by someone else.' } }), 403);
+      const edit = await expectRefusedOn(
+        request,
+        nodeId,
+        () => request.patch(url.comment(created.id), { headers: who.headers, data: { text: 'Rewritten by someone else.' } }),
+        403,
+      );
       expect(edit.error.message).toBe('Only the browser that wrote this comment can edit it.');
       const del = await expectRefusedOn(request, nodeId, () => request.delete(url.comment(created.id), { headers: who.headers }), 403);
       expect(del.error.message).toBe('Only the browser that wrote this comment can delete it.');
@@ -175,7 +174,12 @@ test.describe('comments', () => {
       ['whitespace-only text', { text: '  \n  ' }, ['text'], 'Write a comment first.'],
       ['no text', {}, ['text'], 'Write a comment first.'],
       ['text that is not a string', { text: 42 }, ['text']],
-      [`text of ${COMMENT_TEXT_MAX + 1} characters`, { text: 'x'.repeat(COMMENT_TEXT_MAX + 1) }, ['text'], `Comments are at most ${COMMENT_TEXT_MAX} characters.`],
+      [
+        `text of ${COMMENT_TEXT_MAX + 1} characters`,
+        { text: 'x'.repeat(COMMENT_TEXT_MAX + 1) },
+        ['text'],
+        `Comments are at most ${COMMENT_TEXT_MAX} characters.`,
+      ],
       [`an author of ${AUTHOR_NAME_MAX + 1} characters`, { text: 'Fine words.', author: 'a'.repeat(AUTHOR_NAME_MAX + 1) }, ['author']],
       ['an owner key in the body', { text: 'Fine words.', authorKey: 'someone-else' }, []],
     ];
@@ -205,17 +209,37 @@ test.describe('comments', () => {
     test('malformed JSON (400), a body that is not JSON (415), a body that is too large (413)', async ({ request }) => {
       const nodeId = await freshNode(request);
       const headers = browser().headers;
-      await expectRefusedOn(request, nodeId, () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'application/json' }, data: '{"text": "unfinished' }), 400);
-      await expectRefusedOn(request, nodeId, () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'Just words.' }), 415);
+      await expectRefusedOn(
+        request,
+        nodeId,
+        () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'application/json' }, data: '{"text": "unfinished' }),
+        400,
+      );
+      await expectRefusedOn(
+        request,
+        nodeId,
+        () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'Just words.' }),
+        415,
+      );
       const huge = JSON.stringify({ text: 'x'.repeat(REQUEST_BODY_MAX_BYTES) });
-      await expectRefusedOn(request, nodeId, () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'application/json' }, data: huge }), 413);
+      await expectRefusedOn(
+        request,
+        nodeId,
+        () => request.post(url.thread(nodeId), { headers: { ...headers, 'Content-Type': 'application/json' }, data: huge }),
+        413,
+      );
     });
   });
 
   test('a comment on an unknown node, map or comment is 404', async ({ request }) => {
     const alice = browser();
     const nodeId = await freshNode(request);
-    await expectRefusedOn(request, nodeId, () => request.post(url.thread(`${SLUG}.no-such-node`), { headers: alice.headers, data: { text: 'Anyone there?' } }), 404);
+    await expectRefusedOn(
+      request,
+      nodeId,
+      () => request.post(url.thread(`${SLUG}.no-such-node`), { headers: alice.headers, data: { text: 'Anyone there?' } }),
+      404,
+    );
     await expectError(await request.get(url.thread(`${SLUG}.no-such-node`)), 404);
     await expectError(await request.post(url.thread(nodeId, 'no-such-map'), { headers: alice.headers, data: { text: 'Anyone there?' } }), 404);
     await expectError(await request.get(url.thread(nodeId, 'no-such-map')), 404);
@@ -300,7 +324,13 @@ test.describe('votes', () => {
 
     test('a voter key in the body', async ({ request }) => {
       const nodeId = await freshNode(request);
-      await expectRefusedOn(request, nodeId, () => request.put(url.vote(nodeId), { headers: browser().headers, data: { value: 3, voterKey: 'someone-else' } }), 400, []);
+      await expectRefusedOn(
+        request,
+        nodeId,
+        () => request.put(url.vote(nodeId), { headers: browser().headers, data: { value: 3, voterKey: 'someone-else' } }),
+        400,
+        [],
+      );
     });
   });
 

@@ -102,7 +102,14 @@ test.describe('POST /api/documents', () => {
 
     const renamed = await owner.patch(`/api/maps/${slug}`, { data: { title: 'Owner’s name for it', archived: true } });
     expect(renamed.status(), await renamed.text()).toBe(200);
-    expect(await renamed.json()).toEqual({ slug, title: 'Owner’s name for it', archived: true, archivedAt: expect.any(String), policy: 'open', anonymous: false });
+    expect(await renamed.json()).toEqual({
+      slug,
+      title: 'Owner’s name for it',
+      archived: true,
+      archivedAt: expect.any(String),
+      policy: 'open',
+      anonymous: false,
+    });
 
     // Members only: the document's suggestions are then hidden from strangers too (404, not 403).
     expect((await owner.patch(`/api/maps/${slug}`, { data: { policy: 'invite' } })).status()).toBe(200);
@@ -120,7 +127,10 @@ test.describe('GET /api/documents/{slug}/suggestions', () => {
     const documentSlug = (await readMap(request, slug)).document.slug;
     const response = await request.get(`/api/documents/${documentSlug}/suggestions`);
     expect(response.status(), await response.text()).toBe(200);
-    const { suggestions, truncated } = (await response.json()) as { suggestions: { start: number; end: number; kind: string; reason: string }[]; truncated: boolean };
+    const { suggestions, truncated } = (await response.json()) as {
+      suggestions: { start: number; end: number; kind: string; reason: string }[];
+      truncated: boolean;
+    };
     expect(truncated).toBe(false);
     for (const s of suggestions) {
       expect(Object.keys(s).sort()).toEqual(['end', 'kind', 'reason', 'start']);
@@ -138,7 +148,9 @@ test.describe('GET /api/documents/{slug}/suggestions', () => {
 
   test('the seeded op-ed: one thesis candidate, in its closing paragraph', async ({ request }) => {
     const view = await readMap(request);
-    const { suggestions } = (await (await request.get(`/api/documents/${view.document.slug}/suggestions`)).json()) as { suggestions: { start: number; end: number; kind: string }[] };
+    const { suggestions } = (await (await request.get(`/api/documents/${view.document.slug}/suggestions`)).json()) as {
+      suggestions: { start: number; end: number; kind: string }[];
+    };
     const theses = suggestions.filter((s) => s.kind === 'thesis');
     expect(theses).toHaveLength(1);
     expect(view.document.text.slice(theses[0].start, theses[0].end)).toContain('the time is now to engage');
@@ -224,10 +236,18 @@ test.describe('the “New map from an essay” page', () => {
   });
 
   for (const { name, file, message } of [
-    { name: 'a file of another type', file: { name: 'essay.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 …') }, message: /“essay.pdf” is not a text file/ },
+    {
+      name: 'a file of another type',
+      file: { name: 'essay.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 …') },
+      message: /“essay.pdf” is not a text file/,
+    },
     { name: 'an empty file', file: { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }, message: /“empty.txt” is empty/ },
     { name: 'a blank file', file: { name: 'blank.txt', mimeType: 'text/plain', buffer: Buffer.from(' \n\n\t\n') }, message: /only blank space/ },
-    { name: 'a file over 200 KB', file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(ESSAY_TEXT_MAX_BYTES + 1, 'a') }, message: /“huge.txt” is too large\. The essay is 201 KB; the limit is 200 KB\./ },
+    {
+      name: 'a file over 200 KB',
+      file: { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(ESSAY_TEXT_MAX_BYTES + 1, 'a') },
+      message: /“huge.txt” is too large\. The essay is 201 KB; the limit is 200 KB\./,
+    },
   ]) {
     test(`refuses ${name} with a message, before sending anything`, async ({ page }) => {
       const posts = countDocumentPosts(page);
@@ -257,7 +277,11 @@ test.describe('the “New map from an essay” page', () => {
 
   test('the server’s refusal is shown inline at the field its issue names', async ({ page }) => {
     await page.route('**/api/documents', (route) =>
-      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'The request is not valid.', issues: [{ path: ['source'], message: 'That source is not allowed.' }] } }) }),
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { message: 'The request is not valid.', issues: [{ path: ['source'], message: 'That source is not allowed.' }] } }),
+      }),
     );
     await page.goto('/new');
     await page.getByTestId('new-map.title').fill('Any');

@@ -135,7 +135,13 @@ test('a critical question must belong to the scheme of the step it is raised aga
   const step = view.inferences.find((i) => i.scheme === 'past-practice')!;
   const before = await readMap(request);
   const response = await request.post(api.nodes(), {
-    data: { kind: 'objection', text: 'An expert-opinion question on a past-practice step.', target: step.id, relation: 'attacks', question: 'expert-opinion.cq1' },
+    data: {
+      kind: 'objection',
+      text: 'An expert-opinion question on a past-practice step.',
+      target: step.id,
+      relation: 'attacks',
+      question: 'expert-opinion.cq1',
+    },
   });
   expect(response.status()).toBe(400);
   expect((await response.json()).error.issues[0].path).toEqual(['question']);

@@ -22,13 +22,23 @@ async function measure(page: Page) {
     // Every button in the header on one line: none taller than the header's button height.
     const toolbar = document.querySelector<HTMLElement>('[data-testid="map.toolbar"]');
     const tallest = Math.max(
-      ...[...header.querySelectorAll<HTMLElement>('button, a[href]')].filter((el) => el.getBoundingClientRect().height > 0).map((el) => el.getBoundingClientRect().height),
+      ...[...header.querySelectorAll<HTMLElement>('button, a[href]')]
+        .filter((el) => el.getBoundingClientRect().height > 0)
+        .map((el) => el.getBoundingClientRect().height),
     );
     return {
       pageScroll: document.scrollingElement!.scrollWidth,
       innerWidth: window.innerWidth,
       header: { scroll: header.scrollWidth, client: header.clientWidth },
-      title: { text: title.textContent, scrollWidth: title.scrollWidth, clientWidth: title.clientWidth, scrollHeight: title.scrollHeight, clientHeight: title.clientHeight, left: box.left, right: box.right },
+      title: {
+        text: title.textContent,
+        scrollWidth: title.scrollWidth,
+        clientWidth: title.clientWidth,
+        scrollHeight: title.scrollHeight,
+        clientHeight: title.clientHeight,
+        left: box.left,
+        right: box.right,
+      },
       tallest,
       toolbarHeight: toolbar?.getBoundingClientRect().height ?? 0,
     };
@@ -75,7 +85,8 @@ for (const screen of SCREENS) {
     } else {
       await page.getByTestId('map.more').click();
       const menu = page.getByRole('menu');
-      for (const label of ['History', 'Tidy the canvas layout', 'Keyboard shortcuts']) await expect(menu.getByRole('menuitem', { name: label })).toBeInViewport();
+      for (const label of ['History', 'Tidy the canvas layout', 'Keyboard shortcuts'])
+        await expect(menu.getByRole('menuitem', { name: label })).toBeInViewport();
       await page.keyboard.press('Escape');
       await expect(menu).toBeHidden();
     }
@@ -134,7 +145,8 @@ test.describe('notices, Escape and the delete dialog', () => {
     const thesis = pick(view, 'thesis');
     const text = distinctive('objection with two rebuttals');
     const { node } = await addNode(page.request, { kind: 'objection', text, target: thesis.id, relation: 'attacks' });
-    for (const label of ['rebuttal one', 'rebuttal two']) await addNode(page.request, { kind: 'rebuttal', text: distinctive(label), target: node.id, relation: 'attacks' });
+    for (const label of ['rebuttal one', 'rebuttal two'])
+      await addNode(page.request, { kind: 'rebuttal', text: distinctive(label), target: node.id, relation: 'attacks' });
     await openMap(page);
     await page.getByTestId('map.thesis-status').click();
     await page.getByTestId('inspector').getByRole('button', { name: text }).click();

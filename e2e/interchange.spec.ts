@@ -167,7 +167,13 @@ test.describe('POST /api/maps/import', () => {
   test.describe('refused files answer 400 with where they are wrong, and create nothing', () => {
     test('AIF with a node of an unknown type: the issue’s path points at it', async ({ request }) => {
       const title = distinctive('bad aif');
-      const content = JSON.stringify({ nodes: [{ nodeID: '1', text: 'A statement', type: 'I' }, { nodeID: '2', text: 'x', type: 'Q' }], edges: [] });
+      const content = JSON.stringify({
+        nodes: [
+          { nodeID: '1', text: 'A statement', type: 'I' },
+          { nodeID: '2', text: 'x', type: 'Q' },
+        ],
+        edges: [],
+      });
       await expectError(await request.post(IMPORT_URL, { data: { format: 'aif', title, content } }), 400, ['content', 'nodes', 1, 'type']);
       await expectNoMap(request, slugify(title));
     });

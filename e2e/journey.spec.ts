@@ -48,7 +48,11 @@ test('import an essay, map it, find its gaps and print a brief for either side',
   await page.getByTestId('essay.suggest').click();
   await page.locator('[data-testid="suggestions.item"][data-kind="thesis"]').first().getByTestId('suggestions.accept').click();
   await expect(page.locator('[data-testid="canvas.node"][data-kind="thesis"]')).toContainText('start classes at nine');
-  await markSelection(page, 'A 2014 report of the American Academy of Pediatrics found that 87 percent of high-school students sleep less than they need', 'evidence');
+  await markSelection(
+    page,
+    'A 2014 report of the American Academy of Pediatrics found that 87 percent of high-school students sleep less than they need',
+    'evidence',
+  );
   await connectSelected(page, 'Our school should start classes at nine');
   await markSelection(page, 'a later start would clash with after-school sports', 'objection');
   await connectSelected(page, 'Our school should start classes at nine');

@@ -59,12 +59,15 @@ async function holdScript(page: Page, code: string) {
   return { release, held: () => held };
 }
 
-
 /** Reads a script's text, once per URL (the checks below look at every script more than once). */
 function scriptText(page: Page): (url: string) => Promise<string> {
   const texts = new Map<string, Promise<string>>();
   return (url) => {
-    if (!texts.has(url)) texts.set(url, page.request.get(url).then((r) => r.text()));
+    if (!texts.has(url))
+      texts.set(
+        url,
+        page.request.get(url).then((r) => r.text()),
+      );
     return texts.get(url)!;
   };
 }
@@ -206,7 +209,11 @@ for (const screen of [
     await canvasReady(page);
     const header = page.getByTestId('map.header');
     const boxes = () =>
-      header.evaluate((el) => [...el.querySelectorAll('button, a[href]')].map((b) => `${b.getAttribute('data-testid') ?? b.textContent}: ${JSON.stringify(b.getBoundingClientRect())}`));
+      header.evaluate((el) =>
+        [...el.querySelectorAll('button, a[href]')].map(
+          (b) => `${b.getAttribute('data-testid') ?? b.textContent}: ${JSON.stringify(b.getBoundingClientRect())}`,
+        ),
+      );
     const plain = await boxes();
     await header.screenshot({ path: `test-results/lazy-popups-header-${screen.width}-before.png` });
     // Each menu in turn: loaded, opened and closed.

@@ -36,7 +36,10 @@ async function readEvents(baseURL: string, lastEventId: number, count: number) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       if (!/^event: change$/m.test(block)) continue;
-      const data = block.split('\n').find((line) => line.startsWith('data: '))!.slice(6);
+      const data = block
+        .split('\n')
+        .find((line) => line.startsWith('data: '))!
+        .slice(6);
       events.push(JSON.parse(data));
     }
   }

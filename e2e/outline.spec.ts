@@ -77,7 +77,9 @@ test('the outline shows the op-ed’s thesis, its reasons nested under it, and e
   await expect(outline.row(SUMMIT)).toHaveCount(0);
   await page.getByTestId('outline.expand-all').click();
   await expect(outline.row(SUMMIT)).toHaveAttribute('aria-level', '5');
-  const listed = await page.locator('[data-testid="outline.row"][data-node-id]:not([data-repeat])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')));
+  const listed = await page
+    .locator('[data-testid="outline.row"][data-node-id]:not([data-repeat])')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node-id')));
   expect(listed.sort()).toEqual(view.nodes.map((n) => n.id).sort());
   // The shared sub-argument appears again, marked as a repeat.
   await expect(page.locator('[data-testid="outline.row"][data-repeat]')).not.toHaveCount(0);
@@ -166,7 +168,12 @@ test('arrow keys move, open and close rows; Enter opens the actions, and Object 
   const added = page.locator('[data-testid="outline.row"][aria-selected="true"]');
   await expect(added).toContainText(text);
   await expect(added).toHaveAttribute('aria-level', '4');
-  await expect(added).toHaveAttribute('aria-label', new RegExp(`^Objection, \\w+, attacks: ${escapeRegExp(shorten('Kim Dae-jung’s life’s work and now his death have opened the door to peace in Korea.', 80))}\\. An objection from the outline`));
+  await expect(added).toHaveAttribute(
+    'aria-label',
+    new RegExp(
+      `^Objection, \\w+, attacks: ${escapeRegExp(shorten('Kim Dae-jung’s life’s work and now his death have opened the door to peace in Korea.', 80))}\\. An objection from the outline`,
+    ),
+  );
 
   // Leave the seeded map as it was: unanswered, this objection would take "the door is open" (and with it the case) from later specs.
   const made = (await readMap(request)).nodes.find((n) => n.text === text)!;
@@ -186,7 +193,10 @@ test('an objection row’s label says its kind, its status and what it attacks',
     `Objection, ${STATUS_LABELS[objection.status].toLowerCase()}, known Jan 2003, undercuts the step from: ${shorten(target.text, 80)}. ${shorten(objection.text, 160)}`,
   );
   // The rebuttal that answers it is nested under it.
-  await expect(row.locator('[data-node-id="negotiate-now.reb-plutonium-frozen"]')).toHaveAttribute('aria-label', /^Rebuttal, \w+, known Dec 2002, attacks: The freeze was not complete/);
+  await expect(row.locator('[data-node-id="negotiate-now.reb-plutonium-frozen"]')).toHaveAttribute(
+    'aria-label',
+    /^Rebuttal, \w+, known Dec 2002, attacks: The freeze was not complete/,
+  );
   // Status is never colour alone: the badge carries the word.
   await expect(row.getByTestId('status-badge').first()).toHaveText(STATUS_LABELS[objection.status]);
 });

@@ -28,7 +28,10 @@ test('wrong invite codes are limited per connection address, whatever X-Forwarde
     const statuses: number[] = [];
     for (let i = 0; i < INVITE_GUESSES_MAX; i++) statuses.push((await guess(i)).status);
     // Every wrong code is a 404 until this address has used its guesses; then 429, though each came "from" another address.
-    expect(statuses.every((s) => s === 404), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 404),
+      statuses.join(','),
+    ).toBe(true);
     const refused = await guess(INVITE_GUESSES_MAX);
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/from here/);

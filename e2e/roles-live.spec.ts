@@ -117,7 +117,10 @@ test('a viewer is offered no rating, comment or editing controls, and is told wh
   await teacher.context.close();
 });
 
-test('a role change reaches the open page at once: Object and Support go and come back, and the header says who the member is', async ({ browser, baseURL }) => {
+test('a role change reaches the open page at once: Object and Support go and come back, and the header says who the member is', async ({
+  browser,
+  baseURL,
+}) => {
   const teacher = await teacherWithCopy(browser, baseURL!, `Live roles ${Date.now()}`);
   const teacherPage = await teacher.context.newPage();
   await teacherPage.goto(`/maps/${teacher.slug}`);

@@ -60,7 +60,8 @@ async function expectTidy(page: Page, heading: ReturnType<Page['locator']>, tool
   const offScreen = boxes.filter((b) => b.left < -0.5 || b.right > innerWidth + 0.5).map((b) => b.name);
   expect(offScreen, 'controls cut off at the edge of the window').toEqual([]);
   // A button drawn inside a field (the password's "Show" eye) is meant to sit there.
-  const inside = (inner: Box, outer: Box) => outer.field && inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+  const inside = (inner: Box, outer: Box) =>
+    outer.field && inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
   const overlapping: string[] = [];
   for (const [i, a] of boxes.entries()) {
     for (const b of boxes.slice(i + 1)) {
@@ -127,7 +128,11 @@ for (const viewport of VIEWPORTS) {
 
     test('map: outline', async ({ page }) => {
       await openMap(page, viewport, 'outline');
-      await expectTidy(page, page.getByTestId('map.title'), 'header, [data-testid="filter"], [data-testid="map.tabs"], [data-testid="outline"] > div:first-child');
+      await expectTidy(
+        page,
+        page.getByTestId('map.title'),
+        'header, [data-testid="filter"], [data-testid="map.tabs"], [data-testid="outline"] > div:first-child',
+      );
       await expect(page.locator('[data-testid="outline.row"][aria-level="1"]').first()).toBeInViewport();
       await shoot(page, 'map-outline', viewport);
     });

@@ -25,7 +25,8 @@ async function watch(page: Page) {
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' || /Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('worker', (worker) => worker.on('console', (message) => void (message.type() === 'error' && problems.push(`worker: ${message.text()}`))));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -121,7 +122,11 @@ test.describe('the app runs under its CSP without a violation', () => {
     await page.getByTestId('export.png').click();
     const download = await downloading;
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(await download.path()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(await download.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(await problems()).toEqual([]);
   });
 
@@ -152,11 +157,15 @@ test.describe('stored markup renders as text', () => {
     const texts = Object.values(XSS).map((payload, i) => `${payload} #${i}`);
     const ids: string[] = [];
     for (const text of texts) {
-      const response = await request.post(api.nodes(), { data: { kind: 'claim', text, target: thesis.id, relation: 'supports', author: XSS.img.slice(0, 60) } });
+      const response = await request.post(api.nodes(), {
+        data: { kind: 'claim', text, target: thesis.id, relation: 'supports', author: XSS.img.slice(0, 60) },
+      });
       expect(response.status(), await response.text()).toBe(201);
       ids.push((await response.json()).node.id);
     }
-    const comment = await request.post(`/api/maps/${SLUG}/nodes/${encodeURIComponent(ids[0])}/comments`, { data: { text: `${XSS.script} ${XSS.link} ${XSS.img}`, author: XSS.html.slice(0, 60) } });
+    const comment = await request.post(`/api/maps/${SLUG}/nodes/${encodeURIComponent(ids[0])}/comments`, {
+      data: { text: `${XSS.script} ${XSS.link} ${XSS.img}`, author: XSS.html.slice(0, 60) },
+    });
     expect(comment.status(), await comment.text()).toBe(201);
 
     const problems = await watch(page);
@@ -166,7 +175,10 @@ test.describe('stored markup renders as text', () => {
       await expect(card).toContainText(text);
     }
     // The new cards have no saved position: the layout worker placed them.
-    await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' }), `layout worker finished; ${(await problems()).join(' | ')}`).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Laying out the map' }), `layout worker finished; ${(await problems()).join(' | ')}`).toHaveCount(
+      0,
+      { timeout: 15_000 },
+    );
     // The card may sit outside the visible part of the canvas; a click event selects it wherever it is.
     await page.locator(`[data-testid="canvas.node"][data-node-id="${ids[0]}"]`).dispatchEvent('click');
     await page.getByTestId('inspector.tab-discussion').click();
@@ -214,7 +226,8 @@ async function expectNothingInjected(page: Page) {
     img: document.querySelectorAll('img[src="x"]').length,
     // Next's own scripts carry the page data (essay included) as escaped JSON; an injected script is one whose code is the payload.
     inlineScripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.trim() === 'alert(1)').length,
-    jsLinks: [...document.querySelectorAll('[href], [src]')].filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? '')).length,
+    jsLinks: [...document.querySelectorAll('[href], [src]')].filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? ''))
+      .length,
     bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
     iframes: document.querySelectorAll('iframe').length,
   }));

@@ -160,7 +160,9 @@ for (const viewport of [
   { width: 1440, height: 900 },
   { width: 1024, height: 768 },
 ]) {
-  test(`at ${viewport.width}×${viewport.height} the op-ed opens and goes whole from the sent layouts: no layout worker, no overlapping cards`, async ({ browser }) => {
+  test(`at ${viewport.width}×${viewport.height} the op-ed opens and goes whole from the sent layouts: no layout worker, no overlapping cards`, async ({
+    browser,
+  }) => {
     const watch = await watchedPage(browser, viewport);
     const { page } = watch;
     await page.goto(OP_ED);

@@ -27,7 +27,11 @@ interface Made {
   timeliness: string;
 }
 
-async function post(request: APIRequestContext, slug: string, body: Record<string, unknown>): Promise<{ node: { id: string }; edge: { inference?: string } | null }> {
+async function post(
+  request: APIRequestContext,
+  slug: string,
+  body: Record<string, unknown>,
+): Promise<{ node: { id: string }; edge: { inference?: string } | null }> {
   const response = await request.post(`/api/maps/${slug}/nodes`, { data: { author: 'Stock issues test', ...body } });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
@@ -39,9 +43,16 @@ async function policyMap(request: APIRequestContext): Promise<Made> {
   expect(response.status(), await response.text()).toBe(201);
   const slug = ((await response.json()) as { map: { slug: string } }).map.slug;
   const thesis = (await post(request, slug, { kind: 'thesis', text: 'The council should run night buses from next month.' })).node.id;
-  const harm = await post(request, slug, { kind: 'premise', text: 'Shift workers walk home on unlit roads after the last bus.', target: thesis, relation: 'supports', stockIssue: 'harm' });
+  const harm = await post(request, slug, {
+    kind: 'premise',
+    text: 'Shift workers walk home on unlit roads after the last bus.',
+    target: thesis,
+    relation: 'supports',
+    stockIssue: 'harm',
+  });
   const step = harm.edge!.inference!;
-  const linked = async (text: string, stockIssue?: string) => (await post(request, slug, { kind: 'premise', text, target: step, relation: 'supports', ...(stockIssue ? { stockIssue } : {}) })).node.id;
+  const linked = async (text: string, stockIssue?: string) =>
+    (await post(request, slug, { kind: 'premise', text, target: step, relation: 'supports', ...(stockIssue ? { stockIssue } : {}) })).node.id;
   return {
     slug,
     thesis,
@@ -139,7 +150,12 @@ test('mark the thesis a policy proposal, tag the missing issue, and read the sto
   await expect(stock.locator('[data-testid="brief.stock-issue"][data-state="held"]')).toHaveCount(4);
 
   // An objection nobody answers takes solvency: the brief says the round is lost.
-  await post(request, made.slug, { kind: 'objection', text: 'The night route would end at the depot, two miles from the estates.', target: made.solvency, relation: 'attacks' });
+  await post(request, made.slug, {
+    kind: 'objection',
+    text: 'The night route would end at the depot, two miles from the estates.',
+    target: made.solvency,
+    relation: 'attacks',
+  });
   await page.reload();
   const solvency = stock.locator('[data-testid="brief.stock-issue"][data-issue="solvency"]');
   await expect(solvency).toHaveAttribute('data-state', 'lost');
@@ -164,13 +180,22 @@ test('mark the thesis a policy proposal, tag the missing issue, and read the sto
   const markdown = await request.get(`/api/maps/${made.slug}/brief?side=negative&format=markdown`);
   expect(markdown.status()).toBe(200);
   expect(await markdown.text()).toContain('#### Solvency — Lost ✕');
-  const json = (await (await request.get(`/api/maps/${made.slug}/brief?side=affirmative&format=json`)).json()) as { brief: { stockIssues: { losing: string[] } } };
+  const json = (await (await request.get(`/api/maps/${made.slug}/brief?side=affirmative&format=json`)).json()) as {
+    brief: { stockIssues: { losing: string[] } };
+  };
   expect(json.brief.stockIssues.losing).toEqual(['solvency']);
 });
 
 test('an objection’s stock issue and month: the negative’s lines only, set and cleared, and a refusal shown in place', async ({ page, request }) => {
   const made = await policyMap(request);
-  const objection = (await post(request, made.slug, { kind: 'objection', text: 'A peace of mind for a few is not worth the fares of all.', target: made.thesis, relation: 'attacks' })).node.id;
+  const objection = (
+    await post(request, made.slug, {
+      kind: 'objection',
+      text: 'A peace of mind for a few is not worth the fares of all.',
+      target: made.thesis,
+      relation: 'attacks',
+    })
+  ).node.id;
   for (const size of [
     { width: 1024, height: 768 },
     { width: 1536, height: 864 },
@@ -204,7 +229,10 @@ test('an objection’s stock issue and month: the negative’s lines only, set a
   await page.getByTestId('details.as-of').fill('');
   await expect(page.getByTestId('details.error')).toHaveCount(0);
   const refusals = {
-    stockIssue: { message: 'That stock issue does not fit this point.', issues: [{ path: ['stockIssue'], message: 'An objection can be the negative’s disadvantage or counterplan.' }] },
+    stockIssue: {
+      message: 'That stock issue does not fit this point.',
+      issues: [{ path: ['stockIssue'], message: 'An objection can be the negative’s disadvantage or counterplan.' }],
+    },
     asOf: { message: 'The change is not valid.', issues: [{ path: ['asOf'], message: 'Not before the essay was written.' }] },
   };
   await page.route(`**/api/maps/${made.slug}/nodes/**`, (route) => {
@@ -227,8 +255,12 @@ test('an objection’s stock issue and month: the negative’s lines only, set a
 
 test('a rebuttal bears on no stock issue, and the thesis has no month', async ({ page, request }) => {
   const made = await policyMap(request);
-  const objection = (await post(request, made.slug, { kind: 'objection', text: 'The hospital could run its own shuttle instead.', target: made.thesis, relation: 'attacks' })).node.id;
-  const rebuttal = (await post(request, made.slug, { kind: 'rebuttal', text: 'The hospital has said it will not pay for one.', target: objection, relation: 'attacks' })).node.id;
+  const objection = (
+    await post(request, made.slug, { kind: 'objection', text: 'The hospital could run its own shuttle instead.', target: made.thesis, relation: 'attacks' })
+  ).node.id;
+  const rebuttal = (
+    await post(request, made.slug, { kind: 'rebuttal', text: 'The hospital has said it will not pay for one.', target: objection, relation: 'attacks' })
+  ).node.id;
   await openMap(page, made.slug);
   await selectPoint(page, rebuttal);
   await expect(page.getByTestId('details')).toBeVisible();
@@ -243,7 +275,9 @@ test('a rebuttal bears on no stock issue, and the thesis has no month', async ({
 test('a viewer of a read-only map sees the tags but not the controls', async ({ page, playwright, baseURL }) => {
   // A signed-in teacher makes the map (so it has an owner who may make it read-only).
   const owner = await playwright.request.newContext({ baseURL });
-  const signup = await owner.post('/api/auth/signup', { data: { username: `stock${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, password: 'correct horse battery' } });
+  const signup = await owner.post('/api/auth/signup', {
+    data: { username: `stock${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, password: 'correct horse battery' },
+  });
   expect(signup.status(), await signup.text()).toBe(201);
   const made = await policyMap(owner);
   const policy = await owner.patch(`/api/maps/${made.slug}`, { data: { policy: 'read-only' } });

@@ -74,7 +74,9 @@ test.describe('search and filters', () => {
     const words = distinctive('filterable');
     const view = await readMap(page.request);
     const claim = view.nodes.find((n) => n.kind === 'claim')!;
-    const added = await page.request.post(`/api/maps/${SLUG}/nodes`, { data: { kind: 'objection', text: `Objection ${words}`, target: claim.id, relation: 'attacks' } });
+    const added = await page.request.post(`/api/maps/${SLUG}/nodes`, {
+      data: { kind: 'objection', text: `Objection ${words}`, target: claim.id, relation: 'attacks' },
+    });
     expect(added.status()).toBe(201);
     const id = (await added.json()).node.id as string;
 

@@ -12,9 +12,6 @@ import { join, mapDrawn, newContext, WIDE } from './support/class';
 
 const PHONE = { width: 390, height: 844 };
 
-
-
-
 /** The bar of task `kind` in a "My tasks" card or a Class panel row. */
 function bar(scope: Locator, kind: string): Locator {
   return scope.locator(`[data-kind="${kind}"]`).locator('[data-done]');
@@ -50,7 +47,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('a teacher sets tasks on a class copy, two students act and see their own progress live, and the Class panel and its CSV show both', async ({ browser, baseURL }) => {
+test('a teacher sets tasks on a class copy, two students act and see their own progress live, and the Class panel and its CSV show both', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   // The teacher: an account, a class copy of the op-ed made in the page.
   const teacher = await newContext(browser, baseURL!);
@@ -139,7 +139,13 @@ test('a teacher sets tasks on a class copy, two students act and see their own p
     return ((await response.json()) as { node: { id: string } }).node.id;
   };
   await post(ada.context, { kind: 'objection', text: 'Talks reward the attacker for the attack.', target: thesis.id, relation: 'attacks' });
-  await post(ada.context, { kind: 'evidence', text: 'The essay says so in its own words.', target: thesis.id, relation: 'supports', quote: { start: quoted.quote!.start, end: quoted.quote!.end } });
+  await post(ada.context, {
+    kind: 'evidence',
+    text: 'The essay says so in its own words.',
+    target: thesis.id,
+    relation: 'supports',
+    quote: { start: quoted.quote!.start, end: quoted.quote!.end },
+  });
   await expect(bar(adaCard, 'objections')).toContainText('2 of 2 objections');
   await expect(bar(adaCard, 'objections')).toHaveAttribute('data-complete', 'true');
   await expect(bar(adaCard, 'quotes')).toContainText('1 of 1 point quoting the essay');
@@ -203,7 +209,15 @@ test('a teacher sets tasks on a class copy, two students act and see their own p
   const text = Buffer.concat(bytes as Buffer[]).toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   const [header, ...students] = parseCsv(text.slice(1)).filter((r) => r.some((c) => c !== ''));
-  expect(header.slice(0, 7)).toEqual(['Name', 'Role', 'Joined', 'Last active', 'Add objections (of 2)', 'Rebut objections (of 1)', 'Quote the essay in a point (of 1)']);
+  expect(header.slice(0, 7)).toEqual([
+    'Name',
+    'Role',
+    'Joined',
+    'Last active',
+    'Add objections (of 2)',
+    'Rebut objections (of 1)',
+    'Quote the essay in a point (of 1)',
+  ]);
   const byName = new Map(students.map((r) => [r[0], r]));
   expect([...byName.keys()].sort()).toEqual(['Ada', 'Ben']);
   expect(byName.get('Ada')!.slice(4, 7)).toEqual(['2', '0', '1']);

@@ -22,7 +22,8 @@ async function main() {
 
   const partial = `${target}.partial`;
   // Another backup to the same name may be under way; a leftover of an interrupted one is not ours to delete unasked.
-  if (existsSync(partial)) fail(`${partial} exists: another backup to ${target} is running, or one was interrupted. Remove it (or name another file), then run the backup again.`);
+  if (existsSync(partial))
+    fail(`${partial} exists: another backup to ${target} is running, or one was interrupted. Remove it (or name another file), then run the backup again.`);
   try {
     // In WAL mode the backup reads a snapshot: the server's writers are not blocked meanwhile.
     await copyDatabase(source, partial);

@@ -41,7 +41,13 @@ export function serve({ port, rebuild = false }) {
   const built = existsSync(path.join(root, '.next', 'BUILD_ID'));
   const current = built && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sources;
   if (rebuild || !current) {
-    console.log(rebuild ? 'Building (requested).' : built ? 'The code changed since the last build: building again.' : 'No production build yet: building (about a minute, once).');
+    console.log(
+      rebuild
+        ? 'Building (requested).'
+        : built
+          ? 'The code changed since the last build: building again.'
+          : 'No production build yet: building (about a minute, once).',
+    );
     const build = spawnSync(next, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
     writeFileSync(STAMP, sources);

@@ -68,7 +68,10 @@ export function processesUsing(file, proc = '/proc') {
     if (uses) {
       let command = '';
       try {
-        command = readFileSync(path.join(proc, name, 'cmdline'), 'utf8').split('\0').filter(Boolean).join(' ');
+        command = readFileSync(path.join(proc, name, 'cmdline'), 'utf8')
+          .split('\0')
+          .filter(Boolean)
+          .join(' ');
       } catch {
         // gone meanwhile
       }
@@ -113,9 +116,11 @@ export function refusalIfInUse(file, { proc = '/proc' } = {}) {
     const list = seen.users.map((u) => `  pid ${u.pid}: ${u.command || '?'}`).join('\n');
     return `the database ${file} is open in:\n${list}\nStop the server (and anything else using it) first, then run the restore again.`;
   }
-  if (seen.unreadable.length > 0) return `cannot tell whether processes ${seen.unreadable.join(', ')} have ${file} open (their open files cannot be read). Stop the server first.`;
+  if (seen.unreadable.length > 0)
+    return `cannot tell whether processes ${seen.unreadable.join(', ')} have ${file} open (their open files cannot be read). Stop the server first.`;
   const probe = lockProbe(file);
-  if (probe === 'open') return `the database ${file} is open in another process (SQLite holds it locked). Stop the server (and anything else using it) first, then run the restore again.`;
+  if (probe === 'open')
+    return `the database ${file} is open in another process (SQLite holds it locked). Stop the server (and anything else using it) first, then run the restore again.`;
   if (probe !== 'free') return `cannot tell whether ${file} is in use: ${probe}.`;
   return null;
 }
@@ -156,7 +161,12 @@ export function checkCopy(file) {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return { ok: false, reason: `integrity_check says: ${integrity}` };
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+    const tables = new Set(
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     for (const table of ['ArgumentMap', 'Node', 'MapEvent', '_prisma_migrations']) {
       if (!tables.has(table)) return { ok: false, reason: `it has no ${table} table, so it is not an Argmap database` };
     }

@@ -8,8 +8,16 @@ import { NewMapForm } from '@/components/documents/new-map-form';
 export const metadata: Metadata = { title: 'New map from an essay' };
 
 const NEXT_STEPS = [
-  { icon: Sparkles, title: 'Suggestions to start from', text: 'Argmap proposes a thesis, claims and evidence from the essay’s wording — “should”, “because”, “for example” — and says why. Accept or dismiss each.' },
-  { icon: MousePointerClick, title: 'Select words, choose a kind', text: 'Select a span of the essay and make it the thesis, a claim, a premise or evidence. It keeps the exact quote.' },
+  {
+    icon: Sparkles,
+    title: 'Suggestions to start from',
+    text: 'Argmap proposes a thesis, claims and evidence from the essay’s wording — “should”, “because”, “for example” — and says why. Accept or dismiss each.',
+  },
+  {
+    icon: MousePointerClick,
+    title: 'Select words, choose a kind',
+    text: 'Select a span of the essay and make it the thesis, a claim, a premise or evidence. It keeps the exact quote.',
+  },
   { icon: Link2, title: 'Connect the reasons', text: 'Drag from one point to another on the canvas and choose whether it supports or attacks.' },
 ];
 
@@ -21,9 +29,7 @@ export default function NewMapPage() {
         <ArrowLeft aria-hidden className="h-4 w-4" /> All maps
       </Link>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight text-slate-900">New map from an essay</h1>
-      <p className="mt-2 max-w-2xl text-lg text-slate-600">
-        Bring any essay, op-ed or speech. You get an empty map beside the text, ready for its thesis.
-      </p>
+      <p className="mt-2 max-w-2xl text-lg text-slate-600">Bring any essay, op-ed or speech. You get an empty map beside the text, ready for its thesis.</p>
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <NewMapForm />
         <aside className="h-fit rounded-xl border border-indigo-100 bg-indigo-50/60 p-5 lg:sticky lg:top-6" aria-labelledby="new-map-next">

@@ -16,14 +16,14 @@ export default async function SignInPage({ searchParams }: Props) {
   const tab: SignInTab = params.tab === 'signup' ? 'signup' : 'signin';
   return (
     <PageShell mainClassName="mx-auto max-w-lg px-6 py-12">
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Your Argmap account</h1>
-        <p className="mt-2 text-lg text-slate-600">
-          Teachers use an account to make class copies of a map and invite students; students can join a class with just a name.
-        </p>
-        <SignInPanel next={next} initialTab={tab} />
-        <Link href={next} className="mt-6 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-indigo-700">
-          <ArrowLeft aria-hidden className="h-4 w-4" /> {next === '/' ? 'Back to the maps' : 'Back without signing in'}
-        </Link>
+      <h1 className="text-3xl font-semibold tracking-tight text-slate-900">Your Argmap account</h1>
+      <p className="mt-2 text-lg text-slate-600">
+        Teachers use an account to make class copies of a map and invite students; students can join a class with just a name.
+      </p>
+      <SignInPanel next={next} initialTab={tab} />
+      <Link href={next} className="mt-6 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-indigo-700">
+        <ArrowLeft aria-hidden className="h-4 w-4" /> {next === '/' ? 'Back to the maps' : 'Back without signing in'}
+      </Link>
     </PageShell>
   );
 }

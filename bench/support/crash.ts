@@ -169,7 +169,9 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashResult> 
     const problems = checkDatabase(options.file, acknowledged);
     const result = { round, acknowledged: acks.length, failed, killedAtMs: Math.round(performance.now() - started), problems };
     rounds.push(result);
-    log(`round ${String(round).padStart(2)}: killed ${result.killedAtMs} ms after the first ack · ${acks.length} acknowledged, ${failed} cut off · ${problems.length === 0 ? 'all present, integrity ok, log complete' : problems.join('; ')}`);
+    log(
+      `round ${String(round).padStart(2)}: killed ${result.killedAtMs} ms after the first ack · ${acks.length} acknowledged, ${failed} cut off · ${problems.length === 0 ? 'all present, integrity ok, log complete' : problems.join('; ')}`,
+    );
   }
   return { rounds, acknowledged: acknowledged.length, problems: rounds.flatMap((r) => r.problems.map((p) => `round ${r.round}: ${p}`)) };
 }

@@ -147,7 +147,13 @@ export async function loadPage(browser: Browser, url: string, mark: string, opti
       seen.add(request.url());
       const body = await response.body().catch(() => null);
       if (!body) continue;
-      scripts.push({ url: request.url(), kind, raw: body.byteLength, gzipped: gzipSync(body, { level: GZIP_LEVEL }).byteLength, body: options.keepBodies ? body : undefined });
+      scripts.push({
+        url: request.url(),
+        kind,
+        raw: body.byteLength,
+        gzipped: gzipSync(body, { level: GZIP_LEVEL }).byteLength,
+        body: options.keepBodies ? body : undefined,
+      });
     }
     return { readyMs, longTasks, scripts, opening };
   } finally {

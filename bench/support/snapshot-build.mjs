@@ -31,7 +31,11 @@ if (!current || process.env.ARGMAP_BENCH_REBUILD === '1') {
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 const parts = ['.next', 'next.config.js', 'package.json', 'public'].filter((p) => existsSync(path.join(root, p)));
-const copy = spawnSync('sh', ['-c', `tar -C "$1" --exclude=.next/cache -cf - ${parts.map((p) => `'${p}'`).join(' ')} | tar -C "$2" -xf -`, 'sh', root, target], { stdio: 'inherit' });
+const copy = spawnSync(
+  'sh',
+  ['-c', `tar -C "$1" --exclude=.next/cache -cf - ${parts.map((p) => `'${p}'`).join(' ')} | tar -C "$2" -xf -`, 'sh', root, target],
+  { stdio: 'inherit' },
+);
 if (copy.status !== 0) process.exit(copy.status ?? 1);
 symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'));
 console.log(`Build ${readFileSync(path.join(target, '.next', 'BUILD_ID'), 'utf8').trim()} copied to ${target}.`);

@@ -68,7 +68,21 @@ function AliasNote({ alias }: { alias: string }) {
 }
 
 /** A student who joined by invite, without an account: their name and role, and what the role allows. */
-export function MemberPopup({ radix: { DropdownMenu }, popup, name, role, policy, alias }: { radix: Radix; popup: LoadedPopup; name: string; role: Role; policy: Policy; alias: string | null }) {
+export function MemberPopup({
+  radix: { DropdownMenu },
+  popup,
+  name,
+  role,
+  policy,
+  alias,
+}: {
+  radix: Radix;
+  popup: LoadedPopup;
+  name: string;
+  role: Role;
+  policy: Policy;
+  alias: string | null;
+}) {
   return (
     <DropdownMenu.Root defaultOpen={popup.defaultOpen}>
       <DropdownMenu.Trigger {...popup.trigger} />
@@ -80,7 +94,9 @@ export function MemberPopup({ radix: { DropdownMenu }, popup, name, role, policy
           </DropdownMenu.Label>
           <RoleSummary role={role} policy={policy} />
           {alias && <AliasNote alias={alias} />}
-          <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">This browser keeps your place in the class: come back in the same browser to carry on.</p>
+          <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-500">
+            This browser keeps your place in the class: come back in the same browser to carry on.
+          </p>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -21,8 +21,16 @@ const noSubscription = () => () => {};
 function useMapViewer(): { viewer: MapView['viewer']; policy: Policy } | null {
   const store = useContext(MapStoreContext);
   const subscribe = store?.subscribe ?? noSubscription;
-  const viewer = useSyncExternalStore(subscribe, () => store?.getState().view.viewer ?? null, () => store?.getState().view.viewer ?? null);
-  const policy = useSyncExternalStore(subscribe, () => store?.getState().view.map.policy ?? null, () => store?.getState().view.map.policy ?? null);
+  const viewer = useSyncExternalStore(
+    subscribe,
+    () => store?.getState().view.viewer ?? null,
+    () => store?.getState().view.viewer ?? null,
+  );
+  const policy = useSyncExternalStore(
+    subscribe,
+    () => store?.getState().view.map.policy ?? null,
+    () => store?.getState().view.map.policy ?? null,
+  );
   return viewer && policy ? { viewer, policy } : null;
 }
 
@@ -39,7 +47,11 @@ export function AccountMenu() {
   const store = useContext(MapStoreContext);
   const onMap = useMapViewer();
   // The query string, for "back to this page" after signing in ('' while rendering on the server).
-  const search = useSyncExternalStore(noSubscription, () => window.location.search, () => '');
+  const search = useSyncExternalStore(
+    noSubscription,
+    () => window.location.search,
+    () => '',
+  );
   const [fetched, setFetched] = useState<Account>({ state: 'loading' });
   const [signOutFailed, setSignOutFailed] = useState(false);
 
@@ -69,7 +81,11 @@ export function AccountMenu() {
     }
     setFetched({ state: 'signed-out' });
     // On a map, read it again as the signed-out visitor (a members-only map then shows its join screen).
-    if (store) await store.getState().refresh().catch(() => undefined);
+    if (store)
+      await store
+        .getState()
+        .refresh()
+        .catch(() => undefined);
     router.refresh();
   }
 
@@ -110,7 +126,12 @@ export function AccountMenu() {
       <LazyPopup
         module={DEFERRED.accountMenu}
         popup="menu"
-        trigger={triggerProps({ name: account.username, role: shownRole, label: `Account: ${account.username}${shownRole ? `, ${shownRole} on this map` : ''}`, testId: 'account.menu' })}
+        trigger={triggerProps({
+          name: account.username,
+          role: shownRole,
+          label: `Account: ${account.username}${shownRole ? `, ${shownRole} on this map` : ''}`,
+          testId: 'account.menu',
+        })}
       >
         {(loaded, popup) => <loaded.AccountPopup radix={loaded} popup={popup} username={account.username} onMap={onMap} onSignOut={() => void signOut()} />}
       </LazyPopup>
@@ -121,7 +142,8 @@ export function AccountMenu() {
 /** The menu button: an icon, the name (cut short when long) and the role on this map. */
 function triggerProps({ name, role, label, testId }: { name: string; role: string | null; label: string; testId: string }): TriggerProps {
   return {
-    className: 'inline-flex h-8 max-w-[16rem] shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=open]:bg-slate-100',
+    className:
+      'inline-flex h-8 max-w-[16rem] shrink-0 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-100 data-[state=open]:bg-slate-100',
     'aria-label': label,
     'data-testid': testId,
     children: (
@@ -143,7 +165,11 @@ function triggerProps({ name, role, label, testId }: { name: string; role: strin
 /** A student who joined by invite, without an account: their name and role, and what the role allows. */
 function MemberMenu({ name, role, policy, alias }: { name: string; role: MapView['viewer']['role']; policy: Policy; alias: string | null }) {
   return (
-    <LazyPopup module={DEFERRED.accountMenu} popup="menu" trigger={triggerProps({ name, role, label: `You: ${name}${role ? `, ${role} on this map` : ''}`, testId: 'account.member' })}>
+    <LazyPopup
+      module={DEFERRED.accountMenu}
+      popup="menu"
+      trigger={triggerProps({ name, role, label: `You: ${name}${role ? `, ${role} on this map` : ''}`, testId: 'account.member' })}
+    >
       {(loaded, popup) => <loaded.MemberPopup radix={loaded} popup={popup} name={name} role={role} policy={policy} alias={alias} />}
     </LazyPopup>
   );
@@ -152,7 +178,8 @@ function MemberMenu({ name, role, policy, alias }: { name: string; role: MapView
 /** Shown once the live stream says this person may no longer see the map. */
 function NoAccess({ signedIn }: { signedIn: boolean }) {
   const trigger = {
-    className: 'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full bg-red-50 px-3 text-sm font-semibold text-red-800 ring-1 ring-inset ring-red-200 hover:bg-red-100',
+    className:
+      'inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full bg-red-50 px-3 text-sm font-semibold text-red-800 ring-1 ring-inset ring-red-200 hover:bg-red-100',
     'data-testid': 'account.no-access',
     children: (
       <>

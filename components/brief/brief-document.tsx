@@ -97,7 +97,10 @@ export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, f
         </p>
       ) : (
         <>
-          <div className="brief-keep mt-8 rounded-xl border border-indigo-200 bg-indigo-50/60 p-5 print:border-slate-400 print:bg-white" data-testid="brief.resolution">
+          <div
+            className="brief-keep mt-8 rounded-xl border border-indigo-200 bg-indigo-50/60 p-5 print:border-slate-400 print:bg-white"
+            data-testid="brief.resolution"
+          >
             <p className="flex items-center gap-2 text-xs font-bold uppercase tracking-wider text-indigo-800 print:text-slate-700">
               <Flag aria-hidden className="h-4 w-4" /> Resolution {brief.side === 'affirmative' ? '— we defend it' : '— we oppose it'}
             </p>
@@ -111,9 +114,16 @@ export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, f
           <ul className="mt-5 grid grid-cols-3 gap-2 text-xs sm:gap-3 sm:text-sm" aria-label="At a glance" data-testid="brief.summary">
             <Glance
               value={brief.case.length}
-              label={brief.side === 'affirmative' ? `${brief.case.length === 1 ? 'reason' : 'reasons'} for the thesis` : `${brief.case.length === 1 ? 'objection' : 'objections'} to their points`}
+              label={
+                brief.side === 'affirmative'
+                  ? `${brief.case.length === 1 ? 'reason' : 'reasons'} for the thesis`
+                  : `${brief.case.length === 1 ? 'objection' : 'objections'} to their points`
+              }
             />
-            <Glance value={unanswered} label={`of ${brief.matrix.length} ${them.label.toLowerCase()} ${brief.matrix.length === 1 ? 'attack' : 'attacks'} unanswered`} />
+            <Glance
+              value={unanswered}
+              label={`of ${brief.matrix.length} ${them.label.toLowerCase()} ${brief.matrix.length === 1 ? 'attack' : 'attacks'} unanswered`}
+            />
             <Glance
               value={primary.shown.length + primary.more}
               label={`open ${primary.shown.length + primary.more === 1 ? 'question' : 'questions'} on ${brief.side === 'affirmative' ? 'our' : 'their'} steps`}
@@ -129,7 +139,11 @@ export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, f
           <Section number={1} title={words.caseHeading} intro={words.caseIntro} testId="brief.section-case">
             <CaseOutline
               points={shown.case}
-              empty={brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet — add an objection on the map.'}
+              empty={
+                brief.side === 'affirmative'
+                  ? 'The thesis has no reasons on the map yet.'
+                  : 'Nothing on the map attacks the affirmative’s points yet — add an objection on the map.'
+              }
             />
           </Section>
 
@@ -165,7 +179,11 @@ export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, f
           </Section>
 
           {shown.mixed.length > 0 && (
-            <Section title="Points that cut both ways" intro="Reached from the thesis both as support and as attack: neither side counts them." testId="brief.section-mixed">
+            <Section
+              title="Points that cut both ways"
+              intro="Reached from the thesis both as support and as attack: neither side counts them."
+              testId="brief.section-mixed"
+            >
               <ul className="space-y-3">
                 {shown.mixed.map((p) => (
                   <li key={p.id} className="brief-keep">
@@ -184,7 +202,8 @@ export function BriefDocument({ brief, mapTitle, document, date, asOf, mapUrl, f
         <a href={mapUrl} className="break-all text-slate-700 underline">
           {mapUrl}
         </a>{' '}
-        on {date}. Statuses come from the map’s structure (grounded semantics: Stands ✓, Contested ?, Unsupported —, Defeated ✕); the crowd’s ratings are shown beside them and only break ties.
+        on {date}. Statuses come from the map’s structure (grounded semantics: Stands ✓, Contested ?, Unsupported —, Defeated ✕); the crowd’s ratings are shown
+        beside them and only break ties.
       </footer>
     </article>
   );

@@ -35,7 +35,10 @@ export function PointFacts({ point, scheme }: PointFactsProps) {
 export function PointQuote({ quote }: { quote: string | null }) {
   if (!quote) return null;
   return (
-    <blockquote className="brief-quote mt-1.5 border-l-2 border-slate-300 pl-3 font-serif text-[0.95em] italic leading-relaxed text-slate-600" data-testid="brief.quote">
+    <blockquote
+      className="brief-quote mt-1.5 border-l-2 border-slate-300 pl-3 font-serif text-[0.95em] italic leading-relaxed text-slate-600"
+      data-testid="brief.quote"
+    >
       “{quote}”
     </blockquote>
   );

@@ -19,7 +19,11 @@ export function BriefToolbar({ slug, side, asOf }: BriefToolbarProps) {
   const base = `/maps/${encodeURIComponent(slug)}`;
   const judged = asOf ? `&asOf=${asOf}` : '';
   return (
-    <nav aria-label="Brief" className="brief-chrome sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur print:hidden" data-testid="brief.toolbar">
+    <nav
+      aria-label="Brief"
+      className="brief-chrome sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur print:hidden"
+      data-testid="brief.toolbar"
+    >
       <div className="mx-auto flex max-w-4xl items-center justify-between gap-3 px-3 py-2.5 sm:px-6">
         <Link
           href={asOf ? `${base}?asOf=${asOf}` : base}

@@ -46,14 +46,21 @@ function CaseItem({ point, number, depth, topTestId }: CaseItemProps) {
     >
       <div className="flex gap-3">
         {number !== undefined && (
-          <span aria-hidden className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-900 text-sm font-semibold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900">
+          <span
+            aria-hidden
+            className="mt-0.5 grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-900 text-sm font-semibold text-white print:border print:border-slate-900 print:bg-white print:text-slate-900"
+          >
             {number}
           </span>
         )}
         <div className="min-w-0 flex-1">
           <div className="brief-keep">
             <PointFacts point={point} scheme={point.scheme} />
-            <p className={`mt-1 font-serif leading-snug ${point.repeat ? 'text-slate-600' : 'text-slate-900'} ${depth === 0 ? 'text-lg font-semibold' : 'text-base'}`}>{point.text}</p>
+            <p
+              className={`mt-1 font-serif leading-snug ${point.repeat ? 'text-slate-600' : 'text-slate-900'} ${depth === 0 ? 'text-lg font-semibold' : 'text-base'}`}
+            >
+              {point.text}
+            </p>
             {!point.repeat && <PointQuote quote={point.quote} />}
             {!full && <ReferenceLink point={point} />}
           </div>
@@ -78,7 +85,11 @@ function CaseItem({ point, number, depth, topTestId }: CaseItemProps) {
                 {point.together.map((t, i) => (
                   <span key={t.id}>
                     {i > 0 && '; '}
-                    {t.implicit && <span className="mr-1 rounded border border-dashed border-teal-700 px-1 text-[11px] font-semibold uppercase tracking-wide text-teal-800">unstated</span>}
+                    {t.implicit && (
+                      <span className="mr-1 rounded border border-dashed border-teal-700 px-1 text-[11px] font-semibold uppercase tracking-wide text-teal-800">
+                        unstated
+                      </span>
+                    )}
                     <PointReference point={t} />
                   </span>
                 ))}

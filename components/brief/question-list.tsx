@@ -27,8 +27,16 @@ export function QuestionList({ list, empty, testId }: QuestionListProps) {
               {group.questions.map((q, i) => {
                 const number = starts[g] + i + 1;
                 return (
-                  <li key={`${q.id}@${q.step.conclusion.id}`} value={number} className="brief-keep flex gap-3" data-testid="brief.question" data-state={q.state}>
-                    <span aria-hidden className="w-7 shrink-0 text-right font-semibold tabular-nums text-slate-500">{number}.</span>
+                  <li
+                    key={`${q.id}@${q.step.conclusion.id}`}
+                    value={number}
+                    className="brief-keep flex gap-3"
+                    data-testid="brief.question"
+                    data-state={q.state}
+                  >
+                    <span aria-hidden className="w-7 shrink-0 text-right font-semibold tabular-nums text-slate-500">
+                      {number}.
+                    </span>
                     <div className="min-w-0">
                       <p className="font-semibold text-slate-900">{q.text}</p>
                       <p className="mt-0.5 text-sm text-slate-600">

@@ -22,10 +22,16 @@ export function RebuttalMatrix({ rows, theirLabel, empty }: RebuttalMatrixProps)
     <div data-testid="brief.matrix">
       <p className="mb-3 text-sm text-slate-600">
         {rows.length} {rows.length === 1 ? 'point attacks' : 'points attack'} ours;{' '}
-        <strong className="font-semibold text-slate-900">{unanswered === 0 ? 'every one is answered' : `${unanswered} ${unanswered === 1 ? 'is' : 'are'} unanswered`}</strong>.
+        <strong className="font-semibold text-slate-900">
+          {unanswered === 0 ? 'every one is answered' : `${unanswered} ${unanswered === 1 ? 'is' : 'are'} unanswered`}
+        </strong>
+        .
       </p>
       <div role="table" aria-label="Rebuttal matrix" className="text-sm">
-        <div role="rowgroup" className="hidden border-b-2 border-slate-900 pb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500 md:block print:block">
+        <div
+          role="rowgroup"
+          className="hidden border-b-2 border-slate-900 pb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500 md:block print:block"
+        >
           <div role="row" className={COLUMNS}>
             <span role="columnheader">{theirLabel}</span>
             <span role="columnheader">Against our point</span>
@@ -70,7 +76,10 @@ export function RebuttalMatrix({ rows, theirLabel, empty }: RebuttalMatrixProps)
                     ))}
                   </ul>
                 ) : (
-                  <p className="inline-flex items-center gap-1.5 rounded-md border border-amber-600/50 bg-amber-50 px-2 py-1 font-semibold text-amber-950" data-testid="brief.unanswered">
+                  <p
+                    className="inline-flex items-center gap-1.5 rounded-md border border-amber-600/50 bg-amber-50 px-2 py-1 font-semibold text-amber-950"
+                    data-testid="brief.unanswered"
+                  >
                     <AlertTriangle aria-hidden className="h-4 w-4" /> Unanswered
                   </p>
                 )}

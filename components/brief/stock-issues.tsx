@@ -64,7 +64,12 @@ function IssueCard({ issue, side }: { issue: BriefStockIssue; side: Side }) {
   const tone = issueTone(side, issue);
   const StateIcon = TONE_STYLES[tone].icon;
   return (
-    <li className="brief-keep rounded-lg border border-slate-200 p-4 print:p-3" data-testid="brief.stock-issue" data-issue={issue.issue} data-state={issue.state}>
+    <li
+      className="brief-keep rounded-lg border border-slate-200 p-4 print:p-3"
+      data-testid="brief.stock-issue"
+      data-issue={issue.issue}
+      data-state={issue.state}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h4 className="font-serif text-lg font-bold text-slate-900">{issue.label}</h4>
         <span
@@ -93,7 +98,11 @@ function IssueCard({ issue, side }: { issue: BriefStockIssue; side: Side }) {
             <Crosshair aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-red-700" />
             <span>
               <PointReference point={a.attacker} />
-              {issue.points.length > 1 && <span className="block text-xs text-slate-500">{a.undercut ? 'Undercuts the step to' : 'Against'}: {a.target.text}</span>}
+              {issue.points.length > 1 && (
+                <span className="block text-xs text-slate-500">
+                  {a.undercut ? 'Undercuts the step to' : 'Against'}: {a.target.text}
+                </span>
+              )}
               {issue.points.length <= 1 && a.undercut && <span className="block text-xs text-slate-500">Undercuts the step to it</span>}
             </span>
           </li>

@@ -12,7 +12,17 @@ import { useMapStore } from '@/components/map-workspace/map-store';
  * The "Copy for a class" dialog itself (`CopyDialog` draws its button until this loads, with Radix's
  * Dialog: `DEFERRED.copyDialog`): the copy's title and class, and the copy made.
  */
-export function CopyPopup({ radix: { Dialog, ModalContent }, popup, open, onOpenChange }: { radix: typeof DialogParts; popup: LoadedPopup; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function CopyPopup({
+  radix: { Dialog, ModalContent },
+  popup,
+  open,
+  onOpenChange,
+}: {
+  radix: typeof DialogParts;
+  popup: LoadedPopup;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const router = useRouter();
   const view = useMapStore((s) => s.view);
   const [title, setTitle] = useState(`${view.map.title} — class copy`);
@@ -35,7 +45,10 @@ export function CopyPopup({ radix: { Dialog, ModalContent }, popup, open, onOpen
     }
     setBusy(true);
     try {
-      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/maps/${encodeURIComponent(view.map.slug)}/copies`, { method: 'POST', body: parsed.data });
+      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/maps/${encodeURIComponent(view.map.slug)}/copies`, {
+        method: 'POST',
+        body: parsed.data,
+      });
       router.push(`/maps/${map.slug}?share=1`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The copy could not be made.');
@@ -56,13 +69,26 @@ export function CopyPopup({ radix: { Dialog, ModalContent }, popup, open, onOpen
             <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
               Title
             </label>
-            <input id={titleId} value={title} onChange={(e) => setTitle(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.title" />
+            <input
+              id={titleId}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              className="w-full rounded-md border border-slate-300 px-3 py-2"
+              data-testid="copy.title"
+            />
           </div>
           <div>
             <label htmlFor={classId} className="mb-1 block text-sm font-medium text-slate-700">
               Class <span className="font-normal text-slate-500">(optional)</span>
             </label>
-            <input id={classId} value={classLabel} onChange={(e) => setClassLabel(e.target.value)} placeholder="Period 3 — Global Politics" className="w-full rounded-md border border-slate-300 px-3 py-2" data-testid="copy.class" />
+            <input
+              id={classId}
+              value={classLabel}
+              onChange={(e) => setClassLabel(e.target.value)}
+              placeholder="Period 3 — Global Politics"
+              className="w-full rounded-md border border-slate-300 px-3 py-2"
+              data-testid="copy.class"
+            />
           </div>
           {error && (
             <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
@@ -71,7 +97,12 @@ export function CopyPopup({ radix: { Dialog, ModalContent }, popup, open, onOpen
           )}
           <div className="flex justify-end gap-2">
             <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="copy.submit">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+              data-testid="copy.submit"
+            >
               {busy ? 'Copying…' : 'Make the copy'}
             </button>
           </div>

@@ -18,7 +18,13 @@ export function CopyDialog({ className }: { className: string }) {
 
   if (!signedIn) {
     return (
-      <a href={`/signin?next=/maps/${encodeURIComponent(slug)}`} className={className} data-testid="map.copy-signin" title="Sign in to copy this map for a class" aria-label="Copy for a class">
+      <a
+        href={`/signin?next=/maps/${encodeURIComponent(slug)}`}
+        className={className}
+        data-testid="map.copy-signin"
+        title="Sign in to copy this map for a class"
+        aria-label="Copy for a class"
+      >
         <Copy aria-hidden className="h-4 w-4" /> <span className="hidden 2xl:inline">Copy for a class</span>
       </a>
     );

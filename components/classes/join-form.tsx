@@ -104,7 +104,12 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
           {errors.form}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="join.submit">
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-md bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+        data-testid="join.submit"
+      >
         {busy ? 'Joining…' : 'Join the class'}
       </button>
     </form>

@@ -44,7 +44,17 @@ const POLICY_LABELS: Record<Policy, string> = {
  * `DEFERRED.shareDialog`): invite link, code and QR code; members and their roles; the access
  * policy. Read from the server each time it opens.
  */
-export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpenChange }: { radix: typeof DialogParts; popup: LoadedPopup; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function SharePopup({
+  radix: { Dialog, ModalContent },
+  popup,
+  open,
+  onOpenChange,
+}: {
+  radix: typeof DialogParts;
+  popup: LoadedPopup;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const slug = useMapStore((s) => s.view.map.slug);
   const refresh = useMapStore((s) => s.refresh);
   const notify = useMapStore((s) => s.notify);
@@ -101,21 +111,36 @@ export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpe
       <Dialog.Trigger {...popup.trigger} />
       <ModalContent className="w-[680px]">
         <Dialog.Title className="text-lg font-semibold">Share with your class</Dialog.Title>
-        <Dialog.Description className="mt-1 text-sm text-slate-600">Students open the link (or type the code), give their name, and join — no password needed.</Dialog.Description>
+        <Dialog.Description className="mt-1 text-sm text-slate-600">
+          Students open the link (or type the code), give their name, and join — no password needed.
+        </Dialog.Description>
         {invite ? (
           <div className="mt-5 grid grid-cols-[1fr_auto] gap-6" data-testid="share.invite">
             <div className="space-y-4">
               <div>
                 <p className="text-xs font-semibold uppercase tracking-wider text-slate-500">Code</p>
-                <p className={`font-mono text-4xl font-bold tracking-[0.3em] ${invite.active ? 'text-slate-900' : 'text-slate-400 line-through'}`} data-testid="share.code">
+                <p
+                  className={`font-mono text-4xl font-bold tracking-[0.3em] ${invite.active ? 'text-slate-900' : 'text-slate-400 line-through'}`}
+                  data-testid="share.code"
+                >
                   {invite.code}
                 </p>
               </div>
               <div>
                 <p className="text-xs font-semibold uppercase tracking-wider text-slate-500">Link</p>
                 <div className="mt-1 flex gap-2">
-                  <input readOnly value={link} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs" data-testid="share.link" onFocus={(e) => e.target.select()} />
-                  <button type="button" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-50" onClick={() => void navigator.clipboard?.writeText(link).then(() => notify({ tone: 'info', message: 'Link copied.' }))}>
+                  <input
+                    readOnly
+                    value={link}
+                    className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs"
+                    data-testid="share.link"
+                    onFocus={(e) => e.target.select()}
+                  />
+                  <button
+                    type="button"
+                    className="rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-50"
+                    onClick={() => void navigator.clipboard?.writeText(link).then(() => notify({ tone: 'info', message: 'Link copied.' }))}
+                  >
                     Copy
                   </button>
                 </div>
@@ -125,7 +150,9 @@ export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpe
                   Students join as
                   <select
                     value={invite.role}
-                    onChange={(e) => act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: invite.active ? 'enable' : 'disable', role: e.target.value } }))}
+                    onChange={(e) =>
+                      act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: invite.active ? 'enable' : 'disable', role: e.target.value } }))
+                    }
                     className="rounded-md border border-slate-300 px-2 py-1"
                   >
                     <option value="editor">editors</option>
@@ -133,7 +160,12 @@ export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpe
                     <option value="viewer">viewers</option>
                   </select>
                 </label>
-                <button type="button" className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50" onClick={() => act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: 'rotate' } }))} data-testid="share.rotate">
+                <button
+                  type="button"
+                  className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+                  onClick={() => act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: 'rotate' } }))}
+                  data-testid="share.rotate"
+                >
                   New code
                 </button>
                 <button
@@ -148,7 +180,9 @@ export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpe
             </div>
             {/* A data: URL made in the browser; next/image has nothing to optimise here. */}
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            {qr && invite.active && <img src={qr} alt={`QR code for ${link}`} className="h-44 w-44 rounded-md border border-slate-200" data-testid="share.qr" />}
+            {qr && invite.active && (
+              <img src={qr} alt={`QR code for ${link}`} className="h-44 w-44 rounded-md border border-slate-200" data-testid="share.qr" />
+            )}
           </div>
         ) : (
           <p className="mt-4 text-sm text-slate-600">Loading…</p>
@@ -183,7 +217,8 @@ export function SharePopup({ radix: { Dialog, ModalContent }, popup, open, onOpe
             <span>
               <span className="font-medium text-slate-800">Anonymous class</span>
               <span className="block text-slate-600">
-                Students see each other as “Student 1, 2, …” (numbered as they joined) on the map, in comments, history, exports and the brief. You still see their names. Turning it off shows the names again.
+                Students see each other as “Student 1, 2, …” (numbered as they joined) on the map, in comments, history, exports and the brief. You still see
+                their names. Turning it off shows the names again.
               </span>
             </span>
           </label>

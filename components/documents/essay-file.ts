@@ -32,5 +32,8 @@ export function sizeLine(bytes: number): string {
 
 /** A title guessed from a file name: "the-time-is-now.txt" → "the time is now". */
 export function titleFromFileName(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  return name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
 }

@@ -131,10 +131,19 @@ export function NewMapForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-6" data-testid="new-map.form">
       {restored && hasWords(fields) && (
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950" role="status" data-testid="new-map.restored">
+        <div
+          className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950"
+          role="status"
+          data-testid="new-map.restored"
+        >
           <History aria-hidden className="h-4 w-4 shrink-0 text-indigo-600" />
           <p className="min-w-0 flex-1">What you typed here earlier is back. Nothing is saved until you create the map.</p>
-          <button type="button" onClick={startOver} className="rounded-md border border-indigo-200 bg-white px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-100" data-testid="new-map.start-over">
+          <button
+            type="button"
+            onClick={startOver}
+            className="rounded-md border border-indigo-200 bg-white px-3 py-1 font-medium text-indigo-800 hover:bg-indigo-100"
+            data-testid="new-map.start-over"
+          >
             Start over
           </button>
         </div>
@@ -142,11 +151,51 @@ export function NewMapForm() {
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="text-lg font-semibold text-slate-900">About the essay</h2>
         <div className="mt-4 space-y-4">
-          <TextField id={`${id}-title`} label="Title" required value={title} onChange={setTitle} max={MAP_TITLE_MAX} error={errors.title} testId="new-map.title" placeholder="e.g. Why Our Town Needs a Library" />
+          <TextField
+            id={`${id}-title`}
+            label="Title"
+            required
+            value={title}
+            onChange={setTitle}
+            max={MAP_TITLE_MAX}
+            error={errors.title}
+            testId="new-map.title"
+            placeholder="e.g. Why Our Town Needs a Library"
+          />
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1fr_1.4fr_auto]">
-            <TextField id={`${id}-author`} label="Author" value={author} onChange={setAuthor} max={DOCUMENT_AUTHOR_MAX} error={errors.author} testId="new-map.author" placeholder="e.g. Jane Roe" hint="Optional" />
-            <TextField id={`${id}-source`} label="Source" value={source} onChange={setSource} max={DOCUMENT_SOURCE_MAX} error={errors.source} testId="new-map.source" placeholder="e.g. The Daily Courier, 2024" hint="Optional — where it was published, or a link" />
-            <TextField id={`${id}-published`} label="Published" type="month" value={published} onChange={setPublished} max={7} error={errors.published} testId="new-map.published" hint="Optional — month and year; a class can judge the essay as of then" />
+            <TextField
+              id={`${id}-author`}
+              label="Author"
+              value={author}
+              onChange={setAuthor}
+              max={DOCUMENT_AUTHOR_MAX}
+              error={errors.author}
+              testId="new-map.author"
+              placeholder="e.g. Jane Roe"
+              hint="Optional"
+            />
+            <TextField
+              id={`${id}-source`}
+              label="Source"
+              value={source}
+              onChange={setSource}
+              max={DOCUMENT_SOURCE_MAX}
+              error={errors.source}
+              testId="new-map.source"
+              placeholder="e.g. The Daily Courier, 2024"
+              hint="Optional — where it was published, or a link"
+            />
+            <TextField
+              id={`${id}-published`}
+              label="Published"
+              type="month"
+              value={published}
+              onChange={setPublished}
+              max={7}
+              error={errors.published}
+              testId="new-map.published"
+              hint="Optional — month and year; a class can judge the essay as of then"
+            />
           </div>
         </div>
       </section>
@@ -196,10 +245,16 @@ export function NewMapForm() {
         <div className="mt-4">
           <div className="mb-1 flex items-center justify-between gap-2">
             <label htmlFor={`${id}-text`} className="font-medium text-slate-800">
-              {fileName ? 'Text of the file' : '…or paste the text'} <span className="text-red-700" aria-hidden>*</span>
+              {fileName ? 'Text of the file' : '…or paste the text'}{' '}
+              <span className="text-red-700" aria-hidden>
+                *
+              </span>
             </label>
             {fileName && (
-              <span className="inline-flex min-w-0 items-center gap-1.5 rounded-full bg-indigo-50 px-2.5 py-0.5 text-sm text-indigo-800" data-testid="new-map.file-name">
+              <span
+                className="inline-flex min-w-0 items-center gap-1.5 rounded-full bg-indigo-50 px-2.5 py-0.5 text-sm text-indigo-800"
+                data-testid="new-map.file-name"
+              >
                 <FileText aria-hidden className="h-3.5 w-3.5 shrink-0" />
                 <span className="truncate">{fileName}</span>
                 <button type="button" onClick={clearFile} className="rounded p-0.5 hover:bg-indigo-100" aria-label={`Remove ${fileName}`}>
@@ -279,7 +334,12 @@ function TextField({ id, label, value, onChange, max, error, testId, placeholder
   return (
     <div>
       <label htmlFor={id} className="mb-1 block font-medium text-slate-800">
-        {label} {required && <span className="text-red-700" aria-hidden>*</span>}
+        {label}{' '}
+        {required && (
+          <span className="text-red-700" aria-hidden>
+            *
+          </span>
+        )}
       </label>
       <input
         id={id}

@@ -42,7 +42,14 @@ export function EssayPanel() {
   const quoted = useMemo(() => nodes.filter((n) => n.quote), [nodes]);
   const implicit = useMemo(() => nodes.filter((n) => n.implicit), [nodes]);
   const paragraphs = useMemo(() => paragraphSpans(document.text), [document.text]);
-  const coverage = useMemo(() => computeCoverage(document.text, quoted.map((n) => n.quote!)), [document.text, quoted]);
+  const coverage = useMemo(
+    () =>
+      computeCoverage(
+        document.text,
+        quoted.map((n) => n.quote!),
+      ),
+    [document.text, quoted],
+  );
   const selectedId = selection?.type === 'node' ? selection.id : null;
   // Suggestions already mapped (a quote overlaps them) or dismissed are not offered again.
   const openSuggestions = useMemo(
@@ -55,7 +62,11 @@ export function EssayPanel() {
   const marks = useMemo<Mark[]>(
     () => [
       ...openSuggestions.map((s) => ({ start: s.start, end: s.end, type: 'suggestion' as const })),
-      ...(showUnquoted || essayReveal ? coverage.uncovered.filter((u) => showUnquoted || (essayReveal && u.start < essayReveal.end && u.end > essayReveal.start)).map((u) => ({ ...u, type: 'unquoted' as const })) : []),
+      ...(showUnquoted || essayReveal
+        ? coverage.uncovered
+            .filter((u) => showUnquoted || (essayReveal && u.start < essayReveal.end && u.end > essayReveal.start))
+            .map((u) => ({ ...u, type: 'unquoted' as const }))
+        : []),
     ],
     [openSuggestions, showUnquoted, essayReveal, coverage.uncovered],
   );
@@ -72,7 +83,10 @@ export function EssayPanel() {
     setBusy(`${suggestion.start}-${suggestion.end}`);
     try {
       await markAs(suggestion.kind, { ...suggestion, text: document.text.slice(suggestion.start, suggestion.end) });
-      notify({ tone: 'info', message: `Added as ${KIND_STYLES[suggestion.kind].label.toLowerCase()}. Connect it by dragging from its handle, or with Connect in its actions.` });
+      notify({
+        tone: 'info',
+        message: `Added as ${KIND_STYLES[suggestion.kind].label.toLowerCase()}. Connect it by dragging from its handle, or with Connect in its actions.`,
+      });
     } catch (error) {
       notify({ tone: 'error', message: `Not added: ${messageOf(error)}` });
     } finally {
@@ -147,7 +161,8 @@ export function EssayPanel() {
             onClick={() => setShowUnquoted((v) => !v)}
             data-testid="essay.coverage"
           >
-            {coverage.covered} of {coverage.total} sentence{coverage.total === 1 ? '' : 's'} mapped ({coverage.total ? Math.round((coverage.covered / coverage.total) * 100) : 0}%)
+            {coverage.covered} of {coverage.total} sentence{coverage.total === 1 ? '' : 's'} mapped (
+            {coverage.total ? Math.round((coverage.covered / coverage.total) * 100) : 0}%)
           </button>
         </div>
         <div className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden>
@@ -156,7 +171,8 @@ export function EssayPanel() {
         <div className="mt-2.5 flex flex-wrap items-center gap-2 text-xs">
           {showUnquoted && (
             <span className="inline-flex items-center gap-1 text-amber-900" data-testid="essay.unquoted-note">
-              <SearchX aria-hidden className="h-3.5 w-3.5" /> {coverage.uncovered.length} unmapped sentence{coverage.uncovered.length === 1 ? '' : 's'} outlined below
+              <SearchX aria-hidden className="h-3.5 w-3.5" /> {coverage.uncovered.length} unmapped sentence{coverage.uncovered.length === 1 ? '' : 's'} outlined
+              below
             </span>
           )}
           {canAdd && suggestions.state.status !== 'ready' && (
@@ -167,13 +183,19 @@ export function EssayPanel() {
               className="ml-auto inline-flex items-center gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1 font-medium text-amber-950 hover:bg-amber-100"
               data-testid="essay.suggest"
             >
-              {suggestions.state.status === 'loading' ? <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" /> : <Lightbulb aria-hidden className="h-3.5 w-3.5" />}
+              {suggestions.state.status === 'loading' ? (
+                <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" />
+              ) : (
+                <Lightbulb aria-hidden className="h-3.5 w-3.5" />
+              )}
               Suggest units
             </button>
           )}
         </div>
         {suggestions.state.status === 'error' && (
-          <p role="alert" className="mt-2 text-xs text-red-700">Suggestions could not be loaded: {suggestions.state.message}</p>
+          <p role="alert" className="mt-2 text-xs text-red-700">
+            Suggestions could not be loaded: {suggestions.state.message}
+          </p>
         )}
       </div>
       {suggestions.state.status === 'ready' && (
@@ -285,30 +307,38 @@ export function EssayPanel() {
 /** The premises the argument needs but the essay never states. */
 function ImplicitList({ nodes, selectedId, onSelect }: { nodes: ArgNode[]; selectedId: string | null; onSelect: (id: string) => void }) {
   return (
-        <section className="mt-8 rounded-lg border border-dashed border-teal-600/60 bg-teal-50/50 p-4 font-sans" aria-labelledby="unstated-heading" data-testid="essay.unstated">
-          <h3 id="unstated-heading" className="flex items-center gap-2 text-sm font-semibold text-teal-900">
-            <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises and claims ({nodes.length})
-          </h3>
-          <p className="mt-1 text-sm text-teal-900/80">What the argument needs but the essay never says.</p>
-          {nodes.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600">None identified yet. Select a step of reasoning and add a linked premise to name one.</p>
-          ) : (
-            <ul className="mt-3 space-y-2">
-              {nodes.map((n) => (
-                <li key={n.id}>
-                  <button
-                    type="button"
-                    onClick={() => onSelect(n.id)}
-                    className={`w-full rounded-md border border-dashed bg-white px-3 py-2 text-left text-sm text-slate-800 hover:border-teal-700 ${n.id === selectedId ? 'border-teal-700 ring-2 ring-indigo-500' : 'border-teal-600/60'}`}
-                    data-testid="essay.unstated-item"
-                  >
-                    {n.kind === 'claim' && <span className="mr-1.5 rounded border border-dashed border-teal-700 px-1 text-[11px] font-semibold uppercase tracking-wide text-teal-800">claim</span>}
-                    {n.text}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+    <section
+      className="mt-8 rounded-lg border border-dashed border-teal-600/60 bg-teal-50/50 p-4 font-sans"
+      aria-labelledby="unstated-heading"
+      data-testid="essay.unstated"
+    >
+      <h3 id="unstated-heading" className="flex items-center gap-2 text-sm font-semibold text-teal-900">
+        <EyeOff aria-hidden className="h-4 w-4" /> Unstated premises and claims ({nodes.length})
+      </h3>
+      <p className="mt-1 text-sm text-teal-900/80">What the argument needs but the essay never says.</p>
+      {nodes.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">None identified yet. Select a step of reasoning and add a linked premise to name one.</p>
+      ) : (
+        <ul className="mt-3 space-y-2">
+          {nodes.map((n) => (
+            <li key={n.id}>
+              <button
+                type="button"
+                onClick={() => onSelect(n.id)}
+                className={`w-full rounded-md border border-dashed bg-white px-3 py-2 text-left text-sm text-slate-800 hover:border-teal-700 ${n.id === selectedId ? 'border-teal-700 ring-2 ring-indigo-500' : 'border-teal-600/60'}`}
+                data-testid="essay.unstated-item"
+              >
+                {n.kind === 'claim' && (
+                  <span className="mr-1.5 rounded border border-dashed border-teal-700 px-1 text-[11px] font-semibold uppercase tracking-wide text-teal-800">
+                    claim
+                  </span>
+                )}
+                {n.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -5,10 +5,7 @@ import { apiRequest } from '@/components/map-workspace/api-client';
 import type { SuggestedUnits, Suggestion } from '@/lib/argument/suggest';
 
 export type SuggestionsState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: Suggestion[]; truncated: boolean };
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Suggestion[]; truncated: boolean };
 
 const dismissedKey = (documentSlug: string) => `argmap.dismissed-suggestions.${documentSlug}`;
 const spanKey = (s: Pick<Suggestion, 'start' | 'end'>) => `${s.start}-${s.end}`;

@@ -24,8 +24,16 @@ export function DocumentList({ documents, archived = false, testId }: DocumentLi
             <p className="min-w-0 [overflow-wrap:anywhere]">
               <cite className="font-medium not-italic text-slate-800">{d.title}</cite>
               {d.author && <> — {d.author}</>}
-              {d.source && <>{d.author ? ', ' : ' — '}{d.source}</>}
-              <span className="whitespace-nowrap text-sm text-slate-500"> · {d.words > 0 ? `${numberFormat.format(d.words)} word${d.words === 1 ? '' : 's'}` : 'no essay text (imported)'}</span>
+              {d.source && (
+                <>
+                  {d.author ? ', ' : ' — '}
+                  {d.source}
+                </>
+              )}
+              <span className="whitespace-nowrap text-sm text-slate-500">
+                {' '}
+                · {d.words > 0 ? `${numberFormat.format(d.words)} word${d.words === 1 ? '' : 's'}` : 'no essay text (imported)'}
+              </span>
             </p>
           </div>
           <ul className="grid gap-3" data-testid={archived ? undefined : 'home.maps'}>
@@ -49,7 +57,9 @@ function MapCard({ map, archived }: { map: HomeMap; archived: boolean }) {
       data-testid="home.map"
       data-slug={map.slug}
     >
-      <div className={`hidden h-12 w-12 shrink-0 place-items-center rounded-lg sm:grid ${archived ? 'bg-slate-200 text-slate-500' : 'bg-indigo-50 text-indigo-700'}`}>
+      <div
+        className={`hidden h-12 w-12 shrink-0 place-items-center rounded-lg sm:grid ${archived ? 'bg-slate-200 text-slate-500' : 'bg-indigo-50 text-indigo-700'}`}
+      >
         {archived ? <Archive aria-hidden className="h-6 w-6" /> : <Network aria-hidden className="h-6 w-6" />}
       </div>
       <div className="min-w-0 flex-1">
@@ -58,7 +68,11 @@ function MapCard({ map, archived }: { map: HomeMap; archived: boolean }) {
           <Link href={`/maps/${map.slug}`} className="after:absolute after:inset-0 after:rounded-xl group-hover:text-indigo-700" data-testid="home.map-link">
             {map.title}
           </Link>
-          {archived && <span className="ml-2 whitespace-nowrap rounded-full bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-700 [overflow-wrap:normal]">Archived</span>}
+          {archived && (
+            <span className="ml-2 whitespace-nowrap rounded-full bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-700 [overflow-wrap:normal]">
+              Archived
+            </span>
+          )}
         </h3>
         <p className="mt-1.5 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
           <span className="inline-flex items-center gap-1.5" data-testid="home.map-nodes">

@@ -52,7 +52,10 @@ export function ImportDialog() {
       setOpen(false);
       router.push(`/maps/${map.slug}`);
     } catch (e) {
-      const details = e instanceof ApiError ? e.issues.map((i) => (['', 'content', 'file'].includes(i.path.join('.')) ? i.message : `${i.path.join('.')}: ${i.message}`)) : [];
+      const details =
+        e instanceof ApiError
+          ? e.issues.map((i) => (['', 'content', 'file'].includes(i.path.join('.')) ? i.message : `${i.path.join('.')}: ${i.message}`))
+          : [];
       setError({ message: e instanceof Error ? e.message : 'The import failed.', details });
     } finally {
       setBusy(false);
@@ -68,75 +71,80 @@ export function ImportDialog() {
         <FileUp aria-hidden className="h-4 w-4" /> Import a map
       </Dialog.Trigger>
       <ModalContent className="w-[560px]">
-          <Dialog.Title className="text-lg font-semibold">Import a map</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            From Argdown (<code>.argdown</code>) or the Argument Interchange Format used by AIFdb, OVA and Araucaria (<code>.json</code>). Kinds are
-            guessed from the structure; you can change them afterwards.
-          </Dialog.Description>
-          <form onSubmit={submit} className="mt-4 space-y-4" noValidate data-testid="import.form">
-            <fieldset className="flex gap-4 text-sm">
-              <legend className="mb-1 font-medium text-slate-700">Format</legend>
-              {(['argdown', 'aif'] as const).map((f) => (
-                <label key={f} className="flex items-center gap-2">
-                  <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} className="accent-indigo-600" />
-                  {f === 'argdown' ? 'Argdown' : 'AIF (JSON)'}
-                </label>
-              ))}
-            </fieldset>
-            <label className="block text-sm">
-              <span className="mb-1 block font-medium text-slate-700">File</span>
-              <input
-                type="file"
-                accept=".argdown,.ad,.json,.txt,application/json,text/plain"
-                onChange={(e) => void onFile(e.target.files?.[0])}
-                className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:font-medium file:text-indigo-700"
-                data-testid="import.file"
-              />
+        <Dialog.Title className="text-lg font-semibold">Import a map</Dialog.Title>
+        <Dialog.Description className="mt-1 text-sm text-slate-600">
+          From Argdown (<code>.argdown</code>) or the Argument Interchange Format used by AIFdb, OVA and Araucaria (<code>.json</code>). Kinds are guessed from
+          the structure; you can change them afterwards.
+        </Dialog.Description>
+        <form onSubmit={submit} className="mt-4 space-y-4" noValidate data-testid="import.form">
+          <fieldset className="flex gap-4 text-sm">
+            <legend className="mb-1 font-medium text-slate-700">Format</legend>
+            {(['argdown', 'aif'] as const).map((f) => (
+              <label key={f} className="flex items-center gap-2">
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} className="accent-indigo-600" />
+                {f === 'argdown' ? 'Argdown' : 'AIF (JSON)'}
+              </label>
+            ))}
+          </fieldset>
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium text-slate-700">File</span>
+            <input
+              type="file"
+              accept=".argdown,.ad,.json,.txt,application/json,text/plain"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+              className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:font-medium file:text-indigo-700"
+              data-testid="import.file"
+            />
+          </label>
+          <div>
+            <label htmlFor={contentId} className="mb-1 block text-sm font-medium text-slate-700">
+              …or paste it
             </label>
-            <div>
-              <label htmlFor={contentId} className="mb-1 block text-sm font-medium text-slate-700">
-                …or paste it
-              </label>
-              <textarea
-                id={contentId}
-                value={content}
-                onChange={(e) => setContent(e.target.value)}
-                rows={6}
-                className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
-                data-testid="import.content"
-              />
+            <textarea
+              id={contentId}
+              value={content}
+              onChange={(e) => setContent(e.target.value)}
+              rows={6}
+              className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+              data-testid="import.content"
+            />
+          </div>
+          <div>
+            <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
+              Title
+            </label>
+            <input
+              id={titleId}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              className="w-full rounded-md border border-slate-300 px-3 py-2"
+              data-testid="import.title"
+            />
+          </div>
+          {error && (
+            <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="import.error">
+              <p className="font-medium">{error.message}</p>
+              {error.details.length > 0 && (
+                <ul className="mt-1 list-disc pl-5">
+                  {error.details.slice(0, 8).map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
             </div>
-            <div>
-              <label htmlFor={titleId} className="mb-1 block text-sm font-medium text-slate-700">
-                Title
-              </label>
-              <input
-                id={titleId}
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                className="w-full rounded-md border border-slate-300 px-3 py-2"
-                data-testid="import.title"
-              />
-            </div>
-            {error && (
-              <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="import.error">
-                <p className="font-medium">{error.message}</p>
-                {error.details.length > 0 && (
-                  <ul className="mt-1 list-disc pl-5">
-                    {error.details.slice(0, 8).map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
-            <div className="flex justify-end gap-2">
-              <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-              <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="import.submit">
-                {busy ? 'Importing…' : 'Import'}
-              </button>
-            </div>
-          </form>
+          )}
+          <div className="flex justify-end gap-2">
+            <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+              data-testid="import.submit"
+            >
+              {busy ? 'Importing…' : 'Import'}
+            </button>
+          </div>
+        </form>
       </ModalContent>
     </Dialog.Root>
   );

@@ -137,7 +137,9 @@ function RenameDialog({ slug, title, open, onOpenChange }: RenameDialogProps) {
     <Dialog.Root open={open} onOpenChange={change}>
       <ModalContent className="w-[480px]">
         <Dialog.Title className="text-lg font-semibold">Rename map</Dialog.Title>
-        <Dialog.Description className="mt-1 text-sm text-slate-600">The new name shows on this list and on the map page. Its address stays the same.</Dialog.Description>
+        <Dialog.Description className="mt-1 text-sm text-slate-600">
+          The new name shows on this list and on the map page. Its address stays the same.
+        </Dialog.Description>
         <form onSubmit={submit} noValidate className="mt-4 space-y-4" data-testid="rename.form">
           <div>
             <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
@@ -161,7 +163,12 @@ function RenameDialog({ slug, title, open, onOpenChange }: RenameDialogProps) {
           </div>
           <div className="flex justify-end gap-2">
             <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="rename.submit">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+              data-testid="rename.submit"
+            >
               {busy ? 'Saving…' : 'Save'}
             </button>
           </div>

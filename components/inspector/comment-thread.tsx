@@ -153,7 +153,10 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
       }
       setErrors({});
       if (!signedAs) rememberName(parsed.data.author ?? '');
-      const { comment } = await apiRequest<{ comment: CommentView }>(url, { method: 'POST', body: { text: parsed.data.text, author: parsed.data.author || undefined } });
+      const { comment } = await apiRequest<{ comment: CommentView }>(url, {
+        method: 'POST',
+        body: { text: parsed.data.text, author: parsed.data.author || undefined },
+      });
       onAdded(comment);
       setDraft(draft, null);
     } catch (error) {
@@ -198,7 +201,11 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
       </div>
       {errors.author && <p className="text-xs text-red-700">{errors.author}</p>}
       {errors.form && (
-        <p className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`} role="alert" data-testid="comment.error">
+        <p
+          className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`}
+          role="alert"
+          data-testid="comment.error"
+        >
           {errors.form}
         </p>
       )}
@@ -272,7 +279,12 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   // A role change while editing closes the editor (the draft is kept for when it comes back).
   const shown = mayChange ? mode : 'read';
   return (
-    <li className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2" data-testid="comment" data-comment-id={comment.id} data-mine={comment.mine ? 'true' : 'false'}>
+    <li
+      className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-mine={comment.mine ? 'true' : 'false'}
+    >
       <div className="flex flex-wrap items-baseline gap-x-1.5 text-xs text-slate-500">
         <span className="font-semibold text-slate-800" data-testid="comment.author-name">
           {comment.author}
@@ -321,7 +333,12 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
             >
               Cancel
             </button>
-            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="comment.save">
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+              data-testid="comment.save"
+            >
               {busy ? 'Saving…' : 'Save'}
             </button>
           </div>
@@ -354,7 +371,11 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
       )}
 
       {shown === 'confirm-delete' && (
-        <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label={moderating ? `Confirm deleting ${comment.author}’s comment` : 'Confirm deleting your comment'}>
+        <div
+          className="mt-1.5 flex flex-wrap items-center gap-2 text-sm"
+          role="group"
+          aria-label={moderating ? `Confirm deleting ${comment.author}’s comment` : 'Confirm deleting your comment'}
+        >
           <span className="text-slate-700">{moderating ? `Delete ${comment.author}’s comment for everyone?` : 'Delete this comment?'}</span>
           <button
             type="button"

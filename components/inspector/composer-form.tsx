@@ -23,11 +23,35 @@ interface ModeSpec {
 }
 
 const MODES: Record<Exclude<Composer['mode'], 'edit'>, ModeSpec> = {
-  object: { title: 'Object to this point', verb: 'Add objection', kinds: ['objection'], relation: 'attacks', placeholder: 'Why might this be false? State the basis of your objection.' },
-  support: { title: 'Support this point', verb: 'Add reason', kinds: ['evidence', 'premise', 'claim'], relation: 'supports', placeholder: 'A reason, a fact or a source that makes this more likely to be true.' },
+  object: {
+    title: 'Object to this point',
+    verb: 'Add objection',
+    kinds: ['objection'],
+    relation: 'attacks',
+    placeholder: 'Why might this be false? State the basis of your objection.',
+  },
+  support: {
+    title: 'Support this point',
+    verb: 'Add reason',
+    kinds: ['evidence', 'premise', 'claim'],
+    relation: 'supports',
+    placeholder: 'A reason, a fact or a source that makes this more likely to be true.',
+  },
   rebut: { title: 'Rebut this objection', verb: 'Add rebuttal', kinds: ['rebuttal'], relation: 'attacks', placeholder: 'Why does the objection fail?' },
-  undercut: { title: 'Undercut this step', verb: 'Add undercut', kinds: ['objection'], relation: 'attacks', placeholder: 'Grant the reasons — why don’t they carry the conclusion?' },
-  linked: { title: 'Add a linked premise', verb: 'Add premise', kinds: ['premise', 'evidence', 'claim'], relation: 'supports', placeholder: 'What else must be true for this step to work?' },
+  undercut: {
+    title: 'Undercut this step',
+    verb: 'Add undercut',
+    kinds: ['objection'],
+    relation: 'attacks',
+    placeholder: 'Grant the reasons — why don’t they carry the conclusion?',
+  },
+  linked: {
+    title: 'Add a linked premise',
+    verb: 'Add premise',
+    kinds: ['premise', 'evidence', 'claim'],
+    relation: 'supports',
+    placeholder: 'What else must be true for this step to work?',
+  },
 };
 
 interface FieldErrors {
@@ -240,7 +264,17 @@ export function ComposerForm({ composer }: { composer: Composer }) {
                   className={`inline-flex cursor-pointer items-center gap-1.5 rounded-md border-2 px-2.5 py-1 text-sm font-medium ${on ? '' : 'border-slate-200 text-slate-600'}`}
                   style={on ? { borderColor: s.color, color: s.color, background: s.soft } : undefined}
                 >
-                  <input type="radio" name="kind" value={k} checked={on} onChange={() => { setKind(k); if (k === 'evidence') setUnstated(false); }} className="sr-only" />
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={k}
+                    checked={on}
+                    onChange={() => {
+                      setKind(k);
+                      if (k === 'evidence') setUnstated(false);
+                    }}
+                    className="sr-only"
+                  />
                   <Icon aria-hidden className="h-4 w-4" /> {s.label}
                 </label>
               );
@@ -285,7 +319,12 @@ export function ComposerForm({ composer }: { composer: Composer }) {
             <div className="flex items-start gap-2">
               <Quote aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-slate-500" />
               <p className="flex-1 font-serif italic text-slate-800">“{quote.text}”</p>
-              <button type="button" onClick={() => setEssaySelection(null)} className="rounded p-0.5 text-slate-500 hover:bg-slate-200" aria-label="Remove the quote">
+              <button
+                type="button"
+                onClick={() => setEssaySelection(null)}
+                className="rounded p-0.5 text-slate-500 hover:bg-slate-200"
+                aria-label="Remove the quote"
+              >
                 <X aria-hidden className="h-4 w-4" />
               </button>
             </div>
@@ -322,7 +361,9 @@ export function ComposerForm({ composer }: { composer: Composer }) {
         </div>
       )}
 
-      {!editing && <AuthorField signedAs={signedAs} alias={alias} author={author} onAuthor={setAuthor} error={errors.author} layout="block" testId="composer" />}
+      {!editing && (
+        <AuthorField signedAs={signedAs} alias={alias} author={author} onAuthor={setAuthor} error={errors.author} layout="block" testId="composer" />
+      )}
 
       {conflict && target && (
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" role="alert" data-testid="composer.conflict">
@@ -374,7 +415,11 @@ export function ComposerForm({ composer }: { composer: Composer }) {
       )}
 
       {errors.form && (
-        <p className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`} role="alert" data-testid="composer.error">
+        <p
+          className={`rounded-md border px-3 py-2 text-sm ${errors.form === OFFLINE_DRAFT_MESSAGE ? OFFLINE_TONE : 'border-red-200 bg-red-50 text-red-800'}`}
+          role="alert"
+          data-testid="composer.error"
+        >
           {errors.form}
         </p>
       )}

@@ -57,7 +57,10 @@ function KindBadge({ node }: { node: ArgNode }) {
   const s = KIND_STYLES[node.kind];
   const Icon = s.icon;
   return (
-    <span className="inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wider" style={{ color: s.color, background: s.soft }}>
+    <span
+      className="inline-flex items-center gap-1.5 rounded-md px-2 py-0.5 text-xs font-semibold uppercase tracking-wider"
+      style={{ color: s.color, background: s.soft }}
+    >
       <Icon aria-hidden className="h-3.5 w-3.5" /> {s.label}
       {node.implicit && <span className="normal-case tracking-normal">· unstated</span>}
     </span>
@@ -74,7 +77,9 @@ function NodeLink({ node }: { node: ArgNode }) {
       className="block w-full rounded-md border-l-4 bg-slate-50 px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100"
       style={{ borderColor: s.color }}
     >
-      <span className="font-semibold" style={{ color: s.color }}>{s.label}: </span>
+      <span className="font-semibold" style={{ color: s.color }}>
+        {s.label}:{' '}
+      </span>
       {node.text}
     </button>
   );
@@ -178,7 +183,8 @@ function StepsInto({ nodeId }: { nodeId: string }) {
               <span>
                 <span className="font-medium text-slate-800">{step.scheme ? schemeById(step.scheme)?.name : 'Unnamed step'}</span>
                 <span className="block text-xs text-slate-500">
-                  {step.premises.length} premise{step.premises.length === 1 ? '' : 's'} · {carries === true ? 'carries' : carries === false ? 'fails' : 'undecided'}
+                  {step.premises.length} premise{step.premises.length === 1 ? '' : 's'} ·{' '}
+                  {carries === true ? 'carries' : carries === false ? 'fails' : 'undecided'}
                   {open > 0 ? ` · ${open} open question${open === 1 ? '' : 's'}` : ''}
                 </span>
               </span>
@@ -304,10 +310,8 @@ function InferenceDetails({ id }: { id: string }) {
   return (
     <section className="space-y-4" data-testid="inspector.inference">
       <p className="text-sm text-slate-600">
-        {inference.premises.length > 1
-          ? 'These premises are linked: they support the conclusion only together.'
-          : 'This reason supports the conclusion.'}{' '}
-        An undercut grants the reasons but denies that they carry the conclusion.
+        {inference.premises.length > 1 ? 'These premises are linked: they support the conclusion only together.' : 'This reason supports the conclusion.'} An
+        undercut grants the reasons but denies that they carry the conclusion.
       </p>
       <Related title="Because" nodes={inference.premises.map((p) => byId.get(p)!)} />
       <Related title="Therefore" nodes={[byId.get(inference.conclusion)!]} />
@@ -370,7 +374,11 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
           }
           className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm disabled:bg-slate-50"
           disabled={readOnly || !can(view.viewer.role, 'arrange')}
-          title={readOnly ? 'You are looking at the map as it was: go back to now to change it.' : (whyNot('change', { role: view.viewer.role, policy: view.map.policy }) ?? undefined)}
+          title={
+            readOnly
+              ? 'You are looking at the map as it was: go back to now to change it.'
+              : (whyNot('change', { role: view.viewer.role, policy: view.map.policy }) ?? undefined)
+          }
           data-testid="inspector.scheme-select"
         >
           <option value="">No scheme named</option>
@@ -408,7 +416,12 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
                     </span>
                     <span className="text-xs text-slate-500">{q.question.attacks === 'inference' ? 'questions the step' : 'questions a premise'}</span>
                     {q.raisedBy.map((n) => (
-                      <button key={n} type="button" className="text-xs font-medium text-indigo-700 underline" onClick={() => select({ type: 'node', id: n }, { focus: true })}>
+                      <button
+                        key={n}
+                        type="button"
+                        className="text-xs font-medium text-indigo-700 underline"
+                        onClick={() => select({ type: 'node', id: n }, { focus: true })}
+                      >
                         see objection
                       </button>
                     ))}

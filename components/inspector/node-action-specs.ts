@@ -33,4 +33,3 @@ export function actionsForNode(node: { kind: string; own: boolean }, role: Role 
 }
 
 export const UNDERCUT_ACTION: ActionSpec = { mode: 'undercut', label: 'Undercut', shortcut: 'U', icon: Scissors, tone: 'attack' };
-

@@ -48,7 +48,11 @@ export function NodeActions({ nodeId, compact }: NodeActionsProps) {
       {actions.map((a) => {
         const Icon = a.icon;
         const tone =
-          a.tone === 'attack' ? 'text-red-700 hover:bg-red-50' : a.tone === 'danger' ? 'text-slate-600 hover:bg-red-50 hover:text-red-700' : 'text-slate-700 hover:bg-slate-100';
+          a.tone === 'attack'
+            ? 'text-red-700 hover:bg-red-50'
+            : a.tone === 'danger'
+              ? 'text-slate-600 hover:bg-red-50 hover:text-red-700'
+              : 'text-slate-700 hover:bg-slate-100';
         return (
           <button
             key={a.mode}

@@ -93,7 +93,9 @@ function ProposalSwitch({ node }: { node: ArgNode }) {
         </p>
       ) : (
         <p id={`${id}-note`} className="mt-0.5 text-xs text-slate-500">
-          {on ? 'Read through the stock issues: its case must show harm, inherency, solvency and timeliness together.' : 'Does it propose a change of course? Then the stock issues apply.'}
+          {on
+            ? 'Read through the stock issues: its case must show harm, inherency, solvency and timeliness together.'
+            : 'Does it propose a change of course? Then the stock issues apply.'}
         </p>
       )}
       {on && <IssueStates />}
@@ -119,7 +121,13 @@ function IssueStates() {
         {reading.affirmative.map((line) => {
           const { mark, className } = STATE_MARKS[line.state];
           return (
-            <li key={line.issue} className={`rounded border px-1.5 py-0.5 text-xs font-semibold ${className}`} title={line.summary} data-testid="details.issue" data-state={line.state}>
+            <li
+              key={line.issue}
+              className={`rounded border px-1.5 py-0.5 text-xs font-semibold ${className}`}
+              title={line.summary}
+              data-testid="details.issue"
+              data-state={line.state}
+            >
               {STOCK_ISSUE_LABELS[line.issue]} <span aria-hidden>{mark}</span>
               <span className="sr-only"> {line.state}</span>
             </li>
@@ -137,7 +145,11 @@ function StockIssueSelect({ node, issues }: { node: ArgNode; issues: readonly St
   const { save, busy, error } = useSaveDetails(node.id);
   const id = useId();
   const value = node.stockIssue ?? '';
-  const note = node.stockIssue ? STOCK_ISSUE_QUESTIONS[node.stockIssue] : node.kind === 'objection' ? 'Is it the negative’s disadvantage or counterplan?' : 'Which of a policy case’s issues does it argue?';
+  const note = node.stockIssue
+    ? STOCK_ISSUE_QUESTIONS[node.stockIssue]
+    : node.kind === 'objection'
+      ? 'Is it the negative’s disadvantage or counterplan?'
+      : 'Which of a policy case’s issues does it argue?';
   return (
     <DetailField id={id} label="Stock issue" field="stockIssue" busy={busy !== null} error={error} note={note}>
       <select
@@ -216,7 +228,23 @@ function AsOfField({ node }: { node: ArgNode }) {
 }
 
 /** One labelled detail control: the label, a spinner while it saves, the control, and its note — or the error in its place. */
-function DetailField({ id, label, field, busy, error, note, children }: { id: string; label: string; field: string; busy: boolean; error: { message: string } | null; note: string; children: ReactNode }) {
+function DetailField({
+  id,
+  label,
+  field,
+  busy,
+  error,
+  note,
+  children,
+}: {
+  id: string;
+  label: string;
+  field: string;
+  busy: boolean;
+  error: { message: string } | null;
+  note: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <div className="flex items-center justify-between gap-3">
@@ -228,7 +256,13 @@ function DetailField({ id, label, field, busy, error, note, children }: { id: st
           {children}
         </span>
       </div>
-      <p id={`${id}-note`} className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-500'}`} role={error ? 'alert' : undefined} data-testid={error ? 'details.error' : undefined} data-field={field}>
+      <p
+        id={`${id}-note`}
+        className={`mt-0.5 text-xs ${error ? 'text-red-700' : 'text-slate-500'}`}
+        role={error ? 'alert' : undefined}
+        data-testid={error ? 'details.error' : undefined}
+        data-field={field}
+      >
         {error ? error.message : note}
       </p>
     </div>
@@ -252,7 +286,11 @@ export function PointTags({ node }: { node: ArgNode }) {
         </span>
       )}
       {node.asOf && (
-        <span className={`${tag} border-slate-300 bg-slate-50 text-slate-800`} title={`Relies on facts known in ${monthLabel(node.asOf)}`} data-testid="inspector.as-of-tag">
+        <span
+          className={`${tag} border-slate-300 bg-slate-50 text-slate-800`}
+          title={`Relies on facts known in ${monthLabel(node.asOf)}`}
+          data-testid="inspector.as-of-tag"
+        >
           <CalendarClock aria-hidden className="h-3.5 w-3.5 text-slate-500" /> As of {monthLabel(node.asOf)}
         </span>
       )}

@@ -73,8 +73,12 @@ function ConnectForm({ node }: { node: ArgNode }) {
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
           data-testid="structure.relation"
         >
-          <option value="supports" disabled={attacking}>supports</option>
-          <option value="attacks" disabled={!attacking}>attacks</option>
+          <option value="supports" disabled={attacking}>
+            supports
+          </option>
+          <option value="attacks" disabled={!attacking}>
+            attacks
+          </option>
         </select>
       </div>
       <label htmlFor={ids.to} className="sr-only">
@@ -101,7 +105,12 @@ function ConnectForm({ node }: { node: ArgNode }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-60" data-testid="structure.connect-submit">
+      <button
+        type="submit"
+        disabled={busy}
+        className="inline-flex items-center gap-1.5 rounded-md bg-indigo-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+        data-testid="structure.connect-submit"
+      >
         {busy ? <Loader2 aria-hidden className="h-3.5 w-3.5 animate-spin" /> : <Link2 aria-hidden className="h-3.5 w-3.5" />} Connect
       </button>
     </form>
@@ -150,7 +159,13 @@ function KindForm({ node }: { node: ArgNode }) {
         {busy && <Loader2 aria-hidden className="h-4 w-4 animate-spin text-slate-500" />}
       </div>
       {node.kind !== 'thesis' && !node.implicit && (
-        <button type="button" disabled={busy} onClick={() => void change('thesis')} className="inline-flex items-center gap-1.5 rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-xs font-semibold text-indigo-800 hover:bg-indigo-50" data-testid="structure.make-thesis">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void change('thesis')}
+          className="inline-flex items-center gap-1.5 rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-xs font-semibold text-indigo-800 hover:bg-indigo-50"
+          data-testid="structure.make-thesis"
+        >
           <Flag aria-hidden className="h-3.5 w-3.5" /> Make it the thesis
         </button>
       )}

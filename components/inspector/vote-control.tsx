@@ -188,7 +188,12 @@ export function VoteControl({ nodeId }: VoteControlProps) {
             ) : (
               <>
                 Your rating: <span className="font-semibold text-slate-800">{mine}</span> ·{' '}
-                <button type="button" onClick={() => cast(null)} className="font-medium text-indigo-700 underline hover:text-indigo-900" data-testid="vote.withdraw">
+                <button
+                  type="button"
+                  onClick={() => cast(null)}
+                  className="font-medium text-indigo-700 underline hover:text-indigo-900"
+                  data-testid="vote.withdraw"
+                >
                   withdraw
                 </button>
               </>

@@ -68,10 +68,28 @@ export function EdgeMarkers() {
   return (
     <svg aria-hidden className="absolute h-0 w-0">
       <defs>
-        <marker id="argmap-support-end" viewBox="0 0 12 12" refX="11" refY="6" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+        <marker
+          id="argmap-support-end"
+          viewBox="0 0 12 12"
+          refX="11"
+          refY="6"
+          markerWidth="12"
+          markerHeight="12"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
           <path d="M 1 1 L 11 6 L 1 11 z" fill={SUPPORT_COLOR} />
         </marker>
-        <marker id="argmap-attack-end" viewBox="0 0 14 14" refX="12" refY="7" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+        <marker
+          id="argmap-attack-end"
+          viewBox="0 0 14 14"
+          refX="12"
+          refY="7"
+          markerWidth="14"
+          markerHeight="14"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
           <path d="M 12 1 L 12 13" stroke={ATTACK_COLOR} strokeWidth="3" strokeLinecap="round" />
           <path d="M 3 3 L 9 11 M 9 3 L 3 11" stroke={ATTACK_COLOR} strokeWidth="2" strokeLinecap="round" />
         </marker>

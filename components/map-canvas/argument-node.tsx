@@ -29,7 +29,13 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
   return (
     <div
       className={`argument-node relative rounded-xl shadow-sm ${faded ? 'bg-slate-50 [&>p]:!text-slate-600' : 'bg-white'} ${addedBy !== undefined ? 'ring-4 ring-amber-300' : ''} ${thesis ? 'border-[3px] px-5 py-4' : 'border-2 px-4 py-3'} ${node.implicit ? 'border-dashed' : 'border-solid'}`}
-      style={{ minHeight: compact ? compactCardHeight(node) : undefined, borderColor: faded ? `color-mix(in srgb, ${style.color} 40%, white)` : style.color, backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`, backgroundSize: '100% 6px', backgroundRepeat: 'no-repeat' }}
+      style={{
+        minHeight: compact ? compactCardHeight(node) : undefined,
+        borderColor: faded ? `color-mix(in srgb, ${style.color} 40%, white)` : style.color,
+        backgroundImage: `linear-gradient(${style.soft}, ${style.soft})`,
+        backgroundSize: '100% 6px',
+        backgroundRepeat: 'no-repeat',
+      }}
       data-testid="canvas.node"
       data-node-id={node.id}
       data-kind={node.kind}
@@ -38,7 +44,10 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
       data-compact={compact || undefined}
     >
       {addedBy !== undefined && (
-        <span className="absolute -top-3 left-3 z-[2] rounded-full bg-amber-400 px-2 py-0.5 text-[11px] font-bold text-amber-950 shadow" data-testid="canvas.node-new">
+        <span
+          className="absolute -top-3 left-3 z-[2] rounded-full bg-amber-400 px-2 py-0.5 text-[11px] font-bold text-amber-950 shadow"
+          data-testid="canvas.node-new"
+        >
           New · {addedBy || 'someone'}
         </span>
       )}
@@ -62,13 +71,19 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
           </span>
         )}
         {node.quote && (
-          <span className={`${node.asOf ? '' : 'ml-auto'} inline-flex items-center gap-0.5 normal-case tracking-normal text-slate-500`} title="Quotes the essay">
+          <span
+            className={`${node.asOf ? '' : 'ml-auto'} inline-flex items-center gap-0.5 normal-case tracking-normal text-slate-500`}
+            title="Quotes the essay"
+          >
             <Quote aria-hidden className="h-3.5 w-3.5" />
             <span className="sr-only">quotes the essay</span>
           </span>
         )}
       </div>
-      <p className={`break-words text-slate-900 ${thesis ? 'text-[17px] font-semibold leading-snug' : 'text-[14.5px] leading-snug'}`} data-testid="canvas.node-text">
+      <p
+        className={`break-words text-slate-900 ${thesis ? 'text-[17px] font-semibold leading-snug' : 'text-[14.5px] leading-snug'}`}
+        data-testid="canvas.node-text"
+      >
         {node.text}
       </p>
       <div className="mt-2 flex items-center gap-2">
@@ -86,7 +101,14 @@ export const ArgumentNodeCard = memo(function ArgumentNodeCard({ data }: NodePro
       <FoldToggle nodeId={node.id} fold={data.fold} compact={compact} />
       <Handle type="source" position={Position.Top} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-transparent" />
       {/* Drag from here onto another point (or a step's junction) to connect; support or attack is chosen on drop. */}
-      <Handle id="connect" type="source" position={Position.Right} className="argmap-connect-handle" title="Drag onto another point to connect" data-testid="canvas.connect-handle" />
+      <Handle
+        id="connect"
+        type="source"
+        position={Position.Right}
+        className="argmap-connect-handle"
+        title="Drag onto another point to connect"
+        data-testid="canvas.connect-handle"
+      />
     </div>
   );
 });
@@ -102,11 +124,21 @@ function CompactFace({ node, status }: { node: ArgNode; status: ArgumentNodeData
   const mark = STATUS_STYLES[status];
   const Mark = mark.icon;
   return (
-    <div className={`pointer-events-none absolute inset-0 z-[1] flex flex-col rounded-[inherit] px-3 pb-2 pt-3.5 ${faded ? 'bg-slate-50' : 'bg-white'}`} aria-hidden data-testid="canvas.node-compact">
+    <div
+      className={`pointer-events-none absolute inset-0 z-[1] flex flex-col rounded-[inherit] px-3 pb-2 pt-3.5 ${faded ? 'bg-slate-50' : 'bg-white'}`}
+      aria-hidden
+      data-testid="canvas.node-compact"
+    >
       <span className="absolute inset-x-0 top-0 h-2.5 rounded-t-[inherit]" style={{ background: KIND_STYLES[node.kind].color }} aria-hidden />
       <p
         className={`overflow-hidden break-words font-semibold ${faded ? 'text-slate-600' : 'text-slate-900'}`}
-        style={{ fontSize: COMPACT_TITLE_PX, lineHeight: `${COMPACT_LINE_PX}px`, display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: compactTitleLines(node) }}
+        style={{
+          fontSize: COMPACT_TITLE_PX,
+          lineHeight: `${COMPACT_LINE_PX}px`,
+          display: '-webkit-box',
+          WebkitBoxOrient: 'vertical',
+          WebkitLineClamp: compactTitleLines(node),
+        }}
         data-testid="canvas.node-title"
       >
         {compactTitle(node)}
@@ -151,7 +183,7 @@ function FoldToggle({ nodeId, fold, compact }: { nodeId: string; fold: ArgumentN
       data-testid="canvas.fold"
       data-folded={fold.folded || undefined}
     >
-      {fold.folded ? (fold.hidden > 0 ? `+${fold.hidden}` : '+') : <ChevronUp aria-hidden className={compact ? 'h-7 w-7' : 'h-3.5 w-3.5'} strokeWidth={3} />}
+      {fold.folded ? fold.hidden > 0 ? `+${fold.hidden}` : '+' : <ChevronUp aria-hidden className={compact ? 'h-7 w-7' : 'h-3.5 w-3.5'} strokeWidth={3} />}
     </button>
   );
 }

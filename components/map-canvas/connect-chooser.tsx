@@ -35,7 +35,8 @@ export function ConnectChooser({ pending, onClose }: ConnectChooserProps) {
   const notify = useMapStore((s) => s.notify);
   const [busy, setBusy] = useState<Relation | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-  const textOf = (id: string) => view.nodes.find((n) => n.id === id)?.text ?? view.nodes.find((n) => n.id === view.inferences.find((i) => i.id === id)?.conclusion)?.text ?? '';
+  const textOf = (id: string) =>
+    view.nodes.find((n) => n.id === id)?.text ?? view.nodes.find((n) => n.id === view.inferences.find((i) => i.id === id)?.conclusion)?.text ?? '';
   const toStep = view.inferences.some((i) => i.id === pending.to);
   const problems = Object.fromEntries(CHOICES.map((c) => [c.relation, connectionProblem(view, pending.from, pending.to, c.relation)]));
 
@@ -50,7 +51,15 @@ export function ConnectChooser({ pending, onClose }: ConnectChooserProps) {
     setBusy(relation);
     try {
       await connect(pending.from, pending.to, relation);
-      notify({ tone: 'info', message: relation === 'supports' ? 'Connected: it now supports that point.' : toStep ? 'Connected: it now undercuts that step.' : 'Connected: it now attacks that point.' });
+      notify({
+        tone: 'info',
+        message:
+          relation === 'supports'
+            ? 'Connected: it now supports that point.'
+            : toStep
+              ? 'Connected: it now undercuts that step.'
+              : 'Connected: it now attacks that point.',
+      });
       onClose();
     } catch (error) {
       notify({ tone: 'error', message: `Not connected: ${messageOf(error)}` });
@@ -98,7 +107,11 @@ export function ConnectChooser({ pending, onClose }: ConnectChooserProps) {
         })}
       </div>
       {CHOICES.filter((c) => problems[c.relation]).map((c) => (
-        <p key={c.relation} className={`mt-2 text-xs ${allowed.length === 0 ? 'text-red-800' : 'text-slate-500'}`} role={allowed.length === 0 ? 'alert' : undefined}>
+        <p
+          key={c.relation}
+          className={`mt-2 text-xs ${allowed.length === 0 ? 'text-red-800' : 'text-slate-500'}`}
+          role={allowed.length === 0 ? 'alert' : undefined}
+        >
           {c.label}: {problems[c.relation]!.message}
         </p>
       ))}

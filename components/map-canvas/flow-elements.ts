@@ -113,13 +113,31 @@ export function buildFlowEdges(view: ArgumentGraph, later: ReadonlySet<string> =
   for (const inf of view.inferences) {
     if (junctions.has(inf.id)) {
       const j = junctionId(inf.id);
-      edges.push({ id: `${j}>${inf.conclusion}`, type: 'argument', source: j, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(inf.conclusion, ...inf.premises) } });
+      edges.push({
+        id: `${j}>${inf.conclusion}`,
+        type: 'argument',
+        source: j,
+        target: inf.conclusion,
+        data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(inf.conclusion, ...inf.premises) },
+      });
       for (const p of inf.premises) {
-        edges.push({ id: `${p}>${j}`, type: 'argument', source: p, target: j, data: { relation: 'supports', inferenceId: inf.id, arrow: false, ...aside(p, inf.conclusion) } });
+        edges.push({
+          id: `${p}>${j}`,
+          type: 'argument',
+          source: p,
+          target: j,
+          data: { relation: 'supports', inferenceId: inf.id, arrow: false, ...aside(p, inf.conclusion) },
+        });
       }
     } else {
       for (const p of inf.premises) {
-        edges.push({ id: `${p}>${inf.id}`, type: 'argument', source: p, target: inf.conclusion, data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(p, inf.conclusion) } });
+        edges.push({
+          id: `${p}>${inf.id}`,
+          type: 'argument',
+          source: p,
+          target: inf.conclusion,
+          data: { relation: 'supports', inferenceId: inf.id, arrow: true, ...aside(p, inf.conclusion) },
+        });
       }
     }
   }
@@ -131,7 +149,12 @@ export function buildFlowEdges(view: ArgumentGraph, later: ReadonlySet<string> =
       type: 'argument',
       source: c.attacker,
       target,
-      data: { relation: undercut ? 'undercuts' : 'attacks', inferenceId: isNodeTarget(c.target) ? undefined : c.target.inference, arrow: true, ...aside(c.attacker, ...(isNodeTarget(c.target) ? [c.target.node] : [])) },
+      data: {
+        relation: undercut ? 'undercuts' : 'attacks',
+        inferenceId: isNodeTarget(c.target) ? undefined : c.target.inference,
+        arrow: true,
+        ...aside(c.attacker, ...(isNodeTarget(c.target) ? [c.target.node] : [])),
+      },
     });
   }
   return edges;

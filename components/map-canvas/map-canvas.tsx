@@ -95,7 +95,14 @@ function revealIds(view: MapView, selection: NonNullable<Selection>): string[] {
 function revealBox(ids: readonly string[], boxOf: (id: string) => Box | undefined): Box | undefined {
   const first = ids.length > 0 ? boxOf(ids[0]) : undefined;
   if (first || ids.length < 2) return first;
-  return boundsOf(ids.slice(1).map(boxOf).filter((b): b is Box => b !== undefined)) ?? undefined;
+  return (
+    boundsOf(
+      ids
+        .slice(1)
+        .map(boxOf)
+        .filter((b): b is Box => b !== undefined),
+    ) ?? undefined
+  );
 }
 
 /** Side of a card's top and bottom handles (`!h-2 !w-2`), and of a junction's (`!h-1 !w-1`), in px. */
@@ -281,7 +288,11 @@ export function MapCanvas() {
           // every card and edge, and a large map culls from the start (`sizedUpFront`). Else a large
           // map's new cards wait, undrawn, for the layout that places them (see `LARGE_MAP`).
           const at = savedAt(n) ?? sentPositions?.get(n.id);
-          if (at) return sizedUpFront({ ...n, className, position: at }, n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE });
+          if (at)
+            return sizedUpFront(
+              { ...n, className, position: at },
+              n.type === 'argument' ? cardRoom(n.data.node) : { width: JUNCTION_SIZE, height: JUNCTION_SIZE },
+            );
           return { ...n, className, hidden: largeMap };
         }
         return { ...n, className, position: savedAt(n) ?? old.position, measured: old.measured, selected: old.selected };
@@ -450,7 +461,9 @@ export function MapCanvas() {
         finished = true;
         notify({ tone: 'error', message: `The automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
         // Nothing stays unseen for want of a place: the cards show where they are ("Tidy layout" tries again).
-        setNodes((ns) => ns.map((n) => (n.className?.includes('argmap-unplaced') ? { ...n, className: n.className.replace(/\s*argmap-unplaced/, '') || undefined } : n)));
+        setNodes((ns) =>
+          ns.map((n) => (n.className?.includes('argmap-unplaced') ? { ...n, className: n.className.replace(/\s*argmap-unplaced/, '') || undefined } : n)),
+        );
         setEdges((es) => (es.some((e) => e.hidden) ? es.map((e) => (e.hidden ? { ...e, hidden: false } : e)) : es));
         setLaidOut(true);
       });
@@ -526,7 +539,12 @@ export function MapCanvas() {
     const plan = camera.current;
     if (!plan || !shown || !laidOutRef.current || applied.current !== layoutKey) return;
     camera.current = null;
-    runCamera(plan, boxOnCanvas, shown.part.nodes.map((n) => n.id), true);
+    runCamera(
+      plan,
+      boxOnCanvas,
+      shown.part.nodes.map((n) => n.id),
+      true,
+    );
     // Runs when what is drawn is recomputed; the rest is read as it is then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown]);
@@ -569,7 +587,9 @@ export function MapCanvas() {
       }
       if (measuredNow.size === 0) return;
       // Cards drawn and measured: their own handles replace the ones guessed up front (`sizedUpFront`).
-      setNodes((ns) => (ns.some((n) => n.handles && measuredNow.has(n.id)) ? ns.map((n) => (n.handles && measuredNow.has(n.id) ? { ...n, handles: undefined } : n)) : ns));
+      setNodes((ns) =>
+        ns.some((n) => n.handles && measuredNow.has(n.id)) ? ns.map((n) => (n.handles && measuredNow.has(n.id) ? { ...n, handles: undefined } : n)) : ns,
+      );
       // A card bigger than its room would overlap its neighbours: lay out again with it as drawn.
       if (outgrown) setRegrown((r) => r + 1);
     },
@@ -606,109 +626,118 @@ export function MapCanvas() {
   );
 
   // A drag from a card's connect handle, dropped on another card (or a step's junction): ask which relation.
-  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
-    const from = state.fromNode?.id;
-    if (!from) return;
-    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-    const under = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
-    const targetId = state.toNode?.id ?? under?.dataset.id;
-    if (!targetId || targetId === from) return;
-    const target = flow.getNode(targetId);
-    const to = target?.type === 'junction' ? target.data.inferenceId : targetId;
-    const box = containerRef.current?.getBoundingClientRect();
-    setPending({ from, to, x: point.clientX - (box?.left ?? 0), y: point.clientY - (box?.top ?? 0) });
-  }, [flow]);
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      const from = state.fromNode?.id;
+      if (!from) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const under = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+      const targetId = state.toNode?.id ?? under?.dataset.id;
+      if (!targetId || targetId === from) return;
+      const target = flow.getNode(targetId);
+      const to = target?.type === 'junction' ? target.data.inferenceId : targetId;
+      const box = containerRef.current?.getBoundingClientRect();
+      setPending({ from, to, x: point.clientX - (box?.left ?? 0), y: point.clientY - (box?.top ?? 0) });
+    },
+    [flow],
+  );
 
   const selectedNodeId = selection?.type === 'node' ? selection.id : null;
 
   return (
     <CanvasCardsContext.Provider value={cards}>
-    <div ref={containerRef} className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`} data-testid="canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={handleNodesChange}
-        onEdgesChange={handleEdgesChange}
-        onNodeClick={onNodeClick}
-        onEdgeClick={onEdgeClick}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={() => select(null)}
-        nodesConnectable={canConnect}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={40}
-        className={canConnect ? undefined : 'nodes-locked'}
-        nodesDraggable={!readOnly}
-        deleteKeyCode={null}
-        minZoom={0.1}
-        maxZoom={2}
-        onlyRenderVisibleElements={largeMap}
-        proOptions={{ hideAttribution: false }}
-        style={{ opacity: laidOut ? 1 : 0, transition: 'opacity 200ms' }}
-        aria-label="Argument map canvas"
+      <div
+        ref={containerRef}
+        className={`@container relative h-full w-full ${animating ? '[&_.react-flow\\_\\_node]:transition-transform [&_.react-flow\\_\\_node]:duration-300' : ''}`}
+        data-testid="canvas"
       >
-        {/* Inside the viewport, so exported images carry the arrowheads too. */}
-        <ViewportPortal>
-          <EdgeMarkers />
-        </ViewportPortal>
-        <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} position="bottom-right" />
-        <MiniMap
-          position="top-right"
-          pannable
-          zoomable
-          ariaLabel="Overview of the whole map"
-          nodeColor={(n) => (n.type === 'argument' ? KIND_STYLES[(n as FlowNode & { type: 'argument' }).data.node.kind].color : '#64748b')}
-          className="!hidden !rounded-lg !border !border-slate-200 !shadow-sm @[760px]:!block"
-        />
-        <Panel position="bottom-left" className="hidden @[600px]:block">
-          <MapLegend />
-        </Panel>
-        {shown && mainReasons.size > 0 && (
-          <Panel position="top-left">
-            <ViewChoice
-              mainReasons={mainReasonsShown}
-              whole={shown.folded.size === 0}
-              drawn={shown.part.nodes.length}
-              total={view.nodes.length}
-              onMainReasons={showMainReasons}
-              onWhole={showWholeMap}
-            />
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={handleNodesChange}
+          onEdgesChange={handleEdgesChange}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={() => select(null)}
+          nodesConnectable={canConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={40}
+          className={canConnect ? undefined : 'nodes-locked'}
+          nodesDraggable={!readOnly}
+          deleteKeyCode={null}
+          minZoom={0.1}
+          maxZoom={2}
+          onlyRenderVisibleElements={largeMap}
+          proOptions={{ hideAttribution: false }}
+          style={{ opacity: laidOut ? 1 : 0, transition: 'opacity 200ms' }}
+          aria-label="Argument map canvas"
+        >
+          {/* Inside the viewport, so exported images carry the arrowheads too. */}
+          <ViewportPortal>
+            <EdgeMarkers />
+          </ViewportPortal>
+          <Background gap={24} color="#e2e8f0" />
+          <Controls showInteractive={false} position="bottom-right" />
+          <MiniMap
+            position="top-right"
+            pannable
+            zoomable
+            ariaLabel="Overview of the whole map"
+            nodeColor={(n) => (n.type === 'argument' ? KIND_STYLES[(n as FlowNode & { type: 'argument' }).data.node.kind].color : '#64748b')}
+            className="!hidden !rounded-lg !border !border-slate-200 !shadow-sm @[760px]:!block"
+          />
+          <Panel position="bottom-left" className="hidden @[600px]:block">
+            <MapLegend />
           </Panel>
+          {shown && mainReasons.size > 0 && (
+            <Panel position="top-left">
+              <ViewChoice
+                mainReasons={mainReasonsShown}
+                whole={shown.folded.size === 0}
+                drawn={shown.part.nodes.length}
+                total={view.nodes.length}
+                onMainReasons={showMainReasons}
+                onWhole={showWholeMap}
+              />
+            </Panel>
+          )}
+          {selectedNodeId && !readOnly && (
+            <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
+              {/* Its code loads on the first selection (or once the page is idle). */}
+              <Deferred module={DEFERRED.nodeActions} frame="main">
+                {(NodeActions) => <NodeActions nodeId={selectedNodeId} compact />}
+              </Deferred>
+            </NodeToolbar>
+          )}
+        </ReactFlow>
+        {pending && (
+          <Deferred module={DEFERRED.connectChooser} frame="main">
+            {(ConnectChooser) => <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
+          </Deferred>
         )}
-        {selectedNodeId && !readOnly && (
-          <NodeToolbar nodeId={selectedNodeId} position={Position.Top} offset={10} isVisible>
-            {/* Its code loads on the first selection (or once the page is idle). */}
-            <Deferred module={DEFERRED.nodeActions} frame="main">
-              {(NodeActions) => <NodeActions nodeId={selectedNodeId} compact />}
-            </Deferred>
-          </NodeToolbar>
-        )}
-      </ReactFlow>
-      {pending && (
-        <Deferred module={DEFERRED.connectChooser} frame="main">
-          {(ConnectChooser) => <ConnectChooser pending={pending} onClose={() => setPending(null)} />}
-        </Deferred>
-      )}
-      {view.nodes.length === 0 ? (
-        <div className="pointer-events-none absolute inset-0 grid place-items-center p-8" data-testid="canvas.empty">
-          <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white/90 p-6 text-center text-slate-600 shadow-sm">
-            <p className="text-base font-semibold text-slate-800">This map is empty — start with the thesis.</p>
-            <p className="mt-2 text-sm">
-              Select the sentence in the essay that states the conclusion and mark it as the thesis, or press <strong>Suggest units</strong> to see
-              candidates. Then mark its reasons and evidence, and drag from a card’s right-hand handle onto another to connect them.
-            </p>
+        {view.nodes.length === 0 ? (
+          <div className="pointer-events-none absolute inset-0 grid place-items-center p-8" data-testid="canvas.empty">
+            <div className="max-w-md rounded-xl border border-dashed border-slate-300 bg-white/90 p-6 text-center text-slate-600 shadow-sm">
+              <p className="text-base font-semibold text-slate-800">This map is empty — start with the thesis.</p>
+              <p className="mt-2 text-sm">
+                Select the sentence in the essay that states the conclusion and mark it as the thesis, or press <strong>Suggest units</strong> to see
+                candidates. Then mark its reasons and evidence, and drag from a card’s right-hand handle onto another to connect them.
+              </p>
+            </div>
           </div>
-        </div>
-      ) : !laidOut && (
-        <div className="absolute inset-0 grid place-items-center text-slate-500" role="status">
-          <span className="inline-flex items-center gap-2">
-            <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
-          </span>
-        </div>
-      )}
-    </div>
+        ) : (
+          !laidOut && (
+            <div className="absolute inset-0 grid place-items-center text-slate-500" role="status">
+              <span className="inline-flex items-center gap-2">
+                <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
+              </span>
+            </div>
+          )
+        )}
+      </div>
     </CanvasCardsContext.Provider>
   );
 }

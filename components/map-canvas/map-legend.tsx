@@ -60,7 +60,11 @@ export function MapLegend() {
   // Collapsed while rendering on the server, which cannot know whether this browser has seen it.
   const open = useSyncExternalStore(subscribeLegend, readLegendOpen, () => false);
   return (
-    <section className={`${open ? 'w-[340px]' : 'w-auto'} whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur`} aria-label="Legend" data-testid="canvas.legend">
+    <section
+      className={`${open ? 'w-[340px]' : 'w-auto'} whitespace-nowrap rounded-lg border border-slate-200 bg-white/95 text-sm shadow-sm backdrop-blur`}
+      aria-label="Legend"
+      data-testid="canvas.legend"
+    >
       <button
         type="button"
         onClick={() => setLegendOpen(!open)}

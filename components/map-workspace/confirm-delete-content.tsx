@@ -23,7 +23,10 @@ export function ConfirmDeleteDialog({ radix: { AlertDialog } }: { radix: typeof 
     <AlertDialog.Root open={!!pending} onOpenChange={(open) => !open && setPending(null)}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(440px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl" data-testid="confirm-delete">
+        <AlertDialog.Content
+          className="fixed left-1/2 top-1/2 z-50 w-[min(440px,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl"
+          data-testid="confirm-delete"
+        >
           <AlertDialog.Title className="text-lg font-semibold">Delete this point and what rests on it?</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">
             {dependentsSentence(node?.text ?? '', pending?.dependents.length ?? 0)} You can undo this right after.

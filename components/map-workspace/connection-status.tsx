@@ -49,7 +49,10 @@ export function OfflineBanner() {
   const offline = useMapStore((s) => s.connection === 'offline');
   if (!offline) return null;
   return (
-    <div className="flex items-center justify-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-950" data-testid="map.offline-banner">
+    <div
+      className="flex items-center justify-center gap-2 border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-950"
+      data-testid="map.offline-banner"
+    >
       <WifiOff aria-hidden className="h-4 w-4 shrink-0 text-amber-800" />
       <p>
         <span className="font-semibold">Offline — reconnecting.</span>{' '}

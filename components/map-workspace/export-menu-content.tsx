@@ -21,7 +21,15 @@ const LABEL = 'px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider tex
  * DropdownMenu: `DEFERRED.exportMenu`): Argdown, AIF and JSON from the server; PNG and SVG drawn
  * from the canvas; and the way to the debate brief.
  */
-export function ExportMenuPopup({ radix: { DropdownMenu }, popup, imageFrame }: { radix: typeof DropdownMenuParts; popup: LoadedPopup; imageFrame: () => ImageFrame }) {
+export function ExportMenuPopup({
+  radix: { DropdownMenu },
+  popup,
+  imageFrame,
+}: {
+  radix: typeof DropdownMenuParts;
+  popup: LoadedPopup;
+  imageFrame: () => ImageFrame;
+}) {
   const slug = useMapStore((s) => s.view.map.slug);
   // The brief opens judged as the map is ("Judge as of"), so a class judging as of 2009 reads the 2009 brief.
   const judgeAsOf = useMapStore((s) => s.judgeAsOf);

@@ -53,56 +53,58 @@ export function HistoryPanel() {
           <RecentlyDeleted />
         </Tabs.Content>
         <Tabs.Content value="timeline" className="flex min-h-0 flex-1 flex-col outline-none">
-      {oldestFirst.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-600">Nothing has changed on this map since it was created. Every change people make will be listed here.</p>
-      ) : (
-        <>
-          <div className="space-y-2 border-b border-slate-100 px-5 py-4">
-            <label htmlFor="history-slider" className="block text-sm font-medium text-slate-700">
-              Show the map as it was
-            </label>
-            <input
-              id="history-slider"
-              type="range"
-              min={0}
-              max={oldestFirst.length}
-              value={position}
-              onChange={(e) => {
-                const k = Number(e.target.value);
-                replayTo(k === oldestFirst.length ? null : k === 0 ? oldestFirst[0].id - 1 : oldestFirst[k - 1].id);
-              }}
-              className="w-full accent-indigo-600"
-              aria-valuetext={shown ? `After: ${describeEvent(shown, textOf)}` : position === 0 ? 'Before the first change listed' : 'Now'}
-              data-testid="history.slider"
-            />
-            <p className="text-sm text-slate-600" data-testid="history.moment">
-              {position === oldestFirst.length
-                ? 'Now — the live map.'
-                : position === 0
-                  ? 'Before the first change listed.'
-                  : `After: ${describeEvent(shown!, textOf)} (${timeFormat.format(new Date(shown!.at))})`}
+          {oldestFirst.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-slate-600">
+              Nothing has changed on this map since it was created. Every change people make will be listed here.
             </p>
-          </div>
-          <ol className="flex-1 space-y-1 overflow-y-auto px-3 py-3" data-testid="history.list">
-            {history.events.map((event) => {
-              const active = history.at === null ? event.id === history.events[0].id : event.id === history.at;
-              return (
-                <li key={event.id}>
-                  <button
-                    type="button"
-                    onClick={() => replayTo(event.id === history.events[0].id ? null : event.id)}
-                    className={`w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-50 ${active ? 'bg-indigo-50 ring-1 ring-indigo-200' : ''}`}
-                    data-testid="history.event"
-                  >
-                    <span className="block text-slate-800">{describeEvent(event, textOf)}</span>
-                    <span className="text-xs text-slate-500">{timeFormat.format(new Date(event.at))}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
+          ) : (
+            <>
+              <div className="space-y-2 border-b border-slate-100 px-5 py-4">
+                <label htmlFor="history-slider" className="block text-sm font-medium text-slate-700">
+                  Show the map as it was
+                </label>
+                <input
+                  id="history-slider"
+                  type="range"
+                  min={0}
+                  max={oldestFirst.length}
+                  value={position}
+                  onChange={(e) => {
+                    const k = Number(e.target.value);
+                    replayTo(k === oldestFirst.length ? null : k === 0 ? oldestFirst[0].id - 1 : oldestFirst[k - 1].id);
+                  }}
+                  className="w-full accent-indigo-600"
+                  aria-valuetext={shown ? `After: ${describeEvent(shown, textOf)}` : position === 0 ? 'Before the first change listed' : 'Now'}
+                  data-testid="history.slider"
+                />
+                <p className="text-sm text-slate-600" data-testid="history.moment">
+                  {position === oldestFirst.length
+                    ? 'Now — the live map.'
+                    : position === 0
+                      ? 'Before the first change listed.'
+                      : `After: ${describeEvent(shown!, textOf)} (${timeFormat.format(new Date(shown!.at))})`}
+                </p>
+              </div>
+              <ol className="flex-1 space-y-1 overflow-y-auto px-3 py-3" data-testid="history.list">
+                {history.events.map((event) => {
+                  const active = history.at === null ? event.id === history.events[0].id : event.id === history.at;
+                  return (
+                    <li key={event.id}>
+                      <button
+                        type="button"
+                        onClick={() => replayTo(event.id === history.events[0].id ? null : event.id)}
+                        className={`w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-50 ${active ? 'bg-indigo-50 ring-1 ring-indigo-200' : ''}`}
+                        data-testid="history.event"
+                      >
+                        <span className="block text-slate-800">{describeEvent(event, textOf)}</span>
+                        <span className="text-xs text-slate-500">{timeFormat.format(new Date(event.at))}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
         </Tabs.Content>
       </Tabs.Root>
     </aside>
@@ -137,7 +139,8 @@ function RecentlyDeleted() {
     };
   }, [slug, liveView, notify]);
   if (deletions === null) return <p className="px-5 py-4 text-sm text-slate-500">Loading…</p>;
-  if (deletions.length === 0) return <p className="px-5 py-4 text-sm text-slate-600">Nothing has been deleted. Deleted points wait here until someone restores them.</p>;
+  if (deletions.length === 0)
+    return <p className="px-5 py-4 text-sm text-slate-600">Nothing has been deleted. Deleted points wait here until someone restores them.</p>;
   return (
     <ol className="space-y-2 px-3 py-3" data-testid="history.deleted">
       {deletions.map((d) => {
@@ -151,7 +154,11 @@ function RecentlyDeleted() {
               </span>{' '}
               {shorten(first.text, 110)}
             </p>
-            {rest.length > 0 && <p className="mt-0.5 text-xs text-slate-500">and {rest.length} point{rest.length === 1 ? '' : 's'} resting on it</p>}
+            {rest.length > 0 && (
+              <p className="mt-0.5 text-xs text-slate-500">
+                and {rest.length} point{rest.length === 1 ? '' : 's'} resting on it
+              </p>
+            )}
             <div className="mt-2 flex items-center justify-between">
               <span className="text-xs text-slate-500">{timeFormat.format(new Date(d.deletedAt))}</span>
               <button
@@ -170,4 +177,3 @@ function RecentlyDeleted() {
     </ol>
   );
 }
-

@@ -68,7 +68,12 @@ export function JudgeAsOfPopup({ radix: { Popover }, popup, form }: { radix: typ
     <Popover.Root defaultOpen={popup.defaultOpen}>
       <Popover.Trigger {...popup.trigger} />
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={6} className="z-50 w-[min(360px,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-4 shadow-xl" data-testid="judge-as-of">
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 w-[min(360px,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
+          data-testid="judge-as-of"
+        >
           <fieldset>
             <legend className="text-base font-semibold text-slate-900">Judge the argument as of…</legend>
             <p className="mt-1 text-sm text-slate-600">

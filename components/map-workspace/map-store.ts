@@ -61,7 +61,10 @@ export const NOTICES_MAX = 5;
  * newest when none is picked or it has gone; how many others are live; and which one "+N" shows
  * next — the one before, and from the oldest round to the newest again.
  */
-export function noticeOnScreen(notices: readonly Notice[], pickedId: number | null): { notice: Notice | undefined; others: number; nextId: number | undefined } {
+export function noticeOnScreen(
+  notices: readonly Notice[],
+  pickedId: number | null,
+): { notice: Notice | undefined; others: number; nextId: number | undefined } {
   const picked = notices.findIndex((n) => n.id === pickedId);
   const index = picked === -1 ? notices.length - 1 : picked;
   const others = Math.max(0, notices.length - 1);
@@ -239,10 +242,13 @@ function storedDrafts(slug: string): StoredDrafts {
 function isDraftSource(value: unknown): value is DraftSource {
   const source = value as Partial<DraftSource> | null;
   return (
-    typeof source === 'object' && source !== null &&
+    typeof source === 'object' &&
+    source !== null &&
     typeof source.start === 'string' &&
-    typeof source.composer?.mode === 'string' && typeof source.composer.targetId === 'string' &&
-    (source.selection?.type === 'node' || source.selection?.type === 'inference') && typeof source.selection.id === 'string'
+    typeof source.composer?.mode === 'string' &&
+    typeof source.composer.targetId === 'string' &&
+    (source.selection?.type === 'node' || source.selection?.type === 'inference') &&
+    typeof source.selection.id === 'string'
   );
 }
 
@@ -410,10 +416,18 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       if (!history) return;
       const present = liveView ?? view;
       if (eventId === null) {
-        set({ history: { ...history, at: null }, view: present, liveView: null, evaluation: evaluate(present, { assumeRejected: get().assumeRejected, asOf: get().judgeAsOf }) });
+        set({
+          history: { ...history, at: null },
+          view: present,
+          liveView: null,
+          evaluation: evaluate(present, { assumeRejected: get().assumeRejected, asOf: get().judgeAsOf }),
+        });
         return;
       }
-      const past = pastView(present, history.events.filter((e) => e.id > eventId));
+      const past = pastView(
+        present,
+        history.events.filter((e) => e.id > eventId),
+      );
       set({
         history: { ...history, at: eventId },
         liveView: present,
@@ -425,13 +439,18 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     async refresh() {
       if (get().history?.at != null) {
         // Showing the past: keep it, but roll back from the newest present (and its newest events).
-        const [present, { events }] = await Promise.all([
-          apiRequest<MapView>(base),
-          apiRequest<{ events: HistoryEvent[] }>(`${base}/history`),
-        ]);
+        const [present, { events }] = await Promise.all([apiRequest<MapView>(base), apiRequest<{ events: HistoryEvent[] }>(`${base}/history`)]);
         const at = get().history!.at!;
-        const past = pastView(present, events.filter((e) => e.id > at));
-        set((s) => ({ liveView: present, history: { events, at }, view: past, evaluation: evaluate(past, { assumeRejected: s.assumeRejected, asOf: s.judgeAsOf }) }));
+        const past = pastView(
+          present,
+          events.filter((e) => e.id > at),
+        );
+        set((s) => ({
+          liveView: present,
+          history: { events, at },
+          view: past,
+          evaluation: evaluate(past, { assumeRejected: s.assumeRejected, asOf: s.judgeAsOf }),
+        }));
         return;
       }
       const view = await apiRequest<MapView>(base);
@@ -463,10 +482,9 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       set((s) => ({ composer: null, focusRequest: s.selection?.type === 'node' && s.selection.id === id ? s.focusRequest + 1 : s.focusRequest }));
     },
     async deleteNode(id) {
-      const { deletionId, removed } = await apiRequest<{ deletionId: string; removed: string[] }>(
-        `${base}/nodes/${encodeURIComponent(id)}`,
-        { method: 'DELETE' },
-      );
+      const { deletionId, removed } = await apiRequest<{ deletionId: string; removed: string[] }>(`${base}/nodes/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+      });
       await get().refresh();
       get().notify({
         tone: 'info',
@@ -539,9 +557,7 @@ function pastView(present: MapView, later: HistoryEvent[]): MapView {
 }
 
 function stillThere(view: MapView, selection: NonNullable<Selection>): boolean {
-  return selection.type === 'node'
-    ? view.nodes.some((n) => n.id === selection.id)
-    : view.inferences.some((i) => i.id === selection.id);
+  return selection.type === 'node' ? view.nodes.some((n) => n.id === selection.id) : view.inferences.some((i) => i.id === selection.id);
 }
 
 /**

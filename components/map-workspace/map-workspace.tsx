@@ -159,27 +159,27 @@ function WorkspaceLayout() {
           {/* Drawn from the first paint (it serves either view), so "/" finds it as soon as the page responds. */}
           {!essayPane && <FilterBar />}
           <div className="relative min-h-0 flex-1">
-          <PanelBoundary frame="main" label={mainPanel} resetKey={mainPanel}>
-          {essayPane ? (
-            <section className="h-full bg-white" aria-label="Essay">
-              <EssayPanel />
-            </section>
-          ) : mainView === 'outline' ? (
-            <Deferred module={DEFERRED.outline} frame="main">
-              {(OutlineView) => <OutlineView onShowOnCanvas={() => showView('canvas')} />}
-            </Deferred>
-          ) : mainView === 'canvas' ? (
-            <MapCanvas />
-          ) : (
-            // Until the page knows the screen it is on (a phone opens on the outline), what the canvas says while it lays out.
-            <div className="grid h-full place-items-center text-slate-500" role="status">
-              <span className="inline-flex items-center gap-2">
-                <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
-              </span>
-            </div>
-          )}
-          </PanelBoundary>
-          {!essayPane && <MyTasksCard />}
+            <PanelBoundary frame="main" label={mainPanel} resetKey={mainPanel}>
+              {essayPane ? (
+                <section className="h-full bg-white" aria-label="Essay">
+                  <EssayPanel />
+                </section>
+              ) : mainView === 'outline' ? (
+                <Deferred module={DEFERRED.outline} frame="main">
+                  {(OutlineView) => <OutlineView onShowOnCanvas={() => showView('canvas')} />}
+                </Deferred>
+              ) : mainView === 'canvas' ? (
+                <MapCanvas />
+              ) : (
+                // Until the page knows the screen it is on (a phone opens on the outline), what the canvas says while it lays out.
+                <div className="grid h-full place-items-center text-slate-500" role="status">
+                  <span className="inline-flex items-center gap-2">
+                    <LoaderCircle aria-hidden className="h-5 w-5 animate-spin" /> Laying out the map…
+                  </span>
+                </div>
+              )}
+            </PanelBoundary>
+            {!essayPane && <MyTasksCard />}
           </div>
           <Notices />
         </main>
@@ -278,7 +278,11 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
   const title = (
     <div className="min-w-0 flex-1">
       {/* Two lines at most (three on a phone): a 200-character class title must not eat the canvas; the whole title is its tooltip. */}
-      <h1 className="line-clamp-3 text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere] md:line-clamp-2" title={view.map.title} data-testid="map.title">
+      <h1
+        className="line-clamp-3 text-lg font-semibold leading-snug text-slate-900 [overflow-wrap:anywhere] md:line-clamp-2"
+        title={view.map.title}
+        data-testid="map.title"
+      >
         {view.map.title}
       </h1>
       <p className="truncate text-sm text-slate-500">
@@ -293,7 +297,11 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
         )}
         {/* The counts where the line has room for them whole. */}
         <span className="max-2xl:hidden">
-          {(!sameTitle || view.document.author) && <span className="mx-2" aria-hidden>·</span>}
+          {(!sameTitle || view.document.author) && (
+            <span className="mx-2" aria-hidden>
+              ·
+            </span>
+          )}
           {counts}
         </span>
       </p>
@@ -362,7 +370,14 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
           </>
         )}
         {mainView && <MainViewSwitch mainView={mainView} onMainView={onMainView} />}
-        <button type="button" className={HEADER_BUTTON} onClick={onToggleEssay} aria-pressed={essayOpen} aria-label={essayOpen ? 'Hide essay' : 'Show essay'} data-testid="map.toggle-essay">
+        <button
+          type="button"
+          className={HEADER_BUTTON}
+          onClick={onToggleEssay}
+          aria-pressed={essayOpen}
+          aria-label={essayOpen ? 'Hide essay' : 'Show essay'}
+          data-testid="map.toggle-essay"
+        >
           {essayOpen ? <PanelLeftClose aria-hidden className="h-4 w-4" /> : <BookOpen aria-hidden className="h-4 w-4" />}
           <span className="hidden xl:inline">{essayOpen ? 'Hide essay' : 'Show essay'}</span>
         </button>
@@ -374,7 +389,13 @@ function MapHeader({ narrow, essayOpen, onToggleEssay, onShowShortcuts, mainView
           <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} disabled={tidyDisabled} title={tidyTitle} onClick={tidy} data-testid="map.tidy">
             <LayoutGrid aria-hidden className="h-4 w-4" /> Tidy layout
           </button>
-          <button type="button" className={`${HEADER_BUTTON} max-2xl:hidden`} onClick={onShowShortcuts} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          <button
+            type="button"
+            className={`${HEADER_BUTTON} max-2xl:hidden`}
+            onClick={onShowShortcuts}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
             <Keyboard aria-hidden className="h-4 w-4" /> ?
           </button>
           {/* Below 1536 px history, tidy and shortcuts share one menu. */}
@@ -400,7 +421,12 @@ const MAIN_VIEWS: { view: MainView; label: string; icon: typeof Network }[] = [
 /** Canvas or outline in the main area (V switches); on phones the tab bar below the header does this. */
 function MainViewSwitch({ mainView, onMainView }: { mainView: MainView; onMainView: (view: MainView) => void }) {
   return (
-    <div className="inline-flex h-8 shrink-0 rounded-md border border-slate-200 bg-slate-100 p-0.5" role="group" aria-label="Main view (V)" data-testid="map.view-switch">
+    <div
+      className="inline-flex h-8 shrink-0 rounded-md border border-slate-200 bg-slate-100 p-0.5"
+      role="group"
+      aria-label="Main view (V)"
+      data-testid="map.view-switch"
+    >
       {MAIN_VIEWS.map(({ view, label, icon: Icon }) => (
         <button
           key={view}
@@ -421,7 +447,17 @@ function MainViewSwitch({ mainView, onMainView }: { mainView: MainView; onMainVi
 }
 
 /** The phone's tab bar: outline, canvas and essay, each one tap away. */
-function NarrowTabs({ mainView, hasEssay, onMainView, onEssay }: { mainView: MainView | 'essay' | null; hasEssay: boolean; onMainView: (view: MainView) => void; onEssay: () => void }) {
+function NarrowTabs({
+  mainView,
+  hasEssay,
+  onMainView,
+  onEssay,
+}: {
+  mainView: MainView | 'essay' | null;
+  hasEssay: boolean;
+  onMainView: (view: MainView) => void;
+  onEssay: () => void;
+}) {
   const tabs = [
     { id: 'outline', label: 'Outline', icon: ListTree, onClick: () => onMainView('outline') },
     { id: 'canvas', label: 'Canvas', icon: Network, onClick: () => onMainView('canvas') },
@@ -510,7 +546,10 @@ function ThesisBanner() {
         <span className="sr-only">. {why}</span>
       </button>
       {inEffect > 0 && (
-        <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900" data-testid="map.what-if">
+        <span
+          className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900"
+          data-testid="map.what-if"
+        >
           What-if: {inEffect} assumed rejected
           <button type="button" onClick={clearAssumptions} className="ml-1 rounded-full px-1 underline hover:bg-amber-200" data-testid="map.what-if-clear">
             clear
@@ -562,7 +601,11 @@ function useKeyboardShortcuts(showShortcuts: () => void) {
       if (mode && allowed.has(mode)) {
         event.preventDefault();
         openComposer({ mode, targetId: node.id });
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && allowed.has('delete') && (target === document.body || target?.closest('.react-flow'))) {
+      } else if (
+        (event.key === 'Delete' || event.key === 'Backspace') &&
+        allowed.has('delete') &&
+        (target === document.body || target?.closest('.react-flow'))
+      ) {
         // Only from the canvas (or nothing focused): Backspace on a focused button must not delete.
         requestDelete(node.id);
       }

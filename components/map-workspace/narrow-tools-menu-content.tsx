@@ -5,7 +5,8 @@ import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
 import { messageOf, useMapStore } from './map-store';
 
-const ITEM = 'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-default data-[disabled]:text-slate-400';
+const ITEM =
+  'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-default data-[disabled]:text-slate-400';
 
 export interface NarrowTools {
   onShowShortcuts: () => void;
@@ -14,7 +15,15 @@ export interface NarrowTools {
 }
 
 /** The More menu itself (`NarrowToolsMenu` draws its button until this loads: `DEFERRED.narrowToolsMenu`): history, tidy, shortcuts. */
-export function NarrowToolsPopup({ radix: { DropdownMenu }, popup, tools: { onShowShortcuts, onTidy, tidyDisabled } }: { radix: typeof DropdownMenuParts; popup: LoadedPopup; tools: NarrowTools }) {
+export function NarrowToolsPopup({
+  radix: { DropdownMenu },
+  popup,
+  tools: { onShowShortcuts, onTidy, tidyDisabled },
+}: {
+  radix: typeof DropdownMenuParts;
+  popup: LoadedPopup;
+  tools: NarrowTools;
+}) {
   const historyOpen = useMapStore((s) => s.history !== null);
   const openHistory = useMapStore((s) => s.openHistory);
   const closeHistory = useMapStore((s) => s.closeHistory);
@@ -26,7 +35,9 @@ export function NarrowToolsPopup({ radix: { DropdownMenu }, popup, tools: { onSh
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-52 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
           <DropdownMenu.Item
             className={ITEM}
-            onSelect={() => (historyOpen ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` })))}
+            onSelect={() =>
+              historyOpen ? closeHistory() : openHistory().catch((e: unknown) => notify({ tone: 'error', message: `History not loaded: ${messageOf(e)}` }))
+            }
           >
             <History aria-hidden className="h-4 w-4" /> {historyOpen ? 'Close history' : 'History'}
           </DropdownMenu.Item>

@@ -12,7 +12,8 @@ import type { NarrowTools } from './narrow-tools-menu-content';
  */
 export function NarrowToolsMenu(tools: NarrowTools) {
   const trigger = {
-    className: 'grid h-8 w-9 shrink-0 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100',
+    className:
+      'grid h-8 w-9 shrink-0 place-items-center rounded-md border border-slate-200 bg-white text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100',
     'aria-label': 'More tools',
     'data-testid': 'map.more',
     children: <MoreHorizontal aria-hidden className="h-5 w-5" />,

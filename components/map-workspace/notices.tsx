@@ -33,11 +33,7 @@ export function Notices() {
   return (
     // Inside the main area (canvas, outline or essay on a phone): centred over what the person is
     // looking at, never over the essay column or a side panel's form.
-    <div
-      className="pointer-events-none absolute inset-x-3 bottom-6 z-50 flex justify-center"
-      aria-live="polite"
-      role="status"
-    >
+    <div className="pointer-events-none absolute inset-x-3 bottom-6 z-50 flex justify-center" aria-live="polite" role="status">
       {notice && (
         <div
           key={notice.id}

@@ -13,10 +13,19 @@ export function ReplayBanner() {
   if (!history || history.at === null) return null;
   const event = history.events.find((e) => e.id === history.at);
   return (
-    <div className="absolute left-1/2 top-3 z-10 flex -translate-x-1/2 items-center gap-3 rounded-full bg-slate-900 px-4 py-2 text-sm text-white shadow-lg" role="status" data-testid="history.banner">
+    <div
+      className="absolute left-1/2 top-3 z-10 flex -translate-x-1/2 items-center gap-3 rounded-full bg-slate-900 px-4 py-2 text-sm text-white shadow-lg"
+      role="status"
+      data-testid="history.banner"
+    >
       <History aria-hidden className="h-4 w-4" />
       <span>Viewing the map as it was{event ? ` on ${timeFormat.format(new Date(event.at))}` : ' earlier'} — read-only</span>
-      <button type="button" onClick={() => replayTo(null)} className="rounded-full bg-white/15 px-3 py-0.5 font-semibold hover:bg-white/25" data-testid="history.now">
+      <button
+        type="button"
+        onClick={() => replayTo(null)}
+        className="rounded-full bg-white/15 px-3 py-0.5 font-semibold hover:bg-white/25"
+        data-testid="history.now"
+      >
         Back to now
       </button>
     </div>

@@ -20,7 +20,15 @@ const SHORTCUTS: [string, string][] = [
 ];
 
 /** The keyboard shortcuts sheet itself (`ShortcutsSheet` loads it when first asked for: `DEFERRED.shortcutsSheet`). */
-export function ShortcutsDialog({ radix: { Dialog, ModalContent }, open, onOpenChange }: { radix: typeof DialogParts; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ShortcutsDialog({
+  radix: { Dialog, ModalContent },
+  open,
+  onOpenChange,
+}: {
+  radix: typeof DialogParts;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <ModalContent className="w-[420px]">

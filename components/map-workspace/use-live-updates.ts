@@ -43,7 +43,10 @@ export function useLiveUpdates() {
         pending = true;
         return;
       }
-      void store.getState().refresh().catch(() => undefined);
+      void store
+        .getState()
+        .refresh()
+        .catch(() => undefined);
       timer = setTimeout(() => {
         timer = null;
         if (pending) {

@@ -75,7 +75,10 @@ export const OutlineRowItem = memo(function OutlineRowItem(props: OutlineRowItem
         className={`group/row relative flex items-start gap-1.5 rounded-lg border-l-4 py-2 pr-2 pl-1 transition-colors ${dimmed ? 'opacity-25' : ''} ${
           selected ? 'bg-indigo-50 shadow-[inset_0_0_0_1px_rgb(165_180_252)]' : 'hover:bg-slate-50'
         }`}
-        style={{ borderLeftColor: style?.color ?? (row.type === 'group' ? '#94a3b8' : '#cbd5e1'), borderLeftStyle: node?.implicit || row.type === 'step' ? 'dashed' : 'solid' }}
+        style={{
+          borderLeftColor: style?.color ?? (row.type === 'group' ? '#94a3b8' : '#cbd5e1'),
+          borderLeftStyle: node?.implicit || row.type === 'step' ? 'dashed' : 'solid',
+        }}
         onClick={() => onActivate(row)}
       >
         <span className="flex h-6 w-6 shrink-0 items-center justify-center">
@@ -199,9 +202,7 @@ function RowMeta({ row, node, status, detail }: { row: OutlineRow; node: ArgNode
           unstated
         </span>
       )}
-      {(row.relation === 'attacks' || row.relation === 'undercuts') && (
-        <span className="text-xs font-medium text-red-700">{RELATION_TAGS[row.relation]}</span>
-      )}
+      {(row.relation === 'attacks' || row.relation === 'undercuts') && <span className="text-xs font-medium text-red-700">{RELATION_TAGS[row.relation]}</span>}
       {status && <StatusBadge status={status} />}
       {node.asOf && (
         <span className={`text-[11px] ${status === 'later' ? 'font-bold text-slate-800' : 'font-medium text-slate-600'}`} data-testid="outline.as-of">

@@ -238,8 +238,8 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
         <div className="max-w-md text-center">
           <p className="text-lg font-semibold text-slate-800">Nothing is on this map yet</p>
           <p className="mt-2 text-slate-600">
-            Points appear here as an outline — the thesis first, its reasons under it, objections under what they attack — as soon as someone adds them,
-            from the essay or on the canvas.
+            Points appear here as an outline — the thesis first, its reasons under it, objections under what they attack — as soon as someone adds them, from
+            the essay or on the canvas.
           </p>
         </div>
       </div>
@@ -319,14 +319,19 @@ export function OutlineView({ onShowOnCanvas }: OutlineViewProps) {
             This map has no thesis yet, so nothing is connected to one. Points are listed by what they support or attack.
           </p>
         )}
-        <ul id={TREE_ID} role="tree" aria-labelledby="outline-heading" ref={treeRef} onKeyDown={onKeyDown} className="mx-auto max-w-4xl space-y-0.5" data-testid="outline.tree">
+        <ul
+          id={TREE_ID}
+          role="tree"
+          aria-labelledby="outline-heading"
+          ref={treeRef}
+          onKeyDown={onKeyDown}
+          className="mx-auto max-w-4xl space-y-0.5"
+          data-testid="outline.tree"
+        >
           {renderRows(rows)}
         </ul>
-        <p className="mx-auto mt-4 max-w-4xl px-2 text-xs text-slate-500">
-          ↑ ↓ move · → open · ← close · Space selects · Enter for actions
-        </p>
+        <p className="mx-auto mt-4 max-w-4xl px-2 text-xs text-slate-500">↑ ↓ move · → open · ← close · Space selects · Enter for actions</p>
       </div>
     </div>
   );
 }
-

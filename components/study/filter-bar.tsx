@@ -40,7 +40,12 @@ export function FilterBar() {
   };
   const chosen = filter.kinds.length + filter.statuses.length + filter.authors.length + (filter.unanswered ? 1 : 0);
   return (
-    <div className="flex items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-1.5" role="search" aria-label="Search and filter the map" data-testid="filter">
+    <div
+      className="flex items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-1.5"
+      role="search"
+      aria-label="Search and filter the map"
+      data-testid="filter"
+    >
       <div className="relative min-w-0 max-w-sm flex-1">
         <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" />
         <input
@@ -66,7 +71,8 @@ export function FilterBar() {
         module={DEFERRED.filterPanel}
         popup="dialog"
         trigger={{
-          className: 'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50',
+          className:
+            'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50',
           'data-testid': 'filter.open',
           children: (
             <>
@@ -95,7 +101,12 @@ export function FilterBar() {
               )}
             </span>
           )}
-          <button type="button" onClick={() => setFilter(EMPTY_FILTER)} className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" data-testid="filter.clear">
+          <button
+            type="button"
+            onClick={() => setFilter(EMPTY_FILTER)}
+            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+            data-testid="filter.clear"
+          >
             <X aria-hidden className="h-4 w-4" /> Clear
           </button>
         </>

@@ -25,7 +25,12 @@ export function FilterPopup({ radix: { Popover }, popup, authors }: { radix: typ
     <Popover.Root defaultOpen={popup.defaultOpen}>
       <Popover.Trigger {...popup.trigger} />
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={6} className="z-50 w-80 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xl" data-testid="filter.panel">
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 w-80 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xl"
+          data-testid="filter.panel"
+        >
           <FilterGroup legend="Kind">
             {NODE_KINDS.map((k) => {
               const Icon = KIND_STYLES[k].icon;
@@ -40,7 +45,12 @@ export function FilterPopup({ radix: { Popover }, popup, authors }: { radix: typ
             {STATUSES.map((st) => {
               const Icon = STATUS_STYLES[st].icon;
               return (
-                <Check key={st} checked={filter.statuses.includes(st)} onChange={() => setFilter({ statuses: toggled(filter.statuses, st) })} testId={`filter.status-${st}`}>
+                <Check
+                  key={st}
+                  checked={filter.statuses.includes(st)}
+                  onChange={() => setFilter({ statuses: toggled(filter.statuses, st) })}
+                  testId={`filter.status-${st}`}
+                >
                   <Icon aria-hidden className="h-3.5 w-3.5" /> {STATUS_LABELS[st]}
                 </Check>
               );

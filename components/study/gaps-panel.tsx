@@ -26,12 +26,22 @@ export function GapsPanel() {
   const textOf = (id: string) => byId.get(id)?.text ?? '';
   const policy = view.nodes.some((n) => n.kind === 'thesis' && n.proposal);
   return (
-    <aside className="flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white xl:w-[380px]" aria-labelledby="gaps-heading" data-testid="gaps">
+    <aside
+      className="flex h-full w-[340px] shrink-0 flex-col border-l border-slate-200 bg-white xl:w-[380px]"
+      aria-labelledby="gaps-heading"
+      data-testid="gaps"
+    >
       <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
         <h2 id="gaps-heading" className="flex items-center gap-2 text-sm font-semibold uppercase tracking-wider text-slate-500">
           <FileSearch aria-hidden className="h-4 w-4" /> Find the gaps ({gapCount(gaps)})
         </h2>
-        <button type="button" onClick={() => setGapsOpen(false)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close the gaps panel" data-testid="gaps.close">
+        <button
+          type="button"
+          onClick={() => setGapsOpen(false)}
+          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          aria-label="Close the gaps panel"
+          data-testid="gaps.close"
+        >
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
@@ -125,7 +135,10 @@ function GapSection<T>({ id, icon, title, hint, items, empty, render }: GapSecti
       <summary className="flex cursor-pointer select-none items-center gap-2 px-3 py-2 text-sm font-semibold text-slate-800">
         <span className="text-slate-500">{icon}</span>
         <span className="flex-1">{title}</span>
-        <span className={`rounded-full px-2 text-xs font-bold ${count > 0 ? 'bg-amber-100 text-amber-900' : 'bg-emerald-50 text-emerald-800'}`} data-testid="gaps.count">
+        <span
+          className={`rounded-full px-2 text-xs font-bold ${count > 0 ? 'bg-amber-100 text-amber-900' : 'bg-emerald-50 text-emerald-800'}`}
+          data-testid="gaps.count"
+        >
           {count}
         </span>
       </summary>
@@ -133,7 +146,12 @@ function GapSection<T>({ id, icon, title, hint, items, empty, render }: GapSecti
         <p className="text-xs text-slate-500">{count > 0 ? hint : empty}</p>
         {count > 0 && <ul className="space-y-1.5">{items.slice(0, shown).map(render)}</ul>}
         {more > 0 && (
-          <button type="button" onClick={() => setShown(shown + GAP_ENTRIES_PAGE)} className="w-full rounded-md px-2.5 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50" data-testid="gaps.more">
+          <button
+            type="button"
+            onClick={() => setShown(shown + GAP_ENTRIES_PAGE)}
+            className="w-full rounded-md px-2.5 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+            data-testid="gaps.more"
+          >
             Show {more} more ({count - shown} not shown)
           </button>
         )}
@@ -150,13 +168,23 @@ function MissingIssueEntry({ gap, textOf }: { gap: MissingStockIssue; textOf: (i
   const [elsewhere] = gap.elsewhere;
   return (
     <li className="rounded-md border border-amber-200 bg-amber-50/50 p-2 text-sm" data-testid="gaps.stock-issue" data-issue={gap.issue}>
-      <button type="button" className="block w-full text-left" onClick={() => select({ type: 'node', id: gap.thesis }, { focus: true })} data-testid="gaps.entry">
+      <button
+        type="button"
+        className="block w-full text-left"
+        onClick={() => select({ type: 'node', id: gap.thesis }, { focus: true })}
+        data-testid="gaps.entry"
+      >
         <span className="mb-0.5 block text-xs font-semibold uppercase tracking-wide text-amber-900">{STOCK_ISSUE_LABELS[gap.issue]} · missing</span>
         <span className="block text-slate-800">{gap.summary}</span>
         <span className="mt-0.5 block text-xs font-medium text-indigo-700 underline">Show the thesis</span>
       </button>
       {elsewhere && (
-        <button type="button" className="mt-1 block text-left text-xs font-medium text-indigo-700 underline" onClick={() => select({ type: 'node', id: elsewhere }, { focus: true })} data-testid="gaps.stock-issue-elsewhere">
+        <button
+          type="button"
+          className="mt-1 block text-left text-xs font-medium text-indigo-700 underline"
+          onClick={() => select({ type: 'node', id: elsewhere }, { focus: true })}
+          data-testid="gaps.stock-issue-elsewhere"
+        >
           See “{shorten(textOf(elsewhere), 60)}”, tagged {STOCK_ISSUE_LABELS[gap.issue].toLowerCase()} off that step
         </button>
       )}
@@ -171,7 +199,9 @@ function NodeEntry({ node }: { node: ArgNode }) {
   return (
     <li>
       <button type="button" className={ENTRY} onClick={() => select({ type: 'node', id: node.id }, { focus: true })} data-testid="gaps.entry">
-        <span className="font-semibold" style={{ color: style.color }}>{style.label}: </span>
+        <span className="font-semibold" style={{ color: style.color }}>
+          {style.label}:{' '}
+        </span>
         <span className="text-slate-800">{shorten(node.text, 110)}</span>
         {status && (
           <span className="mt-1 block">
@@ -235,7 +265,12 @@ function SentenceEntry({ start, end, text }: { start: number; end: number; text:
 
   return (
     <li className="rounded-md border border-amber-200 bg-amber-50/50 p-2 text-sm">
-      <button type="button" className="block w-full text-left font-serif text-slate-800 hover:underline" onClick={() => reveal({ start, end })} data-testid="gaps.sentence">
+      <button
+        type="button"
+        className="block w-full text-left font-serif text-slate-800 hover:underline"
+        onClick={() => reveal({ start, end })}
+        data-testid="gaps.sentence"
+      >
         “{shorten(text, 140)}”
       </button>
       {canAdd && (

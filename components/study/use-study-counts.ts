@@ -35,7 +35,10 @@ export function useStudyCounts(): StudyCounts | null {
     if (study || ours) return;
     let current = true;
     // Offline: the figures stay unsaid until the study code can be fetched; each change of the map tries again.
-    DEFERRED.study.load().then((loaded) => current && setStudy(loaded), () => undefined);
+    DEFERRED.study.load().then(
+      (loaded) => current && setStudy(loaded),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -169,7 +169,10 @@ const NOTICE_MS = 8000;
  */
 function OfflineNotice({ at, popup }: { at: DOMRect; popup: 'menu' | 'dialog' }) {
   // Under the button, towards the middle of the screen.
-  const style: CSSProperties = { top: at.bottom + 6, ...(at.left > window.innerWidth / 2 ? { right: Math.max(8, window.innerWidth - at.right) } : { left: Math.max(8, at.left) }) };
+  const style: CSSProperties = {
+    top: at.bottom + 6,
+    ...(at.left > window.innerWidth / 2 ? { right: Math.max(8, window.innerWidth - at.right) } : { left: Math.max(8, at.left) }),
+  };
   return createPortal(
     <p
       role="alert"

@@ -55,7 +55,11 @@ export async function expectError(response: APIResponse, status: number, path?: 
     expect(Array.isArray(issue.path), JSON.stringify(issue)).toBe(true);
     expect(typeof issue.message, JSON.stringify(issue)).toBe('string');
   }
-  if (path) expect(body.error.issues.map((i) => i.path), text).toContainEqual(path);
+  if (path)
+    expect(
+      body.error.issues.map((i) => i.path),
+      text,
+    ).toContainEqual(path);
   return body;
 }
 

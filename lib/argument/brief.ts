@@ -33,7 +33,17 @@ import { NO_RATING, formatAverage, type Rating } from './discussion';
 import { monthLabel } from './as-of';
 import { evaluate, STATUS_LABELS, type Status } from './evaluation';
 import type { MapView } from './map-view';
-import { isNodeTarget, KIND_LABELS, STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, type ArgNode, type ArgumentGraph, type Inference, type NodeKind, type StockIssue } from './model';
+import {
+  isNodeTarget,
+  KIND_LABELS,
+  STOCK_ISSUE_LABELS,
+  STOCK_ISSUE_QUESTIONS,
+  type ArgNode,
+  type ArgumentGraph,
+  type Inference,
+  type NodeKind,
+  type StockIssue,
+} from './model';
 import { askQuestion, type StepWords } from './question-words';
 import { unansweredQuestions, type QuestionState } from './questions';
 import { questionById, schemeById } from './schemes';
@@ -262,11 +272,7 @@ export const STATUS_MARKS: Record<Status, string> = {
  * (the sorts that use it are stable).
  */
 export function byStrength(a: Pick<BriefPoint, 'status' | 'rating'>, b: Pick<BriefPoint, 'status' | 'rating'>): number {
-  return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    b.rating.average - a.rating.average ||
-    b.rating.count - a.rating.count
-  );
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.rating.average - a.rating.average || b.rating.count - a.rating.count;
 }
 
 /** The relations a side is read through: what supports, attacks and undercuts into each node. */
@@ -339,7 +345,17 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   const sides = assignSides(graph);
   const thesisNode = view.nodes.find((n) => n.kind === 'thesis');
   const noQuestions: QuestionList = { shown: [], more: 0 };
-  if (!thesisNode) return { side, thesis: null, case: [], continued: [], matrix: [], questions: { prepare: noQuestions, openings: noQuestions }, mixed: [], stockIssues: null };
+  if (!thesisNode)
+    return {
+      side,
+      thesis: null,
+      case: [],
+      continued: [],
+      matrix: [],
+      questions: { prepare: noQuestions, openings: noQuestions },
+      mixed: [],
+      stockIssues: null,
+    };
 
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const order = new Map(view.nodes.map((n, i) => [n.id, i]));
@@ -361,8 +377,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
       stockIssue: n.stockIssue ?? null,
     };
   };
-  const strongestFirst = <T extends BriefPoint>(points: T[]): T[] =>
-    [...points].sort((a, b) => byStrength(a, b) || order.get(a.id)! - order.get(b.id)!);
+  const strongestFirst = <T extends BriefPoint>(points: T[]): T[] => [...points].sort((a, b) => byStrength(a, b) || order.get(a.id)! - order.get(b.id)!);
   /**
    * The question an attack on `targetId` raises, in the words of what it attacks: an undercut's
    * step concludes in the target; an objection to a point questions it as the step's reason.
@@ -375,7 +390,16 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
     return { id: fullId, text: askQuestion(found.question, words) };
   };
 
-  const caseEntry = (id: string): CasePoint => ({ ...point(id), together: [], togetherMore: 0, scheme: null, support: [], attacks: [], repeat: false, continued: false });
+  const caseEntry = (id: string): CasePoint => ({
+    ...point(id),
+    together: [],
+    togetherMore: 0,
+    scheme: null,
+    support: [],
+    attacks: [],
+    repeat: false,
+    continued: false,
+  });
 
   /**
    * The reasons for `id`, strongest first and not yet expanded: one entry per stated premise of each
@@ -480,9 +504,7 @@ export function buildBrief(view: BriefInput, side: Side): Brief {
   }
 
   const matrix: MatrixRow[] = [...attacksBy(them)].map(([id, targets]) => {
-    const responses = strongestFirst(
-      [...new Set((attacksInto.get(id) ?? []).map((a) => a.attacker))].filter((a) => isSide(a, side)).map(point),
-    );
+    const responses = strongestFirst([...new Set((attacksInto.get(id) ?? []).map((a) => a.attacker))].filter((a) => isSide(a, side)).map(point));
     return { opposing: point(id), targets, responses, answered: responses.length > 0 };
   });
   matrix.sort((a, b) => Number(a.answered) - Number(b.answered) || byStrength(a.opposing, b.opposing) || order.get(a.opposing.id)! - order.get(b.opposing.id)!);
@@ -596,7 +618,9 @@ export function issueAdvice(
   const laterAttacks = line.laterAttacks.length;
   /** " (1 more attack, known only later, is set aside)". */
   const attacksAside = (more: boolean) =>
-    laterAttacks === 0 ? '' : ` (${more ? `${laterAttacks} more` : laterAttacks} ${laterAttacks === 1 ? 'attack' : 'attacks'}, known only later, ${laterAttacks === 1 ? 'is' : 'are'} set aside)`;
+    laterAttacks === 0
+      ? ''
+      : ` (${more ? `${laterAttacks} more` : laterAttacks} ${laterAttacks === 1 ? 'attack' : 'attacks'}, known only later, ${laterAttacks === 1 ? 'is' : 'are'} set aside)`;
   const laterPoints = line.laterPoints.length;
   const pointsAside = laterPoints === 0 ? '' : ` (${laterPoints} more ${laterPoints === 1 ? 'point' : 'points'}, known only later, set aside)`;
   const restsLater = laterPoints === 1 ? 'point rests' : `${laterPoints} points rest`;
@@ -608,13 +632,17 @@ export function issueAdvice(
     }
     if (line.state === 'held') return `Our ${name} stands: weigh it against the plan’s gains.`;
     if (line.state === 'lost') return `Answered: none of our ${name} points stands${pointsAside}. Rebuild it or drop it.`;
-    if (laterPoints > 0) return `Not argued ${when}: our ${name} ${restsLater} on facts known only later. Argue it from what was known then, or judge with hindsight.`;
+    if (laterPoints > 0)
+      return `Not argued ${when}: our ${name} ${restsLater} on facts known only later. Argue it from what was known then, or judge with hindsight.`;
     return `Not argued yet: an objection tagged ${name} would raise it.`;
   }
   if (line.side === 'affirmative') {
     if (line.state === 'lost') return `The affirmative has lost ${name}: press it — a lost stock issue loses the round.`;
     if (line.state === 'missing') {
-      const who = laterPoints > 0 ? `${capitalized(when)}, the affirmative does not argue ${name}: its ${restsLater} on facts known only later. Say so` : `The affirmative never argues ${name}: say so`;
+      const who =
+        laterPoints > 0
+          ? `${capitalized(when)}, the affirmative does not argue ${name}: its ${restsLater} on facts known only later. Say so`
+          : `The affirmative never argues ${name}: say so`;
       return `${who} — an issue nobody argues is lost, and a lost stock issue loses the round.`;
     }
     if (line.attacks.length > 0) {
@@ -658,16 +686,21 @@ export function issueTone(side: Side, issue: Pick<BriefStockIssue, 'arguedBy' | 
 }
 
 /** The stock-issues section's heading and lists, from each side. */
-export const STOCK_ISSUE_WORDING: Record<Side, { intro: string; mustHold: string; ownLines: string; pointsLabel: (arguedBy: Side) => string; attacksLabel: (arguedBy: Side) => string }> = {
+export const STOCK_ISSUE_WORDING: Record<
+  Side,
+  { intro: string; mustHold: string; ownLines: string; pointsLabel: (arguedBy: Side) => string; attacksLabel: (arguedBy: Side) => string }
+> = {
   affirmative: {
-    intro: 'The resolution proposes a policy: we must hold all four stock issues — harm, inherency, solvency and timeliness. A lost stock issue loses the round.',
+    intro:
+      'The resolution proposes a policy: we must hold all four stock issues — harm, inherency, solvency and timeliness. A lost stock issue loses the round.',
     mustHold: 'Stock issues we must hold',
     ownLines: 'The negative’s lines: disadvantage and counterplan',
     pointsLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Our points' : 'Their points'),
     attacksLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Their attacks' : 'Our answers'),
   },
   negative: {
-    intro: 'The resolution proposes a policy: the affirmative must hold all four stock issues, so we win the round by taking one of them. A lost stock issue loses the round.',
+    intro:
+      'The resolution proposes a policy: the affirmative must hold all four stock issues, so we win the round by taking one of them. A lost stock issue loses the round.',
     mustHold: 'Stock issues to attack',
     ownLines: 'Our lines: disadvantage and counterplan',
     pointsLabel: (arguedBy) => (arguedBy === 'affirmative' ? 'Their points' : 'Our points'),
@@ -736,7 +769,10 @@ export function kindPhrase(p: Pick<BriefPoint, 'kind' | 'implicit'>): string {
 
 /** One line of inline Markdown: no line breaks, and the characters that would start markup escaped. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 function pointLine(p: BriefPoint & { scheme?: string | null }): string {
@@ -790,7 +826,10 @@ function stockIssueLines(stock: BriefStockIssues, side: Side): string[] {
   const words = STOCK_ISSUE_WORDING[side];
   const lines = ['## Stock issues', '', `_${words.intro}_`, '', `**Verdict:** ${inline(stock.verdict)}`, ''];
   if (stock.stepAttacks.length > 0) {
-    lines.push(`**The step linking the issues is undercut by:** ${stock.stepAttacks.map((p) => `${inline(p.text)} (${STATUS_MARKS[p.status]})`).join('; ')}`, '');
+    lines.push(
+      `**The step linking the issues is undercut by:** ${stock.stepAttacks.map((p) => `${inline(p.text)} (${STATUS_MARKS[p.status]})`).join('; ')}`,
+      '',
+    );
   }
   const issue = (i: BriefStockIssue) => {
     lines.push(`#### ${i.label} — ${ISSUE_STATE_WORDS[i.arguedBy][i.state]}`, '', `_${inline(i.question)}_ ${inline(i.advice)}`, '');
@@ -869,7 +908,8 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
   const words = SIDE_WORDING[brief.side];
   const out: string[] = [`# Debate brief: ${words.label}`, '', `**Map:** ${inline(meta.mapTitle)}  `, `**Essay:** ${inline(essayReference(meta.document))}  `];
   out.push(`**Side:** ${words.label} — ${words.role}  `, `**Date:** ${briefDate(meta.date)}${meta.url || meta.asOf ? '  ' : ''}`);
-  if (meta.asOf) out.push(`**Judged as of:** ${monthLabel(meta.asOf)} — points resting on facts known only later are set aside (Later ◷)${meta.url ? '  ' : ''}`);
+  if (meta.asOf)
+    out.push(`**Judged as of:** ${monthLabel(meta.asOf)} — points resting on facts known only later are set aside (Later ◷)${meta.url ? '  ' : ''}`);
   if (meta.url) out.push(`**Map online:** <${meta.url}>`);
   out.push('');
 
@@ -881,11 +921,17 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
   if (brief.stockIssues) pushAll(out, stockIssueLines(brief.stockIssues, brief.side));
 
   out.push(`## 1. ${words.caseHeading}`, '', `_${words.caseIntro}_`, '');
-  if (brief.case.length === 0) out.push(brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet.');
+  if (brief.case.length === 0)
+    out.push(brief.side === 'affirmative' ? 'The thesis has no reasons on the map yet.' : 'Nothing on the map attacks the affirmative’s points yet.');
   else pushAll(out, caseLines(brief.case, true));
   out.push('');
   if (brief.continued.length > 0) {
-    out.push('### Reasons continued', '', `_Chains of support deeper than ${BRIEF_CASE_DEPTH_MAX} levels carry on here, from the point where the outline above stops._`, '');
+    out.push(
+      '### Reasons continued',
+      '',
+      `_Chains of support deeper than ${BRIEF_CASE_DEPTH_MAX} levels carry on here, from the point where the outline above stops._`,
+      '',
+    );
     pushAll(out, caseLines(brief.continued, false));
     out.push('');
   }
@@ -911,7 +957,10 @@ export function briefToMarkdown(brief: Brief, meta: BriefMeta): string {
 
   if (brief.mixed.length > 0) {
     out.push('## Points that cut both ways', '', '_Reached from the thesis both as support and as attack: neither side counts them._', '');
-    pushAll(out, brief.mixed.map((p) => `- ${pointLine(p)}`));
+    pushAll(
+      out,
+      brief.mixed.map((p) => `- ${pointLine(p)}`),
+    );
     out.push('');
   }
   return out.join('\n');
@@ -981,7 +1030,12 @@ export function briefPage(brief: Brief, max = BRIEF_PAGE_POINTS_MAX): { brief: B
     omitted += Math.max(0, items.length - BRIEF_STOCK_LIST_MAX);
     return cut(items.slice(0, BRIEF_STOCK_LIST_MAX));
   };
-  const stockIssue = (issue: BriefStockIssue): BriefStockIssue => ({ ...issue, points: capped(issue.points), attacks: capped(issue.attacks), elsewhere: capped(issue.elsewhere) });
+  const stockIssue = (issue: BriefStockIssue): BriefStockIssue => ({
+    ...issue,
+    points: capped(issue.points),
+    attacks: capped(issue.attacks),
+    elsewhere: capped(issue.elsewhere),
+  });
   // The stock issues come first on the page, so they take from the budget first.
   const stock = brief.stockIssues;
   const stockIssues = stock && {

@@ -33,7 +33,10 @@ export function connectionProblem(graph: ArgumentGraph, from: string, to: string
     if (!SUPPORTING_KINDS.includes(source.kind)) {
       return {
         path: 'relation',
-        message: source.kind === 'thesis' ? 'The thesis is the conclusion: it supports nothing.' : `${source.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; it cannot support.`,
+        message:
+          source.kind === 'thesis'
+            ? 'The thesis is the conclusion: it supports nothing.'
+            : `${source.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; it cannot support.`,
       };
     }
     const conclusion = targetNode?.id ?? targetInference!.conclusion;
@@ -55,9 +58,7 @@ export function connectionProblem(graph: ArgumentGraph, from: string, to: string
   if (source.kind === 'rebuttal' && !(targetNode && ATTACKING_KINDS.includes(targetNode.kind))) {
     return { path: 'to', message: 'A rebuttal answers an objection (or another rebuttal).' };
   }
-  const duplicate = graph.conflicts.some(
-    (c) => c.attacker === from && (isNodeTarget(c.target) ? c.target.node === to : c.target.inference === to),
-  );
+  const duplicate = graph.conflicts.some((c) => c.attacker === from && (isNodeTarget(c.target) ? c.target.node === to : c.target.inference === to));
   if (duplicate) return { path: 'to', message: 'It already attacks that.' };
   return null;
 }

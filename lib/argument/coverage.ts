@@ -32,7 +32,7 @@ export interface Paragraph extends Span {
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
   let open: Span | null = null;
-  for (let lineStart = 0; lineStart <= text.length; ) {
+  for (let lineStart = 0; lineStart <= text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const first = firstNonSpace(text, lineStart, lineEnd);
@@ -101,7 +101,40 @@ const OPENERS = /[A-Z0-9“"‘(]/;
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Gen', 'Rep', 'Gov', 'Jr', 'Sr', 'vs', 'etc', 'No']);
 const TITLE_LENGTH_MAX = 3;
 /** Initialisms ("U.S.", "U.N.") end a sentence only when one of these words opens the next. */
-const SENTENCE_OPENERS = new Set(['On', 'In', 'With', 'The', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'But', 'And', 'Yet', 'So', 'However', 'Indeed', 'A', 'An', 'Last', 'When', 'While', 'After', 'Before', 'If', 'As', 'Whatever', 'For', 'Since']);
+const SENTENCE_OPENERS = new Set([
+  'On',
+  'In',
+  'With',
+  'The',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'I',
+  'But',
+  'And',
+  'Yet',
+  'So',
+  'However',
+  'Indeed',
+  'A',
+  'An',
+  'Last',
+  'When',
+  'While',
+  'After',
+  'Before',
+  'If',
+  'As',
+  'Whatever',
+  'For',
+  'Since',
+]);
 const SENTENCE_OPENER_LENGTH_MAX = 8;
 
 /**

@@ -20,7 +20,11 @@ export interface Stretch<Q, M> {
  * @example stretchesOf([{ start: 0, end: 10 }], [{ quote: { start: 2, end: 5, text: '' } }], [])
  * // [[{ start: 0, end: 2, quoted: null, mark: null }, { start: 2, end: 5, quoted: …, mark: null }, { start: 5, end: 10, quoted: null, mark: null }]]
  */
-export function stretchesOf<Q extends { quote: Quote | null }, M extends Span>(paragraphs: readonly Span[], quoted: readonly Q[], marks: readonly M[]): Stretch<Q, M>[][] {
+export function stretchesOf<Q extends { quote: Quote | null }, M extends Span>(
+  paragraphs: readonly Span[],
+  quoted: readonly Q[],
+  marks: readonly M[],
+): Stretch<Q, M>[][] {
   const quotes = new Overlapping(quoted.flatMap((item, order) => (item.quote ? [{ start: item.quote.start, end: item.quote.end, item, order }] : [])));
   const marked = new Overlapping(marks.map((item, order) => ({ start: item.start, end: item.end, item, order })));
   return paragraphs.map((p) => {

@@ -32,11 +32,7 @@ function fold(text: string): string {
  *
  * @example matchingNodes(graph, statusOf, { ...EMPTY_FILTER, kinds: ['evidence'] }) // the evidence
  */
-export function matchingNodes(
-  graph: ArgumentGraph,
-  statusOf: (id: string) => Status | undefined,
-  filter: NodeFilter,
-): Set<string> | null {
+export function matchingNodes(graph: ArgumentGraph, statusOf: (id: string) => Status | undefined, filter: NodeFilter): Set<string> | null {
   if (!isFilterActive(filter)) return null;
   const words = fold(filter.query).split(/\s+/).filter(Boolean);
   const answered = new Set(graph.conflicts.flatMap((c) => (isNodeTarget(c.target) ? [c.target.node] : [])));

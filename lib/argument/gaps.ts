@@ -62,14 +62,10 @@ export function findGaps(graph: ArgumentGraph, evaluation: Evaluation, essay: st
     .sort((a, b) => nearFirst(a.conclusion, b.conclusion));
 
   const evidenced = nodesWithEvidence(graph);
-  const unevidenced = graph.nodes
-    .filter((n) => (n.kind === 'thesis' || n.kind === 'claim') && !evidenced.has(n.id))
-    .sort((a, b) => nearFirst(a.id, b.id));
+  const unevidenced = graph.nodes.filter((n) => (n.kind === 'thesis' || n.kind === 'claim') && !evidenced.has(n.id)).sort((a, b) => nearFirst(a.id, b.id));
 
   const answered = new Set(graph.conflicts.filter((c) => isNodeTarget(c.target)).map((c) => (c.target as { node: string }).node));
-  const unanswered = graph.nodes
-    .filter((n) => ATTACKING_KINDS.includes(n.kind) && !answered.has(n.id))
-    .sort((a, b) => nearFirst(a.id, b.id));
+  const unanswered = graph.nodes.filter((n) => ATTACKING_KINDS.includes(n.kind) && !answered.has(n.id)).sort((a, b) => nearFirst(a.id, b.id));
 
   const quotes = graph.nodes.flatMap((n) => (n.quote ? [n.quote] : []));
   const unquoted = essay.trim() === '' ? [] : computeCoverage(essay, quotes).uncovered;
@@ -84,7 +80,9 @@ export function findGaps(graph: ArgumentGraph, evaluation: Evaluation, essay: st
 
 /** How many gaps there are in all (each missing stock issue, open question, step, point and sentence counts once). */
 export function gapCount(gaps: Gaps): number {
-  return gaps.missingIssues.length + gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length + gaps.unquoted.length;
+  return (
+    gaps.missingIssues.length + gaps.unwarranted.length + gaps.unevidenced.length + gaps.openQuestions.length + gaps.unanswered.length + gaps.unquoted.length
+  );
 }
 
 /** The nodes with evidence beneath them: evidence itself, and whatever a chain of support leads it to. */

@@ -10,7 +10,14 @@ import { shorten } from './text';
  * history panel and the inspector need, and they load on first use.
  */
 
-const ARTICLE: Record<string, string> = { objection: 'an objection', evidence: 'evidence', premise: 'a premise', claim: 'a claim', rebuttal: 'a rebuttal', thesis: 'a thesis' };
+const ARTICLE: Record<string, string> = {
+  objection: 'an objection',
+  evidence: 'evidence',
+  premise: 'a premise',
+  claim: 'a claim',
+  rebuttal: 'a rebuttal',
+  thesis: 'a thesis',
+};
 
 /**
  * One line for the history list: who did what to which point.
@@ -63,9 +70,13 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
     case 'positions.saved':
       return `${who} tidied the layout`;
     case 'map.updated': {
-      const { map, before } = data as { map: { title: string; archived: boolean; anonymous?: boolean }; before: { title: string; archived: boolean; anonymous?: boolean } };
+      const { map, before } = data as {
+        map: { title: string; archived: boolean; anonymous?: boolean };
+        before: { title: string; archived: boolean; anonymous?: boolean };
+      };
       if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
-      if ((map.anonymous ?? false) !== (before.anonymous ?? false)) return map.anonymous ? `${who} made the class anonymous: students see each other as “Student 1, 2, …”` : `${who} showed the class’s names again`;
+      if ((map.anonymous ?? false) !== (before.anonymous ?? false))
+        return map.anonymous ? `${who} made the class anonymous: students see each other as “Student 1, 2, …”` : `${who} showed the class’s names again`;
       return `${who} renamed the map “${shorten(map.title, 60)}”`;
     }
     case 'tasks.updated': {
@@ -89,5 +100,12 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
 /** Whether an event concerns a node: it names it as the point changed, removed, restored or discussed. */
 export function eventTouchesNode(event: HistoryEvent, nodeId: string): boolean {
   const data = event.data as { node?: { id: string }; removed?: string[]; restored?: string[]; nodeId?: string; edge?: FlatEdge };
-  return data.node?.id === nodeId || data.edge?.from === nodeId || data.edge?.to === nodeId || data.nodeId === nodeId || !!data.removed?.includes(nodeId) || !!data.restored?.includes(nodeId);
+  return (
+    data.node?.id === nodeId ||
+    data.edge?.from === nodeId ||
+    data.edge?.to === nodeId ||
+    data.nodeId === nodeId ||
+    !!data.removed?.includes(nodeId) ||
+    !!data.restored?.includes(nodeId)
+  );
 }

@@ -108,11 +108,7 @@ export function estimateCardSize(node: Pick<ArgNode, 'kind' | 'text'>): Size {
  * of up to {@link MODEL_ORDER_MAX} boxes (it made 1,000-node layouts ten times slower — 7 s instead of
  * 0.7 s).
  */
-export function buildLayoutGraph(
-  graph: ArgumentGraph,
-  sizes: ReadonlyMap<string, Size>,
-  fallback?: Size,
-): LayoutGraph {
+export function buildLayoutGraph(graph: ArgumentGraph, sizes: ReadonlyMap<string, Size>, fallback?: Size): LayoutGraph {
   const junctions = inferencesWithJunction(graph);
   const children: LayoutGraph['children'] = graph.nodes.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? fallback ?? estimateCardSize(n)) }));
   const edges: LayoutGraph['edges'] = [];
@@ -133,7 +129,8 @@ export function buildLayoutGraph(
   }
   // Small maps keep their points in the order they were written (an imported file's reasons 1–8
   // left to right); past MODEL_ORDER_MAX it costs too much (see above).
-  const layoutOptions = children.length <= MODEL_ORDER_MAX ? { ...LAYOUT_OPTIONS, 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : LAYOUT_OPTIONS;
+  const layoutOptions =
+    children.length <= MODEL_ORDER_MAX ? { ...LAYOUT_OPTIONS, 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' } : LAYOUT_OPTIONS;
   return { id: 'root', layoutOptions, children, edges };
 }
 

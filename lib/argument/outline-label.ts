@@ -48,4 +48,3 @@ export function outlineLabel(
   const repeat = row.repeat ? '. Listed again: its reasons and objections are shown where it first appears' : '';
   return `${parts.join(', ')}${relation}${linked}. ${shorten(node.text, LABEL_TEXT_MAX)}${repeat}`;
 }
-

@@ -97,7 +97,9 @@ export function buildOutline(graph: Graph): OutlineRow[] {
     stepOf?: Inference;
   }
   /** A row still to be made, and the list of children it goes into. */
-  type Pending = { type: 'node'; nodeId: string; at: NodePlace; into: OutlineRow[] } | { type: 'step'; step: Inference; parentKey: string; depth: number; into: OutlineRow[] };
+  type Pending =
+    | { type: 'node'; nodeId: string; at: NodePlace; into: OutlineRow[] }
+    | { type: 'step'; step: Inference; parentKey: string; depth: number; into: OutlineRow[] };
 
   const undercutRows = (step: Inference, parentKey: string, reasonId: string | null, depth: number, into: OutlineRow[]): Pending[] =>
     (undercutsOf.get(step.id) ?? []).map((conflict) => ({
@@ -131,7 +133,15 @@ export function buildOutline(graph: Graph): OutlineRow[] {
       const below: Pending[] = step.premises.map((premise) => ({
         type: 'node',
         nodeId: premise,
-        at: { parentKey: key, depth: depth + 1, relation: 'supports', parentId: step.conclusion, via: step.id, inferenceId: step.id, linkedCount: step.premises.length },
+        at: {
+          parentKey: key,
+          depth: depth + 1,
+          relation: 'supports',
+          parentId: step.conclusion,
+          via: step.id,
+          inferenceId: step.id,
+          linkedCount: step.premises.length,
+        },
         into: row.children,
       }));
       return [...below, ...undercutRows(step, key, step.premises[0] ?? null, depth + 1, row.children)];
@@ -174,7 +184,12 @@ export function buildOutline(graph: Graph): OutlineRow[] {
       }
     }
     for (const conflict of attacksOn.get(nodeId) ?? []) {
-      below.push({ type: 'node', nodeId: conflict.attacker, at: { parentKey: key, depth, relation: 'attacks', parentId: nodeId, via: conflict.id, conflictId: conflict.id }, into: row.children });
+      below.push({
+        type: 'node',
+        nodeId: conflict.attacker,
+        at: { parentKey: key, depth, relation: 'attacks', parentId: nodeId, via: conflict.id, conflictId: conflict.id },
+        into: row.children,
+      });
     }
     // A lone premise stands for its step: the undercuts of that step hang under it.
     return at.stepOf ? [...below, ...undercutRows(at.stepOf, key, nodeId, depth, row.children)] : below;

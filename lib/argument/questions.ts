@@ -46,7 +46,8 @@ interface QuestionIndex {
   conflicts: readonly Conflict[];
 }
 
-const raiserKey = (target: Conflict['target'], question: string) => (isNodeTarget(target) ? `n:${target.node}|${question}` : `i:${target.inference}|${question}`);
+const raiserKey = (target: Conflict['target'], question: string) =>
+  isNodeTarget(target) ? `n:${target.node}|${question}` : `i:${target.inference}|${question}`;
 
 const indexCache = new WeakMap<readonly Conflict[], { inferences: readonly Inference[]; sizes: string; index: QuestionIndex }>();
 

@@ -169,7 +169,8 @@ export function reasoningOf(graph: ArgumentGraph, evaluation: Evaluation, makers
         if (defeaters.has(attacker)) defeating.add(attacker);
       }
       const targetMark = makerOf(target);
-      if (targetMark !== null && targetMark !== attackerMark && attackerStatus !== 'later' && statusOf(target) !== 'later') addAimed(aimedAt, targetMark, attacker);
+      if (targetMark !== null && targetMark !== attackerMark && attackerStatus !== 'later' && statusOf(target) !== 'later')
+        addAimed(aimedAt, targetMark, attacker);
     } else {
       const inferenceId = c.target.inference;
       const inference = inferenceById.get(inferenceId);
@@ -319,7 +320,8 @@ export function reasoningSummary(r: StudentReasoning): string {
   }
   if (r.quoted.length > 0) parts.push(`quoted the essay ${times(r.quoted.length)}`);
   if (r.unsupported.length > 0) parts.push(count(r.unsupported.length, 'unsupported assertion', 'unsupported assertions'));
-  if (parts.length === 0) return r.points.length > 0 ? `${count(r.points.length, 'point', 'points')}, no objection, rebuttal or quote among them` : 'No points on the map yet';
+  if (parts.length === 0)
+    return r.points.length > 0 ? `${count(r.points.length, 'point', 'points')}, no objection, rebuttal or quote among them` : 'No points on the map yet';
   const sentence = parts.join('; ');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

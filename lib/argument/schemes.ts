@@ -683,11 +683,17 @@ const CATALOGUE: Record<SchemeId, Omit<Scheme, 'id'>> = {
       {
         id: 'cq2',
         text: 'Is this an exception — does the commitment really lead to the claim here?',
-        forStep: ['Does the commitment in {reason} really lead to {conclusion} here — or is this an exception?', 'Does the commitment really lead to {conclusion} here — or is this an exception?'],
+        forStep: [
+          'Does the commitment in {reason} really lead to {conclusion} here — or is this an exception?',
+          'Does the commitment really lead to {conclusion} here — or is this an exception?',
+        ],
         attacks: 'inference',
         weight: 1,
         objectionPrompt: 'That commitment does not lead to this claim here, because …',
-        promptForStep: ['The commitment in {reason} does not lead to {conclusion} here, because …', 'The commitment does not lead to {conclusion} here, because …'],
+        promptForStep: [
+          'The commitment in {reason} does not lead to {conclusion} here, because …',
+          'The commitment does not lead to {conclusion} here, because …',
+        ],
       },
       {
         // Added: competing commitments.

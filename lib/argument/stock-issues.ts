@@ -249,7 +249,17 @@ export function stockIssueCase(graph: ArgumentGraph, statusOf: (id: string) => S
     untagged: untagged.filter((p) => statusOf(p) !== 'stands' && !isLater(p)).length,
     later: laterPremises.length,
   };
-  return { thesis: thesis.id, step, stepAttacks, untagged, laterPremises, affirmative, negative, losing, verdict: verdictOf(affirmative, negative, breaks, when) };
+  return {
+    thesis: thesis.id,
+    step,
+    stepAttacks,
+    untagged,
+    laterPremises,
+    affirmative,
+    negative,
+    losing,
+    verdict: verdictOf(affirmative, negative, breaks, when),
+  };
 }
 
 /** What {@link summaryOf} says a line's state from. */
@@ -266,13 +276,16 @@ interface SummaryFacts {
   when: string;
 }
 
-function summaryOf(
-  { side, issue, state, argued, standing, laterPoints, elsewhere, when }: SummaryFacts,
-  statusOf: (id: string) => Status | undefined,
-): string {
+function summaryOf({ side, issue, state, argued, standing, laterPoints, elsewhere, when }: SummaryFacts, statusOf: (id: string) => Status | undefined): string {
   // Points set aside: the issue is read without them, and the words say so.
-  const aside = laterPoints.length === 0 ? '' : ` ${laterPoints.length === 1 ? '1 more point is' : `${laterPoints.length} more points are`} set aside ${when} (known only later).`;
-  const allLater = laterPoints.length === 1 ? 'its only point rests on facts known only later and is set aside' : `all ${laterPoints.length} of its points rest on facts known only later and are set aside`;
+  const aside =
+    laterPoints.length === 0
+      ? ''
+      : ` ${laterPoints.length === 1 ? '1 more point is' : `${laterPoints.length} more points are`} set aside ${when} (known only later).`;
+  const allLater =
+    laterPoints.length === 1
+      ? 'its only point rests on facts known only later and is set aside'
+      : `all ${laterPoints.length} of its points rest on facts known only later and are set aside`;
   const fails = () => {
     const failing = argued.filter((id) => statusOf(id) !== 'stands');
     const how = listWords([...new Set(failing.map((id) => STATUS_WORDS[statusOf(id) ?? 'unsupported']))]);
@@ -289,7 +302,8 @@ function summaryOf(
     }
     return `Missing: no premise of the step into the thesis argues ${lower(issue)} (${STOCK_ISSUE_QUESTIONS[issue]}). An issue nobody argues is lost, and a lost stock issue loses the round.${off}`;
   }
-  if (state === 'held') return `Stands: ${plural(standing.length, 'point')} ${standing.length === 1 ? 'argues' : 'argue'} it; the affirmative must answer it or outweigh it.${aside}`;
+  if (state === 'held')
+    return `Stands: ${plural(standing.length, 'point')} ${standing.length === 1 ? 'argues' : 'argue'} it; the affirmative must answer it or outweigh it.${aside}`;
   if (state === 'lost') return `Answered: ${fails()}.${aside}`;
   if (laterPoints.length > 0) return `Not argued ${when}: ${allLater}. The negative could then ask: ${STOCK_ISSUE_QUESTIONS[issue]}`;
   return `Not argued. The negative can ask: ${STOCK_ISSUE_QUESTIONS[issue]}`;
@@ -307,7 +321,9 @@ function verdictOf(
   const live = negative.filter((l) => l.state === 'held').map((l) => lower(l.issue));
   if (lost.length === 0 && missing.length === 0 && notYet.length === 0) {
     const held = `The affirmative holds all four stock issues (${listWords(AFFIRMATIVE_STOCK_ISSUES.map(lower))}).`;
-    const undercut = breaks.undercut ? ' But an undercut of the step that links them stands: held one by one, together they do not carry the proposal yet.' : '';
+    const undercut = breaks.undercut
+      ? ' But an undercut of the step that links them stands: held one by one, together they do not carry the proposal yet.'
+      : '';
     const untagged =
       breaks.untagged > 0
         ? ` But ${breaks.untagged === 1 ? 'a premise' : `${breaks.untagged} premises`} of the step that links them, tagged with no issue, ${breaks.untagged === 1 ? 'does' : 'do'} not stand: the step fails all the same.`
@@ -322,7 +338,9 @@ function verdictOf(
   const parts = [
     lost.length > 0 ? `${listWords(lost)} ${lost.length === 1 ? 'is' : 'are'} lost` : null,
     missing.length > 0 ? `${listWords(missing)} ${missing.length === 1 ? 'is' : 'are'} never argued` : null,
-    notYet.length > 0 ? `${listWords(notYet)} ${notYet.length === 1 ? 'is' : 'are'} not argued ${when} (what argues ${notYet.length === 1 ? 'it' : 'them'} was known only later)` : null,
+    notYet.length > 0
+      ? `${listWords(notYet)} ${notYet.length === 1 ? 'is' : 'are'} not argued ${when} (what argues ${notYet.length === 1 ? 'it' : 'them'} was known only later)`
+      : null,
   ];
   return `The affirmative loses the round on the stock issues: ${parts.filter(Boolean).join(', and ')}. ${LOST_ISSUE_RULE}`;
 }

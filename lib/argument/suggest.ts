@@ -73,20 +73,51 @@ interface Marker {
 const MARKERS: Marker[] = [
   // A recommendation or a call to act: the thesis when it opens or closes the essay, a claim elsewhere.
   { pattern: /\b(?:should|ought to|must)\b/i, kind: 'recommendation', weight: 3, means: 'a recommendation' },
-  { pattern: /\b(?:needs? to|the need to|it is (?:time|essential|vital|crucial|imperative) to|the time is now|let[’']s|we have to|has to be|have to be)\b/i, kind: 'recommendation', weight: 3, means: 'a call to act' },
+  {
+    pattern: /\b(?:needs? to|the need to|it is (?:time|essential|vital|crucial|imperative) to|the time is now|let[’']s|we have to|has to be|have to be)\b/i,
+    kind: 'recommendation',
+    weight: 3,
+    means: 'a call to act',
+  },
 
   // Conclusion indicators: what follows them is inferred from something else.
   { pattern: /\b(?:therefore|thus|hence|consequently|accordingly|it follows that|as a result)\b/i, kind: 'claim', weight: 3, means: 'draws a conclusion' },
   { pattern: /^(?:So|This (?:shows|means|proves|suggests))\b/, kind: 'claim', weight: 3, means: 'draws a conclusion', opening: true },
   { pattern: /\b(?:this|which|that) (?:shows|means|proves|demonstrates|suggests) that\b/i, kind: 'claim', weight: 3, means: 'draws a conclusion' },
   // "is a sign that", "was a clear reminder of": one run of spaces before each word, so no two quantifiers share characters.
-  { pattern: /\b(?:is|was|are|were)\s+(?:an?\s+)?(?:\w+\s+)?(?:sign|proof|evidence|demonstration|reminder|indication|lesson)\s+(?:that|of)\b/i, kind: 'claim', weight: 3, means: 'draws a lesson from what came before' },
-  { pattern: /^(This)\s+(?:[\w’'-]+\s+){0,8}?(offers|shows|means|proves|suggests|demonstrates|gives|opens|makes)\b/, kind: 'claim', weight: 2, means: 'interprets what was just said', opening: true },
+  {
+    pattern: /\b(?:is|was|are|were)\s+(?:an?\s+)?(?:\w+\s+)?(?:sign|proof|evidence|demonstration|reminder|indication|lesson)\s+(?:that|of)\b/i,
+    kind: 'claim',
+    weight: 3,
+    means: 'draws a lesson from what came before',
+  },
+  {
+    pattern: /^(This)\s+(?:[\w’'-]+\s+){0,8}?(offers|shows|means|proves|suggests|demonstrates|gives|opens|makes)\b/,
+    kind: 'claim',
+    weight: 2,
+    means: 'interprets what was just said',
+    opening: true,
+  },
   // Emphasis and concession: the writer asserts a point and leans on it.
-  { pattern: /\b(?:indeed|in fact|undeniably|clearly|certainly|obviously|of course|no one can doubt|there is no doubt|without question)\b/i, kind: 'claim', weight: 2, means: 'the writer asserts a point firmly' },
-  { pattern: /\b(?:however|nevertheless|nonetheless|on the contrary|whatever the critics)\b/i, kind: 'claim', weight: 2, means: 'takes a position against another view' },
+  {
+    pattern: /\b(?:indeed|in fact|undeniably|clearly|certainly|obviously|of course|no one can doubt|there is no doubt|without question)\b/i,
+    kind: 'claim',
+    weight: 2,
+    means: 'the writer asserts a point firmly',
+  },
+  {
+    pattern: /\b(?:however|nevertheless|nonetheless|on the contrary|whatever the critics)\b/i,
+    kind: 'claim',
+    weight: 2,
+    means: 'takes a position against another view',
+  },
   { pattern: /^(?:But|Yet|Although|Though|While|Whereas)\b/, kind: 'claim', weight: 2, means: 'sets the writer’s view against another', opening: true },
-  { pattern: /\b(?:appears to|seems to|is likely to|will (?:not |never |indefinitely |only |continue to )?\w+)\b/i, kind: 'claim', weight: 1, means: 'a judgement or prediction, which needs support' },
+  {
+    pattern: /\b(?:appears to|seems to|is likely to|will (?:not |never |indefinitely |only |continue to )?\w+)\b/i,
+    kind: 'claim',
+    weight: 1,
+    means: 'a judgement or prediction, which needs support',
+  },
 
   // Reason indicators: what follows them is offered in support of something.
   { pattern: /^(?:Because|Since|Given that|As long as)\b/, kind: 'premise', weight: 3, means: 'gives a reason', opening: true },
@@ -95,12 +126,18 @@ const MARKERS: Marker[] = [
 
   // Evidence: examples, testimony, reports, figures.
   { pattern: /\b(?:for example|for instance|such as|to illustrate|a case in point)\b/i, kind: 'evidence', weight: 3, means: 'introduces an example' },
-  { pattern: /\b(?:according to|testified|reported|announced|stated|declared|said|says|told|wrote|found that|showed that|concluded that)\b/i, kind: 'evidence', weight: 2, means: 'reports what someone said or found' },
+  {
+    pattern: /\b(?:according to|testified|reported|announced|stated|declared|said|says|told|wrote|found that|showed that|concluded that)\b/i,
+    kind: 'evidence',
+    weight: 2,
+    means: 'reports what someone said or found',
+  },
   { pattern: /\b(?:study|studies|survey|poll|data|statistics|research|report)\b/i, kind: 'evidence', weight: 2, means: 'cites research or data' },
 ];
 
 /** Figures and dates: a cited number or a dated event reads as evidence. */
-const NUMBER = /\b\d[\d,.]*\s*(?:%|percent|per cent)|\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions) of\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred) (?:years?|decades?|months?|weeks?|days?|times|people|percent)\b/i;
+const NUMBER =
+  /\b\d[\d,.]*\s*(?:%|percent|per cent)|\b\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|billions) of\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred) (?:years?|decades?|months?|weeks?|days?|times|people|percent)\b/i;
 const DATE =
   /\b(?:on|last|this|next|since|in|by) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|spring|summer|autumn|fall|winter)\b|\b(?:January|February|March|April|June|July|August|September|October|November|December) \d{1,2}\b|\b(?:in recent (?:weeks|months|days|years)|earlier this (?:week|month|year)|recently)\b/i;
 /** A direct quotation of at least four words in straight or curly double quotes: testimony. */
@@ -108,7 +145,8 @@ const QUOTATION_OPENERS = new Set(['“', '"']);
 const QUOTATION_CLOSERS = new Set(['”', '"']);
 const QUOTATION_MIN_WORDS = 4;
 /** A person named by office or title ("President Lincoln", "Senator Sam Brownback", "Dr. Ng"). */
-const TITLED_PERSON = /\b(?:President|Senator|Ambassador|Secretary|Minister|Prime Minister|Governor|Mayor|General|Professor|Judge|Justice|Chancellor|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*/;
+const TITLED_PERSON =
+  /\b(?:President|Senator|Ambassador|Secretary|Minister|Prime Minister|Governor|Mayor|General|Professor|Judge|Justice|Chancellor|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*/;
 /** A closing paragraph that only says who wrote the essay ("Jane Roe is a Fellow with …"). */
 const BYLINE = /^[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)* (?:is|was) (?:a|an|the) [^.]*\.$/;
 const BYLINE_WORDS_MAX = 25;
@@ -153,7 +191,9 @@ export function suggestUnits(text: string, max: number = SUGGESTIONS_MAX): Sugge
 
   const thesisOrder = scored
     .filter((s) => s.place !== null && weightOf(s.cues, 'recommendation') > 0)
-    .sort((a, b) => weightOf(b.cues, 'recommendation') - weightOf(a.cues, 'recommendation') || (a.place === 'closing' ? -1 : 0) - (b.place === 'closing' ? -1 : 0));
+    .sort(
+      (a, b) => weightOf(b.cues, 'recommendation') - weightOf(a.cues, 'recommendation') || (a.place === 'closing' ? -1 : 0) - (b.place === 'closing' ? -1 : 0),
+    );
   const theses = new Set(thesisOrder.slice(0, Math.min(THESIS_CANDIDATES_MAX, max)));
   let others = Math.max(0, max - theses.size);
   const kept = scored.filter((s) => theses.has(s) || others-- > 0);
@@ -162,7 +202,10 @@ export function suggestUnits(text: string, max: number = SUGGESTIONS_MAX): Sugge
     const { start, end } = s.sentence;
     if (theses.has(s)) {
       const [lead, ...more] = s.cues.filter((c) => c.kind === 'recommendation');
-      const where = s.place === 'closing' ? 'the closing paragraph, where essays often state their conclusion' : 'the opening paragraph, where essays often state their thesis';
+      const where =
+        s.place === 'closing'
+          ? 'the closing paragraph, where essays often state their conclusion'
+          : 'the opening paragraph, where essays often state their thesis';
       return { start, end, kind: 'thesis', reason: `${lead.seen} — ${lead.means}, typical of a thesis; it sits in ${where}.${also(more)}` };
     }
     const kind = winningKind(s.cues);
@@ -205,8 +248,15 @@ function cuesOf(sentence: string, topicSentence: boolean): Cue[] {
   const date = DATE.exec(sentence);
   if (date) cues.push({ kind: 'evidence', weight: 2, seen: `Dates an event (“${date[0].trim()}”)`, means: 'a report of what happened' });
   const person = TITLED_PERSON.exec(sentence);
-  if (person) cues.push({ kind: 'evidence', weight: 1, seen: `Names someone by title (“${person[0].trim().replace(/[’']s$/, '')}”)`, means: 'a report about real people' });
-  if (topicSentence && hasWords(sentence, TOPIC_SENTENCE_MIN_WORDS)) cues.push({ kind: 'claim', weight: 1, seen: 'Opens its paragraph', means: 'topic sentences often state the point a paragraph argues' });
+  if (person)
+    cues.push({
+      kind: 'evidence',
+      weight: 1,
+      seen: `Names someone by title (“${person[0].trim().replace(/[’']s$/, '')}”)`,
+      means: 'a report about real people',
+    });
+  if (topicSentence && hasWords(sentence, TOPIC_SENTENCE_MIN_WORDS))
+    cues.push({ kind: 'claim', weight: 1, seen: 'Opens its paragraph', means: 'topic sentences often state the point a paragraph argues' });
   return cues;
 }
 

@@ -53,7 +53,11 @@ export function peerAddress(request: Request): string | null {
  * @example addressKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
  */
 export function addressKey(address: string): string | null {
-  const trimmed = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const trimmed = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (trimmed === '') return null;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(trimmed);
   if (mapped) return mapped[1];
@@ -63,5 +67,8 @@ export function addressKey(address: string): string | null {
   const left = head ? head.split(':') : [];
   const right = trimmed.includes('::') && tail ? tail.split(':') : [];
   const groups = trimmed.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

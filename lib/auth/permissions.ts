@@ -19,18 +19,7 @@ export type Policy = (typeof POLICIES)[number];
 
 /** What a request wants to do. "Own" means a point or deletion the person made themselves. */
 export type Action =
-  | 'view'
-  | 'comment'
-  | 'add'
-  | 'edit-own'
-  | 'edit-any'
-  | 'delete-own'
-  | 'delete-any'
-  | 'arrange'
-  | 'restore-own'
-  | 'restore-any'
-  | 'moderate'
-  | 'manage';
+  'view' | 'comment' | 'add' | 'edit-own' | 'edit-any' | 'delete-own' | 'delete-any' | 'arrange' | 'restore-own' | 'restore-any' | 'moderate' | 'manage';
 
 const MIN_ROLE: Record<Action, Role> = {
   view: 'viewer',

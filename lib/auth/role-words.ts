@@ -55,7 +55,11 @@ const NOW_YOU_CAN: Record<Exclude<Role, 'owner'>, string> = {
 /** What a student is told when the owner turns the class's anonymity on or off (the owner always sees names). */
 function anonymityMessage(before: ViewerAccess, after: ViewerAccess): { tone: 'info'; message: string } | null {
   if (after.anonymous === before.anonymous || after.role === 'owner') return null;
-  if (after.anonymous) return { tone: 'info', message: `Your teacher made this class anonymous: classmates now show as “Student 1, 2, …”${after.alias ? `, and you as ${after.alias}` : ''}.` };
+  if (after.anonymous)
+    return {
+      tone: 'info',
+      message: `Your teacher made this class anonymous: classmates now show as “Student 1, 2, …”${after.alias ? `, and you as ${after.alias}` : ''}.`,
+    };
   return { tone: 'info', message: 'Your teacher showed the class’s names again.' };
 }
 

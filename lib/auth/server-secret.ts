@@ -51,4 +51,3 @@ export function signedByServer(message: string, signature: string): boolean {
   const sent = Buffer.from(signature);
   return sent.length === expected.length && timingSafeEqual(sent, expected);
 }
-

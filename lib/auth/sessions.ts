@@ -94,7 +94,6 @@ function cookie(value: string, maxAge: number, request: Request): string {
   return attributes.join('; ');
 }
 
-
 /** The well-formed session token in the request's `Cookie` header, or null. */
 function sessionToken(request: Request): string | null {
   return cookieValue(request, SESSION_COOKIE, TOKEN_PATTERN);

@@ -10,10 +10,7 @@ import type { Actor } from './events';
 import { db, readNow } from './client';
 
 /** Who is asking: an account, a student who joined by invite, or nobody in particular. */
-export type Identity =
-  | { kind: 'user'; userId: string; name: string }
-  | { kind: 'member'; memberId: string; name: string }
-  | { kind: 'anonymous' };
+export type Identity = { kind: 'user'; userId: string; name: string } | { kind: 'member'; memberId: string; name: string } | { kind: 'anonymous' };
 
 /** What one request may do on one map, and as whom. */
 export interface Access {
@@ -68,7 +65,9 @@ export async function resolveAccess(request: Request, slug: string): Promise<Acc
   const client = await db();
   // On every request: one prepared statement rather than a Prisma query.
   const map = await readNow(
-    (sql) => sql.prepare('SELECT id, policy, ownerId, anonymous FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; policy: string; ownerId: string | null; anonymous: number | bigint } | undefined,
+    (sql) =>
+      sql.prepare('SELECT id, policy, ownerId, anonymous FROM ArgumentMap WHERE slug = ?').get(slug) as
+        { id: string; policy: string; ownerId: string | null; anonymous: number | bigint } | undefined,
   );
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   const policy = map.policy as Policy;
@@ -82,7 +81,10 @@ export async function resolveAccess(request: Request, slug: string): Promise<Acc
   } else {
     const key = memberKey(request, memberCookieName(map.id));
     if (key) {
-      member = await client.membership.findFirst({ where: { mapId: map.id, keyHash: hashKey(key), removedAt: null }, select: { id: true, role: true, name: true } });
+      member = await client.membership.findFirst({
+        where: { mapId: map.id, keyHash: hashKey(key), removedAt: null },
+        select: { id: true, role: true, name: true },
+      });
     }
   }
   const isOwner = !!user && map.ownerId === user.id;
@@ -111,7 +113,10 @@ export function assertCan(access: Access, action: Action): void {
   if (access.role === null && access.identity.kind === 'anonymous') {
     throw new AppError('unauthorized', 'This map is for its members: sign in, or join with the invite link.');
   }
-  throw new AppError('forbidden', access.role ? `As ${article(access.role)} ${access.role} you cannot do that on this map.` : 'You are not a member of this map.');
+  throw new AppError(
+    'forbidden',
+    access.role ? `As ${article(access.role)} ${access.role} you cannot do that on this map.` : 'You are not a member of this map.',
+  );
 }
 
 function article(role: Role): string {

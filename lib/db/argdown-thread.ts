@@ -14,7 +14,8 @@ export const ARGDOWN_READS_MAX = 2;
 
 let reading = 0;
 
-type WorkerAnswer = { ok: true; graph: ImportedGraph } | { ok: false; interchange: { message: string; issues: InterchangeIssue[] } } | { ok: false; failure: string };
+type WorkerAnswer =
+  { ok: true; graph: ImportedGraph } | { ok: false; interchange: { message: string; issues: InterchangeIssue[] } } | { ok: false; failure: string };
 
 /**
  * `fromArgdown` in a worker thread, so reading a large file never stalls the server for other
@@ -36,7 +37,12 @@ export async function readArgdown(text: string): Promise<ImportedGraph> {
       worker.postMessage(text);
       const timer = setTimeout(() => {
         void worker.terminate();
-        reject(new AppError('payload_too_large', `The Argdown file took longer than ${ARGDOWN_READ_DEADLINE_MS / 1000} s to read. Split it, or import the map as AIF.`));
+        reject(
+          new AppError(
+            'payload_too_large',
+            `The Argdown file took longer than ${ARGDOWN_READ_DEADLINE_MS / 1000} s to read. Split it, or import the map as AIF.`,
+          ),
+        );
       }, ARGDOWN_READ_DEADLINE_MS);
       worker.once('message', (message: WorkerAnswer) => {
         clearTimeout(timer);

@@ -52,14 +52,20 @@ export async function copyMap(
     const at = sqliteTimestamp(now);
     const mapId = newId();
     sql
-      .prepare('INSERT INTO ArgumentMap (id, slug, title, documentId, policy, ownerId, className, copiedFromId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO ArgumentMap (id, slug, title, documentId, policy, ownerId, className, copiedFromId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(mapId, newSlug, input.title, source.documentId, 'invite', user.id, input.className?.trim() ?? '', source.id, at, at);
     writeGraphSync(sql, mapId, graph, freshIds(newSlug, graph), now.getTime());
-    sql.prepare('INSERT INTO Membership (id, mapId, userId, name, role, createdAt) VALUES (?, ?, ?, ?, ?, ?)').run(newId(), mapId, user.id, user.username, 'owner', at);
+    sql
+      .prepare('INSERT INTO Membership (id, mapId, userId, name, role, createdAt) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(newId(), mapId, user.id, user.username, 'owner', at);
     const codeTaken = sql.prepare('SELECT 1 FROM Invite WHERE code = ?');
     let code = newInviteCode();
     while (codeTaken.get(code)) code = newInviteCode();
-    sql.prepare('INSERT INTO Invite (id, mapId, code, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)').run(newId(), mapId, code, 'editor', at, at);
+    sql
+      .prepare('INSERT INTO Invite (id, mapId, code, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)')
+      .run(newId(), mapId, code, 'editor', at, at);
     return { map: { slug: newSlug }, invite: { code, role: 'editor', active: true } as InviteView };
   });
 }
@@ -81,11 +87,18 @@ export async function joinWithInvite(
   user: { id: string; username: string } | null,
 ): Promise<{ map: { slug: string; id: string }; role: Role; memberKey: string | null }> {
   const client = await db();
-  const invite = await client.invite.findUnique({ where: { code: code.toUpperCase() }, select: { active: true, role: true, map: { select: { id: true, slug: true } } } });
+  const invite = await client.invite.findUnique({
+    where: { code: code.toUpperCase() },
+    select: { active: true, role: true, map: { select: { id: true, slug: true } } },
+  });
   if (!invite || !invite.active) throw new AppError('not_found', 'This invite is not valid any more. Ask your teacher for the current code.');
   const role = invite.role as Role;
   if (user) {
-    const existing = await client.membership.findFirst({ where: { mapId: invite.map.id, userId: user.id }, select: { role: true, removedAt: true }, orderBy: { createdAt: 'desc' } });
+    const existing = await client.membership.findFirst({
+      where: { mapId: invite.map.id, userId: user.id },
+      select: { role: true, removedAt: true },
+      orderBy: { createdAt: 'desc' },
+    });
     if (existing?.removedAt) throw new AppError('forbidden', 'The owner removed you from this map.');
     if (existing) return { map: invite.map, role: existing.role as Role, memberKey: null };
     await client.membership.create({ data: { mapId: invite.map.id, userId: user.id, name: user.username, role } });
@@ -107,12 +120,13 @@ export async function joinWithInvite(
  * case. Each lookup reads only this map's rows (linear in the map).
  */
 function nameInUse(sql: Database.Database, mapId: string, name: string): string | null {
-  const map = sql.prepare('SELECT m.anonymous AS anonymous, u.username AS ownerName FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?').get(mapId) as
-    | { anonymous: number | bigint; ownerName: string | null }
-    | undefined;
+  const map = sql
+    .prepare('SELECT m.anonymous AS anonymous, u.username AS ownerName FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?')
+    .get(mapId) as { anonymous: number | bigint; ownerName: string | null } | undefined;
   if (!map || !Number(map.anonymous)) return null;
   const lower = name.toLowerCase();
-  if (lower === GUEST_NAME.toLowerCase() || /^student\s*\d+$/i.test(name)) return `“${name}” is how this anonymous class labels people. Join under your own name — only your teacher sees it.`;
+  if (lower === GUEST_NAME.toLowerCase() || /^student\s*\d+$/i.test(name))
+    return `“${name}” is how this anonymous class labels people. Join under your own name — only your teacher sees it.`;
   const used =
     map.ownerName?.toLowerCase() === lower ||
     sql.prepare('SELECT 1 FROM Membership WHERE mapId = ? AND lower(name) = ? LIMIT 1').get(mapId, lower) !== undefined ||
@@ -144,7 +158,14 @@ export async function membersOf(access: Access): Promise<{ members: MemberView[]
     rosterOf(access.mapId),
   ]);
   return {
-    members: members.map((m) => ({ id: m.id, name: m.name, alias: roster.pseudonyms.get(m.name) ?? null, role: m.role as Role, account: m.userId !== null, joinedAt: m.createdAt.toISOString() })),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      alias: roster.pseudonyms.get(m.name) ?? null,
+      role: m.role as Role,
+      account: m.userId !== null,
+      joinedAt: m.createdAt.toISOString(),
+    })),
     invite: invite as InviteView | null,
     policy: access.policy,
     anonymous: roster.anonymous,
@@ -156,11 +177,23 @@ export async function setMemberRole(access: Access, memberId: string, role: Excl
   const client = await db();
   const member = await client.membership.findFirst({ where: { id: memberId, mapId: access.mapId, removedAt: null }, select: { id: true, role: true } });
   if (!member) throw new AppError('not_found', 'There is no such member of this map.');
-  if (member.role === 'owner') throw new AppError('bad_request', "The owner's role cannot be changed.", { issues: [{ path: ['role'], message: 'The owner stays the owner.' }] });
-  const row = await client.membership.update({ where: { id: memberId }, data: { role }, select: { id: true, name: true, role: true, userId: true, createdAt: true } });
+  if (member.role === 'owner')
+    throw new AppError('bad_request', "The owner's role cannot be changed.", { issues: [{ path: ['role'], message: 'The owner stays the owner.' }] });
+  const row = await client.membership.update({
+    where: { id: memberId },
+    data: { role },
+    select: { id: true, name: true, role: true, userId: true, createdAt: true },
+  });
   announceAccessChange(access.mapId);
   const roster = await rosterOf(access.mapId);
-  return { id: row.id, name: row.name, alias: roster.pseudonyms.get(row.name) ?? null, role: row.role as Role, account: row.userId !== null, joinedAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    alias: roster.pseudonyms.get(row.name) ?? null,
+    role: row.role as Role,
+    account: row.userId !== null,
+    joinedAt: row.createdAt.toISOString(),
+  };
 }
 
 /** `DELETE /api/maps/{slug}/members/{id}`: removes a member (their points stay, attributed to them). */

@@ -95,14 +95,22 @@ export async function addComment(slug: string, nodeId: string, input: CommentCre
     // One timestamp for both, so `updatedAt !== createdAt` means "edited".
     const now = new Date();
     const row = await tx.comment.create({
-      data: { mapId, nodeId, author: input.author || actor.name || 'Anonymous', authorKey: (actor.ownerKey ?? ''), text: input.text, createdAt: now, updatedAt: now },
+      data: {
+        mapId,
+        nodeId,
+        author: input.author || actor.name || 'Anonymous',
+        authorKey: actor.ownerKey ?? '',
+        text: input.text,
+        createdAt: now,
+        updatedAt: now,
+      },
       select: COMMENT_SELECT,
     });
     await recordEvent(tx, mapId, 'comment.created', actor, publicComment(row));
     return { mapId, row };
   });
   announce(mapId);
-  return commentFor(row, (actor.ownerKey ?? ''));
+  return commentFor(row, actor.ownerKey ?? '');
 }
 
 /**
@@ -124,7 +132,7 @@ export async function editComment(slug: string, commentId: string, input: Commen
     return { mapId, row, changed: true };
   });
   if (changed) announce(mapId);
-  return commentFor(row, (actor.ownerKey ?? ''));
+  return commentFor(row, actor.ownerKey ?? '');
 }
 
 /** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes the actor's own comment. */
@@ -155,7 +163,7 @@ export interface VoteSummary {
  * changes nothing (no write, no event). 400 when the request names no browser.
  */
 export async function castVote(slug: string, nodeId: string, value: number | null, actor: Actor): Promise<VoteSummary> {
-  const voterKey = (actor.ownerKey ?? '');
+  const voterKey = actor.ownerKey ?? '';
   if (!voterKey) throw new AppError('bad_request', 'Votes need a browser id; reload the page.');
   const client = await db();
   const { mapId, rating, changed } = await client.$transaction(async (tx) => {

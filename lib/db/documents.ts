@@ -19,7 +19,10 @@ const SLUG_RETRIES = 3;
  * anyone with the link may add points. When `user` is signed in, they own the map (and are its
  * owner member, as on a class copy), so only they may rename, archive or change who may edit it.
  */
-export async function createDocumentWithMap(input: DocumentCreateInput, user: SessionUser | null): Promise<{ document: { slug: string }; map: { slug: string } }> {
+export async function createDocumentWithMap(
+  input: DocumentCreateInput,
+  user: SessionUser | null,
+): Promise<{ document: { slug: string }; map: { slug: string } }> {
   const client = await db();
   const base = slugify(input.title);
   for (let attempt = 0; ; attempt++) {
@@ -56,7 +59,10 @@ export async function createDocumentWithMap(input: DocumentCreateInput, user: Se
  */
 export async function suggestionsFor(slug: string, canView: (mapSlug: string) => Promise<boolean>): Promise<SuggestedUnits> {
   const client = await db();
-  const document = await client.document.findUnique({ where: { slug }, select: { text: true, maps: { select: { slug: true }, orderBy: { createdAt: 'asc' } } } });
+  const document = await client.document.findUnique({
+    where: { slug },
+    select: { text: true, maps: { select: { slug: true }, orderBy: { createdAt: 'asc' } } },
+  });
   const notFound = new AppError('not_found', `There is no document called "${slug}".`);
   if (!document) throw notFound;
   let visible = false;
@@ -126,7 +132,14 @@ export async function updateMapSettings(access: Access, input: MapUpdateInput, a
   });
   announce(access.mapId);
   if (input.policy !== undefined || input.anonymous !== undefined) announceAccessChange(access.mapId);
-  return { slug: row.slug, title: row.title, archived: row.archivedAt !== null, archivedAt: row.archivedAt?.toISOString() ?? null, policy: row.policy as Policy, anonymous: row.anonymous };
+  return {
+    slug: row.slug,
+    title: row.title,
+    archived: row.archivedAt !== null,
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    policy: row.policy as Policy,
+    anonymous: row.anonymous,
+  };
 }
 
 /** One map as the home page lists it. */
@@ -162,10 +175,7 @@ export async function listDocumentsForHome(viewer: SessionUser | null): Promise<
   const client = await db();
   const maps = await client.argumentMap.findMany({
     where: {
-      OR: [
-        { policy: { not: 'invite' } },
-        ...(viewer ? [{ ownerId: viewer.id }, { members: { some: { userId: viewer.id, removedAt: null } } }] : []),
-      ],
+      OR: [{ policy: { not: 'invite' } }, ...(viewer ? [{ ownerId: viewer.id }, { members: { some: { userId: viewer.id, removedAt: null } } }] : [])],
     },
     select: {
       slug: true,

@@ -277,7 +277,8 @@ export async function moderationOf(mapId: string, events?: readonly MapEventView
     const newest = Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id);
     const owner = sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(mapId) as { ownerId: string | null } | undefined;
     const ownerMark = owner?.ownerId ? `user:${owner.ownerId}` : null;
-    const among = (column: string, ids: string[] | undefined) => (ids === undefined ? { sql: '', values: [] } : { sql: ` AND ${column} IN (SELECT value FROM json_each(?))`, values: [JSON.stringify(ids)] });
+    const among = (column: string, ids: string[] | undefined) =>
+      ids === undefined ? { sql: '', values: [] } : { sql: ` AND ${column} IN (SELECT value FROM json_each(?))`, values: [JSON.stringify(ids)] };
     const points = among('id', mentioned?.points);
     const comments = among('id', mentioned?.comments);
     // Only the owner moderates points: on a map nobody owns there is nothing to look up.
@@ -287,7 +288,9 @@ export async function moderationOf(mapId: string, events?: readonly MapEventView
         : (sql
             .prepare(`SELECT id, createdBy, deletedBy FROM Node WHERE mapId = ? AND deletedAt IS NOT NULL AND deletedBy = ?${points.sql}`)
             .all(mapId, ownerMark, ...points.values) as { id: string; createdBy: string | null; deletedBy: string | null }[]);
-    const deletedComments = sql.prepare(`SELECT id FROM Comment WHERE mapId = ? AND deletedAt IS NOT NULL${comments.sql}`).all(mapId, ...comments.values) as { id: string }[];
+    const deletedComments = sql.prepare(`SELECT id FROM Comment WHERE mapId = ? AND deletedAt IS NOT NULL${comments.sql}`).all(mapId, ...comments.values) as {
+      id: string;
+    }[];
     const rewordings = sql
       .prepare("SELECT id, type, data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? AND type IN ('node.updated', 'comment.updated') ORDER BY id")
       .all(mapId, scan.upTo, newest) as { id: number | bigint; type: string; data: string }[];

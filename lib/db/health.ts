@@ -30,7 +30,10 @@ const SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 /** The committed migrations: the folders of `prisma/migrations` (relative to the project root). */
 export async function committedMigrations(dir = path.join(process.cwd(), 'prisma', 'migrations')): Promise<string[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /**

@@ -3,16 +3,46 @@ import { randomUUID } from 'node:crypto';
 import { evaluate } from '../argument/evaluation';
 import { dependentsOf, pruneGraph } from '../argument/graph';
 import type { MapSummary, MapView } from '../argument/map-view';
-import { flatEdges, RETYPABLE_KINDS, type ArgNode, type RetypableKind, type ArgumentGraph, type Conflict, type FlatEdge, type Inference, type NodeKind, type StockIssue, UNSTATABLE_KINDS } from '../argument/model';
+import {
+  flatEdges,
+  RETYPABLE_KINDS,
+  type ArgNode,
+  type RetypableKind,
+  type ArgumentGraph,
+  type Conflict,
+  type FlatEdge,
+  type Inference,
+  type NodeKind,
+  type StockIssue,
+  UNSTATABLE_KINDS,
+} from '../argument/model';
 import { AppError } from '../http/errors';
 import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_NODES_MAX, MAP_PREMISE_LINKS_MAX } from '../validation/limits';
-import { stockIssueProblem, type ConnectionCreateInput, type InferenceUpdateInput, type NodeCreateInput, type NodeUpdateInput, type PositionsInput } from '../validation/node';
+import {
+  stockIssueProblem,
+  type ConnectionCreateInput,
+  type InferenceUpdateInput,
+  type NodeCreateInput,
+  type NodeUpdateInput,
+  type PositionsInput,
+} from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, readNow, writeTransaction } from './client';
 import { findInSlices, updateInSlices } from './id-lists';
 import { commentCountsForMap, ratingsForMap } from './discussion';
-import { announce, deletedByModerator, lastEventId, NO_ACTOR, ownerMarkOf, recordEvent, recordEventSync, REDACTED_TEXT, type Actor, type LogReader } from './events';
+import {
+  announce,
+  deletedByModerator,
+  lastEventId,
+  NO_ACTOR,
+  ownerMarkOf,
+  recordEvent,
+  recordEventSync,
+  REDACTED_TEXT,
+  type Actor,
+  type LogReader,
+} from './events';
 import { can, roleWithoutMembership, type Policy } from '../auth/permissions';
 import { assertCan, attributedName, creatorMark, ownsPoint, type Access } from './access';
 import { aliasOf, namerOf, rosterOf, type Roster } from './roster';
@@ -71,9 +101,7 @@ function toArgNode(row: NodeRow): ArgNode {
     kind: row.kind as NodeKind,
     text: row.text,
     quote:
-      row.quoteStart !== null && row.quoteEnd !== null && row.quoteText !== null
-        ? { start: row.quoteStart, end: row.quoteEnd, text: row.quoteText }
-        : null,
+      row.quoteStart !== null && row.quoteEnd !== null && row.quoteText !== null ? { start: row.quoteStart, end: row.quoteEnd, text: row.quoteText } : null,
     implicit: row.implicit,
     asOf: row.asOf,
     stockIssue: row.stockIssue as StockIssue | null,
@@ -91,7 +119,14 @@ async function findMapOr404(slug: string) {
   const client = await db();
   const map = await client.argumentMap.findUnique({
     where: { slug },
-    select: { id: true, slug: true, title: true, policy: true, className: true, document: { select: { slug: true, title: true, author: true, source: true, published: true, text: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      policy: true,
+      className: true,
+      document: { select: { slug: true, title: true, author: true, source: true, published: true, text: true } },
+    },
   });
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   return map;
@@ -170,7 +205,12 @@ export async function loadMapView(slug: string, access?: Access, asOf: string | 
       alias: aliasOf(roster, viewer),
     },
     document: map.document,
-    nodes: graph.nodes.map((n) => ({ ...n, author: nameOf(n.author), status: evaluation.nodes[n.id].status, own: ownsPoint(viewer, makers.get(n.id) ?? null) })),
+    nodes: graph.nodes.map((n) => ({
+      ...n,
+      author: nameOf(n.author),
+      status: evaluation.nodes[n.id].status,
+      own: ownsPoint(viewer, makers.get(n.id) ?? null),
+    })),
     inferences: graph.inferences,
     conflicts: graph.conflicts,
     edges,
@@ -199,14 +239,19 @@ const utf8 = new TextEncoder();
  */
 export async function loadMapViewJson(slug: string, access: Access, asOf: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
   // Two prepared statements decide whether the answer is already made.
-  const [{ map, since }, roster] = await Promise.all([readNow((sql) => {
-    const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
-    if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
-    const last = sql.prepare('SELECT id FROM MapEvent WHERE mapId = ? ORDER BY id DESC LIMIT 1').get(row.id) as { id: number } | undefined;
-    return { map: row, since: last?.id ?? 0 };
-  }), rosterOf(access.mapId)]);
+  const [{ map, since }, roster] = await Promise.all([
+    readNow((sql) => {
+      const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
+      if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
+      const last = sql.prepare('SELECT id FROM MapEvent WHERE mapId = ? ORDER BY id DESC LIMIT 1').get(row.id) as { id: number } | undefined;
+      return { map: row, since: last?.id ?? 0 };
+    }),
+    rosterOf(access.mapId),
+  ]);
   const name = access.identity.kind === 'anonymous' ? '' : access.identity.name;
-  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name, asOf ?? '', roster.version].join('\u0000');
+  const key = [map.id, since, map.title, access.policy, access.role, creatorMark(access.identity) ?? 'anonymous', name, asOf ?? '', roster.version].join(
+    '\u0000',
+  );
   let json = viewAnswers.get(key);
   if (json === undefined) {
     // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
@@ -290,10 +335,7 @@ export async function listMaps(viewer: { userId: string } | null = null): Promis
   const maps = await client.argumentMap.findMany({
     // Members-only maps are listed only to their owner and members.
     where: {
-      OR: [
-        { policy: { not: 'invite' } },
-        ...(viewer ? [{ ownerId: viewer.userId }, { members: { some: { userId: viewer.userId, removedAt: null } } }] : []),
-      ],
+      OR: [{ policy: { not: 'invite' } }, ...(viewer ? [{ ownerId: viewer.userId }, { members: { some: { userId: viewer.userId, removedAt: null } } }] : [])],
     },
     select: {
       slug: true,
@@ -318,7 +360,12 @@ export async function listMaps(viewer: { userId: string } | null = null): Promis
 }
 
 type Capacity = 'premises' | 'links' | 'steps' | 'attacks';
-const CAPACITY: Record<Capacity, number> = { premises: INFERENCE_PREMISES_MAX, links: MAP_PREMISE_LINKS_MAX, steps: MAP_INFERENCES_MAX, attacks: MAP_CONFLICTS_MAX };
+const CAPACITY: Record<Capacity, number> = {
+  premises: INFERENCE_PREMISES_MAX,
+  links: MAP_PREMISE_LINKS_MAX,
+  steps: MAP_INFERENCES_MAX,
+  attacks: MAP_CONFLICTS_MAX,
+};
 /** What a map-wide capacity counts, in words. */
 const CAPACITY_WORDS: Record<Exclude<Capacity, 'premises'>, string> = { links: 'premise links', steps: 'steps of reasoning', attacks: 'attacks' };
 
@@ -391,7 +438,8 @@ export async function createNode(
     const mapId = map.id;
     // Points of the map, deleted ones too (an index count); the live ones are counted only when that reaches the limit.
     const { n: rows } = sql.prepare('SELECT COUNT(*) AS n FROM Node WHERE mapId = ?').get(mapId) as { n: number };
-    const live = rows < MAP_NODES_MAX ? rows : (sql.prepare('SELECT COUNT(*) AS n FROM Node WHERE mapId = ? AND deletedAt IS NULL').get(mapId) as { n: number }).n;
+    const live =
+      rows < MAP_NODES_MAX ? rows : (sql.prepare('SELECT COUNT(*) AS n FROM Node WHERE mapId = ? AND deletedAt IS NULL').get(mapId) as { n: number }).n;
     if (live >= MAP_NODES_MAX) {
       throw new AppError('conflict', `This map is full: it holds ${live} points, and a map holds at most ${MAP_NODES_MAX}. Start a new map for the rest.`);
     }
@@ -405,7 +453,8 @@ export async function createNode(
     const targetNode =
       input.target === undefined
         ? undefined
-        : (sql.prepare('SELECT id, kind FROM Node WHERE id = ? AND mapId = ? AND deletedAt IS NULL').get(input.target, mapId) as { id: string; kind: string } | undefined);
+        : (sql.prepare('SELECT id, kind FROM Node WHERE id = ? AND mapId = ? AND deletedAt IS NULL').get(input.target, mapId) as
+            { id: string; kind: string } | undefined);
     const targetInference =
       targetNode || input.target === undefined
         ? undefined
@@ -444,7 +493,9 @@ export async function createNode(
     }
     let quote: { start: number; end: number; text: string } | null = null;
     if (input.quote) {
-      const { text: essay } = sql.prepare('SELECT d.text FROM Document d JOIN ArgumentMap m ON m.documentId = d.id WHERE m.id = ?').get(mapId) as { text: string };
+      const { text: essay } = sql.prepare('SELECT d.text FROM Document d JOIN ArgumentMap m ON m.documentId = d.id WHERE m.id = ?').get(mapId) as {
+        text: string;
+      };
       const { start, end } = input.quote;
       if (end > essay.length) {
         throw new AppError('bad_request', 'The quote is outside the essay.', {
@@ -481,7 +532,22 @@ export async function createNode(
         `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, asOf, stockIssue, author, version, createdAt, updatedAt, createdBy)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       )
-      .run(row.id, mapId, row.kind, row.text, row.quoteStart, row.quoteEnd, row.quoteText, row.implicit ? 1 : 0, row.asOf, row.stockIssue, row.author, now, now, row.createdBy);
+      .run(
+        row.id,
+        mapId,
+        row.kind,
+        row.text,
+        row.quoteStart,
+        row.quoteEnd,
+        row.quoteText,
+        row.implicit ? 1 : 0,
+        row.asOf,
+        row.stockIssue,
+        row.author,
+        now,
+        now,
+        row.createdBy,
+      );
     let edge: FlatEdge | null = null;
     const count = (query: string, id: string) => (sql.prepare(query).get(id) as { n: number }).n;
     const liveCount = (what: Capacity, id: string) => {
@@ -509,7 +575,15 @@ export async function createNode(
         .prepare('INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(conflictId, mapId, row.id, targetNode?.id ?? null, targetInference?.id ?? null, input.question ?? null, now);
       edge = targetInference
-        ? { id: conflictId, from: row.id, to: targetInference.conclusionId, relation: 'attacks', undercut: true, conflict: conflictId, inference: targetInference.id }
+        ? {
+            id: conflictId,
+            from: row.id,
+            to: targetInference.conclusionId,
+            relation: 'attacks',
+            undercut: true,
+            conflict: conflictId,
+            inference: targetInference.id,
+          }
         : { id: conflictId, from: row.id, to: targetNode!.id, relation: 'attacks', conflict: conflictId };
     }
     sql.prepare('UPDATE ArgumentMap SET updatedAt = ? WHERE id = ?').run(now, mapId);
@@ -544,7 +618,13 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
     if (input.relation === 'supports') {
       if (targetInference) {
         await tx.inferencePremise.create({ data: { inferenceId: targetInference.id, nodeId: input.from, position: targetInference.premises.length } });
-        edge = { id: `${targetInference.id}~${input.from}`, from: input.from, to: targetInference.conclusion, relation: 'supports', inference: targetInference.id };
+        edge = {
+          id: `${targetInference.id}~${input.from}`,
+          from: input.from,
+          to: targetInference.conclusion,
+          relation: 'supports',
+          inference: targetInference.id,
+        };
       } else {
         const inference = await tx.inference.create({
           data: { mapId, conclusionId: input.to, premises: { create: [{ nodeId: input.from, position: 0 }] } },
@@ -558,7 +638,15 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
         select: { id: true },
       });
       edge = targetInference
-        ? { id: conflict.id, from: input.from, to: targetInference.conclusion, relation: 'attacks', undercut: true, conflict: conflict.id, inference: targetInference.id }
+        ? {
+            id: conflict.id,
+            from: input.from,
+            to: targetInference.conclusion,
+            relation: 'attacks',
+            undercut: true,
+            conflict: conflict.id,
+            inference: targetInference.id,
+          }
         : { id: conflict.id, from: input.from, to: input.to, relation: 'attacks', conflict: conflict.id };
     }
     await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
@@ -592,7 +680,15 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     if (access && (reworded || retype || details)) assertCan(access, ownsPoint(access, original.createdBy) ? 'edit-own' : 'edit-any');
     // Nothing would change (a month it already has, its own kind): nothing is written or logged.
     if (!reworded && !retype && !details && !moved) return toArgNode(original);
-    const data: { text?: string; x?: number | null; y?: number | null; asOf?: string | null; stockIssue?: string | null; proposal?: boolean; version?: { increment: number } } = { ...details };
+    const data: {
+      text?: string;
+      x?: number | null;
+      y?: number | null;
+      asOf?: string | null;
+      stockIssue?: string | null;
+      proposal?: boolean;
+      version?: { increment: number };
+    } = { ...details };
     if (moved) {
       data.x = input.position?.x ?? null;
       data.y = input.position?.y ?? null;
@@ -615,7 +711,11 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     // The owner rewording someone else's point is moderation: its earlier words leave the log for
     // everyone but the owner (lib/db/events.ts#redactEvent).
     const moderated =
-      access !== undefined && can(access.role, 'moderate') && reworded && input.text !== original.text && creatorMark(access.identity) !== (original.createdBy ?? null);
+      access !== undefined &&
+      can(access.role, 'moderate') &&
+      reworded &&
+      input.text !== original.text &&
+      creatorMark(access.identity) !== (original.createdBy ?? null);
     // One event per request, `before` the whole request, so the history replay undoes it in one step.
     const before = {
       text: original.text,
@@ -624,7 +724,11 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
       ...(retype ? { kind: original.kind } : {}),
       ...(details || retype ? { details: detailsOf(original) } : {}),
     };
-    await recordEvent(tx, mapId, reworded || retype || details ? 'node.updated' : 'node.moved', actor, { node: updated, before, ...(moderated ? { moderated } : {}) });
+    await recordEvent(tx, mapId, reworded || retype || details ? 'node.updated' : 'node.moved', actor, {
+      node: updated,
+      before,
+      ...(moderated ? { moderated } : {}),
+    });
     return updated;
   });
   announce(mapId);
@@ -646,7 +750,9 @@ function detailsChange(current: NodeRow, input: NodeUpdateInput): { asOf?: strin
   const change: { asOf?: string | null; stockIssue?: string | null; proposal?: boolean } = {};
   if (input.asOf !== undefined && input.asOf !== current.asOf) {
     if (input.asOf !== null && kind === 'thesis') {
-      throw new AppError('bad_request', 'The thesis has no date of its own.', { issues: [{ path: ['asOf'], message: 'The thesis is judged as of a month; it has no date of its own.' }] });
+      throw new AppError('bad_request', 'The thesis has no date of its own.', {
+        issues: [{ path: ['asOf'], message: 'The thesis is judged as of a month; it has no date of its own.' }],
+      });
     }
     change.asOf = input.asOf;
   }
@@ -657,7 +763,9 @@ function detailsChange(current: NodeRow, input: NodeUpdateInput): { asOf?: strin
   }
   if (input.proposal !== undefined && input.proposal !== current.proposal) {
     if (input.proposal && kind !== 'thesis') {
-      throw new AppError('bad_request', 'Only the thesis proposes a policy.', { issues: [{ path: ['proposal'], message: 'Mark the thesis as a policy proposal, not another point.' }] });
+      throw new AppError('bad_request', 'Only the thesis proposes a policy.', {
+        issues: [{ path: ['proposal'], message: 'Mark the thesis as a policy proposal, not another point.' }],
+      });
     }
     change.proposal = input.proposal;
   }
@@ -684,7 +792,9 @@ async function retypeNode(
     });
   }
   if (current.implicit && !UNSTATABLE_KINDS.includes(kind)) {
-    throw new AppError('bad_request', `An unstated ${current.kind} stays a premise or a claim.`, { issues: [{ path: ['kind'], message: 'Only premises and claims can be unstated.' }] });
+    throw new AppError('bad_request', `An unstated ${current.kind} stays a premise or a claim.`, {
+      issues: [{ path: ['kind'], message: 'Only premises and claims can be unstated.' }],
+    });
   }
   // The point's own change is logged by the caller, with the rest of its request.
   const changes: { row: NodeRow; kind: RetypableKind; log: boolean }[] = [{ row: current, kind, log: false }];
@@ -732,7 +842,9 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
     const deletionId = randomUUID();
     const deletedAt = new Date();
     const deletedBy = access ? creatorMark(access.identity) : null;
-    await updateInSlices(removed, (slice) => tx.node.updateMany({ where: { id: { in: slice }, mapId, deletedAt: null }, data: { deletedAt, deletionId, deletedBy } }));
+    await updateInSlices(removed, (slice) =>
+      tx.node.updateMany({ where: { id: { in: slice }, mapId, deletedAt: null }, data: { deletedAt, deletionId, deletedBy } }),
+    );
     // The removed part of the graph goes into the log, so the history can show it as it was.
     const gone = new Set(removed);
     const touching = {
@@ -805,7 +917,9 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
       );
       const more = [...new Set(hidden.map((h) => h.deletionId).filter((d): d is string => d !== null && !deletions.has(d)))];
       more.forEach((d) => deletions.add(d));
-      frontier = (await findInSlices(more, (slice) => tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true } }))).map((r) => r.id);
+      frontier = (await findInSlices(more, (slice) => tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true } }))).map(
+        (r) => r.id,
+      );
     }
     const restored = await findInSlices([...deletions], (slice) =>
       tx.node.findMany({ where: { mapId, deletionId: { in: slice } }, select: { id: true, createdBy: true, deletedBy: true } }),
@@ -818,7 +932,9 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
       const mine = access.policy === 'open' ? !moderated : restored.every((n) => n.deletedBy !== null && n.deletedBy === creatorMark(access.identity));
       assertCan(access, mine ? 'restore-own' : 'restore-any');
     }
-    await updateInSlices([...deletions], (slice) => tx.node.updateMany({ where: { mapId, deletionId: { in: slice } }, data: { deletedAt: null, deletionId: null, deletedBy: null } }));
+    await updateInSlices([...deletions], (slice) =>
+      tx.node.updateMany({ where: { mapId, deletionId: { in: slice } }, data: { deletedAt: null, deletionId: null, deletedBy: null } }),
+    );
     // What comes back counts against the map's limits like anything added (the transaction rolls back).
     const room = liveCapacity(await readGraph(mapId, tx));
     for (const what of ['steps', 'links', 'attacks'] as const) {

@@ -1,6 +1,15 @@
 import 'server-only';
 import type { Role } from '../auth/permissions';
-import { emptyTaskCounts, ProgressReplay, taskProgress, TASK_KINDS, TASK_LABELS, type ProgressEvent, type TaskCounts, type TaskProgress } from '../argument/progress';
+import {
+  emptyTaskCounts,
+  ProgressReplay,
+  taskProgress,
+  TASK_KINDS,
+  TASK_LABELS,
+  type ProgressEvent,
+  type TaskCounts,
+  type TaskProgress,
+} from '../argument/progress';
 import { emptyReasoning, reasoningOf, reasoningSummary, type StudentReasoning } from '../argument/reasoning';
 import { AppError } from '../http/errors';
 import { assertCan, resolveAccess, type Access } from './access';
@@ -62,7 +71,9 @@ const DOWNLOAD_WORDS = "Only the class's teacher can download the class's progre
 
 async function progressAccess(request: Request, slug: string): Promise<ProgressAccess> {
   const access = await resolveAccess(request, slug);
-  const ownerId = await readNow((sql) => (sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(access.mapId) as { ownerId: string | null } | undefined)?.ownerId ?? null);
+  const ownerId = await readNow(
+    (sql) => (sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(access.mapId) as { ownerId: string | null } | undefined)?.ownerId ?? null,
+  );
   const owner = ownerId !== null && access.identity.kind === 'user' && access.identity.userId === ownerId;
   return { access, ownerId, owner };
 }
@@ -127,7 +138,9 @@ function isoTime(value: unknown): string {
  */
 async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFigures> {
   const ownerMark = ownerId === null ? null : `user:${ownerId}`;
-  const since = await readNow((sql) => Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id));
+  const since = await readNow((sql) =>
+    Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id),
+  );
   const cached = classFigures.get(mapId);
   if (cached && cached.since === since && cached.ownerMark === ownerMark) {
     classFigures.delete(mapId);
@@ -141,7 +154,9 @@ async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFi
   const { events, lastActive } = await readNow((sql) => {
     const types = COUNTED_TYPES.map(() => '?').join(', ');
     const rows = sql
-      .prepare(`SELECT id, type, actorMark, createdAt, CASE WHEN type IN (${types}) THEN data END AS data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? ORDER BY id`)
+      .prepare(
+        `SELECT id, type, actorMark, createdAt, CASE WHEN type IN (${types}) THEN data END AS data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? ORDER BY id`,
+      )
       .all(...COUNTED_TYPES, mapId, from, since) as { id: number | bigint; type: string; actorMark: string | null; createdAt: unknown; data: string | null }[];
     const events: ProgressEvent[] = [];
     const lastActive = new Map(base?.lastActive);
@@ -163,7 +178,15 @@ async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFi
 
 /** The figures without the mark: what leaves the server. */
 function reasoningView(r: StudentReasoning): ReasoningView {
-  return { points: r.points, objections: r.objections, rebuttals: r.rebuttals, challenges: r.challenges, questions: r.questions, quoted: r.quoted, unsupported: r.unsupported };
+  return {
+    points: r.points,
+    objections: r.objections,
+    rebuttals: r.rebuttals,
+    challenges: r.challenges,
+    questions: r.questions,
+    quoted: r.quoted,
+    unsupported: r.unsupported,
+  };
 }
 
 /**
@@ -192,7 +215,14 @@ export async function progressOf({ access, ownerId, owner }: ProgressAccess): Pr
       const set = tasks ? taskProgress(counts, tasks.targets) : [];
       const reasoning = figures.reasoning.get(mark) ?? emptyReasoning(mark);
       return {
-        member: { id: m.id, name: m.name, alias: roster.pseudonyms.get(m.name) ?? null, role: m.role as Role, joinedAt: m.createdAt.toISOString(), lastActiveAt: figures.lastActive.get(mark) ?? null },
+        member: {
+          id: m.id,
+          name: m.name,
+          alias: roster.pseudonyms.get(m.name) ?? null,
+          role: m.role as Role,
+          joinedAt: m.createdAt.toISOString(),
+          lastActiveAt: figures.lastActive.get(mark) ?? null,
+        },
         tasks: set,
         counts,
         complete: set.length > 0 && set.every((t) => t.complete),

@@ -46,7 +46,9 @@ export async function rosterOf(mapId: string): Promise<Roster> {
     const flag = sql.prepare('SELECT anonymous FROM ArgumentMap WHERE id = ?').get(mapId) as { anonymous: number | bigint } | undefined;
     if (!flag || !Number(flag.anonymous)) return NOT_ANONYMOUS;
     const map = sql
-      .prepare(`SELECT u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`)
+      .prepare(
+        `SELECT u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`,
+      )
       .get(mapId) as { ownerName: string | null; members: number | bigint };
     const version = `${Number(map.members)}:${map.ownerName ?? ''}`;
     const kept = rosters.get(mapId);

@@ -34,7 +34,12 @@ function readTargets(json: string): TaskTargets {
 }
 
 function toView(row: TasksRow): TasksView {
-  return { targets: readTargets(row.targets), dueAt: row.dueAt ? row.dueAt.toISOString().slice(0, 10) : null, instructions: row.instructions, updatedAt: row.updatedAt.toISOString() };
+  return {
+    targets: readTargets(row.targets),
+    dueAt: row.dueAt ? row.dueAt.toISOString().slice(0, 10) : null,
+    instructions: row.instructions,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 function settingOf(view: TasksView | null): TasksSetting | null {

@@ -89,7 +89,24 @@ export function writeGraphSync(sql: Database.Database, mapId: string, graph: Arg
   );
   graph.nodes.forEach((n, i) => {
     const q = n.quote;
-    node.run(idOf('node', n.id), mapId, n.kind, n.text, q?.start ?? null, q?.end ?? null, q?.text ?? null, n.implicit ? 1 : 0, n.asOf ?? null, n.stockIssue ?? null, n.proposal ? 1 : 0, n.author, n.position?.x ?? null, n.position?.y ?? null, at(i), at(i));
+    node.run(
+      idOf('node', n.id),
+      mapId,
+      n.kind,
+      n.text,
+      q?.start ?? null,
+      q?.end ?? null,
+      q?.text ?? null,
+      n.implicit ? 1 : 0,
+      n.asOf ?? null,
+      n.stockIssue ?? null,
+      n.proposal ? 1 : 0,
+      n.author,
+      n.position?.x ?? null,
+      n.position?.y ?? null,
+      at(i),
+      at(i),
+    );
   });
   const inference = sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, scheme, createdAt) VALUES (?, ?, ?, ?, ?)');
   const premise = sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)');
@@ -98,7 +115,9 @@ export function writeGraphSync(sql: Database.Database, mapId: string, graph: Arg
     inference.run(id, mapId, idOf('node', inf.conclusion), inf.scheme, at(i));
     inf.premises.forEach((nodeId, position) => premise.run(id, idOf('node', nodeId), position));
   });
-  const conflict = sql.prepare('INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const conflict = sql.prepare(
+    'INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   graph.conflicts.forEach((c, i) => {
     const target = c.target;
     conflict.run(

@@ -28,7 +28,9 @@ export function actorFrom(request: Request): Actor & { ownerKey: string } {
   const clientId = clientIdSchema.safeParse(request.headers.get(CLIENT_HEADER) ?? '');
   let name = '';
   try {
-    name = decodeURIComponent(request.headers.get(NAME_HEADER) ?? '').trim().slice(0, AUTHOR_NAME_MAX);
+    name = decodeURIComponent(request.headers.get(NAME_HEADER) ?? '')
+      .trim()
+      .slice(0, AUTHOR_NAME_MAX);
   } catch {
     name = '';
   }

@@ -33,11 +33,7 @@ export class AppError extends Error {
   /** Response headers the answer needs, e.g. `Retry-After` on a 429. */
   readonly headers: Record<string, string>;
 
-  constructor(
-    code: AppErrorCode,
-    message: string,
-    options: { issues?: ErrorIssue[]; extra?: Record<string, unknown>; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: AppErrorCode, message: string, options: { issues?: ErrorIssue[]; extra?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
     super(message);
     this.code = code;
     this.issues = options.issues ?? [];
@@ -57,10 +53,7 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
 /** Maps any thrown value to a JSON response; unexpected errors are logged and answered with a generic 500. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return Response.json(
-      { error: { message: error.message, issues: error.issues }, ...error.extra },
-      { status: STATUS[error.code], headers: error.headers },
-    );
+    return Response.json({ error: { message: error.message, issues: error.issues }, ...error.extra }, { status: STATUS[error.code], headers: error.headers });
   }
   if (error instanceof z.ZodError) {
     return Response.json({ error: { message: 'The request is not valid.', issues: zodIssues(error) } }, { status: 400 });

@@ -24,7 +24,9 @@ type HttpServer = Server & { closeIdleConnections(): void };
  */
 export function listeningHttpServers(): HttpServer[] {
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
-  return handles.filter((handle): handle is HttpServer => handle instanceof Server && typeof (handle as Partial<HttpServer>).closeIdleConnections === 'function');
+  return handles.filter(
+    (handle): handle is HttpServer => handle instanceof Server && typeof (handle as Partial<HttpServer>).closeIdleConnections === 'function',
+  );
 }
 
 const globalForShutdown = globalThis as unknown as { argmapShutdown?: AbortController; argmapShutdownInstalled?: boolean };

@@ -9,8 +9,16 @@ const GRANTABLE = ['editor', 'commenter', 'viewer'] as const;
 /** POST /api/maps/{slug}/copies */
 export const copySchema = z
   .object({
-    title: z.string().trim().min(COPY_TITLE_MIN, { error: `Give the copy a title of at least ${COPY_TITLE_MIN} characters.` }).max(MAP_TITLE_MAX),
-    className: z.string().trim().max(CLASS_NAME_MAX, { error: `Class names are at most ${CLASS_NAME_MAX} characters.` }).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(COPY_TITLE_MIN, { error: `Give the copy a title of at least ${COPY_TITLE_MIN} characters.` })
+      .max(MAP_TITLE_MAX),
+    className: z
+      .string()
+      .trim()
+      .max(CLASS_NAME_MAX, { error: `Class names are at most ${CLASS_NAME_MAX} characters.` })
+      .optional(),
   })
   .strict();
 

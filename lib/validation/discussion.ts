@@ -37,8 +37,7 @@ export const voteSchema = z
   .object({
     value: z
       .int({
-        error: (issue) =>
-          issue.input === undefined ? `Send value: a rating from ${RATING_MIN} to ${RATING_MAX}, or null to withdraw yours.` : RANGE_MESSAGE,
+        error: (issue) => (issue.input === undefined ? `Send value: a rating from ${RATING_MIN} to ${RATING_MAX}, or null to withdraw yours.` : RANGE_MESSAGE),
       })
       .min(RATING_MIN, { error: RANGE_MESSAGE })
       .max(RATING_MAX, { error: RANGE_MESSAGE })

@@ -41,8 +41,16 @@ export const essayTextSchema = z
 export const documentCreateSchema = z
   .object({
     title: mapTitle,
-    author: z.string().trim().max(DOCUMENT_AUTHOR_MAX, { error: `Authors are at most ${DOCUMENT_AUTHOR_MAX} characters.` }).optional(),
-    source: z.string().trim().max(DOCUMENT_SOURCE_MAX, { error: `Sources are at most ${DOCUMENT_SOURCE_MAX} characters.` }).optional(),
+    author: z
+      .string()
+      .trim()
+      .max(DOCUMENT_AUTHOR_MAX, { error: `Authors are at most ${DOCUMENT_AUTHOR_MAX} characters.` })
+      .optional(),
+    source: z
+      .string()
+      .trim()
+      .max(DOCUMENT_SOURCE_MAX, { error: `Sources are at most ${DOCUMENT_SOURCE_MAX} characters.` })
+      .optional(),
     /** When the essay was published, `YYYY-MM` (optional): a class can judge its argument as of then. */
     published: monthSchema.optional(),
     text: essayTextSchema,

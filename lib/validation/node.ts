@@ -1,6 +1,17 @@
 import './zod-config';
 import { z } from 'zod';
-import { AFFIRMATIVE_STOCK_ISSUES, MONTH_PATTERN, NEGATIVE_STOCK_ISSUES, NODE_KINDS, RELATIONS, RETYPABLE_KINDS, STOCK_ISSUES, UNSTATABLE_KINDS, type NodeKind, type StockIssue } from '../argument/model';
+import {
+  AFFIRMATIVE_STOCK_ISSUES,
+  MONTH_PATTERN,
+  NEGATIVE_STOCK_ISSUES,
+  NODE_KINDS,
+  RELATIONS,
+  RETYPABLE_KINDS,
+  STOCK_ISSUES,
+  UNSTATABLE_KINDS,
+  type NodeKind,
+  type StockIssue,
+} from '../argument/model';
 import { currentMonth, monthLabel } from '../argument/as-of';
 import { questionById, SCHEME_IDS } from '../argument/schemes';
 import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT, POSITIONS_BATCH_MAX, QUESTION_ID_MAX } from './limits';
@@ -15,7 +26,10 @@ export const nodeTextSchema = z
   .string({ error: 'Text is required.' })
   .trim()
   .min(NODE_TEXT_MIN, { error: `Write at least ${NODE_TEXT_MIN} characters.` })
-  .max(NODE_TEXT_MAX, { error: (issue) => `A point is at most ${NODE_TEXT_MAX.toLocaleString('en-GB')} characters (this has ${String(issue.input).length.toLocaleString('en-GB')}).` });
+  .max(NODE_TEXT_MAX, {
+    error: (issue) =>
+      `A point is at most ${NODE_TEXT_MAX.toLocaleString('en-GB')} characters (this has ${String(issue.input).length.toLocaleString('en-GB')}).`,
+  });
 
 export const authorNameSchema = z
   .string()
@@ -120,7 +134,11 @@ export const nodeCreateSchema = z
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'Only objections and rebuttals can attack.' });
     }
     if (body.relation === 'supports' && attacking) {
-      ctx.addIssue({ code: 'custom', path: ['relation'], message: `${body.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; use relation "attacks".` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relation'],
+        message: `${body.kind === 'objection' ? 'An objection' : 'A rebuttal'} attacks; use relation "attacks".`,
+      });
     }
     const unstatable = body.implicit ? implicitProblem(body.kind) : null;
     if (unstatable) ctx.addIssue({ code: 'custom', path: ['implicit'], message: unstatable });

@@ -51,7 +51,8 @@ export const taskTargetsSchema = z
   .object(Object.fromEntries(TASK_KINDS.map((kind) => [kind, taskCount(kind)])) as Record<TaskKind, ReturnType<typeof taskCount>>, {
     error: (issue) => {
       if (issue.code === 'invalid_type') return issue.input === undefined ? NO_TASK_WORDS : 'Give the tasks as counts, e.g. { "objections": 2 }.';
-      if (issue.code === 'unrecognized_keys') return `${issue.keys.map((key) => `“${key}”`).join(', ')} ${issue.keys.length === 1 ? 'is not a task' : 'are not tasks'}: the tasks are ${TASK_KINDS.join(', ')}.`;
+      if (issue.code === 'unrecognized_keys')
+        return `${issue.keys.map((key) => `“${key}”`).join(', ')} ${issue.keys.length === 1 ? 'is not a task' : 'are not tasks'}: the tasks are ${TASK_KINDS.join(', ')}.`;
       return undefined;
     },
   })
@@ -70,15 +71,14 @@ export const taskTargetsSchema = z
 export const tasksSchema = z
   .object({
     targets: taskTargetsSchema,
-    dueAt: z
-      .string({ error: DUE_DATE_WORDS })
-      .refine(isCalendarDay, { error: DUE_DATE_WORDS })
-      .nullable()
-      .default(null),
+    dueAt: z.string({ error: DUE_DATE_WORDS }).refine(isCalendarDay, { error: DUE_DATE_WORDS }).nullable().default(null),
     instructions: z
       .string({ error: 'Write the instructions as text.' })
       .trim()
-      .max(TASK_INSTRUCTIONS_MAX, { error: (issue) => `Instructions are at most ${TASK_INSTRUCTIONS_MAX.toLocaleString('en-GB')} characters (these have ${String(issue.input).length.toLocaleString('en-GB')}).` })
+      .max(TASK_INSTRUCTIONS_MAX, {
+        error: (issue) =>
+          `Instructions are at most ${TASK_INSTRUCTIONS_MAX.toLocaleString('en-GB')} characters (these have ${String(issue.input).length.toLocaleString('en-GB')}).`,
+      })
       .default(''),
   })
   .strict();

@@ -35,7 +35,8 @@ function choices(values: readonly unknown[]): string {
 
 /** The size of what was sent, when it has one: " (this has 250)". */
 function sizeOf(input: unknown): string {
-  const size = typeof input === 'string' ? input.length : Array.isArray(input) ? input.length : input instanceof Set || input instanceof Map ? input.size : null;
+  const size =
+    typeof input === 'string' ? input.length : Array.isArray(input) ? input.length : input instanceof Set || input instanceof Map ? input.size : null;
   return size === null ? '' : ` (this has ${size.toLocaleString('en-GB')})`;
 }
 

@@ -10,12 +10,7 @@ import { AFFIRMATIVE_STOCK_ISSUES, MONTH_PATTERN, type ArgNode, type ArgumentGra
 import { questionById, SCHEME_IDS } from '../../lib/argument/schemes';
 import { stockIssueCase } from '../../lib/argument/stock-issues';
 import { implicitProblem, stockIssueProblem } from '../../lib/validation/node';
-import {
-  ANALYST,
-  SAMPLE_OBJECTION_AUTHOR,
-  SAMPLE_REBUTTAL_AUTHOR,
-  negotiateNowSpec,
-} from './negotiate-now';
+import { ANALYST, SAMPLE_OBJECTION_AUTHOR, SAMPLE_REBUTTAL_AUTHOR, negotiateNowSpec } from './negotiate-now';
 
 const ESSAY = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'negotiate-now.txt'), 'utf8');
 
@@ -133,12 +128,9 @@ describe('negotiate-now seed map', () => {
     expect(ESSAY.slice(paragraphs.at(-1)!.end)).toContain('Haeyoung Kim is a Fellow');
   });
 
-  test.each(bodyParagraphs().map((p) => [p.text.slice(0, 50), p] as const))(
-    'paragraph "%s…" is quoted at least once',
-    (_start, paragraph) => {
-      expect(quoted.some((n) => n.quote.start >= paragraph.start && n.quote.end <= paragraph.end)).toBe(true);
-    },
-  );
+  test.each(bodyParagraphs().map((p) => [p.text.slice(0, 50), p] as const))('paragraph "%s…" is quoted at least once', (_start, paragraph) => {
+    expect(quoted.some((n) => n.quote.start >= paragraph.start && n.quote.end <= paragraph.end)).toBe(true);
+  });
 
   test('node texts are unique, non-empty and at most 300 characters', () => {
     const texts = graph.nodes.map((n) => n.text);
@@ -287,7 +279,9 @@ describe('negotiate-now judged as of a month', () => {
 
   test('judged as of 2009-08, exactly the hindsight points are set aside as later', () => {
     const judged = statusAsOf(ESSAY_MONTH);
-    const later = Object.entries(judged.nodes).filter(([, e]) => e.status === 'later').map(([id]) => id);
+    const later = Object.entries(judged.nodes)
+      .filter(([, e]) => e.status === 'later')
+      .map(([id]) => id);
     expect(later.sort()).toEqual(['obj-condolence-tactic', 'obj-leap-day-deal']);
     for (const n of graph.nodes.filter((n) => n.asOf?.startsWith('2009') || n.asOf == null)) {
       expect(judged.nodes[n.id].status, n.id).not.toBe('later');
@@ -308,7 +302,10 @@ describe('negotiate-now conflicts raise questions of the steps they aim at', () 
     } else {
       const target = c.target.node;
       expect(question.attacks, `${c.question} doubts a premise`).toBe('premise');
-      expect(graph.inferences.some((i) => i.scheme === scheme.id && i.premises.includes(target)), `${target} is a premise of a ${scheme.id} step`).toBe(true);
+      expect(
+        graph.inferences.some((i) => i.scheme === scheme.id && i.premises.includes(target)),
+        `${target} is a premise of a ${scheme.id} step`,
+      ).toBe(true);
     }
   });
 });

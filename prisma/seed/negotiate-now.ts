@@ -123,7 +123,8 @@ export const negotiateNowSpec: MapSpec = {
       key: 'claim-window',
       kind: 'claim',
       text: 'Koreans on both sides grieving Kim Dae-jung together gives the Obama administration a new opening to improve relations with the North through diplomacy.',
-      quote: 'This moment of national Korean unity through shared grief offers a new window for the Obama administration to improve relations with North Korea through diplomatic engagement',
+      quote:
+        'This moment of national Korean unity through shared grief offers a new window for the Obama administration to improve relations with North Korea through diplomatic engagement',
     },
     {
       key: 'ev-condolence-delegation',
@@ -156,7 +157,8 @@ export const negotiateNowSpec: MapSpec = {
       key: 'ev-border-links',
       kind: 'evidence',
       text: 'North Korea announced it will restart the cross-border cargo train and lift travel restrictions from the South to the joint industrial zone.',
-      quote: 'North Korea also recently announced that it will resume the operation of a cross-border cargo train and will lift travel restrictions from the South to the joint industrial zone in the North',
+      quote:
+        'North Korea also recently announced that it will resume the operation of a cross-border cargo train and will lift travel restrictions from the South to the joint industrial zone in the North',
     },
     {
       key: 'ev-warm-reception',
@@ -209,7 +211,8 @@ export const negotiateNowSpec: MapSpec = {
       key: 'ev-clinton-freeze',
       kind: 'evidence',
       text: 'Under Clinton, engagement froze North Korea’s plutonium production for eight years (though plutonium it had separated before 1994 was never accounted for) and brought a moratorium on missile tests.',
-      quote: 'During the Clinton administration, a policy of engagement led to eight years of freezing Pyongyang’s nuclear weapons program and a moratorium on ballistic missile tests',
+      quote:
+        'During the Clinton administration, a policy of engagement led to eight years of freezing Pyongyang’s nuclear weapons program and a moratorium on ballistic missile tests',
     },
 
     // ── The hard line failed (¶5–¶6) ───────────────────────────────────────────────────────────
@@ -266,7 +269,8 @@ export const negotiateNowSpec: MapSpec = {
       key: 'ev-bosworth-testimony',
       kind: 'evidence',
       text: 'Stephen Bosworth, the US special envoy for North Korea, told Congress that if Pyongyang does not meet US preconditions, the US will apply significant pressure to make it give up its nuclear and missile programmes.',
-      quote: 'testified in Congress that if Pyongyang does not satisfy Washington’s outlined preconditions, the U.S. will “take defensive measures to bring significant pressure to bear for North Korea to abandon its nuclear and missile programs.”',
+      quote:
+        'testified in Congress that if Pyongyang does not satisfy Washington’s outlined preconditions, the U.S. will “take defensive measures to bring significant pressure to bear for North Korea to abandon its nuclear and missile programs.”',
     },
     {
       // A claim, not a premise: it has support (the hard line's failure, and Bush's own turn).
@@ -286,13 +290,15 @@ export const negotiateNowSpec: MapSpec = {
       key: 'claim-precondition-stalemate',
       kind: 'claim',
       text: 'Demanding total denuclearisation before normalising relations will stall negotiations indefinitely, as it did under Bush, and tension will keep rising.',
-      quote: 'Obama’s position that total denuclearization must come as a precondition to normalizing relations will indefinitely stalemate negotiations, just as it did under Bush, and tension will continue to rise',
+      quote:
+        'Obama’s position that total denuclearization must come as a precondition to normalizing relations will indefinitely stalemate negotiations, just as it did under Bush, and tension will continue to rise',
     },
     {
       key: 'ev-brownback-bill',
       kind: 'evidence',
       text: 'Senators led by Sam Brownback introduced a bill to put North Korea back on the terrorism-sponsor list, reimpose sanctions and boost support for South Korea’s army.',
-      quote: 'introduced legislation that would re-designate North Korea as a state sponsor of terrorism, reactivate additional economic sanctions, and increase support to an already bloated South Korean army',
+      quote:
+        'introduced legislation that would re-designate North Korea as a state sponsor of terrorism, reactivate additional economic sanctions, and increase support to an already bloated South Korean army',
     },
 
     // ── An extra reason: engagement is the administration's own doctrine (¶7) ──────────────────
@@ -306,7 +312,8 @@ export const negotiateNowSpec: MapSpec = {
       key: 'pr-engage-different',
       kind: 'premise',
       text: 'A cornerstone of the Obama administration’s foreign policy is to engage with states that are fundamentally different from the US.',
-      quote: 'A cornerstone of the Obama administration’s language around foreign policy has been to engage with states that are fundamentally different than the U.S.',
+      quote:
+        'A cornerstone of the Obama administration’s language around foreign policy has been to engage with states that are fundamentally different than the U.S.',
     },
     {
       key: 'imp-act-consistently',
@@ -484,7 +491,14 @@ export const negotiateNowSpec: MapSpec = {
     {
       key: 'inf-thesis-case',
       conclusion: 'thesis',
-      premises: ['claim-door-open', 'imp-seize-opening', 'claim-diplomacy-can-yield', 'imp-peace-worth-costs', 'claim-dangerous-moment', 'imp-precondition-stalls'],
+      premises: [
+        'claim-door-open',
+        'imp-seize-opening',
+        'claim-diplomacy-can-yield',
+        'imp-peace-worth-costs',
+        'claim-dangerous-moment',
+        'imp-precondition-stalls',
+      ],
       scheme: 'practical-reasoning',
     },
 
@@ -511,7 +525,12 @@ export const negotiateNowSpec: MapSpec = {
     { key: 'inf-sunshine-precedent', conclusion: 'claim-diplomacy-worked', premises: ['claim-sunshine-worked'], scheme: 'analogy' },
 
     // The hard line failed, and the present course repeats it.
-    { key: 'inf-hardline', conclusion: 'claim-hardline-failed', premises: ['ev-bush-hardline', 'ev-nk-restart', 'imp-hardline-caused'], scheme: 'correlation-to-cause' },
+    {
+      key: 'inf-hardline',
+      conclusion: 'claim-hardline-failed',
+      premises: ['ev-bush-hardline', 'ev-nk-restart', 'imp-hardline-caused'],
+      scheme: 'correlation-to-cause',
+    },
     { key: 'inf-hardline-lesson', conclusion: 'claim-tough-fails', premises: ['claim-hardline-failed'], scheme: 'example' },
     { key: 'inf-bush-turn', conclusion: 'claim-tough-fails', premises: ['ev-bush-turn-2007'], scheme: 'sign' },
     { key: 'inf-bosworth', conclusion: 'claim-obama-tough', premises: ['ev-bosworth-testimony'], scheme: 'position-to-know' },

@@ -15,7 +15,9 @@ type Members = { members: { id: string; name: string }[] };
 
 async function classCopy(title: string) {
   const teacher = testBrowser();
-  expect((await teacher.post('/api/auth/signup', { username: `teacher-${title.toLowerCase().replace(/\W/g, '')}`, password: 'correct horse battery' })).status).toBe(201);
+  expect(
+    (await teacher.post('/api/auth/signup', { username: `teacher-${title.toLowerCase().replace(/\W/g, '')}`, password: 'correct horse battery' })).status,
+  ).toBe(201);
   const copy = await teacher.post<Copy>('/api/maps/negotiate-now/copies', { title });
   expect(copy.status).toBe(201);
   return { teacher, slug: copy.body.map.slug, code: copy.body.invite.code };
@@ -43,16 +45,23 @@ test('a removed account does not get back in with a member cookie it joined with
   student.jar.set('argmap_session', session);
   const before = database.snapshot();
   expect((await student.get(`/api/maps/${slug}`)).status).toBe(403);
-  const thesis = (database.reader.prepare(`SELECT n.id FROM "Node" n JOIN "ArgumentMap" m ON m.id = n.mapId WHERE m.slug = ? AND n.kind = 'thesis'`).get(slug) as { id: string }).id;
+  const thesis = (
+    database.reader.prepare(`SELECT n.id FROM "Node" n JOIN "ArgumentMap" m ON m.id = n.mapId WHERE m.slug = ? AND n.kind = 'thesis'`).get(slug) as {
+      id: string;
+    }
+  ).id;
   const write = await student.post(`/api/maps/${slug}/nodes`, { kind: 'claim', text: 'Back in through the side door.', target: thesis, relation: 'supports' });
   expect(write.status).toBe(403);
   expect(database.snapshot().counts).toEqual(before.counts);
 });
 
-test.each(['%', '%E0%A4%A', 'abc%zz', '%'.repeat(1000), 'a'.repeat(43) + '%'])('a malformed member cookie %#: the map still answers, as to anyone else', async (value) => {
-  const mapId = (database.reader.prepare(`SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now'`).get() as { id: string }).id;
-  const visitor = testBrowser({ cookie: `argmap_member_${mapId}=${value}` });
-  const answer = await visitor.get<{ viewer: { role: string } }>('/api/maps/negotiate-now');
-  expect(answer.status).toBe(200);
-  expect(answer.body.viewer.role).toBe('editor');
-});
+test.each(['%', '%E0%A4%A', 'abc%zz', '%'.repeat(1000), 'a'.repeat(43) + '%'])(
+  'a malformed member cookie %#: the map still answers, as to anyone else',
+  async (value) => {
+    const mapId = (database.reader.prepare(`SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now'`).get() as { id: string }).id;
+    const visitor = testBrowser({ cookie: `argmap_member_${mapId}=${value}` });
+    const answer = await visitor.get<{ viewer: { role: string } }>('/api/maps/negotiate-now');
+    expect(answer.status).toBe(200);
+    expect(answer.body.viewer.role).toBe('editor');
+  },
+);

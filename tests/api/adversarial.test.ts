@@ -50,7 +50,14 @@ test('every route answers inputs at its limits in stressing shapes quickly, or r
     },
   });
   spy.mockRestore();
-  console.info(results.map((r) => `${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(3)} ${r.ms.toFixed(0).padStart(6)} ms ${String(r.bytes).padStart(9)} B`).join('\n'));
+  console.info(
+    results
+      .map(
+        (r) =>
+          `${r.shape.padEnd(44)} ${r.request.padEnd(36)} ${String(r.status).padStart(3)} ${r.ms.toFixed(0).padStart(6)} ms ${String(r.bytes).padStart(9)} B`,
+      )
+      .join('\n'),
+  );
   expect(problems).toEqual([]);
   // Every shape was tried: each import and essay either made a map or was refused with a reason.
   if (!process.env.ADVERSARIAL_ONLY) expect(results.filter((r) => r.request.startsWith('POST import') || r.request === 'POST documents').length).toBe(20);

@@ -55,11 +55,19 @@ beforeAll(async () => {
   orlo = testBrowser();
   expect((await orlo.post(`/api/invites/${code}`, { name: ORLO })).status).toBe(201);
   thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis'", mapId()).id;
-  const added = await zeph.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Talks reward bad behaviour.', target: thesis, relation: 'attacks' });
+  const added = await zeph.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, {
+    kind: 'objection',
+    text: 'Talks reward bad behaviour.',
+    target: thesis,
+    relation: 'attacks',
+  });
   expect(added.status).toBe(201);
   zephObjection = added.body.node.id;
   expect((await zeph.post(`/api/maps/${slug}/nodes/${thesis}/comments`, { text: 'Which talks, exactly?' })).status).toBe(201);
-  expect((await orlo.post(`/api/maps/${slug}/nodes`, { kind: 'rebuttal', text: 'Only if nothing is asked in return.', target: zephObjection, relation: 'attacks' })).status).toBe(201);
+  expect(
+    (await orlo.post(`/api/maps/${slug}/nodes`, { kind: 'rebuttal', text: 'Only if nothing is asked in return.', target: zephObjection, relation: 'attacks' }))
+      .status,
+  ).toBe(201);
 });
 
 describe('turning anonymity on', () => {
@@ -151,7 +159,8 @@ describe('on an anonymous map', () => {
   });
 
   test("the teacher's progress names each student's label, and the CSV has a column for it", async () => {
-    const progress = (await teacher.get<{ anonymous: boolean; students: { member: { name: string; alias: string | null } }[] }>(`/api/maps/${slug}/progress`)).body;
+    const progress = (await teacher.get<{ anonymous: boolean; students: { member: { name: string; alias: string | null } }[] }>(`/api/maps/${slug}/progress`))
+      .body;
     expect(progress.anonymous).toBe(true);
     expect(progress.students.find((s) => s.member.name === ZEPH)!.member.alias).toBe('Student 1');
     const csv = text(await teacher.get(`/api/maps/${slug}/progress.csv`));
@@ -162,10 +171,19 @@ describe('on an anonymous map', () => {
   test('someone who neither joined nor signed in is signed "Guest", whatever name they type', async () => {
     expect((await patchMap(teacher, { policy: 'open' })).status).toBe(200);
     const guest = testBrowser();
-    const added = await guest.post<{ node: { id: string; author: string } }>(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'A guest speaks here.', target: thesis, relation: 'attacks', author: 'Carla Real-Name' });
+    const added = await guest.post<{ node: { id: string; author: string } }>(`/api/maps/${slug}/nodes`, {
+      kind: 'objection',
+      text: 'A guest speaks here.',
+      target: thesis,
+      relation: 'attacks',
+      author: 'Carla Real-Name',
+    });
     expect(added.status).toBe(201);
     expect(added.body.node.author).toBe('Guest');
-    const comment = await guest.post<{ comment: { author: string } }>(`/api/maps/${slug}/nodes/${thesis}/comments`, { text: 'Me again.', author: 'Carla Real-Name' });
+    const comment = await guest.post<{ comment: { author: string } }>(`/api/maps/${slug}/nodes/${thesis}/comments`, {
+      text: 'Me again.',
+      author: 'Carla Real-Name',
+    });
     expect(comment.status).toBe(201);
     expect(comment.body.comment.author).toBe('Guest');
     expect(JSON.stringify(storedNames())).not.toContain('Carla');
@@ -179,7 +197,12 @@ describe('what the review of the first version found stays fixed', () => {
     try {
       const outsider = testBrowser();
       expect((await outsider.post('/api/auth/signup', { username: 'samuel-realname', password: 'correct horse battery' })).status).toBe(201);
-      const added = await outsider.post<{ node: { author: string } }>(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'An outsider objects here.', target: thesis, relation: 'attacks' });
+      const added = await outsider.post<{ node: { author: string } }>(`/api/maps/${slug}/nodes`, {
+        kind: 'objection',
+        text: 'An outsider objects here.',
+        target: thesis,
+        relation: 'attacks',
+      });
       expect(added.status).toBe(201);
       expect(added.body.node.author).toBe('Guest');
       expect(JSON.stringify(storedNames())).not.toContain('samuel-realname');
@@ -194,7 +217,9 @@ describe('what the review of the first version found stays fixed', () => {
       const pip = testBrowser();
       expect((await pip.post(`/api/invites/${code}`, { name: 'Quincey Ablewhite' })).status).toBe(201);
       const mine = (await pip.get<MapAnswer>(`/api/maps/${slug}`)).body.nodes.find((n) => n.author === 'Student 1')!;
-      const stale = await pip.request<{ current: { author: string } }>('PATCH', `/api/maps/${slug}/nodes/${mine.id}`, { body: { text: 'Reworded from an old copy.', version: 999 } });
+      const stale = await pip.request<{ current: { author: string } }>('PATCH', `/api/maps/${slug}/nodes/${mine.id}`, {
+        body: { text: 'Reworded from an old copy.', version: 999 },
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.current.author).toBe('Student 1');
       expect(JSON.stringify(stale.body)).not.toContain(ZEPH);
@@ -203,13 +228,16 @@ describe('what the review of the first version found stays fixed', () => {
     }
   });
 
-  test.each([ZEPH, ZEPH.toUpperCase(), 'teacher-anon', 'Guest', 'student 2', 'Student12'])('joining under a name the class already uses (%s) is refused, and writes nothing', async (name) => {
-    const before = database.snapshot();
-    const refused = await testBrowser().post<{ error: { issues: { path: string[]; message: string }[] } }>(`/api/invites/${code}`, { name });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.issues[0].path).toEqual(['name']);
-    expect(database.snapshot().counts).toEqual(before.counts);
-  });
+  test.each([ZEPH, ZEPH.toUpperCase(), 'teacher-anon', 'Guest', 'student 2', 'Student12'])(
+    'joining under a name the class already uses (%s) is refused, and writes nothing',
+    async (name) => {
+      const before = database.snapshot();
+      const refused = await testBrowser().post<{ error: { issues: { path: string[]; message: string }[] } }>(`/api/invites/${code}`, { name });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.issues[0].path).toEqual(['name']);
+      expect(database.snapshot().counts).toEqual(before.counts);
+    },
+  );
 });
 
 describe('the live stream', () => {
@@ -233,9 +261,20 @@ describe('the live stream', () => {
     const owner = await openStream(teacher);
     await openStream(zeph, ZEPH_CLIENT);
     await until(() => student.of<{ name: string }>('presence-joined').length > 0 || student.of<{ name: string }[]>('presence')[0]?.length > 1);
-    expect((await zeph.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Sanctions were never tried in full.', target: thesis, relation: 'attacks' }, { 'X-Argmap-Client': ZEPH_CLIENT })).status).toBe(201);
+    expect(
+      (
+        await zeph.post(
+          `/api/maps/${slug}/nodes`,
+          { kind: 'objection', text: 'Sanctions were never tried in full.', target: thesis, relation: 'attacks' },
+          { 'X-Argmap-Client': ZEPH_CLIENT },
+        )
+      ).status,
+    ).toBe(201);
     await until(() => student.of('change').length > 0 && owner.of('change').length > 0);
-    expect(student.of<{ actor: string; data: { node: { author: string } } }>('change')[0]).toMatchObject({ actor: 'Student 1', data: { node: { author: 'Student 1' } } });
+    expect(student.of<{ actor: string; data: { node: { author: string } } }>('change')[0]).toMatchObject({
+      actor: 'Student 1',
+      data: { node: { author: 'Student 1' } },
+    });
     expect(owner.of<{ actor: string; clientId: string }>('change')[0]).toMatchObject({ actor: ZEPH, clientId: ZEPH_CLIENT });
     // Her browser's id is the same on every map: a student is shown a stand-in, so it cannot tie "Student 1" to her name elsewhere.
     const masked = student.of<{ clientId: string }>('change')[0].clientId;
@@ -250,7 +289,9 @@ describe('the live stream', () => {
     const late = testBrowser();
     expect((await late.post(`/api/invites/${code}`, { name: 'Latecomer Lux' })).status).toBe(201);
     await openStream(late);
-    expect((await late.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Late, but still an objection.', target: thesis, relation: 'attacks' })).status).toBe(201);
+    expect(
+      (await late.post(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'Late, but still an objection.', target: thesis, relation: 'attacks' })).status,
+    ).toBe(201);
     await until(() => student.of<{ name: string }>('presence-joined').some((p) => p.name === 'Student 6') && student.of('change').length > 1);
     expect(student.of<{ actor: string }>('change')[1].actor).toBe('Student 6');
     expect(student.text()).not.toContain('Latecomer');
@@ -260,7 +301,12 @@ describe('the live stream', () => {
     const names = storedNames();
     expect((await patchMap(teacher, { anonymous: false })).status).toBe(200);
     await until(() => student.of<{ anonymous: boolean }>('access').some((a) => a.anonymous === false) && student.of<{ name: string }[]>('presence').length > 1);
-    expect(student.of<{ name: string }[]>('presence').at(-1)!.map((p) => p.name)).toContain(ZEPH);
+    expect(
+      student
+        .of<{ name: string }[]>('presence')
+        .at(-1)!
+        .map((p) => p.name),
+    ).toContain(ZEPH);
     expect(storedNames()).toEqual(names);
     expect((await pipBrowser.get<MapAnswer>(`/api/maps/${slug}`)).body.nodes.find((n) => n.id === zephObjection)!.author).toBe(ZEPH);
   });

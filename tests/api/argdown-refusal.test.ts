@@ -17,7 +17,10 @@ test('unclosed titles: 400 naming line 2, column 5, and no map is made', async (
   const answer = await browser.post<ErrorAnswer>('/api/maps/import', { format: 'argdown', title: 'Broken', content });
   expect(answer.status).toBe(400);
   expect(answer.body.error.message).toMatch(/^The Argdown file has 2 syntax errors\. Line 2, column 5: /);
-  expect(answer.body.error.issues[0]).toEqual({ path: ['content'], message: expect.stringMatching(/^Line 2, column 5: “<” opens an argument title that is never closed\./) });
+  expect(answer.body.error.issues[0]).toEqual({
+    path: ['content'],
+    message: expect.stringMatching(/^Line 2, column 5: “<” opens an argument title that is never closed\./),
+  });
   expect(answer.body.error.issues[1]).toEqual({ path: ['content'], message: expect.stringMatching(/^Line 3, column 5: “\[” opens a statement title/) });
   expect((await browser.get('/api/maps/broken')).status).toBe(404);
 });

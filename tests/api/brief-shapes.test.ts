@@ -48,20 +48,24 @@ function nesting(value: unknown): number {
   return deepest;
 }
 
-test.each(MAPS)('the brief of %s answers 200 in JSON and Markdown, its size linear in the map', async (slug, graph) => {
-  const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/brief')!);
-  for (const side of ['affirmative', 'negative']) {
-    const json = await call(handler, get(`/api/maps/${slug}/brief?side=${side}&format=json`), { slug });
-    const text = await json.text();
-    expect(json.status, text.slice(0, 300)).toBe(200);
-    // Each point and premise slot costs a few hundred bytes (ids here are long), never one per path.
-    expect(text.length).toBeLessThan(1000 * sizeOf(graph));
-    const { brief } = JSON.parse(text) as { brief: { case: unknown[]; continued: unknown[] } };
-    // case → point → support → point …: two levels of JSON per level of the outline, and a few around it.
-    expect(nesting(brief)).toBeLessThan(2 * BRIEF_CASE_DEPTH_MAX + 8);
-    const markdown = await call(handler, get(`/api/maps/${slug}/brief?side=${side}&format=markdown`), { slug });
-    const body = await markdown.text();
-    expect(markdown.status, body.slice(0, 300)).toBe(200);
-    expect(body.length).toBeLessThan(300 * sizeOf(graph));
-  }
-}, 60_000);
+test.each(MAPS)(
+  'the brief of %s answers 200 in JSON and Markdown, its size linear in the map',
+  async (slug, graph) => {
+    const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/brief')!);
+    for (const side of ['affirmative', 'negative']) {
+      const json = await call(handler, get(`/api/maps/${slug}/brief?side=${side}&format=json`), { slug });
+      const text = await json.text();
+      expect(json.status, text.slice(0, 300)).toBe(200);
+      // Each point and premise slot costs a few hundred bytes (ids here are long), never one per path.
+      expect(text.length).toBeLessThan(1000 * sizeOf(graph));
+      const { brief } = JSON.parse(text) as { brief: { case: unknown[]; continued: unknown[] } };
+      // case → point → support → point …: two levels of JSON per level of the outline, and a few around it.
+      expect(nesting(brief)).toBeLessThan(2 * BRIEF_CASE_DEPTH_MAX + 8);
+      const markdown = await call(handler, get(`/api/maps/${slug}/brief?side=${side}&format=markdown`), { slug });
+      const body = await markdown.text();
+      expect(markdown.status, body.slice(0, 300)).toBe(200);
+      expect(body.length).toBeLessThan(300 * sizeOf(graph));
+    }
+  },
+  60_000,
+);

@@ -20,7 +20,9 @@ function realParams(route: RouteMethod): Record<string, string> {
   const one = (sql: string) => (database.reader.prepare(sql).get() as { id: string } | undefined)?.id ?? 'unknown-id';
   const values: Record<string, string> = {
     slug: 'negotiate-now',
-    id: route.pattern.includes('/inferences/') ? one('SELECT id FROM "Inference" LIMIT 1') : one(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL LIMIT 1`),
+    id: route.pattern.includes('/inferences/')
+      ? one('SELECT id FROM "Inference" LIMIT 1')
+      : one(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL LIMIT 1`),
     commentId: 'unknown-comment',
     deletionId: 'unknown-deletion',
     code: 'ABCDEF',

@@ -20,7 +20,9 @@ const row = <T>(sql: string, ...values: unknown[]) => database.reader.prepare(sq
 const mapIdOf = (slug: string) => row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
 /** The map's events after `afterId`, oldest first, as stored (with the mark). */
 const eventsAfter = (slug: string, afterId: number) =>
-  database.reader.prepare('SELECT id, type, actor, actorMark, data FROM MapEvent WHERE mapId = ? AND id > ? ORDER BY id').all(mapIdOf(slug), afterId) as EventRow[];
+  database.reader
+    .prepare('SELECT id, type, actor, actorMark, data FROM MapEvent WHERE mapId = ? AND id > ? ORDER BY id')
+    .all(mapIdOf(slug), afterId) as EventRow[];
 const newestEventId = () => database.snapshot().maxEventId;
 
 let teacher: TestBrowser;
@@ -45,7 +47,10 @@ beforeAll(async () => {
 function anchors(mapSlug: string) {
   const mapId = mapIdOf(mapSlug);
   const thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis' AND deletedAt IS NULL", mapId).id;
-  const exampleStep = row<{ id: string }>("SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1", mapId).id;
+  const exampleStep = row<{ id: string }>(
+    "SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1",
+    mapId,
+  ).id;
   return { thesis, exampleStep };
 }
 
@@ -53,10 +58,17 @@ describe('every change is written with its maker’s mark', () => {
   test('a signed-in owner: user:<id>, on points, steps, comments, votes, the map and the tasks', async () => {
     const from = newestEventId();
     const { thesis } = anchors(slug);
-    const added = await teacher.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, { kind: 'claim', text: 'Talks have lowered tensions before.', target: thesis, relation: 'supports' });
+    const added = await teacher.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, {
+      kind: 'claim',
+      text: 'Talks have lowered tensions before.',
+      target: thesis,
+      relation: 'supports',
+    });
     expect(added.status).toBe(201);
     const point = added.body.node.id;
-    expect((await teacher.request('PATCH', `/api/maps/${slug}/nodes/${point}`, { body: { text: 'Talks have lowered tensions before, twice.', version: 1 } })).status).toBe(200);
+    expect(
+      (await teacher.request('PATCH', `/api/maps/${slug}/nodes/${point}`, { body: { text: 'Talks have lowered tensions before, twice.', version: 1 } })).status,
+    ).toBe(200);
     expect((await teacher.post(`/api/maps/${slug}/nodes/${point}/comments`, { text: 'Which talks?' })).status).toBe(201);
     expect((await teacher.put(`/api/maps/${slug}/nodes/${point}/vote`, { value: 3 })).status).toBe(200);
     expect((await teacher.request('PATCH', `/api/maps/${slug}`, { body: { title: 'Marks class, period 3' } })).status).toBe(200);
@@ -104,7 +116,17 @@ describe('every change is written with its maker’s mark', () => {
       author: 'Grace',
     });
     expect(objection.status).toBe(201);
-    expect((await visitor.post('/api/maps/negotiate-now/nodes', { kind: 'claim', text: 'Engagement costs little.', target: thesis, relation: 'supports', author: 'Grace' })).status).toBe(201);
+    expect(
+      (
+        await visitor.post('/api/maps/negotiate-now/nodes', {
+          kind: 'claim',
+          text: 'Engagement costs little.',
+          target: thesis,
+          relation: 'supports',
+          author: 'Grace',
+        })
+      ).status,
+    ).toBe(201);
     expect((await visitor.post(`/api/maps/negotiate-now/nodes/${objection.body.node.id}/comments`, { text: 'Which ones?' })).status).toBe(201);
 
     const events = eventsAfter('negotiate-now', from);
@@ -147,7 +169,10 @@ test('the mark never leaves the server: not in the history, the events stream, t
   expect(new Set(marked.map((e) => e.actorMark))).toEqual(new Set([ownerMark, memberMark]));
 
   const answers: [string, string][] = [];
-  for (const [who, browser] of [['teacher', teacher], ['student', student]] as const) {
+  for (const [who, browser] of [
+    ['teacher', teacher],
+    ['student', student],
+  ] as const) {
     for (const path of [`/api/maps/${slug}/history`, `/api/maps/${slug}`, `/api/maps/${slug}/export?format=json`, `/api/maps/${slug}/tasks`]) {
       const answer = await browser.get(path);
       expect(answer.status, `${who} ${path}`).toBe(200);

@@ -28,7 +28,12 @@ let sent = 0;
 const logged: string[] = [];
 
 beforeAll(() => {
-  const ids = (table: string) => (database.reader.prepare(`SELECT id FROM "${table}" WHERE mapId = (SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now') LIMIT 5`).all() as { id: string }[]).map((r) => r.id);
+  const ids = (table: string) =>
+    (
+      database.reader.prepare(`SELECT id FROM "${table}" WHERE mapId = (SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now') LIMIT 5`).all() as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
   known = { slug: 'negotiate-now', nodeIds: ids('Node'), inferenceIds: ids('Inference') };
   expect(known.nodeIds.length).toBeGreaterThan(0);
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ').slice(0, 2000)));
@@ -40,8 +45,10 @@ afterAll(() => {
 });
 
 function differs(before: Snapshot, after: Snapshot): string | null {
-  if (before.dataVersion !== after.dataVersion || before.maxEventId !== after.maxEventId) return `a commit happened (data_version ${before.dataVersion} → ${after.dataVersion}, max MapEvent id ${before.maxEventId} → ${after.maxEventId})`;
-  for (const table of Object.keys(before.counts)) if (before.counts[table] !== after.counts[table]) return `${table}: ${before.counts[table]} → ${after.counts[table]} rows`;
+  if (before.dataVersion !== after.dataVersion || before.maxEventId !== after.maxEventId)
+    return `a commit happened (data_version ${before.dataVersion} → ${after.dataVersion}, max MapEvent id ${before.maxEventId} → ${after.maxEventId})`;
+  for (const table of Object.keys(before.counts))
+    if (before.counts[table] !== after.counts[table]) return `${table}: ${before.counts[table]} → ${after.counts[table]} rows`;
   return null;
 }
 

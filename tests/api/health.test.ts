@@ -37,7 +37,9 @@ test('GET /api/health: 503 naming the migration the database lacks', async () =>
     expect(body.migrations).toEqual({ applied: migrations.length - 1, pending: [last], state: 'pending' });
   } finally {
     const columns = Object.keys(row);
-    database.reader.prepare(`INSERT INTO _prisma_migrations (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+    database.reader
+      .prepare(`INSERT INTO _prisma_migrations (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...columns.map((c) => row[c]));
   }
   expect((await health()).status).toBe(200);
 });

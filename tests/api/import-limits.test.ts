@@ -31,7 +31,10 @@ async function importFile(format: 'aif' | 'argdown', content: unknown, title = '
     }),
     {},
   );
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { message: string; issues: { path: unknown[]; message: string }[] } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { error?: { message: string; issues: { path: unknown[]; message: string }[] } },
+  };
 }
 
 /** Rows a map of `slug` holds. */
@@ -59,7 +62,13 @@ async function expectRefused(format: 'aif' | 'argdown', content: unknown, messag
 
 test('2 statements and 22,000 copies of one step: one step stored, 21,999 merged', async () => {
   const n = 22_000;
-  const doc = { nodes: [I('p'), I('c'), ...range(n).map((i) => ({ nodeID: i, type: 'RA' }))], edges: range(n).flatMap((i) => [{ fromID: 'p', toID: i }, { fromID: i, toID: 'c' }]) };
+  const doc = {
+    nodes: [I('p'), I('c'), ...range(n).map((i) => ({ nodeID: i, type: 'RA' }))],
+    edges: range(n).flatMap((i) => [
+      { fromID: 'p', toID: i },
+      { fromID: i, toID: 'c' },
+    ]),
+  };
   const { status, body } = await importFile('aif', doc, 'Many copies of one step');
   expect(status).toBe(201);
   expect(body.merged).toEqual({ inferences: n - 1, conflicts: 0 });
@@ -76,8 +85,17 @@ test('copies of one attack are stored once', async () => {
 
 /** `count` distinct steps (or attacks) between 120 statements. */
 function distinct(count: number, type: 'RA' | 'CA') {
-  const pairs = range(120).flatMap((a) => range(120).filter((b) => b !== a).map((b) => [a, b] as const)).slice(0, count);
-  return { nodes: [...range(120).map((i) => I(`n${i}`)), ...pairs.map((_, i) => S(`s${i}`, type))], edges: pairs.flatMap(([a, b], i) => [E(`n${a}`, `s${i}`), E(`s${i}`, `n${b}`)]) };
+  const pairs = range(120)
+    .flatMap((a) =>
+      range(120)
+        .filter((b) => b !== a)
+        .map((b) => [a, b] as const),
+    )
+    .slice(0, count);
+  return {
+    nodes: [...range(120).map((i) => I(`n${i}`)), ...pairs.map((_, i) => S(`s${i}`, type))],
+    edges: pairs.flatMap(([a, b], i) => [E(`n${a}`, `s${i}`), E(`s${i}`, `n${b}`)]),
+  };
 }
 
 test(`${MAP_INFERENCES_MAX + 1} distinct steps: 400 naming the count and the limit, nothing written`, async () => {
@@ -109,7 +127,10 @@ test.each([
 
 test(`a ${MAP_NODES_MAX}-long chain of steps imports whole`, async () => {
   const n = MAP_NODES_MAX;
-  const doc = { nodes: [...range(n).map((i) => I(`n${i}`)), ...range(n - 1).map((i) => S(`r${i}`))], edges: range(n - 1).flatMap((i) => [E(`n${i}`, `r${i}`), E(`r${i}`, `n${i + 1}`)]) };
+  const doc = {
+    nodes: [...range(n).map((i) => I(`n${i}`)), ...range(n - 1).map((i) => S(`r${i}`))],
+    edges: range(n - 1).flatMap((i) => [E(`n${i}`, `r${i}`), E(`r${i}`, `n${i + 1}`)]),
+  };
   const { status, body } = await importFile('aif', doc, 'A long chain');
   expect(status).toBe(201);
   expect(rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: n, inferences: n - 1, conflicts: 0 });

@@ -25,9 +25,13 @@ async function add(key: string, body: Record<string, unknown>): Promise<void> {
 }
 const view = async (query = '') => (await browser.get<View>(`/api/maps/${slug}${query}`)).body;
 /** PATCH answers `{ node }`; refusals `{ error }`. */
-const unwrap = (answer: { status: number; body: { node: Node } | Refusal }) => ({ status: answer.status, body: 'node' in answer.body ? answer.body.node : answer.body });
+const unwrap = (answer: { status: number; body: { node: Node } | Refusal }) => ({
+  status: answer.status,
+  body: 'node' in answer.body ? answer.body.node : answer.body,
+});
 const statusOf = (v: View, key: string) => v.nodes.find((n) => n.id === ids[key])?.status;
-const patch = async (key: string, body: Record<string, unknown>) => unwrap(await browser.request<{ node: Node } | Refusal>('PATCH', `/api/maps/${slug}/nodes/${ids[key]}`, { body }));
+const patch = async (key: string, body: Record<string, unknown>) =>
+  unwrap(await browser.request<{ node: Node } | Refusal>('PATCH', `/api/maps/${slug}/nodes/${ids[key]}`, { body }));
 
 beforeAll(async () => {
   const made = await browser.post<{ map: { slug: string } }>('/api/documents', {
@@ -42,7 +46,13 @@ beforeAll(async () => {
   await add('fact', { kind: 'evidence', text: 'The 2009 state tests: scores down 8 points.', target: ids.harm, relation: 'supports' });
   await add('later', { kind: 'objection', text: 'The 2010 census showed the scores rose again.', target: ids.harm, relation: 'attacks', asOf: '2010-03' });
   await add('early', { kind: 'objection', text: 'A 2008 survey found the fall was a testing change.', target: ids.harm, relation: 'attacks', asOf: '2008-05' });
-  await add('answer', { kind: 'rebuttal', text: 'The 2009 retest with the old test showed the same fall.', target: ids.early, relation: 'attacks', asOf: '2009-06' });
+  await add('answer', {
+    kind: 'rebuttal',
+    text: 'The 2009 retest with the old test showed the same fall.',
+    target: ids.early,
+    relation: 'attacks',
+    asOf: '2009-06',
+  });
 });
 
 test('the essay keeps its month, and every point its asOf', async () => {
@@ -88,11 +98,23 @@ test.each([
 test('a point dated in a month that is not a month, or in the future, is refused and nothing is written', async () => {
   const before = (await view()).nodes.length;
   for (const asOf of ['2009-00', '09-2009', '2999-12']) {
-    const answer = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, { kind: 'objection', text: 'A dated objection.', target: ids.harm, relation: 'attacks', asOf });
+    const answer = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, {
+      kind: 'objection',
+      text: 'A dated objection.',
+      target: ids.harm,
+      relation: 'attacks',
+      asOf,
+    });
     expect(answer.status, asOf).toBe(400);
     expect(answer.body.error.issues.map((i) => i.path.join('.'))).toContain('asOf');
   }
-  const thesisDated = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, { kind: 'claim', text: 'Dated claim.', asOf: '2009-01', implicit: true, quote: { start: 0, end: 4 } });
+  const thesisDated = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, {
+    kind: 'claim',
+    text: 'Dated claim.',
+    asOf: '2009-01',
+    implicit: true,
+    quote: { start: 0, end: 4 },
+  });
   expect(thesisDated.status).toBe(400);
   expect((await view()).nodes.length).toBe(before);
 });
@@ -135,10 +157,22 @@ test('a thesis made a claim stops proposing; a claim made the thesis loses its s
 });
 
 test('claims can be unstated (a reconstruction in the analyst’s words); evidence cannot', async () => {
-  const claim = await browser.post<{ node: Node }>(`/api/maps/${slug}/nodes`, { kind: 'claim', text: 'The council owes the town a library.', target: ids.thesis, relation: 'supports', implicit: true });
+  const claim = await browser.post<{ node: Node }>(`/api/maps/${slug}/nodes`, {
+    kind: 'claim',
+    text: 'The council owes the town a library.',
+    target: ids.thesis,
+    relation: 'supports',
+    implicit: true,
+  });
   expect(claim.status).toBe(201);
   expect(claim.body.node).toMatchObject({ kind: 'claim', implicit: true });
-  const evidence = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, { kind: 'evidence', text: 'An unstated fact.', target: ids.thesis, relation: 'supports', implicit: true });
+  const evidence = await browser.post<Refusal>(`/api/maps/${slug}/nodes`, {
+    kind: 'evidence',
+    text: 'An unstated fact.',
+    target: ids.thesis,
+    relation: 'supports',
+    implicit: true,
+  });
   expect(evidence.status).toBe(400);
   expect(evidence.body.error.issues).toContainEqual({ path: ['implicit'], message: 'Only premises and claims can be unstated.' });
   // An unstated claim can become a premise, never evidence.
@@ -174,11 +208,17 @@ test('one PATCH of words and details is one event whose before is the whole poin
   const changed = await patch('edited', { text: 'A second wording, from 2010.', version: 1, asOf: '2010-01' });
   expect(changed.status).toBe(200);
   expect(changed.body).toMatchObject({ text: 'A second wording, from 2010.', asOf: '2010-01', version: 2 });
-  const history = await browser.get<{ events: { id: number; type: string; data: { node: { id: string }; before?: Record<string, unknown> } }[] }>(`/api/maps/${slug}/history`);
+  const history = await browser.get<{ events: { id: number; type: string; data: { node: { id: string }; before?: Record<string, unknown> } }[] }>(
+    `/api/maps/${slug}/history`,
+  );
   const mine = history.body.events.filter((e) => e.id > start);
   expect(mine).toHaveLength(1);
   expect(mine[0].type).toBe('node.updated');
-  expect(mine[0].data.before).toMatchObject({ text: 'A first wording from 2009.', version: 1, details: { asOf: '2009-03', stockIssue: null, proposal: false } });
+  expect(mine[0].data.before).toMatchObject({
+    text: 'A first wording from 2009.',
+    version: 1,
+    details: { asOf: '2009-03', stockIssue: null, proposal: false },
+  });
 
   const afterEdit = await lastEvent();
   expect((await patch('edited', { asOf: '2010-01' })).status).toBe(200);

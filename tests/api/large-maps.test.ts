@@ -32,7 +32,11 @@ beforeAll(async () => {
 }, 120_000);
 
 function liveNodes(): number {
-  return (database.reader.prepare(`SELECT COUNT(*) AS n FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = ? AND n.deletedAt IS NULL`).get(SLUG) as { n: number }).n;
+  return (
+    database.reader.prepare(`SELECT COUNT(*) AS n FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = ? AND n.deletedAt IS NULL`).get(SLUG) as {
+      n: number;
+    }
+  ).n;
 }
 
 test(`"Tidy layout" saves ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions at once on a ${MAP_NODES_MAX.toLocaleString('en')}-point map`, async () => {
@@ -49,7 +53,9 @@ test(`"Tidy layout" saves ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions 
 
 test('a batch naming a point of another map is refused whole, and writes nothing', async () => {
   const before = database.snapshot();
-  const other = (database.reader.prepare(`SELECT n.id FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = 'negotiate-now' LIMIT 1`).get() as { id: string }).id;
+  const other = (
+    database.reader.prepare(`SELECT n.id FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = 'negotiate-now' LIMIT 1`).get() as { id: string }
+  ).id;
   const positions = Object.fromEntries([...graph.nodes.slice(0, 1500).map((n) => [idOf('node', n.id), { x: 1, y: 1 }]), [other, { x: 2, y: 2 }]]);
   const response = await send('PUT', `/api/maps/${SLUG}/positions`, { body: { positions }, headers: CLIENT });
   expect(response.status).toBe(400);
@@ -88,7 +94,8 @@ test('deleting a point that takes ~1,500 others with it works, and Undo brings a
 test('a full map takes no new point; a delete makes room for exactly as many, though the deleted rows stay for Undo', async () => {
   expect(liveNodes()).toBe(MAP_NODES_MAX);
   const thesis = idOf('node', graph.nodes.find((n) => n.kind === 'thesis')!.id);
-  const add = (text: string) => send('POST', `/api/maps/${SLUG}/nodes`, { headers: CLIENT, body: { kind: 'objection', text, target: thesis, relation: 'attacks' } });
+  const add = (text: string) =>
+    send('POST', `/api/maps/${SLUG}/nodes`, { headers: CLIENT, body: { kind: 'objection', text, target: thesis, relation: 'attacks' } });
   const full = await add('One point too many for this map.');
   expect(full.status, await full.clone().text()).toBe(409);
   expect(((await full.json()) as { error: { message: string } }).error.message).toMatch(/This map is full/);

@@ -96,7 +96,12 @@ describe('presence on the events stream', () => {
     await until(() => ana.of('presence-joined').length === 1);
     const benAgain = await openStream({ client: 'ben', name: 'Ben' });
     await until(() => benAgain.of('presence').length === 1);
-    expect(benAgain.of('presence')).toEqual([[{ name: 'Ana', clientId: 'ana' }, { name: 'Ben', clientId: 'ben' }]]);
+    expect(benAgain.of('presence')).toEqual([
+      [
+        { name: 'Ana', clientId: 'ana' },
+        { name: 'Ben', clientId: 'ben' },
+      ],
+    ]);
     await benAgain.close();
     await settle();
     expect(ana.messages().filter((m) => m.event.startsWith('presence'))).toHaveLength(2);
@@ -143,10 +148,7 @@ describe('stream caps', () => {
   ] as const)('the registry refuses by %s and counts nothing for the refused stream', (cap, next) => {
     const changes: PresenceChange[] = [];
     const registry = new StreamRegistry({ total: 3, perMap: 2, perAddress: 2, perClient: 2 }, (_, change) => changes.push(change));
-    const seats = [
-      registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' }),
-      registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' }),
-    ];
+    const seats = [registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' }), registry.admit('m1', { name: '', clientId: 'c1', address: 'a1' })];
     if (cap === 'total') registry.admit('m2', { name: '', clientId: 'c2', address: 'a2' });
     const before = { total: registry.count(), onMap: registry.count(next.map), changes: changes.length };
     expect(registry.admit(next.map, { name: '', clientId: next.client, address: next.address })).toEqual({ refused: cap });
@@ -176,7 +178,7 @@ describe('stream caps', () => {
 });
 
 describe('a client that does not read', () => {
-  const mapId = () => (database.reader.prepare("SELECT id FROM ArgumentMap WHERE slug = ?").get(SLUG) as { id: string }).id;
+  const mapId = () => (database.reader.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(SLUG) as { id: string }).id;
   /** Appends `count` events of ~10 KB each to the map's log; returns the id of the first. */
   function appendEvents(count: number): number {
     const insert = database.reader.prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)');
@@ -218,7 +220,9 @@ describe('a client that does not read', () => {
     const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
     const aborter = new AbortController();
     const before = buffered();
-    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?after=${last}&client=slow`, { signal: aborter.signal }), { slug: SLUG });
+    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?after=${last}&client=slow`, { signal: aborter.signal }), {
+      slug: SLUG,
+    });
     await settle();
     await new Promise((r) => setTimeout(r, 300));
     // 30 MB of backlog; what waits for the client is one buffer and the event that overflowed it.
@@ -231,7 +235,9 @@ describe('a client that does not read', () => {
   test('live events it has no room for wait in the log too, and come when it reads', async () => {
     const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
     const aborter = new AbortController();
-    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?client=slow-live`, { signal: aborter.signal }), { slug: SLUG });
+    const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?client=slow-live`, { signal: aborter.signal }), {
+      slug: SLUG,
+    });
     const drain = changeReader(response.body!);
     expect(await drain(200)).toEqual([]);
     const before = buffered();

@@ -29,7 +29,11 @@ const visitor = { 'x-argmap-owner': 'visitor-secret-key-0123456789', 'x-argmap-n
 /** Sends to a route by its name (`DELETE /api/maps/[slug]/nodes/[id]`) with its params filled in. */
 function send(name: string, params: Record<string, string>, headers: Record<string, string>, body?: unknown): Promise<Response> {
   const [method, pattern] = name.split(' ') as [Method, string];
-  return sendTo(method, pattern.replace(/\[([^\]]+)\]/g, (_, key: string) => encodeURIComponent(params[key])), { headers, body });
+  return sendTo(
+    method,
+    pattern.replace(/\[([^\]]+)\]/g, (_, key: string) => encodeURIComponent(params[key])),
+    { headers, body },
+  );
 }
 
 async function ok<T>(response: Response, status = 200): Promise<T> {
@@ -52,20 +56,42 @@ beforeAll(async () => {
 
   // The visitor writes.
   const add = async (text: string, target: string) =>
-    (await ok<{ node: { id: string; version: number } }>(await send('POST /api/maps/[slug]/nodes', { slug: SLUG }, visitor, { kind: 'claim', text, target, relation: 'supports' }), 201)).node;
+    (
+      await ok<{ node: { id: string; version: number } }>(
+        await send('POST /api/maps/[slug]/nodes', { slug: SLUG }, visitor, { kind: 'claim', text, target, relation: 'supports' }),
+        201,
+      )
+    ).node;
   const point = await add(SECRET_POINT, thesis.id);
   await add(SECRET_DEPENDENT, point.id);
   const reworded = await add(SECRET_WORDING, thesis.id);
   const own = await add(OWN_DELETE, thesis.id);
-  const comment = (await ok<{ comment: { id: string } }>(await send('POST /api/maps/[slug]/nodes/[id]/comments', { slug: SLUG, id: thesis.id }, visitor, { text: SECRET_COMMENT }), 201)).comment;
-  const other = (await ok<{ comment: { id: string } }>(await send('POST /api/maps/[slug]/nodes/[id]/comments', { slug: SLUG, id: thesis.id }, visitor, { text: SECRET_COMMENT_WORDING }), 201)).comment;
+  const comment = (
+    await ok<{ comment: { id: string } }>(
+      await send('POST /api/maps/[slug]/nodes/[id]/comments', { slug: SLUG, id: thesis.id }, visitor, { text: SECRET_COMMENT }),
+      201,
+    )
+  ).comment;
+  const other = (
+    await ok<{ comment: { id: string } }>(
+      await send('POST /api/maps/[slug]/nodes/[id]/comments', { slug: SLUG, id: thesis.id }, visitor, { text: SECRET_COMMENT_WORDING }),
+      201,
+    )
+  ).comment;
   await ok(await send('DELETE /api/maps/[slug]/nodes/[id]', { slug: SLUG, id: own.id }, visitor));
 
   // The owner moderates, then closes the map to writers.
   await ok(await send('DELETE /api/maps/[slug]/comments/[commentId]', { slug: SLUG, commentId: comment.id }, asOwner()));
-  await ok(await send('PATCH /api/maps/[slug]/comments/[commentId]', { slug: SLUG, commentId: other.id }, asOwner(), { text: 'A comment the owner reworded.' }));
+  await ok(
+    await send('PATCH /api/maps/[slug]/comments/[commentId]', { slug: SLUG, commentId: other.id }, asOwner(), { text: 'A comment the owner reworded.' }),
+  );
   await ok(await send('DELETE /api/maps/[slug]/nodes/[id]', { slug: SLUG, id: point.id }, asOwner()));
-  await ok(await send('PATCH /api/maps/[slug]/nodes/[id]', { slug: SLUG, id: reworded.id }, asOwner(), { text: 'A point the owner reworded.', version: reworded.version }));
+  await ok(
+    await send('PATCH /api/maps/[slug]/nodes/[id]', { slug: SLUG, id: reworded.id }, asOwner(), {
+      text: 'A point the owner reworded.',
+      version: reworded.version,
+    }),
+  );
   await client.argumentMap.update({ where: { id: mapId }, data: { policy: 'read-only' } });
 }, 60_000);
 
@@ -95,7 +121,7 @@ test('the live stream replayed from the start (eventsAfter, as the stream reads 
   const { db } = await import('@/lib/db/client');
   const { eventsAfter } = await import('@/lib/db/events');
   const replay = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await eventsAfter(await db(), mapId, after, 100);
     if (page.length === 0) break;
     replay.push(...page);
@@ -134,7 +160,9 @@ test("on an open map a visitor may undo any delete but the owner's moderation", 
 test('the owner still reads everything, and can undo the delete', async () => {
   const { events } = await ok<{ events: unknown[] }>(await send('GET /api/maps/[slug]/history', { slug: SLUG }, asOwner()));
   expect(leaked(events)).toEqual(SECRETS);
-  const { deletions } = await ok<{ deletions: { deletionId: string; nodes: { text: string }[] }[] }>(await send('GET /api/maps/[slug]/deletions', { slug: SLUG }, asOwner()));
+  const { deletions } = await ok<{ deletions: { deletionId: string; nodes: { text: string }[] }[] }>(
+    await send('GET /api/maps/[slug]/deletions', { slug: SLUG }, asOwner()),
+  );
   const moderated = deletions.find((d) => d.nodes.some((n) => n.text === SECRET_POINT))!;
   expect(moderated.nodes.map((n) => n.text).sort()).toEqual([SECRET_DEPENDENT, SECRET_POINT].sort());
   await ok(await send('POST /api/maps/[slug]/deletions/[deletionId]/restore', { slug: SLUG, deletionId: moderated.deletionId }, asOwner()));

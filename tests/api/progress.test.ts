@@ -105,7 +105,13 @@ test('before any task is set: every member but the teacher, nothing counted, tas
   expect(progress.viewer).toEqual({ owner: true });
   expect(progress.students.map((s) => s.member.name).sort()).toEqual([FORMULA, 'ada-lovelace', JO].sort());
   for (const s of progress.students) {
-    expect(s).toMatchObject({ tasks: [], complete: false, started: false, summary: 'No points on the map yet', member: { role: 'editor', lastActiveAt: null } });
+    expect(s).toMatchObject({
+      tasks: [],
+      complete: false,
+      started: false,
+      summary: 'No points on the map yet',
+      member: { role: 'editor', lastActiveAt: null },
+    });
     expect(Object.values(s.counts)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   }
 });
@@ -115,7 +121,10 @@ describe('two students act on the class copy', () => {
     expect((await teacher.put(`/api/maps/${slug}/tasks`, { targets: TARGETS, dueAt: '2026-12-10' })).status).toBe(200);
     const mapId = row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
     const thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis' AND deletedAt IS NULL", mapId).id;
-    const exampleStep = row<{ id: string }>("SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1", mapId).id;
+    const exampleStep = row<{ id: string }>(
+      "SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1",
+      mapId,
+    ).id;
 
     // Ada: a claim quoting the essay under the thesis (the seed's: not a classmate's point).
     await add(ada, 'A1', { kind: 'claim', text: 'Talks have lowered tensions before.', target: thesis, relation: 'supports', quote: { start: 0, end: 30 } });
@@ -281,7 +290,9 @@ describe('who may not read progress', () => {
 
 test('the identity marks never leave the server', () => {
   const mapId = row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
-  marks = (database.reader.prepare('SELECT DISTINCT actorMark FROM MapEvent WHERE mapId = ? AND actorMark IS NOT NULL').all(mapId) as { actorMark: string }[]).map((r) => r.actorMark);
+  marks = (
+    database.reader.prepare('SELECT DISTINCT actorMark FROM MapEvent WHERE mapId = ? AND actorMark IS NOT NULL').all(mapId) as { actorMark: string }[]
+  ).map((r) => r.actorMark);
   // The teacher, Ada's account and Jo's membership all acted.
   expect(marks).toHaveLength(3);
   expect(answersRead.length).toBeGreaterThan(10);

@@ -20,7 +20,10 @@ describe('layouts sent with a map page', () => {
     expect(sent.whole?.key).toBe(layoutInputKey(guessedLayoutInput(opEd)));
     expect(sent.main?.key).toBe(layoutInputKey(guessedLayoutInput(main)));
     // Every card and junction of each part has a position, in whole pixels.
-    for (const [part, layout] of [[opEd, sent.whole!], [main, sent.main!]] as const) {
+    for (const [part, layout] of [
+      [opEd, sent.whole!],
+      [main, sent.main!],
+    ] as const) {
       const ids = guessedLayoutInput(part).children.map((c) => c.id);
       expect(Object.keys(layout.positions).sort()).toEqual([...ids].sort());
       for (const [x, y] of Object.values(layout.positions)) expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);

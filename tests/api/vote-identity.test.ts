@@ -15,7 +15,9 @@ afterAll(() => database.cleanup());
 type Summary = { rating: { average: number; count: number }; mine: number | null };
 
 function claimId(offset: number): string {
-  return (database.reader.prepare(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET ?`).get(offset) as { id: string }).id;
+  return (
+    database.reader.prepare(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET ?`).get(offset) as { id: string }
+  ).id;
 }
 const votePath = (nodeId: string) => `/api/maps/negotiate-now/nodes/${encodeURIComponent(nodeId)}/vote`;
 const ownerKey = () => ({ 'x-argmap-owner': randomUUID(), 'x-argmap-client': randomUUID() });

@@ -13,7 +13,17 @@ const classPanel = onDemand(() => import('./class-panel').then((m) => m.ClassPan
  * The Class dialog itself (`ClassButton` draws its button until this loads, with Radix's Dialog:
  * `DEFERRED.classDialog`): "Loading the class…" until the panel is there, then the panel.
  */
-export function ClassPopup({ radix: { Dialog, ModalContent }, popup, open, onOpenChange }: { radix: typeof DialogParts; popup: LoadedPopup; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ClassPopup({
+  radix: { Dialog, ModalContent },
+  popup,
+  open,
+  onOpenChange,
+}: {
+  radix: typeof DialogParts;
+  popup: LoadedPopup;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [Panel, setPanel] = useState(() => classPanel.loaded);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {

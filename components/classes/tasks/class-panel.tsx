@@ -82,7 +82,13 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
           {students.length > 0 && <> · {notStarted} not started</>}
         </p>
         <label className="inline-flex items-center gap-2 rounded-md border border-slate-200 px-2.5 py-1 text-slate-700">
-          <input type="checkbox" checked={notStartedOnly} onChange={(e) => setNotStartedOnly(e.target.checked)} className="h-4 w-4 accent-indigo-600" data-testid="class-panel.not-started" />
+          <input
+            type="checkbox"
+            checked={notStartedOnly}
+            onChange={(e) => setNotStartedOnly(e.target.checked)}
+            className="h-4 w-4 accent-indigo-600"
+            data-testid="class-panel.not-started"
+          />
           <Filter aria-hidden className="h-3.5 w-3.5 text-slate-500" /> Not started only
         </label>
         <a
@@ -148,8 +154,17 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
                 const open = expanded === student.member.id;
                 return (
                   <Fragment key={student.member.id}>
-                    <tr className={`align-top ${open ? 'bg-indigo-50' : ''}`} data-testid="class-panel.row" data-name={student.member.name} data-started={student.started} data-complete={student.complete}>
-                      <th scope="row" className={`sticky left-0 z-[1] px-3 ${open ? 'bg-indigo-50' : 'bg-white'} py-2.5 font-medium text-slate-900 shadow-[1px_0_0_rgb(226_232_240)]`}>
+                    <tr
+                      className={`align-top ${open ? 'bg-indigo-50' : ''}`}
+                      data-testid="class-panel.row"
+                      data-name={student.member.name}
+                      data-started={student.started}
+                      data-complete={student.complete}
+                    >
+                      <th
+                        scope="row"
+                        className={`sticky left-0 z-[1] px-3 ${open ? 'bg-indigo-50' : 'bg-white'} py-2.5 font-medium text-slate-900 shadow-[1px_0_0_rgb(226_232_240)]`}
+                      >
                         <button
                           type="button"
                           onClick={() => setExpanded(open ? null : student.member.id)}
@@ -157,7 +172,11 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
                           className="inline-flex max-w-[12rem] items-start gap-1 text-left text-indigo-800 hover:underline"
                           data-testid="class-panel.student"
                         >
-                          {open ? <ChevronDown aria-hidden className="mt-0.5 h-4 w-4 shrink-0" /> : <ChevronRight aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />}
+                          {open ? (
+                            <ChevronDown aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+                          ) : (
+                            <ChevronRight aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
+                          )}
                           <span className="[overflow-wrap:anywhere]">{student.member.name}</span>
                         </button>
                         {student.member.alias && (
@@ -228,7 +247,12 @@ function SortHeader({ column, sort, onSort, children, sticky, wide, wideOnly }: 
       aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
       className={`px-3 py-2 font-semibold ${sticky ? 'sticky left-0 z-[1] bg-slate-50 shadow-[1px_0_0_rgb(226_232_240)]' : ''} ${wide ? 'min-w-[16rem]' : ''} ${wideOnly ? 'max-sm:hidden' : ''}`}
     >
-      <button type="button" onClick={() => onSort(column)} className={`inline-flex items-center gap-1 text-left uppercase tracking-wider hover:text-slate-900 ${active ? 'text-slate-900' : ''}`} data-testid="class-panel.sort">
+      <button
+        type="button"
+        onClick={() => onSort(column)}
+        className={`inline-flex items-center gap-1 text-left uppercase tracking-wider hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}
+        data-testid="class-panel.sort"
+      >
         {children}
         {active && <Arrow aria-hidden className="h-3.5 w-3.5 shrink-0" />}
       </button>
@@ -267,7 +291,12 @@ function StudentDetail({ student, onClose }: { student: StudentProgress; onClose
     const style = KIND_STYLES[node.kind];
     const Icon = style.icon;
     return (
-      <button type="button" onClick={() => show(id)} className="inline-flex max-w-full items-start gap-1.5 rounded px-1 py-0.5 text-left hover:bg-white" data-testid="class-panel.point">
+      <button
+        type="button"
+        onClick={() => show(id)}
+        className="inline-flex max-w-full items-start gap-1.5 rounded px-1 py-0.5 text-left hover:bg-white"
+        data-testid="class-panel.point"
+      >
         {index !== undefined && <span className="w-5 shrink-0 text-right tabular-nums text-slate-500">{index + 1}.</span>}
         <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0" style={{ color: style.color }} />
         <span className="sr-only">{style.label}: </span>

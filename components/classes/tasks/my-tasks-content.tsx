@@ -36,12 +36,21 @@ export function MyTasksCardContent() {
             )}
           </p>
         </div>
-        <button type="button" onClick={() => setOpen(false)} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Hide my tasks" data-testid="my-tasks.dismiss">
+        <button
+          type="button"
+          onClick={() => setOpen(false)}
+          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          aria-label="Hide my tasks"
+          data-testid="my-tasks.dismiss"
+        >
           <X aria-hidden className="h-4 w-4" />
         </button>
       </div>
       {tasks.instructions && (
-        <p className="mt-3 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800 [overflow-wrap:anywhere]" data-testid="my-tasks.instructions">
+        <p
+          className="mt-3 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800 [overflow-wrap:anywhere]"
+          data-testid="my-tasks.instructions"
+        >
           {tasks.instructions}
         </p>
       )}

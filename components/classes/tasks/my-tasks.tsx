@@ -69,7 +69,11 @@ export function MyTasksProvider({ children }: { children: ReactNode }) {
   const { data } = useProgress({ enabled: role !== null && role !== 'owner', onlyWithTasks: true });
   const tasks = data?.viewer.owner === false ? data.tasks : null;
   const mine = tasks ? data?.students[0] : undefined;
-  const dismissedAt = useSyncExternalStore(subscribeDismissal, () => readDismissal(slug), () => UNKNOWN);
+  const dismissedAt = useSyncExternalStore(
+    subscribeDismissal,
+    () => readDismissal(slug),
+    () => UNKNOWN,
+  );
   const open = !!tasks && !!mine && dismissedAt !== UNKNOWN && dismissedAt !== tasks.updatedAt;
   const setOpen = useCallback((next: boolean) => tasks && writeDismissal(slug, next ? null : tasks.updatedAt), [slug, tasks]);
   const value = useMemo(() => ({ tasks, mine, open, setOpen }), [tasks, mine, open, setOpen]);

@@ -29,7 +29,9 @@ export function ProgressBar({ task, label, size = 'md', testId }: ProgressBarPro
       >
         <div className={`h-full rounded-full ${task.complete ? 'bg-emerald-600' : 'bg-indigo-600'}`} style={{ width: `${share * 100}%` }} />
       </div>
-      <p className={`mt-1 flex items-center gap-1 tabular-nums ${size === 'sm' ? 'text-xs' : 'text-sm'} ${task.complete ? 'font-medium text-emerald-800' : 'text-slate-700'}`}>
+      <p
+        className={`mt-1 flex items-center gap-1 tabular-nums ${size === 'sm' ? 'text-xs' : 'text-sm'} ${task.complete ? 'font-medium text-emerald-800' : 'text-slate-700'}`}
+      >
         {task.complete && <Check aria-hidden className="h-3.5 w-3.5 shrink-0" strokeWidth={3} />}
         <span data-testid={testId && `${testId}-words`}>{task.words}</span>
       </p>

@@ -44,7 +44,16 @@ export function TasksForm({ open, onOpenChange, current, onSaved }: TasksFormPro
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <ModalContent className="w-[560px]">
         {/* Mounted only while open, so each opening starts from the tasks as they are. */}
-        {open && <TasksFormBody current={current} onDone={(tasks) => { onSaved(tasks); onOpenChange(false); }} onCancel={() => onOpenChange(false)} />}
+        {open && (
+          <TasksFormBody
+            current={current}
+            onDone={(tasks) => {
+              onSaved(tasks);
+              onOpenChange(false);
+            }}
+            onCancel={() => onOpenChange(false)}
+          />
+        )}
       </ModalContent>
     </Dialog.Root>
   );
@@ -53,7 +62,9 @@ export function TasksForm({ open, onOpenChange, current, onSaved }: TasksFormPro
 function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | null; onDone: (tasks: ClassTasks | null) => void; onCancel: () => void }) {
   const slug = useMapStore((s) => s.view.map.slug);
   const base = `/api/maps/${encodeURIComponent(slug)}/tasks`;
-  const [counts, setCounts] = useState<Record<TaskKind, string>>(() => Object.fromEntries(TASK_KINDS.map((kind) => [kind, String(current?.targets[kind] ?? '')])) as Record<TaskKind, string>);
+  const [counts, setCounts] = useState<Record<TaskKind, string>>(
+    () => Object.fromEntries(TASK_KINDS.map((kind) => [kind, String(current?.targets[kind] ?? '')])) as Record<TaskKind, string>,
+  );
   const [dueAt, setDueAt] = useState(current?.dueAt ?? '');
   const [instructions, setInstructions] = useState(current?.instructions ?? '');
   const [errors, setErrors] = useState<FormErrors>({});
@@ -72,9 +83,7 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
     event.preventDefault();
     setBusy(true);
     try {
-      const targets = Object.fromEntries(
-        TASK_KINDS.filter((kind) => counts[kind].trim() !== '').map((kind) => [kind, Number(counts[kind].trim())]),
-      );
+      const targets = Object.fromEntries(TASK_KINDS.filter((kind) => counts[kind].trim() !== '').map((kind) => [kind, Number(counts[kind].trim())]));
       const parsed = tasksSchema.safeParse({ targets, dueAt: dueAt === '' ? null : dueAt, instructions });
       if (!parsed.success) {
         setErrors(errorsOf(parsed.error.issues));
@@ -202,7 +211,13 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
 
       <div className="flex flex-wrap items-center justify-end gap-2">
         {current && (
-          <button type="button" onClick={turnOff} disabled={busy} className="mr-auto rounded-md px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60" data-testid="tasks-form.turn-off">
+          <button
+            type="button"
+            onClick={turnOff}
+            disabled={busy}
+            className="mr-auto rounded-md px-3 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
+            data-testid="tasks-form.turn-off"
+          >
             Turn tasks off
           </button>
         )}

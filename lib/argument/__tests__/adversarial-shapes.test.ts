@@ -138,7 +138,13 @@ describe('the other functions of the core are linear in the map', () => {
     expect(new Set(Object.values(evaluate(chain(5000)).nodes).map((n) => n.status))).toEqual(new Set(['stands']));
     const attacked = evaluate(attackChain(5000)).nodes;
     // The last rebuttal stands, so the points alternate up the chain: x4998 is defeated, x4997 stands, …, x0 is defeated.
-    expect([attacked.x4999.status, attacked.x4998.status, attacked.x1.status, attacked.x0.status, attacked.c.status]).toEqual(['stands', 'defeated', 'stands', 'defeated', 'stands']);
+    expect([attacked.x4999.status, attacked.x4998.status, attacked.x1.status, attacked.x0.status, attacked.c.status]).toEqual([
+      'stands',
+      'defeated',
+      'stands',
+      'defeated',
+      'stands',
+    ]);
     expect(new Set(Object.values(evaluate(cycle(5000)).nodes).map((n) => n.status))).toEqual(new Set(['contested']));
   });
 

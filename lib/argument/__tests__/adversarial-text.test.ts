@@ -73,7 +73,12 @@ function withinBound<T>(run: () => T): T {
 function firstBadSpan(text: string, spans: readonly Span[]): number {
   const space = /\s/;
   return spans.findIndex(
-    (span, i) => span.start < (i === 0 ? 0 : spans[i - 1].end) || span.end <= span.start || span.end > text.length || space.test(text[span.start]) || space.test(text[span.end - 1]),
+    (span, i) =>
+      span.start < (i === 0 ? 0 : spans[i - 1].end) ||
+      span.end <= span.start ||
+      span.end > text.length ||
+      space.test(text[span.start]) ||
+      space.test(text[span.end - 1]),
   );
 }
 

@@ -18,7 +18,15 @@ const node = (id: string, kind: ArgNode['kind'], asOf: string | null = null): Ar
 
 /** T ← C ← E; O (2010) attacks C; R (2009) rebuts O; U (2011) undercuts the step E → C. */
 const graph: ArgumentGraph = {
-  nodes: [node('T', 'thesis'), node('C', 'claim'), node('E', 'evidence'), node('O', 'objection', '2010-03'), node('R', 'rebuttal', '2009-06'), node('U', 'objection', '2011-01'), node('L', 'evidence', '2012-05')],
+  nodes: [
+    node('T', 'thesis'),
+    node('C', 'claim'),
+    node('E', 'evidence'),
+    node('O', 'objection', '2010-03'),
+    node('R', 'rebuttal', '2009-06'),
+    node('U', 'objection', '2011-01'),
+    node('L', 'evidence', '2012-05'),
+  ],
   inferences: [
     { id: 'i1', conclusion: 'T', premises: ['C'], scheme: null },
     { id: 'i2', conclusion: 'C', premises: ['E'], scheme: null },
@@ -67,7 +75,15 @@ describe('judging as of a month', () => {
   test('explanations judged as of a month count and blame only what was known then', () => {
     // d is attacked by o2 (2009) and by o3 (2012); o2's only answer r2 is from 2012.
     const g: ArgumentGraph = {
-      nodes: [node('t', 'thesis'), node('d', 'premise'), node('o2', 'objection', '2009-01'), node('o3', 'objection', '2012-01'), node('r2', 'rebuttal', '2012-02'), node('c', 'claim'), node('ev', 'evidence', '2012-05')],
+      nodes: [
+        node('t', 'thesis'),
+        node('d', 'premise'),
+        node('o2', 'objection', '2009-01'),
+        node('o3', 'objection', '2012-01'),
+        node('r2', 'rebuttal', '2012-02'),
+        node('c', 'claim'),
+        node('ev', 'evidence', '2012-05'),
+      ],
       inferences: [
         { id: 'i', conclusion: 't', premises: ['d'], scheme: null },
         { id: 'j', conclusion: 'c', premises: ['ev'], scheme: null },

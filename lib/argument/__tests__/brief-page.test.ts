@@ -65,7 +65,10 @@ describe('the stock issues on the page', () => {
     const graph: ArgumentGraph = { nodes: [{ ...base, id: 't', kind: 'thesis', text: 'Adopt the plan.', proposal: true }], inferences: [], conflicts: [] };
     const premises: string[] = [];
     for (let i = 0; i < width; i++) {
-      graph.nodes.push({ ...base, id: `h${i}`, kind: 'premise', text: `Harm ${i}.`, stockIssue: 'harm' }, { ...base, id: `o${i}`, kind: 'objection', text: `Not so ${i}.` });
+      graph.nodes.push(
+        { ...base, id: `h${i}`, kind: 'premise', text: `Harm ${i}.`, stockIssue: 'harm' },
+        { ...base, id: `o${i}`, kind: 'objection', text: `Not so ${i}.` },
+      );
       graph.conflicts.push({ id: `c${i}`, attacker: `o${i}`, target: { node: `h${i}` } });
       premises.push(`h${i}`);
     }

@@ -75,7 +75,18 @@ describe('assignSides', () => {
       ),
       { c: 'affirmative', c2: 'affirmative', o: 'negative', e: 'mixed', f: 'mixed' },
     ],
-    ['no thesis: nobody has a side', graphOf([['c', 'claim'], ['o', 'objection']], [], [attacks('o', 'c')]), { c: undefined, o: undefined }],
+    [
+      'no thesis: nobody has a side',
+      graphOf(
+        [
+          ['c', 'claim'],
+          ['o', 'objection'],
+        ],
+        [],
+        [attacks('o', 'c')],
+      ),
+      { c: undefined, o: undefined },
+    ],
   ])('%s', (_name, graph, expected) => {
     const sides = assignSides(graph);
     for (const [id, side] of Object.entries(expected)) expect(sides.get(id), id).toBe(side);
@@ -116,7 +127,15 @@ describe('buildBrief: case outline', () => {
     ['higher average first', { c: { average: 3.5, count: 2 }, b: { average: 2, count: 1 } }, ['c', 'b', 'a']],
     ['equal averages: more votes first', { a: { average: 3, count: 1 }, b: { average: 3, count: 4 } }, ['b', 'a', 'c']],
   ])('among points of one status, the crowd’s rating orders them: %s', (_name, ratings, expected) => {
-    const g = graphOf([['t', 'thesis'], ['a', 'evidence'], ['b', 'evidence'], ['c', 'evidence']], [supports('a', 't'), supports('b', 't'), supports('c', 't')]);
+    const g = graphOf(
+      [
+        ['t', 'thesis'],
+        ['a', 'evidence'],
+        ['b', 'evidence'],
+        ['c', 'evidence'],
+      ],
+      [supports('a', 't'), supports('b', 't'), supports('c', 't')],
+    );
     const brief = buildBrief(viewOf(g, ratings), 'affirmative');
     expect(ids(brief.case)).toEqual(expected);
     expect(brief.case.find((p) => p.id === 'c')!.rating).toEqual(ratings.c ?? { average: 0, count: 0 });
@@ -124,8 +143,16 @@ describe('buildBrief: case outline', () => {
 
   test('each reason carries its evidence, its quote and the unstated premise it needs', () => {
     const g = graphOf(
-      [['t', 'thesis'], ['c', 'claim'], ['w', 'premise'], ['e', 'evidence']],
-      [{ ...linked(['c', 'w'], 't'), scheme: 'practical-reasoning' }, { ...supports('e', 'c'), scheme: 'example' }],
+      [
+        ['t', 'thesis'],
+        ['c', 'claim'],
+        ['w', 'premise'],
+        ['e', 'evidence'],
+      ],
+      [
+        { ...linked(['c', 'w'], 't'), scheme: 'practical-reasoning' },
+        { ...supports('e', 'c'), scheme: 'example' },
+      ],
     );
     g.nodes.find((n) => n.id === 'w')!.implicit = true;
     g.nodes.find((n) => n.id === 'e')!.quote = { start: 0, end: 5, text: 'Words' };
@@ -140,7 +167,16 @@ describe('buildBrief: case outline', () => {
 
   test('the negative’s case: the points against the affirmative’s, strongest first, with their support and targets', () => {
     const g = graphOf(
-      [['t', 'thesis'], ['c', 'claim'], ['e', 'evidence'], ['weak', 'objection'], ['strong', 'objection'], ['s', 'evidence'], ['r', 'rebuttal'], ['u', 'objection']],
+      [
+        ['t', 'thesis'],
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['weak', 'objection'],
+        ['strong', 'objection'],
+        ['s', 'evidence'],
+        ['r', 'rebuttal'],
+        ['u', 'objection'],
+      ],
       [supports('c', 't', 'i-c'), supports('e', 'c'), supports('s', 'strong')],
       [attacks('weak', 'c'), attacks('strong', 'e'), attacks('r', 'weak'), undercuts('u', 'i-c')],
     );
@@ -160,7 +196,14 @@ describe('buildBrief: case outline', () => {
   });
 
   test('a support cycle does not loop', () => {
-    const g = graphOf([['t', 'thesis'], ['a', 'claim'], ['b', 'claim']], [supports('a', 't'), supports('b', 'a'), supports('a', 'b')]);
+    const g = graphOf(
+      [
+        ['t', 'thesis'],
+        ['a', 'claim'],
+        ['b', 'claim'],
+      ],
+      [supports('a', 't'), supports('b', 'a'), supports('a', 'b')],
+    );
     const depth = (p: CasePoint): number => 1 + Math.max(0, ...p.support.map(depth));
     expect(depth(buildBrief(viewOf(g), 'affirmative').case[0])).toBe(2);
   });
@@ -168,7 +211,16 @@ describe('buildBrief: case outline', () => {
 
 describe('buildBrief: rebuttal matrix', () => {
   const graph = graphOf(
-    [['t', 'thesis'], ['c', 'claim'], ['d', 'claim'], ['e', 'evidence'], ['answered', 'objection'], ['open', 'objection'], ['r', 'rebuttal'], ['u', 'objection']],
+    [
+      ['t', 'thesis'],
+      ['c', 'claim'],
+      ['d', 'claim'],
+      ['e', 'evidence'],
+      ['answered', 'objection'],
+      ['open', 'objection'],
+      ['r', 'rebuttal'],
+      ['u', 'objection'],
+    ],
     [supports('c', 't', 'i-c'), supports('d', 't'), supports('e', 'c'), supports('e', 'd')],
     [attacks('answered', 'c'), attacks('r', 'answered'), attacks('open', 'd'), undercuts('u', 'i-c')],
   );
@@ -196,7 +248,14 @@ describe('buildBrief: rebuttal matrix', () => {
 
   test('a mixed point opens no row and answers none; the brief lists it apart', () => {
     const g = graphOf(
-      [['t', 'thesis'], ['c', 'claim'], ['c2', 'claim'], ['o', 'objection'], ['e', 'evidence'], ['m', 'objection']],
+      [
+        ['t', 'thesis'],
+        ['c', 'claim'],
+        ['c2', 'claim'],
+        ['o', 'objection'],
+        ['e', 'evidence'],
+        ['m', 'objection'],
+      ],
       [supports('c', 't'), supports('c2', 't'), supports('e', 'c'), supports('e', 'o')],
       [attacks('o', 'c2'), attacks('m', 'e')],
     );
@@ -209,8 +268,20 @@ describe('buildBrief: rebuttal matrix', () => {
 describe('buildBrief: critical questions', () => {
   // Two "from example" steps into one claim ask the same questions once; `o` raises example.cq1.
   const graph = graphOf(
-    [['t', 'thesis'], ['c', 'claim'], ['e1', 'evidence'], ['e2', 'evidence'], ['o', 'objection'], ['s', 'evidence']],
-    [{ ...supports('c', 't'), scheme: 'practical-reasoning' }, { ...supports('e1', 'c'), scheme: 'example' }, { ...supports('e2', 'c'), scheme: 'example' }, { ...supports('s', 'o'), scheme: 'sign' }],
+    [
+      ['t', 'thesis'],
+      ['c', 'claim'],
+      ['e1', 'evidence'],
+      ['e2', 'evidence'],
+      ['o', 'objection'],
+      ['s', 'evidence'],
+    ],
+    [
+      { ...supports('c', 't'), scheme: 'practical-reasoning' },
+      { ...supports('e1', 'c'), scheme: 'example' },
+      { ...supports('e2', 'c'), scheme: 'example' },
+      { ...supports('s', 'o'), scheme: 'sign' },
+    ],
     [{ ...attacks('o', 'e1'), question: 'example.cq1' }],
   );
 
@@ -257,13 +328,22 @@ describe('buildBrief: critical questions', () => {
 
 describe('briefToMarkdown', () => {
   const graph = graphOf(
-    [['t', 'thesis'], ['c', 'claim'], ['o', 'objection'], ['o2', 'objection'], ['r', 'rebuttal']],
+    [
+      ['t', 'thesis'],
+      ['c', 'claim'],
+      ['o', 'objection'],
+      ['o2', 'objection'],
+      ['r', 'rebuttal'],
+    ],
     [supports('c', 't')],
     [attacks('o', 'c'), attacks('o2', 'c'), attacks('r', 'o2')],
   );
   graph.nodes.find((n) => n.id === 'c')!.quote = { start: 0, end: 9, text: 'the words' };
   graph.nodes.find((n) => n.id === 'o')!.text = 'Costs | benefits, *really*';
-  const markdown = briefToMarkdown(buildBrief(viewOf(graph, { c: { average: 2.5, count: 4 } }), 'affirmative'), { ...META, url: 'http://localhost:3000/maps/x' });
+  const markdown = briefToMarkdown(buildBrief(viewOf(graph, { c: { average: 2.5, count: 4 } }), 'affirmative'), {
+    ...META,
+    url: 'http://localhost:3000/maps/x',
+  });
 
   test.each([
     ['a title naming the side', '# Debate brief: Affirmative'],
@@ -295,9 +375,24 @@ describe('briefToMarkdown', () => {
 describe('buildBrief: stock issues', () => {
   // t (a policy proposal) ← [h + i + s + n] linked; s ← es; a separate line t ← d.
   // o attacks the solvency claim; dis (disadvantage) attacks the thesis; r answers dis.
-  function policyMap(issues: Record<string, StockIssue>, conflicts = [attacks('o', 's'), attacks('dis', 't'), attacks('r', 'dis')], proposal = true): ArgumentGraph {
+  function policyMap(
+    issues: Record<string, StockIssue>,
+    conflicts = [attacks('o', 's'), attacks('dis', 't'), attacks('r', 'dis')],
+    proposal = true,
+  ): ArgumentGraph {
     const g = graphOf(
-      [['t', 'thesis'], ['h', 'premise'], ['i', 'premise'], ['s', 'claim'], ['n', 'premise'], ['es', 'evidence'], ['d', 'premise'], ['o', 'objection'], ['dis', 'objection'], ['r', 'rebuttal']],
+      [
+        ['t', 'thesis'],
+        ['h', 'premise'],
+        ['i', 'premise'],
+        ['s', 'claim'],
+        ['n', 'premise'],
+        ['es', 'evidence'],
+        ['d', 'premise'],
+        ['o', 'objection'],
+        ['dis', 'objection'],
+        ['r', 'rebuttal'],
+      ],
       [linked(['h', 'i', 's', 'n'], 't', 'case'), supports('es', 's'), supports('d', 't', 'doctrine')],
       conflicts,
     );
@@ -354,7 +449,15 @@ describe('buildBrief: stock issues', () => {
   test('the strongest attacks come first', () => {
     // o2 is defeated by r2; o stands: o is listed first although o2 comes first on the map.
     const g = policyMap(ISSUES, [attacks('o2', 's'), attacks('o', 's'), attacks('r2', 'o2')]);
-    g.nodes.push(...graphOf([['o2', 'objection'], ['r2', 'rebuttal']], []).nodes);
+    g.nodes.push(
+      ...graphOf(
+        [
+          ['o2', 'objection'],
+          ['r2', 'rebuttal'],
+        ],
+        [],
+      ).nodes,
+    );
     const solvency = buildBrief(viewOf(g), 'negative').stockIssues!.affirmative[2];
     expect(solvency.attacks.map((a) => [a.attacker.id, a.attacker.status])).toEqual([
       ['o', 'stands'],
@@ -382,7 +485,18 @@ describe('buildBrief: stock issues', () => {
     const json = JSON.parse(JSON.stringify(brief)) as typeof brief;
     expect(json.stockIssues).toEqual(brief.stockIssues);
     expect(Object.keys(json.stockIssues!).sort()).toEqual(['affirmative', 'losing', 'negative', 'rule', 'stepAttacks', 'verdict']);
-    expect(Object.keys(json.stockIssues!.affirmative[0]).sort()).toEqual(['advice', 'arguedBy', 'attacks', 'elsewhere', 'issue', 'label', 'points', 'question', 'state', 'summary']);
+    expect(Object.keys(json.stockIssues!.affirmative[0]).sort()).toEqual([
+      'advice',
+      'arguedBy',
+      'attacks',
+      'elsewhere',
+      'issue',
+      'label',
+      'points',
+      'question',
+      'state',
+      'summary',
+    ]);
   });
 
   describe('in Markdown', () => {
@@ -390,13 +504,30 @@ describe('buildBrief: stock issues', () => {
     const negative = briefToMarkdown(buildBrief(viewOf(policyMap(ISSUES)), 'negative'), META);
 
     test.each([
-      ['the section after the resolution, before the case', (md: string) => md.indexOf('## Stock issues') > md.indexOf('## Resolution') && md.indexOf('## Stock issues') < md.indexOf('## 1. Case outline')],
+      [
+        'the section after the resolution, before the case',
+        (md: string) => md.indexOf('## Stock issues') > md.indexOf('## Resolution') && md.indexOf('## Stock issues') < md.indexOf('## 1. Case outline'),
+      ],
       ['the verdict', (md: string) => md.includes(`**Verdict:** The affirmative loses the round on the stock issues: solvency is lost. ${LOST_ISSUE_RULE}`)],
       ['the issues we must hold', (md: string) => md.includes('### Stock issues we must hold')],
-      ['a lost issue, with its rule', (md: string) => md.includes('#### Solvency — Lost ✕\n\n_Would the proposal remedy it?_ Lost: its only point is defeated. A lost stock issue loses the round.'.replace(/\\n/g, '\n'))],
+      [
+        'a lost issue, with its rule',
+        (md: string) =>
+          md.includes(
+            '#### Solvency — Lost ✕\n\n_Would the proposal remedy it?_ Lost: its only point is defeated. A lost stock issue loses the round.'.replace(
+              /\\n/g,
+              '\n',
+            ),
+          ),
+      ],
       ['our point, with its issue', (md: string) => md.includes('- Our points: **claim s** — Claim · Defeated ✕ · issue: Solvency')],
       ['their attack and what it attacks', (md: string) => md.includes('- Their attacks: **objection o** — Objection · Stands ✓ — against “claim s”')],
-      ['the negative’s lines, and our answer to them', (md: string) => md.includes('### The negative’s lines: disadvantage and counterplan') && md.includes('- Our answers: **rebuttal r** — Rebuttal · Stands ✓ — against “objection dis”')],
+      [
+        'the negative’s lines, and our answer to them',
+        (md: string) =>
+          md.includes('### The negative’s lines: disadvantage and counterplan') &&
+          md.includes('- Our answers: **rebuttal r** — Rebuttal · Stands ✓ — against “objection dis”'),
+      ],
     ])('affirmative: %s', (_name, check) => {
       expect(check(affirmative)).toBe(true);
     });
@@ -422,7 +553,8 @@ describe('buildBrief: stock issues', () => {
       for (const n of g.nodes) n.asOf = dates[n.id] ?? null;
       return { today: buildBrief(viewOf(g), side), then: buildBrief(viewOf(g, {}, '2009-08'), side) };
     }
-    const issueOf = (brief: ReturnType<typeof buildBrief>, issue: StockIssue) => [...brief.stockIssues!.affirmative, ...brief.stockIssues!.negative].find((i) => i.issue === issue)!;
+    const issueOf = (brief: ReturnType<typeof buildBrief>, issue: StockIssue) =>
+      [...brief.stockIssues!.affirmative, ...brief.stockIssues!.negative].find((i) => i.issue === issue)!;
 
     test.each<[string, Record<string, string>, Side, StockIssue, { state: string; points: string[]; attacks: string[]; advice: string }]>([
       [
@@ -430,14 +562,25 @@ describe('buildBrief: stock issues', () => {
         { dis: '2012-04' },
         'affirmative',
         'disadvantage',
-        { state: 'missing', points: [], attacks: [], advice: 'The negative has not argued disadvantage as of Aug 2009: its point rests on facts known only later.' },
+        {
+          state: 'missing',
+          points: [],
+          attacks: [],
+          advice: 'The negative has not argued disadvantage as of Aug 2009: its point rests on facts known only later.',
+        },
       ],
       [
         'a disadvantage dated 2012, for the negative',
         { dis: '2012-04' },
         'negative',
         'disadvantage',
-        { state: 'missing', points: [], attacks: [], advice: 'Not argued as of Aug 2009: our disadvantage point rests on facts known only later. Argue it from what was known then, or judge with hindsight.' },
+        {
+          state: 'missing',
+          points: [],
+          attacks: [],
+          advice:
+            'Not argued as of Aug 2009: our disadvantage point rests on facts known only later. Argue it from what was known then, or judge with hindsight.',
+        },
       ],
       [
         'a later rebuttal answers nothing then: their disadvantage stands',
@@ -451,14 +594,24 @@ describe('buildBrief: stock issues', () => {
         { o: '2012-04' },
         'affirmative',
         'solvency',
-        { state: 'held', points: ['s'], attacks: [], advice: 'Held: its point stands. Nothing attacks it as of Aug 2009 (1 attack, known only later, is set aside).' },
+        {
+          state: 'held',
+          points: ['s'],
+          attacks: [],
+          advice: 'Held: its point stands. Nothing attacks it as of Aug 2009 (1 attack, known only later, is set aside).',
+        },
       ],
       [
         'a later objection to solvency, for the negative: not counted among our attacks',
         { o: '2012-04' },
         'negative',
         'solvency',
-        { state: 'held', points: ['s'], attacks: [], advice: 'Held, and nothing of ours attacks it as of Aug 2009 (1 attack, known only later, is set aside): open a line here by asking its question.' },
+        {
+          state: 'held',
+          points: ['s'],
+          attacks: [],
+          advice: 'Held, and nothing of ours attacks it as of Aug 2009 (1 attack, known only later, is set aside): open a line here by asking its question.',
+        },
       ],
       [
         'the only timeliness premise known only later, for the negative: missing then',
@@ -469,7 +622,8 @@ describe('buildBrief: stock issues', () => {
           state: 'missing',
           points: [],
           attacks: [],
-          advice: 'As of Aug 2009, the affirmative does not argue timeliness: its point rests on facts known only later. Say so — an issue nobody argues is lost, and a lost stock issue loses the round.',
+          advice:
+            'As of Aug 2009, the affirmative does not argue timeliness: its point rests on facts known only later. Say so — an issue nobody argues is lost, and a lost stock issue loses the round.',
         },
       ],
     ])('%s', (_name, dates, side, issue, expected) => {
@@ -482,7 +636,9 @@ describe('buildBrief: stock issues', () => {
       const { today, then } = asOf2009({ dis: '2012-04' }, 'affirmative');
       expect(issueOf(today, 'disadvantage').state).toBe('lost');
       const markdown = briefToMarkdown(then, { ...META, asOf: '2009-08' });
-      expect(markdown).toContain('#### Disadvantage — Not argued —\n\n_Would the proposal bring worse harms of its own?_ The negative has not argued disadvantage as of Aug 2009');
+      expect(markdown).toContain(
+        '#### Disadvantage — Not argued —\n\n_Would the proposal bring worse harms of its own?_ The negative has not argued disadvantage as of Aug 2009',
+      );
       expect(markdown).not.toContain('Disadvantage — Answered');
       expect(markdown).not.toContain('Their disadvantage is answered');
       expect(markdown).not.toMatch(/Their points: \*\*objection dis\*\*/);
@@ -596,7 +752,9 @@ describe('the seeded op-ed', () => {
       ['obj-different-conditions', 'stands'],
       ['obj-2007-precedent', 'defeated'],
     ]);
-    expect(then.advice).toBe('Held: our 2 attacks on it are answered or not enough (1 more attack, known only later, is set aside). Find another line against it.');
+    expect(then.advice).toBe(
+      'Held: our 2 attacks on it are answered or not enough (1 more attack, known only later, is set aside). Find another line against it.',
+    );
     const markdown = briefToMarkdown(buildBrief(viewAsOf('2009-08'), 'negative'), { ...META, asOf: '2009-08' });
     expect(markdown).not.toContain('our 3 attacks');
     expect(markdown).not.toMatch(/Our attacks: .*Later ◷/);

@@ -51,7 +51,9 @@ describe('connectionProblem', () => {
   });
 
   test('names both points when support would be circular', () => {
-    expect(connectionProblem(graph, 'claim', 'evidence', 'supports')?.message).toBe('That would be circular: “claim claim” already rests on “evidence evidence”.');
+    expect(connectionProblem(graph, 'claim', 'evidence', 'supports')?.message).toBe(
+      'That would be circular: “claim claim” already rests on “evidence evidence”.',
+    );
   });
 });
 

@@ -40,9 +40,17 @@ describe('sentenceSpans', () => {
     { name: 'a closing quote stays with its sentence', text: 'He said “stop.” Then he left.', expected: ['He said “stop.”', 'Then he left.'] },
     { name: 'a sentence may start with a digit', text: 'It ended. 1945 was the year.', expected: ['It ended.', '1945 was the year.'] },
     { name: 'a sentence may start with an opening quote', text: 'It ended. “Never again,” they said.', expected: ['It ended.', '“Never again,” they said.'] },
-    { name: '"U.S." inside a sentence does not end it', text: 'Former U.S. President Bill Clinton went.', expected: ['Former U.S. President Bill Clinton went.'] },
+    {
+      name: '"U.S." inside a sentence does not end it',
+      text: 'Former U.S. President Bill Clinton went.',
+      expected: ['Former U.S. President Bill Clinton went.'],
+    },
     { name: '"Dr." does not end a sentence', text: 'Dr. Kim spoke. Then we left.', expected: ['Dr. Kim spoke.', 'Then we left.'] },
-    { name: '"Mr." and "Sen." do not end a sentence', text: 'Mr. Lee met Sen. Brownback. They talked.', expected: ['Mr. Lee met Sen. Brownback.', 'They talked.'] },
+    {
+      name: '"Mr." and "Sen." do not end a sentence',
+      text: 'Mr. Lee met Sen. Brownback. They talked.',
+      expected: ['Mr. Lee met Sen. Brownback.', 'They talked.'],
+    },
     { name: 'a full stop before a lower-case word does not split', text: 'Costs approx. ten dollars.', expected: ['Costs approx. ten dollars.'] },
     { name: 'a title line (no final punctuation) is skipped', text: 'A Title Here\n\nBody one. Body two.', expected: ['Body one.', 'Body two.'] },
     { name: 'a heading between paragraphs is skipped', text: 'First.\n\nSection two\n\nSecond.', expected: ['First.', 'Second.'] },
@@ -68,8 +76,12 @@ describe('sentenceSpans', () => {
   });
 
   test.each([
-    ['Former U.S. President Bill Clinton’s mission to the country secured the release of the two detained American reporters — Laura Ling and Euna Lee — who had crossed onto North Korean soil without permission.'],
-    ['Ambassador Stephen Bosworth, the U.S. special representative for North Korea policy, recently testified in Congress that if Pyongyang does not satisfy Washington’s outlined preconditions, the U.S. will “take defensive measures to bring significant pressure to bear for North Korea to abandon its nuclear and missile programs.”'],
+    [
+      'Former U.S. President Bill Clinton’s mission to the country secured the release of the two detained American reporters — Laura Ling and Euna Lee — who had crossed onto North Korean soil without permission.',
+    ],
+    [
+      'Ambassador Stephen Bosworth, the U.S. special representative for North Korea policy, recently testified in Congress that if Pyongyang does not satisfy Washington’s outlined preconditions, the U.S. will “take defensive measures to bring significant pressure to bear for North Korea to abandon its nuclear and missile programs.”',
+    ],
     ['We are at a dangerous moment in relations with North Korea.'],
     ['Haeyoung Kim is a Fellow with the Korea Policy Institute.'],
   ])('the essay has the sentence %j', (sentence) => {

@@ -13,12 +13,36 @@ describe('stretchesOf', () => {
   test.each([
     { name: 'a plain paragraph is one stretch', quoted: [], marks: [], expected: [['0-10:-/-']] },
     { name: 'a quote cuts its paragraph in three', quoted: [point('a', 2, 5)], marks: [], expected: [['0-2:-/-', '2-5:a/-', '5-10:-/-']] },
-    { name: 'the narrowest of nested quotes wins', quoted: [point('wide', 0, 10), point('narrow', 3, 4)], marks: [], expected: [['0-3:wide/-', '3-4:narrow/-', '4-10:wide/-']] },
-    { name: 'among quotes of one length, the first listed', quoted: [point('first', 2, 4), point('second', 2, 4)], marks: [], expected: [['0-2:-/-', '2-4:first/-', '4-10:-/-']] },
+    {
+      name: 'the narrowest of nested quotes wins',
+      quoted: [point('wide', 0, 10), point('narrow', 3, 4)],
+      marks: [],
+      expected: [['0-3:wide/-', '3-4:narrow/-', '4-10:wide/-']],
+    },
+    {
+      name: 'among quotes of one length, the first listed',
+      quoted: [point('first', 2, 4), point('second', 2, 4)],
+      marks: [],
+      expected: [['0-2:-/-', '2-4:first/-', '4-10:-/-']],
+    },
     { name: 'among marks, the first listed', quoted: [], marks: [mark('suggestion', 0, 10), mark('unquoted', 0, 10)], expected: [['0-10:-/suggestion']] },
-    { name: 'a quote across paragraphs is cut at each', quoted: [point('a', 5, 16)], marks: [], expected: [['0-5:-/-', '5-10:a/-'], ['12-16:a/-', '16-20:-/-']] },
+    {
+      name: 'a quote across paragraphs is cut at each',
+      quoted: [point('a', 5, 16)],
+      marks: [],
+      expected: [
+        ['0-5:-/-', '5-10:a/-'],
+        ['12-16:a/-', '16-20:-/-'],
+      ],
+    },
   ])('$name', ({ quoted, marks, expected }) => {
-    const paragraphs = expected.length === 1 ? [{ start: 0, end: 10 }] : [{ start: 0, end: 10 }, { start: 12, end: 20 }];
+    const paragraphs =
+      expected.length === 1
+        ? [{ start: 0, end: 10 }]
+        : [
+            { start: 0, end: 10 },
+            { start: 12, end: 20 },
+          ];
     expect(describeStretches(stretchesOf(paragraphs, quoted, marks))).toEqual(expected);
   });
 

@@ -12,35 +12,77 @@ type Case = { name: string; graph: ArgumentGraph; expected: Record<string, Statu
 const cases: Case[] = [
   {
     name: 'an unattacked claim with unattacked evidence stands',
-    graph: graphOf([['t', 'thesis'], ['e', 'evidence']], [supports('e', 't')]),
+    graph: graphOf(
+      [
+        ['t', 'thesis'],
+        ['e', 'evidence'],
+      ],
+      [supports('e', 't')],
+    ),
     expected: { t: 'stands', e: 'stands' },
     thesis: 'stands',
   },
   {
     name: 'simple defeat: an unanswered objection defeats its target',
-    graph: graphOf([['t', 'thesis'], ['e', 'evidence'], ['o', 'objection']], [supports('e', 't')], [attacks('o', 'e')]),
+    graph: graphOf(
+      [
+        ['t', 'thesis'],
+        ['e', 'evidence'],
+        ['o', 'objection'],
+      ],
+      [supports('e', 't')],
+      [attacks('o', 'e')],
+    ),
     expected: { o: 'stands', e: 'defeated', t: 'unsupported' },
     thesis: 'unsupported',
   },
   {
     name: 'reinstatement: C attacks B attacks A, so A stands again',
-    graph: graphOf([['a', 'evidence'], ['b', 'objection'], ['c', 'rebuttal']], [], [attacks('b', 'a'), attacks('c', 'b')]),
+    graph: graphOf(
+      [
+        ['a', 'evidence'],
+        ['b', 'objection'],
+        ['c', 'rebuttal'],
+      ],
+      [],
+      [attacks('b', 'a'), attacks('c', 'b')],
+    ),
     expected: { c: 'stands', b: 'defeated', a: 'stands' },
   },
   {
     name: 'mutual attack leaves both contested',
-    graph: graphOf([['a', 'objection'], ['b', 'objection']], [], [attacks('a', 'b'), attacks('b', 'a')]),
+    graph: graphOf(
+      [
+        ['a', 'objection'],
+        ['b', 'objection'],
+      ],
+      [],
+      [attacks('a', 'b'), attacks('b', 'a')],
+    ),
     expected: { a: 'contested', b: 'contested' },
   },
   {
     name: 'an odd cycle (a→b→c→a) leaves all three contested',
-    graph: graphOf([['a', 'objection'], ['b', 'objection'], ['c', 'objection']], [], [attacks('a', 'b'), attacks('b', 'c'), attacks('c', 'a')]),
+    graph: graphOf(
+      [
+        ['a', 'objection'],
+        ['b', 'objection'],
+        ['c', 'objection'],
+      ],
+      [],
+      [attacks('a', 'b'), attacks('b', 'c'), attacks('c', 'a')],
+    ),
     expected: { a: 'contested', b: 'contested', c: 'contested' },
   },
   {
     name: 'an even cycle attacked from outside is settled: d defeats a, so c stands and b is defeated',
     graph: graphOf(
-      [['a', 'objection'], ['b', 'objection'], ['c', 'objection'], ['d', 'objection']],
+      [
+        ['a', 'objection'],
+        ['b', 'objection'],
+        ['c', 'objection'],
+        ['d', 'objection'],
+      ],
       [],
       [attacks('a', 'b'), attacks('b', 'c'), attacks('c', 'a'), attacks('d', 'a')],
     ),
@@ -48,18 +90,40 @@ const cases: Case[] = [
   },
   {
     name: 'linked premises: one defeated premise breaks the step, the other premise still stands',
-    graph: graphOf([['c', 'claim'], ['e', 'evidence'], ['w', 'premise'], ['o', 'objection']], [linked(['e', 'w'], 'c')], [attacks('o', 'w')]),
+    graph: graphOf(
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['w', 'premise'],
+        ['o', 'objection'],
+      ],
+      [linked(['e', 'w'], 'c')],
+      [attacks('o', 'w')],
+    ),
     expected: { e: 'stands', w: 'defeated', c: 'unsupported', o: 'stands' },
   },
   {
     name: 'undercut: the premise stands but the step is cut, so the claim is unsupported',
-    graph: graphOf([['c', 'claim'], ['e', 'evidence'], ['u', 'objection']], [supports('e', 'c', 'i1')], [undercuts('u', 'i1')]),
+    graph: graphOf(
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['u', 'objection'],
+      ],
+      [supports('e', 'c', 'i1')],
+      [undercuts('u', 'i1')],
+    ),
     expected: { e: 'stands', u: 'stands', c: 'unsupported' },
   },
   {
     name: 'an undercut that is rebutted no longer cuts the step',
     graph: graphOf(
-      [['c', 'claim'], ['e', 'evidence'], ['u', 'objection'], ['r', 'rebuttal']],
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['u', 'objection'],
+        ['r', 'rebuttal'],
+      ],
       [supports('e', 'c', 'i1')],
       [undercuts('u', 'i1'), attacks('r', 'u')],
     ),
@@ -67,24 +131,53 @@ const cases: Case[] = [
   },
   {
     name: 'a claim whose only evidence is defeated is unsupported',
-    graph: graphOf([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence'], ['o', 'objection']], [supports('c', 't'), supports('e', 'c')], [attacks('o', 'e')]),
+    graph: graphOf(
+      [
+        ['t', 'thesis'],
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['o', 'objection'],
+      ],
+      [supports('c', 't'), supports('e', 'c')],
+      [attacks('o', 'e')],
+    ),
     expected: { e: 'defeated', c: 'unsupported', t: 'unsupported' },
     thesis: 'unsupported',
   },
   {
     name: 'one surviving reason is enough: a claim with a defeated and a standing reason stands',
-    graph: graphOf([['c', 'claim'], ['e1', 'evidence'], ['e2', 'evidence'], ['o', 'objection']], [supports('e1', 'c'), supports('e2', 'c')], [attacks('o', 'e1')]),
+    graph: graphOf(
+      [
+        ['c', 'claim'],
+        ['e1', 'evidence'],
+        ['e2', 'evidence'],
+        ['o', 'objection'],
+      ],
+      [supports('e1', 'c'), supports('e2', 'c')],
+      [attacks('o', 'e1')],
+    ),
     expected: { e1: 'defeated', e2: 'stands', c: 'stands' },
   },
   {
     name: 'a claim with no reasons at all is unsupported; a premise with none stands',
-    graph: graphOf([['c', 'claim'], ['p', 'premise']], []),
+    graph: graphOf(
+      [
+        ['c', 'claim'],
+        ['p', 'premise'],
+      ],
+      [],
+    ),
     expected: { c: 'unsupported', p: 'stands' },
   },
   {
     name: 'a contested premise makes its conclusion contested, not defeated',
     graph: graphOf(
-      [['c', 'claim'], ['e', 'evidence'], ['a', 'objection'], ['b', 'rebuttal']],
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+        ['a', 'objection'],
+        ['b', 'rebuttal'],
+      ],
       [supports('e', 'c')],
       [attacks('a', 'e'), attacks('b', 'a'), attacks('a', 'b')],
     ),
@@ -92,14 +185,28 @@ const cases: Case[] = [
   },
   {
     name: 'what-if: assuming the evidence is rejected leaves the thesis unsupported',
-    graph: graphOf([['t', 'thesis'], ['e', 'evidence']], [supports('e', 't')]),
+    graph: graphOf(
+      [
+        ['t', 'thesis'],
+        ['e', 'evidence'],
+      ],
+      [supports('e', 't')],
+    ),
     assume: ['e'],
     expected: { e: 'defeated', t: 'unsupported' },
     thesis: 'unsupported',
   },
   {
     name: 'what-if: assuming an objection is rejected reinstates what it attacked',
-    graph: graphOf([['t', 'thesis'], ['e', 'evidence'], ['o', 'objection']], [supports('e', 't')], [attacks('o', 'e')]),
+    graph: graphOf(
+      [
+        ['t', 'thesis'],
+        ['e', 'evidence'],
+        ['o', 'objection'],
+      ],
+      [supports('e', 't')],
+      [attacks('o', 'e')],
+    ),
     assume: ['o'],
     expected: { o: 'defeated', e: 'stands', t: 'stands' },
     thesis: 'stands',
@@ -158,7 +265,15 @@ describe('evaluate', () => {
 });
 
 describe('explainStatus', () => {
-  const graph = graphOf([['t', 'thesis'], ['e', 'evidence'], ['o', 'objection']], [supports('e', 't', 'i1')], [attacks('o', 'e')]);
+  const graph = graphOf(
+    [
+      ['t', 'thesis'],
+      ['e', 'evidence'],
+      ['o', 'objection'],
+    ],
+    [supports('e', 't', 'i1')],
+    [attacks('o', 'e')],
+  );
   const text = (id: string) => graph.nodes.find((n) => n.id === id)!.text;
   const result = evaluate(graph);
 

@@ -25,7 +25,13 @@ const graph = graphOf(
     ['rebuttal', 'rebuttal'],
     ['objection2', 'objection'],
   ],
-  [supports('claim', 'thesis', 'i1'), supports('evidence', 'claim', 'i2'), linked(['evidence2', 'warrant'], 'claim2', 'i3'), supports('claim2', 'thesis', 'i4'), supports('claim3', 'thesis', 'i5')],
+  [
+    supports('claim', 'thesis', 'i1'),
+    supports('evidence', 'claim', 'i2'),
+    linked(['evidence2', 'warrant'], 'claim2', 'i3'),
+    supports('claim2', 'thesis', 'i4'),
+    supports('claim3', 'thesis', 'i5'),
+  ],
   [attacks('objection', 'claim', 'c1'), attacks('rebuttal', 'objection', 'c2'), attacks('objection2', 'thesis', 'c3')],
 );
 
@@ -50,7 +56,13 @@ describe('findGaps', () => {
   });
 
   test('a thesis with no evidence beneath it at all is a gap', () => {
-    const bare: ArgumentGraph = graphOf([['t', 'thesis'], ['c', 'claim']], [supports('c', 't')]);
+    const bare: ArgumentGraph = graphOf(
+      [
+        ['t', 'thesis'],
+        ['c', 'claim'],
+      ],
+      [supports('c', 't')],
+    );
     expect(findGaps(bare, evaluate(bare), '').unevidenced.map((n) => n.id)).toEqual(['t', 'c']);
   });
 
@@ -63,7 +75,9 @@ describe('findGaps', () => {
     expect(found.unwarranted.length).toBeLessThan(opEd.inferences.length);
     // The sample rebuttals answer six of the sixteen sample objections.
     const objections = opEd.nodes.filter((n) => n.kind === 'objection');
-    const rebutted = new Set(opEd.conflicts.filter((c) => opEd.nodes.find((n) => n.id === c.attacker)?.kind === 'rebuttal').map((c) => (c.target as { node: string }).node));
+    const rebutted = new Set(
+      opEd.conflicts.filter((c) => opEd.nodes.find((n) => n.id === c.attacker)?.kind === 'rebuttal').map((c) => (c.target as { node: string }).node),
+    );
     expect(found.unanswered.filter((n) => n.kind === 'objection').length).toBe(objections.length - rebutted.size);
     expect(objections.length - rebutted.size).toBeGreaterThan(0);
     // The thesis is a policy proposal and its linked step argues all four stock issues.
@@ -75,7 +89,15 @@ describe('findGaps', () => {
 describe('findGaps: stock issues of a policy thesis', () => {
   // t ← [h + s] linked; t ← d separately, d tagged timeliness (off the case step).
   function policy(proposal: boolean): ArgumentGraph {
-    const g = graphOf([['t', 'thesis'], ['h', 'premise'], ['s', 'premise'], ['d', 'premise']], [linked(['h', 's'], 't', 'case'), supports('d', 't', 'other')]);
+    const g = graphOf(
+      [
+        ['t', 'thesis'],
+        ['h', 'premise'],
+        ['s', 'premise'],
+        ['d', 'premise'],
+      ],
+      [linked(['h', 's'], 't', 'case'), supports('d', 't', 'other')],
+    );
     const issues: Record<string, StockIssue> = { h: 'harm', s: 'solvency', d: 'timeliness' };
     return { ...g, nodes: g.nodes.map((n) => ({ ...n, stockIssue: issues[n.id] ?? null, proposal: n.kind === 'thesis' ? proposal : undefined })) };
   }
@@ -95,7 +117,11 @@ describe('findGaps: stock issues of a policy thesis', () => {
 
   test('tagging the missing premise closes the gap; a thesis that proposes no policy has none', () => {
     const g = policy(true);
-    const tagged = { ...g, nodes: [...g.nodes, { ...node('i', 'premise'), stockIssue: 'inherency' as const }, { ...node('n', 'premise'), stockIssue: 'timeliness' as const }], inferences: [linked(['h', 's', 'i', 'n'], 't', 'case')] };
+    const tagged = {
+      ...g,
+      nodes: [...g.nodes, { ...node('i', 'premise'), stockIssue: 'inherency' as const }, { ...node('n', 'premise'), stockIssue: 'timeliness' as const }],
+      inferences: [linked(['h', 's', 'i', 'n'], 't', 'case')],
+    };
     expect(findGaps(tagged, evaluate(tagged), '').missingIssues).toEqual([]);
     const plain = policy(false);
     expect(findGaps(plain, evaluate(plain), '').missingIssues).toEqual([]);
@@ -105,7 +131,10 @@ describe('findGaps: stock issues of a policy thesis', () => {
 describe('matchingNodes', () => {
   const status = evaluate(graph);
   const statusOf = (id: string) => status.nodes[id]?.status;
-  const withAuthors: ArgumentGraph = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'objection2' ? { ...n, author: 'Ada', text: 'The État never kept a deal' } : n)) };
+  const withAuthors: ArgumentGraph = {
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.id === 'objection2' ? { ...n, author: 'Ada', text: 'The État never kept a deal' } : n)),
+  };
 
   test('no active filter keeps everything as it is (null)', () => {
     expect(isFilterActive(EMPTY_FILTER)).toBe(false);

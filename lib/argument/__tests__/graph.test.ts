@@ -107,7 +107,11 @@ describe('outgoingNodes', () => {
   });
 
   test('a conflict against an unknown inference points nowhere', () => {
-    const graph: ArgumentGraph = { ...chain, nodes: [...chain.nodes, ...graphOf([['stray', 'objection']], []).nodes], conflicts: [undercuts('stray', 'missing')] };
+    const graph: ArgumentGraph = {
+      ...chain,
+      nodes: [...chain.nodes, ...graphOf([['stray', 'objection']], []).nodes],
+      conflicts: [undercuts('stray', 'missing')],
+    };
     expect(outgoing(graph).stray).toEqual([]);
   });
 });
@@ -137,7 +141,12 @@ describe('dependentsOf', () => {
     ['a premise that also supports another claim stays', sharedPremise, 'claim-a', []],
     ['…and so does its own evidence', sharedPremise, 'claim-b', []],
     ['the shared premise takes its own evidence', sharedPremise, 'shared', ['detail']],
-    ['deleting the conclusion takes the inference’s premise and its undercut (and the undercut’s rebuttal)', undercut, 'claim', ['evidence', 'undercutter', 'rebuttal']],
+    [
+      'deleting the conclusion takes the inference’s premise and its undercut (and the undercut’s rebuttal)',
+      undercut,
+      'claim',
+      ['evidence', 'undercutter', 'rebuttal'],
+    ],
     ['an undercut takes its rebuttal', undercut, 'undercutter', ['rebuttal']],
     ['one linked premise goes; the inference and its undercut stay', linkedUndercut, 'warrant', []],
     ['one root of an imported map does not take the other', twoRoots, 'root-a', ['reason-a']],

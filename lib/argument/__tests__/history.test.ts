@@ -4,10 +4,21 @@ import { describeEvent, eventTouchesNode } from '../history-words';
 import type { ArgumentGraph } from '../model';
 import { attacks, graphOf, node, supports } from './fixtures';
 
-const base = graphOf([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence']], [supports('c', 't', 'i1'), supports('e', 'c', 'i2')]);
+const base = graphOf(
+  [
+    ['t', 'thesis'],
+    ['c', 'claim'],
+    ['e', 'evidence'],
+  ],
+  [supports('c', 't', 'i1'), supports('e', 'c', 'i2')],
+);
 
 function ids(g: ArgumentGraph) {
-  return { nodes: g.nodes.map((n) => n.id).sort(), inferences: g.inferences.map((i) => `${i.id}:${i.premises.join('+')}`).sort(), conflicts: g.conflicts.map((c) => c.id).sort() };
+  return {
+    nodes: g.nodes.map((n) => n.id).sort(),
+    inferences: g.inferences.map((i) => `${i.id}:${i.premises.join('+')}`).sort(),
+    conflicts: g.conflicts.map((c) => c.id).sort(),
+  };
 }
 
 describe('graphBefore', () => {
@@ -19,24 +30,43 @@ describe('graphBefore', () => {
 
   test('undoing an edit brings back the words before it', () => {
     const now: ArgumentGraph = { ...base, nodes: base.nodes.map((n) => (n.id === 'c' ? { ...n, text: 'new words', version: 2 } : n)) };
-    const events: HistoryEvent[] = [{ id: 7, type: 'node.updated', actor: '', at: '', data: { node: { ...node('c', 'claim'), text: 'new words' }, before: { text: 'old words', version: 1 } } }];
+    const events: HistoryEvent[] = [
+      {
+        id: 7,
+        type: 'node.updated',
+        actor: '',
+        at: '',
+        data: { node: { ...node('c', 'claim'), text: 'new words' }, before: { text: 'old words', version: 1 } },
+      },
+    ];
     const before = graphBefore(now, events);
     expect(before.nodes.find((n) => n.id === 'c')).toMatchObject({ text: 'old words', version: 1 });
   });
 
   test('undoing a change of kind brings back the kind before it', () => {
-    const now: ArgumentGraph = { ...base, nodes: base.nodes.map((n) => (n.id === 'c' ? { ...n, kind: 'thesis', version: 2 } : n.id === 't' ? { ...n, kind: 'claim', version: 2 } : n)) };
+    const now: ArgumentGraph = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'c' ? { ...n, kind: 'thesis', version: 2 } : n.id === 't' ? { ...n, kind: 'claim', version: 2 } : n)),
+    };
     const events: HistoryEvent[] = [
       { id: 7, type: 'node.updated', actor: '', at: '', data: { node: { ...node('t', 'claim') }, before: { text: 'thesis t', version: 1, kind: 'thesis' } } },
       { id: 8, type: 'node.updated', actor: '', at: '', data: { node: { ...node('c', 'thesis') }, before: { text: 'claim c', version: 1, kind: 'claim' } } },
     ];
     const before = graphBefore(now, events);
-    expect(before.nodes.map((n) => [n.id, n.kind])).toEqual([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence']]);
+    expect(before.nodes.map((n) => [n.id, n.kind])).toEqual([
+      ['t', 'thesis'],
+      ['c', 'claim'],
+      ['e', 'evidence'],
+    ]);
   });
 
   test.each([
     ['a new step', { id: 'i3~e', from: 'e', to: 't', relation: 'supports', inference: 'i3' }, { inferences: [...base.inferences, supports('e', 't', 'i3')] }],
-    ['a premise joining a step', { id: 'i1~e', from: 'e', to: 't', relation: 'supports', inference: 'i1' }, { inferences: [{ ...base.inferences[0], premises: ['c', 'e'] }, base.inferences[1]] }],
+    [
+      'a premise joining a step',
+      { id: 'i1~e', from: 'e', to: 't', relation: 'supports', inference: 'i1' },
+      { inferences: [{ ...base.inferences[0], premises: ['c', 'e'] }, base.inferences[1]] },
+    ],
     ['an attack', { id: 'x9', from: 'o', to: 'c', relation: 'attacks', conflict: 'x9' }, { nodes: [...base.nodes], conflicts: [attacks('o', 'c', 'x9')] }],
   ])('undoing a connection (%s) takes the link away again', (_name, edge, change) => {
     const now: ArgumentGraph = { ...base, ...change };
@@ -57,7 +87,13 @@ describe('graphBefore', () => {
     const withO: ArgumentGraph = { ...base, nodes: [...base.nodes, node('o', 'objection')], conflicts: [attacks('o', 'c', 'x1')] };
     const events: HistoryEvent[] = [
       { id: 1, type: 'node.created', actor: '', at: '', data: { node: node('o', 'objection') } },
-      { id: 2, type: 'node.deleted', actor: '', at: '', data: { removed: ['o'], graph: { nodes: [node('o', 'objection')], inferences: [], conflicts: [attacks('o', 'c', 'x1')] } } },
+      {
+        id: 2,
+        type: 'node.deleted',
+        actor: '',
+        at: '',
+        data: { removed: ['o'], graph: { nodes: [node('o', 'objection')], inferences: [], conflicts: [attacks('o', 'c', 'x1')] } },
+      },
       { id: 3, type: 'node.restored', actor: '', at: '', data: { restored: ['o'] } },
     ];
     expect(ids(graphBefore(withO, events))).toEqual(ids(base));
@@ -85,11 +121,37 @@ describe('describeEvent', () => {
     [{ type: 'node.deleted', actor: 'Bo', data: { removed: ['c', 'e'] } }, 'Bo deleted “A claim” and 1 point resting on it'],
     [{ type: 'comment.created', actor: 'Cy', data: { nodeId: 'e' } }, 'Cy commented on “Some evidence”'],
     [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: { targets: { objections: 2 } }, before: null } }, 'ms.rivera set the class tasks'],
-    [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: { targets: { objections: 3 } }, before: { targets: { objections: 2 } } } }, 'ms.rivera changed the class tasks'],
+    [
+      { type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: { targets: { objections: 3 } }, before: { targets: { objections: 2 } } } },
+      'ms.rivera changed the class tasks',
+    ],
     [{ type: 'tasks.updated', actor: 'ms.rivera', data: { tasks: null, before: { targets: { objections: 2 } } } }, 'ms.rivera turned the class tasks off'],
-    [{ type: 'node.updated', actor: 'Ed', data: { node: { ...node('t', 'thesis'), text: 'Go', proposal: true }, before: { text: 'Go', version: 1, details: { asOf: null, stockIssue: null, proposal: false } } } }, 'Ed marked “Go” a policy proposal'],
-    [{ type: 'node.updated', actor: 'Ed', data: { node: { ...node('o', 'objection'), text: 'Late', asOf: '2010-03' }, before: { text: 'Late', version: 1, details: { asOf: null, stockIssue: null, proposal: false } } } }, 'Ed changed the date of “Late”'],
-    [{ type: 'inference.updated', actor: 'Di', data: { inference: { id: 'i', conclusion: 'c', premises: ['e'], scheme: 'analogy' } } }, 'Di named a step “Argument from analogy”'],
+    [
+      {
+        type: 'node.updated',
+        actor: 'Ed',
+        data: {
+          node: { ...node('t', 'thesis'), text: 'Go', proposal: true },
+          before: { text: 'Go', version: 1, details: { asOf: null, stockIssue: null, proposal: false } },
+        },
+      },
+      'Ed marked “Go” a policy proposal',
+    ],
+    [
+      {
+        type: 'node.updated',
+        actor: 'Ed',
+        data: {
+          node: { ...node('o', 'objection'), text: 'Late', asOf: '2010-03' },
+          before: { text: 'Late', version: 1, details: { asOf: null, stockIssue: null, proposal: false } },
+        },
+      },
+      'Ed changed the date of “Late”',
+    ],
+    [
+      { type: 'inference.updated', actor: 'Di', data: { inference: { id: 'i', conclusion: 'c', premises: ['e'], scheme: 'analogy' } } },
+      'Di named a step “Argument from analogy”',
+    ],
   ])('%j', (partial, expected) => {
     expect(describeEvent({ id: 1, at: '', ...partial } as HistoryEvent, textOf)).toBe(expected);
   });

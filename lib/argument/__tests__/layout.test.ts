@@ -19,7 +19,11 @@ const expectedJunctions = graph.inferences.filter((i) => i.premises.length > 1 |
 describe('buildLayoutGraph on the seeded map', () => {
   test('every node is a child exactly once', () => {
     const childIds = layout.children.map((c) => c.id);
-    for (const id of nodeIds) expect(childIds.filter((c) => c === id), id).toHaveLength(1);
+    for (const id of nodeIds)
+      expect(
+        childIds.filter((c) => c === id),
+        id,
+      ).toHaveLength(1);
   });
 
   test('junction children exist exactly for linked and undercut inferences', () => {
@@ -57,11 +61,16 @@ describe('buildLayoutGraph on the seeded map', () => {
   test('edges run from a conclusion down to its premises and from the attacked point down to its attacker', () => {
     const reaches = (from: string, to: string) =>
       layout.edges.some((e) => e.sources[0] === from && e.targets[0] === to) ||
-      layout.edges.some((e) => e.sources[0] === from && e.targets[0].startsWith('junction:') && layout.edges.some((f) => f.sources[0] === e.targets[0] && f.targets[0] === to));
+      layout.edges.some(
+        (e) => e.sources[0] === from && e.targets[0].startsWith('junction:') && layout.edges.some((f) => f.sources[0] === e.targets[0] && f.targets[0] === to),
+      );
     for (const inf of graph.inferences) for (const p of inf.premises) expect(reaches(inf.conclusion, p), `${inf.id}: ${p}`).toBe(true);
     for (const c of graph.conflicts) {
       const from = isNodeTarget(c.target) ? c.target.node : junctionId(c.target.inference);
-      expect(layout.edges.some((e) => e.sources[0] === from && e.targets[0] === c.attacker), c.id).toBe(true);
+      expect(
+        layout.edges.some((e) => e.sources[0] === from && e.targets[0] === c.attacker),
+        c.id,
+      ).toBe(true);
     }
   });
 

@@ -77,7 +77,14 @@ describe('buildOutline', () => {
       [supports('a', 't'), supports('b', 't'), supports('shared', 'a'), supports('shared', 'b', 'sb')],
       [undercuts('u', 'sb')],
     );
-    expect(sketch(buildOutline(graph))).toEqual(['t', '  a (supports)', '    shared (supports)', '  b (supports)', '    shared (supports) repeat', '      u (undercuts)']);
+    expect(sketch(buildOutline(graph))).toEqual([
+      't',
+      '  a (supports)',
+      '    shared (supports)',
+      '  b (supports)',
+      '    shared (supports) repeat',
+      '      u (undercuts)',
+    ]);
   });
 
   test('a point supporting two conclusions is listed in full once and marked as a repeat the second time', () => {
@@ -91,7 +98,14 @@ describe('buildOutline', () => {
       ],
       [supports('a', 't'), supports('b', 't'), supports('shared', 'a'), supports('shared', 'b'), supports('e', 'shared')],
     );
-    expect(sketch(buildOutline(graph))).toEqual(['t', '  a (supports)', '    shared (supports)', '      e (supports)', '  b (supports)', '    shared (supports) repeat']);
+    expect(sketch(buildOutline(graph))).toEqual([
+      't',
+      '  a (supports)',
+      '    shared (supports)',
+      '      e (supports)',
+      '  b (supports)',
+      '    shared (supports) repeat',
+    ]);
   });
 
   test('cycles terminate', () => {
@@ -147,8 +161,32 @@ describe('buildOutline', () => {
   });
 
   test('a new map with no thesis yet lists every point as not connected; an imported one starts from its conclusions', () => {
-    expect(sketch(buildOutline(graphOf([['c', 'claim'], ['e', 'evidence']], [])))).toEqual(['[not connected]', '  c', '  e']);
-    expect(sketch(buildOutline(graphOf([['c', 'claim'], ['e', 'evidence']], [supports('e', 'c')])))).toEqual(['c', '  e (supports)']);
+    expect(
+      sketch(
+        buildOutline(
+          graphOf(
+            [
+              ['c', 'claim'],
+              ['e', 'evidence'],
+            ],
+            [],
+          ),
+        ),
+      ),
+    ).toEqual(['[not connected]', '  c', '  e']);
+    expect(
+      sketch(
+        buildOutline(
+          graphOf(
+            [
+              ['c', 'claim'],
+              ['e', 'evidence'],
+            ],
+            [supports('e', 'c')],
+          ),
+        ),
+      ),
+    ).toEqual(['c', '  e (supports)']);
     expect(buildOutline(graphOf([], []))).toEqual([]);
   });
 

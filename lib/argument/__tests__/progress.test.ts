@@ -18,7 +18,13 @@ function log() {
   const api = {
     events,
     /** `who` adds `id` of `kind`; `under` is `[relation, target]`, the target a node or (undercut) `inf:<id>`. */
-    add(who: string | null, id: string, kind: NodeKind, under?: ['supports' | 'attacks', string], extra: { quote?: boolean; implicit?: boolean; question?: string; linkedTo?: string } = {}) {
+    add(
+      who: string | null,
+      id: string,
+      kind: NodeKind,
+      under?: ['supports' | 'attacks', string],
+      extra: { quote?: boolean; implicit?: boolean; question?: string; linkedTo?: string } = {},
+    ) {
       let edge: FlatEdge | null = null;
       if (under) {
         const [relation, target] = under;
@@ -33,7 +39,11 @@ function log() {
         }
       }
       const quote = extra.quote ? { start: 0, end: 4, text: 'Talk' } : null;
-      push('node.created', who, { node: { ...node(id, kind), quote, implicit: extra.implicit ?? false }, edge, ...(extra.question ? { question: extra.question } : {}) });
+      push('node.created', who, {
+        node: { ...node(id, kind), quote, implicit: extra.implicit ?? false },
+        edge,
+        ...(extra.question ? { question: extra.question } : {}),
+      });
       return api;
     },
     remove(who: string | null, removed: string[], deletionId = `d${events.length}`) {
@@ -108,7 +118,10 @@ describe('progressFromEvents', () => {
     ['an unstated premise', log().add(ANN, 'w1', 'premise', ['supports', 'c'], { implicit: true }), counts({ unstated: 1 })],
     [
       'a linked premise joining a classmate’s step is under their point (the conclusion)',
-      log().add(BEN, 'b1', 'claim', ['supports', 't']).add(BEN, 'b2', 'evidence', ['supports', 'b1']).add(ANN, 'w1', 'premise', ['supports', 'b1'], { implicit: true, linkedTo: 'b2>b1' }),
+      log()
+        .add(BEN, 'b1', 'claim', ['supports', 't'])
+        .add(BEN, 'b2', 'evidence', ['supports', 'b1'])
+        .add(ANN, 'w1', 'premise', ['supports', 'b1'], { implicit: true, linkedTo: 'b2>b1' }),
       counts({ unstated: 1, underClassmates: 1 }),
     ],
     [
@@ -128,7 +141,11 @@ describe('progressFromEvents', () => {
     ],
     [
       'their own delete of a point removes the credit of their points resting on it',
-      log().add(ANN, 'a1', 'claim', ['supports', 't']).add(ANN, 'o1', 'objection', ['attacks', 'c']).add(ANN, 'e1', 'evidence', ['supports', 'a1'], { quote: true }).remove(ANN, ['a1', 'e1']),
+      log()
+        .add(ANN, 'a1', 'claim', ['supports', 't'])
+        .add(ANN, 'o1', 'objection', ['attacks', 'c'])
+        .add(ANN, 'e1', 'evidence', ['supports', 'a1'], { quote: true })
+        .remove(ANN, ['a1', 'e1']),
       counts({ objections: 1 }),
     ],
     [
@@ -136,11 +153,7 @@ describe('progressFromEvents', () => {
       log().add(ANN, 'o1', 'objection', ['attacks', 'c'], { quote: true }).remove(ANN, ['o1']).restore(ANN, ['o1']),
       counts({ objections: 1, quotes: 1 }),
     ],
-    [
-      'undone by the teacher, too',
-      log().add(ANN, 'o1', 'objection', ['attacks', 'c']).remove(ANN, ['o1']).restore(TEACHER, ['o1']),
-      counts({ objections: 1 }),
-    ],
+    ['undone by the teacher, too', log().add(ANN, 'o1', 'objection', ['attacks', 'c']).remove(ANN, ['o1']).restore(TEACHER, ['o1']), counts({ objections: 1 })],
     [
       'a moderator’s delete undone changes nothing',
       log().add(ANN, 'o1', 'objection', ['attacks', 'c']).remove(TEACHER, ['o1']).restore(TEACHER, ['o1']),
@@ -150,11 +163,7 @@ describe('progressFromEvents', () => {
     ['votes on two points count two', log().vote(ANN, 'c', 1).vote(BEN, 'c', 1).vote(ANN, 't', 1), counts({ ratings: 2 })],
     ['a withdrawn vote is a point no longer rated', log().vote(ANN, 'c', 1).vote(BEN, 'c', 1).vote(ANN, 'c', -1), counts()],
     ['a vote withdrawn and cast again counts once', log().vote(ANN, 'c', 1).vote(ANN, 'c', -1).vote(ANN, 'c', 1), counts({ ratings: 1 })],
-    [
-      'a classmate withdrawing their vote leaves hers',
-      log().vote(ANN, 'c', 1).vote(BEN, 'c', 1).vote(BEN, 'c', -1),
-      counts({ ratings: 1 }),
-    ],
+    ['a classmate withdrawing their vote leaves hers', log().vote(ANN, 'c', 1).vote(BEN, 'c', 1).vote(BEN, 'c', -1), counts({ ratings: 1 })],
     ['comments', log().comment(ANN, 'k1').comment(ANN, 'k2', 't'), counts({ comments: 2 })],
     ['a comment deleted by its writer loses its credit', log().comment(ANN, 'k1').comment(ANN, 'k2').uncomment(ANN, 'k1'), counts({ comments: 1 })],
     ['a comment deleted by the teacher keeps it', log().comment(ANN, 'k1').uncomment(TEACHER, 'k1'), counts({ comments: 1 })],
@@ -163,7 +172,14 @@ describe('progressFromEvents', () => {
   });
 
   test('anonymous and seeded events credit nobody, and everyone who acted has a row', () => {
-    const { events } = log().add(null, 'x1', 'objection', ['attacks', 'c']).add(ANN, 'o1', 'objection', ['attacks', 'x1']).vote(null, 'c', 1).comment(BEN, 'k1').comment(BEN, 'k2').uncomment(BEN, 'k1').uncomment(BEN, 'k2');
+    const { events } = log()
+      .add(null, 'x1', 'objection', ['attacks', 'c'])
+      .add(ANN, 'o1', 'objection', ['attacks', 'x1'])
+      .vote(null, 'c', 1)
+      .comment(BEN, 'k1')
+      .comment(BEN, 'k2')
+      .uncomment(BEN, 'k1')
+      .uncomment(BEN, 'k2');
     const progress = progressFromEvents(events);
     expect([...progress.keys()].sort()).toEqual([ANN, BEN]);
     expect(progress.get(ANN)).toEqual(counts({ objections: 1 }));
@@ -194,7 +210,10 @@ describe('progressFromEvents', () => {
     for (let i = 0; i < 60_000; i++) {
       const who = students[i % students.length];
       const target = i === 0 ? 'c' : `p${i - 1}`;
-      push('node.created', who, { node: { ...node(`p${i}`, 'objection'), quote: null }, edge: { id: `x${i}`, from: `p${i}`, to: target, relation: 'attacks', conflict: `x${i}` } });
+      push('node.created', who, {
+        node: { ...node(`p${i}`, 'objection'), quote: null },
+        edge: { id: `x${i}`, from: `p${i}`, to: target, relation: 'attacks', conflict: `x${i}` },
+      });
     }
     for (let i = 0; i < 20_000; i++) push('vote.cast', students[i % 30], { nodeId: `p${i}`, rating: { average: 2, count: 1 } });
     for (let i = 0; i < 20_000; i++) {

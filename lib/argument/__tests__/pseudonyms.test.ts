@@ -4,7 +4,15 @@ import { namerFor, pseudonymsOf, renameIn, SHOW_NAMES, studentLabel } from '../p
 describe('pseudonymsOf: a label per student, by when they joined', () => {
   test.each<[string, Parameters<typeof pseudonymsOf>[0], string | null, [string, string][]]>([
     ['no members', [], null, []],
-    ['the owner is never numbered', [{ name: 'ms_kim', role: 'owner' }, { name: 'Ada', role: 'editor' }], 'ms_kim', [['Ada', 'Student 1']]],
+    [
+      'the owner is never numbered',
+      [
+        { name: 'ms_kim', role: 'owner' },
+        { name: 'Ada', role: 'editor' },
+      ],
+      'ms_kim',
+      [['Ada', 'Student 1']],
+    ],
     [
       'in the order given, whatever the role',
       [
@@ -32,7 +40,15 @@ describe('pseudonymsOf: a label per student, by when they joined', () => {
         ['Bo', 'Student 2'],
       ],
     ],
-    ["a student who joined under the owner's username is not told apart from the owner", [{ name: 'ms_kim', role: 'editor' }, { name: 'Ada', role: 'editor' }], 'ms_kim', [['Ada', 'Student 1']]],
+    [
+      "a student who joined under the owner's username is not told apart from the owner",
+      [
+        { name: 'ms_kim', role: 'editor' },
+        { name: 'Ada', role: 'editor' },
+      ],
+      'ms_kim',
+      [['Ada', 'Student 1']],
+    ],
   ])('%s', (_, members, owner, expected) => {
     expect([...pseudonymsOf(members, owner)]).toEqual(expected);
   });
@@ -69,7 +85,15 @@ describe('renameIn: every name field of an event, nothing else', () => {
       id: 3,
       type: 'node.deleted',
       actor: 'Ada',
-      data: { graph: { nodes: [{ id: 'n1', text: 'Ada wrote this', author: 'Ada' }, { id: 'n2', author: 'Essay analysis' }] }, comment: { author: 'Ada', text: 'Ada' } },
+      data: {
+        graph: {
+          nodes: [
+            { id: 'n1', text: 'Ada wrote this', author: 'Ada' },
+            { id: 'n2', author: 'Essay analysis' },
+          ],
+        },
+        comment: { author: 'Ada', text: 'Ada' },
+      },
     };
     const renamed = renameIn(event, namer);
     expect(renamed).toEqual({
@@ -77,7 +101,15 @@ describe('renameIn: every name field of an event, nothing else', () => {
       type: 'node.deleted',
       actor: 'Student 1',
       // Words people wrote are theirs: a name inside a text stays.
-      data: { graph: { nodes: [{ id: 'n1', text: 'Ada wrote this', author: 'Student 1' }, { id: 'n2', author: 'Essay analysis' }] }, comment: { author: 'Student 1', text: 'Ada' } },
+      data: {
+        graph: {
+          nodes: [
+            { id: 'n1', text: 'Ada wrote this', author: 'Student 1' },
+            { id: 'n2', author: 'Essay analysis' },
+          ],
+        },
+        comment: { author: 'Student 1', text: 'Ada' },
+      },
     });
     // The stored event is never changed.
     expect(event.actor).toBe('Ada');

@@ -41,8 +41,14 @@ const FIXTURE_STEPS: [string, StepWords][] = [
   ['a conclusion with no text and no premises', { conclusion: point(''), premises: [] }],
   ['a conclusion alone', { conclusion: point('We should negotiate now.', 'thesis'), premises: [] }],
   ['one reason', { conclusion: point('Talks can work.'), premises: [point('Talks froze the reactor in 1994.', 'evidence')] }],
-  ['a reason and its warrant', { conclusion: point('Talks can work.'), premises: [point('Talks froze the reactor.', 'evidence'), point('What worked before works again.', 'premise')] }],
-  ['two reasons of their own', { conclusion: point('Talks can work.'), premises: [point('A freeze in 1994.', 'evidence'), point('A summit in 2000.', 'evidence')] }],
+  [
+    'a reason and its warrant',
+    { conclusion: point('Talks can work.'), premises: [point('Talks froze the reactor.', 'evidence'), point('What worked before works again.', 'premise')] },
+  ],
+  [
+    'two reasons of their own',
+    { conclusion: point('Talks can work.'), premises: [point('A freeze in 1994.', 'evidence'), point('A summit in 2000.', 'evidence')] },
+  ],
   ['points that contain letters', { conclusion: point('Plan A beats plan B.'), premises: [point('Option C is "a mess" — see X.', 'evidence')] }],
   ...OP_ED.inferences.map((inf): [string, StepWords] => [`the op-ed's step ${inf.id}`, stepWordsOf(OP_ED, inf)]),
 ];
@@ -83,33 +89,65 @@ describe.each(SCHEMES.map((s) => [s.id, s] as const))('%s: no catalogue letters 
 });
 
 /** The op-ed's step `key` (the seed's inference key) as a question sees it. */
-const opEdStep = (key: string) => stepWordsOf(OP_ED, OP_ED.inferences.find((i) => i.id === key)!);
+const opEdStep = (key: string) =>
+  stepWordsOf(
+    OP_ED,
+    OP_ED.inferences.find((i) => i.id === key)!,
+  );
 const ask = (fullId: string, step: StepWords) => askQuestion(questionById(fullId)!.question, step);
 const open = (fullId: string, step: StepWords) => objectionOpening(questionById(fullId)!.question, step);
 
 describe('questions on the op-ed’s own steps', () => {
   test.each([
     ['practical-reasoning.cq4', 'inf-thesis-case', 'Is it practically possible to do what “The US should change course and talk with North Korea…” proposes?'],
-    ['practical-reasoning.cq1', 'inf-thesis-case', 'What other goals might conflict with doing what “The US should change course and talk with North Korea…” proposes?'],
+    [
+      'practical-reasoning.cq1',
+      'inf-thesis-case',
+      'What other goals might conflict with doing what “The US should change course and talk with North Korea…” proposes?',
+    ],
     ['example.cq1', 'inf-sunshine-summit', 'Is “The sunshine policy led to the June 2000 summit, the…” actually true?'],
     ['example.cq4', 'inf-clinton-freeze', 'Are there counterexamples to “Diplomacy with North Korea has clearly worked before”?'],
-    ['sign.cq1', 'inf-brownback', 'Does “Senators led by Sam Brownback introduced a bill to put…” reliably show “Relations with North Korea are at a dangerous point”?'],
+    [
+      'sign.cq1',
+      'inf-brownback',
+      'Does “Senators led by Sam Brownback introduced a bill to put…” reliably show “Relations with North Korea are at a dangerous point”?',
+    ],
     // Evidence linked with its unstated warrant: the evidence is the sign.
     ['sign.cq3', 'inf-window', 'Is “When Kim Dae-jung died, Kim Jong-il sent a…” really so?'],
-    ['sign.cq1', 'inf-sunshine-nobel', 'Does “The policy earned Kim Dae-jung the Nobel Peace Prize…” reliably show “Kim Dae-jung’s ‘sunshine policy’ of engaging the North…”?'],
+    [
+      'sign.cq1',
+      'inf-sunshine-nobel',
+      'Does “The policy earned Kim Dae-jung the Nobel Peace Prize…” reliably show “Kim Dae-jung’s ‘sunshine policy’ of engaging the North…”?',
+    ],
     // Evidence linked with the sincerity premise: the gesture is the sign.
-    ['sign.cq1', 'inf-summit-interest', 'Does “Kim Jong-il said he was interested in holding another…” reliably show “In recent weeks North Korea has softened its tone…”?'],
-    ['cause-to-effect.cq1', 'inf-stalemate-danger', 'Does “Demanding total denuclearisation before normalising…” really tend to lead to “Relations with North Korea are at a dangerous point”?'],
+    [
+      'sign.cq1',
+      'inf-summit-interest',
+      'Does “Kim Jong-il said he was interested in holding another…” reliably show “In recent weeks North Korea has softened its tone…”?',
+    ],
+    [
+      'cause-to-effect.cq1',
+      'inf-stalemate-danger',
+      'Does “Demanding total denuclearisation before normalising…” really tend to lead to “Relations with North Korea are at a dangerous point”?',
+    ],
     ['commitment.cq4', 'inf-thesis-doctrine', 'Has “Engaging North Korea is what the Obama…” since been withdrawn or qualified?'],
     // Two pieces of evidence of their own: which one is which is not known, so only the conclusion is named.
-    ['correlation-to-cause.cq4', 'inf-hardline', 'Could some third factor explain what “The hard line backfired: North Korea’s nuclear…” puts down to one cause?'],
+    [
+      'correlation-to-cause.cq4',
+      'inf-hardline',
+      'Could some third factor explain what “The hard line backfired: North Korea’s nuclear…” puts down to one cause?',
+    ],
     ['analogy.cq1', 'inf-stalemate', 'Do the cases compared for “Demanding total denuclearisation before normalising…” differ in a way that matters?'],
   ])('%s on %s', (fullId, key, expected) => {
     expect(ask(fullId, opEdStep(key))).toBe(expected);
   });
 
   test.each([
-    ['practical-reasoning.cq4', 'inf-thesis-case', 'What “The US should change course and talk with North Korea…” proposes is not practically possible, because …'],
+    [
+      'practical-reasoning.cq4',
+      'inf-thesis-case',
+      'What “The US should change course and talk with North Korea…” proposes is not practically possible, because …',
+    ],
     ['example.cq1', 'inf-clinton-freeze', '“Under Clinton, engagement froze North Korea’s…” is not accurate, because …'],
     ['past-practice.cq2', 'inf-past-practice', '“Diplomacy with North Korea has clearly worked before” no longer carries over to now, because …'],
   ])('the opening of an objection raising %s on %s', (fullId, key, expected) => {
@@ -152,11 +190,22 @@ describe('the brief words its questions from the step, or from the point when se
   };
 
   test('one step: its reason and conclusion; three steps into one point: the point alone', () => {
-    const one = graphOf([['t', 'thesis'], ['e1', 'evidence']], [{ ...supports('e1', 't', 's1'), scheme: 'example' }]);
+    const one = graphOf(
+      [
+        ['t', 'thesis'],
+        ['e1', 'evidence'],
+      ],
+      [{ ...supports('e1', 't', 's1'), scheme: 'example' }],
+    );
     const texts = (graph: ArgumentGraph) => new Map(briefOf(graph).affirmative.questions.prepare.shown.map((q) => [q.id, q.text]));
     expect(texts(one).get('example.cq2')).toBe('Is “evidence e1” really a case of “thesis t”?');
     const three = graphOf(
-      [['t', 'thesis'], ['e1', 'evidence'], ['e2', 'evidence'], ['e3', 'evidence']],
+      [
+        ['t', 'thesis'],
+        ['e1', 'evidence'],
+        ['e2', 'evidence'],
+        ['e3', 'evidence'],
+      ],
       ['e1', 'e2', 'e3'].map((e, i) => ({ ...supports(e, 't', `s${i}`), scheme: 'example' })),
     );
     expect(texts(three).get('example.cq2')).toBe('Is the example really a case of “thesis t”?');
@@ -174,7 +223,10 @@ describe('quotedTitle', () => {
     ['We should negotiate now.', '“We should negotiate now”'],
     ['Relations with North Korea are at a dangerous point: the present US course leads to deadlock.', '“Relations with North Korea are at a dangerous point”'],
     // A first clause too short to stand for the point is not cut there.
-    ['The hard line backfired: North Korea’s nuclear programme leapt forward only after Washington stopped.', '“The hard line backfired: North Korea’s nuclear…”'],
+    [
+      'The hard line backfired: North Korea’s nuclear programme leapt forward only after Washington stopped.',
+      '“The hard line backfired: North Korea’s nuclear…”',
+    ],
     ['Kim Dae-jung’s “sunshine policy” worked.', '“Kim Dae-jung’s ‘sunshine policy’ worked”'],
     ['He called it "a mess".', '“He called it ‘a mess’”'],
     ['  spaced\n out  ', '“spaced out”'],

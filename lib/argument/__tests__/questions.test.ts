@@ -10,10 +10,26 @@ function withScheme(graph: ArgumentGraph, inferenceId: string, scheme: string): 
 }
 
 describe('questionsForInference', () => {
-  const base = withScheme(graphOf([['c', 'claim'], ['e', 'evidence']], [supports('e', 'c', 'i')]), 'i', 'analogy');
+  const base = withScheme(
+    graphOf(
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+      ],
+      [supports('e', 'c', 'i')],
+    ),
+    'i',
+    'analogy',
+  );
 
   test('an inference without a scheme has no questions', () => {
-    const g = graphOf([['c', 'claim'], ['e', 'evidence']], [supports('e', 'c', 'i')]);
+    const g = graphOf(
+      [
+        ['c', 'claim'],
+        ['e', 'evidence'],
+      ],
+      [supports('e', 'c', 'i')],
+    );
     expect(questionsForInference(g, evaluate(g), 'i')).toEqual([]);
   });
 
@@ -31,7 +47,16 @@ describe('questionsForInference', () => {
     const tagged = conflicts.map((c) => (c.id === 'x1' ? { ...c, question: 'analogy.cq1' } : c));
     const g: ArgumentGraph = {
       ...base,
-      nodes: [...base.nodes, ...graphOf([['u', 'objection'], ['r', 'rebuttal']], []).nodes],
+      nodes: [
+        ...base.nodes,
+        ...graphOf(
+          [
+            ['u', 'objection'],
+            ['r', 'rebuttal'],
+          ],
+          [],
+        ).nodes,
+      ],
       conflicts: tagged,
     };
     const cq1 = questionsForInference(g, evaluate(g), 'i').find((q) => q.question.id === 'cq1')!;
@@ -43,7 +68,19 @@ describe('questionsForInference', () => {
 describe('unansweredQuestions', () => {
   test('weight first, then closeness to the thesis', () => {
     const g = withScheme(
-      withScheme(graphOf([['t', 'thesis'], ['c', 'claim'], ['e', 'evidence'], ['w', 'premise']], [supports('c', 't', 'top'), linked(['e', 'w'], 'c', 'low')]), 'top', 'practical-reasoning'),
+      withScheme(
+        graphOf(
+          [
+            ['t', 'thesis'],
+            ['c', 'claim'],
+            ['e', 'evidence'],
+            ['w', 'premise'],
+          ],
+          [supports('c', 't', 'top'), linked(['e', 'w'], 'c', 'low')],
+        ),
+        'top',
+        'practical-reasoning',
+      ),
       'low',
       'sign',
     );

@@ -38,38 +38,90 @@ const QUOTE = { quote: { start: 0, end: 4, text: 'Talk' } };
 
 describe('objections: defeating, answered', () => {
   test.each([
-    ['an objection nothing answers defeats what it attacks', mapOf([['o1', 'objection', ANN]], [], [attacks('o1', 'c')]), { made: ['o1'], defeating: ['o1'], answered: [] }],
+    [
+      'an objection nothing answers defeats what it attacks',
+      mapOf([['o1', 'objection', ANN]], [], [attacks('o1', 'c')]),
+      { made: ['o1'], defeating: ['o1'], answered: [] },
+    ],
     [
       'an objection later rebutted is answered',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1')],
+      ),
       { made: ['o1'], defeating: [], answered: ['o1'] },
     ],
     [
       'a rebuttal later defeated reinstates the objection',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['x1', 'objection', CARA]], [], [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('x1', 'r1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+          ['x1', 'objection', CARA],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('x1', 'r1')],
+      ),
       { made: ['o1'], defeating: ['o1'], answered: [] },
     ],
     [
       'rebutted by a rebuttal that is itself contested: neither',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', CARA]], [], [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1'), attacks('r1', 'r2')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+          ['r2', 'rebuttal', CARA],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1'), attacks('r1', 'r2')],
+      ),
       { made: ['o1'], defeating: [], answered: [] },
     ],
-    ['an undercut that stands defeats the step', mapOf([['u1', 'objection', ANN]], [], [undercuts('u1', 'c>t')]), { made: ['u1'], defeating: ['u1'], answered: [] }],
+    [
+      'an undercut that stands defeats the step',
+      mapOf([['u1', 'objection', ANN]], [], [undercuts('u1', 'c>t')]),
+      { made: ['u1'], defeating: ['u1'], answered: [] },
+    ],
     [
       'an objection to a point already defeated by another still defeats it',
-      mapOf([['o1', 'objection', ANN], ['o2', 'objection', BEN]], [], [attacks('o1', 'c'), attacks('o2', 'c')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['o2', 'objection', BEN],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('o2', 'c')],
+      ),
       { made: ['o1'], defeating: ['o1'], answered: [] },
     ],
     ['an objection placed unconnected defeats nothing', mapOf([['o1', 'objection', ANN]]), { made: ['o1'], defeating: [], answered: [] }],
     [
       'an objection set aside as later (judged as of an earlier month) is neither',
-      mapOf([['o1', 'objection', ANN, { asOf: '2012-02' }], ['r1', 'rebuttal', BEN]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN, { asOf: '2012-02' }],
+          ['r1', 'rebuttal', BEN],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1')],
+      ),
       { made: ['o1'], defeating: [], answered: [] },
       '2010-01',
     ],
     [
       'a rebuttal set aside as later answers nothing then',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN, { asOf: '2012-02' }]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN, { asOf: '2012-02' }],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1')],
+      ),
       { made: ['o1'], defeating: ['o1'], answered: [] },
       '2010-01',
     ],
@@ -78,9 +130,24 @@ describe('objections: defeating, answered', () => {
   });
 
   test('a rebuttal’s own figures: it defeats the objection it answers, until it is answered', () => {
-    const standing = mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]);
+    const standing = mapOf(
+      [
+        ['o1', 'objection', ANN],
+        ['r1', 'rebuttal', BEN],
+      ],
+      [],
+      [attacks('o1', 'c'), attacks('r1', 'o1')],
+    );
     expect(reasoningFor(BEN, standing).rebuttals).toEqual({ made: ['r1'], defeating: ['r1'], answered: [] });
-    const defeated = mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', ANN]], [], [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')]);
+    const defeated = mapOf(
+      [
+        ['o1', 'objection', ANN],
+        ['r1', 'rebuttal', BEN],
+        ['r2', 'rebuttal', ANN],
+      ],
+      [],
+      [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')],
+    );
     expect(reasoningFor(BEN, defeated).rebuttals).toEqual({ made: ['r1'], defeating: [], answered: ['r1'] });
   });
 });
@@ -90,23 +157,51 @@ describe('challenges: attacks on their points, and which they answered', () => {
     ['nothing attacks their points', mapOf([['a1', 'claim', ANN]], [supports('a1', 't')]), { aimed: [], answered: [], aimedKind: 'attack' }],
     [
       'a rebuttal to their objection, unanswered',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1')],
+      ),
       { aimed: ['r1'], answered: [], aimedKind: 'rebuttal' },
     ],
     [
       'they answered it with a rebuttal that stands',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', ANN]], [], [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+          ['r2', 'rebuttal', ANN],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')],
+      ),
       { aimed: ['r1'], answered: ['r1'], aimedKind: 'rebuttal' },
     ],
     [
       'answered by someone else is not answered by them',
-      mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', CARA]], [], [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')]),
+      mapOf(
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+          ['r2', 'rebuttal', CARA],
+        ],
+        [],
+        [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1')],
+      ),
       { aimed: ['r1'], answered: [], aimedKind: 'rebuttal' },
     ],
     [
       'their answer, itself defeated, does not count',
       mapOf(
-        [['o1', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', ANN], ['r3', 'rebuttal', BEN]],
+        [
+          ['o1', 'objection', ANN],
+          ['r1', 'rebuttal', BEN],
+          ['r2', 'rebuttal', ANN],
+          ['r3', 'rebuttal', BEN],
+        ],
         [],
         [attacks('o1', 'c'), attacks('r1', 'o1'), attacks('r2', 'r1'), attacks('r3', 'r2')],
       ),
@@ -115,7 +210,12 @@ describe('challenges: attacks on their points, and which they answered', () => {
     [
       'the seeded analysis’s objection and an undercut of their step both count; their own attack does not',
       mapOf(
-        [['a1', 'claim', ANN], ['x', 'objection', null], ['u1', 'objection', BEN], ['o2', 'objection', ANN]],
+        [
+          ['a1', 'claim', ANN],
+          ['x', 'objection', null],
+          ['u1', 'objection', BEN],
+          ['o2', 'objection', ANN],
+        ],
         [supports('a1', 't')],
         [attacks('x', 'a1'), undercuts('u1', 'a1>t'), attacks('o2', 'a1')],
       ),
@@ -123,13 +223,26 @@ describe('challenges: attacks on their points, and which they answered', () => {
     ],
     [
       'an undercut of a linked step they share with a classmate counts for both',
-      mapOf([['a1', 'premise', ANN], ['b1', 'evidence', BEN], ['u1', 'objection', CARA]], [linked(['a1', 'b1'], 't', 'ab')], [undercuts('u1', 'ab')]),
+      mapOf(
+        [
+          ['a1', 'premise', ANN],
+          ['b1', 'evidence', BEN],
+          ['u1', 'objection', CARA],
+        ],
+        [linked(['a1', 'b1'], 't', 'ab')],
+        [undercuts('u1', 'ab')],
+      ),
       { aimed: ['u1'], answered: [], aimedKind: 'objection' },
     ],
     [
       'one objection attacking two of their points is one challenge; a mix of kinds reads "attack"',
       mapOf(
-        [['a1', 'claim', ANN], ['a2', 'objection', ANN], ['o1', 'objection', BEN], ['r1', 'rebuttal', BEN]],
+        [
+          ['a1', 'claim', ANN],
+          ['a2', 'objection', ANN],
+          ['o1', 'objection', BEN],
+          ['r1', 'rebuttal', BEN],
+        ],
         [supports('a1', 't')],
         [attacks('o1', 'a1'), attacks('a2', 'c'), attacks('r1', 'a2'), attacks('o1', 'a2')],
       ),
@@ -140,7 +253,14 @@ describe('challenges: attacks on their points, and which they answered', () => {
   });
 
   test('a challenge set aside as later is nobody’s', () => {
-    const map = mapOf([['o1', 'objection', ANN], ['r1', 'rebuttal', BEN, { asOf: '2012-02' }]], [], [attacks('o1', 'c'), attacks('r1', 'o1')]);
+    const map = mapOf(
+      [
+        ['o1', 'objection', ANN],
+        ['r1', 'rebuttal', BEN, { asOf: '2012-02' }],
+      ],
+      [],
+      [attacks('o1', 'c'), attacks('r1', 'o1')],
+    );
     expect(reasoningFor(ANN, map, '2010-01').challenges.aimed).toEqual([]);
     expect(reasoningFor(ANN, map).challenges.aimed).toEqual(['r1']);
   });
@@ -155,7 +275,10 @@ describe('critical questions raised', () => {
     ['raised, then rebutted', [attacks('q1', 'e'), attacks('r1', 'q1')], 'answered'],
   ] as const)('%s → %s', (_name, conflicts, state) => {
     const map = mapOf(
-      [['q1', 'objection', ANN], ['r1', 'rebuttal', BEN]],
+      [
+        ['q1', 'objection', ANN],
+        ['r1', 'rebuttal', BEN],
+      ],
       [],
       conflicts.map((c) => (c.attacker === 'q1' ? raising(c, 'analogy.cq1') : c)),
     );
@@ -179,7 +302,12 @@ describe('critical questions raised', () => {
 
   test('a premise of two steps of the scheme: asked of both, raised while one still has it unanswered', () => {
     const map = mapOf(
-      [['c2', 'claim', null], ['q1', 'objection', ANN], ['q2', 'objection', BEN], ['r1', 'rebuttal', BEN]],
+      [
+        ['c2', 'claim', null],
+        ['q1', 'objection', ANN],
+        ['q2', 'objection', BEN],
+        ['r1', 'rebuttal', BEN],
+      ],
       [{ ...supports('e', 'c2'), scheme: 'analogy' }],
       [raising(attacks('q1', 'e'), 'analogy.cq1'), raising(undercuts('q2', 'e>c2'), 'analogy.cq1'), attacks('r1', 'q1')],
     );
@@ -222,7 +350,14 @@ describe('quotes and unsupported assertions', () => {
 
 describe('reasoningOf over the whole map', () => {
   test('only students with points are in it; the seeded analysis belongs to nobody', () => {
-    const map = mapOf([['o1', 'objection', ANN], ['x', 'objection', null]], [], [attacks('o1', 'c'), attacks('x', 'o1')]);
+    const map = mapOf(
+      [
+        ['o1', 'objection', ANN],
+        ['x', 'objection', null],
+      ],
+      [],
+      [attacks('o1', 'c'), attacks('x', 'o1')],
+    );
     const all = reasoningOf(map.graph, evaluate(map.graph), map.makers);
     expect([...all.keys()]).toEqual([ANN]);
     expect(all.get(ANN)!.objections.answered).toEqual(['o1']);
@@ -234,7 +369,10 @@ describe('reasoningOf over the whole map', () => {
     // premise shared by all 5,000 steps of the analogy scheme, and 25 quoting pieces of evidence.
     const students = Array.from({ length: 200 }, (_, i) => `member:s${i}`);
     const nodes: ArgNode[] = [node('t', 'thesis'), node('shared', 'premise')];
-    const makers = new Map<string, string | null>([['t', null], ['shared', null]]);
+    const makers = new Map<string, string | null>([
+      ['t', null],
+      ['shared', null],
+    ]);
     const inferences: Inference[] = [];
     const conflicts: Conflict[] = [];
     const add = (id: string, kind: NodeKind, maker: string, details: Partial<ArgNode> = {}) => {
@@ -306,7 +444,11 @@ describe('reasoningSummary', () => {
     ],
     [
       'questions all answered, a mix of attacks',
-      figures({ questions: [raised('answered'), raised('answered'), raised('raised')], challenges: { aimed: ids(3), answered: ids(3), aimedKind: 'attack' }, quoted: ids(4) }),
+      figures({
+        questions: [raised('answered'), raised('answered'), raised('raised')],
+        challenges: { aimed: ids(3), answered: ids(3), aimedKind: 'attack' },
+        quoted: ids(4),
+      }),
       'Answered 3 of 3 attacks to their points; raised 3 critical questions, 1 still unanswered, 2 answered; quoted the essay 4 times',
     ],
     ['points, none that the figures name', figures({ points: ['a', 'b'] }), '2 points, no objection, rebuttal or quote among them'],
@@ -317,7 +459,13 @@ describe('reasoningSummary', () => {
 
   test('reads the figures of a real map', () => {
     const map = mapOf(
-      [['o1', 'objection', ANN, QUOTE], ['o2', 'objection', ANN], ['r1', 'rebuttal', BEN], ['r2', 'rebuttal', ANN], ['r3', 'rebuttal', BEN]],
+      [
+        ['o1', 'objection', ANN, QUOTE],
+        ['o2', 'objection', ANN],
+        ['r1', 'rebuttal', BEN],
+        ['r2', 'rebuttal', ANN],
+        ['r3', 'rebuttal', BEN],
+      ],
       [],
       [attacks('o1', 'c'), attacks('o2', 'e'), attacks('r1', 'o1'), attacks('r2', 'r1'), attacks('r3', 'o2')],
     );
@@ -359,7 +507,9 @@ describe('the worked example of docs/evaluation.md ("Assessing a student’s rea
     expect(reasoningSummary(ann)).toBe(
       '2 objections, 1 unanswered and standing, 1 answered; answered 0 of 1 rebuttal to their points; raised 1 critical question, 1 still unanswered; quoted the essay once; 1 unsupported assertion',
     );
-    expect(reasoningSummary(ben)).toBe('1 rebuttal, 1 unanswered and standing; answered 1 of 1 objection to their points; quoted the essay once; 1 unsupported assertion');
+    expect(reasoningSummary(ben)).toBe(
+      '1 rebuttal, 1 unanswered and standing; answered 1 of 1 objection to their points; quoted the essay once; 1 unsupported assertion',
+    );
   });
 
   test('Ann rebuts r1: a1 is reinstated, Ben’s rebuttal answered', () => {

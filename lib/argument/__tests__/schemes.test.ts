@@ -89,12 +89,9 @@ describe('lookups', () => {
     expect(found?.question.id).toBe('cq1');
   });
 
-  test.each(['analogy', 'analogy.', '.cq1', 'analogy.cq99', 'no-such-scheme.cq1', 'analogy.cq1.extra', ''])(
-    'questionById(%j) is undefined',
-    (fullId) => {
-      expect(questionById(fullId)).toBeUndefined();
-    },
-  );
+  test.each(['analogy', 'analogy.', '.cq1', 'analogy.cq99', 'no-such-scheme.cq1', 'analogy.cq1.extra', ''])('questionById(%j) is undefined', (fullId) => {
+    expect(questionById(fullId)).toBeUndefined();
+  });
 });
 
 describe('seeded map', () => {

@@ -10,7 +10,12 @@ function point(id: string, kind: NodeKind): ArgNode {
   return { id, kind, text: `${kind} ${id}`, quote: null, implicit: false, author: `author ${id.length % 3}`, position: null, version: 1 };
 }
 
-const step = (premise: string, conclusion: string, scheme: string | null = null): Inference => ({ id: `${premise}>${conclusion}`, conclusion, premises: [premise], scheme });
+const step = (premise: string, conclusion: string, scheme: string | null = null): Inference => ({
+  id: `${premise}>${conclusion}`,
+  conclusion,
+  premises: [premise],
+  scheme,
+});
 
 /**
  * A ladder: the thesis, then `levels` levels of two points each, every point supporting both points
@@ -73,7 +78,9 @@ export function star(width: number): ArgumentGraph {
     nodes.push(point(`e${i}`, 'evidence'), point(`o${i}`, 'objection'));
     inferences.push(step(`e${i}`, 't', 'example'));
     conflicts.push(
-      i % 2 === 0 ? { id: `o${i}xt`, attacker: `o${i}`, target: { node: 't' } } : { id: `o${i}xe`, attacker: `o${i}`, target: { node: `e${i}` }, question: 'example.cq1' },
+      i % 2 === 0
+        ? { id: `o${i}xt`, attacker: `o${i}`, target: { node: 't' } }
+        : { id: `o${i}xe`, attacker: `o${i}`, target: { node: `e${i}` }, question: 'example.cq1' },
     );
   }
   return { nodes, inferences, conflicts };

@@ -41,9 +41,20 @@ const CASE_NODES: [string, NodeKind][] = [
   ['ed', 'evidence'],
 ];
 // t ← [h + i + s + n] (the linked case step); h ← eh; s ← es; and a separate line t ← d ← ed.
-const CASE_STEPS: Inference[] = [linked(['h', 'i', 's', 'n'], 't', 'case'), supports('eh', 'h'), supports('es', 's', 'into-s'), supports('d', 't', 'doctrine'), supports('ed', 'd')];
+const CASE_STEPS: Inference[] = [
+  linked(['h', 'i', 's', 'n'], 't', 'case'),
+  supports('eh', 'h'),
+  supports('es', 's', 'into-s'),
+  supports('d', 't', 'doctrine'),
+  supports('ed', 'd'),
+];
 
-function policyCase(extraNodes: [string, NodeKind][] = [], conflicts: Conflict[] = [], issues: Record<string, StockIssue> = FOUR, extraSteps: Inference[] = []): ArgumentGraph {
+function policyCase(
+  extraNodes: [string, NodeKind][] = [],
+  conflicts: Conflict[] = [],
+  issues: Record<string, StockIssue> = FOUR,
+  extraSteps: Inference[] = [],
+): ArgumentGraph {
   return tagged(graphOf([...CASE_NODES, ...extraNodes], [...CASE_STEPS, ...extraSteps], conflicts), issues);
 }
 
@@ -74,7 +85,15 @@ describe('stockIssueCase', () => {
   });
 
   test('a rebuttal that defeats the objection wins the issue back (reinstatement)', () => {
-    const c = read(policyCase([['o', 'objection'], ['r', 'rebuttal']], [attacks('o', 's'), attacks('r', 'o')]));
+    const c = read(
+      policyCase(
+        [
+          ['o', 'objection'],
+          ['r', 'rebuttal'],
+        ],
+        [attacks('o', 's'), attacks('r', 'o')],
+      ),
+    );
     expect(lineOf(c, 'solvency').state).toBe('held');
     expect(c.losing).toEqual([]);
   });
@@ -96,7 +115,16 @@ describe('stockIssueCase', () => {
   });
 
   test('lost and missing issues are both named in the verdict', () => {
-    const c = read(policyCase([['o', 'objection'], ['o2', 'objection']], [attacks('o', 'h'), attacks('o2', 'i')], { h: 'harm', i: 'inherency', s: 'solvency' }));
+    const c = read(
+      policyCase(
+        [
+          ['o', 'objection'],
+          ['o2', 'objection'],
+        ],
+        [attacks('o', 'h'), attacks('o2', 'i')],
+        { h: 'harm', i: 'inherency', s: 'solvency' },
+      ),
+    );
     expect(c.losing).toEqual(['harm', 'inherency', 'timeliness']);
     expect(c.verdict).toContain('harm and inherency are lost, and timeliness is never argued.');
   });
@@ -112,7 +140,17 @@ describe('stockIssueCase', () => {
   });
 
   test('a tie between steps goes to the first in map order; no tagged step at all leaves every issue missing', () => {
-    const twoSteps = tagged(graphOf([['t', 'thesis'], ['a', 'premise'], ['b', 'premise']], [supports('a', 't', 'first'), supports('b', 't', 'second')]), { a: 'harm', b: 'solvency' });
+    const twoSteps = tagged(
+      graphOf(
+        [
+          ['t', 'thesis'],
+          ['a', 'premise'],
+          ['b', 'premise'],
+        ],
+        [supports('a', 't', 'first'), supports('b', 't', 'second')],
+      ),
+      { a: 'harm', b: 'solvency' },
+    );
     expect(read(twoSteps).step).toBe('first');
     const untagged = read(tagged(graphOf(CASE_NODES, CASE_STEPS), {}));
     expect(untagged.step).toBeNull();
@@ -121,15 +159,36 @@ describe('stockIssueCase', () => {
 
   test('several points on one issue of the linked step: each is needed, so the issue falls with either', () => {
     const graph = (conflicts: Conflict[]) =>
-      tagged(graphOf([['t', 'thesis'], ['h1', 'premise'], ['h2', 'premise'], ['o', 'objection']], [linked(['h1', 'h2'], 't', 'case')], conflicts), { h1: 'harm', h2: 'harm' });
+      tagged(
+        graphOf(
+          [
+            ['t', 'thesis'],
+            ['h1', 'premise'],
+            ['h2', 'premise'],
+            ['o', 'objection'],
+          ],
+          [linked(['h1', 'h2'], 't', 'case')],
+          conflicts,
+        ),
+        { h1: 'harm', h2: 'harm' },
+      );
     expect(lineOf(read(graph([])), 'harm')).toMatchObject({ state: 'held', summary: 'Held: its 2 points stand.' });
     const attacked = lineOf(read(graph([attacks('o', 'h1')])), 'harm');
     expect(attacked).toMatchObject({ state: 'lost', points: ['h1', 'h2'], standing: ['h2'] });
-    expect(attacked.summary).toBe('Lost: 1 of its 2 points does not stand (defeated), and on the linked step every premise is needed. A lost stock issue loses the round.');
+    expect(attacked.summary).toBe(
+      'Lost: 1 of its 2 points does not stand (defeated), and on the linked step every premise is needed. A lost stock issue loses the round.',
+    );
   });
 
   test('a premise of the case step tagged with no issue is needed too: the verdict says when it fails', () => {
-    const graph = tagged(graphOf([...CASE_NODES, ['w', 'premise'], ['o', 'objection']], [linked(['h', 'i', 's', 'n', 'w'], 't', 'case'), ...CASE_STEPS.slice(1)], [attacks('o', 'w')]), FOUR);
+    const graph = tagged(
+      graphOf(
+        [...CASE_NODES, ['w', 'premise'], ['o', 'objection']],
+        [linked(['h', 'i', 's', 'n', 'w'], 't', 'case'), ...CASE_STEPS.slice(1)],
+        [attacks('o', 'w')],
+      ),
+      FOUR,
+    );
     const c = read(graph);
     expect(c.untagged).toEqual(['w']);
     expect(c.losing).toEqual([]);
@@ -145,8 +204,13 @@ describe('stockIssueCase', () => {
 
   describe('judged as of a month: points set aside as later argue nothing and attack nothing', () => {
     /** `policyCase`, with the given points dated (`asOf`). */
-    const dated = (asOf: Record<string, string>, extraNodes: [string, NodeKind][] = [], conflicts: Conflict[] = [], issues: Record<string, StockIssue> = FOUR, extraSteps: Inference[] = []) =>
-      tagged(graphOf([...CASE_NODES, ...extraNodes], [...CASE_STEPS, ...extraSteps], conflicts), issues, { asOf });
+    const dated = (
+      asOf: Record<string, string>,
+      extraNodes: [string, NodeKind][] = [],
+      conflicts: Conflict[] = [],
+      issues: Record<string, StockIssue> = FOUR,
+      extraSteps: Inference[] = [],
+    ) => tagged(graphOf([...CASE_NODES, ...extraNodes], [...CASE_STEPS, ...extraSteps], conflicts), issues, { asOf });
     const DIS: Record<string, StockIssue> = { ...FOUR, dis: 'disadvantage', dis2: 'disadvantage' };
 
     test.each<{ name: string; graph: ArgumentGraph; issue: StockIssue; today: Partial<StockIssueLine>; asOf2009: Partial<StockIssueLine> }>([
@@ -179,19 +243,42 @@ describe('stockIssueCase', () => {
           state: 'missing',
           points: [],
           laterPoints: ['dis'],
-          summary: 'Not argued as of Aug 2009: its only point rests on facts known only later and is set aside. The negative could then ask: Would the proposal bring worse harms of its own?',
+          summary:
+            'Not argued as of Aug 2009: its only point rests on facts known only later and is set aside. The negative could then ask: Would the proposal bring worse harms of its own?',
         },
       },
       {
         name: 'a disadvantage with one point answered and one later is answered, and says one more is set aside',
-        graph: dated({ dis2: '2012-04' }, [['dis', 'objection'], ['dis2', 'objection'], ['r', 'rebuttal']], [attacks('dis', 't'), attacks('dis2', 't'), attacks('r', 'dis')], DIS),
+        graph: dated(
+          { dis2: '2012-04' },
+          [
+            ['dis', 'objection'],
+            ['dis2', 'objection'],
+            ['r', 'rebuttal'],
+          ],
+          [attacks('dis', 't'), attacks('dis2', 't'), attacks('r', 'dis')],
+          DIS,
+        ),
         issue: 'disadvantage',
         today: { state: 'held', standing: ['dis2'] },
-        asOf2009: { state: 'lost', points: ['dis'], laterPoints: ['dis2'], summary: 'Answered: its only point is defeated. 1 more point is set aside as of Aug 2009 (known only later).' },
+        asOf2009: {
+          state: 'lost',
+          points: ['dis'],
+          laterPoints: ['dis2'],
+          summary: 'Answered: its only point is defeated. 1 more point is set aside as of Aug 2009 (known only later).',
+        },
       },
       {
         name: 'a later rebuttal is no answer as of then: the disadvantage stands',
-        graph: dated({ r: '2012-04' }, [['dis', 'objection'], ['r', 'rebuttal']], [attacks('dis', 't'), attacks('r', 'dis')], DIS),
+        graph: dated(
+          { r: '2012-04' },
+          [
+            ['dis', 'objection'],
+            ['r', 'rebuttal'],
+          ],
+          [attacks('dis', 't'), attacks('r', 'dis')],
+          DIS,
+        ),
         issue: 'disadvantage',
         today: { state: 'lost', attacks: [{ attacker: 'r', target: 'dis', undercut: false }] },
         asOf2009: { state: 'held', attacks: [], laterAttacks: [{ attacker: 'r', target: 'dis', undercut: false }] },
@@ -210,7 +297,9 @@ describe('stockIssueCase', () => {
 
     test('the verdict names an issue argued only later as not argued then; with no month given it says “the month judged”', () => {
       const graph = dated({ n: '2010-03' });
-      expect(read(graph, '2009-08').verdict).toBe(`The affirmative loses the round on the stock issues: timeliness is not argued as of Aug 2009 (what argues it was known only later). ${LOST_ISSUE_RULE}`);
+      expect(read(graph, '2009-08').verdict).toBe(
+        `The affirmative loses the round on the stock issues: timeliness is not argued as of Aug 2009 (what argues it was known only later). ${LOST_ISSUE_RULE}`,
+      );
       expect(read(graph, '2009-08').losing).toEqual(['timeliness']);
       const evaluation = evaluate(graph, { asOf: '2009-08' });
       const unnamed = stockIssueCase(graph, (id) => evaluation.nodes[id]?.status)!;
@@ -226,7 +315,12 @@ describe('stockIssueCase', () => {
       );
       const read2009 = read(only, '2009-08');
       expect(read2009.laterPremises).toEqual(['h2', 'w']);
-      expect(lineOf(read2009, 'harm')).toMatchObject({ state: 'held', points: ['h'], laterPoints: ['h2'], summary: 'Held: its point stands. 1 more point is set aside as of Aug 2009 (known only later).' });
+      expect(lineOf(read2009, 'harm')).toMatchObject({
+        state: 'held',
+        points: ['h'],
+        laterPoints: ['h2'],
+        summary: 'Held: its point stands. 1 more point is set aside as of Aug 2009 (known only later).',
+      });
       expect(read2009.losing).toEqual([]);
       expect(read2009.verdict).toBe(
         'The affirmative holds all four stock issues (harm, inherency, solvency and timeliness). But 2 premises of the step that links them rest on facts known only later: as of Aug 2009 that step is set aside, and it does not carry the proposal.',
@@ -245,7 +339,12 @@ describe('stockIssueCase', () => {
   });
 
   describe('the negative’s lines', () => {
-    const nodes: [string, NodeKind][] = [['dis', 'objection'], ['cp', 'objection'], ['r', 'rebuttal'], ['ev', 'evidence']];
+    const nodes: [string, NodeKind][] = [
+      ['dis', 'objection'],
+      ['cp', 'objection'],
+      ['r', 'rebuttal'],
+      ['ev', 'evidence'],
+    ];
     const issues: Record<string, StockIssue> = { ...FOUR, dis: 'disadvantage', cp: 'counterplan' };
 
     test('a disadvantage that stands must be answered or outweighed; a counterplan rebutted is answered', () => {

@@ -32,14 +32,46 @@ const GENERIC = [
 
 describe('suggestUnits on a general essay', () => {
   test.each([
-    { sentence: 'Schools should stop setting homework for children under eleven.', kind: 'thesis', reason: /“should” — a recommendation, typical of a thesis; it sits in the opening paragraph/ },
-    { sentence: 'We must give them that time back.', kind: 'thesis', reason: /“must” — a recommendation, typical of a thesis; it sits in the closing paragraph/ },
-    { sentence: 'Because young children learn best through play, long worksheets crowd out what helps them most.', kind: 'premise', reason: /^Opens with “Because” — gives a reason, typical of a premise\./ },
-    { sentence: 'A 2019 survey of 3,000 parents found that 62 percent of families argue about homework every week.', kind: 'evidence', reason: /typical of evidence/ },
-    { sentence: 'For example, one school in Leeds dropped homework and saw reading scores rise.', kind: 'evidence', reason: /^Contains “For example” — introduces an example, typical of evidence\./ },
-    { sentence: 'However, critics argue that homework builds discipline.', kind: 'claim', reason: /^Contains “However” — takes a position against another view, typical of a claim\./ },
-    { sentence: 'Therefore the burden of proof lies with those who want to keep it.', kind: 'claim', reason: /^Contains “Therefore” — draws a conclusion, typical of a claim\./ },
-    { sentence: 'As the head teacher put it, “children need time to be bored and to invent their own games.”', kind: 'evidence', reason: /^Quotes someone directly \(“children need time to be bored …”\) — testimony, typical of evidence\./ },
+    {
+      sentence: 'Schools should stop setting homework for children under eleven.',
+      kind: 'thesis',
+      reason: /“should” — a recommendation, typical of a thesis; it sits in the opening paragraph/,
+    },
+    {
+      sentence: 'We must give them that time back.',
+      kind: 'thesis',
+      reason: /“must” — a recommendation, typical of a thesis; it sits in the closing paragraph/,
+    },
+    {
+      sentence: 'Because young children learn best through play, long worksheets crowd out what helps them most.',
+      kind: 'premise',
+      reason: /^Opens with “Because” — gives a reason, typical of a premise\./,
+    },
+    {
+      sentence: 'A 2019 survey of 3,000 parents found that 62 percent of families argue about homework every week.',
+      kind: 'evidence',
+      reason: /typical of evidence/,
+    },
+    {
+      sentence: 'For example, one school in Leeds dropped homework and saw reading scores rise.',
+      kind: 'evidence',
+      reason: /^Contains “For example” — introduces an example, typical of evidence\./,
+    },
+    {
+      sentence: 'However, critics argue that homework builds discipline.',
+      kind: 'claim',
+      reason: /^Contains “However” — takes a position against another view, typical of a claim\./,
+    },
+    {
+      sentence: 'Therefore the burden of proof lies with those who want to keep it.',
+      kind: 'claim',
+      reason: /^Contains “Therefore” — draws a conclusion, typical of a claim\./,
+    },
+    {
+      sentence: 'As the head teacher put it, “children need time to be bored and to invent their own games.”',
+      kind: 'evidence',
+      reason: /^Quotes someone directly \(“children need time to be bored …”\) — testimony, typical of evidence\./,
+    },
   ])('"$sentence" → $kind', ({ sentence, kind, reason }) => {
     const suggestion = suggestionFor(GENERIC, sentence);
     expect(suggestion, `a suggestion for "${sentence}"`).toBeDefined();
@@ -90,25 +122,47 @@ describe('suggestUnits on a general essay', () => {
     const text = 'Public libraries remain the most democratic institutions any town can offer. They lend books.\n\nShort start. More follows here.';
     const suggestions = suggestionsOf(text);
     expect(suggestions).toHaveLength(1);
-    expect(suggestions[0]).toMatchObject({ start: 0, kind: 'claim', reason: 'Opens its paragraph — topic sentences often state the point a paragraph argues, typical of a claim.' });
+    expect(suggestions[0]).toMatchObject({
+      start: 0,
+      kind: 'claim',
+      reason: 'Opens its paragraph — topic sentences often state the point a paragraph argues, typical of a claim.',
+    });
   });
 
   test('property: suggestions are whole sentences, in order, never overlapping, inside the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('We should go. ', 'Because it rains, we stay. ', 'In 1990 it snowed. ', '\n\n', 'Indeed, yes. ', '“Quote me on this one,” she said. ', '🙂 ', '\r\n'), fc.string()), { maxLength: 30 }), (parts) => {
-        const text = parts.join('');
-        const sentences = new Set(sentenceSpans(text).map((s) => `${s.start}:${s.end}`));
-        const suggestions = suggestionsOf(text);
-        let previousEnd = 0;
-        for (const s of suggestions) {
-          expect(sentences.has(`${s.start}:${s.end}`)).toBe(true);
-          expect(s.start).toBeGreaterThanOrEqual(previousEnd);
-          expect(s.end).toBeLessThanOrEqual(text.length);
-          expect(s.reason.length).toBeGreaterThan(10);
-          previousEnd = s.end;
-        }
-        expect(suggestions.filter((s) => s.kind === 'thesis').length).toBeLessThanOrEqual(THESIS_CANDIDATES_MAX);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(
+              'We should go. ',
+              'Because it rains, we stay. ',
+              'In 1990 it snowed. ',
+              '\n\n',
+              'Indeed, yes. ',
+              '“Quote me on this one,” she said. ',
+              '🙂 ',
+              '\r\n',
+            ),
+            fc.string(),
+          ),
+          { maxLength: 30 },
+        ),
+        (parts) => {
+          const text = parts.join('');
+          const sentences = new Set(sentenceSpans(text).map((s) => `${s.start}:${s.end}`));
+          const suggestions = suggestionsOf(text);
+          let previousEnd = 0;
+          for (const s of suggestions) {
+            expect(sentences.has(`${s.start}:${s.end}`)).toBe(true);
+            expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+            expect(s.end).toBeLessThanOrEqual(text.length);
+            expect(s.reason.length).toBeGreaterThan(10);
+            previousEnd = s.end;
+          }
+          expect(suggestions.filter((s) => s.kind === 'thesis').length).toBeLessThanOrEqual(THESIS_CANDIDATES_MAX);
+        },
+      ),
     );
   });
 });

@@ -157,7 +157,11 @@ export function fromAif(json: unknown): ImportedGraph {
   /** An issue when `id` would support or attack itself, in the connect rules' words. */
   const refuseSelf = (i: number, what: string, id: string, relation: 'supports' | 'attacks') => {
     const problem = selfConnectionProblem(statement.get(id)!, relation);
-    if (problem) issues.push({ path: ['nodes', i], message: `${what}: I-node ${quoted(id)} ${relation === 'supports' ? 'is both its premise and its conclusion' : 'is both its attacker and its target'}. ${problem}` });
+    if (problem)
+      issues.push({
+        path: ['nodes', i],
+        message: `${what}: I-node ${quoted(id)} ${relation === 'supports' ? 'is both its premise and its conclusion' : 'is both its attacker and its target'}. ${problem}`,
+      });
     return problem !== null;
   };
 
@@ -194,8 +198,10 @@ export function fromAif(json: unknown): ImportedGraph {
       }
     }
   });
-  if (issues.length > 0) throw new InterchangeError(`The AIF file has inferences or conflicts that are not complete or not allowed. ${issues[0].message}`, issues);
-  if (nodes.length === 0) throw new InterchangeError('The AIF file has no I-nodes (statements).', [{ path: ['nodes'], message: 'There is no node of type "I".' }]);
+  if (issues.length > 0)
+    throw new InterchangeError(`The AIF file has inferences or conflicts that are not complete or not allowed. ${issues[0].message}`, issues);
+  if (nodes.length === 0)
+    throw new InterchangeError('The AIF file has no I-nodes (statements).', [{ path: ['nodes'], message: 'There is no node of type "I".' }]);
 
   return settleImport({ nodes, inferences, conflicts }, given, (_entity, id) => {
     const i = indexOf.get(id)!;

@@ -240,7 +240,10 @@ function brokenStatement(tokens: ITokenNode[]): { line: number; column: number; 
   const opener = first.image.trimStart()[0];
   if (first.tokenType?.name === TokenNames.UNUSED_CONTROL_CHAR && (opener === '[' || opener === '<')) {
     const [title, kind] = opener === '[' ? ['[Title]: text', 'statement'] : ['<Title>: text', 'argument'];
-    return { ...where, problem: `“${opener}” opens ${kind === 'statement' ? 'a statement' : 'an argument'} title that is never closed. Write “${title}”, or “\\${opener}” for the character itself.` };
+    return {
+      ...where,
+      problem: `“${opener}” opens ${kind === 'statement' ? 'a statement' : 'an argument'} title that is never closed. Write “${title}”, or “\\${opener}” for the character itself.`,
+    };
   }
   if (words.every((t) => t.tokenType?.name === TokenNames.UNUSED_CONTROL_CHAR)) {
     const text = words.map((t) => t.image.trim()).join(' ');
@@ -386,7 +389,8 @@ class GraphBuilder {
       const isMain = step === conclusionIndexes.length - 1;
       const line = conclusion.startLine ?? argument.startLine;
       const label = `${line ? `Line ${line}: ` : ''}argument <${shortTitle(title)}>${conclusionIndexes.length > 1 ? `, step ${step + 1},` : ''}`;
-      if (premises.includes(conclusionId)) return this.refuseSelf(conclusionId, 'supports', `${label} concludes [${shortTitle(conclusion.title ?? '')}] from itself: it`);
+      if (premises.includes(conclusionId))
+        return this.refuseSelf(conclusionId, 'supports', `${label} concludes [${shortTitle(conclusion.title ?? '')}] from itself: it`);
       const id = this.uniqueId(isMain ? title : `${title} (step ${step + 1})`);
       this.stepLabels.set(id, label.replace(/,$/, ''));
       const rules = conclusion.inference?.inferenceRules ?? [];
@@ -451,7 +455,8 @@ class GraphBuilder {
 /** Whether a relation runs from a statement or argument to that same statement or argument. */
 function sameElement(from: RelationMember | undefined, to: RelationMember | undefined): boolean {
   if (!from || !to || from.type !== to.type) return false;
-  if (from.type === ArgdownTypes.EQUIVALENCE_CLASS || from.type === ArgdownTypes.ARGUMENT) return from.title !== undefined && from.title === (to as { title?: string }).title;
+  if (from.type === ArgdownTypes.EQUIVALENCE_CLASS || from.type === ArgdownTypes.ARGUMENT)
+    return from.title !== undefined && from.title === (to as { title?: string }).title;
   return from === to;
 }
 

@@ -81,8 +81,7 @@ export function argdownScanWork(text: string): ScanWork {
     } else if (c === '<') {
       // `<…>:` and `<…>` within the line, an HTML comment across lines.
       add('<', i, Math.min(angleColon, lineEnd) + Math.min(angle, lineEnd) - 2 * i + (text.startsWith('<!--', i) ? htmlEnd - i : 0));
-    }
-    else if (c === '@') add('@', i, lineEnd - i);
+    } else if (c === '@') add('@', i, lineEnd - i);
     else if (c === '/') add('/', i, text[i + 1] === '*' ? blockEnd - i : text[i + 1] === '/' ? lineEnd - i : 0);
     else if (c === '#' && text[i + 1] === '(') add('#(', i, paren - i);
     else if (c === '{') add('{', i, DATA_WEIGHT * (dataStop - i));

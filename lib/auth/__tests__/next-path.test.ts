@@ -44,8 +44,35 @@ describe('safeNextPath', () => {
   });
 
   // The characters that URL parsing treats specially, so random strings reach the odd cases often.
-  const tricky = fc.constantFrom('/', '\\', '.', '%2e', '%2E', '%2f', '%5c', '\t', '\n', '\r', ' ', ':', '@', '?', '#', 'evil.example', 'a', 'javascript:', 'http:', '%00', '\u0000', '\u3002');
-  const nextLike = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')), fc.array(tricky, { maxLength: 12 }).map((parts) => `/${parts.join('')}`));
+  const tricky = fc.constantFrom(
+    '/',
+    '\\',
+    '.',
+    '%2e',
+    '%2E',
+    '%2f',
+    '%5c',
+    '\t',
+    '\n',
+    '\r',
+    ' ',
+    ':',
+    '@',
+    '?',
+    '#',
+    'evil.example',
+    'a',
+    'javascript:',
+    'http:',
+    '%00',
+    '\u0000',
+    '\u3002',
+  );
+  const nextLike = fc.oneof(
+    fc.string(),
+    fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')),
+    fc.array(tricky, { maxLength: 12 }).map((parts) => `/${parts.join('')}`),
+  );
 
   test('whatever it is given, the answer is "/" or a path that stays on this site', () => {
     fc.assert(

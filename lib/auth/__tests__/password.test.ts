@@ -11,10 +11,11 @@ describe('hashPassword and verifyPassword', () => {
     expect(await verifyPassword(first, 'correct horse ')).toBe(false);
   });
 
-  test.each([['an empty string', ''], ['garbage', 'not a hash'], ['a truncated hash', '$argon2id$v=19$m=19456,t=2,p=1$']])(
-    'answers false, without throwing, for a malformed hash: %s',
-    async (_name, malformed) => {
-      await expect(verifyPassword(malformed, 'correct horse')).resolves.toBe(false);
-    },
-  );
+  test.each([
+    ['an empty string', ''],
+    ['garbage', 'not a hash'],
+    ['a truncated hash', '$argon2id$v=19$m=19456,t=2,p=1$'],
+  ])('answers false, without throwing, for a malformed hash: %s', async (_name, malformed) => {
+    await expect(verifyPassword(malformed, 'correct horse')).resolves.toBe(false);
+  });
 });

@@ -34,7 +34,14 @@ test.each(ROLES.flatMap((role) => (['open', 'invite', 'read-only'] as const).map
   },
 );
 
-const access = (role: Role | null, policy: Policy = 'invite', name: string | null = 'Mina'): ViewerAccess => ({ role, name, signedIn: false, alias: null, policy, anonymous: false });
+const access = (role: Role | null, policy: Policy = 'invite', name: string | null = 'Mina'): ViewerAccess => ({
+  role,
+  name,
+  signedIn: false,
+  alias: null,
+  policy,
+  anonymous: false,
+});
 
 describe('accessChangeMessage: what a person is told when their access changes under them', () => {
   test.each<[string, ViewerAccess, ViewerAccess, { tone: 'info' | 'error'; message: string } | null]>([
@@ -44,7 +51,12 @@ describe('accessChangeMessage: what a person is told when their access changes u
       access('commenter'),
       { tone: 'info', message: 'Your teacher made you a commenter: you can rate and comment, but not add or change points.' },
     ],
-    ['made an editor', access('viewer'), access('editor'), { tone: 'info', message: 'Your teacher made you an editor: you can add points and change your own.' }],
+    [
+      'made an editor',
+      access('viewer'),
+      access('editor'),
+      { tone: 'info', message: 'Your teacher made you an editor: you can add points and change your own.' },
+    ],
     [
       'the map made read-only',
       access('editor'),
@@ -61,7 +73,10 @@ describe('accessChangeMessage: what a person is told when their access changes u
       'removed from the class',
       access('editor'),
       access(null, 'invite', null),
-      { tone: 'error', message: 'You no longer have access to this map: you are not a member of it any more. What is on screen stays readable until you leave.' },
+      {
+        tone: 'error',
+        message: 'You no longer have access to this map: you are not a member of it any more. What is on screen stays readable until you leave.',
+      },
     ],
     [
       'a visitor, when the map closes to outsiders',
@@ -77,7 +92,12 @@ describe('accessChangeMessage: what a person is told when their access changes u
       { ...access('editor'), anonymous: true, alias: 'Student 2' },
       { tone: 'info', message: 'Your teacher made this class anonymous: classmates now show as “Student 1, 2, …”, and you as Student 2.' },
     ],
-    ['names shown again', { ...access('editor'), anonymous: true, alias: 'Student 2' }, access('editor'), { tone: 'info', message: 'Your teacher showed the class’s names again.' }],
+    [
+      'names shown again',
+      { ...access('editor'), anonymous: true, alias: 'Student 2' },
+      access('editor'),
+      { tone: 'info', message: 'Your teacher showed the class’s names again.' },
+    ],
     ['the owner, who sees names either way', access('owner'), { ...access('owner'), anonymous: true }, null],
   ])('%s', (_, before, after, told) => {
     expect(accessChangeMessage(before, after)).toEqual(told);

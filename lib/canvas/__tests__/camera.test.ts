@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { COMPACT_TITLE_PX } from '../cards';
-import {
-  isInView,
-  keepInPlace,
-  openingViewport,
-  OVERVIEW_MIN_ZOOM,
-  READING_ZOOM,
-  revealViewport,
-  surelyTooBigToRead,
-  type Box,
-} from '../camera';
+import { isInView, keepInPlace, openingViewport, OVERVIEW_MIN_ZOOM, READING_ZOOM, revealViewport, surelyTooBigToRead, type Box } from '../camera';
 
 const pane = { width: 1000, height: 700 };
 const card = (x: number, y: number): Box => ({ x, y, width: 280, height: 140 });

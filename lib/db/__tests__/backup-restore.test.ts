@@ -17,7 +17,10 @@ let file: string;
 
 function run(script: string, args: string[], database = file): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: dir, env: { ...process.env, DATABASE_URL: `file:${database}` } });
+    const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], {
+      cwd: dir,
+      env: { ...process.env, DATABASE_URL: `file:${database}` },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
@@ -173,7 +176,11 @@ describe('npm run backup / npm run restore', () => {
   test('cannot tell whether the database is open (no /proc to read) is a refusal', () => {
     const probe = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `import { refusalIfInUse } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(JSON.stringify([refusalIfInUse(${JSON.stringify(file)}, { proc: ${JSON.stringify(path.join(dir, 'no-proc'))} }), refusalIfInUse(${JSON.stringify(file)})]));`],
+      [
+        '--input-type=module',
+        '-e',
+        `import { refusalIfInUse } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(JSON.stringify([refusalIfInUse(${JSON.stringify(file)}, { proc: ${JSON.stringify(path.join(dir, 'no-proc'))} }), refusalIfInUse(${JSON.stringify(file)})]));`,
+      ],
       { encoding: 'utf8' },
     );
     const [withoutProc, withProc] = JSON.parse(probe.stdout) as [string | null, string | null];
@@ -189,7 +196,11 @@ describe('npm run backup / npm run restore', () => {
     try {
       const probe = spawnSync(
         process.execPath,
-        ['--input-type=module', '-e', `import { lockProbe } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(lockProbe(${JSON.stringify(file)}));`],
+        [
+          '--input-type=module',
+          '-e',
+          `import { lockProbe } from ${JSON.stringify(path.join(root, 'scripts', 'sqlite-files.mjs'))}; console.log(lockProbe(${JSON.stringify(file)}));`,
+        ],
         { encoding: 'utf8' },
       );
       expect(probe.stdout.trim()).toBe('open');

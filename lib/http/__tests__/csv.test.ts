@@ -82,7 +82,13 @@ describe('csvCell', () => {
 
 describe('csvDocument', () => {
   test('the BOM first, each record ended by CRLF', () => {
-    expect(csvDocument([['Name', 'Objections'], ['Ada', 2], ['Smith, "Jo"', null]])).toBe(`${UTF8_BOM}Name,Objections\r\nAda,2\r\n"Smith, ""Jo""",\r\n`);
+    expect(
+      csvDocument([
+        ['Name', 'Objections'],
+        ['Ada', 2],
+        ['Smith, "Jo"', null],
+      ]),
+    ).toBe(`${UTF8_BOM}Name,Objections\r\nAda,2\r\n"Smith, ""Jo""",\r\n`);
     expect(csvDocument([])).toBe(UTF8_BOM);
     expect(csvRow(['a', 1, null, 'b'])).toBe('a,1,,b');
   });

@@ -17,7 +17,14 @@ const CLASS_MAP = {
   lastEventId: 0,
 } as unknown as MapView;
 
-const mina = (role: ViewerAccess['role'], policy: ViewerAccess['policy'] = 'invite'): ViewerAccess => ({ role, name: 'Mina', signedIn: false, alias: null, policy, anonymous: false });
+const mina = (role: ViewerAccess['role'], policy: ViewerAccess['policy'] = 'invite'): ViewerAccess => ({
+  role,
+  name: 'Mina',
+  signedIn: false,
+  alias: null,
+  policy,
+  anonymous: false,
+});
 
 test('the same access changes nothing', () => {
   const store = createMapStore(CLASS_MAP);
@@ -54,8 +61,22 @@ test('the server builds the same fields the map view answers as viewer, and noth
   const access = viewerAccessOf({ role: 'commenter', policy: 'invite', identity: { kind: 'member', name: 'Mina' } });
   expect(Object.keys(access).sort()).toEqual(['alias', 'anonymous', 'name', 'policy', 'role', 'signedIn']);
   expect(sameAccess(access, mina('commenter'))).toBe(true);
-  expect(viewerAccessOf({ role: 'viewer', policy: 'read-only', identity: { kind: 'anonymous' } })).toEqual({ role: 'viewer', name: null, signedIn: false, alias: null, policy: 'read-only', anonymous: false });
-  expect(viewerAccessOf({ role: 'owner', policy: 'invite', identity: { kind: 'user', name: 'ms-rivera' } })).toEqual({ role: 'owner', name: 'ms-rivera', signedIn: true, alias: null, policy: 'invite', anonymous: false });
+  expect(viewerAccessOf({ role: 'viewer', policy: 'read-only', identity: { kind: 'anonymous' } })).toEqual({
+    role: 'viewer',
+    name: null,
+    signedIn: false,
+    alias: null,
+    policy: 'read-only',
+    anonymous: false,
+  });
+  expect(viewerAccessOf({ role: 'owner', policy: 'invite', identity: { kind: 'user', name: 'ms-rivera' } })).toEqual({
+    role: 'owner',
+    name: 'ms-rivera',
+    signedIn: true,
+    alias: null,
+    policy: 'invite',
+    anonymous: false,
+  });
   // A student on an anonymous map is told how classmates see them; a change of either is a change of access.
   const student = viewerAccessOf({ role: 'editor', policy: 'invite', anonymous: true, identity: { kind: 'member', name: 'Mina' } }, 'Student 2');
   expect(student).toEqual({ role: 'editor', name: 'Mina', signedIn: false, alias: 'Student 2', policy: 'invite', anonymous: true });

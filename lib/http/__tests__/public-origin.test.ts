@@ -10,9 +10,19 @@ describe('publicOrigin: the address links that leave the page use (issue 11: the
   test.each([
     ['the Host the class typed, not the listening address', { host: '192.168.1.23:3000' }, {}, 'http://192.168.1.23:3000'],
     ['https when a proxy says so in X-Forwarded-Proto', { host: 'argmap.school.example', 'x-forwarded-proto': 'https' }, {}, 'https://argmap.school.example'],
-    ['X-Forwarded-Host only behind a trusted proxy', { host: 'localhost:3000', 'x-forwarded-host': 'argmap.school.example, inner' }, { TRUST_PROXY: '1' }, 'http://argmap.school.example'],
+    [
+      'X-Forwarded-Host only behind a trusted proxy',
+      { host: 'localhost:3000', 'x-forwarded-host': 'argmap.school.example, inner' },
+      { TRUST_PROXY: '1' },
+      'http://argmap.school.example',
+    ],
     ['X-Forwarded-Host ignored without TRUST_PROXY', { host: '192.168.1.23:3000', 'x-forwarded-host': 'evil.example' }, {}, 'http://192.168.1.23:3000'],
-    ['PUBLIC_URL over everything the request says', { host: '192.168.1.23:3000', 'x-forwarded-host': 'evil.example' }, { PUBLIC_URL: 'https://argmap.school.example/', TRUST_PROXY: '1' }, 'https://argmap.school.example'],
+    [
+      'PUBLIC_URL over everything the request says',
+      { host: '192.168.1.23:3000', 'x-forwarded-host': 'evil.example' },
+      { PUBLIC_URL: 'https://argmap.school.example/', TRUST_PROXY: '1' },
+      'https://argmap.school.example',
+    ],
     ['a Host that is no host name falls back to the request URL', { host: 'bad host/"><script>' }, {}, 'http://localhost:3000'],
     ['an IPv6 host', { host: '[fd00::1]:3000' }, {}, 'http://[fd00::1]:3000'],
   ])('%s', (_name, headers, env, expected) => {

@@ -6,7 +6,12 @@ type Rule = { source: string; headers: { key: string; value: string }[] };
 const nextConfig = createRequire(import.meta.url)('../../../next.config.js') as { headers: () => Promise<Rule[]> };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {

@@ -93,7 +93,10 @@ test.each([
   { unsent: [], question: null },
   { unsent: ['composer.object:n1|'], question: 'Your objection is not sent yet. Leave this page? It is kept in this tab for when you come back.' },
   { unsent: ['comment.new:n1'], question: 'Your comment is not sent yet. Leave this page? It is kept in this tab for when you come back.' },
-  { unsent: ['composer.support:n1|', 'comment.edit:c1'], question: '2 drafts are not sent yet. Leave this page? They are kept in this tab for when you come back.' },
+  {
+    unsent: ['composer.support:n1|', 'comment.edit:c1'],
+    question: '2 drafts are not sent yet. Leave this page? They are kept in this tab for when you come back.',
+  },
 ])('leaving with $unsent.length unsent drafts asks: $question', ({ unsent, question }) => {
   expect(leaveQuestion(unsent)).toBe(question);
 });

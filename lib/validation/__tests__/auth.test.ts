@@ -44,7 +44,12 @@ describe('credentialsSchema', () => {
     ['a missing password', { username: 'ada' }, ['password'], 'Enter a password.'],
     ['an empty password', { username: 'ada', password: '' }, ['password'], 'Enter a password.'],
     [`a password of ${PASSWORD_MIN - 1} characters`, { username: 'ada', password: 'x'.repeat(PASSWORD_MIN - 1) }, ['password'], 'Use at least 8 characters.'],
-    [`a password of ${PASSWORD_MAX + 1} characters`, { username: 'ada', password: 'x'.repeat(PASSWORD_MAX + 1) }, ['password'], `Passwords are at most ${PASSWORD_MAX} characters.`],
+    [
+      `a password of ${PASSWORD_MAX + 1} characters`,
+      { username: 'ada', password: 'x'.repeat(PASSWORD_MAX + 1) },
+      ['password'],
+      `Passwords are at most ${PASSWORD_MAX} characters.`,
+    ],
     ['a password that is not a string', { username: 'ada', password: 12345678 }, ['password'], 'Enter a password.'],
   ])('refuses %s, at %j, saying %j', (_name, body, path, message) => {
     expect(issuesOf(credentialsSchema.safeParse(body))).toEqual([{ path, message }]);

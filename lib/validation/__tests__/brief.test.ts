@@ -4,7 +4,10 @@ import { briefPageSideSchema, briefQuerySchema } from '../brief';
 describe('briefQuerySchema', () => {
   test.each([
     [{ side: 'affirmative' }, { side: 'affirmative', format: 'markdown' }],
-    [{ side: 'negative', format: 'json' }, { side: 'negative', format: 'json' }],
+    [
+      { side: 'negative', format: 'json' },
+      { side: 'negative', format: 'json' },
+    ],
   ])('accepts %j', (query, expected) => {
     expect(briefQuerySchema.parse(query)).toEqual(expected);
   });

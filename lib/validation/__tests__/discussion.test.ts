@@ -30,7 +30,12 @@ describe('commentCreateSchema', () => {
     ['text that is not a string', { text: 42 }, ['text'], 'A comment is text.'],
     ['null text', { text: null }, ['text'], 'A comment is text.'],
     [`${COMMENT_TEXT_MAX + 1} characters`, { text: 'x'.repeat(COMMENT_TEXT_MAX + 1) }, ['text'], `Comments are at most ${COMMENT_TEXT_MAX} characters.`],
-    [`an author of ${AUTHOR_NAME_MAX + 1} characters`, { text: 'Hi', author: 'a'.repeat(AUTHOR_NAME_MAX + 1) }, ['author'], `Names are at most ${AUTHOR_NAME_MAX} characters.`],
+    [
+      `an author of ${AUTHOR_NAME_MAX + 1} characters`,
+      { text: 'Hi', author: 'a'.repeat(AUTHOR_NAME_MAX + 1) },
+      ['author'],
+      `Names are at most ${AUTHOR_NAME_MAX} characters.`,
+    ],
   ])('refuses %s, at %j, saying %j', (_name, body, path, message) => {
     expect(issuesOf(commentCreateSchema.safeParse(body))).toContainEqual({ path, message });
   });

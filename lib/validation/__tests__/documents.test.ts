@@ -15,7 +15,12 @@ describe('documentCreateSchema', () => {
   test.each([
     { name: 'empty text', body: { title: 'T', text: '' }, path: ['text'], message: /empty/ },
     { name: 'whitespace-only text', body: { title: 'T', text: ' \n\t\r\n ' }, path: ['text'], message: /empty/ },
-    { name: 'text over the limit in UTF-8 bytes', body: { title: 'T', text: 'é'.repeat(ESSAY_TEXT_MAX_BYTES / 2 + 1) }, path: ['text'], message: /limit is 200 KB/ },
+    {
+      name: 'text over the limit in UTF-8 bytes',
+      body: { title: 'T', text: 'é'.repeat(ESSAY_TEXT_MAX_BYTES / 2 + 1) },
+      path: ['text'],
+      message: /limit is 200 KB/,
+    },
     { name: 'no title', body: { text: 'Some text.' }, path: ['title'], message: /title/ },
     { name: 'a blank title', body: { title: '   ', text: 'Some text.' }, path: ['title'], message: /title/ },
     { name: 'a title too long', body: { title: 'x'.repeat(MAP_TITLE_MAX + 1), text: 'Some text.' }, path: ['title'], message: /at most/ },
@@ -33,9 +38,12 @@ describe('documentCreateSchema', () => {
 });
 
 describe('mapUpdateSchema', () => {
-  test.each([{ title: 'New name' }, { archived: true }, { archived: false }, { policy: 'read-only' }, { title: 'x', archived: false, policy: 'open' }])('accepts %j', (body) => {
-    expect(mapUpdateSchema.safeParse(body).success).toBe(true);
-  });
+  test.each([{ title: 'New name' }, { archived: true }, { archived: false }, { policy: 'read-only' }, { title: 'x', archived: false, policy: 'open' }])(
+    'accepts %j',
+    (body) => {
+      expect(mapUpdateSchema.safeParse(body).success).toBe(true);
+    },
+  );
 
   test.each([
     { body: {}, path: [] },

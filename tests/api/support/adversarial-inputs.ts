@@ -133,7 +133,10 @@ function star(width: number): string {
 function linked(width: number): string {
   const aif = new AifBuilder();
   const thesis = aif.statement('We should negotiate now.');
-  aif.step(Array.from({ length: width - 1 }, (_, i) => aif.statement(`Premise ${i + 1}, needed with the others.`)), thesis);
+  aif.step(
+    Array.from({ length: width - 1 }, (_, i) => aif.statement(`Premise ${i + 1}, needed with the others.`)),
+    thesis,
+  );
   return aif.toString();
 }
 
@@ -178,7 +181,11 @@ export function importShapes(scale: Scale): ImportShape[] {
     { name: `AIF chain of ${nodes}`, format: 'aif', content: chain(nodes) },
     { name: `AIF star of ${nodes}`, format: 'aif', content: star(nodes) },
     { name: `AIF one step of ${nodes} premises`, format: 'aif', content: linked(nodes) },
-    { name: `AIF 2 statements, duplicate steps (${full ? '2 MB' : '512 KB'})`, format: 'aif', content: duplicateSteps(full ? IMPORT_CONTENT_MAX_BYTES - 1024 : 512 * 1024) },
+    {
+      name: `AIF 2 statements, duplicate steps (${full ? '2 MB' : '512 KB'})`,
+      format: 'aif',
+      content: duplicateSteps(full ? IMPORT_CONTENT_MAX_BYTES - 1024 : 512 * 1024),
+    },
     { name: `Argdown indented ${full ? 1000 : 500} deep`, format: 'argdown', content: argdownDeepIndent(full ? 1000 : 500) },
     { name: `Argdown star of ${nodes}`, format: 'argdown', content: argdownStar(nodes) },
     { name: `Argdown ${full ? '34,000' : '5,000'} relation blocks`, format: 'argdown', content: argdownRelations(full ? 34_000 : 5000) },

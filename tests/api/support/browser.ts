@@ -14,7 +14,11 @@ export interface Answer<T = unknown> {
  */
 export function testBrowser(headers: Record<string, string> = {}) {
   const jar = new Map<string, string>();
-  async function request<T = unknown>(method: Method, path: string, { body, extraHeaders = {} }: { body?: unknown; extraHeaders?: Record<string, string> } = {}): Promise<Answer<T>> {
+  async function request<T = unknown>(
+    method: Method,
+    path: string,
+    { body, extraHeaders = {} }: { body?: unknown; extraHeaders?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
     const { route, params } = routeFor(method, path);
     const handler = await loadHandler(route);
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');

@@ -26,7 +26,9 @@ export function throwawayDatabase(label: string) {
   const reader = new Database(file);
   reader.pragma('journal_mode = WAL');
   reader.pragma('busy_timeout = 5000');
-  const tables = (reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((t) => t.name);
 
   function snapshot(): Snapshot {
     const counts: Record<string, number> = {};

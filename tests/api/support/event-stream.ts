@@ -39,7 +39,10 @@ export function readStream(response: Response, abort: AbortController, until: (c
     text: () => text,
     messages,
     /** The data of every `event` message so far, parsed. */
-    of: <T>(event: string) => messages().filter((m) => m.event === event).map((m) => JSON.parse(m.data) as T),
+    of: <T>(event: string) =>
+      messages()
+        .filter((m) => m.event === event)
+        .map((m) => JSON.parse(m.data) as T),
     done: () => finished,
     close: async () => {
       abort.abort();

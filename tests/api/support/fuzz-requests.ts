@@ -26,10 +26,42 @@ const ORIGIN = 'http://localhost:3000';
 
 /** Strings that break naive code: NUL, lone surrogates, RTL overrides, emoji ZWJ sequences, encodings, injections. */
 const NASTY = [
-  '', ' ', '\u0000', '\uD800', '\uDFFF', 'a\uD83D', '\u202Eevil\u202C', '\u200F\u05D0\u05D1', '👩🏽‍🔬🏳️‍🌈', 'ﷺ', 'Z̷̡̢̛͓a̸l̵g̶o̷',
-  '%', '%E0%A4%A', '%00', '../../../etc/passwd', "' OR 1=1 --", '"; DROP TABLE Node; --', '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '${7*7}', '{{7*7}}', '__proto__', 'constructor', 'prototype',
-  'null', 'undefined', 'NaN', '-1', '1e309', '9007199254740993', '0x10', 'true', '\r\n\r\nX-Injected: 1', '\\', '\t\v\f',
+  '',
+  ' ',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  'a\uD83D',
+  '\u202Eevil\u202C',
+  '\u200F\u05D0\u05D1',
+  '👩🏽‍🔬🏳️‍🌈',
+  'ﷺ',
+  'Z̷̡̢̛͓a̸l̵g̶o̷',
+  '%',
+  '%E0%A4%A',
+  '%00',
+  '../../../etc/passwd',
+  "' OR 1=1 --",
+  '"; DROP TABLE Node; --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '${7*7}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '9007199254740993',
+  '0x10',
+  'true',
+  '\r\n\r\nX-Injected: 1',
+  '\\',
+  '\t\v\f',
 ];
 
 /** Any string, weighted towards the nasty: unicode of every plane, lone surrogates, huge ones. */
@@ -84,7 +116,10 @@ const unknownId: fc.Arbitrary<string> = fc.oneof(
  * role an anonymous caller lacks), so they also fuzz the checks that need the stored map.
  */
 export const TEMPLATES: Record<string, { body: Record<string, unknown>; semanticSafe: boolean }> = {
-  'POST /api/maps/[slug]/nodes': { body: { kind: 'objection', text: 'A plausible objection.', target: 'cz-unknown-target', relation: 'attacks', author: 'Fuzz' }, semanticSafe: true },
+  'POST /api/maps/[slug]/nodes': {
+    body: { kind: 'objection', text: 'A plausible objection.', target: 'cz-unknown-target', relation: 'attacks', author: 'Fuzz' },
+    semanticSafe: true,
+  },
   'PATCH /api/maps/[slug]/nodes/[id]': { body: { version: 1, text: 'Edited text here.' }, semanticSafe: false },
   'PUT /api/maps/[slug]/positions': { body: { positions: { 'cz-unknown-node': { x: 1, y: 2 } } }, semanticSafe: true },
   'PATCH /api/maps/[slug]/inferences/[id]': { body: { scheme: 'expert-opinion' }, semanticSafe: false },
@@ -109,25 +144,31 @@ function brokenBody(route: RouteMethod): fc.Arbitrary<{ text: string; defect: st
   const json = (value: unknown) => JSON.stringify(value) ?? 'null';
   return fc.oneof(
     // A field of the wrong type, maybe fields missing, maybe extra keys.
-    fc
-      .tuple(fc.constantFrom(...keys), fc.subarray(keys), fc.dictionary(nastyString, jsonish, { maxKeys: 3 }))
-      .chain(([key, dropped, extra]) =>
-        wrongTypeFor(template[key]).map((wrong) => {
-          const body: Record<string, unknown> = { ...extra, ...template };
-          for (const k of dropped) if (k !== key) delete body[k];
-          body[key] = wrong;
-          return { text: json(body), defect: `${key} of the wrong type` };
-        }),
-      ),
+    fc.tuple(fc.constantFrom(...keys), fc.subarray(keys), fc.dictionary(nastyString, jsonish, { maxKeys: 3 })).chain(([key, dropped, extra]) =>
+      wrongTypeFor(template[key]).map((wrong) => {
+        const body: Record<string, unknown> = { ...extra, ...template };
+        for (const k of dropped) if (k !== key) delete body[k];
+        body[key] = wrong;
+        return { text: json(body), defect: `${key} of the wrong type` };
+      }),
+    ),
     // The template with an unknown key (every schema is strict) and nasty values in its strings.
     fc.tuple(fc.dictionary(fc.constantFrom(...keys), nastyString), jsonish).map(([strings, extra]) => ({
       text: json({ ...template, ...strings, [UNKNOWN_KEY]: extra }),
       defect: 'an unknown key',
     })),
     // Required fields missing: random keys only.
-    fc.dictionary(nastyString.filter((k) => !keys.includes(k)), jsonish, { maxKeys: 4 }).map((body) => ({ text: json({ ...body, [UNKNOWN_KEY]: 1 }), defect: 'no known field' })),
+    fc
+      .dictionary(
+        nastyString.filter((k) => !keys.includes(k)),
+        jsonish,
+        { maxKeys: 4 },
+      )
+      .map((body) => ({ text: json({ ...body, [UNKNOWN_KEY]: 1 }), defect: 'no known field' })),
     // JSON that is not an object.
-    fc.oneof(fc.integer(), nastyString, fc.constant(null), fc.boolean(), fc.array(jsonish, { maxLength: 3 })).map((v) => ({ text: json(v), defect: 'not an object' })),
+    fc
+      .oneof(fc.integer(), nastyString, fc.constant(null), fc.boolean(), fc.array(jsonish, { maxLength: 3 }))
+      .map((v) => ({ text: json(v), defect: 'not an object' })),
     // Not JSON at all: truncated, trailing garbage, NUL, nothing.
     fc
       .oneof(
@@ -140,7 +181,15 @@ function brokenBody(route: RouteMethod): fc.Arbitrary<{ text: string; defect: st
   );
 }
 
-const contentTypes = fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/json', 'application/xml', 'json', 'application/javascript');
+const contentTypes = fc.constantFrom(
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'text/json',
+  'application/xml',
+  'json',
+  'application/javascript',
+);
 
 const headerValue = nastyString.map((s) => s.replace(/[^\x20-\x7e\x80-\xff]/g, '').slice(0, 500));
 
@@ -163,7 +212,10 @@ const junkHeaders: fc.Arbitrary<Record<string, string>> = fc.record(
 
 const QUERY_KEYS = ['after', 'limit', 'before', 'format', 'name', 'client', 'q', 'slug'];
 const junkQuery: fc.Arbitrary<[string, string][]> = fc.array(
-  fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), fc.oneof(nastyString, fc.constantFrom('-1', '0', '1.5', '1e400', 'argdown', 'aif', 'json', 'pdf'), fc.integer().map(String))),
+  fc.tuple(
+    fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString),
+    fc.oneof(nastyString, fc.constantFrom('-1', '0', '1.5', '1e400', 'argdown', 'aif', 'json', 'pdf'), fc.integer().map(String)),
+  ),
   { maxLength: 4 },
 );
 
@@ -178,7 +230,13 @@ function paramValues(route: RouteMethod, known: KnownIds, allowKnown: boolean): 
   return fc.record(shape).map((values) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, decodeURIComponent(utf8PercentEncode(v))])));
 }
 
-function build(route: RouteMethod, params: Record<string, string>, query: [string, string][], headers: Record<string, string>, body?: { text: string; contentType?: string }) {
+function build(
+  route: RouteMethod,
+  params: Record<string, string>,
+  query: [string, string][],
+  headers: Record<string, string>,
+  body?: { text: string; contentType?: string },
+) {
   const url = new URL(fillPattern(route.pattern, params), ORIGIN);
   for (const [k, v] of query) url.searchParams.append(k, v);
   const init: RequestInit = { method: route.method, headers: { host: 'localhost:3000', ...headers } };
@@ -221,15 +279,29 @@ export function fuzzRequests(route: RouteMethod, known: KnownIds): fc.Arbitrary<
   );
   const bodies: fc.Arbitrary<{ text: string; contentType?: string; defect: string }>[] = [
     brokenBody(route).map((b) => ({ ...b, contentType: 'application/json' })),
-    fc.tuple(fc.option(contentTypes, { nil: undefined }), fc.constant(JSON.stringify(template?.body ?? {}))).map(([contentType, text]) => ({ text, contentType, defect: `content type ${contentType ?? 'missing'}` })),
+    fc
+      .tuple(fc.option(contentTypes, { nil: undefined }), fc.constant(JSON.stringify(template?.body ?? {})))
+      .map(([contentType, text]) => ({ text, contentType, defect: `content type ${contentType ?? 'missing'}` })),
   ];
   if (template?.semanticSafe) {
     // Free-text fields get nasty strings; the fields that decide what the request means stay as they are.
-    const free = Object.keys(template.body).filter((k) => typeof template.body[k] === 'string' && !['target', 'kind', 'relation', 'policy', 'role', 'action'].includes(k));
+    const free = Object.keys(template.body).filter(
+      (k) => typeof template.body[k] === 'string' && !['target', 'kind', 'relation', 'policy', 'role', 'action'].includes(k),
+    );
     const strings = free.length > 0 ? fc.dictionary(fc.constantFrom(...free), nastyString) : fc.constant({});
-    bodies.push(strings.map((s) => ({ text: JSON.stringify({ ...template.body, ...s }), contentType: 'application/json', defect: 'names what does not exist, or needs a role' })));
+    bodies.push(
+      strings.map((s) => ({
+        text: JSON.stringify({ ...template.body, ...s }),
+        contentType: 'application/json',
+        defect: 'names what does not exist, or needs a role',
+      })),
+    );
   }
-  const huge = fc.constantFrom('a', '"', '\\u0000').map((c) => ({ text: `{"text":"${c.repeat(Math.ceil((IMPORT_BODY_MAX_BYTES + 10) / c.length))}"}`, contentType: 'application/json', defect: 'body over every limit' }));
+  const huge = fc.constantFrom('a', '"', '\\u0000').map((c) => ({
+    text: `{"text":"${c.repeat(Math.ceil((IMPORT_BODY_MAX_BYTES + 10) / c.length))}"}`,
+    contentType: 'application/json',
+    defect: 'body over every limit',
+  }));
   const body = fc.oneof({ arbitrary: fc.oneof(...bodies), weight: 30 }, { arbitrary: huge, weight: 1 });
   return fc.tuple(bodyParams, junkQuery, junkHeaders, body).map(([params, query, headers, b]) => ({
     request: build(route, params, query, headers, b),

@@ -13,7 +13,6 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const query = await searchParams;
   const { view } = await loadMapForPage((await params).slug, briefPageAsOfSchema.parse(query.asOf));

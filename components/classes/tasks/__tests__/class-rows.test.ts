@@ -4,9 +4,21 @@ import { classRows, sameColumn, sinceWords, type ClassSort } from '../class-rows
 import type { StudentProgress } from '../use-progress';
 
 /** A Class panel row: `name`, with `done` of a 2-objection task, some points, and when they were last active. */
-function student(id: string, name: string, done: number, extra: { role?: StudentProgress['member']['role']; points?: number; lastActiveAt?: string | null; joinedAt?: string } = {}): StudentProgress {
+function student(
+  id: string,
+  name: string,
+  done: number,
+  extra: { role?: StudentProgress['member']['role']; points?: number; lastActiveAt?: string | null; joinedAt?: string } = {},
+): StudentProgress {
   return {
-    member: { id, name, alias: null, role: extra.role ?? 'editor', joinedAt: extra.joinedAt ?? '2026-12-01T09:00:00.000Z', lastActiveAt: extra.lastActiveAt ?? null },
+    member: {
+      id,
+      name,
+      alias: null,
+      role: extra.role ?? 'editor',
+      joinedAt: extra.joinedAt ?? '2026-12-01T09:00:00.000Z',
+      lastActiveAt: extra.lastActiveAt ?? null,
+    },
     tasks: [{ kind: 'objections', label: 'Add objections', done, target: 2, complete: done >= 2, words: `${done} of 2 objections` }],
     counts: { ...emptyTaskCounts(), objections: done },
     complete: done >= 2,

@@ -20,7 +20,15 @@ function countsOf(raw: RawAif) {
   const cas = raw.nodes.filter((n) => n.type === 'CA');
   return {
     iNodes: raw.nodes.filter((n) => n.type === 'I').length,
-    inferences: ras.map((ra) => `${into(ra.nodeID).map((p) => p.text).sort().join(' + ')} → ${outOf(ra.nodeID)[0].text}`).sort(),
+    inferences: ras
+      .map(
+        (ra) =>
+          `${into(ra.nodeID)
+            .map((p) => p.text)
+            .sort()
+            .join(' + ')} → ${outOf(ra.nodeID)[0].text}`,
+      )
+      .sort(),
     conflicts: cas.map((ca) => `${into(ca.nodeID)[0].text} ⟂ ${outOf(ca.nodeID)[0].text}`).sort(),
     linked: ras.filter((ra) => into(ra.nodeID).length > 1).length,
   };
@@ -49,9 +57,17 @@ describe.each(fixtures('aif'))('AIF fixture %s', (_name, text) => {
     expect(graph.inferences).toHaveLength(raw.nodes.filter((n) => n.type === 'RA').length);
     expect(graph.conflicts).toHaveLength(raw.nodes.filter((n) => n.type === 'CA').length);
     const text = new Map(graph.nodes.map((n) => [n.id, n.text]));
-    expect(graph.inferences.map((i) => `${i.premises.map((p) => text.get(p)).sort().join(' + ')} → ${text.get(i.conclusion)}`).sort()).toEqual(
-      counts.inferences,
-    );
+    expect(
+      graph.inferences
+        .map(
+          (i) =>
+            `${i.premises
+              .map((p) => text.get(p))
+              .sort()
+              .join(' + ')} → ${text.get(i.conclusion)}`,
+        )
+        .sort(),
+    ).toEqual(counts.inferences);
     const conflicts = graph.conflicts.map((c) => `${text.get(c.attacker)} ⟂ ${isNodeTarget(c.target) ? text.get(c.target.node) : c.target.inference}`);
     expect(conflicts.sort()).toEqual(counts.conflicts);
   });
@@ -124,10 +140,12 @@ describe('toAif', () => {
     expect(aif.nodes.filter((n) => n.type === 'CA')).toHaveLength(graph.conflicts.length);
     const premiseEdges = graph.inferences.reduce((sum, i) => sum + i.premises.length + 1, 0);
     expect(aif.edges).toHaveLength(premiseEdges + 2 * graph.conflicts.length);
-    const undercut = aif.nodes.filter((n) => n.type === 'CA').filter((ca) => {
-      const target = aif.edges.find((e) => e.fromID === ca.nodeID)!.toID;
-      return aif.nodes.find((n) => n.nodeID === target)!.type === 'RA';
-    });
+    const undercut = aif.nodes
+      .filter((n) => n.type === 'CA')
+      .filter((ca) => {
+        const target = aif.edges.find((e) => e.fromID === ca.nodeID)!.toID;
+        return aif.nodes.find((n) => n.nodeID === target)!.type === 'RA';
+      });
     expect(undercut).toHaveLength(graph.conflicts.filter((c) => !isNodeTarget(c.target)).length);
   });
 

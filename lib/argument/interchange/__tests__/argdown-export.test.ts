@@ -80,7 +80,10 @@ describe('toArgdown on the op-ed map', () => {
     const id = idByTitle(graph);
     for (const [i, inference] of graph.inferences.entries()) {
       const argument = response.arguments![`a${i + 1}`];
-      expect(argument.pcs.map((s) => id.get(s.title!)), inference.id).toEqual([...inference.premises, inference.conclusion]);
+      expect(
+        argument.pcs.map((s) => id.get(s.title!)),
+        inference.id,
+      ).toEqual([...inference.premises, inference.conclusion]);
     }
     expect(graph.inferences.some((i) => i.premises.length > 1)).toBe(true);
   });

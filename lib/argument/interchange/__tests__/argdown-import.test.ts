@@ -124,7 +124,9 @@ describe('fromArgdown reads', () => {
   });
 
   test('an argument that is not reconstructed is a node that supports or attacks as a whole', () => {
-    const { graph, inferences, conflicts } = readable(['[T]: Cities should ban cars.', '  + <Air>: Cars pollute the air.', '  - <Jobs>: Car makers employ people.'].join('\n'));
+    const { graph, inferences, conflicts } = readable(
+      ['[T]: Cities should ban cars.', '  + <Air>: Cars pollute the air.', '  - <Jobs>: Car makers employ people.'].join('\n'),
+    );
     expect(graph.nodes.map((n) => n.id)).toEqual(['T', '<Air>', '<Jobs>']);
     expect(inferences).toEqual(['Cars pollute the air. → Cities should ban cars.']);
     expect(conflicts).toEqual(['Car makers employ people. ⟂ Cities should ban cars.']);
@@ -160,7 +162,11 @@ describe('fromArgdown refuses', () => {
   // Markup the lexer reads without an error, but as text the writer never meant (issue 11: "- ["
   // imported as an objection whose text was "[").
   test.each([
-    ['an unclosed statement title and an unclosed argument title', '[A]: claim\n  + <B: unclosed\n  - [', 'Line 2, column 5: “<” opens an argument title that is never closed.'],
+    [
+      'an unclosed statement title and an unclosed argument title',
+      '[A]: claim\n  + <B: unclosed\n  - [',
+      'Line 2, column 5: “<” opens an argument title that is never closed.',
+    ],
     ['a relation to a lone "["', '[A]: claim\n  - [', 'Line 2, column 5: “[” opens a statement title that is never closed.'],
     ['an unclosed title on the first line', '[A: a claim', 'Line 1, column 1: “[” opens a statement title that is never closed.'],
     ['a statement of punctuation only', '[A]: claim\n  - :', 'Line 2, column 5: a statement with no words, only “:”.'],

@@ -25,7 +25,13 @@ function refusal(run: () => unknown): InterchangeError {
 
 /** `count` steps from distinct (premise, conclusion) pairs over `width` statements; no step repeats another. */
 function distinctSteps(count: number, width: number) {
-  const pairs = range(width).flatMap((p) => range(width).filter((c) => c !== p).map((c) => [p, c] as const)).slice(0, count);
+  const pairs = range(width)
+    .flatMap((p) =>
+      range(width)
+        .filter((c) => c !== p)
+        .map((c) => [p, c] as const),
+    )
+    .slice(0, count);
   return {
     nodes: [...range(width).map((i) => I(`n${i}`)), ...pairs.map((_, i) => S(`r${i}`))],
     edges: pairs.flatMap(([p, c], i) => [E(`n${p}`, `r${i}`), E(`r${i}`, `n${c}`)]),
@@ -34,7 +40,10 @@ function distinctSteps(count: number, width: number) {
 
 describe('exact duplicates are merged, and counted', () => {
   test('2 statements and 2,200 copies of one step: one step, 2,199 merged', () => {
-    const graph = fromAif({ nodes: [I('p'), I('c'), ...range(2200).map((i) => S(`r${i}`))], edges: range(2200).flatMap((i) => [E('p', `r${i}`), E(`r${i}`, 'c')]) });
+    const graph = fromAif({
+      nodes: [I('p'), I('c'), ...range(2200).map((i) => S(`r${i}`))],
+      edges: range(2200).flatMap((i) => [E('p', `r${i}`), E(`r${i}`, 'c')]),
+    });
     expect(graph.inferences).toEqual([{ id: 'r0', conclusion: 'c', premises: ['p'], scheme: null }]);
     expect(graph.merged).toEqual({ inferences: 2199, conflicts: 0 });
   });
@@ -53,14 +62,20 @@ describe('exact duplicates are merged, and counted', () => {
 
   test('copies of one attack merge, keeping a critical question; an undercut of a merged step targets the step kept', () => {
     const graph = fromAif({
-      nodes: [
-        I('p'), I('c'), I('o'), S('r1'), S('r2'),
-        S('x1', 'CA'), S('x2', 'CA', { question: 'expert-opinion.cq1' }), S('x3', 'CA'), S('x4', 'CA'),
-      ],
+      nodes: [I('p'), I('c'), I('o'), S('r1'), S('r2'), S('x1', 'CA'), S('x2', 'CA', { question: 'expert-opinion.cq1' }), S('x3', 'CA'), S('x4', 'CA')],
       edges: [
-        E('p', 'r1'), E('r1', 'c'), E('p', 'r2'), E('r2', 'c'),
-        E('o', 'x1'), E('x1', 'c'), E('o', 'x2'), E('x2', 'c'),
-        E('o', 'x3'), E('x3', 'r1'), E('o', 'x4'), E('x4', 'r2'),
+        E('p', 'r1'),
+        E('r1', 'c'),
+        E('p', 'r2'),
+        E('r2', 'c'),
+        E('o', 'x1'),
+        E('x1', 'c'),
+        E('o', 'x2'),
+        E('x2', 'c'),
+        E('o', 'x3'),
+        E('x3', 'r1'),
+        E('o', 'x4'),
+        E('x4', 'r2'),
       ],
     });
     expect(graph.conflicts).toEqual([
@@ -71,7 +86,23 @@ describe('exact duplicates are merged, and counted', () => {
   });
 
   test('Argdown: two arguments with the same premises and conclusion are one step; repeated relations add nothing', () => {
-    const text = ['<A1>', '', '(1) [P]: It rained.', '----', '(2) [C]: The street is wet.', '', '<A2>', '', '(1) [P]', '----', '(2) [C]', '', '[C]', '  <- [P]', '  <- [P]'].join('\n');
+    const text = [
+      '<A1>',
+      '',
+      '(1) [P]: It rained.',
+      '----',
+      '(2) [C]: The street is wet.',
+      '',
+      '<A2>',
+      '',
+      '(1) [P]',
+      '----',
+      '(2) [C]',
+      '',
+      '[C]',
+      '  <- [P]',
+      '  <- [P]',
+    ].join('\n');
     const graph: ImportedGraph = fromArgdown(text);
     expect(graph.inferences).toEqual([{ id: 'A1', conclusion: 'C', premises: ['P'], scheme: null }]);
     expect(graph.merged.inferences).toBeGreaterThanOrEqual(1);
@@ -98,7 +129,11 @@ describe('a point may not support or attack itself (the connect rules)', () => {
   test.each([
     ['a statement supporting itself', ['[A]: It rained.', '  + [A]'].join('\n'), /Line 2/],
     ['a statement attacking itself', ['[A]: It rained.', '  - [A]'].join('\n'), /Line 2/],
-    ['an argument step whose conclusion is one of its premises', ['<Arg>', '', '(1) [A]: It rained.', '(2) [B]: Rain wets streets.', '----', '(3) [A]'].join('\n'), /<Arg>/],
+    [
+      'an argument step whose conclusion is one of its premises',
+      ['<Arg>', '', '(1) [A]: It rained.', '(2) [B]: Rain wets streets.', '----', '(3) [A]'].join('\n'),
+      /<Arg>/,
+    ],
     ['an unreconstructed argument supporting itself', ['<Arg>: It rained.', '  + <Arg>'].join('\n'), /Line 2/],
   ])('Argdown: %s is refused, naming it', (_name, text, where) => {
     const error = refusal(() => fromArgdown(text));
@@ -182,7 +217,11 @@ describe('shapes that must stay linear', () => {
     });
     expect([aif.nodes.length, aif.inferences.length]).toEqual([n, n - 1]);
     expect(aif.nodes.filter((node) => node.kind === 'thesis').map((node) => node.id)).toEqual([`n${n - 1}`]);
-    const argdown = fromArgdown(range(n - 1).map((i) => `[S${i + 1}]: Statement ${i + 1}.\n  <+ [S${i}]: Statement ${i}.`).join('\n\n'));
+    const argdown = fromArgdown(
+      range(n - 1)
+        .map((i) => `[S${i + 1}]: Statement ${i + 1}.\n  <+ [S${i}]: Statement ${i}.`)
+        .join('\n\n'),
+    );
     expect([argdown.nodes.length, argdown.inferences.length]).toEqual([n, n - 1]);
   });
 
@@ -193,7 +232,9 @@ describe('shapes that must stay linear', () => {
   });
 
   test('an RA with 4,999 conclusions names a few of them, not all', () => {
-    const error = refusal(() => fromAif({ nodes: [I('p'), S('r'), ...range(4999).map((i) => I(`n${i}`))], edges: [E('p', 'r'), ...range(4999).map((i) => E('r', `n${i}`))] }));
+    const error = refusal(() =>
+      fromAif({ nodes: [I('p'), S('r'), ...range(4999).map((i) => I(`n${i}`))], edges: [E('p', 'r'), ...range(4999).map((i) => E('r', `n${i}`))] }),
+    );
     expect(error.issues[0].message).toMatch(/4999 conclusions \(n0, n1, n2, n3, n4 and 4994 more\)/);
   });
 });
@@ -211,7 +252,9 @@ describe('Argdown that @argdown/core would read in quadratic time, or not at all
   });
 
   test('brackets that close where they open cost about the length of the file', () => {
-    const text = range(5000).map((i) => `[S${i}]: See [S${i + 1}] and <A${i}>, {uses: [1]} #(tag ${i}) // note`).join('\n\n');
+    const text = range(5000)
+      .map((i) => `[S${i}]: See [S${i + 1}] and <A${i}>, {uses: [1]} #(tag ${i}) // note`)
+      .join('\n\n');
     expect(argdownScanWork(text).work).toBeLessThan(10 * text.length);
   });
 
@@ -226,12 +269,17 @@ describe('Argdown that @argdown/core would read in quadratic time, or not at all
   });
 
   test.each([' ', '\t'])('relations nested 2,000 deep (indented by %j) are refused, naming the depth and the line', (indent) => {
-    const text = range(2000).map((i) => `${indent.repeat(i)}${i ? '+ ' : ''}[S${i}]: Statement ${i}.`).join('\n');
+    const text = range(2000)
+      .map((i) => `${indent.repeat(i)}${i ? '+ ' : ''}[S${i}]: Statement ${i}.`)
+      .join('\n');
     expect(refusal(() => fromArgdown(text)).issues[0].message).toBe('Line 2000: relations nested 1999 levels deep; at most 100 are read.');
   });
 
   test('relations nested 100 deep import; an empty line starts again from the top', () => {
-    const chain = (from: number) => range(101).map((i) => `${'  '.repeat(i)}${i ? '+ ' : ''}[S${from + i}]: Statement ${from + i}.`).join('\n');
+    const chain = (from: number) =>
+      range(101)
+        .map((i) => `${'  '.repeat(i)}${i ? '+ ' : ''}[S${from + i}]: Statement ${from + i}.`)
+        .join('\n');
     expect(relationDepth(chain(0))).toEqual({ depth: 100, line: 101 });
     expect(fromArgdown(`${chain(0)}\n\n${chain(101)}`).inferences).toHaveLength(200);
   });

@@ -15,8 +15,16 @@ function bare(ids: string[], inferences: ArgumentGraph['inferences'], conflicts:
 describe('inferKinds', () => {
   test.each<[string, ArgumentGraph, Record<string, NodeKind>]>([
     ['a lone statement is the thesis', bare(['a'], []), { a: 'thesis' }],
-    ['the only root is the thesis, its reasons premises', bare(['t', 'r1', 'r2'], [supports('r1', 't'), supports('r2', 't')]), { t: 'thesis', r1: 'premise', r2: 'premise' }],
-    ['a chain: intermediate conclusions are premises too', bare(['t', 'c', 'e'], [supports('c', 't'), supports('e', 'c')]), { t: 'thesis', c: 'premise', e: 'premise' }],
+    [
+      'the only root is the thesis, its reasons premises',
+      bare(['t', 'r1', 'r2'], [supports('r1', 't'), supports('r2', 't')]),
+      { t: 'thesis', r1: 'premise', r2: 'premise' },
+    ],
+    [
+      'a chain: intermediate conclusions are premises too',
+      bare(['t', 'c', 'e'], [supports('c', 't'), supports('e', 'c')]),
+      { t: 'thesis', c: 'premise', e: 'premise' },
+    ],
     ['linked premises are premises', bare(['t', 'p', 'w'], [linked(['p', 'w'], 't')]), { t: 'thesis', p: 'premise', w: 'premise' }],
     ['two roots are both claims', bare(['a', 'b', 'r'], [supports('r', 'a')]), { a: 'claim', b: 'claim', r: 'premise' }],
     [
@@ -30,11 +38,7 @@ describe('inferKinds', () => {
       bare(['t', 'o', 'r', 'rr'], [], [attacks('o', 't'), attacks('r', 'o'), attacks('rr', 'r')]),
       { t: 'thesis', o: 'objection', r: 'rebuttal', rr: 'rebuttal' },
     ],
-    [
-      'an undercut is an objection',
-      bare(['t', 'p', 'u'], [supports('p', 't', 'inf')], [undercuts('u', 'inf')]),
-      { t: 'thesis', p: 'premise', u: 'objection' },
-    ],
+    ['an undercut is an objection', bare(['t', 'p', 'u'], [supports('p', 't', 'inf')], [undercuts('u', 'inf')]), { t: 'thesis', p: 'premise', u: 'objection' }],
     [
       'an attacker of an attacker and of a statement is an objection',
       bare(['t', 'o', 'x'], [], [attacks('o', 't'), attacks('x', 'o'), attacks('x', 't')]),

@@ -33,7 +33,13 @@ export function fixtures(folder: 'aif' | 'argdown'): [string, string][] {
 export function structureOf(graph: ArgumentGraph, { kinds = true }: { kinds?: boolean } = {}) {
   const text = new Map(graph.nodes.map((n) => [n.id, n.text]));
   const inferenceKey = new Map(
-    graph.inferences.map((i) => [i.id, `${i.premises.map((p) => text.get(p)).sort().join(' + ')} → ${text.get(i.conclusion)} [${i.scheme ?? '-'}]`]),
+    graph.inferences.map((i) => [
+      i.id,
+      `${i.premises
+        .map((p) => text.get(p))
+        .sort()
+        .join(' + ')} → ${text.get(i.conclusion)} [${i.scheme ?? '-'}]`,
+    ]),
   );
   return {
     nodes: graph.nodes.map((n) => (kinds ? `${n.kind}: ${n.text}` : n.text)).sort(),

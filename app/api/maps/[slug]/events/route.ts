@@ -16,7 +16,10 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.object({
   after: z.coerce.number().int().nonnegative().optional(),
   name: z.string().max(AUTHOR_NAME_MAX).optional(),
-  client: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+  client: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional(),
 });
 
 // GET /api/maps/[slug]/events — Server-Sent Events: every change to the map, then live ones, who is here, and the caller's own access; resumes from Last-Event-ID; 429 over the stream caps
@@ -54,7 +57,12 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
       },
     },
     // Students see each other as "Student N" on an anonymous map; the owner sees names.
-    names: { roster, namer: (now) => namerOf(now, viewer), masksClients: (now) => now.anonymous && viewer.role !== 'owner', ownClient: query.data.client ?? '' },
+    names: {
+      roster,
+      namer: (now) => namerOf(now, viewer),
+      masksClients: (now) => now.anonymous && viewer.role !== 'owner',
+      ownClient: query.data.client ?? '',
+    },
   });
   return new Response(stream, {
     headers: {

@@ -24,7 +24,8 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
     return Response.json({ node: { ...node, author: names(node.author) } });
   } catch (error) {
     // So does the point a 409 hands back as it is now.
-    if (error instanceof AppError) throw new AppError(error.code, error.message, { issues: error.issues, headers: error.headers, extra: renameIn(error.extra, names) });
+    if (error instanceof AppError)
+      throw new AppError(error.code, error.message, { issues: error.issues, headers: error.headers, extra: renameIn(error.extra, names) });
     throw error;
   }
 });

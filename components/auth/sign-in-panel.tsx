@@ -4,7 +4,7 @@ import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'r
 import { useRouter } from 'next/navigation';
 import { Tabs } from 'radix-ui';
 import { Eye, EyeOff, LogIn, UserPlus } from 'lucide-react';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { credentialsSchema } from '@/lib/validation/auth';
 import { PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from '@/lib/validation/limits';

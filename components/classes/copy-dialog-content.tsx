@@ -4,9 +4,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DialogParts from '@/components/ui/popups/dialog';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /**
  * The "Copy for a class" dialog itself (`CopyDialog` draws its button until this loads, with Radix's

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { Copy } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { useMapStore } from '@/components/map-workspace/map-store';
-import { DEFERRED } from '@/components/map-workspace/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
 
 /**
  * "Copy for a class": a signed-in teacher makes their own copy of the map, with an invite. The

@@ -2,8 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { ApiError, apiRequest, rememberName } from '@/components/map-workspace/api-client';
-import { DEFERRED } from '@/components/map-workspace/deferred';
+import { ApiError, apiRequest, rememberName } from '@/lib/api-client/request';
+import { DEFERRED } from '@/components/map-store/deferred';
 
 interface JoinFormProps {
   /** A code from the invite link; without it the form asks for one. */

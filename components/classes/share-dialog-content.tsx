@@ -4,9 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { UserMinus } from 'lucide-react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DialogParts from '@/components/ui/popups/dialog';
-import { apiRequest } from '@/components/map-workspace/api-client';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { apiRequest } from '@/lib/api-client/request';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import type { Policy, Role } from '@/lib/auth/permissions';
 
 interface Member {

@@ -2,8 +2,8 @@
 
 import { Share2 } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { useMapStore } from '@/components/map-workspace/map-store';
-import { DEFERRED } from '@/components/map-workspace/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
 
 /**
  * The owner's Share button and sharing panel: invite link, code and QR code; members and their

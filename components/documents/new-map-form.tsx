@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { FileText, FileUp, History, Loader2, X } from 'lucide-react';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
 import type { ErrorIssue } from '@/lib/http/errors';
 import { documentCreateSchema, utf8Bytes } from '@/lib/validation/documents';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from '@/lib/validation/limits';

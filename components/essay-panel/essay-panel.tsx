@@ -3,15 +3,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EyeOff, Lightbulb, Loader2, SearchX } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { can } from '@/lib/auth/permissions';
 import { computeCoverage, paragraphSpans } from '@/lib/argument/coverage';
 import { stretchesOf } from '@/lib/argument/essay-stretches';
 import type { ArgNode } from '@/lib/argument/model';
 import type { Suggestion } from '@/lib/argument/suggest';
 import { MARKABLE_KINDS, useMarkAs } from './mark-as';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { Deferred } from '@/components/map-workspace/panel-fallbacks';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { Deferred } from '@/components/map-store/panel-fallbacks';
 import { useSuggestions } from './use-suggestions';
 
 /** A stretch of the essay singled out without being a point: a suggestion, or a sentence no point quotes. */

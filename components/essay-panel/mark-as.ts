@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 import { NODE_TEXT_MAX, NODE_TEXT_MIN } from '@/lib/validation/limits';
 import type { Quote } from '@/lib/argument/model';
 

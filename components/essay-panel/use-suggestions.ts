@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { apiRequest } from '@/components/map-workspace/api-client';
+import { apiRequest } from '@/lib/api-client/request';
 import type { SuggestedUnits, Suggestion } from '@/lib/argument/suggest';
 
 export type SuggestionsState =

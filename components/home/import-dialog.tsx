@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { FileUp } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
 
 type Format = 'aif' | 'argdown';
 

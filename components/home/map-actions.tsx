@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Dialog, DropdownMenu } from 'radix-ui';
 import { Archive, ArchiveRestore, MoreHorizontal, Pencil } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
 import { mapUpdateSchema } from '@/lib/validation/documents';
 import { MAP_TITLE_MAX } from '@/lib/validation/limits';
 

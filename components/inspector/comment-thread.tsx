@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
-import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/components/map-workspace/api-client';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { draftKey, messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/lib/api-client/request';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { draftKey, messageOf, useMapStore } from '@/components/map-store/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
 import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';

@@ -1,7 +1,7 @@
 'use client';
 
 import { PencilLine } from 'lucide-react';
-import { draftNoun, unsentDrafts, useMapStore } from '@/components/map-workspace/map-store';
+import { draftNoun, unsentDrafts, useMapStore } from '@/components/map-store/map-store';
 import { shorten } from '@/lib/argument/text';
 import { can } from '@/lib/auth/permissions';
 

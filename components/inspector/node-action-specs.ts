@@ -1,5 +1,5 @@
 import { MessageSquareWarning, Pencil, Plus, Reply, Scissors, Trash2 } from 'lucide-react';
-import type { ComposerMode } from '@/components/map-workspace/map-store';
+import type { ComposerMode } from '@/components/map-store/map-store';
 import { can, type Role } from '@/lib/auth/permissions';
 
 // Apart from node-actions.tsx: the map page's keyboard shortcuts need which actions a point

@@ -1,7 +1,7 @@
 'use client';
 
 import { Lock } from 'lucide-react';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 import { whyNot } from '@/lib/auth/role-words';
 import { actionsForNode } from './node-action-specs';
 import { useDeleteNode } from './use-delete-node';

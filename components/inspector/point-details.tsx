@@ -3,8 +3,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Switch } from 'radix-ui';
 import { CalendarClock, Gavel, Loader2, X } from 'lucide-react';
-import { apiRequest, ApiError } from '@/components/map-workspace/api-client';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { apiRequest, ApiError } from '@/lib/api-client/request';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { monthLabel } from '@/lib/argument/as-of';
 import { STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, type ArgNode, type StockIssue } from '@/lib/argument/model';
 import { stockIssueCase, type StockIssueLine } from '@/lib/argument/stock-issues';

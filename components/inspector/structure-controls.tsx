@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { Flag, Link2, Loader2 } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { can } from '@/lib/auth/permissions';
 import { connectableNodes, connectionProblem } from '@/lib/argument/connect';
 import { RETYPABLE_KINDS, UNSTATABLE_KINDS, type ArgNode, type Relation, type RetypableKind } from '@/lib/argument/model';

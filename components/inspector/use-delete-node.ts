@@ -2,7 +2,7 @@
 
 import { useCallback } from 'react';
 import { dependentsOf } from '@/lib/argument/graph';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 /** Deletes a node at once when nothing depends on it; otherwise asks first (the workspace shows the dialog). */
 export function useDeleteNode() {

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { apiRequest } from '@/components/map-workspace/api-client';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { apiRequest } from '@/lib/api-client/request';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { formatAverage, RATING_LABELS, withVote, type Rating } from '@/lib/argument/discussion';
 import { whyNot } from '@/lib/auth/role-words';
 

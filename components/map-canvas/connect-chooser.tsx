@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { ArrowUpRight, Loader2, MessageSquareWarning, X } from 'lucide-react';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { connectionProblem } from '@/lib/argument/connect';
 import type { Relation } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';

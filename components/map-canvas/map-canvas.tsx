@@ -42,9 +42,9 @@ import {
 import { matchingNodes } from '@/lib/argument/filter';
 import type { MapView } from '@/lib/argument/map-view';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { Deferred } from '@/components/map-workspace/panel-fallbacks';
+import { useMapStore, type Selection } from '@/components/map-store/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { Deferred } from '@/components/map-store/panel-fallbacks';
 import { ArgumentEdge, EdgeMarkers } from './argument-edge';
 import { ArgumentNodeCard, JunctionNode } from './argument-node';
 import { cardRoom, guessedLayoutInput } from '@/lib/canvas/cards';

@@ -2,7 +2,7 @@
 
 import type * as AlertDialogParts from '@/components/ui/popups/alert-dialog';
 import { countOf } from '@/lib/words';
-import { messageOf, useMapStore } from './map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 /** What the delete dialog says goes with the point, in the right number. */
 function dependentsSentence(text: string, dependents: number): string {

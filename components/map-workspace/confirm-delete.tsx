@@ -1,8 +1,8 @@
 'use client';
 
 import { useOnDemand } from '@/components/ui/lazy-popup';
-import { DEFERRED } from './deferred';
-import { useMapStore } from './map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /**
  * Asks before deleting a node that other points depend on. Its code (Radix's AlertDialog and the

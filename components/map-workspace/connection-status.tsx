@@ -2,7 +2,7 @@
 
 import { Radio, RefreshCw, WifiOff } from 'lucide-react';
 import { can } from '@/lib/auth/permissions';
-import { useMapStore } from './map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /**
  * The header's word for the connection: "Live" while the stream is open, "Reconnecting…" right

@@ -3,8 +3,8 @@
 import { FileText } from 'lucide-react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
-import { DEFERRED } from './deferred';
-import { messageOf, useMapStore } from './map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 /** Where the whole map is drawn in an exported image: its size in pixels, and the canvas's transform to fit it. */
 export interface ImageFrame {

@@ -3,7 +3,7 @@
 import { Download } from 'lucide-react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from './deferred';
+import { DEFERRED } from '@/components/map-store/deferred';
 import type { ImageFrame } from './export-menu-content';
 
 const IMAGE_PADDING = 0.06;

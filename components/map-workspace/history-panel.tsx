@@ -8,8 +8,8 @@ import { describeEvent } from '@/lib/argument/history-words';
 import type { NodeKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 import { can } from '@/lib/auth/permissions';
-import { apiRequest } from './api-client';
-import { messageOf, useMapStore } from './map-store';
+import { apiRequest } from '@/lib/api-client/request';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 import { timeFormat } from './replay-banner';
 

@@ -5,8 +5,8 @@ import { currentMonth, monthLabel } from '@/lib/argument/as-of';
 import { countOf } from '@/lib/words';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as PopoverParts from '@/components/ui/popups/popover';
-import { DEFERRED } from './deferred';
-import { useMapStore } from './map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
 
 export type Choice = 'essay' | 'today' | 'month';
 

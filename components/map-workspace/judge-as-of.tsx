@@ -5,9 +5,9 @@ import { CalendarClock } from 'lucide-react';
 import { currentMonth, monthLabel } from '@/lib/argument/as-of';
 import { MONTH_PATTERN } from '@/lib/argument/model';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from './deferred';
+import { DEFERRED } from '@/components/map-store/deferred';
 import type { Choice } from './judge-as-of-content';
-import { useMapStore } from './map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /** The page's `?asOf=` when it is a month that has happened, else null (an old or mistyped link opens judged today). */
 export function monthFromUrl(value: string | null): string | null {

@@ -34,13 +34,13 @@ import { ShortcutsSheet } from './shortcuts-sheet';
 import { ReplayBanner } from './replay-banner';
 import { PresenceList } from './presence-list';
 import { OfflineBanner } from './connection-status';
-import { DEFERRED, prefetchDeferred } from './deferred';
-import { Deferred, PanelBoundary } from './panel-fallbacks';
+import { DEFERRED, prefetchDeferred } from '@/components/map-store/deferred';
+import { Deferred, PanelBoundary } from '@/components/map-store/panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
 import { Notices } from './notices';
 import { OpenQuestions } from './open-questions';
 import { JudgeAsOf, monthFromUrl } from './judge-as-of';
-import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from './map-store';
+import { createMapStore, messageOf, MapStoreContext, useMapStore, type MapStore } from '@/components/map-store/map-store';
 import { useDraftRestore } from './use-draft-restore';
 
 /** The mark the canvas sets on its first frame with the laid-out cards in view. */

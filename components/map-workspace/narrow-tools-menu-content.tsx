@@ -3,7 +3,7 @@
 import { History, Keyboard, LayoutGrid } from 'lucide-react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
-import { messageOf, useMapStore } from './map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 const ITEM =
   'flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100 data-[disabled]:cursor-default data-[disabled]:text-slate-400';

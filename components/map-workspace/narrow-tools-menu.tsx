@@ -2,7 +2,7 @@
 
 import { MoreHorizontal } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from './deferred';
+import { DEFERRED } from '@/components/map-store/deferred';
 import type { NarrowTools } from './narrow-tools-menu-content';
 
 /**

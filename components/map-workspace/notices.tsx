@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { X } from 'lucide-react';
-import { messageOf, noticeOnScreen, useMapStore } from './map-store';
+import { messageOf, noticeOnScreen, useMapStore } from '@/components/map-store/map-store';
 
 /**
  * The notice at the foot of the page: confirmations, refusals from the server, Undo after a delete,

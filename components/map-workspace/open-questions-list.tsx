@@ -3,7 +3,7 @@
 import { Popover } from 'radix-ui';
 import { unansweredQuestions } from '@/lib/argument/questions';
 import { shorten } from '@/lib/argument/text';
-import { useMapStore } from './map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /**
  * The open-questions popover's contents: the map's unanswered critical questions, most important

@@ -4,8 +4,8 @@ import { CircleHelp } from 'lucide-react';
 import { useStudyCounts } from '@/components/study/use-study-counts';
 import { LazyPopup } from '@/components/ui/lazy-popup';
 import { countOf } from '@/lib/words';
-import { DEFERRED } from './deferred';
-import { Deferred } from './panel-fallbacks';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { Deferred } from '@/components/map-store/panel-fallbacks';
 
 /** The map's unanswered critical questions, most important first; each opens its step. The button says how many ("121 open questions"). */
 export function OpenQuestions({ className }: { className: string }) {

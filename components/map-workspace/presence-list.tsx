@@ -1,9 +1,9 @@
 'use client';
 
 import { Users } from 'lucide-react';
-import { browserKey } from './api-client';
+import { browserKey } from '@/lib/api-client/request';
 import { ConnectionStatus } from './connection-status';
-import { useMapStore } from './map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 
 const MAX_SHOWN = 4;
 

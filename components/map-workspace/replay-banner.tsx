@@ -1,7 +1,7 @@
 'use client';
 
 import { History } from 'lucide-react';
-import { useMapStore } from './map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /** When history items happened, in the reader's words ("Dec 5, 2026, 6:12 AM"). */
 export const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });

@@ -4,7 +4,7 @@ import { useContext, useEffect } from 'react';
 import type { MapView } from '@/lib/argument/map-view';
 import { useLeaveGuard } from '@/components/ui/use-leave-guard';
 import { can } from '@/lib/auth/permissions';
-import { draftNoun, MapStoreContext, storedOpenComposer, unsentDrafts, type DraftSource } from './map-store';
+import { draftNoun, MapStoreContext, storedOpenComposer, unsentDrafts, type DraftSource } from '@/components/map-store/map-store';
 
 /**
  * Keeps the map page's unsent words from being lost (issue 11):

@@ -7,9 +7,9 @@ import { can } from '@/lib/auth/permissions';
 import { accessChangeMessage } from '@/lib/auth/role-words';
 import { viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
 import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
-import { browserKey, onServerReach, rememberedName } from './api-client';
-import { openLiveConnection, type EventSourceLike } from './live-connection';
-import { MapStoreContext } from './map-store';
+import { browserKey, onServerReach, rememberedName } from '@/lib/api-client/request';
+import { openLiveConnection, type EventSourceLike } from '@/components/map-store/live-connection';
+import { MapStoreContext } from '@/components/map-store/map-store';
 
 /** The newest view is fetched at most this often while others are busy (a class of 30 writing at once). */
 const REFRESH_THROTTLE_MS = 300;

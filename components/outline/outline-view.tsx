@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import { ChevronsDownUp, ChevronsUpDown, Network } from 'lucide-react';
 import { actionsForNode, UNDERCUT_ACTION } from '@/components/inspector/node-actions';
 import { useDeleteNode } from '@/components/inspector/use-delete-node';
-import { useMapStore, type Selection } from '@/components/map-workspace/map-store';
+import { useMapStore, type Selection } from '@/components/map-store/map-store';
 import { can } from '@/lib/auth/permissions';
 import { matchingNodes } from '@/lib/argument/filter';
 import { allRows, ancestorKeys, buildOutline, homeRowKey, keysOpeningMatches, visibleRows, type OutlineRow } from '@/lib/argument/outline';

@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from 'react';
 import { Filter, Search, X } from 'lucide-react';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
 import { LazyPopup } from '@/components/ui/lazy-popup';
 import { authorsOf, EMPTY_FILTER, isFilterActive, matchingNodes, type NodeFilter } from '@/lib/argument/filter';
 import { matchCount } from '@/lib/words';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 import { STATUS_STYLES } from '@/components/status-badge';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as PopoverParts from '@/components/ui/popups/popover';

@@ -1,7 +1,7 @@
 'use client';
 
 import { FileSearch } from 'lucide-react';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 import { countOf } from '@/lib/words';
 import { useStudyCounts } from './use-study-counts';
 

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { CircleHelp, FileSearch, Gavel, Link2Off, MessageSquareWarning, SearchX, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { StatusBadge } from '@/components/status-badge';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { MARKABLE_KINDS, useMarkAs, type MarkableKind } from '@/components/essay-panel/mark-as';
 import { can } from '@/lib/auth/permissions';
 import { findGaps, gapCount, type MissingStockIssue } from '@/lib/argument/gaps';

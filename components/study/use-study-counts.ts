@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { useMapStore } from '@/components/map-workspace/map-store';
-import { DEFERRED } from '@/components/map-workspace/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
 import type { Evaluation } from '@/lib/argument/evaluation';
 import type { MapView } from '@/lib/argument/map-view';
 import type { StudyCounts, studyCounts } from '@/lib/argument/study-counts';

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { WifiOff } from 'lucide-react';
-import type { OnDemand } from '@/components/map-workspace/on-demand';
+import type { OnDemand } from '@/components/map-store/on-demand';
 
 /**
  * What a popup's trigger shows and says: given alike to the plain button drawn before the popup's

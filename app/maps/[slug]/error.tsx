@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { RotateCw, TriangleAlert, WifiOff } from 'lucide-react';
-import { reconnectDelay } from '@/components/map-workspace/live-connection';
+import { reconnectDelay } from '@/components/map-store/live-connection';
 
 /**
  * The map page's last resort, when something outside its panels failed (the panels have their own

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DialogParts from '@/components/ui/popups/dialog';
-import { messageOf } from '@/components/map-workspace/map-store';
-import { onDemand } from '@/components/map-workspace/on-demand';
+import { messageOf } from '@/components/map-store/map-store';
+import { onDemand } from '@/components/map-store/on-demand';
 
 /** The panel, its tasks form and their schema (zod) load when the teacher first opens it, not with the map page. */
 const classPanel = onDemand(() => import('./class-panel').then((m) => m.ClassPanel));

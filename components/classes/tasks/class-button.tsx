@@ -2,8 +2,8 @@
 
 import { Users } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore } from '@/components/map-store/map-store';
 
 /**
  * The header's "Class" button, for the owner of a class copy: opens the Class panel (students,

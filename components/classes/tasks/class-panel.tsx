@@ -4,7 +4,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { Dialog } from 'radix-ui';
 import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, ClipboardList, Download, Filter } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
-import { useMapStore } from '@/components/map-workspace/map-store';
+import { useMapStore } from '@/components/map-store/map-store';
 import { TASK_KINDS, TASK_LABELS, progressWords, type TaskKind } from '@/lib/argument/progress';
 import { shorten } from '@/lib/argument/text';
 import { countOf } from '@/lib/words';

@@ -2,8 +2,8 @@
 
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { ClipboardList } from 'lucide-react';
-import { DEFERRED } from '@/components/map-workspace/deferred';
-import { useMapStore, type Composer } from '@/components/map-workspace/map-store';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { useMapStore, type Composer } from '@/components/map-store/map-store';
 import { useOnDemand } from '@/components/ui/lazy-popup';
 import type { TaskKind } from '@/lib/argument/progress';
 import { useProgress, type ClassTasks, type StudentProgress } from './use-progress';

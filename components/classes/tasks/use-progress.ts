@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, apiRequest } from '@/components/map-workspace/api-client';
-import { messageOf, useMapStore } from '@/components/map-workspace/map-store';
+import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import type { TaskCounts, TaskKind, TaskProgress, TaskTargets } from '@/lib/argument/progress';
 import type { StudentReasoning } from '@/lib/argument/reasoning';
 import type { Role } from '@/lib/auth/permissions';

@@ -2,7 +2,7 @@
 
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { RotateCw, TriangleAlert, WifiOff } from 'lucide-react';
-import { reportReach } from './api-client';
+import { reportReach } from '@/lib/api-client/request';
 import { reconnectDelay } from './live-connection';
 import { useMapStore } from './map-store';
 import { ModuleLoadError, type OnDemand } from './on-demand';

@@ -12,7 +12,7 @@ import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/mo
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { can } from '@/lib/auth/permissions';
 import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
-import { apiRequest, ApiError } from './api-client';
+import { apiRequest, ApiError } from '@/lib/api-client/request';
 import type { ConnectionState } from './live-connection';
 
 /** What is selected, in every view at once: a statement or an inference (a step of reasoning). */

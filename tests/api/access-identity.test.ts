@@ -43,22 +43,21 @@ test('a removed account does not get back in with a member cookie it joined with
 
   // Signed in again, with that member cookie too: still the removed account, still refused.
   student.jar.set('argmap_session', session);
-  const before = database.snapshot();
+  const before = await database.snapshot();
   expect((await student.get(`/api/maps/${slug}`)).status).toBe(403);
-  const thesis = (
-    database.reader.prepare(`SELECT n.id FROM "Node" n JOIN "ArgumentMap" m ON m.id = n.mapId WHERE m.slug = ? AND n.kind = 'thesis'`).get(slug) as {
-      id: string;
-    }
-  ).id;
+  const thesis = (await database.one<{ id: string }>(
+    `SELECT n."id" FROM "Node" n JOIN "ArgumentMap" m ON m."id" = n."mapId" WHERE m."slug" = ? AND n."kind" = 'thesis'`,
+    slug,
+  ))!.id;
   const write = await student.post(`/api/maps/${slug}/nodes`, { kind: 'claim', text: 'Back in through the side door.', target: thesis, relation: 'supports' });
   expect(write.status).toBe(403);
-  expect(database.snapshot().counts).toEqual(before.counts);
+  expect((await database.snapshot()).counts).toEqual(before.counts);
 });
 
 test.each(['%', '%E0%A4%A', 'abc%zz', '%'.repeat(1000), 'a'.repeat(43) + '%'])(
   'a malformed member cookie %#: the map still answers, as to anyone else',
   async (value) => {
-    const mapId = (database.reader.prepare(`SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now'`).get() as { id: string }).id;
+    const mapId = (await database.one<{ id: string }>(`SELECT "id" FROM "ArgumentMap" WHERE "slug" = 'negotiate-now'`))!.id;
     const visitor = testBrowser({ cookie: `argmap_member_${mapId}=${value}` });
     const answer = await visitor.get<{ viewer: { role: string } }>('/api/maps/negotiate-now');
     expect(answer.status).toBe(200);

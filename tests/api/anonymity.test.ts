@@ -31,13 +31,13 @@ let code: string;
 let thesis: string;
 let zephObjection: string;
 
-const row = <T>(sql: string, ...params: unknown[]) => database.reader.prepare(sql).get(...params) as T;
-const mapId = () => row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
+const row = async <T>(sql: string, ...params: unknown[]) => (await database.one<T>(sql, ...params))!;
+const mapId = async () => (await row<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug)).id;
 /** Every name as stored: the points', comments' and events' — what anonymity must never change. */
-const storedNames = () => ({
-  nodes: database.reader.prepare('SELECT id, author FROM Node WHERE mapId = ? ORDER BY id').all(mapId()),
-  comments: database.reader.prepare('SELECT id, author FROM Comment WHERE mapId = ? ORDER BY id').all(mapId()),
-  events: database.reader.prepare("SELECT id, actor, data FROM MapEvent WHERE mapId = ? AND type != 'map.updated' ORDER BY id").all(mapId()),
+const storedNames = async () => ({
+  nodes: await database.all('SELECT "id", "author" FROM "Node" WHERE "mapId" = ? ORDER BY "id"', await mapId()),
+  comments: await database.all('SELECT "id", "author" FROM "Comment" WHERE "mapId" = ? ORDER BY "id"', await mapId()),
+  events: await database.all(`SELECT "id", "actor", "data" FROM "MapEvent" WHERE "mapId" = ? AND "type" != 'map.updated' ORDER BY "id"`, await mapId()),
 });
 
 const patchMap = (who: TestBrowser, body: unknown) => who.request<{ anonymous: boolean; error?: { message: string } }>('PATCH', `/api/maps/${slug}`, { body });
@@ -54,7 +54,7 @@ beforeAll(async () => {
   expect((await zeph.post(`/api/invites/${code}`, { name: ZEPH })).status).toBe(201);
   orlo = testBrowser();
   expect((await orlo.post(`/api/invites/${code}`, { name: ORLO })).status).toBe(201);
-  thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis'", mapId()).id;
+  thesis = (await row<{ id: string }>(`SELECT "id" FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis'`, await mapId())).id;
   const added = await zeph.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, {
     kind: 'objection',
     text: 'Talks reward bad behaviour.',
@@ -72,23 +72,23 @@ beforeAll(async () => {
 
 describe('turning anonymity on', () => {
   test('only the owner may; a bad value is refused; either way nothing is written', async () => {
-    const before = database.snapshot();
+    const before = await database.snapshot();
     const bad = await patchMap(teacher, { anonymous: 'yes' });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { issues: [{ path: ['anonymous'], message: 'anonymous is true or false.' }] } });
     expect((await patchMap(zeph, { anonymous: true })).status).toBe(403);
     expect((await testBrowser().request('PATCH', '/api/maps/negotiate-now', { body: { anonymous: true } })).status).toBe(403);
-    const after = database.snapshot();
+    const after = await database.snapshot();
     expect(after.counts).toEqual(before.counts);
     expect(after.maxEventId).toBe(before.maxEventId);
   });
 
   test('the owner turns it on: one map.updated event, and no stored name changes', async () => {
-    const names = storedNames();
+    const names = await storedNames();
     const on = await patchMap(teacher, { anonymous: true });
     expect(on.status).toBe(200);
     expect(on.body.anonymous).toBe(true);
-    expect(storedNames()).toEqual(names);
+    expect(await storedNames()).toEqual(names);
     const history = (await teacher.get<HistoryAnswer>(`/api/maps/${slug}/history?limit=1`)).body.events;
     expect(history[0]).toMatchObject({ type: 'map.updated', actor: 'teacher-anon', data: { map: { anonymous: true }, before: { anonymous: false } } });
   });
@@ -186,7 +186,7 @@ describe('on an anonymous map', () => {
     });
     expect(comment.status).toBe(201);
     expect(comment.body.comment.author).toBe('Guest');
-    expect(JSON.stringify(storedNames())).not.toContain('Carla');
+    expect(JSON.stringify(await storedNames())).not.toContain('Carla');
     expect((await patchMap(teacher, { policy: 'invite' })).status).toBe(200);
   });
 });
@@ -205,7 +205,7 @@ describe('what the review of the first version found stays fixed', () => {
       });
       expect(added.status).toBe(201);
       expect(added.body.node.author).toBe('Guest');
-      expect(JSON.stringify(storedNames())).not.toContain('samuel-realname');
+      expect(JSON.stringify(await storedNames())).not.toContain('samuel-realname');
     } finally {
       expect((await patchMap(teacher, { policy: 'invite' })).status).toBe(200);
     }
@@ -231,11 +231,11 @@ describe('what the review of the first version found stays fixed', () => {
   test.each([ZEPH, ZEPH.toUpperCase(), 'teacher-anon', 'Guest', 'student 2', 'Student12'])(
     'joining under a name the class already uses (%s) is refused, and writes nothing',
     async (name) => {
-      const before = database.snapshot();
+      const before = await database.snapshot();
       const refused = await testBrowser().post<{ error: { issues: { path: string[]; message: string }[] } }>(`/api/invites/${code}`, { name });
       expect(refused.status).toBe(409);
       expect(refused.body.error.issues[0].path).toEqual(['name']);
-      expect(database.snapshot().counts).toEqual(before.counts);
+      expect((await database.snapshot()).counts).toEqual(before.counts);
     },
   );
 });
@@ -298,7 +298,7 @@ describe('the live stream', () => {
     expect(owner.text()).toContain('Latecomer Lux');
 
     // Off again: the stream is told, sends the presence list with names, and stored names never changed.
-    const names = storedNames();
+    const names = await storedNames();
     expect((await patchMap(teacher, { anonymous: false })).status).toBe(200);
     await until(() => student.of<{ anonymous: boolean }>('access').some((a) => a.anonymous === false) && student.of<{ name: string }[]>('presence').length > 1);
     expect(
@@ -307,7 +307,7 @@ describe('the live stream', () => {
         .at(-1)!
         .map((p) => p.name),
     ).toContain(ZEPH);
-    expect(storedNames()).toEqual(names);
+    expect(await storedNames()).toEqual(names);
     expect((await pipBrowser.get<MapAnswer>(`/api/maps/${slug}`)).body.nodes.find((n) => n.id === zephObjection)!.author).toBe(ZEPH);
   });
 });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { db } = await import('@/lib/db/client');
   const { writeGraph } = await import('@/lib/db/write-graph');
   const client = await db();
-  const { documentId } = database.reader.prepare(`SELECT documentId FROM ArgumentMap WHERE slug = 'negotiate-now'`).get() as { documentId: string };
+  const { documentId } = (await database.one<{ documentId: string }>(`SELECT "documentId" FROM "ArgumentMap" WHERE "slug" = 'negotiate-now'`))!;
   for (const [slug, graph] of MAPS) {
     await client.$transaction(async (tx) => {
       const map = await tx.argumentMap.create({ data: { slug, title: slug, documentId, policy: 'open' }, select: { id: true } });

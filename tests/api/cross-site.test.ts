@@ -16,13 +16,13 @@ afterAll(() => database.cleanup());
 const CROSS_SITE_MESSAGE = 'Changes are accepted only from Argmap’s own pages.';
 const mutating = discoverRoutes().filter((r) => MUTATING.has(r.method));
 
-function realParams(route: RouteMethod): Record<string, string> {
-  const one = (sql: string) => (database.reader.prepare(sql).get() as { id: string } | undefined)?.id ?? 'unknown-id';
+async function realParams(route: RouteMethod): Promise<Record<string, string>> {
+  const one = async (sql: string) => (await database.one<{ id: string }>(sql))?.id ?? 'unknown-id';
   const values: Record<string, string> = {
     slug: 'negotiate-now',
     id: route.pattern.includes('/inferences/')
-      ? one('SELECT id FROM "Inference" LIMIT 1')
-      : one(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL LIMIT 1`),
+      ? await one('SELECT "id" FROM "Inference" LIMIT 1')
+      : await one(`SELECT "id" FROM "Node" WHERE "kind" = 'claim' AND "deletedAt" IS NULL LIMIT 1`),
     commentId: 'unknown-comment',
     deletionId: 'unknown-deletion',
     code: 'ABCDEF',
@@ -46,7 +46,7 @@ describe('cross-site changes are refused (403) on every mutating route', () => {
 
   test.each(mutating.map((r) => [r.name, r] as const))('%s', async (_, route) => {
     const handler = await loadHandler(route);
-    const params = realParams(route);
+    const params = await realParams(route);
     const foreign: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'http://localhost:3000.evil.example' },
@@ -56,7 +56,7 @@ describe('cross-site changes are refused (403) on every mutating route', () => {
       { origin: 'null' },
     ];
     for (const headers of foreign) {
-      const before = database.snapshot();
+      const before = await database.snapshot();
       const response = await call(handler, request(route, params, headers), params);
       const text = await response.text();
       expect(response.status, `${JSON.stringify(headers)} → ${text}`).toBe(403);
@@ -64,7 +64,7 @@ describe('cross-site changes are refused (403) on every mutating route', () => {
       const body = JSON.parse(text);
       expect(isErrorBody(body)).toBe(true);
       expect(body.error.message).toBe(CROSS_SITE_MESSAGE);
-      expect(database.snapshot(), 'a refused request writes nothing').toEqual(before);
+      expect(await database.snapshot(), 'a refused request writes nothing').toEqual(before);
     }
     // Control: from Argmap's own page the same request gets past the cross-site check.
     const own = await call(handler, request(route, params, { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }), params);

@@ -16,14 +16,16 @@ afterAll(() => database.cleanup());
 type EventRow = { id: number; type: string; actor: string; actorMark: string | null; data: string };
 type Copy = { map: { slug: string }; invite: { code: string } };
 
-const row = <T>(sql: string, ...values: unknown[]) => database.reader.prepare(sql).get(...values) as T;
-const mapIdOf = (slug: string) => row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
+const row = async <T>(sql: string, ...values: unknown[]) => (await database.one<T>(sql, ...values))!;
+const mapIdOf = async (slug: string) => (await row<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug)).id;
 /** The map's events after `afterId`, oldest first, as stored (with the mark). */
-const eventsAfter = (slug: string, afterId: number) =>
-  database.reader
-    .prepare('SELECT id, type, actor, actorMark, data FROM MapEvent WHERE mapId = ? AND id > ? ORDER BY id')
-    .all(mapIdOf(slug), afterId) as EventRow[];
-const newestEventId = () => database.snapshot().maxEventId;
+const eventsAfter = async (slug: string, afterId: number) =>
+  database.all<EventRow>(
+    'SELECT "id", "type", "actor", "actorMark", "data" FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? ORDER BY "id"',
+    await mapIdOf(slug),
+    afterId,
+  );
+const newestEventId = async () => (await database.snapshot()).maxEventId;
 
 let teacher: TestBrowser;
 let student: TestBrowser;
@@ -39,25 +41,24 @@ beforeAll(async () => {
   slug = copy.body.map.slug;
   student = testBrowser();
   expect((await student.post(`/api/invites/${copy.body.invite.code}`, { name: 'Ada' })).status).toBe(201);
-  ownerMark = `user:${row<{ id: string }>('SELECT id FROM User WHERE username = ?', 'teacher-marks').id}`;
-  memberMark = `member:${row<{ id: string }>('SELECT id FROM Membership WHERE mapId = ? AND name = ?', mapIdOf(slug), 'Ada').id}`;
+  ownerMark = `user:${(await row<{ id: string }>('SELECT "id" FROM "User" WHERE "username" = ?', 'teacher-marks')).id}`;
+  memberMark = `member:${(await row<{ id: string }>('SELECT "id" FROM "Membership" WHERE "mapId" = ? AND "name" = ?', await mapIdOf(slug), 'Ada')).id}`;
 });
 
 /** The id of the live thesis of a map, and of one of its steps that follows the "example" scheme. */
-function anchors(mapSlug: string) {
-  const mapId = mapIdOf(mapSlug);
-  const thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis' AND deletedAt IS NULL", mapId).id;
-  const exampleStep = row<{ id: string }>(
-    "SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1",
-    mapId,
+async function anchors(mapSlug: string) {
+  const mapId = await mapIdOf(mapSlug);
+  const thesis = (await row<{ id: string }>(`SELECT "id" FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis' AND "deletedAt" IS NULL`, mapId)).id;
+  const exampleStep = (
+    await row<{ id: string }>(`SELECT "id" FROM "Inference" WHERE "mapId" = ? AND "scheme" = 'example' AND "deletedAt" IS NULL ORDER BY "id" LIMIT 1`, mapId)
   ).id;
   return { thesis, exampleStep };
 }
 
 describe('every change is written with its maker’s mark', () => {
   test('a signed-in owner: user:<id>, on points, steps, comments, votes, the map and the tasks', async () => {
-    const from = newestEventId();
-    const { thesis } = anchors(slug);
+    const from = await newestEventId();
+    const { thesis } = await anchors(slug);
     const added = await teacher.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, {
       kind: 'claim',
       text: 'Talks have lowered tensions before.',
@@ -75,15 +76,15 @@ describe('every change is written with its maker’s mark', () => {
     expect((await teacher.put(`/api/maps/${slug}/tasks`, { targets: { objections: 2 } })).status).toBe(200);
     expect((await teacher.delete(`/api/maps/${slug}/nodes/${point}`)).status).toBe(200);
 
-    const events = eventsAfter(slug, from);
+    const events = await eventsAfter(slug, from);
     expect(events.map((e) => e.type)).toEqual(['node.created', 'node.updated', 'comment.created', 'vote.cast', 'map.updated', 'tasks.updated', 'node.deleted']);
     expect(events.map((e) => e.actorMark)).toEqual(events.map(() => ownerMark));
     expect(events.every((e) => e.actor === 'teacher-marks')).toBe(true);
   });
 
   test('a student who joined by invite: member:<id>; the critical question they raise is in the event', async () => {
-    const from = newestEventId();
-    const { exampleStep } = anchors(slug);
+    const from = await newestEventId();
+    const { exampleStep } = await anchors(slug);
     const objection = await student.post<{ node: { id: string } }>(`/api/maps/${slug}/nodes`, {
       kind: 'objection',
       text: 'One summit is not a pattern.',
@@ -97,15 +98,15 @@ describe('every change is written with its maker’s mark', () => {
     expect((await student.put(`/api/maps/${slug}/nodes/${id}/vote`, { value: 2 })).status).toBe(200);
     expect((await student.delete(`/api/maps/${slug}/nodes/${id}`)).status).toBe(200);
 
-    const events = eventsAfter(slug, from);
+    const events = await eventsAfter(slug, from);
     expect(events.map((e) => e.type)).toEqual(['node.created', 'comment.created', 'vote.cast', 'node.deleted']);
     expect(events.map((e) => e.actorMark)).toEqual(events.map(() => memberMark));
     expect(JSON.parse(events[0].data)).toMatchObject({ node: { id, kind: 'objection' }, question: 'example.cq2' });
   });
 
   test('an anonymous contributor on an open map: no mark, whatever name they sign with', async () => {
-    const from = newestEventId();
-    const { thesis, exampleStep } = anchors('negotiate-now');
+    const from = await newestEventId();
+    const { thesis, exampleStep } = await anchors('negotiate-now');
     const visitor = testBrowser({ 'x-argmap-name': 'Grace', 'x-argmap-owner': 'visitor-owner-key-0001' });
     const objection = await visitor.post<{ node: { id: string } }>('/api/maps/negotiate-now/nodes', {
       kind: 'objection',
@@ -129,7 +130,7 @@ describe('every change is written with its maker’s mark', () => {
     ).toBe(201);
     expect((await visitor.post(`/api/maps/negotiate-now/nodes/${objection.body.node.id}/comments`, { text: 'Which ones?' })).status).toBe(201);
 
-    const events = eventsAfter('negotiate-now', from);
+    const events = await eventsAfter('negotiate-now', from);
     expect(events.map((e) => [e.type, e.actor, e.actorMark])).toEqual([
       ['node.created', 'Grace', null],
       ['node.created', 'Grace', null],
@@ -165,7 +166,7 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
 }
 
 test('the mark never leaves the server: not in the history, the events stream, the map, its export or its tasks', async () => {
-  const marked = eventsAfter(slug, 0);
+  const marked = await eventsAfter(slug, 0);
   expect(new Set(marked.map((e) => e.actorMark))).toEqual(new Set([ownerMark, memberMark]));
 
   const answers: [string, string][] = [];

@@ -12,8 +12,8 @@ import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes
  * - a 2xx only for a request that may be valid (a GET, or a route with nothing to get wrong);
  *   mutating requests are generated with a defect (see fuzzRequests), so they must be refused;
  * - nothing is logged as an unexpected error (a failure inside a stream that already answered 200);
- * - nothing is written, ever: every table's row count, the newest MapEvent id and SQLite's
- *   commit counter (`data_version`) are the same after each request as before.
+ * - nothing is written, ever: every table's row count, the newest MapEvent id and the database's
+ *   commit counter (`Snapshot.dataVersion`) are the same after each request as before.
  * FUZZ_REQUESTS sets the total (default 2,400 here; `npm run bench` runs 20,000).
  */
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 2400);
@@ -27,26 +27,24 @@ let sent = 0;
 /** What the server logged as unexpected: a stream that fails after its 200 shows only here. */
 const logged: string[] = [];
 
-beforeAll(() => {
-  const ids = (table: string) =>
+beforeAll(async () => {
+  const ids = async (table: string) =>
     (
-      database.reader.prepare(`SELECT id FROM "${table}" WHERE mapId = (SELECT id FROM "ArgumentMap" WHERE slug = 'negotiate-now') LIMIT 5`).all() as {
-        id: string;
-      }[]
+      await database.all<{ id: string }>(`SELECT "id" FROM "${table}" WHERE "mapId" = (SELECT "id" FROM "ArgumentMap" WHERE "slug" = 'negotiate-now') LIMIT 5`)
     ).map((r) => r.id);
-  known = { slug: 'negotiate-now', nodeIds: ids('Node'), inferenceIds: ids('Inference') };
+  known = { slug: 'negotiate-now', nodeIds: await ids('Node'), inferenceIds: await ids('Inference') };
   expect(known.nodeIds.length).toBeGreaterThan(0);
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ').slice(0, 2000)));
 });
 
-afterAll(() => {
-  database.cleanup();
+afterAll(async () => {
+  await database.cleanup();
   console.info(`fuzz: ${sent} requests over ${routes.length} route handlers`);
 });
 
 function differs(before: Snapshot, after: Snapshot): string | null {
   if (before.dataVersion !== after.dataVersion || before.maxEventId !== after.maxEventId)
-    return `a commit happened (data_version ${before.dataVersion} → ${after.dataVersion}, max MapEvent id ${before.maxEventId} → ${after.maxEventId})`;
+    return `a commit happened (data version ${before.dataVersion} → ${after.dataVersion}, max MapEvent id ${before.maxEventId} → ${after.maxEventId})`;
   for (const table of Object.keys(before.counts))
     if (before.counts[table] !== after.counts[table]) return `${table}: ${before.counts[table]} → ${after.counts[table]} rows`;
   return null;
@@ -62,7 +60,7 @@ describe('fuzz: every route answers bad input with a 4xx JSON error and writes n
     const handler = await loadHandler(route);
     await fc.assert(
       fc.asyncProperty(fuzzRequests(route, known), async ({ request, params, defect, mayPass }) => {
-        const before = database.snapshot();
+        const before = await database.snapshot();
         const controller = new AbortController();
         const response = await call(handler, new Request(request, { signal: controller.signal }), params);
         sent++;
@@ -79,7 +77,7 @@ describe('fuzz: every route answers bad input with a 4xx JSON error and writes n
         } else {
           expect(mayPass, `a request with a defect was accepted: ${where}`).toBe(true);
         }
-        expect(differs(before, database.snapshot()), where).toBeNull();
+        expect(differs(before, await database.snapshot()), where).toBeNull();
         expect(logged.splice(0), where).toEqual([]);
       }),
       { numRuns: runsPerRoute, seed: SEED, endOnFailure: false },

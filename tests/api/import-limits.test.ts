@@ -38,23 +38,23 @@ async function importFile(format: 'aif' | 'argdown', content: unknown, title = '
 }
 
 /** Rows a map of `slug` holds. */
-function rowsOf(slug: string) {
-  const count = (sql: string) => (database.reader.prepare(sql).get(slug) as { n: number }).n;
+async function rowsOf(slug: string) {
+  const count = async (sql: string) => (await database.one<{ n: number }>(sql, slug))!.n;
   return {
-    nodes: count(`SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = (SELECT id FROM "ArgumentMap" WHERE slug = ?)`),
-    inferences: count(`SELECT COUNT(*) AS n FROM "Inference" WHERE "mapId" = (SELECT id FROM "ArgumentMap" WHERE slug = ?)`),
-    conflicts: count(`SELECT COUNT(*) AS n FROM "Conflict" WHERE "mapId" = (SELECT id FROM "ArgumentMap" WHERE slug = ?)`),
+    nodes: await count(`SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = (SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?)`),
+    inferences: await count(`SELECT COUNT(*) AS n FROM "Inference" WHERE "mapId" = (SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?)`),
+    conflicts: await count(`SELECT COUNT(*) AS n FROM "Conflict" WHERE "mapId" = (SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?)`),
   };
 }
 
 /** Refused with 400 and the API's error body, and nothing written. */
 async function expectRefused(format: 'aif' | 'argdown', content: unknown, message: RegExp) {
-  const before = database.snapshot();
+  const before = await database.snapshot();
   const { status, body } = await importFile(format, content);
   expect(status).toBe(400);
   expect(isErrorBody(body)).toBe(true);
   expect(`${body.error!.message} ${body.error!.issues.map((i) => i.message).join(' ')}`).toMatch(message);
-  const after = database.snapshot();
+  const after = await database.snapshot();
   expect(after.counts).toEqual(before.counts);
   expect(after.dataVersion).toBe(before.dataVersion);
   return body.error!;
@@ -72,7 +72,7 @@ test('2 statements and 22,000 copies of one step: one step stored, 21,999 merged
   const { status, body } = await importFile('aif', doc, 'Many copies of one step');
   expect(status).toBe(201);
   expect(body.merged).toEqual({ inferences: n - 1, conflicts: 0 });
-  expect(rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: 2, inferences: 1, conflicts: 0 });
+  expect(await rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: 2, inferences: 1, conflicts: 0 });
 });
 
 test('copies of one attack are stored once', async () => {
@@ -80,7 +80,7 @@ test('copies of one attack are stored once', async () => {
   const { status, body } = await importFile('aif', doc, 'Many copies of one attack');
   expect(status).toBe(201);
   expect(body.merged).toEqual({ inferences: 0, conflicts: 499 });
-  expect(rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: 2, inferences: 0, conflicts: 1 });
+  expect(await rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: 2, inferences: 0, conflicts: 1 });
 });
 
 /** `count` distinct steps (or attacks) between 120 statements. */
@@ -133,5 +133,5 @@ test(`a ${MAP_NODES_MAX}-long chain of steps imports whole`, async () => {
   };
   const { status, body } = await importFile('aif', doc, 'A long chain');
   expect(status).toBe(201);
-  expect(rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: n, inferences: n - 1, conflicts: 0 });
+  expect(await rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: n, inferences: n - 1, conflicts: 0 });
 });

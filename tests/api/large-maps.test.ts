@@ -24,19 +24,18 @@ beforeAll(async () => {
   const { db } = await import('@/lib/db/client');
   const { writeGraph } = await import('@/lib/db/write-graph');
   const client = await db();
-  const { documentId } = database.reader.prepare(`SELECT documentId FROM ArgumentMap WHERE slug = 'negotiate-now'`).get() as { documentId: string };
+  const { documentId } = (await database.one<{ documentId: string }>(`SELECT "documentId" FROM "ArgumentMap" WHERE "slug" = 'negotiate-now'`))!;
   await client.$transaction(async (tx) => {
     const map = await tx.argumentMap.create({ data: { slug: SLUG, title: 'The largest map', documentId, policy: 'open' }, select: { id: true } });
     await writeGraph(tx, map.id, graph, idOf);
   });
 }, 120_000);
 
-function liveNodes(): number {
-  return (
-    database.reader.prepare(`SELECT COUNT(*) AS n FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = ? AND n.deletedAt IS NULL`).get(SLUG) as {
-      n: number;
-    }
-  ).n;
+async function liveNodes(): Promise<number> {
+  return (await database.one<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "Node" n JOIN "ArgumentMap" m ON m."id" = n."mapId" WHERE m."slug" = ? AND n."deletedAt" IS NULL`,
+    SLUG,
+  ))!.n;
 }
 
 test(`"Tidy layout" saves ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions at once on a ${MAP_NODES_MAX.toLocaleString('en')}-point map`, async () => {
@@ -45,23 +44,24 @@ test(`"Tidy layout" saves ${POSITIONS_BATCH_MAX.toLocaleString('en')} positions 
   const response = await send('PUT', `/api/maps/${SLUG}/positions`, { body: { positions }, headers: CLIENT });
   expect(response.status, await response.clone().text()).toBe(200);
   expect(await response.json()).toEqual({ updated: POSITIONS_BATCH_MAX });
-  const saved = database.reader
-    .prepare(`SELECT COUNT(*) AS n FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = ? AND n.x IS NOT NULL AND n.y = -n.x`)
-    .get(SLUG) as { n: number };
+  const saved = (await database.one<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "Node" n JOIN "ArgumentMap" m ON m."id" = n."mapId" WHERE m."slug" = ? AND n."x" IS NOT NULL AND n."y" = -n."x"`,
+    SLUG,
+  ))!;
   expect(saved.n).toBe(POSITIONS_BATCH_MAX);
 });
 
 test('a batch naming a point of another map is refused whole, and writes nothing', async () => {
-  const before = database.snapshot();
-  const other = (
-    database.reader.prepare(`SELECT n.id FROM Node n JOIN ArgumentMap m ON m.id = n.mapId WHERE m.slug = 'negotiate-now' LIMIT 1`).get() as { id: string }
-  ).id;
+  const before = await database.snapshot();
+  const other = (await database.one<{ id: string }>(
+    `SELECT n."id" FROM "Node" n JOIN "ArgumentMap" m ON m."id" = n."mapId" WHERE m."slug" = 'negotiate-now' LIMIT 1`,
+  ))!.id;
   const positions = Object.fromEntries([...graph.nodes.slice(0, 1500).map((n) => [idOf('node', n.id), { x: 1, y: 1 }]), [other, { x: 2, y: 2 }]]);
   const response = await send('PUT', `/api/maps/${SLUG}/positions`, { body: { positions }, headers: CLIENT });
   expect(response.status).toBe(400);
   const body = (await response.json()) as { error: { issues: { path: string[] }[] } };
   expect(body.error.issues).toEqual([expect.objectContaining({ path: ['positions', other] })]);
-  expect(database.snapshot()).toEqual(before);
+  expect(await database.snapshot()).toEqual(before);
 });
 
 test('deleting a point that takes ~1,500 others with it works, and Undo brings all of them back', async () => {
@@ -78,7 +78,7 @@ test('deleting a point that takes ~1,500 others with it works, and Undo brings a
   expect(deleted.status, await deleted.clone().text()).toBe(200);
   const { deletionId, removed } = (await deleted.json()) as { deletionId: string; removed: string[] };
   expect(removed).toHaveLength(target!.dependents + 1);
-  expect(liveNodes()).toBe(MAP_NODES_MAX - removed.length);
+  expect(await liveNodes()).toBe(MAP_NODES_MAX - removed.length);
 
   const listed = await send('GET', `/api/maps/${SLUG}/deletions`, { headers: CLIENT });
   const { deletions } = (await listed.json()) as { deletions: { deletionId: string; nodes: unknown[] }[] };
@@ -88,11 +88,11 @@ test('deleting a point that takes ~1,500 others with it works, and Undo brings a
 
   expect(restored.status, await restored.clone().text()).toBe(200);
   expect(((await restored.json()) as { restored: string[] }).restored).toHaveLength(removed.length);
-  expect(liveNodes()).toBe(MAP_NODES_MAX);
+  expect(await liveNodes()).toBe(MAP_NODES_MAX);
 });
 
 test('a full map takes no new point; a delete makes room for exactly as many, though the deleted rows stay for Undo', async () => {
-  expect(liveNodes()).toBe(MAP_NODES_MAX);
+  expect(await liveNodes()).toBe(MAP_NODES_MAX);
   const thesis = idOf('node', graph.nodes.find((n) => n.kind === 'thesis')!.id);
   const add = (text: string) =>
     send('POST', `/api/maps/${SLUG}/nodes`, { headers: CLIENT, body: { kind: 'objection', text, target: thesis, relation: 'attacks' } });
@@ -105,9 +105,9 @@ test('a full map takes no new point; a delete makes room for exactly as many, th
   const leaf = graph.nodes.find((n) => n.kind !== 'thesis' && dependentsOf(graph, n.id).length === 0)!;
   const deleted = await send('DELETE', `/api/maps/${SLUG}/nodes/${idOf('node', leaf.id)}`, { headers: CLIENT });
   expect(deleted.status, await deleted.clone().text()).toBe(200);
-  expect(liveNodes()).toBe(MAP_NODES_MAX - 1);
+  expect(await liveNodes()).toBe(MAP_NODES_MAX - 1);
   const room = await add('A point in the place a delete freed.');
   expect(room.status, await room.clone().text()).toBe(201);
-  expect(liveNodes()).toBe(MAP_NODES_MAX);
+  expect(await liveNodes()).toBe(MAP_NODES_MAX);
   expect((await add('And one more is again too many.')).status).toBe(409);
 });

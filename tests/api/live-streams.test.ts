@@ -178,19 +178,19 @@ describe('stream caps', () => {
 });
 
 describe('a client that does not read', () => {
-  const mapId = () => (database.reader.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(SLUG) as { id: string }).id;
+  const mapId = async () => (await database.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', SLUG))!.id;
   /** Appends `count` events of ~10 KB each to the map's log; returns the id of the first. */
-  function appendEvents(count: number): number {
-    const insert = database.reader.prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, data, createdAt) VALUES (?, ?, ?, ?, ?, ?)');
+  async function appendEvents(count: number): Promise<number> {
+    const insert = 'INSERT INTO "MapEvent" ("mapId", "type", "actor", "clientId", "data", "createdAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"';
     const data = JSON.stringify({ title: 'x'.repeat(10_000) });
-    const id = mapId();
+    const id = await mapId();
     let first = 0;
-    database.reader.transaction(() => {
+    await database.transaction(async (tx) => {
       for (let i = 0; i < count; i++) {
-        const row = insert.run(id, 'map.updated', 'bulk', '', data, new Date().toISOString());
-        first ||= Number(row.lastInsertRowid);
+        const row = (await tx.one<{ id: number }>(insert, id, 'map.updated', 'bulk', '', data, new Date().toISOString()))!;
+        first ||= row.id;
       }
-    })();
+    });
     return first;
   }
   /** A reader that gives what the stream has, until nothing more comes for `quietMs`, as change ids. */
@@ -215,8 +215,8 @@ describe('a client that does not read', () => {
   const buffered = () => process.memoryUsage().arrayBuffers;
 
   test('its backlog waits in the log, not in memory; when it reads it gets every event once, in order', async () => {
-    const last = (database.reader.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent').get() as { id: number }).id;
-    const first = appendEvents(3000);
+    const last = (await database.one<{ id: number }>('SELECT COALESCE(MAX("id"), 0) AS id FROM "MapEvent"'))!.id;
+    const first = await appendEvents(3000);
     const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
     const aborter = new AbortController();
     const before = buffered();
@@ -241,9 +241,10 @@ describe('a client that does not read', () => {
     const drain = changeReader(response.body!);
     expect(await drain(200)).toEqual([]);
     const before = buffered();
-    const first = appendEvents(2000);
+    const first = await appendEvents(2000);
+    const id = await mapId();
     for (let i = 0; i < 20; i++) {
-      announce(mapId());
+      announce(id);
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(buffered() - before).toBeLessThan(8 * STREAM_BUFFER_BYTES);
@@ -253,13 +254,14 @@ describe('a client that does not read', () => {
   });
 
   test(`one that takes nothing while ${STREAM_STALLED_MESSAGES_MAX} presence changes pile up is dropped, and gives back its seat`, async () => {
-    appendEvents(100);
+    await appendEvents(100);
     const handler = await loadHandler(discoverRoutes().find((r) => r.name === 'GET /api/maps/[slug]/events')!);
     const response = await call(handler, new Request(`http://localhost:3000/api/maps/${SLUG}/events?after=0&client=stuck`), { slug: SLUG });
     await new Promise((r) => setTimeout(r, 300));
     expect(streams().count()).toBe(1);
+    const id = await mapId();
     for (let i = 0; i <= STREAM_STALLED_MESSAGES_MAX / 2; i++) {
-      const seat = streams().admit(mapId(), { name: `Visitor ${i}`, clientId: `v${i}` });
+      const seat = streams().admit(id, { name: `Visitor ${i}`, clientId: `v${i}` });
       if ('release' in seat) seat.release();
     }
     expect(streams().count()).toBe(0);

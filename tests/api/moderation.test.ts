@@ -52,7 +52,7 @@ beforeAll(async () => {
   ownerCookie = (await createSession(owner.id)).token;
   // An owned map that is still open, so an anonymous visitor can write on it.
   mapId = (await client.argumentMap.update({ where: { slug: SLUG }, data: { ownerId: owner.id, policy: 'open' }, select: { id: true } })).id;
-  const thesis = database.reader.prepare(`SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis'`).get(mapId) as { id: string };
+  const thesis = (await database.one<{ id: string }>(`SELECT "id" FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis'`, mapId))!;
 
   // The visitor writes.
   const add = async (text: string, target: string) =>
@@ -147,10 +147,10 @@ test("on an open map a visitor may undo any delete but the owner's moderation", 
   const client = await db();
   await client.argumentMap.update({ where: { id: mapId }, data: { policy: 'open' } });
   try {
-    const moderated = database.reader.prepare(`SELECT deletionId FROM Node WHERE mapId = ? AND text = ?`).get(mapId, SECRET_POINT) as { deletionId: string };
+    const moderated = (await database.one<{ deletionId: string }>(`SELECT "deletionId" FROM "Node" WHERE "mapId" = ? AND "text" = ?`, mapId, SECRET_POINT))!;
     const refused = await send('POST /api/maps/[slug]/deletions/[deletionId]/restore', { slug: SLUG, deletionId: moderated.deletionId }, visitor);
     expect(refused.status, await refused.text()).toBe(403);
-    const still = database.reader.prepare(`SELECT deletedAt FROM Node WHERE mapId = ? AND text = ?`).get(mapId, SECRET_POINT) as { deletedAt: unknown };
+    const still = (await database.one<{ deletedAt: unknown }>(`SELECT "deletedAt" FROM "Node" WHERE "mapId" = ? AND "text" = ?`, mapId, SECRET_POINT))!;
     expect(still.deletedAt).not.toBeNull();
   } finally {
     await client.argumentMap.update({ where: { id: mapId }, data: { policy: 'read-only' } });

@@ -38,7 +38,7 @@ const TARGETS = { objections: 2, underClassmates: 1, rebuttals: 1, questions: 1,
 const JO = 'Smith, "Jo"';
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
 
-const row = <T>(sql: string, ...values: unknown[]) => database.reader.prepare(sql).get(...values) as T;
+const row = async <T>(sql: string, ...values: unknown[]) => (await database.one<T>(sql, ...values))!;
 
 let teacher: TestBrowser;
 let ada: TestBrowser;
@@ -119,11 +119,10 @@ test('before any task is set: every member but the teacher, nothing counted, tas
 describe('two students act on the class copy', () => {
   beforeAll(async () => {
     expect((await teacher.put(`/api/maps/${slug}/tasks`, { targets: TARGETS, dueAt: '2026-12-10' })).status).toBe(200);
-    const mapId = row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
-    const thesis = row<{ id: string }>("SELECT id FROM Node WHERE mapId = ? AND kind = 'thesis' AND deletedAt IS NULL", mapId).id;
-    const exampleStep = row<{ id: string }>(
-      "SELECT id FROM Inference WHERE mapId = ? AND scheme = 'example' AND deletedAt IS NULL ORDER BY id LIMIT 1",
-      mapId,
+    const mapId = (await row<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug)).id;
+    const thesis = (await row<{ id: string }>(`SELECT "id" FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis' AND "deletedAt" IS NULL`, mapId)).id;
+    const exampleStep = (
+      await row<{ id: string }>(`SELECT "id" FROM "Inference" WHERE "mapId" = ? AND "scheme" = 'example' AND "deletedAt" IS NULL ORDER BY "id" LIMIT 1`, mapId)
     ).id;
 
     // Ada: a claim quoting the essay under the thesis (the seed's: not a classmate's point).
@@ -207,7 +206,7 @@ describe('two students act on the class copy', () => {
     const gone = testBrowser();
     expect((await gone.post(`/api/invites/${code}`, { name: 'Gone' })).status).toBe(201);
     expect((await progressAs(teacher)).students.map((s) => s.member.name)).toContain('Gone');
-    const goneId = row<{ id: string }>('SELECT id FROM Membership WHERE name = ?', 'Gone').id;
+    const goneId = (await row<{ id: string }>('SELECT "id" FROM "Membership" WHERE "name" = ?', 'Gone')).id;
     expect((await teacher.delete(`/api/maps/${slug}/members/${goneId}`)).status).toBe(200);
 
     const all = await progressAs(teacher);
@@ -288,11 +287,11 @@ describe('who may not read progress', () => {
   });
 });
 
-test('the identity marks never leave the server', () => {
-  const mapId = row<{ id: string }>('SELECT id FROM ArgumentMap WHERE slug = ?', slug).id;
-  marks = (
-    database.reader.prepare('SELECT DISTINCT actorMark FROM MapEvent WHERE mapId = ? AND actorMark IS NOT NULL').all(mapId) as { actorMark: string }[]
-  ).map((r) => r.actorMark);
+test('the identity marks never leave the server', async () => {
+  const mapId = (await row<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug)).id;
+  marks = (await database.all<{ actorMark: string }>('SELECT DISTINCT "actorMark" FROM "MapEvent" WHERE "mapId" = ? AND "actorMark" IS NOT NULL', mapId)).map(
+    (r) => r.actorMark,
+  );
   // The teacher, Ada's account and Jo's membership all acted.
   expect(marks).toHaveLength(3);
   expect(answersRead.length).toBeGreaterThan(10);

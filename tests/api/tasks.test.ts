@@ -28,14 +28,14 @@ beforeAll(async () => {
   expect((await student.post(`/api/invites/${copy.body.invite.code}`, { name: 'Ada' })).status).toBe(201);
 });
 
-const mapId = () => (database.reader.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string }).id;
+const mapId = async () => (await database.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))!.id;
 /** The `tasks.updated` events of the class copy, oldest first, as stored. */
-const taskEvents = () =>
+const taskEvents = async () =>
   (
-    database.reader.prepare("SELECT actorMark, data FROM MapEvent WHERE mapId = ? AND type = 'tasks.updated' ORDER BY id").all(mapId()) as {
-      actorMark: string;
-      data: string;
-    }[]
+    await database.all<{ actorMark: string; data: string }>(
+      `SELECT "actorMark", "data" FROM "MapEvent" WHERE "mapId" = ? AND "type" = 'tasks.updated' ORDER BY "id"`,
+      await mapId(),
+    )
   ).map((e) => ({
     actorMark: e.actorMark,
     ...(JSON.parse(e.data) as { tasks: unknown; before: unknown }),
@@ -43,9 +43,9 @@ const taskEvents = () =>
 
 /** Runs `refused` and checks that nothing at all was written meanwhile. */
 async function writesNothing<T>(refused: () => Promise<T>): Promise<T> {
-  const before = database.snapshot();
+  const before = await database.snapshot();
   const result = await refused();
-  const after = database.snapshot();
+  const after = await database.snapshot();
   expect(after.counts).toEqual(before.counts);
   expect(after.maxEventId).toBe(before.maxEventId);
   expect(after.dataVersion).toBe(before.dataVersion);
@@ -83,18 +83,18 @@ describe('the owner of a class copy', () => {
     const cleared = await teacher.delete<{ tasks: null }>(`/api/maps/${slug}/tasks`);
     expect(cleared).toMatchObject({ status: 200, body: { tasks: null } });
     expect((await student.get(`/api/maps/${slug}/tasks`)).body).toEqual({ tasks: null });
-    expect(database.reader.prepare('SELECT COUNT(*) AS n FROM ClassTasks WHERE mapId = ?').get(mapId())).toEqual({ n: 0 });
+    expect(await database.one('SELECT COUNT(*) AS n FROM "ClassTasks" WHERE "mapId" = ?', await mapId())).toEqual({ n: 0 });
     // Clearing what is not set changes nothing.
     await writesNothing(async () => expect((await teacher.delete(`/api/maps/${slug}/tasks`)).body).toEqual({ tasks: null }));
 
-    const teacherMark = `user:${(database.reader.prepare("SELECT id FROM User WHERE username = 'teacher-tasks'").get() as { id: string }).id}`;
+    const teacherMark = `user:${(await database.one<{ id: string }>(`SELECT "id" FROM "User" WHERE "username" = 'teacher-tasks'`))!.id}`;
     const first = {
       targets: { underClassmates: 2, rebuttals: 1, questions: 1, quotes: 1 },
       dueAt: '2026-03-14',
       instructions: 'Two objections to classmates’ points.',
     };
     const second = { targets: { objections: 3 }, dueAt: null, instructions: '' };
-    expect(taskEvents()).toEqual([
+    expect(await taskEvents()).toEqual([
       { actorMark: teacherMark, tasks: first, before: null },
       { actorMark: teacherMark, tasks: second, before: first },
       { actorMark: teacherMark, tasks: null, before: second },

@@ -14,10 +14,9 @@ afterAll(() => database.cleanup());
 
 type Summary = { rating: { average: number; count: number }; mine: number | null };
 
-function claimId(offset: number): string {
-  return (
-    database.reader.prepare(`SELECT id FROM "Node" WHERE kind = 'claim' AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET ?`).get(offset) as { id: string }
-  ).id;
+async function claimId(offset: number): Promise<string> {
+  return (await database.one<{ id: string }>(`SELECT "id" FROM "Node" WHERE "kind" = 'claim' AND "deletedAt" IS NULL ORDER BY "id" LIMIT 1 OFFSET ?`, offset))!
+    .id;
 }
 const votePath = (nodeId: string) => `/api/maps/negotiate-now/nodes/${encodeURIComponent(nodeId)}/vote`;
 const ownerKey = () => ({ 'x-argmap-owner': randomUUID(), 'x-argmap-client': randomUUID() });
@@ -26,7 +25,7 @@ const ownerKey = () => ({ 'x-argmap-owner': randomUUID(), 'x-argmap-client': ran
 const browser = testBrowser();
 
 test('20 votes from one browser with a new X-Argmap-Owner each count once', async () => {
-  const node = claimId(0);
+  const node = await claimId(0);
   for (let i = 0; i < 20; i++) {
     const answer = await browser.put<Summary>(votePath(node), { value: i % 5 }, ownerKey());
     expect(answer.status).toBe(200);
@@ -38,7 +37,7 @@ test('20 votes from one browser with a new X-Argmap-Owner each count once', asyn
 });
 
 test('a voter cookie the client made up is not a voter id: the server hands out its own', async () => {
-  const node = claimId(1);
+  const node = await claimId(1);
   const forged = `${'A'.repeat(22)}.${'B'.repeat(43)}`;
   const first = testBrowser({ cookie: `argmap_voter=${forged}` });
   const second = testBrowser({ cookie: `argmap_voter=${forged}` });
@@ -51,7 +50,7 @@ test('a voter cookie the client made up is not a voter id: the server hands out 
 });
 
 test('dropping the cookie buys at most the ration of new voters per address', async () => {
-  const node = claimId(2);
+  const node = await claimId(2);
   const statuses: number[] = [];
   for (let i = 0; i < VOTER_MINTS_MAX + 10; i++) {
     // A new browser each time, at a new address it claims (not believed without TRUST_PROXY).
@@ -61,12 +60,12 @@ test('dropping the cookie buys at most the ration of new voters per address', as
   // The two tests above handed out 3 ids from the same (direct) address.
   expect(statuses.filter((s) => s === 200)).toHaveLength(VOTER_MINTS_MAX - 3);
   expect(new Set(statuses.filter((s) => s !== 200))).toEqual(new Set([429]));
-  const count = (database.reader.prepare(`SELECT COUNT(*) AS n FROM "Vote" WHERE nodeId = ?`).get(node) as { n: number }).n;
+  const count = (await database.one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Vote" WHERE "nodeId" = ?`, node))!.n;
   expect(count).toBe(VOTER_MINTS_MAX - 3);
 });
 
 test('a browser that has its voter id keeps voting when the ration is spent', async () => {
-  const answer = await browser.put<Summary>(votePath(claimId(3)), { value: 2 }, ownerKey());
+  const answer = await browser.put<Summary>(votePath(await claimId(3)), { value: 2 }, ownerKey());
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({ rating: { average: 2, count: 1 }, mine: 2 });
 });

@@ -15,8 +15,8 @@ const WRITERS = 50;
 test(`${WRITERS} concurrent writers on one map from one address are all accepted`, async () => {
   const route = discoverRoutes().find((r) => r.name === 'POST /api/maps/[slug]/nodes')!;
   const handler = await loadHandler(route);
-  const thesis = (database.reader.prepare(`SELECT id FROM "Node" WHERE kind = 'thesis' LIMIT 1`).get() as { id: string }).id;
-  const before = database.snapshot();
+  const thesis = (await database.one<{ id: string }>(`SELECT "id" FROM "Node" WHERE "kind" = 'thesis' LIMIT 1`))!.id;
+  const before = await database.snapshot();
   const responses = await Promise.all(
     Array.from({ length: WRITERS }, (_, i) =>
       call(
@@ -40,7 +40,7 @@ test(`${WRITERS} concurrent writers on one map from one address are all accepted
   );
   const statuses = await Promise.all(responses.map(async (r) => `${r.status}${r.status === 201 ? '' : ` ${await r.text()}`}`));
   expect(statuses).toEqual(Array(WRITERS).fill('201'));
-  const after = database.snapshot();
+  const after = await database.snapshot();
   expect(after.counts.Node - before.counts.Node).toBe(WRITERS);
   expect(after.maxEventId - before.maxEventId).toBeGreaterThanOrEqual(WRITERS);
 });

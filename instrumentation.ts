@@ -2,7 +2,8 @@
  * Next calls `register` once when the server starts. In the Node.js server it makes SIGINT and
  * SIGTERM stop the server within a few seconds even with live streams open (lib/http/shutdown.ts),
  * and has every request carry its connection's peer address, for the per-address limits
- * (lib/auth/peer-address.ts).
+ * (lib/auth/peer-address.ts). On PostgreSQL it loads the signing key all instances share and listens
+ * for changes made by other instances (lib/db/events.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -10,4 +11,12 @@ export async function register() {
   const { installPeerAddress } = await import('./lib/auth/peer-address');
   installGracefulShutdown();
   installPeerAddress(listeningHttpServers());
+  const { databaseKind } = await import('./lib/db/database-url');
+  if (databaseKind() === 'postgresql') {
+    // Several instances share one database: they sign alike and hear each other's changes.
+    const { loadSharedSecret } = await import('./lib/auth/server-secret');
+    const { listenForChanges } = await import('./lib/db/events');
+    await loadSharedSecret();
+    await listenForChanges();
+  }
 }

@@ -61,5 +61,5 @@ removeStaleDatabases();
 // `exit` listeners run on every process.exit, including the ones in prepareDatabase() and serve().
 process.on('exit', () => removeDatabase(target));
 
-prepareDatabase();
+await prepareDatabase();
 serve({ port: E2E_PORT, rebuild: process.env.ARGMAP_E2E_REBUILD === '1' });

@@ -57,9 +57,32 @@ export function assertDatabaseNotInUse(file) {
   }
 }
 
-export function prepareDatabase() {
+/** Whether DATABASE_URL names a PostgreSQL server (lib/db/database-url.ts decides the same way). */
+export function onPostgres(env = process.env) {
+  return /^postgres(ql)?:\/\//i.test(env.DATABASE_URL?.trim() ?? '');
+}
+
+/** The URL with its password hidden, for the log. */
+function shown(url) {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export async function prepareDatabase() {
   defaultEnv();
-  console.log(`Database: ${process.env.DATABASE_URL}`);
+  console.log(`Database: ${shown(process.env.DATABASE_URL)}`);
+  if (onPostgres()) {
+    // Both clients are generated on install; generating again keeps them in step after a pull.
+    run(bin('prisma'), ['generate', '--schema', path.join('prisma', 'postgresql', 'schema.prisma')]);
+    const { migratePostgres } = await import('./migrate-postgres.mjs');
+    try {
+      await migratePostgres(process.env.DATABASE_URL);
+    } catch (error) {
+      console.error(`\nMigrating PostgreSQL failed: ${error.message}`);
+      process.exit(1);
+    }
+    run(bin('tsx'), [path.join(root, 'prisma', 'seed', 'index.ts')]);
+    return;
+  }
   const file = path.resolve(root, process.env.DATABASE_URL.trim().replace(/^file:/, ''));
   // SQLite creates the file but not its folder.
   mkdirSync(path.dirname(file), { recursive: true });
@@ -70,4 +93,4 @@ export function prepareDatabase() {
   run(bin('tsx'), [path.join(root, 'prisma', 'seed', 'index.ts')]);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) prepareDatabase();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await prepareDatabase();

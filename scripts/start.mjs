@@ -2,5 +2,5 @@
 import { prepareDatabase } from './prepare-db.mjs';
 import { serve } from './serve.mjs';
 
-prepareDatabase();
+await prepareDatabase();
 serve({ port: process.env.PORT || '3000' });

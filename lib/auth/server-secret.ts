@@ -2,7 +2,8 @@ import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from '../db/database-url';
+import { databaseFile, databaseKind } from '../db/database-url';
+import { postgresPool } from '../db/client';
 
 /** The secret's file, beside the database, so a restart keeps every cookie the server signed. */
 const SECRET_FILE = 'argmap-secret';
@@ -15,7 +16,8 @@ const globalForSecret = globalThis as unknown as { argmapServerSecret?: Buffer }
  * The key that signs what the server hands browsers to keep (voter ids, known-device tokens):
  * `ARGMAP_SECRET` when set (at least 32 characters), else a random key kept in a file beside the
  * database (made on first use, readable by its owner only), else — when that cannot be written —
- * one for this process alone (a restart then forgets what it signed).
+ * one for this process alone (a restart then forgets what it signed). On PostgreSQL every instance
+ * must sign alike: the key is kept in the database instead, loaded at start ({@link loadSharedSecret}).
  */
 function serverSecret(): Buffer {
   if (globalForSecret.argmapServerSecret) return globalForSecret.argmapServerSecret;
@@ -38,6 +40,20 @@ function serverSecret(): Buffer {
   }
   globalForSecret.argmapServerSecret = key;
   return key;
+}
+
+/**
+ * On PostgreSQL without `ARGMAP_SECRET`: loads the key every instance shares from the database,
+ * making it on first start (the first instance's insert wins; the others read it). Called once at
+ * start (instrumentation.ts), before any request is served.
+ */
+export async function loadSharedSecret(): Promise<void> {
+  if (databaseKind() !== 'postgresql' || (process.env.ARGMAP_SECRET?.trim().length ?? 0) >= SECRET_MIN_LENGTH) return;
+  const pool = (await postgresPool())!;
+  await pool.query('CREATE TABLE IF NOT EXISTS "_argmap_secret" ("id" INT PRIMARY KEY, "key" TEXT NOT NULL)');
+  await pool.query('INSERT INTO "_argmap_secret" ("id", "key") VALUES (1, $1) ON CONFLICT ("id") DO NOTHING', [randomBytes(32).toString('base64url')]);
+  const { rows } = await pool.query<{ key: string }>('SELECT "key" FROM "_argmap_secret" WHERE "id" = 1');
+  globalForSecret.argmapServerSecret = Buffer.from(rows[0].key);
 }
 
 /** The server's signature of `message`: 43 characters of base64url (HMAC-SHA256). */

@@ -7,7 +7,7 @@ import { actorFrom } from '../http/actor';
 import { AppError } from '../http/errors';
 import { GUEST_NAME } from '../argument/pseudonyms';
 import type { Actor } from './events';
-import { db, readNow } from './client';
+import { db, sqlRead } from './client';
 
 /** Who is asking: an account, a student who joined by invite, or nobody in particular. */
 export type Identity = { kind: 'user'; userId: string; name: string } | { kind: 'member'; memberId: string; name: string } | { kind: 'anonymous' };
@@ -64,10 +64,11 @@ export function creatorMark(identity: Identity): string | null {
 export async function resolveAccess(request: Request, slug: string): Promise<Access> {
   const client = await db();
   // On every request: one prepared statement rather than a Prisma query.
-  const map = await readNow(
-    (sql) =>
-      sql.prepare('SELECT id, policy, ownerId, anonymous FROM ArgumentMap WHERE slug = ?').get(slug) as
-        { id: string; policy: string; ownerId: string | null; anonymous: number | bigint } | undefined,
+  const map = await sqlRead((sql) =>
+    sql.one<{ id: string; policy: string; ownerId: string | null; anonymous: number | boolean }>(
+      'SELECT "id", "policy", "ownerId", "anonymous" FROM "ArgumentMap" WHERE "slug" = ?',
+      slug,
+    ),
   );
   if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
   const policy = map.policy as Policy;
@@ -94,7 +95,7 @@ export async function resolveAccess(request: Request, slug: string): Promise<Acc
     : member
       ? { kind: 'member', memberId: member.id, name: member.name }
       : { kind: 'anonymous' };
-  return { mapId: map.id, policy, role, identity, memberId: member?.id ?? null, anonymous: Number(map.anonymous) === 1 };
+  return { mapId: map.id, policy, role, identity, memberId: member?.id ?? null, anonymous: Boolean(map.anonymous) };
 }
 
 /**

@@ -4,13 +4,13 @@ import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import type { Policy, Role } from '../auth/permissions';
 import { AppError } from '../http/errors';
 import { hashKey, newMemberKey, type Access } from './access';
-import type Database from 'better-sqlite3';
 import { GUEST_NAME } from '../argument/pseudonyms';
-import { db, readNow, writeTransaction } from './client';
+import { db, sqlRead, sqlTransaction } from './client';
+import type { Sql } from './sql';
 import { announceAccessChange } from './events';
 import { freshIds, newId } from './import';
 import { readGraphOf } from './maps';
-import { sqliteTimestamp, writeGraphSync } from './write-graph';
+import { writeGraphIn } from './write-graph';
 import { rosterOf } from './roster';
 
 /** Letters and digits that cannot be mistaken for each other when read off a projector. */
@@ -45,27 +45,47 @@ export async function copyMap(
   const base = slugify(input.title);
   // One synchronous transaction of prepared statements, as an import: a 5,000-point copy through
   // Prisma took seconds, holding the app's one connection while every other request waited.
-  return writeTransaction((sql) => {
-    const taken = sql.prepare('SELECT slug FROM ArgumentMap WHERE substr(slug, 1, ?) = ?').all(base.length, base) as { slug: string }[];
+  return sqlTransaction(async (sql) => {
+    await sql.lockSlugs();
+    const taken = await sql.all<{ slug: string }>('SELECT "slug" FROM "ArgumentMap" WHERE substr("slug", 1, ?) = ?', base.length, base);
     const newSlug = freeSlug(base, new Set(taken.map((t) => t.slug)));
     const now = new Date();
-    const at = sqliteTimestamp(now);
     const mapId = newId();
-    sql
-      .prepare(
-        'INSERT INTO ArgumentMap (id, slug, title, documentId, policy, ownerId, className, copiedFromId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(mapId, newSlug, input.title, source.documentId, 'invite', user.id, input.className?.trim() ?? '', source.id, at, at);
-    writeGraphSync(sql, mapId, graph, freshIds(newSlug, graph), now.getTime());
-    sql
-      .prepare('INSERT INTO Membership (id, mapId, userId, name, role, createdAt) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(newId(), mapId, user.id, user.username, 'owner', at);
-    const codeTaken = sql.prepare('SELECT 1 FROM Invite WHERE code = ?');
+    await sql.run(
+      'INSERT INTO "ArgumentMap" ("id", "slug", "title", "documentId", "policy", "ownerId", "className", "copiedFromId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      mapId,
+      newSlug,
+      input.title,
+      source.documentId,
+      'invite',
+      user.id,
+      input.className?.trim() ?? '',
+      source.id,
+      now,
+      now,
+    );
+    await writeGraphIn(sql, mapId, graph, freshIds(newSlug, graph), now.getTime());
+    await sql.run(
+      'INSERT INTO "Membership" ("id", "mapId", "userId", "name", "role", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
+      newId(),
+      mapId,
+      user.id,
+      user.username,
+      'owner',
+      now,
+    );
     let code = newInviteCode();
-    while (codeTaken.get(code)) code = newInviteCode();
-    sql
-      .prepare('INSERT INTO Invite (id, mapId, code, role, active, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)')
-      .run(newId(), mapId, code, 'editor', at, at);
+    while (await sql.one('SELECT 1 FROM "Invite" WHERE "code" = ?', code)) code = newInviteCode();
+    await sql.run(
+      'INSERT INTO "Invite" ("id", "mapId", "code", "role", "active", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+      newId(),
+      mapId,
+      code,
+      'editor',
+      true,
+      now,
+      now,
+    );
     return { map: { slug: newSlug }, invite: { code, role: 'editor', active: true } as InviteView };
   });
 }
@@ -106,7 +126,7 @@ export async function joinWithInvite(
   }
   // On an anonymous class a name is how "Student N" is told apart: one already in use there would
   // share its number, and show its points to the newcomer under that name.
-  const taken = await readNow((sql) => nameInUse(sql, invite.map.id, name));
+  const taken = await sqlRead((sql) => nameInUse(sql, invite.map.id, name));
   if (taken) throw new AppError('conflict', taken, { issues: [{ path: ['name'], message: taken }] });
   const memberKey = newMemberKey();
   await client.membership.create({ data: { mapId: invite.map.id, keyHash: hashKey(memberKey), name, role } });
@@ -119,19 +139,20 @@ export async function joinWithInvite(
  * analysts) — or one the class's labels use ("Guest", "Student 3"), compared without regard to
  * case. Each lookup reads only this map's rows (linear in the map).
  */
-function nameInUse(sql: Database.Database, mapId: string, name: string): string | null {
-  const map = sql
-    .prepare('SELECT m.anonymous AS anonymous, u.username AS ownerName FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?')
-    .get(mapId) as { anonymous: number | bigint; ownerName: string | null } | undefined;
-  if (!map || !Number(map.anonymous)) return null;
+async function nameInUse(sql: Sql, mapId: string, name: string): Promise<string | null> {
+  const map = await sql.one<{ anonymous: number | boolean; ownerName: string | null }>(
+    'SELECT m."anonymous" AS "anonymous", u."username" AS "ownerName" FROM "ArgumentMap" m LEFT JOIN "User" u ON u."id" = m."ownerId" WHERE m."id" = ?',
+    mapId,
+  );
+  if (!map || !map.anonymous) return null;
   const lower = name.toLowerCase();
   if (lower === GUEST_NAME.toLowerCase() || /^student\s*\d+$/i.test(name))
     return `“${name}” is how this anonymous class labels people. Join under your own name — only your teacher sees it.`;
   const used =
     map.ownerName?.toLowerCase() === lower ||
-    sql.prepare('SELECT 1 FROM Membership WHERE mapId = ? AND lower(name) = ? LIMIT 1').get(mapId, lower) !== undefined ||
-    sql.prepare('SELECT 1 FROM Node WHERE mapId = ? AND lower(author) = ? LIMIT 1').get(mapId, lower) !== undefined ||
-    sql.prepare('SELECT 1 FROM Comment WHERE mapId = ? AND lower(author) = ? LIMIT 1').get(mapId, lower) !== undefined;
+    (await sql.one('SELECT 1 FROM "Membership" WHERE "mapId" = ? AND lower("name") = ? LIMIT 1', mapId, lower)) !== undefined ||
+    (await sql.one('SELECT 1 FROM "Node" WHERE "mapId" = ? AND lower("author") = ? LIMIT 1', mapId, lower)) !== undefined ||
+    (await sql.one('SELECT 1 FROM "Comment" WHERE "mapId" = ? AND lower("author") = ? LIMIT 1', mapId, lower)) !== undefined;
   return used ? `Someone in this class already uses the name “${name}”. Add an initial or a surname (e.g. “${name} K.”).` : null;
 }
 

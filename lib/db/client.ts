@@ -1,47 +1,125 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
-import { databaseFile } from './database-url';
-import type Database from 'better-sqlite3';
+import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client';
+import { databaseFile, databaseKind, databaseUrl, type DatabaseKind } from './database-url';
 import { ArgmapSqliteAdapterFactory, exclusiveRead, exclusiveTransaction } from './sqlite-connection';
+import { postgresSql, SLUG_LOCK_KEY, type Sql } from './sql';
 
 /**
- * One Prisma client per process over one better-sqlite3 connection. The connection's pragmas (WAL,
- * `synchronous` NORMAL or FULL with SQLITE_SYNCHRONOUS=FULL, busy_timeout, foreign keys), its
- * `BEGIN IMMEDIATE` transactions and the queueing of top-level queries behind an open transaction
- * are set up in ./sqlite-connection.ts; docs/architecture.md#sqlite explains why.
+ * The process's database: one Prisma client, and plain SQL ({@link Sql}) beside it, on the database
+ * that DATABASE_URL names (./database-url.ts).
+ * - SQLite (the default): one better-sqlite3 connection shared by both; its pragmas, `BEGIN
+ *   IMMEDIATE` transactions and the queueing of queries behind an open transaction are set up in
+ *   ./sqlite-connection.ts (docs/architecture.md#sqlite).
+ * - PostgreSQL: one pg pool shared by both ({@link POSTGRES_POOL_MAX} connections).
  */
-async function connect(): Promise<PrismaClient> {
+export type { PrismaClient };
+
+/** Connections each app instance opens to PostgreSQL (PostgreSQL's default limit is 100 in all). */
+export const POSTGRES_POOL_MAX = 10;
+/** How long a PostgreSQL query may wait for a free connection before failing, in ms. */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 10_000;
+
+interface Connection {
+  kind: DatabaseKind;
+  client: PrismaClient;
+  /** PostgreSQL only: the pool both Prisma and plain SQL use. */
+  pool: pg.Pool | null;
+}
+
+async function connect(): Promise<Connection> {
+  if (databaseKind() === 'postgresql') {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: POSTGRES_POOL_MAX, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+    // An idle connection the server dropped must not take the process down; the pool replaces it.
+    pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
+    // The two generated clients have the same API (prisma/postgresql/schema.prisma is generated from
+    // prisma/schema.prisma); the data layer is written against the SQLite one's types.
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+    await client.$connect();
+    return { kind: 'postgresql', client, pool };
+  }
   const file = databaseFile();
   mkdirSync(path.dirname(file), { recursive: true });
   const client = new PrismaClient({ adapter: new ArgmapSqliteAdapterFactory(file) });
   await client.$connect();
   // Open the adapter's connection now ($connect alone may leave it for the first query), so the
-  // synchronous paths in writeTransaction/readNow have it from the start.
+  // plain-SQL paths (sqlTransaction, sqlRead) have it from the start.
   await client.$queryRawUnsafe('SELECT 1');
-  return client;
+  return { kind: 'sqlite', client, pool: null };
 }
 
-const globalForDb = globalThis as unknown as { argmapDb?: Promise<PrismaClient> };
+const globalForDb = globalThis as unknown as { argmapDb?: Promise<Connection> };
 
-/** The one Prisma client of this process (cached on globalThis so dev reloads reuse it). */
-export function db(): Promise<PrismaClient> {
+function connection(): Promise<Connection> {
   globalForDb.argmapDb ??= connect();
   return globalForDb.argmapDb;
 }
 
-/**
- * A synchronous write transaction on the process's one connection, taking its turn with Prisma's
- * queries: the hot write path (adding a point) in a handful of prepared statements.
- */
-export async function writeTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
-  await db();
-  return exclusiveTransaction(work);
+/** The one Prisma client of this process (cached on globalThis so dev reloads reuse it). */
+export async function db(): Promise<PrismaClient> {
+  return (await connection()).client;
 }
 
-/** A synchronous read on the process's one connection, in its turn: for lookups on every request. */
-export async function readNow<T>(work: (connection: Database.Database) => T): Promise<T> {
-  await db();
-  return exclusiveRead(work);
+/** PostgreSQL's pool, or null on SQLite (for LISTEN/NOTIFY, health and shutdown). */
+export async function postgresPool(): Promise<pg.Pool | null> {
+  return (await connection()).pool;
+}
+
+/**
+ * A write transaction in plain SQL: on SQLite one `BEGIN IMMEDIATE` on the process's connection, in
+ * its turn with Prisma's queries; on PostgreSQL one pooled connection from BEGIN to COMMIT. Throwing
+ * rolls everything back.
+ */
+export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const { pool } = await connection();
+  if (!pool) return exclusiveTransaction(work);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(postgresSql(client, pg.types));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Reads in plain SQL, outside any transaction (on SQLite in turn with Prisma's queries). */
+export async function sqlRead<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const { pool } = await connection();
+  if (!pool) return exclusiveRead(work);
+  return work(postgresSql(pool, pg.types));
+}
+
+/** The transaction client Prisma passes to `$transaction(async (tx) => …)`. */
+export type PrismaTransaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Takes the map's row lock inside a Prisma transaction (see {@link Sql.lockMap}): first thing in
+ * every transaction that changes a map, so its checks and its event id follow every earlier write.
+ */
+export async function lockMapRow(tx: PrismaTransaction, mapId: string): Promise<void> {
+  if ((await connection()).kind === 'postgresql') await tx.$executeRawUnsafe('SELECT 1 FROM "ArgumentMap" WHERE "id" = $1 FOR UPDATE', mapId);
+}
+
+/** {@link Sql.lockSlugs} inside a Prisma transaction: before choosing a free slug for a new map or document. */
+export async function lockSlugChoice(tx: PrismaTransaction): Promise<void> {
+  if ((await connection()).kind === 'postgresql') await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SLUG_LOCK_KEY})`);
+}
+
+/** Closes the database connections (graceful shutdown). */
+export async function disconnect(): Promise<void> {
+  const open = globalForDb.argmapDb;
+  if (!open) return;
+  delete globalForDb.argmapDb;
+  const { client, pool } = await open;
+  await client.$disconnect();
+  await pool?.end();
 }

@@ -3,7 +3,7 @@ import type { CommentView, Rating } from '../argument/discussion';
 import { AppError } from '../http/errors';
 import type { CommentCreateInput, CommentUpdateInput } from '../validation/discussion';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db } from './client';
+import { db, lockMapRow } from './client';
 import { announce, recordEvent, type Actor } from './events';
 
 /**
@@ -91,6 +91,7 @@ export async function addComment(slug: string, nodeId: string, input: CommentCre
   const client = await db();
   const { mapId, row } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
+    await lockMapRow(tx, mapId);
     await requireLiveNode(tx, mapId, nodeId);
     // One timestamp for both, so `updatedAt !== createdAt` means "edited".
     const now = new Date();
@@ -122,6 +123,7 @@ export async function editComment(slug: string, commentId: string, input: Commen
   const client = await db();
   const { mapId, row, changed } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
+    await lockMapRow(tx, mapId);
     const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit', moderator);
     if (current.text === input.text) return { mapId, row: current, changed: false };
     const row = await tx.comment.update({ where: { id: commentId }, data: { text: input.text }, select: COMMENT_SELECT });
@@ -141,6 +143,7 @@ export async function deleteComment(slug: string, commentId: string, actor: Acto
   const client = await db();
   const { mapId, deleted } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
+    await lockMapRow(tx, mapId);
     const current = await ownCommentOr403(tx, mapId, commentId, actor, 'delete', moderator);
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
     const deleted = { id: current.id, nodeId: current.nodeId };
@@ -168,6 +171,7 @@ export async function castVote(slug: string, nodeId: string, value: number | nul
   const client = await db();
   const { mapId, rating, changed } = await client.$transaction(async (tx) => {
     const mapId = await mapIdOr404(tx, slug);
+    await lockMapRow(tx, mapId);
     await requireLiveNode(tx, mapId, nodeId);
     const key = { nodeId_voterKey: { nodeId, voterKey } };
     const existing = await tx.vote.findUnique({ where: key, select: { value: true } });

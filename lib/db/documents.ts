@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/sessions';
 import { AppError } from '../http/errors';
 import type { DocumentCreateInput, MapUpdateInput } from '../validation/documents';
 import { assertCan, type Access } from './access';
-import { db } from './client';
+import { db, lockMapRow, lockSlugChoice } from './client';
 import { announce, announceAccessChange, recordEvent, type Actor } from './events';
 
 /** How often a slug taken by a concurrent create is retried with the next free one. */
@@ -28,6 +28,7 @@ export async function createDocumentWithMap(
   for (let attempt = 0; ; attempt++) {
     try {
       return await client.$transaction(async (tx) => {
+        await lockSlugChoice(tx);
         const [maps, documents] = await Promise.all([
           tx.argumentMap.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
           tx.document.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } }),
@@ -115,6 +116,7 @@ export async function updateMapSettings(access: Access, input: MapUpdateInput, a
   }
   const select = { slug: true, title: true, archivedAt: true, policy: true, anonymous: true } as const;
   const row = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, access.mapId);
     const before = await tx.argumentMap.findUniqueOrThrow({ where: { id: access.mapId }, select });
     const archivedAt = input.archived === undefined ? before.archivedAt : input.archived ? (before.archivedAt ?? new Date()) : null;
     const after = await tx.argumentMap.update({

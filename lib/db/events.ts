@@ -1,8 +1,11 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import pg from 'pg';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, readNow } from './client';
+import { db, postgresPool, sqlRead } from './client';
+import { databaseKind, databaseUrl } from './database-url';
+import type { Sql } from './sql';
 
 /**
  * Who made a change: a display name, the public id of the browser it came from (both may be
@@ -61,12 +64,24 @@ export async function recordEvent(tx: Writer, mapId: string, type: MapEventType,
   return row.id;
 }
 
-/** {@link recordEvent} inside a synchronous better-sqlite3 transaction (`writeTransaction` in ./client.ts). */
-export function recordEventSync(sql: Database.Database, mapId: string, type: MapEventType, actor: Actor, data: unknown, createdAt: string): number {
-  const info = sql
-    .prepare('INSERT INTO MapEvent (mapId, type, actor, clientId, actorMark, data, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(mapId, type, actor.name, actor.clientId, actor.mark, JSON.stringify(data), createdAt);
-  return Number(info.lastInsertRowid);
+/** {@link recordEvent} inside a plain-SQL transaction (`sqlTransaction` in ./client.ts), after its `lockMap`. */
+export async function recordEventIn(sql: Sql, mapId: string, type: MapEventType, actor: Actor, data: unknown, createdAt: Date): Promise<number> {
+  const row = await sql.one<{ id: number }>(
+    'INSERT INTO "MapEvent" ("mapId", "type", "actor", "clientId", "actorMark", "data", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
+    mapId,
+    type,
+    actor.name,
+    actor.clientId,
+    actor.mark,
+    JSON.stringify(data),
+    createdAt,
+  );
+  return row!.id;
+}
+
+/** The id of the map's newest event (0 when it has none), in plain SQL. */
+export async function lastEventIdIn(sql: Sql, mapId: string): Promise<number> {
+  return (await sql.one<{ id: number }>('SELECT COALESCE(MAX("id"), 0) AS "id" FROM "MapEvent" WHERE "mapId" = ?', mapId))!.id;
 }
 
 const globalForBus = globalThis as unknown as { argmapEventBus?: EventEmitter };
@@ -81,9 +96,70 @@ export function eventBus(): EventEmitter {
   return globalForBus.argmapEventBus;
 }
 
-/** Tells the map's open streams that new events are in the log. */
+/** Tells the map's open streams that new events are in the log — on this instance and, on PostgreSQL, on every other. */
 export function announce(mapId: string): void {
   eventBus().emit(mapId);
+  notifyOtherInstances(mapId);
+}
+
+/** The PostgreSQL channel on which instances tell each other which bus signal to raise. */
+const CHANGES_CHANNEL = 'argmap_changes';
+/** This process, so it can skip its own notifications (it has raised them already). */
+const INSTANCE_ID = randomUUID();
+/** How long to wait before listening again after the listening connection was lost, in ms. */
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * Several instances on one PostgreSQL database: a signal raised here is sent to the others with
+ * `pg_notify` after the change committed. It is only a wake-up: a stream that hears it reads the log
+ * from its cursor, so a notification lost on the way delays an event, never loses it.
+ */
+function notifyOtherInstances(signal: string): void {
+  if (databaseKind() !== 'postgresql') return;
+  postgresPool()
+    .then((pool) => pool?.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${INSTANCE_ID} ${signal}`]))
+    .catch((error: Error) => console.error('Could not tell other instances of a change:', error.message));
+}
+
+const globalForListen = globalThis as unknown as { argmapListening?: boolean };
+
+/**
+ * Listens for the signals other instances raise (PostgreSQL only; called once at start, from
+ * instrumentation.ts) and raises them on this instance's bus. When the listening connection drops,
+ * it listens again and wakes every open stream, so whatever was announced meanwhile is read.
+ */
+export async function listenForChanges(): Promise<void> {
+  if (databaseKind() !== 'postgresql' || globalForListen.argmapListening) return;
+  globalForListen.argmapListening = true;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    let retried = false;
+    const retry = (error?: Error) => {
+      if (retried) return;
+      retried = true;
+      if (error) console.error('Stopped hearing other instances; listening again:', error.message);
+      client.end().catch(() => {});
+      setTimeout(() => void listen(), RELISTEN_DELAY_MS).unref();
+    };
+    client.on('error', retry);
+    client.on('end', () => retry());
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      const space = payload.indexOf(' ');
+      if (space < 0 || payload.slice(0, space) === INSTANCE_ID) return;
+      eventBus().emit(payload.slice(space + 1));
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      retry(error as Error);
+      return;
+    }
+    // Whatever was announced while nobody listened: every open stream reads its log again.
+    for (const name of eventBus().eventNames()) eventBus().emit(name);
+  };
+  await listen();
 }
 
 /**
@@ -266,34 +342,44 @@ function mentionedIn(events: readonly MapEventView[]): { points: string[]; comme
  * rows (so an undone delete shows again), rewordings from the log (read incrementally: only events
  * newer than the last look). Prepared statements in one synchronous read on the app's connection
  * (its turn with Prisma's queries): the stream's reader pays this on every change. The ids go in as
- * one JSON array (`json_each`), so no list meets SQLite's limit on bound values. Not for use inside
+ * one bound value (`Sql.among`), so no list meets a database's limit on bound values. Not for use inside
  * a transaction (it would wait for it).
  */
 export async function moderationOf(mapId: string, events?: readonly MapEventView[]): Promise<Moderation> {
   const mentioned = events ? mentionedIn(events) : null;
   const scan = rewordingScans.get(mapId) ?? { upTo: 0, points: new Map<string, number>(), comments: new Map<string, number>() };
-  const { newest, ownerMark, deletedPoints, deletedComments, rewordings } = await readNow((sql) => {
-    // Integers come back as BigInt on this connection (the Prisma adapter reads them safely).
-    const newest = Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id);
-    const owner = sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(mapId) as { ownerId: string | null } | undefined;
+  const { newest, ownerMark, deletedPoints, deletedComments, rewordings } = await sqlRead(async (sql) => {
+    const newest = await lastEventIdIn(sql, mapId);
+    const owner = await sql.one<{ ownerId: string | null }>('SELECT "ownerId" FROM "ArgumentMap" WHERE "id" = ?', mapId);
     const ownerMark = owner?.ownerId ? `user:${owner.ownerId}` : null;
-    const among = (column: string, ids: string[] | undefined) =>
-      ids === undefined ? { sql: '', values: [] } : { sql: ` AND ${column} IN (SELECT value FROM json_each(?))`, values: [JSON.stringify(ids)] };
-    const points = among('id', mentioned?.points);
-    const comments = among('id', mentioned?.comments);
+    const among = (ids: string[] | undefined) => {
+      if (ids === undefined) return { sql: '', values: [] };
+      const list = sql.among('"id"', ids);
+      return { sql: ` AND ${list.sql}`, values: [list.value] };
+    };
+    const points = among(mentioned?.points);
+    const comments = among(mentioned?.comments);
     // Only the owner moderates points: on a map nobody owns there is nothing to look up.
     const deletedPoints =
       ownerMark === null
         ? []
-        : (sql
-            .prepare(`SELECT id, createdBy, deletedBy FROM Node WHERE mapId = ? AND deletedAt IS NOT NULL AND deletedBy = ?${points.sql}`)
-            .all(mapId, ownerMark, ...points.values) as { id: string; createdBy: string | null; deletedBy: string | null }[]);
-    const deletedComments = sql.prepare(`SELECT id FROM Comment WHERE mapId = ? AND deletedAt IS NOT NULL${comments.sql}`).all(mapId, ...comments.values) as {
-      id: string;
-    }[];
-    const rewordings = sql
-      .prepare("SELECT id, type, data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? AND type IN ('node.updated', 'comment.updated') ORDER BY id")
-      .all(mapId, scan.upTo, newest) as { id: number | bigint; type: string; data: string }[];
+        : await sql.all<{ id: string; createdBy: string | null; deletedBy: string | null }>(
+            `SELECT "id", "createdBy", "deletedBy" FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NOT NULL AND "deletedBy" = ?${points.sql}`,
+            mapId,
+            ownerMark,
+            ...points.values,
+          );
+    const deletedComments = await sql.all<{ id: string }>(
+      `SELECT "id" FROM "Comment" WHERE "mapId" = ? AND "deletedAt" IS NOT NULL${comments.sql}`,
+      mapId,
+      ...comments.values,
+    );
+    const rewordings = await sql.all<{ id: number; type: string; data: string }>(
+      `SELECT "id", "type", "data" FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? AND "id" <= ? AND "type" IN ('node.updated', 'comment.updated') ORDER BY "id"`,
+      mapId,
+      scan.upTo,
+      newest,
+    );
     return { newest, ownerMark, deletedPoints, deletedComments, rewordings };
   });
   for (const row of rewordings) {
@@ -322,4 +408,5 @@ export function accessSignal(mapId: string): string {
 /** Tells a map's open streams to check their access again (after a role, member or policy change). */
 export function announceAccessChange(mapId: string): void {
   eventBus().emit(accessSignal(mapId));
+  notifyOtherInstances(accessSignal(mapId));
 }

@@ -9,8 +9,8 @@ import { AppError } from '../http/errors';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
 import { NODE_TEXT_MAX } from '../validation/limits';
 import { readArgdown } from './argdown-thread';
-import { writeTransaction } from './client';
-import { sqliteTimestamp, writeGraphSync, type IdOf } from './write-graph';
+import { sqlTransaction } from './client';
+import { writeGraphIn, type IdOf } from './write-graph';
 
 /** What an imported map's document says about where it came from. */
 const SOURCE: Record<ImportFormat, string> = {
@@ -50,8 +50,8 @@ function asBadRequest(error: unknown): unknown {
  * string for imports, whose files carry no essay), an ArgumentMap with a slug made from the title
  * (`-2`, `-3`, … when taken; the document gets the same slug), and every node, inference and
  * conflict under fresh ids prefixed by the slug (`<slug>.n1`, `<slug>.i1`, `<slug>.c1`), all in
- * one synchronous transaction of prepared statements on the app's connection (`writeTransaction`:
- * the slug is chosen inside it, so a concurrent import cannot take it). Refuses (400) a graph with
+ * one plain-SQL transaction (`sqlTransaction`: the slug is chosen inside it, under
+ * `lockSlugs`, so a concurrent import — on any instance — cannot take it). Refuses (400) a graph with
  * no nodes, a node text over NODE_TEXT_MAX, a reference to something the graph lacks, a point
  * supporting or attacking itself, or more statements, steps, attacks or premises of a step than a
  * map holds (`refuseOverLimits`).
@@ -69,20 +69,38 @@ export async function createMapFromGraph({
 }): Promise<{ slug: string }> {
   checkGraph(graph);
   const base = slugify(title);
-  const slug = await writeTransaction((sql) => {
-    const taken = sql
-      .prepare('SELECT slug FROM ArgumentMap WHERE substr(slug, 1, ?) = ? UNION SELECT slug FROM Document WHERE substr(slug, 1, ?) = ?')
-      .all(base.length, base, base.length, base) as { slug: string }[];
+  const slug = await sqlTransaction(async (sql) => {
+    await sql.lockSlugs();
+    const taken = await sql.all<{ slug: string }>(
+      'SELECT "slug" FROM "ArgumentMap" WHERE substr("slug", 1, ?) = ? UNION SELECT "slug" FROM "Document" WHERE substr("slug", 1, ?) = ?',
+      base.length,
+      base,
+      base.length,
+      base,
+    );
     const slug = freeSlug(base, new Set(taken.map((row) => row.slug)));
     const now = new Date();
     const [documentId, mapId] = [newId(), newId()];
-    sql
-      .prepare('INSERT INTO Document (id, slug, title, author, source, text, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(documentId, slug, title, '', source, documentText, sqliteTimestamp(now));
-    sql
-      .prepare('INSERT INTO ArgumentMap (id, slug, title, documentId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(mapId, slug, title, documentId, sqliteTimestamp(now), sqliteTimestamp(now));
-    writeGraphSync(sql, mapId, graph, freshIds(slug, graph), now.getTime());
+    await sql.run(
+      'INSERT INTO "Document" ("id", "slug", "title", "author", "source", "text", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+      documentId,
+      slug,
+      title,
+      '',
+      source,
+      documentText,
+      now,
+    );
+    await sql.run(
+      'INSERT INTO "ArgumentMap" ("id", "slug", "title", "documentId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)',
+      mapId,
+      slug,
+      title,
+      documentId,
+      now,
+      now,
+    );
+    await writeGraphIn(sql, mapId, graph, freshIds(slug, graph), now.getTime());
     return slug;
   });
   return { slug };

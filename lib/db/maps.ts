@@ -28,7 +28,7 @@ import {
 } from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, readNow, writeTransaction } from './client';
+import { db, lockMapRow, sqlRead, sqlTransaction } from './client';
 import { findInSlices, updateInSlices } from './id-lists';
 import { commentCountsForMap, ratingsForMap } from './discussion';
 import {
@@ -38,7 +38,7 @@ import {
   NO_ACTOR,
   ownerMarkOf,
   recordEvent,
-  recordEventSync,
+  recordEventIn,
   REDACTED_TEXT,
   type Actor,
   type LogReader,
@@ -50,11 +50,6 @@ import { aliasOf, namerOf, rosterOf, type Roster } from './roster';
 /** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
 function newId(): string {
   return `c${randomUUID().replaceAll('-', '')}`;
-}
-
-/** Now, as Prisma writes DateTime columns to SQLite (ISO 8601 with a +00:00 offset). */
-function sqliteTimestamp(date = new Date()): string {
-  return date.toISOString().replace('Z', '+00:00');
 }
 
 /** The columns of a node row that the API shows; nothing else leaves the database. */
@@ -240,10 +235,10 @@ const utf8 = new TextEncoder();
 export async function loadMapViewJson(slug: string, access: Access, asOf: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
   // Two prepared statements decide whether the answer is already made.
   const [{ map, since }, roster] = await Promise.all([
-    readNow((sql) => {
-      const row = sql.prepare('SELECT id, title FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string; title: string } | undefined;
+    sqlRead(async (sql) => {
+      const row = await sql.one<{ id: string; title: string }>('SELECT "id", "title" FROM "ArgumentMap" WHERE "slug" = ?', slug);
       if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
-      const last = sql.prepare('SELECT id FROM MapEvent WHERE mapId = ? ORDER BY id DESC LIMIT 1').get(row.id) as { id: number } | undefined;
+      const last = await sql.one<{ id: number }>('SELECT "id" FROM "MapEvent" WHERE "mapId" = ? ORDER BY "id" DESC LIMIT 1', row.id);
       return { map: row, since: last?.id ?? 0 };
     }),
     rosterOf(access.mapId),
@@ -394,14 +389,14 @@ function liveCapacity(graph: ArgumentGraph): Record<Exclude<Capacity, 'premises'
 
 /** The same counts in SQL, for the synchronous write path (`createNode`): live points only, as `pruneGraph` keeps them. */
 const LIVE_CAPACITY_SQL: Record<Capacity, string> = {
-  steps: `SELECT COUNT(*) AS n FROM Inference i JOIN Node c ON c.id = i.conclusionId AND c.deletedAt IS NULL
-          WHERE i.mapId = ? AND EXISTS (SELECT 1 FROM InferencePremise p JOIN Node n ON n.id = p.nodeId WHERE p.inferenceId = i.id AND n.deletedAt IS NULL)`,
-  links: `SELECT COUNT(*) AS n FROM InferencePremise p JOIN Node n ON n.id = p.nodeId AND n.deletedAt IS NULL
-          JOIN Inference i ON i.id = p.inferenceId JOIN Node c ON c.id = i.conclusionId AND c.deletedAt IS NULL WHERE i.mapId = ?`,
-  attacks: `SELECT COUNT(*) AS n FROM Conflict x JOIN Node a ON a.id = x.attackerId AND a.deletedAt IS NULL
-            LEFT JOIN Node t ON t.id = x.targetNodeId LEFT JOIN Inference ti ON ti.id = x.targetInferenceId LEFT JOIN Node tc ON tc.id = ti.conclusionId
-            WHERE x.mapId = ? AND ((t.id IS NOT NULL AND t.deletedAt IS NULL) OR (tc.id IS NOT NULL AND tc.deletedAt IS NULL))`,
-  premises: `SELECT COUNT(*) AS n FROM InferencePremise p JOIN Node n ON n.id = p.nodeId AND n.deletedAt IS NULL WHERE p.inferenceId = ?`,
+  steps: `SELECT COUNT(*) AS n FROM "Inference" i JOIN "Node" c ON c."id" = i."conclusionId" AND c."deletedAt" IS NULL
+          WHERE i."mapId" = ? AND EXISTS (SELECT 1 FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" WHERE p."inferenceId" = i."id" AND n."deletedAt" IS NULL)`,
+  links: `SELECT COUNT(*) AS n FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" AND n."deletedAt" IS NULL
+          JOIN "Inference" i ON i."id" = p."inferenceId" JOIN "Node" c ON c."id" = i."conclusionId" AND c."deletedAt" IS NULL WHERE i."mapId" = ?`,
+  attacks: `SELECT COUNT(*) AS n FROM "Conflict" "x" JOIN "Node" a ON a."id" = "x"."attackerId" AND a."deletedAt" IS NULL
+            LEFT JOIN "Node" t ON t."id" = "x"."targetNodeId" LEFT JOIN "Inference" ti ON ti."id" = "x"."targetInferenceId" LEFT JOIN "Node" tc ON tc."id" = ti."conclusionId"
+            WHERE "x"."mapId" = ? AND ((t."id" IS NOT NULL AND t."deletedAt" IS NULL) OR (tc."id" IS NOT NULL AND tc."deletedAt" IS NULL))`,
+  premises: `SELECT COUNT(*) AS n FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" AND n."deletedAt" IS NULL WHERE p."inferenceId" = ?`,
 };
 
 /**
@@ -410,10 +405,10 @@ const LIVE_CAPACITY_SQL: Record<Capacity, string> = {
  * the map, and most of a write's time on a map of 1,000 points) is taken only near a limit.
  */
 const CAPACITY_BOUND_SQL: Record<Capacity, string> = {
-  steps: 'SELECT COUNT(*) AS n FROM Inference WHERE mapId = ?',
-  links: 'SELECT COUNT(*) AS n FROM Inference i JOIN InferencePremise p ON p.inferenceId = i.id WHERE i.mapId = ?',
-  attacks: 'SELECT COUNT(*) AS n FROM Conflict WHERE mapId = ?',
-  premises: 'SELECT COUNT(*) AS n FROM InferencePremise WHERE inferenceId = ?',
+  steps: 'SELECT COUNT(*) AS n FROM "Inference" WHERE "mapId" = ?',
+  links: 'SELECT COUNT(*) AS n FROM "Inference" i JOIN "InferencePremise" p ON p."inferenceId" = i."id" WHERE i."mapId" = ?',
+  attacks: 'SELECT COUNT(*) AS n FROM "Conflict" WHERE "mapId" = ?',
+  premises: 'SELECT COUNT(*) AS n FROM "InferencePremise" WHERE "inferenceId" = ?',
 };
 
 /**
@@ -432,18 +427,18 @@ export async function createNode(
 ): Promise<{ node: ArgNode; edge: FlatEdge | null }> {
   // One synchronous transaction of prepared statements: adding points is what a whole class does at
   // once, and this costs a fraction of the same work as awaited Prisma queries (bench/api.ts).
-  const { mapId, result } = await writeTransaction((sql) => {
-    const map = sql.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string } | undefined;
-    if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
-    const mapId = map.id;
+  const { mapId, result } = await sqlTransaction(async (sql) => {
+    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
+    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
+    await sql.lockMap(mapId);
+    const count = async (query: string, id: string) => (await sql.one<{ n: number }>(query, id))!.n;
     // Points of the map, deleted ones too (an index count); the live ones are counted only when that reaches the limit.
-    const { n: rows } = sql.prepare('SELECT COUNT(*) AS n FROM Node WHERE mapId = ?').get(mapId) as { n: number };
-    const live =
-      rows < MAP_NODES_MAX ? rows : (sql.prepare('SELECT COUNT(*) AS n FROM Node WHERE mapId = ? AND deletedAt IS NULL').get(mapId) as { n: number }).n;
+    const rows = await count('SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = ?', mapId);
+    const live = rows < MAP_NODES_MAX ? rows : await count('SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL', mapId);
     if (live >= MAP_NODES_MAX) {
       throw new AppError('conflict', `This map is full: it holds ${live} points, and a map holds at most ${MAP_NODES_MAX}. Start a new map for the rest.`);
     }
-    if (input.kind === 'thesis' && sql.prepare("SELECT 1 FROM Node WHERE mapId = ? AND kind = 'thesis' AND deletedAt IS NULL LIMIT 1").get(mapId)) {
+    if (input.kind === 'thesis' && (await sql.one(`SELECT 1 FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis' AND "deletedAt" IS NULL LIMIT 1`, mapId))) {
       throw new AppError('conflict', 'This map already has a thesis. Make a point the thesis from its actions to replace it.', {
         issues: [{ path: ['kind'], message: 'A map has one thesis.' }],
       });
@@ -453,18 +448,21 @@ export async function createNode(
     const targetNode =
       input.target === undefined
         ? undefined
-        : (sql.prepare('SELECT id, kind FROM Node WHERE id = ? AND mapId = ? AND deletedAt IS NULL').get(input.target, mapId) as
-            { id: string; kind: string } | undefined);
+        : await sql.one<{ id: string; kind: string }>(
+            'SELECT "id", "kind" FROM "Node" WHERE "id" = ? AND "mapId" = ? AND "deletedAt" IS NULL',
+            input.target,
+            mapId,
+          );
     const targetInference =
       targetNode || input.target === undefined
         ? undefined
-        : (sql
-            .prepare(
-              `SELECT i.id, i.conclusionId, i.scheme FROM Inference i JOIN Node c ON c.id = i.conclusionId
-               WHERE i.id = ? AND i.mapId = ? AND i.deletedAt IS NULL AND c.deletedAt IS NULL
-                 AND EXISTS (SELECT 1 FROM InferencePremise p JOIN Node n ON n.id = p.nodeId WHERE p.inferenceId = i.id AND n.deletedAt IS NULL)`,
-            )
-            .get(input.target, mapId) as { id: string; conclusionId: string; scheme: string | null } | undefined);
+        : await sql.one<{ id: string; conclusionId: string; scheme: string | null }>(
+            `SELECT i."id", i."conclusionId", i."scheme" FROM "Inference" i JOIN "Node" c ON c."id" = i."conclusionId"
+             WHERE i."id" = ? AND i."mapId" = ? AND i."deletedAt" IS NULL AND c."deletedAt" IS NULL
+               AND EXISTS (SELECT 1 FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" WHERE p."inferenceId" = i."id" AND n."deletedAt" IS NULL)`,
+            input.target,
+            mapId,
+          );
     if (input.target !== undefined && !targetNode && !targetInference) {
       throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
         issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],
@@ -479,12 +477,12 @@ export async function createNode(
       const scheme = input.question.split('.')[0];
       const steps = targetInference
         ? [targetInference]
-        : (sql
-            .prepare(
-              `SELECT i.scheme FROM Inference i JOIN InferencePremise p ON p.inferenceId = i.id JOIN Node c ON c.id = i.conclusionId
-               WHERE i.mapId = ? AND i.deletedAt IS NULL AND p.nodeId = ? AND c.deletedAt IS NULL`,
-            )
-            .all(mapId, input.target) as { scheme: string | null }[]);
+        : await sql.all<{ scheme: string | null }>(
+            `SELECT i."scheme" FROM "Inference" i JOIN "InferencePremise" p ON p."inferenceId" = i."id" JOIN "Node" c ON c."id" = i."conclusionId"
+             WHERE i."mapId" = ? AND i."deletedAt" IS NULL AND p."nodeId" = ? AND c."deletedAt" IS NULL`,
+            mapId,
+            input.target,
+          );
       if (!steps.some((i) => i.scheme === scheme)) {
         throw new AppError('bad_request', 'That critical question does not belong to the step it is raised against.', {
           issues: [{ path: ['question'], message: `No step here follows the "${scheme}" scheme.` }],
@@ -493,9 +491,10 @@ export async function createNode(
     }
     let quote: { start: number; end: number; text: string } | null = null;
     if (input.quote) {
-      const { text: essay } = sql.prepare('SELECT d.text FROM Document d JOIN ArgumentMap m ON m.documentId = d.id WHERE m.id = ?').get(mapId) as {
-        text: string;
-      };
+      const { text: essay } = (await sql.one<{ text: string }>(
+        'SELECT d."text" FROM "Document" d JOIN "ArgumentMap" m ON m."documentId" = d."id" WHERE m."id" = ?',
+        mapId,
+      ))!;
       const { start, end } = input.quote;
       if (end > essay.length) {
         throw new AppError('bad_request', 'The quote is outside the essay.', {
@@ -508,7 +507,7 @@ export async function createNode(
       }
       quote = { start, end, text };
     }
-    const now = sqliteTimestamp();
+    const now = new Date();
     const row: NodeRow = {
       id: newId(),
       kind: input.kind,
@@ -527,53 +526,56 @@ export async function createNode(
       version: 1,
       createdBy: access ? creatorMark(access.identity) : null,
     };
-    sql
-      .prepare(
-        `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, asOf, stockIssue, author, version, createdAt, updatedAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      )
-      .run(
-        row.id,
-        mapId,
-        row.kind,
-        row.text,
-        row.quoteStart,
-        row.quoteEnd,
-        row.quoteText,
-        row.implicit ? 1 : 0,
-        row.asOf,
-        row.stockIssue,
-        row.author,
-        now,
-        now,
-        row.createdBy,
-      );
+    await sql.run(
+      `INSERT INTO "Node" ("id", "mapId", "kind", "text", "quoteStart", "quoteEnd", "quoteText", "implicit", "asOf", "stockIssue", "author", "version", "createdAt", "updatedAt", "createdBy")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      row.id,
+      mapId,
+      row.kind,
+      row.text,
+      row.quoteStart,
+      row.quoteEnd,
+      row.quoteText,
+      row.implicit,
+      row.asOf,
+      row.stockIssue,
+      row.author,
+      now,
+      now,
+      row.createdBy,
+    );
     let edge: FlatEdge | null = null;
-    const count = (query: string, id: string) => (sql.prepare(query).get(id) as { n: number }).n;
-    const liveCount = (what: Capacity, id: string) => {
-      const bound = count(CAPACITY_BOUND_SQL[what], id);
+    const liveCount = async (what: Capacity, id: string) => {
+      const bound = await count(CAPACITY_BOUND_SQL[what], id);
       return bound < CAPACITY[what] ? bound : count(LIVE_CAPACITY_SQL[what], id);
     };
     if (input.relation === 'supports') {
-      assertRoom('links', liveCount('links', mapId));
+      assertRoom('links', await liveCount('links', mapId));
       if (targetInference) {
-        assertRoom('premises', liveCount('premises', targetInference.id));
-        const { n } = sql.prepare('SELECT COUNT(*) AS n FROM InferencePremise WHERE inferenceId = ?').get(targetInference.id) as { n: number };
-        sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)').run(targetInference.id, row.id, n);
+        assertRoom('premises', await liveCount('premises', targetInference.id));
+        const n = await count('SELECT COUNT(*) AS n FROM "InferencePremise" WHERE "inferenceId" = ?', targetInference.id);
+        await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, ?)', targetInference.id, row.id, n);
         edge = { id: `${targetInference.id}~${row.id}`, from: row.id, to: targetInference.conclusionId, relation: 'supports', inference: targetInference.id };
       } else {
-        assertRoom('steps', liveCount('steps', mapId));
+        assertRoom('steps', await liveCount('steps', mapId));
         const inferenceId = newId();
-        sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, createdAt) VALUES (?, ?, ?, ?)').run(inferenceId, mapId, targetNode!.id, now);
-        sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, 0)').run(inferenceId, row.id);
+        await sql.run('INSERT INTO "Inference" ("id", "mapId", "conclusionId", "createdAt") VALUES (?, ?, ?, ?)', inferenceId, mapId, targetNode!.id, now);
+        await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, 0)', inferenceId, row.id);
         edge = { id: `${inferenceId}~${row.id}`, from: row.id, to: targetNode!.id, relation: 'supports', inference: inferenceId };
       }
     } else if (input.relation === 'attacks') {
-      assertRoom('attacks', liveCount('attacks', mapId));
+      assertRoom('attacks', await liveCount('attacks', mapId));
       const conflictId = newId();
-      sql
-        .prepare('INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(conflictId, mapId, row.id, targetNode?.id ?? null, targetInference?.id ?? null, input.question ?? null, now);
+      await sql.run(
+        'INSERT INTO "Conflict" ("id", "mapId", "attackerId", "targetNodeId", "targetInferenceId", "question", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        conflictId,
+        mapId,
+        row.id,
+        targetNode?.id ?? null,
+        targetInference?.id ?? null,
+        input.question ?? null,
+        now,
+      );
       edge = targetInference
         ? {
             id: conflictId,
@@ -586,10 +588,10 @@ export async function createNode(
           }
         : { id: conflictId, from: row.id, to: targetNode!.id, relation: 'attacks', conflict: conflictId };
     }
-    sql.prepare('UPDATE ArgumentMap SET updatedAt = ? WHERE id = ?').run(now, mapId);
+    await sql.run('UPDATE "ArgumentMap" SET "updatedAt" = ? WHERE "id" = ?', now, mapId);
     const result = { node: toArgNode(row), edge };
     // The critical question an objection raised goes in the log too: progress on tasks counts it.
-    recordEventSync(sql, mapId, 'node.created', { ...actor, name: row.author }, input.question ? { ...result, question: input.question } : result, now);
+    await recordEventIn(sql, mapId, 'node.created', { ...actor, name: row.author }, input.question ? { ...result, question: input.question } : result, now);
     return { mapId, result };
   });
   announce(mapId);
@@ -606,6 +608,7 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
   const mapId = await mapIdOf(slug);
   const client = await db();
   const result = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, mapId);
     const graph = await readGraph(mapId, tx);
     const problem = connectionProblem(graph, input.from, input.to, input.relation);
     if (problem) throw new AppError('bad_request', problem.message, { issues: [{ path: [problem.path], message: problem.message }] });
@@ -672,6 +675,7 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
   const mapId = await mapIdOf(slug);
   const client = await db();
   const node = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, mapId);
     const original = await liveNodeOr404(mapId, id, tx);
     const retype = input.kind !== undefined && input.kind !== original.kind;
     const details = detailsChange(original, input);
@@ -825,6 +829,7 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
   const mapId = await mapIdOf(slug);
   const client = await db();
   const result = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, mapId);
     const node = await liveNodeOr404(mapId, id, tx);
     if (node.kind === 'thesis') {
       throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
@@ -867,6 +872,7 @@ export async function updateInference(slug: string, id: string, input: Inference
   const mapId = await mapIdOf(slug);
   const client = await db();
   const inference = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, mapId);
     const { graph, makers } = await readGraphWithMakers(mapId, tx);
     const live = graph.inferences.find((i) => i.id === id);
     if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
@@ -896,6 +902,7 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
   // Read before the transaction: a query outside it waits for it to end.
   const ownerMark = access ? await ownerMarkOf(mapId) : null;
   const result = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, mapId);
     const deletions = new Set([deletionId]);
     let frontier = first.map((r) => r.id);
     while (frontier.length > 0) {
@@ -982,30 +989,50 @@ export async function listDeletions(slug: string, limit = 50, reader: LogReader 
   return [...byDeletion.values()].slice(0, limit);
 }
 
+/** Points moved per UPDATE by {@link savePositions} (three bound values each). */
+const POSITIONS_BATCH = 300;
+
 /**
  * `PUT /api/maps/{slug}/positions`: saves (or, with null, clears) many node positions at once — up to
- * every point of the largest map ("Tidy layout"). One synchronous transaction of one prepared
- * statement per point: no list of ids is bound into a statement, and a point that is not live on
- * this map rolls the whole batch back.
+ * every point of the largest map ("Tidy layout"). One transaction, one UPDATE per batch of points
+ * (from a VALUES list, which both databases read alike); a point that is not live on this map rolls
+ * the whole batch back.
  */
-export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR): Promise<{ updated: number }> {
+export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR, access?: Access): Promise<{ updated: number }> {
   const ids = Object.keys(input.positions);
-  const { mapId } = await writeTransaction((sql) => {
-    const map = sql.prepare('SELECT id FROM ArgumentMap WHERE slug = ?').get(slug) as { id: string } | undefined;
-    if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
-    const now = sqliteTimestamp();
-    const move = sql.prepare('UPDATE Node SET x = ?, y = ?, updatedAt = ? WHERE id = ? AND mapId = ? AND deletedAt IS NULL');
-    const missing = ids.filter((id) => {
-      const p = input.positions[id];
-      return move.run(p?.x ?? null, p?.y ?? null, now, id, map.id).changes === 0;
-    });
+  const { mapId } = await sqlTransaction(async (sql) => {
+    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
+    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
+    await sql.lockMap(mapId);
+    const now = new Date();
+    const missing: string[] = [];
+    for (let i = 0; i < ids.length; i += POSITIONS_BATCH) {
+      const batch = ids.slice(i, i + POSITIONS_BATCH);
+      const values = batch.map(() => '(?, CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION))').join(', ');
+      const moved = await sql.run(
+        `UPDATE "Node" SET "x" = v.column2, "y" = v.column3, "updatedAt" = ? FROM (VALUES ${values}) AS v
+         WHERE "Node"."id" = v.column1 AND "Node"."mapId" = ? AND "Node"."deletedAt" IS NULL`,
+        now,
+        ...batch.flatMap((id) => [id, input.positions[id]?.x ?? null, input.positions[id]?.y ?? null]),
+        mapId,
+      );
+      if (moved < batch.length) {
+        const list = sql.among('"id"', batch);
+        const live = new Set(
+          (await sql.all<{ id: string }>(`SELECT "id" FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL AND ${list.sql}`, mapId, list.value)).map(
+            (r) => r.id,
+          ),
+        );
+        missing.push(...batch.filter((id) => !live.has(id)));
+      }
+    }
     if (missing.length > 0) {
       throw new AppError('bad_request', 'Some nodes are not on this map.', {
         issues: missing.map((id) => ({ path: ['positions', id], message: `No node "${id}" on this map.` })),
       });
     }
-    recordEventSync(sql, map.id, 'positions.saved', actor, { positions: input.positions }, now);
-    return { mapId: map.id };
+    await recordEventIn(sql, mapId, 'positions.saved', actor, { positions: input.positions }, now);
+    return { mapId };
   });
   announce(mapId);
   return { updated: ids.length };

@@ -13,7 +13,8 @@ import {
 import { emptyReasoning, reasoningOf, reasoningSummary, type StudentReasoning } from '../argument/reasoning';
 import { AppError } from '../http/errors';
 import { assertCan, resolveAccess, type Access } from './access';
-import { db, readNow } from './client';
+import { db, sqlRead } from './client';
+import { lastEventIdIn } from './events';
 import { evaluatedGraphOf } from './maps';
 import { rosterOf } from './roster';
 import { tasksOfMap, type TasksView } from './tasks';
@@ -71,8 +72,8 @@ const DOWNLOAD_WORDS = "Only the class's teacher can download the class's progre
 
 async function progressAccess(request: Request, slug: string): Promise<ProgressAccess> {
   const access = await resolveAccess(request, slug);
-  const ownerId = await readNow(
-    (sql) => (sql.prepare('SELECT ownerId FROM ArgumentMap WHERE id = ?').get(access.mapId) as { ownerId: string | null } | undefined)?.ownerId ?? null,
+  const ownerId = await sqlRead(
+    async (sql) => (await sql.one<{ ownerId: string | null }>('SELECT "ownerId" FROM "ArgumentMap" WHERE "id" = ?', access.mapId))?.ownerId ?? null,
   );
   const owner = ownerId !== null && access.identity.kind === 'user' && access.identity.userId === ownerId;
   return { access, ownerId, owner };
@@ -138,9 +139,7 @@ function isoTime(value: unknown): string {
  */
 async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFigures> {
   const ownerMark = ownerId === null ? null : `user:${ownerId}`;
-  const since = await readNow((sql) =>
-    Number((sql.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM MapEvent WHERE mapId = ?').get(mapId) as { id: number | bigint }).id),
-  );
+  const since = await sqlRead((sql) => lastEventIdIn(sql, mapId));
   const cached = classFigures.get(mapId);
   if (cached && cached.since === since && cached.ownerMark === ownerMark) {
     classFigures.delete(mapId);
@@ -151,13 +150,15 @@ async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFi
   const base = cached && cached.ownerMark === ownerMark && cached.since <= since ? cached : null;
   const replay = base?.replay ?? new ProgressReplay({ notClassmates: ownerMark === null ? [] : [ownerMark] });
   const from = base?.since ?? 0;
-  const { events, lastActive } = await readNow((sql) => {
+  const { events, lastActive } = await sqlRead(async (sql) => {
     const types = COUNTED_TYPES.map(() => '?').join(', ');
-    const rows = sql
-      .prepare(
-        `SELECT id, type, actorMark, createdAt, CASE WHEN type IN (${types}) THEN data END AS data FROM MapEvent WHERE mapId = ? AND id > ? AND id <= ? ORDER BY id`,
-      )
-      .all(...COUNTED_TYPES, mapId, from, since) as { id: number | bigint; type: string; actorMark: string | null; createdAt: unknown; data: string | null }[];
+    const rows = await sql.all<{ id: number; type: string; actorMark: string | null; createdAt: unknown; data: string | null }>(
+      `SELECT "id", "type", "actorMark", "createdAt", CASE WHEN "type" IN (${types}) THEN "data" END AS "data" FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? AND "id" <= ? ORDER BY "id"`,
+      ...COUNTED_TYPES,
+      mapId,
+      from,
+      since,
+    );
     const events: ProgressEvent[] = [];
     const lastActive = new Map(base?.lastActive);
     for (const row of rows) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { namerFor, pseudonymsOf, SHOW_NAMES, type Namer, type RosterEntry } from '../argument/pseudonyms';
 import type { Access } from './access';
-import { readNow } from './client';
+import { sqlRead } from './client';
 
 /**
  * Whether a map is anonymous and, if so, the label of each student's name (see
@@ -41,19 +41,18 @@ const rosters = (globalForRosters.argmapRosters ??= new Map<string, Roster>());
  * one database agrees.
  */
 export async function rosterOf(mapId: string): Promise<Roster> {
-  return readNow((sql) => {
+  return sqlRead(async (sql) => {
     // Most maps are not anonymous: one row tells, and nothing is counted.
-    const flag = sql.prepare('SELECT anonymous FROM ArgumentMap WHERE id = ?').get(mapId) as { anonymous: number | bigint } | undefined;
-    if (!flag || !Number(flag.anonymous)) return NOT_ANONYMOUS;
-    const map = sql
-      .prepare(
-        `SELECT u.username AS ownerName, (SELECT COUNT(*) FROM Membership WHERE mapId = m.id) AS members FROM ArgumentMap m LEFT JOIN User u ON u.id = m.ownerId WHERE m.id = ?`,
-      )
-      .get(mapId) as { ownerName: string | null; members: number | bigint };
-    const version = `${Number(map.members)}:${map.ownerName ?? ''}`;
+    const flag = await sql.one<{ anonymous: number | boolean }>('SELECT "anonymous" FROM "ArgumentMap" WHERE "id" = ?', mapId);
+    if (!flag || !flag.anonymous) return NOT_ANONYMOUS;
+    const map = (await sql.one<{ ownerName: string | null; members: number }>(
+      `SELECT u."username" AS "ownerName", (SELECT COUNT(*) FROM "Membership" WHERE "mapId" = m."id") AS "members" FROM "ArgumentMap" m LEFT JOIN "User" u ON u."id" = m."ownerId" WHERE m."id" = ?`,
+      mapId,
+    ))!;
+    const version = `${map.members}:${map.ownerName ?? ''}`;
     const kept = rosters.get(mapId);
     if (kept && kept.version === version) return kept;
-    const members = sql.prepare('SELECT name, role FROM Membership WHERE mapId = ? ORDER BY createdAt, id').all(mapId) as RosterEntry[];
+    const members = await sql.all<RosterEntry>('SELECT "name", "role" FROM "Membership" WHERE "mapId" = ? ORDER BY "createdAt", "id"', mapId);
     const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, map.ownerName), ownerName: map.ownerName, version };
     rosters.delete(mapId);
     rosters.set(mapId, roster);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { sqliteSql, type Sql } from './sql';
 
 /**
  * How the server's one SQLite connection is opened and used (lib/db/client.ts). Kept apart from
@@ -90,25 +91,31 @@ function keptStatements(connection: Database.Database): Database.Database {
   });
 }
 
-type ExclusiveRunner = <T>(work: (connection: Database.Database) => T, write: boolean) => Promise<T>;
+type ExclusiveRunner = <T>(work: (sql: Sql) => Promise<T>, write: boolean) => Promise<T>;
 // On globalThis, like the Prisma client in ./client.ts: the server may load this module more than
 // once (one copy per route bundle), but there is one connection per process.
-const runner = globalThis as unknown as { argmapExclusiveRunner?: ExclusiveRunner };
+const runner = globalThis as unknown as { argmapExclusiveRunner?: ExclusiveRunner; argmapSqliteConnection?: Database.Database };
+
+/** The app's open SQLite connection, if this process opened one (for the checkpoint on shutdown). */
+export function openSqliteConnection(): Database.Database | undefined {
+  return runner.argmapSqliteConnection?.open ? runner.argmapSqliteConnection : undefined;
+}
 
 /**
- * Runs `work` synchronously in one `BEGIN IMMEDIATE` transaction on the app's connection, in its
- * turn with Prisma's queries and transactions (the same gate): for hot write paths, where one
- * synchronous transaction of a few prepared statements costs a fraction of the same work as
- * awaited Prisma queries. `work` must not await; throwing rolls everything back. Call after the
- * Prisma client has connected (`db()` in ./client.ts does both).
+ * Runs `work` in one `BEGIN IMMEDIATE` transaction on the app's connection, in its turn with
+ * Prisma's queries and transactions (the same gate): for hot write paths, where a few kept
+ * statements cost a fraction of the same work as Prisma queries. Every statement of {@link Sql} on
+ * SQLite is synchronous underneath, so `work` holds the connection only for its own statements and
+ * the little code between them; throwing rolls everything back. Call after the Prisma client has
+ * connected (`db()` in ./client.ts does both).
  */
-export function exclusiveTransaction<T>(work: (connection: Database.Database) => T): Promise<T> {
+export function exclusiveTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   if (!runner.argmapExclusiveRunner) throw new Error('The database connection is not open yet.');
   return runner.argmapExclusiveRunner(work, true);
 }
 
 /** Like {@link exclusiveTransaction}, for reads: `work` runs in its turn, outside any transaction. */
-export function exclusiveRead<T>(work: (connection: Database.Database) => T): Promise<T> {
+export function exclusiveRead<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   if (!runner.argmapExclusiveRunner) throw new Error('The database connection is not open yet.');
   return runner.argmapExclusiveRunner(work, false);
 }
@@ -147,16 +154,28 @@ export class ArgmapSqliteAdapterFactory implements SqlDriverAdapterFactory {
     const prepare = connection.prepare.bind(connection);
     connection.prepare = ((source: string) => prepare(source.trim().toUpperCase() === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof connection.prepare;
 
+    runner.argmapSqliteConnection = connection;
     const gate = new Gate();
-    // The same connection for synchronous write transactions (see `exclusiveTransaction`), in turn,
-    // with its statements kept (`keptStatements`) and one transaction function made once: compiling
-    // each statement and the transaction's own on every write took a fifth of a write's time.
-    const ours = keptStatements(connection);
-    const inTransaction = connection.transaction(<T>(work: (connection: Database.Database) => T): T => work(ours));
+    // The same connection for the plain-SQL paths (see `exclusiveTransaction`), in turn, with its
+    // statements kept (`keptStatements`): compiling each statement on every write took a fifth of a
+    // write's time.
+    const sql = sqliteSql(keptStatements(connection));
+    const beginWrite = connection.prepare('BEGIN IMMEDIATE');
+    const commitWrite = connection.prepare('COMMIT');
+    const rollbackWrite = connection.prepare('ROLLBACK');
     runner.argmapExclusiveRunner = async (work, write) => {
       const release = await gate.acquire();
       try {
-        return write ? (inTransaction.immediate(work) as ReturnType<typeof work>) : work(ours);
+        if (!write) return await work(sql);
+        beginWrite.run();
+        try {
+          const result = await work(sql);
+          commitWrite.run();
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) rollbackWrite.run();
+          throw error;
+        }
       } finally {
         release();
       }

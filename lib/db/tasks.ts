@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '../http/errors';
 import { TASK_COUNT_MAX, TASK_KINDS, type TaskTargets, type TasksInput } from '../validation/tasks';
 import { assertCan, resolveAccess, type Access } from './access';
-import { db } from './client';
+import { db, lockMapRow } from './client';
 import { announce, recordEvent, type Actor } from './events';
 
 /** The tasks of a class copy as the API shows them (`GET /api/maps/{slug}/tasks`). */
@@ -81,6 +81,7 @@ export async function setTasks(access: Access, input: TasksInput, actor: Actor):
   const dueAt = input.dueAt === null ? null : new Date(`${input.dueAt}T00:00:00.000Z`);
   const data = { targets: JSON.stringify(input.targets), dueAt, instructions: input.instructions };
   const { view, changed } = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, access.mapId);
     const current = await tx.classTasks.findUnique({ where: { mapId: access.mapId }, select: TASKS_SELECT });
     const before = current ? toView(current) : null;
     const wanted: TasksSetting = { targets: readTargets(data.targets), dueAt: input.dueAt, instructions: input.instructions };
@@ -101,6 +102,7 @@ export async function setTasks(access: Access, input: TasksInput, actor: Actor):
 export async function clearTasks(access: Access, actor: Actor): Promise<{ tasks: null }> {
   const client = await db();
   const cleared = await client.$transaction(async (tx) => {
+    await lockMapRow(tx, access.mapId);
     const current = await tx.classTasks.findUnique({ where: { mapId: access.mapId }, select: TASKS_SELECT });
     if (!current) return false;
     await tx.classTasks.delete({ where: { mapId: access.mapId } });

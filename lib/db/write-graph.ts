@@ -2,9 +2,9 @@
 // run by tsx outside Next), class copies (lib/db/classes.ts) and map import (lib/db/import.ts), so it
 // imports neither 'server-only' nor the app's client: it writes through whatever transaction client
 // or connection it is given.
-import type Database from 'better-sqlite3';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ArgumentGraph } from '../argument/model';
+import type { Sql } from './sql';
 
 /** The part of a (transaction) client that {@link writeGraph} uses. */
 export type GraphWriter = Pick<Prisma.TransactionClient, 'node' | 'inference' | 'inferencePremise' | 'conflict'>;
@@ -74,67 +74,73 @@ export async function writeGraph(tx: GraphWriter, mapId: string, graph: Argument
   }
 }
 
+/** Rows per multi-row INSERT of {@link writeGraphIn}: 16 values a node row, well under either database's limit on bound values. */
+const SQL_BATCH = 200;
+
 /**
- * Writes the same rows as {@link writeGraph} with prepared statements on a better-sqlite3
- * connection, inside the caller's synchronous transaction (`writeTransaction` in ./client). Prisma's
- * `createMany` costs about a millisecond a row, and the transaction holds the database's one
- * connection all that time (every other request of the process waits): a largest import, some
- * 35,000 rows, took half a minute that way and takes a fraction of a second this way.
+ * Writes the same rows as {@link writeGraph} in plain SQL, inside the caller's transaction
+ * (`sqlTransaction` in ./client), a batch of rows per statement. Prisma's `createMany` cost about a
+ * millisecond a row, and on SQLite the transaction holds the process's one connection all that time
+ * (every other request waits): a largest import, some 35,000 rows, took half a minute that way and
+ * takes a fraction of a second this way; on PostgreSQL, batches keep the round trips few.
  */
-export function writeGraphSync(sql: Database.Database, mapId: string, graph: ArgumentGraph, idOf: IdOf, start = Date.now()): void {
-  const at = (i: number) => sqliteTimestamp(new Date(start + i));
-  const node = sql.prepare(
-    `INSERT INTO Node (id, mapId, kind, text, quoteStart, quoteEnd, quoteText, implicit, asOf, stockIssue, proposal, author, x, y, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  graph.nodes.forEach((n, i) => {
-    const q = n.quote;
-    node.run(
+export async function writeGraphIn(sql: Sql, mapId: string, graph: ArgumentGraph, idOf: IdOf, start = Date.now()): Promise<void> {
+  const at = (i: number) => new Date(start + i);
+  await insertRows(
+    sql,
+    '"Node" ("id", "mapId", "kind", "text", "quoteStart", "quoteEnd", "quoteText", "implicit", "asOf", "stockIssue", "proposal", "author", "x", "y", "version", "createdAt", "updatedAt")',
+    graph.nodes.map((n, i) => [
       idOf('node', n.id),
       mapId,
       n.kind,
       n.text,
-      q?.start ?? null,
-      q?.end ?? null,
-      q?.text ?? null,
-      n.implicit ? 1 : 0,
+      n.quote?.start ?? null,
+      n.quote?.end ?? null,
+      n.quote?.text ?? null,
+      n.implicit,
       n.asOf ?? null,
       n.stockIssue ?? null,
-      n.proposal ? 1 : 0,
+      n.proposal ?? false,
       n.author,
       n.position?.x ?? null,
       n.position?.y ?? null,
+      1,
       at(i),
       at(i),
-    );
-  });
-  const inference = sql.prepare('INSERT INTO Inference (id, mapId, conclusionId, scheme, createdAt) VALUES (?, ?, ?, ?, ?)');
-  const premise = sql.prepare('INSERT INTO InferencePremise (inferenceId, nodeId, position) VALUES (?, ?, ?)');
-  graph.inferences.forEach((inf, i) => {
-    const id = idOf('inference', inf.id);
-    inference.run(id, mapId, idOf('node', inf.conclusion), inf.scheme, at(i));
-    inf.premises.forEach((nodeId, position) => premise.run(id, idOf('node', nodeId), position));
-  });
-  const conflict = sql.prepare(
-    'INSERT INTO Conflict (id, mapId, attackerId, targetNodeId, targetInferenceId, question, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ]),
   );
-  graph.conflicts.forEach((c, i) => {
-    const target = c.target;
-    conflict.run(
+  await insertRows(
+    sql,
+    '"Inference" ("id", "mapId", "conclusionId", "scheme", "createdAt")',
+    graph.inferences.map((inf, i) => [idOf('inference', inf.id), mapId, idOf('node', inf.conclusion), inf.scheme, at(i)]),
+  );
+  await insertRows(
+    sql,
+    '"InferencePremise" ("inferenceId", "nodeId", "position")',
+    graph.inferences.flatMap((inf) => inf.premises.map((nodeId, position) => [idOf('inference', inf.id), idOf('node', nodeId), position])),
+  );
+  await insertRows(
+    sql,
+    '"Conflict" ("id", "mapId", "attackerId", "targetNodeId", "targetInferenceId", "question", "createdAt")',
+    graph.conflicts.map((c, i) => [
       idOf('conflict', c.id),
       mapId,
       idOf('node', c.attacker),
-      'node' in target ? idOf('node', target.node) : null,
-      'inference' in target ? idOf('inference', target.inference) : null,
+      'node' in c.target ? idOf('node', c.target.node) : null,
+      'inference' in c.target ? idOf('inference', c.target.inference) : null,
       c.question ?? null,
       at(i),
-    );
-  });
+    ]),
+  );
 }
 
-/** A time as Prisma writes DateTime columns to SQLite (ISO 8601 with a +00:00 offset), so both writers' rows read back alike. */
-export function sqliteTimestamp(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
+/** `INSERT INTO <into> VALUES (…), (…), …`, {@link SQL_BATCH} rows a statement. */
+async function insertRows(sql: Sql, into: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += SQL_BATCH) {
+    const batch = rows.slice(i, i + SQL_BATCH);
+    const row = `(${batch[0].map(() => '?').join(', ')})`;
+    await sql.run(`INSERT INTO ${into} VALUES ${batch.map(() => row).join(', ')}`, ...batch.flat());
+  }
 }
 
 function* batches<T>(items: readonly T[]): Generator<{ item: T; index: number }[]> {

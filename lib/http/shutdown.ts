@@ -1,8 +1,7 @@
 import 'server-only';
-import type Database from 'better-sqlite3';
 import { setMaxListeners } from 'node:events';
 import { Server } from 'node:net';
-import { readNow } from '../db/client';
+import { openSqliteConnection } from '../db/sqlite-connection';
 
 /**
  * How long the server may take to stop after SIGINT or SIGTERM, in ms: requests still running then
@@ -62,7 +61,6 @@ export function beginShutdown(): void {
 export function installGracefulShutdown(): void {
   if (globalForShutdown.argmapShutdownInstalled) return;
   globalForShutdown.argmapShutdownInstalled = true;
-  let connection: Database.Database | undefined;
   // Next calls this hook once its server listens.
   const servers = listeningHttpServers();
   const stop = (signal: keyof typeof EXIT_CODES) => {
@@ -72,12 +70,6 @@ export function installGracefulShutdown(): void {
     // Next's shutdown waits for every connection to close, but closes idle keep-alive connections
     // only once: one whose request finishes later would hold the process until its keep-alive timeout.
     setInterval(() => servers.forEach((server) => server.closeIdleConnections()), IDLE_SWEEP_MS).unref();
-    // Only a database this process opened: stopping must not open one.
-    if ((globalThis as { argmapDb?: unknown }).argmapDb) {
-      readNow((open) => open)
-        .then((open) => (connection = open))
-        .catch(() => undefined);
-    }
     setTimeout(() => {
       console.error(`Requests were still running ${SHUTDOWN_DEADLINE_MS / 1000} s after ${signal}: stopping anyway.`);
       process.exit(EXIT_CODES[signal]);
@@ -87,7 +79,9 @@ export function installGracefulShutdown(): void {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('exit', () => {
-    if (!connection?.open) return;
+    // Only a database this process opened: stopping must not open one. (PostgreSQL needs nothing.)
+    const connection = openSqliteConnection();
+    if (!connection) return;
     try {
       connection.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

@@ -9,5 +9,7 @@ import { actingAs } from '@/lib/db/access';
 export const PUT = handle(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const access = await authorize(request, slug, 'arrange');
-  return Response.json(await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES }), actingAs(request, access)));
+  return Response.json(
+    await savePositions(slug, await parseBody(request, positionsSchema, { maxBytes: POSITIONS_BODY_MAX_BYTES }), actingAs(request, access), access),
+  );
 });

@@ -7,6 +7,7 @@ import { ChevronDown, LogIn, ShieldOff, UserRound } from 'lucide-react';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { MapStoreContext } from '@/components/map-store/map-store';
 import { LazyPopup, type TriggerProps } from '@/components/ui/lazy-popup';
+import { getSignedInUser, logOut } from '@/lib/api-client/auth';
 import type { MapView } from '@/lib/argument/map-view';
 import type { Policy } from '@/lib/auth/permissions';
 
@@ -59,8 +60,7 @@ export function AccountMenu() {
     // A map page knows already (its view's `viewer`); other pages ask.
     if (store) return;
     let cancelled = false;
-    fetch('/api/auth/me', { cache: 'no-store' })
-      .then((response) => (response.ok ? (response.json() as Promise<{ user: { username: string } | null }>) : { user: null }))
+    getSignedInUser()
       .catch(() => ({ user: null }))
       .then(({ user }) => {
         if (!cancelled) setFetched(user ? { state: 'signed-in', username: user.username } : { state: 'signed-out' });
@@ -73,8 +73,7 @@ export function AccountMenu() {
   async function signOut() {
     setSignOutFailed(false);
     try {
-      const response = await fetch('/api/auth/logout', { method: 'POST', cache: 'no-store' });
-      if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+      await logOut();
     } catch {
       setSignOutFailed(true);
       return;

@@ -4,8 +4,8 @@ import { useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'r
 import { useRouter } from 'next/navigation';
 import { Tabs } from 'radix-ui';
 import { Eye, EyeOff, LogIn, UserPlus } from 'lucide-react';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
-import type { ErrorIssue } from '@/lib/http/errors';
+import { logIn, signUp } from '@/lib/api-client/auth';
+import { ApiError, type ApiIssue } from '@/lib/api-client/errors';
 import { credentialsSchema } from '@/lib/validation/auth';
 import { PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from '@/lib/validation/limits';
 
@@ -45,7 +45,7 @@ type Field = 'username' | 'password';
 type FormErrors = Partial<Record<Field | 'form', string>>;
 
 /** Sorts issues (from the schema in the browser, or from the server) onto the fields they name; the rest go to the form. */
-function errorsFrom(issues: ErrorIssue[], fallback?: string): FormErrors {
+function errorsFrom(issues: ApiIssue[], fallback?: string): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const field = issue.path[0];
@@ -106,7 +106,7 @@ function CredentialsForm({ mode, next }: CredentialsFormProps) {
     setBusy(true);
     setErrors({});
     try {
-      await apiRequest(signup ? '/api/auth/signup' : '/api/auth/login', { method: 'POST', body: parsed.data });
+      await (signup ? signUp : logIn)(parsed.data);
       // Stay busy: the page is about to change.
       router.replace(next);
       router.refresh();

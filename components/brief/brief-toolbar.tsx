@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ArrowLeft, Download } from 'lucide-react';
 import { SIDES, SIDE_WORDING, type Side } from '@/lib/argument/brief';
+import { briefUrl } from '@/lib/api-client/urls';
 import { PrintButton } from './print-button';
 
 interface BriefToolbarProps {
@@ -48,7 +49,7 @@ export function BriefToolbar({ slug, side, asOf }: BriefToolbarProps) {
             ))}
           </div>
           <a
-            href={`/api/maps/${encodeURIComponent(slug)}/brief?side=${side}&format=markdown${judged}`}
+            href={briefUrl(slug, { side, asOf })}
             download
             className={BUTTON}
             aria-label="Download as Markdown"

@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DialogParts from '@/components/ui/popups/dialog';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { copyMap } from '@/lib/api-client/classes';
+import { ApiError } from '@/lib/api-client/errors';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { useMapStore } from '@/components/map-store/map-store';
 
@@ -45,10 +46,7 @@ export function CopyPopup({
     }
     setBusy(true);
     try {
-      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/maps/${encodeURIComponent(view.map.slug)}/copies`, {
-        method: 'POST',
-        body: parsed.data,
-      });
+      const { map } = await copyMap(view.map.slug, parsed.data);
       router.push(`/maps/${map.slug}?share=1`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The copy could not be made.');

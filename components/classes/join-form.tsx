@@ -2,7 +2,9 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { ApiError, apiRequest, rememberName } from '@/lib/api-client/request';
+import { joinClass } from '@/lib/api-client/classes';
+import { ApiError } from '@/lib/api-client/errors';
+import { rememberName } from '@/lib/api-client/identity';
 import { DEFERRED } from '@/components/map-store/deferred';
 
 interface JoinFormProps {
@@ -41,10 +43,7 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
     if (next.code || next.name) return;
     setBusy(true);
     try {
-      const { map } = await apiRequest<{ map: { slug: string } }>(`/api/invites/${encodeURIComponent(parsedCode.data!)}`, {
-        method: 'POST',
-        body: { name: parsedName.data!.name },
-      });
+      const { map } = await joinClass(parsedCode.data!, { name: parsedName.data!.name });
       rememberName(parsedName.data!.name);
       router.push(`/maps/${map.slug}`);
       router.refresh();

@@ -4,34 +4,21 @@ import { useCallback, useEffect, useState } from 'react';
 import { UserMinus } from 'lucide-react';
 import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DialogParts from '@/components/ui/popups/dialog';
-import { apiRequest } from '@/lib/api-client/request';
+import {
+  changeInvite,
+  getSharing,
+  removeMember,
+  setMemberRole,
+  type Invite,
+  type InviteChange,
+  type Member,
+  type MemberRoleChange,
+  type Sharing,
+} from '@/lib/api-client/classes';
+import { updateMap } from '@/lib/api-client/maps';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
-import type { Policy, Role } from '@/lib/auth/permissions';
-
-interface Member {
-  id: string;
-  name: string;
-  /** How classmates see them when the class is anonymous ("Student 3"). */
-  alias: string | null;
-  role: Role;
-  account: boolean;
-  joinedAt: string;
-}
-
-interface Invite {
-  code: string;
-  role: Role;
-  active: boolean;
-}
-
-/** `GET /api/maps/{slug}/members`. */
-interface Sharing {
-  members: Member[];
-  invite: Invite | null;
-  policy: Policy;
-  anonymous: boolean;
-}
+import type { Policy } from '@/lib/auth/permissions';
 
 const POLICY_LABELS: Record<Policy, string> = {
   invite: 'Members only — students join with the invite',
@@ -63,7 +50,6 @@ export function SharePopup({
   const [policy, setPolicyState] = useState<Policy>('invite');
   const [anonymous, setAnonymous] = useState(false);
   const [qr, setQr] = useState<string | null>(null);
-  const base = `/api/maps/${encodeURIComponent(slug)}`;
   const link = invite && typeof window !== 'undefined' ? `${window.location.origin}/join/${invite.code}` : '';
 
   const show = useCallback((data: Sharing) => {
@@ -72,18 +58,18 @@ export function SharePopup({
     setPolicyState(data.policy);
     setAnonymous(data.anonymous);
   }, []);
-  const load = useCallback(() => apiRequest<Sharing>(`${base}/members`).then(show), [base, show]);
+  const load = useCallback(() => getSharing(slug).then(show), [slug, show]);
 
   useEffect(() => {
     if (!open) return;
     let current = true;
-    apiRequest<Sharing>(`${base}/members`)
+    getSharing(slug)
       .then((data) => current && show(data))
       .catch((e: unknown) => notify({ tone: 'error', message: `Sharing not loaded: ${messageOf(e)}` }));
     return () => {
       current = false;
     };
-  }, [open, base, show, notify]);
+  }, [open, slug, show, notify]);
 
   useEffect(() => {
     if (!link) return;
@@ -150,9 +136,7 @@ export function SharePopup({
                   Students join as
                   <select
                     value={invite.role}
-                    onChange={(e) =>
-                      act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: invite.active ? 'enable' : 'disable', role: e.target.value } }))
-                    }
+                    onChange={(e) => act(changeInvite(slug, { action: invite.active ? 'enable' : 'disable', role: e.target.value as InviteChange['role'] }))}
                     className="rounded-md border border-slate-300 px-2 py-1"
                   >
                     <option value="editor">editors</option>
@@ -163,7 +147,7 @@ export function SharePopup({
                 <button
                   type="button"
                   className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
-                  onClick={() => act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: 'rotate' } }))}
+                  onClick={() => act(changeInvite(slug, { action: 'rotate' }))}
                   data-testid="share.rotate"
                 >
                   New code
@@ -171,7 +155,7 @@ export function SharePopup({
                 <button
                   type="button"
                   className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
-                  onClick={() => act(apiRequest(`${base}/invite`, { method: 'PUT', body: { action: invite.active ? 'disable' : 'enable' } }))}
+                  onClick={() => act(changeInvite(slug, { action: invite.active ? 'disable' : 'enable' }))}
                   data-testid="share.toggle"
                 >
                   {invite.active ? 'Turn the invite off' : 'Turn the invite on'}
@@ -193,7 +177,7 @@ export function SharePopup({
             <span className="mb-1 block text-xs font-semibold uppercase tracking-wider text-slate-500">Who can take part</span>
             <select
               value={policy}
-              onChange={(e) => act(apiRequest(base, { method: 'PATCH', body: { policy: e.target.value } }).then(refresh))}
+              onChange={(e) => act(updateMap(slug, { policy: e.target.value as Policy }).then(refresh))}
               className="w-full rounded-md border border-slate-300 px-2 py-2"
               data-testid="share.policy"
             >
@@ -210,7 +194,7 @@ export function SharePopup({
               checked={anonymous}
               onChange={(e) => {
                 setAnonymous(e.target.checked);
-                void act(apiRequest(base, { method: 'PATCH', body: { anonymous: e.target.checked } }).then(refresh));
+                void act(updateMap(slug, { anonymous: e.target.checked }).then(refresh));
               }}
               className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-indigo-600"
             />
@@ -244,7 +228,7 @@ export function SharePopup({
                     <select
                       value={m.role}
                       aria-label={`Role of ${m.name}`}
-                      onChange={(e) => act(apiRequest(`${base}/members/${m.id}`, { method: 'PATCH', body: { role: e.target.value } }))}
+                      onChange={(e) => act(setMemberRole(slug, m.id, { role: e.target.value as MemberRoleChange['role'] }))}
                       className="rounded-md border border-slate-300 px-2 py-1"
                     >
                       <option value="editor">editor</option>
@@ -255,7 +239,7 @@ export function SharePopup({
                       type="button"
                       aria-label={`Remove ${m.name}`}
                       className="rounded p-1 text-slate-500 hover:bg-red-50 hover:text-red-700"
-                      onClick={() => act(apiRequest(`${base}/members/${m.id}`, { method: 'DELETE' }))}
+                      onClick={() => act(removeMember(slug, m.id))}
                     >
                       <UserMinus aria-hidden className="h-4 w-4" />
                     </button>

@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { FileText, FileUp, History, Loader2, X } from 'lucide-react';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
-import type { ErrorIssue } from '@/lib/http/errors';
+import { createDocument } from '@/lib/api-client/documents';
+import { ApiError, type ApiIssue } from '@/lib/api-client/errors';
 import { documentCreateSchema, utf8Bytes } from '@/lib/validation/documents';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from '@/lib/validation/limits';
 import { useLeaveGuard } from '@/components/ui/use-leave-guard';
@@ -16,7 +16,7 @@ type Field = 'title' | 'author' | 'source' | 'published' | 'text' | 'file' | 'fo
 type FormErrors = Partial<Record<Field, string>>;
 
 /** The first message per field of the API's (or the schema's) issues; anything unplaced goes to the form. */
-function errorsFrom(issues: ErrorIssue[], fallback?: string): FormErrors {
+function errorsFrom(issues: ApiIssue[], fallback?: string): FormErrors {
   const errors: FormErrors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? 'form');
@@ -117,7 +117,7 @@ export function NewMapForm() {
     setBusy(true);
     setErrors({});
     try {
-      const made = await apiRequest<{ map: { slug: string } }>('/api/documents', { method: 'POST', body: parsed.data });
+      const made = await createDocument(parsed.data);
       created.current = true;
       clearNewMapDraft();
       router.push(`/maps/${made.map.slug}`);

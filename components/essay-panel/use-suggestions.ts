@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { apiRequest } from '@/lib/api-client/request';
-import type { SuggestedUnits, Suggestion } from '@/lib/argument/suggest';
+import { getSuggestions } from '@/lib/api-client/documents';
+import type { Suggestion } from '@/lib/argument/suggest';
 
 export type SuggestionsState =
   { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Suggestion[]; truncated: boolean };
@@ -33,7 +33,7 @@ export function useSuggestions(documentSlug: string) {
     setState({ status: 'loading' });
     setDismissed(savedDismissals(documentSlug));
     try {
-      const { suggestions, truncated } = await apiRequest<SuggestedUnits>(`/api/documents/${encodeURIComponent(documentSlug)}/suggestions`);
+      const { suggestions, truncated } = await getSuggestions(documentSlug);
       setState({ status: 'ready', items: suggestions, truncated });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });

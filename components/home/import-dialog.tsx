@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { FileUp } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
+import { importMap } from '@/lib/api-client/maps';
 
 type Format = 'aif' | 'argdown';
 
@@ -48,7 +49,7 @@ export function ImportDialog() {
     setBusy(true);
     setError(null);
     try {
-      const { map } = await apiRequest<{ map: { slug: string } }>('/api/maps/import', { method: 'POST', body: { format, title: title.trim(), content } });
+      const { map } = await importMap({ format, title: title.trim(), content });
       setOpen(false);
       router.push(`/maps/${map.slug}`);
     } catch (e) {

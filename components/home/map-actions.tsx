@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { Dialog, DropdownMenu } from 'radix-ui';
 import { Archive, ArchiveRestore, MoreHorizontal, Pencil } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
+import { updateMap } from '@/lib/api-client/maps';
 import { mapUpdateSchema } from '@/lib/validation/documents';
 import { MAP_TITLE_MAX } from '@/lib/validation/limits';
 
@@ -32,7 +33,7 @@ export function MapActions({ slug, title, archived }: MapActionsProps) {
     setBusy(true);
     setError(null);
     try {
-      await apiRequest(`/api/maps/${slug}`, { method: 'PATCH', body: { archived: value } });
+      await updateMap(slug, { archived: value });
       router.refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'That did not work. Try again.');
@@ -123,7 +124,7 @@ function RenameDialog({ slug, title, open, onOpenChange }: RenameDialogProps) {
     }
     setBusy(true);
     try {
-      await apiRequest(`/api/maps/${slug}`, { method: 'PATCH', body: parsed.data });
+      await updateMap(slug, parsed.data);
       onOpenChange(false);
       router.refresh();
     } catch (e) {

@@ -2,7 +2,10 @@
 
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MessageSquare, Pencil, Trash2 } from 'lucide-react';
-import { ApiError, apiRequest, isOfflineError, OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE, rememberedName, rememberName } from '@/lib/api-client/request';
+import { addComment, deleteComment, editComment, listComments } from '@/lib/api-client/discussion';
+import { ApiError, isOfflineError } from '@/lib/api-client/errors';
+import { rememberedName, rememberName } from '@/lib/api-client/identity';
+import { OFFLINE_DRAFT_MESSAGE, OFFLINE_TONE } from './offline-draft';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { draftKey, messageOf, useMapStore } from '@/components/map-store/map-store';
 import { isEdited, timeAgo, type CommentView } from '@/lib/argument/discussion';
@@ -58,11 +61,10 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
   const now = useNow(30_000);
   const headingId = useId();
   const locked = useMapStore((s) => whyNot('comment', { role: s.view.viewer.role, policy: s.view.map.policy }));
-  const threadUrl = `/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}/comments`;
 
   useEffect(() => {
     let current = true;
-    apiRequest<{ comments: CommentView[] }>(threadUrl).then(
+    listComments(slug, nodeId).then(
       (answer) => {
         if (!current) return;
         setComments(answer.comments);
@@ -76,7 +78,7 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
       current = false;
     };
     // `view` is a trigger: any change to the map may come with new comments from someone else.
-  }, [threadUrl, view, attempt]);
+  }, [slug, nodeId, view, attempt]);
 
   const replace = (comment: CommentView) => setComments((list) => (list ?? []).map((c) => (c.id === comment.id ? comment : c)));
   const remove = (id: string) => setComments((list) => (list ?? []).filter((c) => c.id !== id));
@@ -114,20 +116,22 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
           {locked}
         </p>
       ) : (
-        <NewCommentForm url={threadUrl} draft={draftKey('comment.new', nodeId)} onAdded={append} />
+        <NewCommentForm slug={slug} nodeId={nodeId} draft={draftKey('comment.new', nodeId)} onAdded={append} />
       )}
     </section>
   );
 }
 
 interface NewCommentFormProps {
-  url: string;
+  slug: string;
+  /** The point the comment is on. */
+  nodeId: string;
   /** Where the unsent text is kept (`draftKey`): it survives a failed send and the panel closing. */
   draft: string;
   onAdded(comment: CommentView): void;
 }
 
-function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
+function NewCommentForm({ slug, nodeId, draft, onAdded }: NewCommentFormProps) {
   const text = useMapStore((s) => s.drafts[draft]) ?? '';
   const setDraft = useMapStore((s) => s.setDraft);
   const setText = (next: string) => setDraft(draft, next);
@@ -153,10 +157,7 @@ function NewCommentForm({ url, draft, onAdded }: NewCommentFormProps) {
       }
       setErrors({});
       if (!signedAs) rememberName(parsed.data.author ?? '');
-      const { comment } = await apiRequest<{ comment: CommentView }>(url, {
-        method: 'POST',
-        body: { text: parsed.data.text, author: parsed.data.author || undefined },
-      });
+      const { comment } = await addComment(slug, nodeId, { text: parsed.data.text, author: parsed.data.author || undefined });
       onAdded(comment);
       setDraft(draft, null);
     } catch (error) {
@@ -238,7 +239,6 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const draftId = useId();
-  const url = `/api/maps/${encodeURIComponent(slug)}/comments/${encodeURIComponent(comment.id)}`;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -250,7 +250,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
         setError(parsed.error.issues[0].message);
         return;
       }
-      const answer = await apiRequest<{ comment: CommentView }>(url, { method: 'PATCH', body: parsed.data });
+      const answer = await editComment(slug, comment.id, parsed.data);
       onChanged(answer.comment);
       setDraft(null);
       setMode('read');
@@ -265,7 +265,7 @@ function CommentItem({ comment, now, onChanged, onDeleted }: CommentItemProps) {
   async function remove() {
     setBusy(true);
     try {
-      await apiRequest(url, { method: 'DELETE' });
+      await deleteComment(slug, comment.id);
       onDeleted(comment.id);
       notify({ tone: 'info', message: 'Comment deleted.' });
     } catch (e) {

@@ -13,8 +13,8 @@ import type { HistoryEvent } from '@/lib/argument/history';
 import { describeEvent, eventTouchesNode } from '@/lib/argument/history-words';
 import { questionsForInference, type QuestionState } from '@/lib/argument/questions';
 import { patternFor, reasonOf, stepWordsOf } from '@/lib/argument/question-words';
-import { apiRequest } from '@/lib/api-client/request';
-import { SCHEMES, schemeById } from '@/lib/argument/schemes';
+import { getHistory } from '@/lib/api-client/history';
+import { SCHEMES, schemeById, type SchemeId } from '@/lib/argument/schemes';
 import { can } from '@/lib/auth/permissions';
 import { whyNot } from '@/lib/auth/role-words';
 import type { ArgNode } from '@/lib/argument/model';
@@ -213,7 +213,7 @@ function NodeHistory({ nodeId }: { nodeId: string }) {
           type="button"
           className="text-sm font-medium text-indigo-700 underline"
           onClick={() =>
-            apiRequest<{ events: HistoryEvent[] }>(`/api/maps/${encodeURIComponent(slug)}/history`)
+            getHistory(slug)
               .then(({ events: all }) => setEvents(all.filter((e) => eventTouchesNode(e, nodeId))))
               .catch((e: unknown) => setError(messageOf(e)))
           }
@@ -370,7 +370,9 @@ function SchemeSection({ inferenceId }: { inferenceId: string }) {
         <select
           value={inference.scheme ?? ''}
           onChange={(e) =>
-            setScheme(inferenceId, e.target.value || null).catch((err: unknown) => notify({ tone: 'error', message: `Scheme not saved: ${messageOf(err)}` }))
+            setScheme(inferenceId, (e.target.value || null) as SchemeId | null).catch((err: unknown) =>
+              notify({ tone: 'error', message: `Scheme not saved: ${messageOf(err)}` }),
+            )
           }
           className="w-full rounded-md border border-slate-300 px-2 py-2 text-sm disabled:bg-slate-50"
           disabled={readOnly || !can(view.viewer.role, 'arrange')}

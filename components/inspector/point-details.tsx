@@ -3,7 +3,8 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Switch } from 'radix-ui';
 import { CalendarClock, Gavel, Loader2, X } from 'lucide-react';
-import { apiRequest, ApiError } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
+import { updateNode } from '@/lib/api-client/nodes';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { monthLabel } from '@/lib/argument/as-of';
 import { STOCK_ISSUE_LABELS, STOCK_ISSUE_QUESTIONS, type ArgNode, type StockIssue } from '@/lib/argument/model';
@@ -28,7 +29,7 @@ function useSaveDetails(nodeId: string) {
     setBusy(field as keyof DetailsChange);
     setError(null);
     try {
-      await apiRequest(`/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}`, { method: 'PATCH', body: change });
+      await updateNode(slug, nodeId, change);
       await refresh();
       return true;
     } catch (e) {

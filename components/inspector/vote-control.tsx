@@ -1,19 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { apiRequest } from '@/lib/api-client/request';
+import { castVote, getVote, type VoteSummary } from '@/lib/api-client/discussion';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
-import { formatAverage, RATING_LABELS, withVote, type Rating } from '@/lib/argument/discussion';
+import { formatAverage, RATING_LABELS, withVote } from '@/lib/argument/discussion';
 import { whyNot } from '@/lib/auth/role-words';
 
 interface VoteControlProps {
   nodeId: string;
-}
-
-/** The answer of GET and PUT /api/maps/{slug}/nodes/{id}/vote. */
-interface VoteSummary {
-  rating: Rating;
-  mine: number | null;
 }
 
 const VALUES = RATING_LABELS.map((label, value) => ({ value, label }));
@@ -41,12 +35,11 @@ export function VoteControl({ nodeId }: VoteControlProps) {
   const queue = useRef<Promise<void>>(Promise.resolve());
   // Bumped by every vote: an answer (or a reload) older than the latest vote must not overwrite it.
   const votes = useRef(0);
-  const url = `/api/maps/${encodeURIComponent(slug)}/nodes/${encodeURIComponent(nodeId)}/vote`;
 
   useEffect(() => {
     let current = true;
     const asOf = votes.current;
-    apiRequest<VoteSummary>(url).then(
+    getVote(slug, nodeId).then(
       (answer) => {
         if (!current || votes.current !== asOf) return;
         setSummary(answer);
@@ -60,7 +53,7 @@ export function VoteControl({ nodeId }: VoteControlProps) {
       current = false;
     };
     // `view` is a trigger: the map changed, and others may have voted.
-  }, [url, view, attempt]);
+  }, [slug, nodeId, view, attempt]);
 
   function cast(value: number | null) {
     if (!summary || summary.mine === value) return;
@@ -69,7 +62,7 @@ export function VoteControl({ nodeId }: VoteControlProps) {
     setSummary({ rating: withVote(before.rating, before.mine, value), mine: value });
     queue.current = queue.current.then(async () => {
       try {
-        const answer = await apiRequest<VoteSummary>(url, { method: 'PUT', body: { value } });
+        const answer = await castVote(slug, nodeId, { value });
         if (votes.current === seq) setSummary(answer);
       } catch (error) {
         notify({ tone: 'error', message: `Rating not saved: ${messageOf(error)}` });

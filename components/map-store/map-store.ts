@@ -12,7 +12,10 @@ import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/mo
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { can } from '@/lib/auth/permissions';
 import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
-import { apiRequest, ApiError } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
+import { getHistory, restoreDeletion } from '@/lib/api-client/history';
+import { getMap } from '@/lib/api-client/maps';
+import { createConnection, createNode, deleteNode, savePositions, updateInference, updateNode, type InferenceUpdate } from '@/lib/api-client/nodes';
 import type { ConnectionState } from './live-connection';
 
 /** What is selected, in every view at once: a statement or an inference (a step of reasoning). */
@@ -163,7 +166,7 @@ export interface MapState {
   refresh(): Promise<void>;
   addNode(input: AddNodeInput): Promise<{ id: string }>;
   editNode(id: string, text: string, version: number): Promise<void>;
-  setScheme(inferenceId: string, scheme: string | null): Promise<void>;
+  setScheme(inferenceId: string, scheme: InferenceUpdate['scheme']): Promise<void>;
   deleteNode(id: string): Promise<void>;
   undoDelete(deletionId: string): Promise<void>;
   savePosition(id: string, position: { x: number; y: number }): Promise<void>;
@@ -285,7 +288,6 @@ const HIGHLIGHT_MS = 6_000;
 
 export function createMapStore(initial: MapView, judgeAsOf: string | null = null, pageLayouts: PageLayouts = {}, pageCounts: StudyCounts | null = null) {
   const slug = initial.map.slug;
-  const base = `/api/maps/${encodeURIComponent(slug)}`;
   return createStore<MapState>()((set, get) => ({
     view: initial,
     page: { view: initial, layouts: pageLayouts, counts: pageCounts },
@@ -404,7 +406,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
     async openHistory() {
-      const { events } = await apiRequest<{ events: HistoryEvent[] }>(`${base}/history`);
+      const { events } = await getHistory(slug);
       set({ history: { events, at: null }, composer: null, gapsOpen: false });
     },
     closeHistory() {
@@ -439,7 +441,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
     async refresh() {
       if (get().history?.at != null) {
         // Showing the past: keep it, but roll back from the newest present (and its newest events).
-        const [present, { events }] = await Promise.all([apiRequest<MapView>(base), apiRequest<{ events: HistoryEvent[] }>(`${base}/history`)]);
+        const [present, { events }] = await Promise.all([getMap(slug), getHistory(slug)]);
         const at = get().history!.at!;
         const past = pastView(
           present,
@@ -453,9 +455,9 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
         }));
         return;
       }
-      const view = await apiRequest<MapView>(base);
+      const view = await getMap(slug);
       if (get().history) {
-        const { events } = await apiRequest<{ events: HistoryEvent[] }>(`${base}/history`);
+        const { events } = await getHistory(slug);
         set((s) => ({ history: s.history ? { ...s.history, events } : null }));
       }
       set((s) => {
@@ -466,25 +468,23 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       });
     },
     async addNode(input) {
-      const { node } = await apiRequest<{ node: { id: string } }>(`${base}/nodes`, { method: 'POST', body: input });
+      const { node } = await createNode(slug, input);
       await get().refresh();
       set((s) => ({ selection: { type: 'node', id: node.id }, focusRequest: s.focusRequest + 1, composer: null, essaySelection: null }));
       return node;
     },
     async setScheme(inferenceId, scheme) {
-      await apiRequest(`${base}/inferences/${encodeURIComponent(inferenceId)}`, { method: 'PATCH', body: { scheme } });
+      await updateInference(slug, inferenceId, { scheme });
       await get().refresh();
     },
     async editNode(id, text, version) {
-      await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { text, version } });
+      await updateNode(slug, id, { text, version });
       await get().refresh();
       // The edited card may have grown: bring it into view (the canvas's camera rule).
       set((s) => ({ composer: null, focusRequest: s.selection?.type === 'node' && s.selection.id === id ? s.focusRequest + 1 : s.focusRequest }));
     },
     async deleteNode(id) {
-      const { deletionId, removed } = await apiRequest<{ deletionId: string; removed: string[] }>(`${base}/nodes/${encodeURIComponent(id)}`, {
-        method: 'DELETE',
-      });
+      const { deletionId, removed } = await deleteNode(slug, id);
       await get().refresh();
       get().notify({
         tone: 'info',
@@ -493,7 +493,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       });
     },
     async undoDelete(deletionId) {
-      await apiRequest(`${base}/deletions/${encodeURIComponent(deletionId)}/restore`, { method: 'POST' });
+      await restoreDeletion(slug, deletionId);
       await get().refresh();
       get().notify({ tone: 'info', message: 'Restored.' });
     },
@@ -503,18 +503,18 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
         view: { ...s.view, nodes: s.view.nodes.map((n) => (n.id === id ? { ...n, position } : n)) },
       }));
       try {
-        await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { position } });
+        await updateNode(slug, id, { position });
       } catch (error) {
         get().notify({ tone: 'error', message: `The new position was not saved: ${messageOf(error)}` });
       }
     },
     async connect(from, to, relation) {
-      await apiRequest(`${base}/connections`, { method: 'POST', body: { from, to, relation } });
+      await createConnection(slug, { from, to, relation });
       await get().refresh();
       set((s) => ({ selection: { type: 'node', id: from }, focusRequest: s.focusRequest + 1 }));
     },
     async setKind(id, kind) {
-      await apiRequest(`${base}/nodes/${encodeURIComponent(id)}`, { method: 'PATCH', body: { kind } });
+      await updateNode(slug, id, { kind });
       await get().refresh();
     },
     setFilter(change) {
@@ -531,7 +531,7 @@ export function createMapStore(initial: MapView, judgeAsOf: string | null = null
       const pinned = get().view.nodes.filter((n) => n.position !== null);
       if (pinned.length > 0) {
         const positions = Object.fromEntries(pinned.map((n) => [n.id, null]));
-        await apiRequest(`${base}/positions`, { method: 'PUT', body: { positions } });
+        await savePositions(slug, { positions });
         set((s) => ({ view: { ...s.view, nodes: s.view.nodes.map((n) => ({ ...n, position: null })) } }));
       }
       set((s) => ({ layoutRequest: s.layoutRequest + 1 }));

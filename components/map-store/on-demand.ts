@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
 
 /**
  * A part of the map page split from its first bundle (a panel, a form's schemas, a library used by

@@ -5,6 +5,7 @@ import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
+import { exportUrl } from '@/lib/api-client/urls';
 
 /** Where the whole map is drawn in an exported image: its size in pixels, and the canvas's transform to fit it. */
 export interface ImageFrame {
@@ -34,7 +35,6 @@ export function ExportMenuPopup({
   // The brief opens judged as the map is ("Judge as of"), so a class judging as of 2009 reads the 2009 brief.
   const judgeAsOf = useMapStore((s) => s.judgeAsOf);
   const notify = useMapStore((s) => s.notify);
-  const base = `/api/maps/${encodeURIComponent(slug)}/export?format=`;
 
   async function downloadImage(kind: 'png' | 'svg') {
     try {
@@ -66,17 +66,17 @@ export function ExportMenuPopup({
         <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-xl border border-slate-200 bg-white p-1 shadow-xl">
           <DropdownMenu.Label className={LABEL}>Data</DropdownMenu.Label>
           <DropdownMenu.Item asChild className={ITEM}>
-            <a href={`${base}argdown`} download data-testid="export.argdown">
+            <a href={exportUrl(slug, 'argdown')} download data-testid="export.argdown">
               Argdown <span className="text-xs text-slate-500">.argdown</span>
             </a>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild className={ITEM}>
-            <a href={`${base}aif`} download data-testid="export.aif">
+            <a href={exportUrl(slug, 'aif')} download data-testid="export.aif">
               AIF (AIFdb, OVA) <span className="text-xs text-slate-500">.json</span>
             </a>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild className={ITEM}>
-            <a href={`${base}json`} download data-testid="export.json">
+            <a href={exportUrl(slug, 'json')} download data-testid="export.json">
               Argmap JSON <span className="text-xs text-slate-500">.json</span>
             </a>
           </DropdownMenu.Item>

@@ -5,10 +5,9 @@ import { Tabs } from 'radix-ui';
 import { History, RotateCcw, X } from 'lucide-react';
 import { KIND_STYLES } from '@/components/argument-kinds';
 import { describeEvent } from '@/lib/argument/history-words';
-import type { NodeKind } from '@/lib/argument/model';
 import { shorten } from '@/lib/argument/text';
 import { can } from '@/lib/auth/permissions';
-import { apiRequest } from '@/lib/api-client/request';
+import { listDeletions, type DeletionSummary } from '@/lib/api-client/history';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 import { timeFormat } from './replay-banner';
@@ -114,12 +113,6 @@ export function HistoryPanel() {
 const TAB =
   '-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700';
 
-interface Deletion {
-  deletionId: string;
-  deletedAt: string;
-  nodes: { id: string; kind: NodeKind; text: string }[];
-}
-
 /** Deletes that can still be undone, newest first, each with a Restore button. */
 function RecentlyDeleted() {
   const slug = useMapStore((s) => s.view.map.slug);
@@ -128,10 +121,10 @@ function RecentlyDeleted() {
   const notify = useMapStore((s) => s.notify);
   // Restoring is for editors (their own deletes) and the owner; the server checks whose it was.
   const mayRestore = useMapStore((s) => can(s.view.viewer.role, 'restore-own'));
-  const [deletions, setDeletions] = useState<Deletion[] | null>(null);
+  const [deletions, setDeletions] = useState<DeletionSummary[] | null>(null);
   useEffect(() => {
     let current = true;
-    apiRequest<{ deletions: Deletion[] }>(`/api/maps/${encodeURIComponent(slug)}/deletions`)
+    listDeletions(slug)
       .then(({ deletions: list }) => current && setDeletions(list))
       .catch((e: unknown) => notify({ tone: 'error', message: `Recently deleted not loaded: ${messageOf(e)}` }));
     return () => {

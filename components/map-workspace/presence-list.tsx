@@ -1,7 +1,7 @@
 'use client';
 
 import { Users } from 'lucide-react';
-import { browserKey } from '@/lib/api-client/request';
+import { browserKey } from '@/lib/api-client/identity';
 import { ConnectionStatus } from './connection-status';
 import { useMapStore } from '@/components/map-store/map-store';
 

@@ -7,7 +7,9 @@ import { can } from '@/lib/auth/permissions';
 import { accessChangeMessage } from '@/lib/auth/role-words';
 import { viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
 import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
-import { browserKey, onServerReach, rememberedName } from '@/lib/api-client/request';
+import { browserKey, rememberedName } from '@/lib/api-client/identity';
+import { onServerReach } from '@/lib/api-client/request';
+import { eventsUrl } from '@/lib/api-client/urls';
 import { openLiveConnection, type EventSourceLike } from '@/components/map-store/live-connection';
 import { MapStoreContext } from '@/components/map-store/map-store';
 
@@ -100,10 +102,7 @@ export function useLiveUpdates() {
       }
     };
     const connection = openLiveConnection({
-      url: (after) => {
-        const params = new URLSearchParams({ after: String(after), client: browserKey(), name: rememberedName() });
-        return `/api/maps/${encodeURIComponent(view.map.slug)}/events?${params}`;
-      },
+      url: (after) => eventsUrl(view.map.slug, { after, client: browserKey(), name: rememberedName() }),
       after: view.lastEventId,
       open: (url) => new EventSource(url),
       attach,

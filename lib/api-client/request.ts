@@ -1,34 +1,18 @@
-import type { ErrorIssue } from '@/lib/http/errors';
+import { ApiError, OFFLINE_MESSAGE } from './errors';
+import { browserKey, ownerKey, rememberedName } from './identity';
 
-/** A refusal from the API, with the field-level issues it named. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly issues: ErrorIssue[],
-    readonly body: unknown,
-  ) {
-    super(message);
-  }
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-  /** The request never reached the server (offline, or the server is down): nothing was done. */
-  get offline(): boolean {
-    return this.status === 0;
-  }
-}
-
-/** What a request that could not reach the server says (forms that keep a draft say more). */
-export const OFFLINE_MESSAGE = 'You’re offline — the server could not be reached. Try again when the connection is back.';
-
-/** What a form says when its send could not reach the server: the text stays in the form. */
-export const OFFLINE_DRAFT_MESSAGE = 'You’re offline — your text is kept; send again when reconnected.';
-
-/** The colours of an offline notice in a form: amber like the header's Offline, not the red of a refusal. */
-export const OFFLINE_TONE = 'border-amber-300 bg-amber-50 text-amber-950';
-
-/** Whether `error` means the server could not be reached (a failed request or a part of the page that could not be fetched). */
-export function isOfflineError(error: unknown): boolean {
-  return error instanceof ApiError && error.offline;
+export interface RequestOptions {
+  method?: Method;
+  /** Sent as JSON, with `Content-Type: application/json`. */
+  body?: unknown;
+  /**
+   * Sent as a plain fetch: without this browser's ids and name (`X-Argmap-*`, which would make them
+   * on a page that has none yet), and not told to {@link onServerReach}'s listeners. For the
+   * questions every page asks (who is signed in, signing out) and the error page's health probe.
+   */
+  bare?: boolean;
 }
 
 type ReachListener = (reached: boolean) => void;
@@ -44,81 +28,39 @@ export function onServerReach(listener: ReachListener): () => void {
   return () => reachListeners.delete(listener);
 }
 
-/** Reports whether the server was reached by something other than `apiRequest` (a part of the page fetched on demand). */
+/** Reports whether the server was reached by something other than {@link request} (a part of the page fetched on demand). */
 export function reportReach(reached: boolean): void {
   for (const listener of reachListeners) listener(reached);
 }
 
-const CLIENT_KEY = 'argmap.client';
-const OWNER_KEY = 'argmap.owner';
-
-/** A random id; `crypto.randomUUID` exists only on secure origins (not on http://192.168.x.y in class). */
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function stored(key: string): string {
-  let value = window.localStorage.getItem(key);
-  if (!value) {
-    value = randomId();
-    window.localStorage.setItem(key, value);
-  }
-  return value;
-}
-const AUTHOR_KEY = 'argmap.author';
-
 /**
- * This browser's public id: it marks this browser's own changes in the live event stream, so they
- * are not echoed back as someone else's. Everyone on the map can see it; it grants nothing.
+ * Calls the JSON API at `path` (from `apiPath`); the endpoint functions of this folder are the
+ * callers. A non-2xx answer throws {@link ApiError} with the server's message and issues; a
+ * network failure throws one with status 0 and {@link OFFLINE_MESSAGE}.
  */
-export function browserKey(): string {
-  return stored(CLIENT_KEY);
-}
-
-/**
- * This browser's secret key: it owns its anonymous comments. Never shown to others. Anonymous votes
- * are not owned by it but by the voter id the server keeps in an HttpOnly cookie (lib/auth/voter.ts),
- * which fetch sends by itself.
- */
-function ownerKey(): string {
-  return stored(OWNER_KEY);
-}
-
-/** The display name this browser last signed its points with ('' until it has added one). */
-export function rememberedName(): string {
-  return window.localStorage.getItem(AUTHOR_KEY) ?? '';
-}
-
-export function rememberName(name: string): void {
-  window.localStorage.setItem(AUTHOR_KEY, name);
-}
-
-/** Calls the JSON API; a non-2xx answer throws {@link ApiError} with the server's message. */
-export async function apiRequest<T = unknown>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function request<T>(path: string, { method = 'GET', body, bare = false }: RequestOptions = {}): Promise<T> {
   let response: Response;
-  const headers: Record<string, string> = {
-    'X-Argmap-Client': browserKey(),
-    'X-Argmap-Owner': ownerKey(),
-    'X-Argmap-Name': encodeURIComponent(rememberedName()),
-  };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = bare
+    ? {}
+    : {
+        'X-Argmap-Client': browserKey(),
+        'X-Argmap-Owner': ownerKey(),
+        'X-Argmap-Name': encodeURIComponent(rememberedName()),
+      };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    response = await fetch(url, {
-      method: init.method ?? 'GET',
+    response = await fetch(path, {
+      method,
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });
   } catch {
-    reportReach(false);
+    if (!bare) reportReach(false);
     throw new ApiError(OFFLINE_MESSAGE, 0, [], null);
   }
-  reportReach(true);
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (body as { error?: { message?: string; issues?: ErrorIssue[] } } | null)?.error;
-    throw new ApiError(error?.message ?? `The server answered ${response.status}.`, response.status, error?.issues ?? [], body);
-  }
-  return body as T;
+  if (!bare) reportReach(true);
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw ApiError.fromAnswer(response.status, answer);
+  return answer as T;
 }

@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { RotateCw, TriangleAlert, WifiOff } from 'lucide-react';
 import { reconnectDelay } from '@/components/map-store/live-connection';
+import { serverIsHealthy } from '@/lib/api-client/health';
 
 /**
  * The map page's last resort, when something outside its panels failed (the panels have their own
  * boundaries). It never leaves the person stranded: while the server cannot be reached it says so
- * and asks `/api/health` again after a capped backoff, then shows the map again by itself.
+ * and asks the server again (`GET /api/health`) after a capped backoff, then shows the map again by itself.
  */
 export default function MapError({ error, retry }: { error: unknown; retry: () => void }) {
   const [reachable, setReachable] = useState<boolean | null>(null);
@@ -21,10 +22,7 @@ export default function MapError({ error, retry }: { error: unknown; retry: () =
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const probe = async (attempt: number) => {
-      const ok = await fetch('/api/health', { cache: 'no-store' }).then(
-        (response) => response.ok,
-        () => false,
-      );
+      const ok = await serverIsHealthy();
       if (stopped) return;
       setReachable(ok);
       // Back after an outage: show the map again. Reachable from the start: the fault is elsewhere, wait for a click.

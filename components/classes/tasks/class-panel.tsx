@@ -7,12 +7,14 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { useMapStore } from '@/components/map-store/map-store';
 import { TASK_KINDS, TASK_LABELS, progressWords, type TaskKind } from '@/lib/argument/progress';
 import { shorten } from '@/lib/argument/text';
+import { progressCsvUrl } from '@/lib/api-client/urls';
+import type { ClassTasks, StudentProgress } from '@/lib/api-client/tasks';
 import { countOf } from '@/lib/words';
 import { classRows, dayWords, sameColumn, sinceWords, type ClassColumn, type ClassSort } from './class-rows';
 import { dueWords } from './my-tasks';
 import { ProgressBar } from './progress-bar';
 import { TasksForm } from './tasks-form';
-import { useProgress, type ClassTasks, type StudentProgress } from './use-progress';
+import { useProgress } from './use-progress';
 
 /** "2 objections · 1 rebuttal · 1 point quoting the essay": the tasks set, in task order. */
 function tasksWords(tasks: ClassTasks): string {
@@ -92,7 +94,7 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
           <Filter aria-hidden className="h-3.5 w-3.5 text-slate-500" /> Not started only
         </label>
         <a
-          href={`/api/maps/${encodeURIComponent(slug)}/progress.csv`}
+          href={progressCsvUrl(slug)}
           download
           className="ml-auto inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-50"
           data-testid="class-panel.csv"

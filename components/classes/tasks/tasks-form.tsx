@@ -4,12 +4,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from 'radix-ui';
 import { ModalContent } from '@/components/ui/modal';
 import { TextAreaField } from '@/components/ui/text-area-field';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { ApiError, type ApiIssue } from '@/lib/api-client/errors';
+import { clearTasks, setTasks, type ClassTasks } from '@/lib/api-client/tasks';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { TASK_KINDS, TASK_LABELS, type TaskKind } from '@/lib/argument/progress';
-import type { ErrorIssue } from '@/lib/http/errors';
 import { TASK_COUNT_MAX, TASK_INSTRUCTIONS_MAX, tasksSchema } from '@/lib/validation/tasks';
-import type { ClassTasks } from './use-progress';
 
 /** Errors by the path the schema or the server names: `targets.objections`, `targets`, `dueAt`, `instructions`; `form` for the rest. */
 type FormErrors = Record<string, string>;
@@ -61,7 +60,6 @@ export function TasksForm({ open, onOpenChange, current, onSaved }: TasksFormPro
 
 function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | null; onDone: (tasks: ClassTasks | null) => void; onCancel: () => void }) {
   const slug = useMapStore((s) => s.view.map.slug);
-  const base = `/api/maps/${encodeURIComponent(slug)}/tasks`;
   const [counts, setCounts] = useState<Record<TaskKind, string>>(
     () => Object.fromEntries(TASK_KINDS.map((kind) => [kind, String(current?.targets[kind] ?? '')])) as Record<TaskKind, string>,
   );
@@ -72,7 +70,7 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
   const id = useId();
 
   const refusal = (error: unknown) => {
-    const issues: ErrorIssue[] = error instanceof ApiError ? error.issues : [];
+    const issues: ApiIssue[] = error instanceof ApiError ? error.issues : [];
     const next = errorsOf(issues);
     // The server's message goes at the top unless a field says it already.
     if (issues.length === 0 || next.form) next.form = messageOf(error);
@@ -90,7 +88,7 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
         return;
       }
       setErrors({});
-      const { tasks } = await apiRequest<{ tasks: ClassTasks }>(base, { method: 'PUT', body: parsed.data });
+      const { tasks } = await setTasks(slug, parsed.data);
       onDone(tasks);
     } catch (error) {
       refusal(error);
@@ -102,7 +100,7 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
   async function turnOff() {
     setBusy(true);
     try {
-      await apiRequest(base, { method: 'DELETE' });
+      await clearTasks(slug);
       onDone(null);
     } catch (error) {
       refusal(error);

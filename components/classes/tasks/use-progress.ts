@@ -1,44 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, apiRequest } from '@/lib/api-client/request';
+import { ApiError } from '@/lib/api-client/errors';
+import { getProgress, getTasks, type ClassTasks, type ProgressAnswer, type StudentProgress } from '@/lib/api-client/tasks';
+import type { TaskKind, TaskProgress } from '@/lib/argument/progress';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
-import type { TaskCounts, TaskKind, TaskProgress, TaskTargets } from '@/lib/argument/progress';
-import type { StudentReasoning } from '@/lib/argument/reasoning';
-import type { Role } from '@/lib/auth/permissions';
-
-/** The tasks set on a class copy, as `GET /api/maps/{slug}/tasks` and `…/progress` give them. */
-export interface ClassTasks {
-  targets: TaskTargets;
-  /** `YYYY-MM-DD`, or null. */
-  dueAt: string | null;
-  instructions: string;
-  updatedAt: string;
-}
-
-/** One student's row of `GET /api/maps/{slug}/progress`. */
-export interface StudentProgress {
-  /** `alias`: how classmates see them when the class is anonymous ("Student 3"), else null. */
-  member: { id: string; name: string; alias: string | null; role: Role; joinedAt: string; lastActiveAt: string | null };
-  /** Progress on each task set, in task order (empty when none are set). */
-  tasks: TaskProgress[];
-  counts: TaskCounts;
-  /** Every set task complete (false when none are set). */
-  complete: boolean;
-  /** Did anything that counts. */
-  started: boolean;
-  reasoning: StudentReasoning;
-  summary: string;
-}
-
-/** `GET /api/maps/{slug}/progress`: the owner gets every student, a member only their own row. */
-export interface ProgressAnswer {
-  tasks: ClassTasks | null;
-  students: StudentProgress[];
-  viewer: { owner: boolean };
-  /** Students see each other as "Student N". */
-  anonymous: boolean;
-}
 
 /** How long the page waits after an event before asking for progress again (a class writing at once is one request). */
 export const PROGRESS_DEBOUNCE_MS = 500;
@@ -107,7 +73,6 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
 
   useEffect(() => {
     if (!enabled || refused) return;
-    const base = `/api/maps/${encodeURIComponent(slug)}`;
     const ask = async () => {
       const id = ++latest.current;
       setLoading(true);
@@ -115,7 +80,7 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
         if (onlyWithTasks) {
           let known = tasksRead.current;
           if (!known || known.asker !== asker || known.version !== tasksChanged) {
-            const { tasks } = await apiRequest<{ tasks: ClassTasks | null }>(`${base}/tasks`);
+            const { tasks } = await getTasks(slug);
             known = tasksRead.current = { asker, version: tasksChanged, tasks };
           }
           // No tasks on this map: nothing to count, and no progress to ask for on the next event either.
@@ -127,7 +92,7 @@ export function useProgress({ enabled, onlyWithTasks = false, withPresence = fal
             return;
           }
         }
-        const answer = await apiRequest<ProgressAnswer>(`${base}/progress`);
+        const answer = await getProgress(slug);
         if (id !== latest.current) return;
         setData(answer);
         setReceivedAt(Date.now());

@@ -6,6 +6,7 @@ import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
 import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
 import { publicOrigin } from '@/lib/http/public-origin';
+import { briefUrl } from '@/lib/api-client/urls';
 import { briefPageAsOfSchema, briefPageSideSchema } from '@/lib/validation/brief';
 import { loadMapForPage } from '../load-map';
 
@@ -28,8 +29,7 @@ export default async function BriefPage({ params, searchParams }: Props) {
   const { access, view } = await loadMapForPage(slug, asOf);
   if (!view) return <JoinGate slug={slug} signedIn={access.identity.kind === 'user'} />;
   const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date());
-  const judged = asOf ? `&asOf=${asOf}` : '';
-  const fullBriefUrl = `/api/maps/${encodeURIComponent(view.map.slug)}/brief?side=${side}&format=markdown${judged}`;
+  const fullBriefUrl = briefUrl(view.map.slug, { side, asOf });
   return (
     <div className="min-h-full bg-slate-100 print:bg-white">
       <BriefToolbar slug={view.map.slug} side={side} asOf={asOf} />

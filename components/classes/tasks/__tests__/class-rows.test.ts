@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { emptyTaskCounts } from '@/lib/argument/progress';
 import { classRows, sameColumn, sinceWords, type ClassSort } from '../class-rows';
-import type { StudentProgress } from '../use-progress';
+import type { StudentProgress } from '@/lib/api-client/tasks';
 
 /** A Class panel row: `name`, with `done` of a 2-objection task, some points, and when they were last active. */
 function student(
@@ -24,7 +24,6 @@ function student(
     complete: done >= 2,
     started: done > 0 || (extra.points ?? 0) > 0,
     reasoning: {
-      mark: `member:${id}`,
       points: Array.from({ length: extra.points ?? done }, (_, i) => `${id}-p${i}`),
       objections: { made: [], defeating: [], answered: [] },
       rebuttals: { made: [], defeating: [], answered: [] },

@@ -25,10 +25,14 @@ beforeAll(async () => {
   const client = await db();
   const { documentId } = (await database.one<{ documentId: string }>(`SELECT "documentId" FROM "ArgumentMap" WHERE "slug" = 'negotiate-now'`))!;
   for (const [slug, graph] of MAPS) {
-    await client.$transaction(async (tx) => {
-      const map = await tx.argumentMap.create({ data: { slug, title: slug, documentId, policy: 'open' }, select: { id: true } });
-      await writeGraph(tx, map.id, graph, (entity, id) => `${slug}-${entity}-${id}`);
-    });
+    // Writing thousands of rows can outlast Prisma's 5 s default for a transaction (on PostgreSQL, on 2 busy cores): the hook's time is the limit.
+    await client.$transaction(
+      async (tx) => {
+        const map = await tx.argumentMap.create({ data: { slug, title: slug, documentId, policy: 'open' }, select: { id: true } });
+        await writeGraph(tx, map.id, graph, (entity, id) => `${slug}-${entity}-${id}`);
+      },
+      { timeout: 110_000 },
+    );
   }
 }, 120_000);
 

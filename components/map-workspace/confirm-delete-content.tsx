@@ -11,7 +11,7 @@ function dependentsSentence(text: string, dependents: number): string {
     : `“${text}” has ${dependents} points that support or attack it and nothing else. They will be removed with it.`;
 }
 
-/** The delete confirmation itself (`ConfirmDelete` loads it when first asked: `DEFERRED.confirmDelete`). */
+/** The delete confirmation itself (`ConfirmDelete` loads it when first asked: `WORKSPACE_DEFERRED.confirmDelete`). */
 export function ConfirmDeleteDialog({ radix: { AlertDialog } }: { radix: typeof AlertDialogParts }) {
   const pending = useMapStore((s) => s.pendingDelete);
   const setPending = useMapStore((s) => s.setPendingDelete);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useOnDemand } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import { useMapStore } from '@/components/map-store/map-store';
 
 /**
@@ -13,7 +13,7 @@ export function ConfirmDelete() {
   const wanted = useMapStore((s) => s.pendingDelete !== null);
   const setPending = useMapStore((s) => s.setPendingDelete);
   const notify = useMapStore((s) => s.notify);
-  const loaded = useOnDemand(DEFERRED.confirmDelete, wanted, () => {
+  const loaded = useOnDemand(WORKSPACE_DEFERRED.confirmDelete, wanted, () => {
     // Offline before it had loaded: nothing is deleted, and the next Delete asks again.
     setPending(null);
     notify({ tone: 'error', message: 'Offline — nothing was deleted: the confirmation could not be loaded. Try again when the connection is back.' });

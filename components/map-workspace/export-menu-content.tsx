@@ -19,7 +19,7 @@ const LABEL = 'px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wider tex
 
 /**
  * The Export menu itself (`ExportMenu` draws its button until this loads, with Radix's
- * DropdownMenu: `DEFERRED.exportMenu`): Argdown, AIF and JSON from the server; PNG and SVG drawn
+ * DropdownMenu: `WORKSPACE_DEFERRED.exportMenu`): Argdown, AIF and JSON from the server; PNG and SVG drawn
  * from the canvas; and the way to the debate brief.
  */
 export function ExportMenuPopup({

@@ -3,7 +3,7 @@
 import { Download } from 'lucide-react';
 import { getNodesBounds, getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import type { ImageFrame } from './export-menu-content';
 
 const IMAGE_PADDING = 0.06;
@@ -39,7 +39,7 @@ export function ExportMenu({ className }: { className: string }) {
     ),
   };
   return (
-    <LazyPopup module={DEFERRED.exportMenu} popup="menu" trigger={trigger}>
+    <LazyPopup module={WORKSPACE_DEFERRED.exportMenu} popup="menu" trigger={trigger}>
       {(loaded, popup) => <loaded.ExportMenuPopup radix={loaded} popup={popup} imageFrame={imageFrame} />}
     </LazyPopup>
   );

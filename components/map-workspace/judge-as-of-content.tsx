@@ -28,7 +28,7 @@ function keepInUrl(month: string | null) {
   window.history.replaceState(window.history.state, '', url);
 }
 
-/** The "Judge as of" popover itself (`JudgeAsOf` draws its button until this loads: `DEFERRED.judgeAsOf`). */
+/** The "Judge as of" popover itself (`JudgeAsOf` draws its button until this loads: `WORKSPACE_DEFERRED.judgeAsOf`). */
 export function JudgeAsOfPopup({ radix: { Popover }, popup, form }: { radix: typeof PopoverParts; popup: LoadedPopup; form: JudgeAsOfForm }) {
   const { choice, setChoice, typed, setTyped, error, setError } = form;
   const judgeAsOf = useMapStore((s) => s.judgeAsOf);

@@ -5,7 +5,7 @@ import { CalendarClock } from 'lucide-react';
 import { currentMonth, monthLabel } from '@/lib/argument/as-of';
 import { MONTH_PATTERN } from '@/lib/argument/model';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import type { Choice } from './judge-as-of-content';
 import { useMapStore } from '@/components/map-store/map-store';
 
@@ -52,7 +52,7 @@ export function JudgeAsOf({ className }: { className: string }) {
   };
 
   return (
-    <LazyPopup module={DEFERRED.judgeAsOf} popup="dialog" trigger={trigger}>
+    <LazyPopup module={WORKSPACE_DEFERRED.judgeAsOf} popup="dialog" trigger={trigger}>
       {(loaded, popup) => <loaded.JudgeAsOfPopup radix={loaded} popup={popup} form={{ choice, setChoice, typed, setTyped, error, setError }} />}
     </LazyPopup>
   );

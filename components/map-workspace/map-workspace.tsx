@@ -34,7 +34,8 @@ import { ShortcutsSheet } from './shortcuts-sheet';
 import { ReplayBanner } from './replay-banner';
 import { PresenceList } from './presence-list';
 import { OfflineBanner } from './connection-status';
-import { DEFERRED, prefetchDeferred } from '@/components/map-store/deferred';
+import { DEFERRED } from '@/components/map-store/deferred';
+import { prefetchWorkspace, WORKSPACE_DEFERRED } from './workspace-deferred';
 import { Deferred, PanelBoundary } from '@/components/map-store/panel-fallbacks';
 import { useLiveUpdates } from './use-live-updates';
 import { Notices } from './notices';
@@ -50,7 +51,7 @@ const PRELOAD_FALLBACK_MS = 4000;
 
 /**
  * Fetches the deferred parts (the inspector, outline and gaps panel, the forms' schemas, …: see
- * `DEFERRED`) once the canvas is drawn (`argmap:canvas-ready`) and the page is idle, so a first
+ * `DEFERRED` and `WORKSPACE_DEFERRED`) once the canvas is drawn (`argmap:canvas-ready`) and the page is idle, so a first
  * click finds them loaded — even when the connection has dropped since.
  */
 function usePreloadPanels() {
@@ -62,8 +63,8 @@ function usePreloadPanels() {
       if (started) return;
       started = true;
       observer?.disconnect();
-      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(prefetchDeferred, { timeout: 2000 });
-      else timer = setTimeout(prefetchDeferred, 0);
+      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(prefetchWorkspace, { timeout: 2000 });
+      else timer = setTimeout(prefetchWorkspace, 0);
     };
     // Not before the canvas is drawn: the panels' fetches would compete with the first paint for the
     // network and the main thread. A page that opens without the canvas (the outline) waits a little.
@@ -196,7 +197,7 @@ function WorkspaceLayout() {
         >
           <PanelBoundary frame="side" label={sidePanel ?? 'side panel'} resetKey={`${sidePanel}:${selectionKey}`}>
             {sidePanel === 'history' ? (
-              <Deferred key="history" module={DEFERRED.history} frame="side">
+              <Deferred key="history" module={WORKSPACE_DEFERRED.history} frame="side">
                 {(HistoryPanel) => <HistoryPanel />}
               </Deferred>
             ) : sidePanel === 'gaps' ? (

@@ -14,7 +14,7 @@ export interface NarrowTools {
   tidyDisabled: boolean;
 }
 
-/** The More menu itself (`NarrowToolsMenu` draws its button until this loads: `DEFERRED.narrowToolsMenu`): history, tidy, shortcuts. */
+/** The More menu itself (`NarrowToolsMenu` draws its button until this loads: `WORKSPACE_DEFERRED.narrowToolsMenu`): history, tidy, shortcuts. */
 export function NarrowToolsPopup({
   radix: { DropdownMenu },
   popup,

@@ -2,7 +2,7 @@
 
 import { MoreHorizontal } from 'lucide-react';
 import { LazyPopup } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import type { NarrowTools } from './narrow-tools-menu-content';
 
 /**
@@ -19,7 +19,7 @@ export function NarrowToolsMenu(tools: NarrowTools) {
     children: <MoreHorizontal aria-hidden className="h-5 w-5" />,
   };
   return (
-    <LazyPopup module={DEFERRED.narrowToolsMenu} popup="menu" trigger={trigger}>
+    <LazyPopup module={WORKSPACE_DEFERRED.narrowToolsMenu} popup="menu" trigger={trigger}>
       {(loaded, popup) => <loaded.NarrowToolsPopup radix={loaded} popup={popup} tools={tools} />}
     </LazyPopup>
   );

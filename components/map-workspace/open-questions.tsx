@@ -5,6 +5,7 @@ import { useStudyCounts } from '@/components/study/use-study-counts';
 import { LazyPopup } from '@/components/ui/lazy-popup';
 import { countOf } from '@/lib/words';
 import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import { Deferred } from '@/components/map-store/panel-fallbacks';
 
 /** The map's unanswered critical questions, most important first; each opens its step. The button says how many ("121 open questions"). */
@@ -35,7 +36,7 @@ export function OpenQuestions({ className }: { className: string }) {
               className="z-50 max-h-[70vh] w-[min(440px,calc(100vw-1.5rem))] overflow-y-auto rounded-xl border border-slate-200 bg-white p-4 shadow-xl"
               data-testid="open-questions"
             >
-              <Deferred module={DEFERRED.openQuestions} frame="main">
+              <Deferred module={WORKSPACE_DEFERRED.openQuestions} frame="main">
                 {(OpenQuestionsList) => <OpenQuestionsList />}
               </Deferred>
             </Popover.Content>

@@ -19,7 +19,7 @@ const SHORTCUTS: [string, string][] = [
   ['?', 'Show these shortcuts'],
 ];
 
-/** The keyboard shortcuts sheet itself (`ShortcutsSheet` loads it when first asked for: `DEFERRED.shortcutsSheet`). */
+/** The keyboard shortcuts sheet itself (`ShortcutsSheet` loads it when first asked for: `WORKSPACE_DEFERRED.shortcutsSheet`). */
 export function ShortcutsDialog({
   radix: { Dialog, ModalContent },
   open,

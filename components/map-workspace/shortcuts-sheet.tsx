@@ -1,7 +1,7 @@
 'use client';
 
 import { useOnDemand } from '@/components/ui/lazy-popup';
-import { DEFERRED } from '@/components/map-store/deferred';
+import { WORKSPACE_DEFERRED } from './workspace-deferred';
 import { useMapStore } from '@/components/map-store/map-store';
 
 /**
@@ -11,7 +11,7 @@ import { useMapStore } from '@/components/map-store/map-store';
  */
 export function ShortcutsSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const notify = useMapStore((s) => s.notify);
-  const loaded = useOnDemand(DEFERRED.shortcutsSheet, open, () => {
+  const loaded = useOnDemand(WORKSPACE_DEFERRED.shortcutsSheet, open, () => {
     onOpenChange(false);
     notify({ tone: 'error', message: 'Offline — the keyboard shortcuts could not be loaded. Try again when the connection is back.' });
   });

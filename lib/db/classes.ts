@@ -8,8 +8,9 @@ import { GUEST_NAME } from '../argument/pseudonyms';
 import { db, sqlRead, sqlTransaction } from './client';
 import type { Sql } from './sql';
 import { announceAccessChange } from './events';
-import { freshIds, newId } from './import';
-import { readGraphOf } from './maps';
+import { freshIds } from './import';
+import { newId } from './graph-rows';
+import { readGraphOf } from './graph-rows';
 import { writeGraphIn } from './write-graph';
 import { rosterOf } from './roster';
 

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { ArgumentGraph } from '../argument/model';
 import { importGraph, InterchangeError, type ImportedGraph } from '../argument/interchange';
 import { refuseOverLimits, selfConnectionProblem } from '../argument/interchange/import-rules';
@@ -11,6 +10,7 @@ import { NODE_TEXT_MAX } from '../validation/limits';
 import { readArgdown } from './argdown-thread';
 import { sqlTransaction } from './client';
 import { writeGraphIn, type IdOf } from './write-graph';
+import { newId } from './graph-rows';
 
 /** What an imported map's document says about where it came from. */
 const SOURCE: Record<ImportFormat, string> = {
@@ -104,11 +104,6 @@ export async function createMapFromGraph({
     return slug;
   });
   return { slug };
-}
-
-/** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
-export function newId(): string {
-  return `c${randomUUID().replaceAll('-', '')}`;
 }
 
 /** Fresh, short ids for a graph written as a new map: `<slug>.n1`, `<slug>.i1`, `<slug>.c1`, … */

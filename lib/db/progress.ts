@@ -15,7 +15,7 @@ import { AppError } from '../http/errors';
 import { assertCan, resolveAccess, type Access } from './access';
 import { db, sqlRead } from './client';
 import { lastEventIdIn } from './events';
-import { evaluatedGraphOf } from './maps';
+import { evaluatedGraphOf } from './map-views';
 import { rosterOf } from './roster';
 import { tasksOfMap, type TasksView } from './tasks';
 

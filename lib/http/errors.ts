@@ -58,8 +58,27 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     return Response.json({ error: { message: 'The request is not valid.', issues: zodIssues(error) } }, { status: 400 });
   }
+  if (isNulRefusal(error)) {
+    // A NUL in a path or query value: PostgreSQL cannot hold one in text, so no row can match it.
+    return Response.json({ error: { message: NUL_MESSAGE, issues: [] } }, { status: 400 });
+  }
   console.error('Unexpected error while handling a request:', error);
   return Response.json({ error: { message: 'Something went wrong on the server.', issues: [] } }, { status: 500 });
+}
+
+const NUL_MESSAGE = 'The request contains a NUL character (U+0000), which Argmap does not store.';
+/** PostgreSQL's "invalid byte sequence for encoding UTF8: 0x00" (SQLSTATE 22021), as pg or Prisma's adapter reports it. */
+const NUL_SQLSTATE = '22021';
+
+/** Whether the database refused a value because it holds a NUL character (PostgreSQL only; SQLite stores any text). */
+function isNulRefusal(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, originalCode, message } = e as { code?: unknown; originalCode?: unknown; message?: unknown };
+    if (code === NUL_SQLSTATE || originalCode === NUL_SQLSTATE) return true;
+    if (typeof message === 'string' && message.includes('0x00') && message.includes('invalid byte sequence')) return true;
+    e = (e as { cause?: unknown; meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /**
@@ -103,6 +122,8 @@ function refuseLoneSurrogates(key: string, value: unknown): unknown {
   if ((typeof value === 'string' && LONE_SURROGATE.test(value)) || LONE_SURROGATE.test(key)) {
     throw new AppError('bad_request', 'The body contains text that is not valid Unicode (a lone surrogate).');
   }
+  // Nor can PostgreSQL store a NUL in text: refused on both databases, so they answer alike.
+  if ((typeof value === 'string' && value.includes('\u0000')) || key.includes('\u0000')) throw new AppError('bad_request', NUL_MESSAGE);
   return value;
 }
 

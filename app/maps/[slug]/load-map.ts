@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { resolveAccess } from '@/lib/db/access';
-import { loadMapView } from '@/lib/db/maps';
+import { loadMapView } from '@/lib/db/map-views';
 import { AppError } from '@/lib/http/errors';
 
 /**

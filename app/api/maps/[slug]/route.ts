@@ -1,4 +1,4 @@
-import { loadMapViewJson } from '@/lib/db/maps';
+import { loadMapViewJson } from '@/lib/db/map-views';
 import { handle, parseBody } from '@/lib/http/errors';
 import { updateMapSettings } from '@/lib/db/documents';
 import { mapUpdateSchema } from '@/lib/validation/documents';

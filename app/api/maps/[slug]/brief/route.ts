@@ -1,6 +1,6 @@
 import { briefToMarkdown, buildBrief, type BriefMeta } from '@/lib/argument/brief';
 import { authorize } from '@/lib/db/access';
-import { loadMapView } from '@/lib/db/maps';
+import { loadMapView } from '@/lib/db/map-views';
 import { handle } from '@/lib/http/errors';
 import { publicOrigin } from '@/lib/http/public-origin';
 import { briefQuerySchema } from '@/lib/validation/brief';

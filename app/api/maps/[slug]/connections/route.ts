@@ -1,4 +1,4 @@
-import { createConnection } from '@/lib/db/maps';
+import { createConnection } from '@/lib/db/graph-edits';
 import { actingAs, authorize } from '@/lib/db/access';
 import { handle, parseBody } from '@/lib/http/errors';
 import { connectionCreateSchema } from '@/lib/validation/node';

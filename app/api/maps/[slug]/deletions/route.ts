@@ -1,4 +1,4 @@
-import { listDeletions } from '@/lib/db/maps';
+import { listDeletions } from '@/lib/db/deletions';
 import { handle } from '@/lib/http/errors';
 import { authorize } from '@/lib/db/access';
 import { can } from '@/lib/auth/permissions';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { lastEventId } from '@/lib/db/events';
-import { mapIdOf } from '@/lib/db/maps';
+import { mapIdOf } from '@/lib/db/map-views';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
 import { takeSeat } from '@/lib/db/presence';

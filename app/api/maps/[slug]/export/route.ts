@@ -1,6 +1,6 @@
 import { toAif } from '@/lib/argument/interchange/aif';
 import { toArgdown } from '@/lib/argument/interchange/argdown-export';
-import { loadMapView } from '@/lib/db/maps';
+import { loadMapView } from '@/lib/db/map-views';
 import { handle } from '@/lib/http/errors';
 import { exportQuerySchema, type ExportFormat } from '@/lib/validation/interchange';
 import { authorize } from '@/lib/db/access';

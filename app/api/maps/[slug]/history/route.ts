@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { latestEvents } from '@/lib/db/events';
-import { mapIdOf } from '@/lib/db/maps';
+import { mapIdOf } from '@/lib/db/map-views';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
 import { authorize } from '@/lib/db/access';

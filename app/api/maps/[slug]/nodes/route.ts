@@ -1,4 +1,4 @@
-import { createNode } from '@/lib/db/maps';
+import { createNode } from '@/lib/db/add-point';
 import { handle, parseBody } from '@/lib/http/errors';
 import { nodeCreateSchema } from '@/lib/validation/node';
 import { authorize } from '@/lib/db/access';

@@ -1,4 +1,4 @@
-import { savePositions } from '@/lib/db/maps';
+import { savePositions } from '@/lib/db/add-point';
 import { handle, parseBody } from '@/lib/http/errors';
 import { POSITIONS_BODY_MAX_BYTES } from '@/lib/validation/limits';
 import { positionsSchema } from '@/lib/validation/node';

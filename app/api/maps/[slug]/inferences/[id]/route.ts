@@ -1,4 +1,4 @@
-import { updateInference } from '@/lib/db/maps';
+import { updateInference } from '@/lib/db/graph-edits';
 import { handle, parseBody } from '@/lib/http/errors';
 import { inferenceUpdateSchema } from '@/lib/validation/node';
 import { authorize } from '@/lib/db/access';

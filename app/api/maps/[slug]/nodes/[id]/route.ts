@@ -1,4 +1,4 @@
-import { deleteNode, updateNode } from '@/lib/db/maps';
+import { deleteNode, updateNode } from '@/lib/db/graph-edits';
 import { handle, parseBody } from '@/lib/http/errors';
 import { nodeUpdateSchema } from '@/lib/validation/node';
 import { assertCan, resolveAccess } from '@/lib/db/access';

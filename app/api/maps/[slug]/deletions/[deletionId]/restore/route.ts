@@ -1,4 +1,4 @@
-import { restoreDeletion } from '@/lib/db/maps';
+import { restoreDeletion } from '@/lib/db/deletions';
 import { handle } from '@/lib/http/errors';
 import { actingAs, authorize } from '@/lib/db/access';
 

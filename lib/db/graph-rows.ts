@@ -1,0 +1,144 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { pruneGraph } from '../argument/graph';
+import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type StockIssue } from '../argument/model';
+import { AppError } from '../http/errors';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { db } from './client';
+
+/** A new row id: as unique as Prisma's cuids, and like them safe in URLs. */
+export function newId(): string {
+  return `c${randomUUID().replaceAll('-', '')}`;
+}
+
+/** The columns of a node row that the API shows; nothing else leaves the database. */
+export const NODE_SELECT = {
+  id: true,
+  kind: true,
+  text: true,
+  quoteStart: true,
+  quoteEnd: true,
+  quoteText: true,
+  implicit: true,
+  asOf: true,
+  stockIssue: true,
+  proposal: true,
+  author: true,
+  x: true,
+  y: true,
+  version: true,
+  deletedAt: true,
+  createdBy: true,
+} as const;
+
+export type NodeRow = {
+  createdBy?: string | null;
+  id: string;
+  kind: string;
+  text: string;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  quoteText: string | null;
+  implicit: boolean;
+  asOf: string | null;
+  stockIssue: string | null;
+  proposal: boolean;
+  author: string;
+  x: number | null;
+  y: number | null;
+  version: number;
+};
+
+export function toArgNode(row: NodeRow): ArgNode {
+  return {
+    id: row.id,
+    kind: row.kind as NodeKind,
+    text: row.text,
+    quote:
+      row.quoteStart !== null && row.quoteEnd !== null && row.quoteText !== null ? { start: row.quoteStart, end: row.quoteEnd, text: row.quoteText } : null,
+    implicit: row.implicit,
+    asOf: row.asOf,
+    stockIssue: row.stockIssue as StockIssue | null,
+    proposal: row.proposal,
+    author: row.author,
+    position: row.x !== null && row.y !== null ? { x: row.x, y: row.y } : null,
+    version: row.version,
+  };
+}
+
+/** The client, or the transaction client inside `$transaction`. */
+type Reader = Pick<PrismaClient, 'node' | 'inference' | 'conflict'>;
+
+export async function findMapOr404(slug: string) {
+  const client = await db();
+  const map = await client.argumentMap.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      policy: true,
+      className: true,
+      document: { select: { slug: true, title: true, author: true, source: true, published: true, text: true } },
+    },
+  });
+  if (!map) throw new AppError('not_found', `There is no map called "${slug}".`);
+  return map;
+}
+
+/**
+ * Reads the live graph of a map. Deleted nodes disappear, and with them whatever can no longer
+ * stand: an inference whose conclusion is gone or that has no premise left, a conflict whose
+ * attacker or target is gone. Nothing else is written on delete, so restoring the nodes brings
+ * all of it back.
+ */
+export async function readGraph(mapId: string, reader?: Reader): Promise<ArgumentGraph> {
+  return (await readGraphWithMakers(mapId, reader)).graph;
+}
+
+/** The live graph and, for each live node, who made it (`createdBy`), from the same one read. */
+export async function readGraphWithMakers(mapId: string, reader?: Reader): Promise<{ graph: ArgumentGraph; makers: Map<string, string | null> }> {
+  const client = reader ?? (await db());
+  const [nodeRows, inferenceRows, conflictRows] = await Promise.all([
+    client.node.findMany({ where: { mapId, deletedAt: null }, select: NODE_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    client.inference.findMany({
+      where: { mapId, deletedAt: null },
+      select: { id: true, conclusionId: true, scheme: true, premises: { select: { nodeId: true }, orderBy: { position: 'asc' } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    client.conflict.findMany({
+      where: { mapId, deletedAt: null },
+      select: { id: true, attackerId: true, targetNodeId: true, targetInferenceId: true, question: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  ]);
+  const makers = new Map(nodeRows.map((row) => [row.id, row.createdBy ?? null]));
+  const graph = pruneGraph({
+    nodes: nodeRows.map(toArgNode),
+    inferences: inferenceRows.map((row) => ({
+      id: row.id,
+      conclusion: row.conclusionId,
+      premises: row.premises.map((p) => p.nodeId),
+      scheme: row.scheme,
+    })),
+    conflicts: conflictRows.flatMap((row): Conflict[] => {
+      const question = row.question ?? undefined;
+      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId }, question }];
+      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId }, question }];
+      return [];
+    }),
+  });
+  return { graph, makers };
+}
+
+/** The live graph of a map by its internal id (for copies and exports). */
+export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {
+  return readGraph(mapId);
+}
+
+export async function liveNodeOr404(mapId: string, id: string, reader?: Pick<PrismaClient, 'node'>) {
+  const client = reader ?? (await db());
+  const row = await client.node.findFirst({ where: { id, mapId, deletedAt: null }, select: NODE_SELECT });
+  if (!row) throw new AppError('not_found', `There is no node "${id}" on this map.`);
+  return row;
+}

@@ -13,6 +13,11 @@ function fail(message) {
 }
 
 async function main() {
+  if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL?.trim() ?? '')) {
+    const { backupPostgres } = await import('./postgres-dump.mjs');
+    backupPostgres(process.env.DATABASE_URL.trim(), path.resolve(process.argv[2] ?? path.join('backups', `argmap-${timestamp()}.dump`)), fail);
+    return;
+  }
   const source = databaseFile();
   const target = path.resolve(process.argv[2] ?? path.join('backups', `argmap-${timestamp()}.db`));
   if (!existsSync(source)) fail(`there is no database at ${source} (set DATABASE_URL).`);

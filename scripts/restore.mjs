@@ -25,6 +25,11 @@ function refuseIfInUse(database) {
 async function main() {
   const arg = process.argv[2];
   if (!arg) fail('name the backup to restore: npm run restore backups/argmap-<timestamp>.db');
+  if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL?.trim() ?? '')) {
+    const { restorePostgres } = await import('./postgres-dump.mjs');
+    restorePostgres(process.env.DATABASE_URL.trim(), path.resolve(arg), fail);
+    return;
+  }
   const source = realFile(path.resolve(arg));
   const database = databaseFile();
   if (!existsSync(source)) fail(`there is no file ${source}.`);

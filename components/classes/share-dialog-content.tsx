@@ -162,9 +162,9 @@ export function SharePopup({
                 </button>
               </div>
             </div>
-            {/* A data: URL made in the browser; next/image has nothing to optimise here. */}
-            {/* eslint-disable-next-line @next/next/no-img-element */}
             {qr && invite.active && (
+              // A data: URL made in the browser; next/image has nothing to optimise here.
+              // eslint-disable-next-line @next/next/no-img-element
               <img src={qr} alt={`QR code for ${link}`} className="h-44 w-44 rounded-md border border-slate-200" data-testid="share.qr" />
             )}
           </div>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ArgNode, type FlatEdge } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { MAP_NODES_MAX } from '../validation/limits';
 import { type NodeCreateInput, type PositionsInput } from '../validation/node';
 import { sqlTransaction } from './client';

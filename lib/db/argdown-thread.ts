@@ -2,7 +2,7 @@ import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { fromArgdown } from '../argument/interchange/argdown-import';
 import { InterchangeError, type ImportedGraph, type InterchangeIssue } from '../argument/interchange/imported-graph';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 
 /**
  * Longest an Argdown file may take to read, in ms. The limits on its size and markup keep a file

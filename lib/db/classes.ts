@@ -2,7 +2,7 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import type { Policy, Role } from '../auth/permissions';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { hashKey, newMemberKey, type Access } from './access';
 import { GUEST_NAME } from '../argument/pseudonyms';
 import { db, sqlRead, sqlTransaction } from './client';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type NodeKind } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { db, lockMapRow } from './client';
 import { findInSlices, updateInSlices } from './id-lists';
 import { announce, deletedByModerator, NO_ACTOR, ownerMarkOf, recordEvent, REDACTED_TEXT, type Actor, type LogReader } from './events';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { CommentView, Rating } from '../argument/discussion';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import type { CommentCreateInput, CommentUpdateInput } from '../validation/discussion';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, lockMapRow } from './client';

@@ -3,7 +3,7 @@ import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import { suggestUnits, type SuggestedUnits } from '../argument/suggest';
 import type { Policy } from '../auth/permissions';
 import type { SessionUser } from '../auth/sessions';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import type { DocumentCreateInput, MapUpdateInput } from '../validation/documents';
 import { assertCan, type Access } from './access';
 import { db, lockMapRow, lockSlugChoice } from './client';

@@ -11,7 +11,7 @@ import {
   type StockIssue,
   UNSTATABLE_KINDS,
 } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { stockIssueProblem, type ConnectionCreateInput, type InferenceUpdateInput, type NodeUpdateInput } from '../validation/node';
 import { connectionProblem } from '../argument/connect';
 import type { PrismaClient } from '@/generated/prisma/client';

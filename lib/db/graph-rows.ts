@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { pruneGraph } from '../argument/graph';
 import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type StockIssue } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db } from './client';
 

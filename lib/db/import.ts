@@ -4,7 +4,7 @@ import { importGraph, InterchangeError, type ImportedGraph } from '../argument/i
 import { refuseOverLimits, selfConnectionProblem } from '../argument/interchange/import-rules';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import { isNodeTarget } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import type { ImportBody, ImportFormat } from '../validation/interchange';
 import { NODE_TEXT_MAX } from '../validation/limits';
 import { readArgdown } from './argdown-thread';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ArgumentGraph } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { INFERENCE_PREMISES_MAX, MAP_CONFLICTS_MAX, MAP_INFERENCES_MAX, MAP_PREMISE_LINKS_MAX } from '../validation/limits';
 
 export type Capacity = 'premises' | 'links' | 'steps' | 'attacks';

@@ -2,7 +2,7 @@ import 'server-only';
 import { evaluate } from '../argument/evaluation';
 import type { MapSummary, MapView } from '../argument/map-view';
 import { flatEdges, type ArgumentGraph, type FlatEdge } from '../argument/model';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { db, sqlRead } from './client';
 import { commentCountsForMap, ratingsForMap } from './discussion';
 import { lastEventId } from './events';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { byNamedThenName, type PresenceChange, type PresentPerson } from '../http/presence-protocol';
 import { eventBus } from './events';
 

@@ -11,7 +11,7 @@ import {
   type TaskProgress,
 } from '../argument/progress';
 import { emptyReasoning, reasoningOf, reasoningSummary, type StudentReasoning } from '../argument/reasoning';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { assertCan, resolveAccess, type Access } from './access';
 import { db, sqlRead } from './client';
 import { lastEventIdIn } from './events';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { TASK_COUNT_MAX, TASK_KINDS, type TaskTargets, type TasksInput } from '../validation/tasks';
 import { assertCan, resolveAccess, type Access } from './access';
 import { db, lockMapRow } from './client';

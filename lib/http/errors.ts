@@ -1,46 +1,8 @@
 import { z } from 'zod';
 import { REQUEST_BODY_MAX_BYTES } from '../validation/limits';
+import { AppError, ERROR_STATUS, type ErrorIssue } from '../validation/app-error';
 
-/** One problem with a request, located by its path in the body (`["text"]`, `["quote","end"]`). */
-export interface ErrorIssue {
-  path: (string | number)[];
-  message: string;
-}
-
-/** The JSON body of every error the API answers with. */
-export interface ErrorBody {
-  error: { message: string; issues: ErrorIssue[] };
-}
-
-const STATUS = {
-  bad_request: 400,
-  /** No identity (not signed in, or the credentials are wrong). */
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  too_many_requests: 429,
-} as const;
-export type AppErrorCode = keyof typeof STATUS;
-
-/** An expected failure: it is answered with its status and message, and logged at most as info. */
-export class AppError extends Error {
-  readonly code: AppErrorCode;
-  readonly issues: ErrorIssue[];
-  readonly extra: Record<string, unknown>;
-  /** Response headers the answer needs, e.g. `Retry-After` on a 429. */
-  readonly headers: Record<string, string>;
-
-  constructor(code: AppErrorCode, message: string, options: { issues?: ErrorIssue[]; extra?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
-    super(message);
-    this.code = code;
-    this.issues = options.issues ?? [];
-    this.extra = options.extra ?? {};
-    this.headers = options.headers ?? {};
-  }
-}
+export { AppError, type AppErrorCode, type ErrorBody, type ErrorIssue } from '../validation/app-error';
 
 /** Turns zod's issues into the API's `{ path, message }` list. */
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
@@ -53,7 +15,10 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
 /** Maps any thrown value to a JSON response; unexpected errors are logged and answered with a generic 500. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return Response.json({ error: { message: error.message, issues: error.issues }, ...error.extra }, { status: STATUS[error.code], headers: error.headers });
+    return Response.json(
+      { error: { message: error.message, issues: error.issues }, ...error.extra },
+      { status: ERROR_STATUS[error.code], headers: error.headers },
+    );
   }
   if (error instanceof z.ZodError) {
     return Response.json({ error: { message: 'The request is not valid.', issues: zodIssues(error) } }, { status: 400 });

@@ -20,7 +20,7 @@ test.skipIf(onPostgres)('GET /api/health: 200 with the pragmas and every committ
   expect(status).toBe(200);
   expect(body).toEqual({
     status: 'ok',
-    database: { reachable: true, journalMode: 'wal', synchronous: 'NORMAL' },
+    database: { kind: 'sqlite', reachable: true, serverVersion: null, journalMode: 'wal', synchronous: 'NORMAL' },
     migrations: { applied: migrations.length, pending: [], state: 'up-to-date' },
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { KIND_LABELS, type NodeKind } from '@/lib/argument/model';
+import type { MapEvent } from '@/lib/argument/map-events';
 import { shorten } from '@/lib/argument/text';
 import { useContext, useEffect } from 'react';
 import { can } from '@/lib/auth/permissions';
@@ -15,14 +16,6 @@ import { MapStoreContext } from '@/components/map-store/map-store';
 
 /** The newest view is fetched at most this often while others are busy (a class of 30 writing at once). */
 const REFRESH_THROTTLE_MS = 300;
-
-interface ChangeEvent {
-  id: number;
-  type: string;
-  actor: string;
-  clientId: string;
-  data: { node?: { id: string; author: string; kind?: string; text?: string } };
-}
 
 /**
  * Subscribes the workspace to the map's event stream: changes by others refresh the map (and new
@@ -60,12 +53,12 @@ export function useLiveUpdates() {
     // Added to every stream the connection opens.
     const attach = (source: EventSourceLike) => {
       source.addEventListener('change', (message) => {
-        const event = JSON.parse((message as MessageEvent<string>).data) as ChangeEvent;
+        const event = JSON.parse((message as MessageEvent<string>).data) as MapEvent;
         const own = event.clientId !== '' && event.clientId === browserKey();
         if (event.type === 'tasks.updated') store.getState().noteTasksChanged();
         // Our own points are already shown; our own comments and votes still change the counts on cards.
         if (own && !event.type.startsWith('comment.') && event.type !== 'vote.cast') return;
-        if (!own && event.type === 'node.created' && event.data.node) {
+        if (!own && event.type === 'node.created') {
           const { node } = event.data;
           const who = event.actor || node.author || 'Someone';
           store.getState().highlight(node.id, who);

@@ -1,4 +1,4 @@
-import type { Connected, Created, Deleted, HistoryEvent, Restored, SchemeChanged, Updated } from './history';
+import type { HistoryEvent } from './history';
 import type { FlatEdge } from './model';
 import { schemeById } from './schemes';
 import { shorten } from './text';
@@ -26,14 +26,13 @@ const ARTICLE: Record<string, string> = {
 export function describeEvent(event: HistoryEvent, textOf: (id: string) => string | undefined): string {
   const who = event.actor || 'Someone';
   const quote = (text: string | undefined) => (text ? `“${shorten(text, 60)}”` : 'a point');
-  const data = event.data as Record<string, unknown>;
   switch (event.type) {
     case 'node.created': {
-      const { node } = data as Created;
+      const { node } = event.data;
       return `${who} added ${ARTICLE[node.kind] ?? 'a point'}: ${quote(node.text)}`;
     }
     case 'node.updated': {
-      const { node, before } = data as Updated;
+      const { node, before } = event.data;
       if (before?.kind && before.kind !== node.kind) {
         return node.kind === 'thesis' ? `${who} made ${quote(node.text)} the thesis` : `${who} made ${quote(node.text)} ${ARTICLE[node.kind] ?? 'a point'}`;
       }
@@ -47,53 +46,51 @@ export function describeEvent(event: HistoryEvent, textOf: (id: string) => strin
       return `${who} reworded ${quote(before?.text)}`;
     }
     case 'connection.created': {
-      const { edge } = data as Connected;
+      const { edge } = event.data;
       const verb = edge.relation === 'supports' ? 'supports' : edge.undercut ? 'undercuts the step to' : 'attacks';
       return `${who} connected ${quote(textOf(edge.from))} — it ${verb} ${quote(textOf(edge.to))}`;
     }
     case 'node.moved':
-      return `${who} moved ${quote((data as Updated).node.text)} on the canvas`;
+      return `${who} moved ${quote(event.data.node.text)} on the canvas`;
     case 'node.deleted': {
-      const { removed } = data as Deleted;
-      const first = (data as Deleted).graph?.nodes.find((n) => n.id === removed[0])?.text ?? textOf(removed[0]);
+      const { removed, graph } = event.data;
+      const first = graph?.nodes.find((n) => n.id === removed[0])?.text ?? textOf(removed[0]);
       return `${who} deleted ${quote(first)}${removed.length > 1 ? ` and ${removed.length - 1} point${removed.length > 2 ? 's' : ''} resting on it` : ''}`;
     }
     case 'node.restored': {
-      const { restored } = data as Restored;
+      const { restored } = event.data;
       return `${who} restored ${restored.length === 1 ? quote(textOf(restored[0])) : `${restored.length} points`}`;
     }
     case 'inference.updated': {
-      const { inference } = data as SchemeChanged;
+      const { inference } = event.data;
       const name = inference.scheme ? (schemeById(inference.scheme)?.name ?? inference.scheme) : null;
       return name ? `${who} named a step “${name}”` : `${who} cleared the scheme of a step`;
     }
     case 'positions.saved':
       return `${who} tidied the layout`;
     case 'map.updated': {
-      const { map, before } = data as {
-        map: { title: string; archived: boolean; anonymous?: boolean };
-        before: { title: string; archived: boolean; anonymous?: boolean };
-      };
+      const { map, before } = event.data;
       if (map.archived !== before.archived) return `${who} ${map.archived ? 'archived' : 'restored'} the map`;
       if ((map.anonymous ?? false) !== (before.anonymous ?? false))
         return map.anonymous ? `${who} made the class anonymous: students see each other as “Student 1, 2, …”` : `${who} showed the class’s names again`;
       return `${who} renamed the map “${shorten(map.title, 60)}”`;
     }
     case 'tasks.updated': {
-      const { tasks, before } = data as { tasks: unknown; before: unknown };
+      const { tasks, before } = event.data;
       if (tasks === null) return `${who} turned the class tasks off`;
       return before === null || before === undefined ? `${who} set the class tasks` : `${who} changed the class tasks`;
     }
     case 'comment.created':
-      return `${who} commented on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+      return `${who} commented on ${quote(textOf(event.data.nodeId))}`;
     case 'comment.updated':
-      return `${who} edited a comment on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+      return `${who} edited a comment on ${quote(textOf(event.data.nodeId))}`;
     case 'comment.deleted':
-      return `${who} deleted a comment on ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+      return `${who} deleted a comment on ${quote(textOf(event.data.nodeId))}`;
     case 'vote.cast':
-      return `${who} rated ${quote(textOf(String((data as { nodeId?: string }).nodeId)))}`;
+      return `${who} rated ${quote(textOf(event.data.nodeId))}`;
     default:
-      return `${who}: ${event.type}`;
+      // A kind this build does not know yet (a newer server's log): named as it is stored.
+      return `${who}: ${(event as HistoryEvent).type}`;
   }
 }
 

@@ -1,22 +1,11 @@
 import { pruneGraph } from './graph';
-import type { ArgNode, ArgumentGraph, Conflict, FlatEdge, Inference } from './model';
+import type { ArgumentGraph, Conflict } from './model';
+import type { MapEvent } from './map-events';
 
-/** One entry of a map's event log, as the history shows it (see lib/db/events.ts for the types). */
-export interface HistoryEvent {
-  id: number;
-  type: string;
-  actor: string;
-  at: string;
-  data: unknown;
-}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type Created = { node: ArgNode };
-export type Details = Pick<ArgNode, 'asOf' | 'stockIssue' | 'proposal'>;
-export type Updated = { node: ArgNode; before?: { text: string; version: number; kind?: ArgNode['kind']; details?: Details } };
-export type Connected = { edge: FlatEdge };
-export type Deleted = { removed: string[]; graph?: ArgumentGraph };
-export type Restored = { restored: string[] };
-export type SchemeChanged = { inference: Inference; before?: { scheme: string | null } };
+/** One entry of a map's event log, as the history shows it (lib/argument/map-events.ts). */
+export type HistoryEvent = DistributiveOmit<MapEvent, 'clientId'>;
 
 /**
  * The graph as it was before `events` happened: each is undone, newest first. Adding a point is
@@ -33,16 +22,16 @@ export function graphBefore(current: ArgumentGraph, events: readonly HistoryEven
   for (const event of [...events].sort((a, b) => b.id - a.id)) {
     switch (event.type) {
       case 'node.created':
-        nodes.delete((event.data as Created).node.id);
+        nodes.delete(event.data.node.id);
         break;
       case 'node.updated': {
-        const { node, before } = event.data as Updated;
+        const { node, before } = event.data;
         const known = nodes.get(node.id);
         if (known && before) nodes.set(node.id, { ...known, text: before.text, version: before.version, kind: before.kind ?? known.kind, ...before.details });
         break;
       }
       case 'connection.created': {
-        const { edge } = event.data as Connected;
+        const { edge } = event.data;
         if (edge.conflict) {
           conflicts.delete(edge.conflict);
         } else if (edge.inference) {
@@ -52,7 +41,7 @@ export function graphBefore(current: ArgumentGraph, events: readonly HistoryEven
         break;
       }
       case 'node.deleted': {
-        const { graph } = event.data as Deleted;
+        const { graph } = event.data;
         if (!graph) break;
         for (const n of graph.nodes) nodes.set(n.id, n);
         for (const inf of graph.inferences) {
@@ -63,10 +52,10 @@ export function graphBefore(current: ArgumentGraph, events: readonly HistoryEven
         break;
       }
       case 'node.restored':
-        for (const id of (event.data as Restored).restored) nodes.delete(id);
+        for (const id of event.data.restored) nodes.delete(id);
         break;
       case 'inference.updated': {
-        const { inference, before } = event.data as SchemeChanged;
+        const { inference, before } = event.data;
         const known = inferences.get(inference.id);
         if (known && before) inferences.set(inference.id, { ...known, scheme: before.scheme });
         break;

@@ -6,6 +6,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { db, postgresPool, sqlRead } from './client';
 import { databaseKind, databaseUrl } from './database-url';
 import type { Sql } from './sql';
+import type { MapEvent, MapEventData, MapEventType } from '../argument/map-events';
 
 /**
  * Who made a change: a display name, the public id of the browser it came from (both may be
@@ -23,32 +24,10 @@ export interface Actor {
 
 export const NO_ACTOR: Actor = { name: '', clientId: '', ownerKey: '', mark: null };
 
-/** The kinds of change the event log records. */
-export type MapEventType =
-  | 'node.created'
-  | 'node.updated'
-  | 'node.moved'
-  | 'node.deleted'
-  | 'node.restored'
-  | 'inference.updated'
-  | 'connection.created'
-  | 'map.updated'
-  | 'positions.saved'
-  | 'comment.created'
-  | 'comment.updated'
-  | 'comment.deleted'
-  | 'vote.cast'
-  | 'tasks.updated';
+export type { MapEventType };
 
-/** One entry of a map's event log, as the events stream sends it. */
-export interface MapEventView {
-  id: number;
-  type: MapEventType;
-  actor: string;
-  clientId: string;
-  at: string;
-  data: unknown;
-}
+/** One entry of a map's event log, as the events stream sends it (lib/argument/map-events.ts). */
+export type MapEventView = MapEvent;
 
 type Writer = Pick<PrismaClient, 'mapEvent'>;
 
@@ -56,7 +35,7 @@ type Writer = Pick<PrismaClient, 'mapEvent'>;
  * Appends an event to the map's log. Call it inside the transaction that makes the change, so the
  * change and its event commit together; then call {@link announce} after the commit.
  */
-export async function recordEvent(tx: Writer, mapId: string, type: MapEventType, actor: Actor, data: unknown): Promise<number> {
+export async function recordEvent<T extends MapEventType>(tx: Writer, mapId: string, type: T, actor: Actor, data: MapEventData[T]): Promise<number> {
   const row = await tx.mapEvent.create({
     data: { mapId, type, actor: actor.name, clientId: actor.clientId, actorMark: actor.mark, data: JSON.stringify(data) },
     select: { id: true },
@@ -65,7 +44,14 @@ export async function recordEvent(tx: Writer, mapId: string, type: MapEventType,
 }
 
 /** {@link recordEvent} inside a plain-SQL transaction (`sqlTransaction` in ./client.ts), after its `lockMap`. */
-export async function recordEventIn(sql: Sql, mapId: string, type: MapEventType, actor: Actor, data: unknown, createdAt: Date): Promise<number> {
+export async function recordEventIn<T extends MapEventType>(
+  sql: Sql,
+  mapId: string,
+  type: T,
+  actor: Actor,
+  data: MapEventData[T],
+  createdAt: Date,
+): Promise<number> {
   const row = await sql.one<{ id: number }>(
     'INSERT INTO "MapEvent" ("mapId", "type", "actor", "clientId", "actorMark", "data", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
     mapId,
@@ -174,7 +160,8 @@ type EventRow = { id: number; type: string; actor: string; clientId: string; cre
 const EVENT_SELECT = { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true } as const;
 
 function toView(r: EventRow): MapEventView {
-  return { id: r.id, type: r.type as MapEventType, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) as unknown };
+  // The log holds only what recordEvent wrote, each type with its own payload.
+  return { id: r.id, type: r.type, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) } as MapEventView;
 }
 
 /** `events` as `reader` may read them. */

@@ -235,7 +235,7 @@ async function retypeNode(
     if (!change.log) continue;
     await recordEvent(tx, mapId, 'node.updated', actor, {
       node: toArgNode(row),
-      before: { text: change.row.text, version: change.row.version, kind: change.row.kind, details: detailsOf(change.row) },
+      before: { text: change.row.text, version: change.row.version, kind: change.row.kind as NodeKind, details: detailsOf(change.row) },
     });
   }
 }

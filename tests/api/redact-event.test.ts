@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { NO_MODERATION, REDACTED_TEXT, redactEvent, type MapEventView, type Moderation } from '@/lib/db/events';
 
 /** `redactEvent` (lib/db/events.ts), the one place that decides what moderation hides from the log. */
-const event = (id: number, type: MapEventView['type'], data: unknown): MapEventView => ({ id, type, actor: 'Ann', clientId: '', at: '', data });
+// Payloads trimmed to what redaction reads; the full shapes are typed in lib/argument/map-events.ts.
+const event = (id: number, type: MapEventView['type'], data: unknown): MapEventView => ({ id, type, actor: 'Ann', clientId: '', at: '', data }) as MapEventView;
 const node = (id: string, text: string) => ({ id, kind: 'claim', text });
 /** Point p1 reworded by the owner at event 10; point p2 deleted by the owner; comment c1 deleted; comment c2 reworded by the owner at event 20. */
 const moderation: Moderation = {

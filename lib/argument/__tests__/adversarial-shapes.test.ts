@@ -189,7 +189,7 @@ describe('the other functions of the core are linear in the map', () => {
   });
 
   test.each(SHAPES)('graphBefore undoes one event per point: %s', (_name, graph) => {
-    const events: HistoryEvent[] = graph.nodes.map((n, i) => ({ id: i + 1, type: 'node.created', actor: '', at: '', data: { node: n } }));
+    const events: HistoryEvent[] = graph.nodes.map((n, i) => ({ id: i + 1, type: 'node.created' as const, actor: '', at: '', data: { node: n, edge: null } }));
     expect(graphBefore(graph, events)).toEqual({ nodes: [], inferences: [], conflicts: [] });
   });
 

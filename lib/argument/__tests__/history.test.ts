@@ -24,7 +24,7 @@ function ids(g: ArgumentGraph) {
 describe('graphBefore', () => {
   test('undoing an added objection removes it and its conflict', () => {
     const now: ArgumentGraph = { ...base, nodes: [...base.nodes, node('o', 'objection')], conflicts: [attacks('o', 'c', 'x1')] };
-    const events: HistoryEvent[] = [{ id: 5, type: 'node.created', actor: 'Ada', at: '', data: { node: node('o', 'objection'), edge: {} } }];
+    const events: HistoryEvent[] = [{ id: 5, type: 'node.created', actor: 'Ada', at: '', data: { node: node('o', 'objection'), edge: null } }];
     expect(ids(graphBefore(now, events))).toEqual(ids(base));
   });
 
@@ -61,13 +61,21 @@ describe('graphBefore', () => {
   });
 
   test.each([
-    ['a new step', { id: 'i3~e', from: 'e', to: 't', relation: 'supports', inference: 'i3' }, { inferences: [...base.inferences, supports('e', 't', 'i3')] }],
+    [
+      'a new step',
+      { id: 'i3~e', from: 'e', to: 't', relation: 'supports' as const, inference: 'i3' },
+      { inferences: [...base.inferences, supports('e', 't', 'i3')] },
+    ],
     [
       'a premise joining a step',
-      { id: 'i1~e', from: 'e', to: 't', relation: 'supports', inference: 'i1' },
+      { id: 'i1~e', from: 'e', to: 't', relation: 'supports' as const, inference: 'i1' },
       { inferences: [{ ...base.inferences[0], premises: ['c', 'e'] }, base.inferences[1]] },
     ],
-    ['an attack', { id: 'x9', from: 'o', to: 'c', relation: 'attacks', conflict: 'x9' }, { nodes: [...base.nodes], conflicts: [attacks('o', 'c', 'x9')] }],
+    [
+      'an attack',
+      { id: 'x9', from: 'o', to: 'c', relation: 'attacks' as const, conflict: 'x9' },
+      { nodes: [...base.nodes], conflicts: [attacks('o', 'c', 'x9')] },
+    ],
   ])('undoing a connection (%s) takes the link away again', (_name, edge, change) => {
     const now: ArgumentGraph = { ...base, ...change };
     const events: HistoryEvent[] = [{ id: 11, type: 'connection.created', actor: 'Ada', at: '', data: { edge } }];
@@ -86,13 +94,13 @@ describe('graphBefore', () => {
   test('a sequence is undone newest first: add, then delete, then restore → back to the start', () => {
     const withO: ArgumentGraph = { ...base, nodes: [...base.nodes, node('o', 'objection')], conflicts: [attacks('o', 'c', 'x1')] };
     const events: HistoryEvent[] = [
-      { id: 1, type: 'node.created', actor: '', at: '', data: { node: node('o', 'objection') } },
+      { id: 1, type: 'node.created', actor: '', at: '', data: { node: node('o', 'objection'), edge: null } },
       {
         id: 2,
         type: 'node.deleted',
         actor: '',
         at: '',
-        data: { removed: ['o'], graph: { nodes: [node('o', 'objection')], inferences: [], conflicts: [attacks('o', 'c', 'x1')] } },
+        data: { deletionId: 'd1', removed: ['o'], graph: { nodes: [node('o', 'objection')], inferences: [], conflicts: [attacks('o', 'c', 'x1')] } },
       },
       { id: 3, type: 'node.restored', actor: '', at: '', data: { restored: ['o'] } },
     ];
@@ -105,8 +113,8 @@ describe('graphBefore', () => {
 
   test('comments, votes and moves do not change the argument', () => {
     const events: HistoryEvent[] = [
-      { id: 1, type: 'comment.created', actor: '', at: '', data: { nodeId: 'c' } },
-      { id: 2, type: 'vote.cast', actor: '', at: '', data: { nodeId: 'c' } },
+      { id: 1, type: 'comment.created', actor: '', at: '', data: { id: 'k1', nodeId: 'c', author: '', text: 'why?', createdAt: '', updatedAt: '' } },
+      { id: 2, type: 'vote.cast', actor: '', at: '', data: { nodeId: 'c', rating: { average: 3, count: 1 } } },
       { id: 3, type: 'node.moved', actor: '', at: '', data: { node: node('c', 'claim') } },
     ];
     expect(graphBefore(base, events)).toEqual(base);
@@ -158,7 +166,12 @@ describe('describeEvent', () => {
 });
 
 test('eventTouchesNode', () => {
-  expect(eventTouchesNode({ id: 1, type: 'node.deleted', actor: '', at: '', data: { removed: ['a', 'b'] } }, 'b')).toBe(true);
-  expect(eventTouchesNode({ id: 1, type: 'comment.created', actor: '', at: '', data: { nodeId: 'a' } }, 'a')).toBe(true);
-  expect(eventTouchesNode({ id: 1, type: 'node.created', actor: '', at: '', data: { node: { id: 'z' } } }, 'a')).toBe(false);
+  expect(eventTouchesNode({ id: 1, type: 'node.deleted', actor: '', at: '', data: { deletionId: 'd', removed: ['a', 'b'] } }, 'b')).toBe(true);
+  expect(
+    eventTouchesNode(
+      { id: 1, type: 'comment.created', actor: '', at: '', data: { id: 'k', nodeId: 'a', author: '', text: '', createdAt: '', updatedAt: '' } },
+      'a',
+    ),
+  ).toBe(true);
+  expect(eventTouchesNode({ id: 1, type: 'node.created', actor: '', at: '', data: { node: node('z', 'claim'), edge: null } }, 'a')).toBe(false);
 });

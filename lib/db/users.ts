@@ -34,25 +34,28 @@ export async function createUser(username: string, password: string): Promise<Se
  * and the answer's timing does not reveal which usernames exist.
  */
 export async function authenticate(username: string, password: string, source: string): Promise<SessionUser> {
-  const gate = checkLoginAllowed(username, source);
-  if (!gate.allowed) {
-    const minutes = Math.ceil(gate.retryAfterSeconds / 60);
-    throw new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-      headers: { 'Retry-After': String(gate.retryAfterSeconds) },
-      extra: { retryAfterSeconds: gate.retryAfterSeconds },
-    });
-  }
-  // Counted before the slow hash check, so parallel guesses cannot all pass the gate at once;
-  // a correct password withdraws it below.
-  recordLoginFailure(username, source);
+  const gate = await checkLoginAllowed(username, source);
+  if (!gate.allowed) throw tooManySignIns(gate.retryAfterSeconds);
+  // Counted before the slow hash check, and refused when parallel guesses took the last places
+  // since the gate above, so they cannot all pass it at once; a correct password withdraws it below.
+  const counted = await recordLoginFailure(username, source);
+  if (!counted.allowed) throw tooManySignIns(counted.retryAfterSeconds);
 
   const client = await db();
   const user = await client.user.findUnique({ where: { username }, select: { ...USER_SELECT, passwordHash: true } });
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
   if (!user || !matches) throw new AppError('unauthorized', 'Wrong username or password.');
 
-  clearLoginFailures(username, source);
+  await clearLoginFailures(username, source);
   return { id: user.id, username: user.username };
+}
+
+function tooManySignIns(retryAfterSeconds: number): AppError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new AppError('too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+    extra: { retryAfterSeconds },
+  });
 }
 
 function usernameTaken(): AppError {

@@ -13,7 +13,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const code = inviteCodeSchema.safeParse((await params).code);
   if (!code.success) throw new AppError('bad_request', code.error.issues[0].message, { issues: zodIssues(code.error) });
   const address = clientAddress(request);
-  const gate = checkInviteAllowed(address);
+  const gate = await checkInviteAllowed(address);
   if (!gate.allowed) {
     throw new AppError('too_many_requests', 'Too many wrong codes from here. Wait a few minutes, then try again.', {
       headers: { 'Retry-After': String(gate.retryAfterSeconds) },
@@ -24,7 +24,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   try {
     joined = await joinWithInvite(code.data, name, await currentUser(request));
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') recordInviteFailure(address);
+    if (error instanceof AppError && error.code === 'not_found') await recordInviteFailure(address);
     throw error;
   }
   const headers = new Headers();

@@ -1,22 +1,28 @@
+import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
+import type { NextRequest } from 'next/server';
+
 /**
- * Reading the cookies the server set, and whether to mark new ones `Secure`. Values are matched as
- * they are, never decoded: every cookie Argmap sets is plain base64url (a stray `%` is no value).
+ * Reading the cookies the server set, and whether to mark new ones `Secure`. Cookies are parsed by
+ * Next (`request.cookies`): values are percent-decoded, and one whose encoding is malformed is no
+ * cookie at all, never an error; a name sent twice counts once, with the last value. Every cookie
+ * Argmap sets is plain base64url, so each reader gives a pattern its value must match.
  */
 
 /**
- * The first value of the cookie `name` in the request's `Cookie` header that matches `pattern`
- * (any value when none is given), or null. A malformed one is passed over, as if absent.
+ * The request's cookies: `request.cookies` on the NextRequest that Next hands route handlers, or
+ * the same parser over the `Cookie` header of a plain Request (next/server does not export it).
+ */
+function requestCookies(request: Request): RequestCookies {
+  return (request as Partial<NextRequest>).cookies ?? new RequestCookies(request.headers);
+}
+
+/**
+ * The value of the cookie `name` when it matches `pattern` (any value when none is given), or
+ * null. A malformed one is passed over, as if absent.
  */
 export function cookieValue(request: Request, name: string, pattern?: RegExp): string | null {
-  const header = request.headers.get('cookie');
-  if (!header) return null;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1 || pair.slice(0, eq).trim() !== name) continue;
-    const value = pair.slice(eq + 1).trim();
-    if (!pattern || pattern.test(value)) return value;
-  }
-  return null;
+  const value = requestCookies(request).get(name)?.value;
+  return value !== undefined && (!pattern || pattern.test(value)) ? value : null;
 }
 
 /** Whether the request came over https (itself, or as a proxy in front says in `X-Forwarded-Proto`). */

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import { SLUG } from './support/api';
+import { LiveStream } from './support/stream';
 
 /** A teacher with an account, signed in within a fresh browser context. */
 async function teacherContext(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; username: string }> {
@@ -225,20 +226,14 @@ test('what the security review found stays fixed', async ({ browser, baseURL }) 
   const cookieHeader = cookies.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const live = await fetch(`${baseURL}${base}/events`, { headers: { cookie: cookieHeader }, signal: controller.signal });
   expect(live.status).toBe(200);
-  const reader = live.body!.getReader();
-  await reader.read();
-  await teacher.request.delete(`${base}/members/${members.find((m) => m.name === 'Ada')!.id}`);
-  const deadline = Date.now() + 5_000;
-  let ended = false;
-  while (Date.now() < deadline) {
-    const { done } = await reader.read();
-    if (done) {
-      ended = true;
-      break;
-    }
+  const stream = new LiveStream(live);
+  try {
+    await stream.opened(5_000);
+    await teacher.request.delete(`${base}/members/${members.find((m) => m.name === 'Ada')!.id}`);
+    await stream.end('end of the removed member’s stream', 5_000);
+  } finally {
+    controller.abort();
   }
-  expect(ended).toBe(true);
-  controller.abort();
 
   // Members-only maps are not listed to strangers.
   const stranger = await playwrightRequest.newContext({ baseURL });

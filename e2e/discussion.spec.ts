@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type APIResponse, type Page } fro
 import type { CommentView, Rating } from '../lib/argument/discussion';
 import { AUTHOR_NAME_MAX, COMMENT_TEXT_MAX, REQUEST_BODY_MAX_BYTES } from '../lib/validation/limits';
 import { SLUG, addNode, deleteNode, distinctive, expectError, readMap, removeAddedNodes, restore } from './support/api';
+import { LiveStream } from './support/stream';
 
 // Comments and votes, through the API and in the inspector. API tests work on fresh objections
 // (removed again after each test), so counts and averages start from nothing; the browser test
@@ -452,21 +453,16 @@ test('the live stream never shows the secret that owns a comment', async ({ requ
   const claim = view.nodes.find((n) => n.kind === 'claim')!;
   const controller = new AbortController();
   const stream = await fetch(`${baseURL}/api/maps/${SLUG}/events?after=${view.lastEventId}`, { signal: controller.signal });
-  const reader = stream.body!.getReader();
+  const live = new LiveStream(stream);
   const response = await request.post(`/api/maps/${SLUG}/nodes/${encodeURIComponent(claim.id)}/comments`, {
     headers: { 'X-Argmap-Owner': secret, 'X-Argmap-Client': 'public-id-1' },
     data: { text: 'Is anyone watching my key?' },
   });
   expect(response.status()).toBe(201);
-  let text = '';
-  const decoder = new TextDecoder();
-  const deadline = Date.now() + 5_000;
-  while (!text.includes('comment.created') && Date.now() < deadline) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  controller.abort();
+  // The whole event (to its blank line), so a secret later in the same event would be seen.
+  const text = await live
+    .until('comment.created event for the new comment', 5_000, (sent) => /comment\.created[\s\S]*?\n\n/.test(sent))
+    .finally(() => controller.abort());
   expect(text).toContain('comment.created');
   expect(text).not.toContain(secret);
   expect(text).not.toContain(createHash('sha256').update(secret).digest('hex'));

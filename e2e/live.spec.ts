@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { api, readMap, SLUG } from './support/api';
+import { LiveStream } from './support/stream';
 
 const DOOR_OPEN = `${SLUG}.claim-door-open`;
 
@@ -14,7 +15,26 @@ async function openAs(browser: Browser, name: string): Promise<Page> {
   return page;
 }
 
-/** Reads `count` change events from the stream, starting after `lastEventId`. */
+type ChangeEvent = { id: number; type: string; data: unknown };
+
+/** The `change` events among the complete blocks (each ended by a blank line) of a stream's text. */
+function changeEvents(text: string): ChangeEvent[] {
+  return text
+    .split('\n\n')
+    .slice(0, -1)
+    .filter((block) => /^event: change$/m.test(block))
+    .map(
+      (block) =>
+        JSON.parse(
+          block
+            .split('\n')
+            .find((line) => line.startsWith('data: '))!
+            .slice(6),
+        ) as ChangeEvent,
+    );
+}
+
+/** Reads `count` change events from the stream, starting after `lastEventId`; fails after 10 s saying what came. */
 async function readEvents(baseURL: string, lastEventId: number, count: number) {
   const controller = new AbortController();
   const response = await fetch(`${baseURL}/api/maps/${SLUG}/events`, {
@@ -22,29 +42,13 @@ async function readEvents(baseURL: string, lastEventId: number, count: number) {
     signal: controller.signal,
   });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: { id: number; type: string; data: unknown }[] = [];
-  const deadline = Date.now() + 10_000;
-  while (events.length < count && Date.now() < deadline) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (!/^event: change$/m.test(block)) continue;
-      const data = block
-        .split('\n')
-        .find((line) => line.startsWith('data: '))!
-        .slice(6);
-      events.push(JSON.parse(data));
-    }
+  const stream = new LiveStream(response);
+  try {
+    const text = await stream.until(`${count} change event(s) after #${lastEventId}`, 10_000, (sent) => changeEvents(sent).length >= count);
+    return changeEvents(text);
+  } finally {
+    controller.abort();
   }
-  controller.abort();
-  return events;
 }
 
 test('a student’s objection appears on the teacher’s canvas without a reload, marked with their name', async ({ browser }) => {

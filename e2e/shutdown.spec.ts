@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { LiveStream, StreamTimeout, TIMED_OUT, within } from './support/stream';
 import { prepareDatabase, removeDatabase, ROOT, serverEnv, startServer, throwawayDatabase, type BenchServer } from '../bench/support/server';
 
 /** Its own `next start` (the build the suite already made) over its own throwaway database. */
@@ -12,15 +13,13 @@ const STOP_WITHIN_MS = 5000;
 async function openStream(base: string, client: string) {
   const response = await fetch(`${base}/api/maps/negotiate-now/events?client=${client}`);
   expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  await reader.read();
-  const ended = (async () => {
-    try {
-      for (;;) if ((await reader.read()).done) return 'ended';
-    } catch {
-      return 'broken';
-    }
-  })();
+  const stream = new LiveStream(response);
+  await stream.opened(5_000);
+  // Bounded (past the 15 s stopTimed allows a stop): a stream the stop leaves open is reported, not waited on until the test times out.
+  const ended = stream.end(`end of stream ${client}`, 20_000).then(
+    () => 'ended',
+    (error: unknown) => (error instanceof StreamTimeout ? 'still open after 20 s' : 'broken'),
+  );
   return { ended };
 }
 
@@ -29,7 +28,7 @@ async function stopTimed(server: BenchServer) {
   const started = Date.now();
   const exited = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
   server.process.kill('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 15_000))]);
+  const done = (await within(exited, 15_000)) !== TIMED_OUT;
   if (!done) await server.kill9();
   return { ms: done ? Date.now() - started : null, code: server.process.exitCode };
 }

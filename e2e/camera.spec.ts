@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { pageAtRest } from './support/settled';
 
 /**
  * The canvas's camera rule (issue 11): the map opens the same way on every load, readable without
@@ -16,10 +17,10 @@ async function openMap(browser: Browser, viewport: { width: number; height: numb
   return page;
 }
 
-/** Waits for the product's own mark (`argmap:canvas-ready`) and for the opening to settle. */
+/** Waits for the product's own mark (`argmap:canvas-ready`) and for the opening to settle (the camera at rest). */
 async function canvasReady(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('argmap:canvas-ready').length > 0);
-  await page.waitForTimeout(100);
+  await pageAtRest(page);
 }
 
 async function viewportTransform(page: Page): Promise<string> {

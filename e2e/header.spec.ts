@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addNode, distinctive, pick, readMap, removeAddedNodes, SLUG } from './support/api';
+import { pageAtRest } from './support/settled';
 
 // The map page's header at every common screen: nothing spills sideways, the map's whole title
 // reads, the counts say what they count; and the page's smaller manners — one notice at a time,
@@ -90,7 +91,7 @@ for (const screen of SCREENS) {
       await page.keyboard.press('Escape');
       await expect(menu).toBeHidden();
     }
-    await page.waitForTimeout(300); // the canvas's fade-in and the menu's exit, for the eye
+    await pageAtRest(page); // the camera's move and the menu's exit over, for the eye
     await page.screenshot({ path: `/tmp/h1-${screen.width}.png`, clip: { x: 0, y: 0, width: screen.width, height: Math.min(screen.height, 260) } });
   });
 }

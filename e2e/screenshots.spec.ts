@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SLUG } from './support/api';
+import { pageAtRest } from './support/settled';
 
 // A screenshot of every page at a laptop, a small-laptop and a phone size, written to
 // test-results/screenshots/<page>-<w>x<h>.png (and to ARGMAP_SHOTS_COPY, when set, for a person to
@@ -77,8 +78,8 @@ async function expectTidy(page: Page, heading: ReturnType<Page['locator']>, tool
 async function shoot(page: Page, name: string, viewport: Viewport) {
   mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}-${viewport.width}x${viewport.height}.png`);
-  // Let transitions (the canvas fading in, the camera's move, panels sliding) finish first.
-  await page.waitForTimeout(500);
+  // Let transitions (the camera's move, panels sliding) finish first.
+  await pageAtRest(page);
   await page.screenshot({ path: file });
   if (COPY) {
     mkdirSync(COPY, { recursive: true });

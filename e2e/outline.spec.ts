@@ -22,6 +22,8 @@ class OutlinePage {
       const toggle = this.page.getByTestId(`map.view-${view}`);
       if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
       await expect(this.page.getByTestId('map.main')).toHaveAttribute('data-view', view);
+      // The outline's code loads on demand: wait for the tree a person would see, not just the switch.
+      if (view === 'outline') await expect(this.tree()).toBeVisible();
     }
   }
 
@@ -39,8 +41,13 @@ class OutlinePage {
     return this.row(nodeId).locator(':scope > div [data-testid="outline.text"]');
   }
 
+  /**
+   * The row the keyboard is on: focused, and the tree's one tab stop. The tree acts on its tab stop
+   * (which a key sets at once) and moves the focus a frame later, so a key pressed before both agree
+   * may act on a row the person cannot see is current.
+   */
   focused() {
-    return this.page.locator('[data-testid="outline.row"]:focus');
+    return this.page.locator('[data-testid="outline.row"][tabindex="0"]:focus');
   }
 
   canvasNode(id: string) {
@@ -119,7 +126,13 @@ test('selection is one thing: outline row → canvas and inspector; canvas and e
 
 test('arrow keys move, open and close rows; Enter opens the actions, and Object opens the composer', async ({ outline, page, request }) => {
   await outline.open();
+  const thesis = outline.row(THESIS);
+  // Drawn as it opens: the thesis's rows are showing.
+  await expect(thesis).toHaveAttribute('aria-expanded', 'true');
   await outline.rowText(THESIS).click();
+  // The click has landed (the thesis is selected and in the inspector) before the first key.
+  await expect(thesis).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector.node')).toHaveAttribute('data-node-id', THESIS);
   await expect(outline.focused()).toHaveAttribute('data-node-id', THESIS);
 
   await page.keyboard.press('ArrowDown');
@@ -136,18 +149,24 @@ test('arrow keys move, open and close rows; Enter opens the actions, and Object 
   await expect(outline.focused()).toHaveAttribute('data-node-id', DOOR_OPEN);
   await page.keyboard.press('ArrowLeft');
   await expect(door).toHaveAttribute('aria-expanded', 'false');
+  await expect(outline.focused()).toHaveAttribute('data-node-id', DOOR_OPEN);
   await page.keyboard.press('End');
   const last = page.locator('[data-testid="outline.row"]:visible').last();
   await expect(last).toBeFocused();
+  await expect(last).toHaveAttribute('tabindex', '0');
   await page.keyboard.press('Home');
   await expect(outline.focused()).toHaveAttribute('data-node-id', THESIS);
-  // Moving does not select; Space does.
+  // Moving does not select; Space does. Each move is seen before the next key.
   await page.keyboard.press('ArrowDown');
+  await expect(outline.focused()).toHaveAttribute('data-type', 'step');
   await page.keyboard.press('ArrowDown');
+  await expect(outline.focused()).toHaveAttribute('data-node-id', DOOR_OPEN);
   await expect(door).toHaveAttribute('aria-selected', 'false');
+  await expect(thesis).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press(' ');
   await expect(door).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('inspector.node')).toHaveAttribute('data-node-id', DOOR_OPEN);
+  await expect(outline.focused()).toHaveAttribute('data-node-id', DOOR_OPEN);
 
   await page.keyboard.press('Enter');
   const menu = page.getByTestId('outline.menu');
@@ -155,10 +174,13 @@ test('arrow keys move, open and close rows; Enter opens the actions, and Object 
   await expect(menu.getByRole('menuitem')).toContainText(['Object', 'Support']);
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
+  // The focus comes back to the row (a moment after the menu closes) before Enter is pressed on it.
+  await expect(outline.focused()).toHaveAttribute('data-node-id', DOOR_OPEN);
   await expect(door).toBeFocused();
 
   await page.keyboard.press('Enter');
-  await page.getByTestId('outline.action-object').click();
+  await expect(menu).toBeVisible();
+  await menu.getByTestId('outline.action-object').click();
   await expect(page.getByTestId('composer')).toBeVisible();
   await expect(page.getByTestId('composer.text')).toBeFocused();
   const text = `An objection from the outline ${distinctive('outline')}`;

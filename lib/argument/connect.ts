@@ -1,6 +1,19 @@
 import { nodesReaching } from './graph';
-import { ATTACKING_KINDS, isNodeTarget, SUPPORTING_KINDS, type ArgNode, type ArgumentGraph, type Relation } from './model';
+import { ATTACKING_KINDS, isNodeTarget, SUPPORTING_KINDS, type ArgNode, type ArgumentGraph, type NodeKind, type Relation } from './model';
+import { liveCapacity, roomRefusal } from './capacity';
+import type { Decision } from './refusal';
 import { shorten } from './text';
+
+/** How a point is connected: a step of its own, a premise joining a step, or an attack on a point or (an undercut) a step. */
+export type NewConnection =
+  | { type: 'new-step'; conclusion: string }
+  | { type: 'join-step'; inference: string; conclusion: string }
+  | { type: 'attack'; target: { node: string } | { inference: string; conclusion: string } };
+
+/** Whether a rebuttal may answer a point of this kind: it answers an objection or another rebuttal. The one place this rule lives. */
+export function rebuttalMayAnswer(kind: NodeKind | undefined): boolean {
+  return kind !== undefined && ATTACKING_KINDS.includes(kind);
+}
 
 /** Why a connection cannot be made, and which field of the request is at fault. */
 export interface ConnectionProblem {
@@ -55,12 +68,40 @@ export function connectionProblem(graph: ArgumentGraph, from: string, to: string
   if (!ATTACKING_KINDS.includes(source.kind)) {
     return { path: 'relation', message: 'Only objections and rebuttals attack; this point can support instead.' };
   }
-  if (source.kind === 'rebuttal' && !(targetNode && ATTACKING_KINDS.includes(targetNode.kind))) {
+  if (source.kind === 'rebuttal' && !rebuttalMayAnswer(targetNode?.kind)) {
     return { path: 'to', message: 'A rebuttal answers an objection (or another rebuttal).' };
   }
   const duplicate = graph.conflicts.some((c) => c.attacker === from && (isNodeTarget(c.target) ? c.target.node === to : c.target.inference === to));
   if (duplicate) return { path: 'to', message: 'It already attacks that.' };
   return null;
+}
+
+/**
+ * `POST /api/maps/{slug}/connections` decided on the live graph: the connection to write, or why not
+ * (the rules of {@link connectionProblem}, then room for it on the map and in the step).
+ */
+export function decideConnection(graph: ArgumentGraph, from: string, to: string, relation: Relation): Decision<NewConnection> {
+  const problem = connectionProblem(graph, from, to, relation);
+  if (problem) return { ok: false, refusal: { code: 'bad_request', message: problem.message, issues: [{ path: [problem.path], message: problem.message }] } };
+  const targetInference = graph.inferences.find((i) => i.id === to);
+  const room = liveCapacity(graph);
+  const refusal =
+    relation === 'supports'
+      ? (roomRefusal('links', room.links) ?? (targetInference ? roomRefusal('premises', targetInference.premises.length) : roomRefusal('steps', room.steps)))
+      : roomRefusal('attacks', room.attacks);
+  if (refusal) return { ok: false, refusal };
+  if (relation === 'supports') {
+    return {
+      ok: true,
+      value: targetInference
+        ? { type: 'join-step', inference: targetInference.id, conclusion: targetInference.conclusion }
+        : { type: 'new-step', conclusion: to },
+    };
+  }
+  return {
+    ok: true,
+    value: { type: 'attack', target: targetInference ? { inference: targetInference.id, conclusion: targetInference.conclusion } : { node: to } },
+  };
 }
 
 /** The relations `from` may have to `to`, in the order a chooser offers them. */

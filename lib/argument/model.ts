@@ -174,30 +174,33 @@ export function isNodeTarget(target: Conflict['target']): target is { node: stri
   return 'node' in target;
 }
 
+/** The edge of a premise in a step: its id is the step's and the premise's (`<inference>~<premise>`). */
+export function supportEdge(inference: string, premise: string, conclusion: string): FlatEdge {
+  return { id: `${inference}~${premise}`, from: premise, to: conclusion, relation: 'supports', inference };
+}
+
+/** The edge of an attack: on a point, or on a step (an undercut, drawn to the step's conclusion). */
+export function attackEdge(conflict: string, attacker: string, target: { node: string } | { inference: string; conclusion: string }): FlatEdge {
+  return 'node' in target
+    ? { id: conflict, from: attacker, to: target.node, relation: 'attacks', conflict }
+    : { id: conflict, from: attacker, to: target.conclusion, relation: 'attacks', undercut: true, conflict, inference: target.inference };
+}
+
 /** Derives the flat edge view of a graph (see {@link FlatEdge}). */
 export function flatEdges(graph: Pick<ArgumentGraph, 'inferences' | 'conflicts'>): FlatEdge[] {
   const conclusionOf = new Map(graph.inferences.map((inf) => [inf.id, inf.conclusion]));
   const edges: FlatEdge[] = [];
   for (const inf of graph.inferences) {
     for (const premise of inf.premises) {
-      edges.push({ id: `${inf.id}~${premise}`, from: premise, to: inf.conclusion, relation: 'supports', inference: inf.id });
+      edges.push(supportEdge(inf.id, premise, inf.conclusion));
     }
   }
   for (const conflict of graph.conflicts) {
     if (isNodeTarget(conflict.target)) {
-      edges.push({ id: conflict.id, from: conflict.attacker, to: conflict.target.node, relation: 'attacks', conflict: conflict.id });
+      edges.push(attackEdge(conflict.id, conflict.attacker, conflict.target));
     } else {
-      const to = conclusionOf.get(conflict.target.inference);
-      if (to === undefined) continue;
-      edges.push({
-        id: conflict.id,
-        from: conflict.attacker,
-        to,
-        relation: 'attacks',
-        undercut: true,
-        conflict: conflict.id,
-        inference: conflict.target.inference,
-      });
+      const conclusion = conclusionOf.get(conflict.target.inference);
+      if (conclusion !== undefined) edges.push(attackEdge(conflict.id, conflict.attacker, { inference: conflict.target.inference, conclusion }));
     }
   }
   return edges;

@@ -4,7 +4,7 @@ import { cookieValue } from '../auth/cookies';
 import { can, effectiveRole, type Action, type Policy, type Role } from '../auth/permissions';
 import { currentUser } from '../auth/sessions';
 import { actorFrom } from '../http/actor';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { GUEST_NAME } from '../argument/pseudonyms';
 import type { Actor } from './events';
 import { db, sqlRead } from './client';

@@ -1,21 +1,26 @@
 import 'server-only';
-import { type ArgNode, type FlatEdge } from '../argument/model';
+import { attackEdge, supportEdge, type ArgNode, type FlatEdge, type NodeKind } from '../argument/model';
+import { capacitiesUsed, decideAddPoint, type AddPointFacts, type PointTarget } from '../argument/add-point';
+import { decideConnection, type NewConnection } from '../argument/connect';
+import { CAPACITY } from '../argument/capacity';
 import { AppError } from '../validation/app-error';
 import { MAP_NODES_MAX } from '../validation/limits';
-import { type NodeCreateInput, type PositionsInput } from '../validation/node';
+import { type ConnectionCreateInput, type NodeCreateInput, type PositionsInput } from '../validation/node';
 import { sqlTransaction } from './client';
 import { announce, NO_ACTOR, recordEventIn, type Actor } from './events';
 import { attributedName, creatorMark, type Access } from './access';
-import { type NodeRow, newId, toArgNode } from './graph-rows';
-import { CAPACITY, CAPACITY_BOUND_SQL, type Capacity, LIVE_CAPACITY_SQL, assertRoom } from './map-capacity';
+import { type NodeRow, newId, readGraphWithMakersIn, toArgNode } from './graph-rows';
+import { CAPACITY_BOUND_SQL, LIVE_CAPACITY_SQL } from './map-capacity';
+import { decided } from './refuse';
+import type { Sql } from './sql';
 
 /**
  * `POST /api/maps/{slug}/nodes`: adds a node and connects it to its target.
  * - `supports` a node: a new inference, the new node its one premise;
  * - `supports` an inference: the new node joins that inference as a linked premise;
  * - `attacks` a node: a conflict against it; `attacks` an inference: an undercut.
- * Checks that need the map (target exists, rebuttals answer objections, quote inside the text)
- * happen inside the write transaction, so a refused request writes nothing.
+ * The rules are decided by `decideAddPoint` (lib/argument/add-point.ts) from facts read here, inside
+ * the write transaction under the map's lock, so a refused request writes nothing.
  */
 export async function createNode(
   slug: string,
@@ -30,81 +35,39 @@ export async function createNode(
     if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
     await sql.lockMap(mapId);
     const count = async (query: string, id: string) => (await sql.one<{ n: number }>(query, id))!.n;
+    // The facts the rules need (lib/argument/add-point.ts), each read only when the request needs it.
     // Points of the map, deleted ones too (an index count); the live ones are counted only when that reaches the limit.
     const rows = await count('SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = ?', mapId);
-    const live = rows < MAP_NODES_MAX ? rows : await count('SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL', mapId);
-    if (live >= MAP_NODES_MAX) {
-      throw new AppError('conflict', `This map is full: it holds ${live} points, and a map holds at most ${MAP_NODES_MAX}. Start a new map for the rest.`);
+    const facts: AddPointFacts = {
+      livePoints: rows < MAP_NODES_MAX ? rows : await count('SELECT COUNT(*) AS n FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL', mapId),
+      hasThesis:
+        input.kind === 'thesis' &&
+        (await sql.one(`SELECT 1 FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis' AND "deletedAt" IS NULL LIMIT 1`, mapId)) !== undefined,
+      target: input.target === undefined ? undefined : await targetOf(sql, mapId, input.target),
+    };
+    if (input.question && facts.target !== undefined && facts.target !== 'missing' && 'node' in facts.target) {
+      const steps = await sql.all<{ scheme: string | null }>(
+        `SELECT i."scheme" FROM "Inference" i JOIN "InferencePremise" p ON p."inferenceId" = i."id" JOIN "Node" c ON c."id" = i."conclusionId"
+         WHERE i."mapId" = ? AND i."deletedAt" IS NULL AND p."nodeId" = ? AND c."deletedAt" IS NULL`,
+        mapId,
+        input.target,
+      );
+      facts.schemesOfTargetSteps = steps.map((step) => step.scheme);
     }
-    if (input.kind === 'thesis' && (await sql.one(`SELECT 1 FROM "Node" WHERE "mapId" = ? AND "kind" = 'thesis' AND "deletedAt" IS NULL LIMIT 1`, mapId))) {
-      throw new AppError('conflict', 'This map already has a thesis. Make a point the thesis from its actions to replace it.', {
-        issues: [{ path: ['kind'], message: 'A map has one thesis.' }],
-      });
-    }
-    // Targets are checked against the live graph: an inference whose premises or conclusion were
-    // deleted is gone too, even though its row remains for Undo.
-    const targetNode =
-      input.target === undefined
-        ? undefined
-        : await sql.one<{ id: string; kind: string }>(
-            'SELECT "id", "kind" FROM "Node" WHERE "id" = ? AND "mapId" = ? AND "deletedAt" IS NULL',
-            input.target,
-            mapId,
-          );
-    const targetInference =
-      targetNode || input.target === undefined
-        ? undefined
-        : await sql.one<{ id: string; conclusionId: string; scheme: string | null }>(
-            `SELECT i."id", i."conclusionId", i."scheme" FROM "Inference" i JOIN "Node" c ON c."id" = i."conclusionId"
-             WHERE i."id" = ? AND i."mapId" = ? AND i."deletedAt" IS NULL AND c."deletedAt" IS NULL
-               AND EXISTS (SELECT 1 FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" WHERE p."inferenceId" = i."id" AND n."deletedAt" IS NULL)`,
-            input.target,
-            mapId,
-          );
-    if (input.target !== undefined && !targetNode && !targetInference) {
-      throw new AppError('bad_request', 'The target is not a node or inference of this map.', {
-        issues: [{ path: ['target'], message: `No node or inference "${input.target}" on this map.` }],
-      });
-    }
-    if (input.kind === 'rebuttal' && !(targetNode && (targetNode.kind === 'objection' || targetNode.kind === 'rebuttal'))) {
-      throw new AppError('bad_request', 'A rebuttal answers an objection.', {
-        issues: [{ path: ['target'], message: 'Choose an objection (or another rebuttal) to rebut.' }],
-      });
-    }
-    if (input.question) {
-      const scheme = input.question.split('.')[0];
-      const steps = targetInference
-        ? [targetInference]
-        : await sql.all<{ scheme: string | null }>(
-            `SELECT i."scheme" FROM "Inference" i JOIN "InferencePremise" p ON p."inferenceId" = i."id" JOIN "Node" c ON c."id" = i."conclusionId"
-             WHERE i."mapId" = ? AND i."deletedAt" IS NULL AND p."nodeId" = ? AND c."deletedAt" IS NULL`,
-            mapId,
-            input.target,
-          );
-      if (!steps.some((i) => i.scheme === scheme)) {
-        throw new AppError('bad_request', 'That critical question does not belong to the step it is raised against.', {
-          issues: [{ path: ['question'], message: `No step here follows the "${scheme}" scheme.` }],
-        });
-      }
-    }
-    let quote: { start: number; end: number; text: string } | null = null;
     if (input.quote) {
-      const { text: essay } = (await sql.one<{ text: string }>(
+      facts.essay = (await sql.one<{ text: string }>(
         'SELECT d."text" FROM "Document" d JOIN "ArgumentMap" m ON m."documentId" = d."id" WHERE m."id" = ?',
         mapId,
-      ))!;
-      const { start, end } = input.quote;
-      if (end > essay.length) {
-        throw new AppError('bad_request', 'The quote is outside the essay.', {
-          issues: [{ path: ['quote', 'end'], message: `The essay has ${essay.length} characters; end is ${end}.` }],
-        });
-      }
-      const text = essay.slice(start, end);
-      if (text.trim().length === 0) {
-        throw new AppError('bad_request', 'The quote is empty.', { issues: [{ path: ['quote'], message: 'Select some words of the essay.' }] });
-      }
-      quote = { start, end, text };
+      ))!.text;
     }
+    facts.room = {};
+    for (const { what, of } of capacitiesUsed(input, facts.target)) {
+      const id = of === 'map' ? mapId : of;
+      const bound = await count(CAPACITY_BOUND_SQL[what], id);
+      facts.room[what] = bound < CAPACITY[what] ? bound : await count(LIVE_CAPACITY_SQL[what], id);
+    }
+    const plan = decided(decideAddPoint(input, facts));
+    const quote = plan.quote;
     const now = new Date();
     const row: NodeRow = {
       id: newId(),
@@ -142,50 +105,7 @@ export async function createNode(
       now,
       row.createdBy,
     );
-    let edge: FlatEdge | null = null;
-    const liveCount = async (what: Capacity, id: string) => {
-      const bound = await count(CAPACITY_BOUND_SQL[what], id);
-      return bound < CAPACITY[what] ? bound : count(LIVE_CAPACITY_SQL[what], id);
-    };
-    if (input.relation === 'supports') {
-      assertRoom('links', await liveCount('links', mapId));
-      if (targetInference) {
-        assertRoom('premises', await liveCount('premises', targetInference.id));
-        const n = await count('SELECT COUNT(*) AS n FROM "InferencePremise" WHERE "inferenceId" = ?', targetInference.id);
-        await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, ?)', targetInference.id, row.id, n);
-        edge = { id: `${targetInference.id}~${row.id}`, from: row.id, to: targetInference.conclusionId, relation: 'supports', inference: targetInference.id };
-      } else {
-        assertRoom('steps', await liveCount('steps', mapId));
-        const inferenceId = newId();
-        await sql.run('INSERT INTO "Inference" ("id", "mapId", "conclusionId", "createdAt") VALUES (?, ?, ?, ?)', inferenceId, mapId, targetNode!.id, now);
-        await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, 0)', inferenceId, row.id);
-        edge = { id: `${inferenceId}~${row.id}`, from: row.id, to: targetNode!.id, relation: 'supports', inference: inferenceId };
-      }
-    } else if (input.relation === 'attacks') {
-      assertRoom('attacks', await liveCount('attacks', mapId));
-      const conflictId = newId();
-      await sql.run(
-        'INSERT INTO "Conflict" ("id", "mapId", "attackerId", "targetNodeId", "targetInferenceId", "question", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
-        conflictId,
-        mapId,
-        row.id,
-        targetNode?.id ?? null,
-        targetInference?.id ?? null,
-        input.question ?? null,
-        now,
-      );
-      edge = targetInference
-        ? {
-            id: conflictId,
-            from: row.id,
-            to: targetInference.conclusionId,
-            relation: 'attacks',
-            undercut: true,
-            conflict: conflictId,
-            inference: targetInference.id,
-          }
-        : { id: conflictId, from: row.id, to: targetNode!.id, relation: 'attacks', conflict: conflictId };
-    }
+    const edge = plan.connection && (await writeConnection(sql, mapId, row.id, plan.connection, input.question ?? null, now));
     await sql.run('UPDATE "ArgumentMap" SET "updatedAt" = ? WHERE "id" = ?', now, mapId);
     const result = { node: toArgNode(row), edge };
     // The critical question an objection raised goes in the log too: progress on tasks counts it.
@@ -194,6 +114,79 @@ export async function createNode(
   });
   announce(mapId);
   return result;
+}
+
+/**
+ * `POST /api/maps/{slug}/connections`: connects two points already on the map, as decided on the live
+ * graph by `decideConnection` (lib/argument/connect.ts) inside the transaction, under the map's lock,
+ * and written as adding a point writes its connection: a support makes a new one-premise step or joins
+ * `to` when it is a step; an attack makes a conflict (an undercut when `to` is a step).
+ */
+export async function createConnection(slug: string, input: ConnectionCreateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<{ edge: FlatEdge }> {
+  const { mapId, edge } = await sqlTransaction(async (sql) => {
+    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
+    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
+    await sql.lockMap(mapId);
+    const { graph } = await readGraphWithMakersIn(sql, mapId);
+    const connection = decided(decideConnection(graph, input.from, input.to, input.relation));
+    const now = new Date();
+    const edge = await writeConnection(sql, mapId, input.from, connection, null, now);
+    await sql.run('UPDATE "ArgumentMap" SET "updatedAt" = ? WHERE "id" = ?', now, mapId);
+    await recordEventIn(sql, mapId, 'connection.created', actor, { edge }, now);
+    return { mapId, edge };
+  });
+  announce(mapId);
+  return { edge };
+}
+
+/** The request's target on the live map: an inference whose premises or conclusion were deleted is gone too, though its row remains for Undo. */
+async function targetOf(sql: Sql, mapId: string, id: string): Promise<PointTarget> {
+  const node = await sql.one<{ id: string; kind: NodeKind }>(
+    'SELECT "id", "kind" FROM "Node" WHERE "id" = ? AND "mapId" = ? AND "deletedAt" IS NULL',
+    id,
+    mapId,
+  );
+  if (node) return { node };
+  const inference = await sql.one<{ id: string; conclusionId: string; scheme: string | null }>(
+    `SELECT i."id", i."conclusionId", i."scheme" FROM "Inference" i JOIN "Node" c ON c."id" = i."conclusionId"
+     WHERE i."id" = ? AND i."mapId" = ? AND i."deletedAt" IS NULL AND c."deletedAt" IS NULL
+       AND EXISTS (SELECT 1 FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" WHERE p."inferenceId" = i."id" AND n."deletedAt" IS NULL)`,
+    id,
+    mapId,
+  );
+  return inference ? { inference: { id: inference.id, conclusion: inference.conclusionId, scheme: inference.scheme } } : 'missing';
+}
+
+/** Writes how the new point `from` is connected, and answers its edge. */
+async function writeConnection(sql: Sql, mapId: string, from: string, connection: NewConnection, question: string | null, now: Date): Promise<FlatEdge> {
+  switch (connection.type) {
+    case 'join-step': {
+      const position = (await sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM "InferencePremise" WHERE "inferenceId" = ?', connection.inference))!.n;
+      await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, ?)', connection.inference, from, position);
+      return supportEdge(connection.inference, from, connection.conclusion);
+    }
+    case 'new-step': {
+      const inference = newId();
+      await sql.run('INSERT INTO "Inference" ("id", "mapId", "conclusionId", "createdAt") VALUES (?, ?, ?, ?)', inference, mapId, connection.conclusion, now);
+      await sql.run('INSERT INTO "InferencePremise" ("inferenceId", "nodeId", "position") VALUES (?, ?, 0)', inference, from);
+      return supportEdge(inference, from, connection.conclusion);
+    }
+    case 'attack': {
+      const conflict = newId();
+      const target = connection.target;
+      await sql.run(
+        'INSERT INTO "Conflict" ("id", "mapId", "attackerId", "targetNodeId", "targetInferenceId", "question", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        conflict,
+        mapId,
+        from,
+        'node' in target ? target.node : null,
+        'inference' in target ? target.inference : null,
+        question,
+        now,
+      );
+      return attackEdge(conflict, from, target);
+    }
+  }
 }
 
 /** Points moved per UPDATE by {@link savePositions} (three bound values each). */

@@ -7,7 +7,7 @@ import { announce, deletedByModerator, NO_ACTOR, ownerMarkOf, recordEvent, REDAC
 import { assertCan, creatorMark, type Access } from './access';
 import { readGraph } from './graph-rows';
 import { mapIdOf } from './map-views';
-import { CAPACITY, CAPACITY_WORDS, liveCapacity } from './map-capacity';
+import { CAPACITY, CAPACITY_WORDS, liveCapacity } from '../argument/capacity';
 
 /**
  * Undoes one delete: every node removed under `deletionId` comes back, with its links. When a

@@ -1,90 +1,18 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { dependentsOf } from '../argument/graph';
-import {
-  RETYPABLE_KINDS,
-  type ArgNode,
-  type RetypableKind,
-  type FlatEdge,
-  type Inference,
-  type NodeKind,
-  type StockIssue,
-  UNSTATABLE_KINDS,
-} from '../argument/model';
+import { RETYPABLE_KINDS, type ArgNode, type RetypableKind, type Inference, type NodeKind, type StockIssue, UNSTATABLE_KINDS } from '../argument/model';
 import { AppError } from '../validation/app-error';
-import { stockIssueProblem, type ConnectionCreateInput, type InferenceUpdateInput, type NodeUpdateInput } from '../validation/node';
-import { connectionProblem } from '../argument/connect';
+import { stockIssueProblem, type InferenceUpdateInput, type NodeUpdateInput } from '../validation/node';
+
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, lockMapRow } from './client';
 import { updateInSlices } from './id-lists';
 import { announce, NO_ACTOR, recordEvent, type Actor } from './events';
 import { can } from '../auth/permissions';
 import { assertCan, creatorMark, ownsPoint, type Access } from './access';
-import { NODE_SELECT, type NodeRow, liveNodeOr404, readGraph, readGraphWithMakers, toArgNode } from './graph-rows';
+import { NODE_SELECT, type NodeRow, liveNodeOr404, readGraphWithMakers, toArgNode } from './graph-rows';
 import { mapIdOf } from './map-views';
-import { assertRoom, liveCapacity } from './map-capacity';
-
-/**
- * `POST /api/maps/{slug}/connections`: connects two points already on the map (see
- * {@link connectionProblem} for the rules, checked on the live graph inside the transaction).
- * A support makes a new one-premise step, or joins `to` when it is a step; an attack makes a
- * conflict (an undercut when `to` is a step).
- */
-export async function createConnection(slug: string, input: ConnectionCreateInput, actor: Actor = NO_ACTOR): Promise<{ edge: FlatEdge }> {
-  const mapId = await mapIdOf(slug);
-  const client = await db();
-  const result = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const graph = await readGraph(mapId, tx);
-    const problem = connectionProblem(graph, input.from, input.to, input.relation);
-    if (problem) throw new AppError('bad_request', problem.message, { issues: [{ path: [problem.path], message: problem.message }] });
-    const targetInference = graph.inferences.find((i) => i.id === input.to);
-    const room = liveCapacity(graph);
-    if (input.relation === 'supports') assertRoom('links', room.links);
-    if (input.relation === 'supports' && targetInference) assertRoom('premises', targetInference.premises.length);
-    else assertRoom(input.relation === 'supports' ? 'steps' : 'attacks', input.relation === 'supports' ? room.steps : room.attacks);
-    let edge: FlatEdge;
-    if (input.relation === 'supports') {
-      if (targetInference) {
-        await tx.inferencePremise.create({ data: { inferenceId: targetInference.id, nodeId: input.from, position: targetInference.premises.length } });
-        edge = {
-          id: `${targetInference.id}~${input.from}`,
-          from: input.from,
-          to: targetInference.conclusion,
-          relation: 'supports',
-          inference: targetInference.id,
-        };
-      } else {
-        const inference = await tx.inference.create({
-          data: { mapId, conclusionId: input.to, premises: { create: [{ nodeId: input.from, position: 0 }] } },
-          select: { id: true },
-        });
-        edge = { id: `${inference.id}~${input.from}`, from: input.from, to: input.to, relation: 'supports', inference: inference.id };
-      }
-    } else {
-      const conflict = await tx.conflict.create({
-        data: { mapId, attackerId: input.from, targetNodeId: targetInference ? null : input.to, targetInferenceId: targetInference?.id ?? null },
-        select: { id: true },
-      });
-      edge = targetInference
-        ? {
-            id: conflict.id,
-            from: input.from,
-            to: targetInference.conclusion,
-            relation: 'attacks',
-            undercut: true,
-            conflict: conflict.id,
-            inference: targetInference.id,
-          }
-        : { id: conflict.id, from: input.from, to: input.to, relation: 'attacks', conflict: conflict.id };
-    }
-    await tx.argumentMap.update({ where: { id: mapId }, data: { updatedAt: new Date() } });
-    await recordEvent(tx, mapId, 'connection.created', actor, { edge });
-    return { edge };
-  });
-  announce(mapId);
-  return result;
-}
 
 /**
  * `PATCH /api/maps/{slug}/nodes/{id}`: edits the text (guarded by `version`: a stale edit gets 409

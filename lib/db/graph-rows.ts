@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Sql } from './sql';
 import { randomUUID } from 'node:crypto';
 import { pruneGraph } from '../argument/graph';
 import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type StockIssue } from '../argument/model';
@@ -112,23 +113,11 @@ export async function readGraphWithMakers(mapId: string, reader?: Reader): Promi
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     }),
   ]);
-  const makers = new Map(nodeRows.map((row) => [row.id, row.createdBy ?? null]));
-  const graph = pruneGraph({
-    nodes: nodeRows.map(toArgNode),
-    inferences: inferenceRows.map((row) => ({
-      id: row.id,
-      conclusion: row.conclusionId,
-      premises: row.premises.map((p) => p.nodeId),
-      scheme: row.scheme,
-    })),
-    conflicts: conflictRows.flatMap((row): Conflict[] => {
-      const question = row.question ?? undefined;
-      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId }, question }];
-      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId }, question }];
-      return [];
-    }),
-  });
-  return { graph, makers };
+  return liveGraphOf(
+    nodeRows,
+    inferenceRows.map((row) => ({ ...row, premises: row.premises.map((p) => p.nodeId) })),
+    conflictRows,
+  );
 }
 
 /** The live graph of a map by its internal id (for copies and exports). */
@@ -141,4 +130,65 @@ export async function liveNodeOr404(mapId: string, id: string, reader?: Pick<Pri
   const row = await client.node.findFirst({ where: { id, mapId, deletedAt: null }, select: NODE_SELECT });
   if (!row) throw new AppError('not_found', `There is no node "${id}" on this map.`);
   return row;
+}
+
+/** The node columns of {@link NODE_SELECT}, for plain SQL. */
+const NODE_COLUMNS =
+  '"id", "kind", "text", "quoteStart", "quoteEnd", "quoteText", "implicit", "asOf", "stockIssue", "proposal", "author", "x", "y", "version", "createdBy"';
+
+/**
+ * {@link readGraphWithMakers} in plain SQL, inside a `sqlTransaction` (after its `lockMap`): the live
+ * graph as every other read sees it (`pruneGraph`), in the order it was written.
+ */
+export async function readGraphWithMakersIn(sql: Sql, mapId: string): Promise<{ graph: ArgumentGraph; makers: Map<string, string | null> }> {
+  const nodeRows = await sql.all<NodeRow & { implicit: boolean | number; proposal: boolean | number }>(
+    `SELECT ${NODE_COLUMNS} FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
+    mapId,
+  );
+  const inferenceRows = await sql.all<{ id: string; conclusionId: string; scheme: string | null }>(
+    'SELECT "id", "conclusionId", "scheme" FROM "Inference" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"',
+    mapId,
+  );
+  const premiseRows = await sql.all<{ inferenceId: string; nodeId: string }>(
+    `SELECT p."inferenceId", p."nodeId" FROM "InferencePremise" p JOIN "Inference" i ON i."id" = p."inferenceId"
+     WHERE i."mapId" = ? AND i."deletedAt" IS NULL ORDER BY p."inferenceId", p."position"`,
+    mapId,
+  );
+  const conflictRows = await sql.all<ConflictRow>(
+    'SELECT "id", "attackerId", "targetNodeId", "targetInferenceId", "question" FROM "Conflict" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"',
+    mapId,
+  );
+  const premisesOf = new Map<string, string[]>();
+  for (const row of premiseRows) {
+    const list = premisesOf.get(row.inferenceId);
+    if (list) list.push(row.nodeId);
+    else premisesOf.set(row.inferenceId, [row.nodeId]);
+  }
+  return liveGraphOf(
+    nodeRows.map((row) => ({ ...row, implicit: Boolean(row.implicit), proposal: Boolean(row.proposal) })),
+    inferenceRows.map((row) => ({ ...row, premises: premisesOf.get(row.id) ?? [] })),
+    conflictRows,
+  );
+}
+
+type ConflictRow = { id: string; attackerId: string; targetNodeId: string | null; targetInferenceId: string | null; question: string | null };
+
+/** The live graph (`pruneGraph`) and who made each live point, from the rows either reader read. */
+function liveGraphOf(
+  nodeRows: NodeRow[],
+  inferenceRows: { id: string; conclusionId: string; scheme: string | null; premises: string[] }[],
+  conflictRows: ConflictRow[],
+): { graph: ArgumentGraph; makers: Map<string, string | null> } {
+  const makers = new Map(nodeRows.map((row) => [row.id, row.createdBy ?? null]));
+  const graph = pruneGraph({
+    nodes: nodeRows.map(toArgNode),
+    inferences: inferenceRows.map((row) => ({ id: row.id, conclusion: row.conclusionId, premises: row.premises, scheme: row.scheme })),
+    conflicts: conflictRows.flatMap((row): Conflict[] => {
+      const question = row.question ?? undefined;
+      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId }, question }];
+      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId }, question }];
+      return [];
+    }),
+  });
+  return { graph, makers };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { checkLoginAllowed, clearLoginFailures, recordLoginFailure } from '../auth/rate-limit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { SessionUser } from '../auth/sessions';
-import { AppError } from '../http/errors';
+import { AppError } from '../validation/app-error';
 import { db } from './client';
 
 /** The columns of an account the app may see; the password hash never leaves this module. */

@@ -50,7 +50,7 @@ test('the client’s answer types are what the routes answer', () => {
   expectTypeOf<Answer<typeof nodes.deleteNode>>().toEqualTypeOf<Answer<typeof graphEdits.deleteNode>>();
   expectTypeOf<Answer<typeof graphEdits.updateInference>>().toEqualTypeOf<Inference>();
   expectTypeOf<Answer<typeof nodes.updateInference>>().toEqualTypeOf<{ inference: Inference }>();
-  expectTypeOf<Answer<typeof nodes.createConnection>>().toEqualTypeOf<Answer<typeof graphEdits.createConnection>>();
+  expectTypeOf<Answer<typeof nodes.createConnection>>().toEqualTypeOf<Answer<typeof addPoint.createConnection>>();
 
   // comments and votes
   expectTypeOf<Answer<typeof discussion.listComments>>().toEqualTypeOf<{ comments: Answer<typeof dbDiscussion.listComments> }>();

@@ -1,4 +1,4 @@
-import { createConnection } from '@/lib/db/graph-edits';
+import { createConnection } from '@/lib/db/add-point';
 import { actingAs, authorize } from '@/lib/db/access';
 import { handle, parseBody } from '@/lib/http/errors';
 import { connectionCreateSchema } from '@/lib/validation/node';
@@ -8,5 +8,5 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const { slug } = await params;
   const access = await authorize(request, slug, 'add');
   const input = await parseBody(request, connectionCreateSchema);
-  return Response.json(await createConnection(slug, input, actingAs(request, access)), { status: 201 });
+  return Response.json(await createConnection(slug, input, actingAs(request, access), access), { status: 201 });
 });

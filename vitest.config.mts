@@ -34,6 +34,13 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Two `next start` instances on one PostgreSQL database (tests/multi-instance): skipped unless
+      // ARGMAP_TEST_POSTGRES_URL or ARGMAP_TEST_MULTI_INSTANCE=1 is set; `npm run test:postgres` runs it.
+      // The hook may build the app first (minutes), under the e2e lock.
+      {
+        extends: true,
+        test: { name: 'multi-instance', include: ['tests/multi-instance/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 900_000 },
+      },
     ],
   },
 });

@@ -125,6 +125,31 @@ const TABLE = [
     budget: '≤ floor + 60 KB',
     how: 'bench/floor.ts: Playwright request events up to the mark, bodies gzipped (level 6)',
   },
+  // PostgreSQL (DATABASE_URL=postgresql://…), one and two `next start` instances on one database; SQLite's row in the note.
+  {
+    key: 'pg-post-paced',
+    what: 'PostgreSQL: `POST` a node, 30 writers for 15 s, each about once a second, one and two instances',
+    budget: 'report (vs SQLite)',
+    how: 'bench/postgres.ts: as bench/api.ts paced, writers split over the instances; throwaway PostgreSQL cluster',
+  },
+  {
+    key: 'pg-post-flat',
+    what: 'PostgreSQL: `POST` a node flat out, 50 connections for 10 s, one and two instances',
+    budget: 'report writes/s and two ÷ one',
+    how: 'bench/postgres.ts: autocannon, connections split over the instances, run at the same time',
+  },
+  {
+    key: 'pg-live-cross',
+    what: 'PostgreSQL: live update across instances, writer on A → 30 SSE readers on B',
+    budget: 'delivery p95 ≤ 100 ms, 100% delivered',
+    how: 'bench/postgres.ts: 30 readers on B, 30 writers on A, 15 s; LISTEN/NOTIFY wakes B',
+  },
+  {
+    key: 'pg-get-1000',
+    what: 'PostgreSQL: `GET` a 1,000-node map, one and two instances',
+    budget: 'report (vs SQLite)',
+    how: 'bench/postgres.ts: autocannon, 10 connections split over the instances',
+  },
 ];
 
 const args = process.argv.slice(2);
@@ -137,7 +162,18 @@ const quick = args.includes('--quick');
 const write = args.includes('--write') || (!only && !quick);
 const useLock = process.env.BENCH_NO_LOCK !== '1';
 
-const QUICK_ENV = { LIVE_SECONDS: '10', API_SECONDS: '10', API_GET_SECONDS: '5', BROWSER_RUNS: '2', CRASH_ROUNDS: '3', FLOOR_RUNS: '2', FLOOR_OPENINGS: '3' };
+const QUICK_ENV = {
+  LIVE_SECONDS: '10',
+  API_SECONDS: '10',
+  API_GET_SECONDS: '5',
+  BROWSER_RUNS: '2',
+  CRASH_ROUNDS: '3',
+  FLOOR_RUNS: '2',
+  FLOOR_OPENINGS: '3',
+  PG_SECONDS: '5',
+  PG_FLAT_SECONDS: '5',
+  PG_GET_SECONDS: '5',
+};
 
 const scripts = readdirSync(benchDir)
   .filter((name) => name.endsWith('.ts') && !SHARED_MODULES.has(name))

@@ -1,7 +1,8 @@
-// `npm run test:postgres [-- vitest args]`: the API tests (vitest project "api") on PostgreSQL. Starts
-// a throwaway cluster (scripts/postgres-cluster.mjs), runs the suite with ARGMAP_TEST_POSTGRES_URL
-// pointing at it (tests/api/support/global-setup.ts makes the template database, each test file its
-// own copy), then stops the cluster and deletes it, also on Ctrl-C, and exits with vitest's status.
+// `npm run test:postgres [-- vitest args]`: the API tests (vitest project "api") on PostgreSQL, then
+// the multi-instance test (project "multi-instance", tests/multi-instance). Starts a throwaway
+// cluster (scripts/postgres-cluster.mjs), runs the suites with ARGMAP_TEST_POSTGRES_URL pointing at
+// it (tests/api/support/global-setup.ts makes the template database, each test file its own copy),
+// then stops the cluster and deletes it, also on Ctrl-C, and exits with vitest's status.
 // Extra arguments go to vitest: `npm run test:postgres -- tests/api/fuzz.test.ts`.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -29,25 +30,43 @@ try {
 }
 console.log(`PostgreSQL: ${cluster.url} (cluster in ${cluster.dir})`);
 
-const child = spawn(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', 'api', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, ARGMAP_TEST_POSTGRES_URL: cluster.url },
-});
+// The API tests, then the multi-instance test (tests/multi-instance: two `next start` instances on one
+// database of the cluster, built first when stale); extra arguments go to both (a filter that matches
+// nothing of the second passes). The status is the first failure's.
+const vitest = (project, extra = []) =>
+  spawn(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--project', project, ...extra, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ARGMAP_TEST_POSTGRES_URL: cluster.url },
+  });
+let child = vitest('api');
+let interrupted = false;
 
 // Ctrl-C reaches vitest too (same terminal); a SIGTERM sent to this script alone is passed on.
 // Either way the cluster is stopped once vitest has finished.
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => {
+    interrupted = true;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   });
 
-child.on('error', (error) => {
+const onError = (error) => {
   console.error(`Could not run vitest: ${error.message}`);
   cluster.stop();
   process.exit(1);
-});
+};
+const status = (code, signal) => code ?? 128 + (os.constants.signals[signal] ?? 0);
+child.on('error', onError);
 child.on('exit', (code, signal) => {
-  cluster.stop();
-  process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0));
+  const api = status(code, signal);
+  if (interrupted) {
+    cluster.stop();
+    process.exit(api);
+  }
+  child = vitest('multi-instance', ['--passWithNoTests']);
+  child.on('error', onError);
+  child.on('exit', (code2, signal2) => {
+    cluster.stop();
+    process.exit(api || status(code2, signal2));
+  });
 });

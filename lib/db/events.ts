@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, postgresPool, sqlRead } from './client';
+import { db, postgresPool, sqlRead, type PrismaTransaction } from './client';
 import { databaseKind, databaseUrl } from './database-url';
-import type { Sql } from './sql';
+import { dateOf, type Sql } from './sql';
 import type { MapEvent, MapEventData, MapEventType } from '../argument/map-events';
 
 /**
@@ -29,17 +29,20 @@ export type { MapEventType };
 /** One entry of a map's event log, as the events stream sends it (lib/argument/map-events.ts). */
 export type MapEventView = MapEvent;
 
-type Writer = Pick<PrismaClient, 'mapEvent'>;
+/** A Prisma transaction client, as far as recording an event needs it. */
+type EventWriter = Pick<PrismaClient, 'mapEvent'>;
 
 /**
  * Appends an event to the map's log. Call it inside the transaction that makes the change, so the
  * change and its event commit together; then call {@link announce} after the commit.
  */
-export async function recordEvent<T extends MapEventType>(tx: Writer, mapId: string, type: T, actor: Actor, data: MapEventData[T]): Promise<number> {
+export async function recordEvent<T extends MapEventType>(tx: EventWriter, mapId: string, type: T, actor: Actor, data: MapEventData[T]): Promise<number> {
   const row = await tx.mapEvent.create({
     data: { mapId, type, actor: actor.name, clientId: actor.clientId, actorMark: actor.mark, data: JSON.stringify(data) },
     select: { id: true },
   });
+  // Sent with the commit, so no instance can die between the change and telling the others.
+  if (databaseKind() === 'postgresql') await (tx as unknown as PrismaTransaction).$executeRawUnsafe('SELECT pg_notify($1, $2)', ...changeNotice(mapId));
   return row.id;
 }
 
@@ -62,6 +65,7 @@ export async function recordEventIn<T extends MapEventType>(
     JSON.stringify(data),
     createdAt,
   );
+  if (sql.kind === 'postgresql') await sql.run('SELECT pg_notify(?, ?)', ...changeNotice(mapId));
   return row!.id;
 }
 
@@ -82,10 +86,18 @@ export function eventBus(): EventEmitter {
   return globalForBus.argmapEventBus;
 }
 
-/** Tells the map's open streams that new events are in the log — on this instance and, on PostgreSQL, on every other. */
+/**
+ * Tells this instance's open streams of the map that new events are in the log. The other instances
+ * (PostgreSQL) were told by the transaction that recorded the events: `recordEvent` sends a
+ * `pg_notify`, which PostgreSQL delivers when, and only if, the transaction commits.
+ */
 export function announce(mapId: string): void {
   eventBus().emit(mapId);
-  notifyOtherInstances(mapId);
+}
+
+/** The channel and payload of a notification that raises `signal` on the other instances. */
+function changeNotice(signal: string): [string, string] {
+  return [CHANGES_CHANNEL, `${INSTANCE_ID} ${signal}`];
 }
 
 /** The PostgreSQL channel on which instances tell each other which bus signal to raise. */
@@ -96,14 +108,14 @@ const INSTANCE_ID = randomUUID();
 const RELISTEN_DELAY_MS = 1_000;
 
 /**
- * Several instances on one PostgreSQL database: a signal raised here is sent to the others with
- * `pg_notify` after the change committed. It is only a wake-up: a stream that hears it reads the log
- * from its cursor, so a notification lost on the way delays an event, never loses it.
+ * Several instances on one PostgreSQL database: a signal that no event carries (a change of access)
+ * is sent to the others with `pg_notify` after the change committed. Like the notifications events
+ * send, it is only a wake-up: a stream that hears it reads the log, or checks its access, again.
  */
 function notifyOtherInstances(signal: string): void {
   if (databaseKind() !== 'postgresql') return;
   postgresPool()
-    .then((pool) => pool?.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${INSTANCE_ID} ${signal}`]))
+    .then((pool) => pool?.query('SELECT pg_notify($1, $2)', changeNotice(signal)))
     .catch((error: Error) => console.error('Could not tell other instances of a change:', error.message));
 }
 
@@ -155,13 +167,13 @@ export async function listenForChanges(): Promise<void> {
  */
 export type LogReader = 'moderator' | 'public';
 
-type EventRow = { id: number; type: string; actor: string; clientId: string; createdAt: Date; data: string };
+type EventRow = { id: number; type: string; actor: string; clientId: string; createdAt: unknown; data: string };
 /** What leaves the server of an event: never `actorMark`, the identity behind a display name. */
-const EVENT_SELECT = { id: true, type: true, actor: true, clientId: true, createdAt: true, data: true } as const;
+const EVENT_COLUMNS = '"id", "type", "actor", "clientId", "createdAt", "data"';
 
 function toView(r: EventRow): MapEventView {
   // The log holds only what recordEvent wrote, each type with its own payload.
-  return { id: r.id, type: r.type, actor: r.actor, clientId: r.clientId, at: r.createdAt.toISOString(), data: JSON.parse(r.data) } as MapEventView;
+  return { id: r.id, type: r.type, actor: r.actor, clientId: r.clientId, at: dateOf(r.createdAt).toISOString(), data: JSON.parse(r.data) } as MapEventView;
 }
 
 /** `events` as `reader` may read them. */
@@ -176,28 +188,31 @@ async function readableBy(mapId: string, events: MapEventView[], reader: LogRead
  * through this, and by default as the public does (`reader`): a replay from the start shows none of
  * what moderation took away.
  */
-export async function eventsAfter(client: Writer, mapId: string, afterId: number, limit = 500, reader: LogReader = 'public'): Promise<MapEventView[]> {
-  const rows = await client.mapEvent.findMany({ where: { mapId, id: { gt: afterId } }, orderBy: { id: 'asc' }, take: limit, select: EVENT_SELECT });
+export async function eventsAfter(mapId: string, afterId: number, limit = 500, reader: LogReader = 'public'): Promise<MapEventView[]> {
+  const rows = await sqlRead((sql) =>
+    sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? ORDER BY "id" LIMIT ?`, mapId, afterId, limit),
+  );
   return readableBy(mapId, rows.map(toView), reader);
 }
 
 /** The id of the map's newest event (0 when it has none): where a client that just loaded the map resumes. */
-export async function lastEventId(client: Writer, mapId: string): Promise<number> {
-  const row = await client.mapEvent.findFirst({ where: { mapId }, orderBy: { id: 'desc' }, select: { id: true } });
-  return row?.id ?? 0;
+export async function lastEventId(mapId: string): Promise<number> {
+  return sqlRead((sql) => lastEventIdIn(sql, mapId));
 }
 
 /**
  * The newest events of a map (newest first), at most `limit`, optionally only those before
  * `beforeId`, as `reader` may read them (the history: the owner sees everything).
  */
-export async function latestEvents(client: Writer, mapId: string, limit: number, beforeId?: number, reader: LogReader = 'public'): Promise<MapEventView[]> {
-  const rows = await client.mapEvent.findMany({
-    where: { mapId, ...(beforeId !== undefined ? { id: { lt: beforeId } } : {}) },
-    orderBy: { id: 'desc' },
-    take: limit,
-    select: EVENT_SELECT,
-  });
+export async function latestEvents(mapId: string, limit: number, beforeId?: number, reader: LogReader = 'public'): Promise<MapEventView[]> {
+  const rows = await sqlRead((sql) =>
+    sql.all<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" < ? ORDER BY "id" DESC LIMIT ?`,
+      mapId,
+      beforeId ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    ),
+  );
   return readableBy(mapId, rows.map(toView), reader);
 }
 

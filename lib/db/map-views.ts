@@ -16,7 +16,7 @@ export async function loadMapView(slug: string, access?: Access, asOf: string | 
   const map = await findMapOr404(slug);
   // Read the log position first: a change committed while the graph is read is then replayed by the
   // live stream (and, being idempotent for the viewer, shown once), never missed.
-  const since = await lastEventId(await db(), map.id);
+  const since = await lastEventId(map.id);
   const shared = await sharedViewOf(map.id, since);
   const { graph, makers, edges, ratings, commentCounts } = shared;
   // Judged as of a month: evaluated again without what was not yet known (linear, like the first).

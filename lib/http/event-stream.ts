@@ -1,7 +1,7 @@
 import 'server-only';
-import { db } from '../db/client';
 import { can } from '../auth/permissions';
-import { accessSignal, eventBus, eventsAfter, type MapEventView } from '../db/events';
+import { accessSignal, eventBus, eventsAfter, lastEventId, type MapEventView } from '../db/events';
+import { databaseKind } from '../db/database-url';
 import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, type Seat } from '../db/presence';
 import { knowsName, rosterOf, type Roster } from '../db/roster';
 import { renameIn, SHOW_NAMES, type Namer } from '../argument/pseudonyms';
@@ -12,6 +12,8 @@ import { shutdownSignal } from './shutdown';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */
 export const HEARTBEAT_MS = 15_000;
+/** On PostgreSQL, how often each map's reader looks at the log without being woken (see MapHub). */
+export const LOG_RECHECK_MS = HEARTBEAT_MS;
 /** Events read from the log per query while catching up. */
 const PAGE = 500;
 /**
@@ -36,6 +38,7 @@ class MapHub {
   private reading = false;
   private again = false;
   private readonly onChange = () => void this.read();
+  private recheck: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly mapId: string) {}
 
@@ -43,21 +46,25 @@ class MapHub {
     if (this.subscribers.size === 0) {
       eventBus().on(this.mapId, this.onChange);
       this.cursor = -1;
+      // Several instances: a change whose notification never came (its instance died between the
+      // commit and the send, or the listening connection was down) is read within LOG_RECHECK_MS.
+      if (databaseKind() === 'postgresql') this.recheck = setInterval(this.onChange, LOG_RECHECK_MS);
     }
     this.subscribers.add(subscriber);
     const unsubscribe = () => {
       if (!this.subscribers.delete(subscriber)) return;
       if (this.subscribers.size === 0) {
         eventBus().off(this.mapId, this.onChange);
+        if (this.recheck) clearInterval(this.recheck);
+        this.recheck = null;
         hubs.delete(this.mapId);
       }
     };
     if (this.cursor < 0) {
       try {
         // First subscriber: start from the newest event; older ones are each stream's own backlog.
-        const client = await db();
-        const newest = await client.mapEvent.findFirst({ where: { mapId: this.mapId }, orderBy: { id: 'desc' }, select: { id: true } });
-        if (this.cursor < 0) this.cursor = newest?.id ?? 0;
+        const newest = await lastEventId(this.mapId);
+        if (this.cursor < 0) this.cursor = newest;
       } catch (error) {
         unsubscribe();
         throw error;
@@ -73,11 +80,10 @@ class MapHub {
     }
     this.reading = true;
     try {
-      const client = await db();
       do {
         this.again = false;
         for (;;) {
-          const events = await eventsAfter(client, this.mapId, this.cursor, PAGE);
+          const events = await eventsAfter(this.mapId, this.cursor, PAGE);
           if (events.length === 0) break;
           // The roster as of these events (one query for all the streams): a student who joined since
           // and wrote one of them is a "Student N" to their classmates from their first change.
@@ -245,10 +251,9 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         let missed = false;
         let unsubscribe = () => {};
         const catchUp = async () => {
-          const client = await db();
           for (;;) {
             missed = false;
-            const backlog = await eventsAfter(client, mapId, cursor, PAGE);
+            const backlog = await eventsAfter(mapId, cursor, PAGE);
             await rereadRoster();
             for (const event of backlog) {
               await room();

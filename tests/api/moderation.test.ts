@@ -118,11 +118,10 @@ test('"Recently deleted" lists a moderated delete without its words, and the vis
 });
 
 test('the live stream replayed from the start (eventsAfter, as the stream reads it) shows none of them', async () => {
-  const { db } = await import('@/lib/db/client');
   const { eventsAfter } = await import('@/lib/db/events');
   const replay = [];
   for (let after = 0; ;) {
-    const page = await eventsAfter(await db(), mapId, after, 100);
+    const page = await eventsAfter(mapId, after, 100);
     if (page.length === 0) break;
     replay.push(...page);
     after = page[page.length - 1].id;

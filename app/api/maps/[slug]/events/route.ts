@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
 import { lastEventId } from '@/lib/db/events';
-import { mapIdOf } from '@/lib/db/map-views';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { mapEventStream } from '@/lib/http/event-stream';
 import { takeSeat } from '@/lib/db/presence';
@@ -33,8 +31,8 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const header = request.headers.get('last-event-id');
   // A header beyond any event id (or the database's 64-bit integers) is ignored, like a malformed one.
   const resumeFrom = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
-  const mapId = await mapIdOf(slug);
-  const after = resumeFrom ?? query.data.after ?? (await lastEventId(await db(), mapId));
+  const mapId = access.mapId;
+  const after = resumeFrom ?? query.data.after ?? (await lastEventId(mapId));
   // Someone unknown on an anonymous map is not listed under a name they typed (see attributedName).
   const name = isGuestOnAnonymousMap(access) ? '' : access.identity.kind !== 'anonymous' ? attributedName(access, undefined) : (query.data.name?.trim() ?? '');
   // Read before the seat is taken: this person is then on the roster every other stream names with.

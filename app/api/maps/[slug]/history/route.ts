@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
 import { latestEvents } from '@/lib/db/events';
-import { mapIdOf } from '@/lib/db/map-views';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
 import { authorize } from '@/lib/db/access';
@@ -24,7 +22,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
   // What moderation took away is gone for everyone but the owner.
   const reader = can(access.role, 'moderate') ? 'moderator' : 'public';
-  const [events, names] = await Promise.all([latestEvents(await db(), await mapIdOf(slug), query.data.limit, query.data.before, reader), namesFor(access)]);
+  const [events, names] = await Promise.all([latestEvents(access.mapId, query.data.limit, query.data.before, reader), namesFor(access)]);
   // The public client ids stay in the live stream (for echo skipping); the history has no use for them.
   // On an anonymous map, students read each other as "Student N".
   return Response.json({ events: events.map((e) => renameIn({ id: e.id, type: e.type, actor: e.actor, at: e.at, data: e.data }, names)) });

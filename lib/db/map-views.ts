@@ -1,4 +1,5 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import { evaluate } from '../argument/evaluation';
 import type { MapSummary, MapView } from '../argument/map-view';
 import { flatEdges, type ArgumentGraph, type FlatEdge } from '../argument/model';
@@ -59,8 +60,11 @@ const VIEW_ANSWERS_MAX = 64;
  */
 const VIEW_ANSWERS_BYTES_MAX = 32 * 1024 * 1024;
 
-const viewAnswers = new Map<string, Uint8Array<ArrayBuffer>>();
-let viewAnswersBytes = 0;
+const viewAnswers = new LRUCache<string, Uint8Array<ArrayBuffer>>({
+  max: VIEW_ANSWERS_MAX,
+  maxSize: VIEW_ANSWERS_BYTES_MAX,
+  sizeCalculation: (json) => Math.max(1, json.byteLength),
+});
 
 const utf8 = new TextEncoder();
 
@@ -86,18 +90,10 @@ export async function loadMapViewJson(slug: string, access: Access, asOf: string
   );
   let json = viewAnswers.get(key);
   if (json === undefined) {
-    // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike.
+    // Kept encoded: a big map's answer is sent as the same bytes to every viewer alike. One larger
+    // than the whole budget is answered and not kept.
     json = utf8.encode(JSON.stringify(await loadMapView(slug, access, asOf, roster)));
-    if (!viewAnswers.has(key)) {
-      viewAnswers.set(key, json);
-      viewAnswersBytes += json.byteLength;
-    }
-    // Oldest first, but never the answer just made.
-    while (viewAnswers.size > 1 && (viewAnswers.size > VIEW_ANSWERS_MAX || viewAnswersBytes > VIEW_ANSWERS_BYTES_MAX)) {
-      const [oldest, bytes] = viewAnswers.entries().next().value!;
-      viewAnswers.delete(oldest);
-      viewAnswersBytes -= bytes.byteLength;
-    }
+    viewAnswers.set(key, json);
   }
   return json;
 }
@@ -115,8 +111,21 @@ interface SharedView {
 
 /** How many maps' shared views are kept in memory (the most recently read). */
 const SHARED_VIEWS_MAX = 16;
+/**
+ * How many bytes they may take together, estimated from what they hold (see {@link sharedViewBytes}):
+ * a 5,000-point map's view is ~6 MB.
+ */
+const SHARED_VIEWS_BYTES_MAX = 64 * 1024 * 1024;
 
-const sharedViews = new Map<string, SharedView>();
+const sharedViews = new LRUCache<string, SharedView>({ max: SHARED_VIEWS_MAX, maxSize: SHARED_VIEWS_BYTES_MAX, sizeCalculation: sharedViewBytes });
+
+/** A shared view's size in memory, roughly: its words twice over (UTF-16) and a few hundred bytes per point, step, edge and attack. */
+function sharedViewBytes(view: SharedView): number {
+  let text = 0;
+  for (const node of view.graph.nodes) text += node.text.length + (node.quote?.text.length ?? 0);
+  const items = view.graph.nodes.length * 2 + view.graph.inferences.length + view.graph.conflicts.length + view.edges.length;
+  return Math.max(1, 2 * text + 300 * items);
+}
 
 /**
  * The shared part of a map view as of log entry `since`. Every change to a map — points, links,
@@ -126,16 +135,10 @@ const sharedViews = new Map<string, SharedView>();
  */
 async function sharedViewOf(mapId: string, since: number): Promise<SharedView> {
   const cached = sharedViews.get(mapId);
-  if (cached && cached.since === since) {
-    sharedViews.delete(mapId);
-    sharedViews.set(mapId, cached);
-    return cached;
-  }
+  if (cached && cached.since === since) return cached;
   const [{ graph, makers }, ratings, commentCounts] = await Promise.all([readGraphWithMakers(mapId), ratingsForMap(mapId), commentCountsForMap(mapId)]);
   const view: SharedView = { since, graph, makers, evaluation: evaluate(graph), edges: flatEdges(graph), ratings, commentCounts };
-  sharedViews.delete(mapId);
   sharedViews.set(mapId, view);
-  if (sharedViews.size > SHARED_VIEWS_MAX) sharedViews.delete(sharedViews.keys().next().value!);
   return view;
 }
 

@@ -15,7 +15,7 @@ export async function register() {
   if (databaseKind() === 'postgresql') {
     // Several instances share one database: they sign alike and hear each other's changes.
     const { loadSharedSecret } = await import('./lib/auth/server-secret');
-    const { listenForChanges } = await import('./lib/db/events');
+    const { listenForChanges } = await import('./lib/db/event-bus');
     await loadSharedSecret();
     await listenForChanges();
   }

@@ -7,7 +7,7 @@ import { hashKey, newMemberKey, type Access } from './access';
 import { GUEST_NAME } from '../argument/pseudonyms';
 import { db, sqlRead, sqlTransaction } from './client';
 import type { Sql } from './sql';
-import { announceAccessChange } from './events';
+import { announceAccessChange } from './event-bus';
 import { freshIds } from './import';
 import { newId } from './graph-rows';
 import { readGraphOf } from './graph-rows';

@@ -4,7 +4,8 @@ import { AppError } from '../validation/app-error';
 import type { CommentCreateInput, CommentUpdateInput } from '../validation/discussion';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, lockMapRow } from './client';
-import { announce, recordEvent, type Actor } from './events';
+import { announce } from './event-bus';
+import { recordEvent, type Actor } from './events';
 
 /**
  * Comments and votes on a map's nodes. A comment belongs to whoever wrote it (`authorKey`: an

@@ -7,7 +7,8 @@ import { AppError } from '../validation/app-error';
 import type { DocumentCreateInput, MapUpdateInput } from '../validation/documents';
 import { assertCan, type Access } from './access';
 import { db, lockMapRow, lockSlugChoice } from './client';
-import { announce, announceAccessChange, recordEvent, type Actor } from './events';
+import { announce, announceAccessChange } from './event-bus';
+import { recordEvent, type Actor } from './events';
 
 /** How often a slug taken by a concurrent create is retried with the next free one. */
 const SLUG_RETRIES = 3;

@@ -8,7 +8,8 @@ import { stockIssueProblem, type InferenceUpdateInput, type NodeUpdateInput } fr
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, lockMapRow } from './client';
 import { updateInSlices } from './id-lists';
-import { announce, NO_ACTOR, recordEvent, type Actor } from './events';
+import { announce } from './event-bus';
+import { NO_ACTOR, recordEvent, type Actor } from './events';
 import { can } from '../auth/permissions';
 import { assertCan, creatorMark, ownsPoint, type Access } from './access';
 import { NODE_SELECT, type NodeRow, liveNodeOr404, readGraphWithMakers, toArgNode } from './graph-rows';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '../validation/app-error';
 import { byNamedThenName, type PresenceChange, type PresentPerson } from '../http/presence-protocol';
-import { eventBus } from './events';
+import { eventBus } from './event-bus';
 
 export type { PresenceChange, PresentPerson };
 

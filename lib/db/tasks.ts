@@ -3,7 +3,8 @@ import { AppError } from '../validation/app-error';
 import { TASK_COUNT_MAX, TASK_KINDS, type TaskTargets, type TasksInput } from '../validation/tasks';
 import { assertCan, resolveAccess, type Access } from './access';
 import { db, lockMapRow } from './client';
-import { announce, recordEvent, type Actor } from './events';
+import { announce } from './event-bus';
+import { recordEvent, type Actor } from './events';
 
 /** The tasks of a class copy as the API shows them (`GET /api/maps/{slug}/tasks`). */
 export interface TasksView {

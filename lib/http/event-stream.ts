@@ -1,6 +1,8 @@
 import 'server-only';
 import { can } from '../auth/permissions';
-import { accessSignal, eventBus, eventsAfter, lastEventId, type MapEventView } from '../db/events';
+import { accessSignal, eventBus } from '../db/event-bus';
+import { eventsAfter } from '../db/log-reads';
+import { lastEventId, type MapEventView } from '../db/events';
 import { databaseKind } from '../db/database-url';
 import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, type Seat } from '../db/presence';
 import { knowsName, rosterOf, type Roster } from '../db/roster';

@@ -4,7 +4,7 @@ import { throwawayDatabase } from './support/database';
 import { call, discoverRoutes, isErrorBody, loadHandler } from './support/routes';
 import { STREAM_RETRY_AFTER_SECONDS, STREAMS_PER_CLIENT_MAX, StreamRegistry, streams, type PresenceChange } from '@/lib/db/presence';
 import { beginShutdown } from '@/lib/http/shutdown';
-import { announce } from '@/lib/db/events';
+import { announce } from '@/lib/db/event-bus';
 import { STREAM_BUFFER_BYTES, STREAM_STALLED_MESSAGES_MAX } from '@/lib/http/event-stream';
 
 const database = throwawayDatabase('live-streams');

@@ -118,7 +118,7 @@ test('"Recently deleted" lists a moderated delete without its words, and the vis
 });
 
 test('the live stream replayed from the start (eventsAfter, as the stream reads it) shows none of them', async () => {
-  const { eventsAfter } = await import('@/lib/db/events');
+  const { eventsAfter } = await import('@/lib/db/log-reads');
   const replay = [];
   for (let after = 0; ;) {
     const page = await eventsAfter(mapId, after, 100);

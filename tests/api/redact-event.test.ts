@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { NO_MODERATION, REDACTED_TEXT, redactEvent, type MapEventView, type Moderation } from '@/lib/db/events';
+import { NO_MODERATION, REDACTED_TEXT, redactEvent, type Moderation } from '@/lib/argument/moderation';
+import { type MapEventView } from '@/lib/db/events';
 
 /** `redactEvent` (lib/db/events.ts), the one place that decides what moderation hides from the log. */
 // Payloads trimmed to what redaction reads; the full shapes are typed in lib/argument/map-events.ts.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { latestEvents } from '@/lib/db/events';
+import { latestEvents } from '@/lib/db/log-reads';
 import { AppError, handle, zodIssues } from '@/lib/http/errors';
 import { HISTORY_PAGE_MAX } from '@/lib/validation/limits';
 import { authorize } from '@/lib/db/access';

@@ -1,0 +1,111 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { postgresPool } from './client';
+import { databaseKind, databaseUrl } from './database-url';
+
+/*
+ * The wake-up bus: in-process signals per map (new events in the log, a change of access, presence),
+ * and on PostgreSQL the NOTIFY/LISTEN that carries them between instances. Signals only wake
+ * streams; the event log stays the truth (./events.ts).
+ */
+
+const globalForBus = globalThis as unknown as { argmapEventBus?: EventEmitter };
+
+/** In-process wake-up signal per map: streams re-read the log when it fires (the log stays the truth). */
+export function eventBus(): EventEmitter {
+  if (!globalForBus.argmapEventBus) {
+    globalForBus.argmapEventBus = new EventEmitter();
+    // Every open stream listens; a class of 30 plus teachers must not trigger the leak warning.
+    globalForBus.argmapEventBus.setMaxListeners(0);
+  }
+  return globalForBus.argmapEventBus;
+}
+
+/**
+ * Tells this instance's open streams of the map that new events are in the log. The other instances
+ * (PostgreSQL) were told by the transaction that recorded the events: `recordEvent` sends a
+ * `pg_notify`, which PostgreSQL delivers when, and only if, the transaction commits.
+ */
+export function announce(mapId: string): void {
+  eventBus().emit(mapId);
+}
+
+/** The channel and payload of a notification that raises `signal` on the other instances. */
+export function changeNotice(signal: string): [string, string] {
+  return [CHANGES_CHANNEL, `${INSTANCE_ID} ${signal}`];
+}
+
+/** The PostgreSQL channel on which instances tell each other which bus signal to raise. */
+const CHANGES_CHANNEL = 'argmap_changes';
+
+/** This process, so it can skip its own notifications (it has raised them already). */
+const INSTANCE_ID = randomUUID();
+
+/** How long to wait before listening again after the listening connection was lost, in ms. */
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * Several instances on one PostgreSQL database: a signal that no event carries (a change of access)
+ * is sent to the others with `pg_notify` after the change committed. Like the notifications events
+ * send, it is only a wake-up: a stream that hears it reads the log, or checks its access, again.
+ */
+function notifyOtherInstances(signal: string): void {
+  if (databaseKind() !== 'postgresql') return;
+  postgresPool()
+    .then((pool) => pool?.query('SELECT pg_notify($1, $2)', changeNotice(signal)))
+    .catch((error: Error) => console.error('Could not tell other instances of a change:', error.message));
+}
+
+const globalForListen = globalThis as unknown as { argmapListening?: boolean };
+
+/**
+ * Listens for the signals other instances raise (PostgreSQL only; called once at start, from
+ * instrumentation.ts) and raises them on this instance's bus. When the listening connection drops,
+ * it listens again and wakes every open stream, so whatever was announced meanwhile is read.
+ */
+export async function listenForChanges(): Promise<void> {
+  if (databaseKind() !== 'postgresql' || globalForListen.argmapListening) return;
+  globalForListen.argmapListening = true;
+  const listen = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    let retried = false;
+    const retry = (error?: Error) => {
+      if (retried) return;
+      retried = true;
+      if (error) console.error('Stopped hearing other instances; listening again:', error.message);
+      client.end().catch(() => {});
+      setTimeout(() => void listen(), RELISTEN_DELAY_MS).unref();
+    };
+    client.on('error', retry);
+    client.on('end', () => retry());
+    client.on('notification', (message) => {
+      const payload = message.payload ?? '';
+      const space = payload.indexOf(' ');
+      if (space < 0 || payload.slice(0, space) === INSTANCE_ID) return;
+      eventBus().emit(payload.slice(space + 1));
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      retry(error as Error);
+      return;
+    }
+    // Whatever was announced while nobody listened: every open stream reads its log again.
+    for (const name of eventBus().eventNames()) eventBus().emit(name);
+  };
+  await listen();
+}
+
+/** The bus signal that a map's roles or policy changed: its open streams check their access again. */
+export function accessSignal(mapId: string): string {
+  return `${mapId}#access`;
+}
+
+/** Tells a map's open streams to check their access again (after a role, member or policy change). */
+export function announceAccessChange(mapId: string): void {
+  eventBus().emit(accessSignal(mapId));
+  notifyOtherInstances(accessSignal(mapId));
+}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { FilePlus2 } from 'lucide-react';
 import { headers } from 'next/headers';
 import { currentUser } from '@/lib/auth/sessions';
-import { listDocumentsForHome } from '@/lib/db/documents';
+import { listDocumentsForHome } from '@/lib/db/home';
 import { AppLogo } from '@/components/ui/app-logo';
 import { ImportDialog } from '@/components/home/import-dialog';
 import { DocumentList } from '@/components/home/document-list';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Archive, Clock, FileText, MessageSquareWarning, Network } from 'lucide-react';
-import type { HomeDocument, HomeMap } from '@/lib/db/documents';
+import type { HomeDocument, HomeMap } from '@/lib/db/home';
 import { MapActions } from './map-actions';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });

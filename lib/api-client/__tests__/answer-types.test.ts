@@ -14,6 +14,7 @@ import type * as dbClasses from '@/lib/db/classes';
 import type * as deletions from '@/lib/db/deletions';
 import type * as dbDiscussion from '@/lib/db/discussion';
 import type * as dbDocuments from '@/lib/db/documents';
+import type * as dbMapSettings from '@/lib/db/map-settings';
 import type * as graphEdits from '@/lib/db/graph-edits';
 import type * as dbImport from '@/lib/db/import';
 import type * as progress from '@/lib/db/progress';
@@ -35,7 +36,7 @@ test('the client’s answer types are what the routes answer', () => {
 
   // maps/[slug]: the map view (sent as pre-serialised JSON); PATCH the settings; maps/import
   expectTypeOf<Answer<typeof maps.getMap>>().toEqualTypeOf<MapView>();
-  expectTypeOf<Answer<typeof maps.updateMap>>().toEqualTypeOf<Answer<typeof dbDocuments.updateMapSettings>>();
+  expectTypeOf<Answer<typeof maps.updateMap>>().toEqualTypeOf<Answer<typeof dbMapSettings.updateMapSettings>>();
   expectTypeOf<Answer<typeof maps.importMap>>().toEqualTypeOf<{ map: { slug: string }; merged: Answer<typeof dbImport.importMap>['merged'] }>();
 
   // deletions, restore

@@ -1,6 +1,6 @@
 import { loadMapViewJson } from '@/lib/db/map-views';
 import { handle, parseBody } from '@/lib/http/errors';
-import { updateMapSettings } from '@/lib/db/documents';
+import { updateMapSettings } from '@/lib/db/map-settings';
 import { mapUpdateSchema } from '@/lib/validation/documents';
 import { mapViewQuerySchema } from '@/lib/validation/node';
 import { actingAs, authorize, resolveAccess } from '@/lib/db/access';

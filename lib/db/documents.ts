@@ -1,7 +1,6 @@
 import 'server-only';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import { suggestUnits, type SuggestedUnits } from '../argument/suggest';
-
 import type { SessionUser } from '../auth/sessions';
 import { AppError } from '../validation/app-error';
 import type { DocumentCreateInput } from '../validation/documents';

@@ -16,7 +16,9 @@ export async function register() {
     // Several instances share one database: they sign alike and hear each other's changes.
     const { loadSharedSecret } = await import('./lib/auth/server-secret');
     const { listenForChanges } = await import('./lib/db/event-bus');
+    const { shareDatabasePresence } = await import('./lib/db/presence');
     await loadSharedSecret();
+    shareDatabasePresence();
     await listenForChanges();
   }
 }

@@ -41,7 +41,9 @@ export function changeNotice(signal: string): [string, string] {
 const CHANGES_CHANNEL = 'argmap_changes';
 
 /** This process, so it can skip its own notifications (it has raised them already). */
-const INSTANCE_ID = randomUUID();
+const globalForInstance = globalThis as unknown as { argmapInstanceId?: string };
+/** This process among the instances (on globalThis: the server may load this module once per route bundle). */
+export const INSTANCE_ID = (globalForInstance.argmapInstanceId ??= randomUUID());
 
 /** How long to wait before listening again after the listening connection was lost, in ms. */
 const RELISTEN_DELAY_MS = 1_000;
@@ -82,6 +84,7 @@ export async function listenForChanges(): Promise<void> {
     client.on('end', () => retry());
     client.on('notification', (message) => {
       const payload = message.payload ?? '';
+      if (message.channel === PRESENCE_CHANNEL) return hearPresence(payload);
       const space = payload.indexOf(' ');
       if (space < 0 || payload.slice(0, space) === INSTANCE_ID) return;
       eventBus().emit(payload.slice(space + 1));
@@ -89,14 +92,53 @@ export async function listenForChanges(): Promise<void> {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     } catch (error) {
       retry(error as Error);
       return;
     }
-    // Whatever was announced while nobody listened: every open stream reads its log again.
+    // Whatever was announced while nobody listened: every open stream reads its log again, and
+    // presence is exchanged afresh.
     for (const name of eventBus().eventNames()) eventBus().emit(name);
+    globalForPresenceWire.argmapOnListening?.();
   };
   await listen();
+}
+
+/** The PostgreSQL channel on which instances tell each other who is on which map (./presence.ts). */
+const PRESENCE_CHANNEL = 'argmap_presence';
+
+/** A presence message between instances: `i` the sender, `t` what it says; the rest depends on `t`. */
+export type PresenceMessage = { i: string; t: string } & Record<string, unknown>;
+
+const globalForPresenceWire = globalThis as unknown as {
+  argmapOnPresence?: (message: PresenceMessage) => void;
+  argmapOnListening?: () => void;
+};
+
+/** Sends a presence message to the other instances (PostgreSQL only; nothing on SQLite). */
+export function sendPresence(message: Record<string, unknown> & { t: string }): void {
+  if (databaseKind() !== 'postgresql') return;
+  postgresPool()
+    .then((pool) => pool?.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify({ ...message, i: INSTANCE_ID })]))
+    .catch((error: Error) => console.error('Could not tell other instances who is here:', error.message));
+}
+
+/** Who hears the other instances' presence messages, and what to do each time listening (re)starts. */
+export function wirePresence(onMessage: (message: PresenceMessage) => void, onListening: () => void): void {
+  globalForPresenceWire.argmapOnPresence = onMessage;
+  globalForPresenceWire.argmapOnListening = onListening;
+}
+
+function hearPresence(payload: string): void {
+  let message: PresenceMessage;
+  try {
+    message = JSON.parse(payload) as PresenceMessage;
+  } catch {
+    return;
+  }
+  if (typeof message?.i !== 'string' || message.i === INSTANCE_ID || typeof message.t !== 'string') return;
+  globalForPresenceWire.argmapOnPresence?.(message);
 }
 
 /** The bus signal that a map's roles or policy changed: its open streams check their access again. */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { AppError } from '../validation/app-error';
 import { byNamedThenName, type PresenceChange, type PresentPerson } from '../http/presence-protocol';
-import { eventBus } from './event-bus';
+import { eventBus, INSTANCE_ID, sendPresence, wirePresence } from './event-bus';
+import { SharedPresence } from './shared-presence';
 
 export type { PresenceChange, PresentPerson };
 
@@ -69,7 +70,7 @@ export class StreamRegistry {
 
   constructor(
     private readonly caps: StreamCaps,
-    private readonly onChange: (mapId: string, change: PresenceChange) => void,
+    private readonly onChange: (mapId: string, change: PresenceChange, browser: string) => void,
   ) {}
 
   /** Takes a place for a new stream, or names the cap that refuses it (nothing is counted then). */
@@ -127,8 +128,8 @@ export class StreamRegistry {
     if (browser.tabs.size === 0) browsers.delete(key);
     if (browsers.size === 0) this.maps.delete(mapId);
     if (before && after && before.name === after.name) return;
-    if (before) this.onChange(mapId, { type: 'left', person: before });
-    if (after) this.onChange(mapId, { type: 'joined', person: after });
+    if (before) this.onChange(mapId, { type: 'left', person: before }, key);
+    if (after) this.onChange(mapId, { type: 'joined', person: after }, key);
   }
 }
 
@@ -156,15 +157,79 @@ const REFUSALS: Record<StreamRefusal, { message: string; limit: number }> = {
   perClient: { message: 'This browser has as many live connections open as it may: close some tabs.', limit: STREAMS_PER_CLIENT_MAX },
 };
 
-const globalForPresence = globalThis as unknown as { argmapStreams?: StreamRegistry };
+const globalForPresence = globalThis as unknown as { argmapStreams?: StreamRegistry; argmapSharedPresence?: SharedPresence };
 
-/** The process's one registry of open streams, announcing presence changes on the event bus. */
+/** Everyone on every map, this instance's streams and (PostgreSQL) the other instances' as they told us. */
+function shared(): SharedPresence {
+  return (globalForPresence.argmapSharedPresence ??= new SharedPresence());
+}
+
+/** A browser's key among all instances: its client id, or this instance's stream for one without. */
+function sharedKey(browser: string): string {
+  return browser.startsWith('client:') ? browser : `${INSTANCE_ID}:${browser}`;
+}
+
+/** Raises changes to a map's merged list on this instance's bus, for its streams. */
+function raise(mapId: string, changes: PresenceChange[]): void {
+  for (const change of changes) eventBus().emit(presenceSignal(mapId), change);
+}
+
+/**
+ * The process's one registry of open streams. A change to who is on a map goes into the list all
+ * instances share (./shared-presence.ts), to this instance's streams when the shared list changes,
+ * and (PostgreSQL) to the other instances.
+ */
 export function streams(): StreamRegistry {
   globalForPresence.argmapStreams ??= new StreamRegistry(
     { perMap: STREAMS_PER_MAP_MAX, perAddress: STREAMS_PER_ADDRESS_MAX, perClient: STREAMS_PER_CLIENT_MAX, total: STREAMS_TOTAL_MAX },
-    (mapId, change) => eventBus().emit(presenceSignal(mapId), change),
+    (mapId, change, browser) => {
+      const key = sharedKey(browser);
+      raise(mapId, shared().apply(INSTANCE_ID, mapId, key, change));
+      sendPresence({ t: change.type, m: mapId, k: key, p: change.person });
+    },
   );
   return globalForPresence.argmapStreams;
+}
+
+/** How often an instance tells the others it is alive, in ms. */
+export const PRESENCE_ALIVE_MS = 10_000;
+/** How long an instance may stay silent before the others take its people off their lists, in ms. */
+export const PRESENCE_SILENCE_MS = 3 * PRESENCE_ALIVE_MS;
+
+/**
+ * Several instances on PostgreSQL (called once at start, from instrumentation.ts): hears the other
+ * instances' presence messages — a browser `joined` or `left` a map there, `hello` from one that
+ * (re)started listening and wants everyone's list, `alive` — and says its own. An instance not heard
+ * from for {@link PRESENCE_SILENCE_MS} (killed, cut off) is taken off every list.
+ */
+export function shareDatabasePresence(): void {
+  const heard = new Map<string, number>();
+  const tellEverything = () => {
+    for (const { mapId, key, person } of shared().listedBy(INSTANCE_ID)) sendPresence({ t: 'joined', m: mapId, k: key, p: person });
+  };
+  wirePresence(
+    (message) => {
+      heard.set(message.i, Date.now());
+      if (message.t === 'hello') return tellEverything();
+      if (message.t !== 'joined' && message.t !== 'left') return;
+      const { m: mapId, k: key, p: person } = message as { m?: unknown; k?: unknown; p?: Partial<PresentPerson> };
+      if (typeof mapId !== 'string' || typeof key !== 'string' || typeof person?.name !== 'string' || typeof person.clientId !== 'string') return;
+      raise(mapId, shared().apply(message.i, mapId, key, { type: message.t, person: { name: person.name, clientId: person.clientId } }));
+    },
+    () => {
+      sendPresence({ t: 'hello' });
+      tellEverything();
+    },
+  );
+  setInterval(() => {
+    sendPresence({ t: 'alive' });
+    const now = Date.now();
+    for (const [instance, at] of heard) {
+      if (now - at < PRESENCE_SILENCE_MS) continue;
+      heard.delete(instance);
+      for (const { mapId, change } of shared().dropInstance(instance)) raise(mapId, [change]);
+    }
+  }, PRESENCE_ALIVE_MS).unref();
 }
 
 /**
@@ -185,5 +250,5 @@ export function takeSeat(mapId: string, owner: StreamOwner): Seat {
 
 /** Everyone on the map now, one entry per browser (several tabs count once), named ones first. */
 export function presentOn(mapId: string): PresentPerson[] {
-  return streams().presentOn(mapId);
+  return shared().presentOn(mapId);
 }

@@ -9,7 +9,7 @@
  *    increasing, exactly the ids the "MapEvent" table holds — so each acknowledged write's
  *    `node.created` once. Then single writes on one instance only, each awaited by the other
  *    instance's readers: the LISTEN/NOTIFY path alone. Delivery latency (write acknowledged → event
- *    received) is printed.
+ *    received) is printed. Presence is shared too: every reader lists all 30 browsers.
  * 2. `kill -9` of one instance while the writes go on: its readers connect to the other with
  *    `Last-Event-ID` (as EventSource does, behind a load balancer) and still end with every event
  *    exactly once; its writers move to the other instance. Every acknowledged write is in the
@@ -44,6 +44,8 @@ const CATCH_UP_MS = 15_000;
 /** How long one write on one instance may take to reach the other instance's readers (LISTEN/NOTIFY alone). */
 const NOTIFY_MS = 3_000;
 const PROBES_PER_DIRECTION = 3;
+/** How long presence may take to reach every reader on both instances. */
+const PRESENCE_MS = 5_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -168,6 +170,12 @@ describe.skipIf(!enabled)('several instances on one PostgreSQL database', () => 
       readers.push(new SseReader({ bases, slug: SLUG, after: startId, client: `mi-reader-${i < READERS_PER_INSTANCE ? 'A' : 'B'}-${i}` }));
     }
     await Promise.all(readers.map((r) => r.open()));
+    // Presence is shared: every reader, on either instance, lists all 30 browsers.
+    await waitUntil(
+      () => readers.every((r) => r.present.size === readers.length),
+      PRESENCE_MS,
+      () => `presence lists not complete: ${readers.map((r) => `${r.options.client} ${r.present.size}`).join(', ')}`,
+    );
     for (let i = 0; i < 2 * WRITERS_PER_INSTANCE; i++) {
       const bases = i < WRITERS_PER_INSTANCE ? [A.base, B.base] : [B.base, A.base];
       writers.push(new Writer({ bases, slug: SLUG, targets: map.claims, label: `${label} w${i}`, pauseMs: WRITER_PAUSE_MS, log }));
@@ -262,6 +270,13 @@ describe.skipIf(!enabled)('several instances on one PostgreSQL database', () => 
     }
     const stayed = readers.filter((r) => r.options.bases[0] === A.base);
     for (const reader of stayed) expect(reader.connections, `${reader.options.client} on A kept its one stream`).toHaveLength(1);
+
+    // Presence: B's browsers are listed by A now; each browser once, on every reader's list.
+    await waitUntil(
+      () => readers.every((r) => r.present.size === readers.length),
+      PRESENCE_MS,
+      () => `presence lists after the kill: ${readers.map((r) => `${r.options.client} ${r.present.size}`).join(', ')}`,
+    );
 
     // The database: every acknowledged write whole (point, its conflict, its event); every failed one
     // whole or not there at all; nothing else written under this run's label.

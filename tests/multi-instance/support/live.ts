@@ -62,6 +62,8 @@ export class SseReader {
   /** The `node.created` node ids received, with how many times each came. */
   readonly created = new Map<string, number>();
   readonly connections: Connection[] = [];
+  /** Who the presence list says is on the map, by browser id (several tabs count once), as this reader's stream tells it. */
+  readonly present = new Map<string, string>();
   /** Ids that did not increase (a duplicate or an event out of order): "<id> after <last>". */
   readonly violations: string[] = [];
   lastId: number;
@@ -184,6 +186,17 @@ export class SseReader {
       else if (field === 'retry' && /^\d+$/.test(value)) this.retryMs = Number(value);
     }
     if (event !== 'message' || data.length > 0) this.resolveFirst();
+    if (event === 'presence') {
+      this.present.clear();
+      for (const person of JSON.parse(data.join('\n')) as { name: string; clientId: string }[]) this.present.set(person.clientId, person.name);
+      return;
+    }
+    if (event === 'presence-joined' || event === 'presence-left') {
+      const person = JSON.parse(data.join('\n')) as { name: string; clientId: string };
+      if (event === 'presence-joined') this.present.set(person.clientId, person.name);
+      else this.present.delete(person.clientId);
+      return;
+    }
     if (event !== 'change') return;
     const payload = JSON.parse(data.join('\n')) as { id: number; type: string; data?: { node?: { id?: string } } };
     const eventId = Number(id);

@@ -7,7 +7,7 @@ import { ChevronDown, LogIn, ShieldOff, UserRound } from 'lucide-react';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { MapStoreContext } from '@/components/map-store/map-store';
 import { LazyPopup, type TriggerProps } from '@/components/ui/lazy-popup';
-import { getSignedInUser, logOut } from '@/lib/api-client/auth';
+import { getSignedInUser, logOut } from '@/lib/api-client/session';
 import type { MapView } from '@/lib/argument/map-view';
 import type { Policy } from '@/lib/auth/permissions';
 

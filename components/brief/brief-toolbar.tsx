@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ArrowLeft, Download } from 'lucide-react';
 import { SIDES, SIDE_WORDING, type Side } from '@/lib/argument/brief';
-import { briefUrl } from '@/lib/api-client/urls';
+import { briefUrl } from '@/lib/api-client/downloads';
 import { PrintButton } from './print-button';
 
 interface BriefToolbarProps {

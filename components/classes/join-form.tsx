@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { joinClass } from '@/lib/api-client/classes';
+import { joinClass } from '@/lib/api-client/invites';
 import { ApiError } from '@/lib/api-client/errors';
 import { rememberName } from '@/lib/api-client/identity';
 import { DEFERRED } from '@/components/map-store/deferred';

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { FileText, FileUp, History, Loader2, X } from 'lucide-react';
-import { createDocument } from '@/lib/api-client/documents';
+import { createDocument } from '@/lib/api-client/new-maps';
 import { ApiError, type ApiIssue } from '@/lib/api-client/errors';
 import { documentCreateSchema, utf8Bytes } from '@/lib/validation/documents';
 import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TITLE_MAX } from '@/lib/validation/limits';

@@ -6,7 +6,7 @@ import { Dialog } from 'radix-ui';
 import { FileUp } from 'lucide-react';
 import { ModalContent } from '@/components/ui/modal';
 import { ApiError } from '@/lib/api-client/errors';
-import { importMap } from '@/lib/api-client/maps';
+import { importMap } from '@/lib/api-client/new-maps';
 
 type Format = 'aif' | 'argdown';
 

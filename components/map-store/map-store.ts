@@ -13,9 +13,18 @@ import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { can } from '@/lib/auth/permissions';
 import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
 import { ApiError } from '@/lib/api-client/errors';
-import { getHistory, restoreDeletion } from '@/lib/api-client/history';
+import { getHistory } from '@/lib/api-client/history';
 import { getMap } from '@/lib/api-client/maps';
-import { createConnection, createNode, deleteNode, savePositions, updateInference, updateNode, type InferenceUpdate } from '@/lib/api-client/nodes';
+import {
+  createConnection,
+  createNode,
+  deleteNode,
+  restoreDeletion,
+  savePositions,
+  updateInference,
+  updateNode,
+  type InferenceUpdate,
+} from '@/lib/api-client/nodes';
 import type { ConnectionState } from './live-connection';
 
 /** What is selected, in every view at once: a statement or an inference (a step of reasoning). */

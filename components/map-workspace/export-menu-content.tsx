@@ -5,7 +5,7 @@ import type { LoadedPopup } from '@/components/ui/lazy-popup';
 import type * as DropdownMenuParts from '@/components/ui/popups/dropdown-menu';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
-import { exportUrl } from '@/lib/api-client/urls';
+import { exportUrl } from '@/lib/api-client/downloads';
 
 /** Where the whole map is drawn in an exported image: its size in pixels, and the canvas's transform to fit it. */
 export interface ImageFrame {

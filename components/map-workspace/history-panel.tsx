@@ -7,7 +7,7 @@ import { KIND_STYLES } from '@/components/argument-kinds';
 import { describeEvent } from '@/lib/argument/history-words';
 import { shorten } from '@/lib/argument/text';
 import { can } from '@/lib/auth/permissions';
-import { listDeletions, type DeletionSummary } from '@/lib/api-client/history';
+import { listDeletions, type DeletionSummary } from '@/lib/api-client/deletions';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 
 import { timeFormat } from './replay-banner';

@@ -10,7 +10,7 @@ import { viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protoco
 import { applyPresenceChange, type PresentPerson } from '@/lib/http/presence-protocol';
 import { browserKey, rememberedName } from '@/lib/api-client/identity';
 import { onServerReach } from '@/lib/api-client/request';
-import { eventsUrl } from '@/lib/api-client/urls';
+import { eventsUrl } from '@/lib/api-client/live';
 import { openLiveConnection, type EventSourceLike } from '@/components/map-store/live-connection';
 import { MapStoreContext } from '@/components/map-store/map-store';
 

@@ -1,13 +1,11 @@
 import type { z } from 'zod';
 import type { Policy, Role } from '@/lib/auth/permissions';
-import type { copySchema, inviteChangeSchema, joinSchema, memberRoleSchema } from '@/lib/validation/classes';
+import type { copySchema, inviteChangeSchema, memberRoleSchema } from '@/lib/validation/classes';
 import { request } from './request';
-import { apiPath, mapPath } from './urls';
+import { apiPath } from './paths';
 
 /** `POST /api/maps/{slug}/copies`: the copy's title and, optionally, the class's name. */
 export type CopyRequest = z.input<typeof copySchema>;
-/** `POST /api/invites/{code}`: the name the class will see. */
-export type JoinRequest = z.input<typeof joinSchema>;
 /** `PUT /api/maps/{slug}/invite`: rotate the code, or turn the invite on or off (optionally with the role students join as). */
 export type InviteChange = z.input<typeof inviteChangeSchema>;
 /** `PATCH /api/maps/{slug}/members/{id}`: the role the owner gives a member. */
@@ -41,30 +39,25 @@ export interface Sharing {
 
 /** `POST /api/maps/{slug}/copies` — a signed-in person copies the map for a class and owns the copy (201): it, and its invite's code and link. */
 export function copyMap(slug: string, copy: CopyRequest): Promise<{ map: { slug: string }; invite: { code: string; url: string } }> {
-  return request(mapPath(slug, 'copies'), { method: 'POST', body: copy });
-}
-
-/** `POST /api/invites/{code}` — join the invite's map under a name (201); the browser keeps the membership in a cookie. */
-export function joinClass(code: string, join: JoinRequest): Promise<{ map: { slug: string }; role: Role }> {
-  return request(apiPath('invites', code), { method: 'POST', body: join });
+  return request(apiPath('maps', slug, 'copies'), { method: 'POST', body: copy });
 }
 
 /** `GET /api/maps/{slug}/members` — the members, their roles, the invite and the policy (owner only). */
 export function getSharing(slug: string): Promise<Sharing> {
-  return request(mapPath(slug, 'members'));
+  return request(apiPath('maps', slug, 'members'));
 }
 
 /** `PUT /api/maps/{slug}/invite` — rotate the invite code, or turn the invite off or on (owner only). */
 export function changeInvite(slug: string, change: InviteChange): Promise<{ invite: Invite & { url: string } }> {
-  return request(mapPath(slug, 'invite'), { method: 'PUT', body: change });
+  return request(apiPath('maps', slug, 'invite'), { method: 'PUT', body: change });
 }
 
 /** `PATCH /api/maps/{slug}/members/{id}` — change a member's role (owner only). */
 export function setMemberRole(slug: string, memberId: string, change: MemberRoleChange): Promise<{ member: Member }> {
-  return request(mapPath(slug, 'members', memberId), { method: 'PATCH', body: change });
+  return request(apiPath('maps', slug, 'members', memberId), { method: 'PATCH', body: change });
 }
 
 /** `DELETE /api/maps/{slug}/members/{id}` — remove a member; their points stay (owner only). */
 export function removeMember(slug: string, memberId: string): Promise<{ removed: string }> {
-  return request(mapPath(slug, 'members', memberId), { method: 'DELETE' });
+  return request(apiPath('maps', slug, 'members', memberId), { method: 'DELETE' });
 }

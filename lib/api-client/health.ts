@@ -1,13 +1,14 @@
-import { request } from './request';
-import { apiPath } from './urls';
+import { apiPath } from './paths';
 
 /**
  * `GET /api/health` — whether the server answers and is well (200): false when it answers 503 or
- * cannot be reached. A bare request (`RequestOptions.bare`), as the map's error page probes with it.
+ * cannot be reached. For the map's error page, whose code is a bundle of its own: so it is a plain
+ * fetch, as `request`'s `bare` mode sends, without the rest of the client (no ids, no reach reports,
+ * and the body is not needed).
  */
 export function serverIsHealthy(): Promise<boolean> {
-  return request(apiPath('health'), { bare: true }).then(
-    () => true,
+  return fetch(apiPath('health'), { cache: 'no-store' }).then(
+    (response) => response.ok,
     () => false,
   );
 }

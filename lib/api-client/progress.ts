@@ -1,13 +1,8 @@
-import type { z } from 'zod';
 import type { TaskCounts, TaskProgress, TaskTargets } from '@/lib/argument/progress';
 import type { StudentReasoning } from '@/lib/argument/reasoning';
 import type { Role } from '@/lib/auth/permissions';
-import type { tasksSchema } from '@/lib/validation/tasks';
 import { request } from './request';
-import { mapPath } from './urls';
-
-/** `PUT /api/maps/{slug}/tasks`: how many of each task each student is asked for, the due day and instructions. */
-export type TasksRequest = z.input<typeof tasksSchema>;
+import { apiPath } from './paths';
 
 /** The tasks set on a class copy, as `GET /api/maps/{slug}/tasks` and `…/progress` give them. */
 export interface ClassTasks {
@@ -47,20 +42,10 @@ export interface ProgressAnswer {
 
 /** `GET /api/maps/{slug}/tasks` — the tasks set on the map, or null (anyone who may view it). */
 export function getTasks(slug: string): Promise<{ tasks: ClassTasks | null }> {
-  return request(mapPath(slug, 'tasks'));
-}
-
-/** `PUT /api/maps/{slug}/tasks` — set the tasks of a class copy, replacing any before (owner only). */
-export function setTasks(slug: string, tasks: TasksRequest): Promise<{ tasks: ClassTasks }> {
-  return request(mapPath(slug, 'tasks'), { method: 'PUT', body: tasks });
-}
-
-/** `DELETE /api/maps/{slug}/tasks` — turn the tasks off (owner only); progress stays in the log. */
-export function clearTasks(slug: string): Promise<{ tasks: null }> {
-  return request(mapPath(slug, 'tasks'), { method: 'DELETE' });
+  return request(apiPath('maps', slug, 'tasks'));
 }
 
 /** `GET /api/maps/{slug}/progress` — the tasks and each student's progress (owner: the class; a member: their own row). */
 export function getProgress(slug: string): Promise<ProgressAnswer> {
-  return request(mapPath(slug, 'progress'));
+  return request(apiPath('maps', slug, 'progress'));
 }

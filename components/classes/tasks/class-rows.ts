@@ -1,5 +1,5 @@
 import type { TaskKind } from '@/lib/argument/progress';
-import type { StudentProgress } from '@/lib/api-client/tasks';
+import type { StudentProgress } from '@/lib/api-client/progress';
 
 /** A column of the Class panel to sort by: a student field, a task set, or the reasoning. */
 export type ClassColumn = 'name' | 'role' | 'joined' | 'lastActive' | 'reasoning' | { task: TaskKind };

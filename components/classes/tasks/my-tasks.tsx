@@ -6,7 +6,7 @@ import { DEFERRED } from '@/components/map-store/deferred';
 import { useMapStore, type Composer } from '@/components/map-store/map-store';
 import { useOnDemand } from '@/components/ui/lazy-popup';
 import type { TaskKind } from '@/lib/argument/progress';
-import type { ClassTasks, StudentProgress } from '@/lib/api-client/tasks';
+import type { ClassTasks, StudentProgress } from '@/lib/api-client/progress';
 import { useProgress } from './use-progress';
 
 /** "Due Thu 10 Dec 2026" from `2026-12-10` (the day as the teacher set it, in no time zone). */

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api-client/errors';
-import { getProgress, getTasks, type ClassTasks, type ProgressAnswer, type StudentProgress } from '@/lib/api-client/tasks';
+import { getProgress, getTasks, type ClassTasks, type ProgressAnswer, type StudentProgress } from '@/lib/api-client/progress';
 import type { TaskKind, TaskProgress } from '@/lib/argument/progress';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 

@@ -3,9 +3,12 @@ import type * as auth from '@/lib/api-client/auth';
 import type * as classes from '@/lib/api-client/classes';
 import type * as discussion from '@/lib/api-client/discussion';
 import type * as documents from '@/lib/api-client/documents';
-import type * as history from '@/lib/api-client/history';
+import type * as deletionsClient from '@/lib/api-client/deletions';
+import type * as invites from '@/lib/api-client/invites';
 import type * as maps from '@/lib/api-client/maps';
+import type * as newMaps from '@/lib/api-client/new-maps';
 import type * as nodes from '@/lib/api-client/nodes';
+import type * as progressClient from '@/lib/api-client/progress';
 import type * as tasks from '@/lib/api-client/tasks';
 import type { ArgNode, Inference } from '@/lib/argument/model';
 import type { MapView } from '@/lib/argument/map-view';
@@ -37,11 +40,11 @@ test('the client’s answer types are what the routes answer', () => {
   // maps/[slug]: the map view (sent as pre-serialised JSON); PATCH the settings; maps/import
   expectTypeOf<Answer<typeof maps.getMap>>().toEqualTypeOf<MapView>();
   expectTypeOf<Answer<typeof maps.updateMap>>().toEqualTypeOf<Answer<typeof dbMapSettings.updateMapSettings>>();
-  expectTypeOf<Answer<typeof maps.importMap>>().toEqualTypeOf<{ map: { slug: string }; merged: Answer<typeof dbImport.importMap>['merged'] }>();
+  expectTypeOf<Answer<typeof newMaps.importMap>>().toEqualTypeOf<{ map: { slug: string }; merged: Answer<typeof dbImport.importMap>['merged'] }>();
 
   // deletions, restore
-  expectTypeOf<Answer<typeof history.listDeletions>>().toEqualTypeOf<{ deletions: Answer<typeof deletions.listDeletions> }>();
-  expectTypeOf<Answer<typeof history.restoreDeletion>>().toEqualTypeOf<Answer<typeof deletions.restoreDeletion>>();
+  expectTypeOf<Answer<typeof deletionsClient.listDeletions>>().toEqualTypeOf<{ deletions: Answer<typeof deletions.listDeletions> }>();
+  expectTypeOf<Answer<typeof nodes.restoreDeletion>>().toEqualTypeOf<Answer<typeof deletions.restoreDeletion>>();
 
   // nodes, inferences, connections, positions
   expectTypeOf<Answer<typeof nodes.createNode>>().toEqualTypeOf<Answer<typeof addPoint.createNode>>();
@@ -63,19 +66,19 @@ test('the client’s answer types are what the routes answer', () => {
 
   // classes: copies, invites/[code], members, invite
   expectTypeOf<Answer<typeof classes.copyMap>>().toEqualTypeOf<{ map: Answer<typeof dbClasses.copyMap>['map']; invite: { code: string; url: string } }>();
-  expectTypeOf<Answer<typeof classes.joinClass>>().toEqualTypeOf<{ map: { slug: string }; role: Answer<typeof dbClasses.joinWithInvite>['role'] }>();
+  expectTypeOf<Answer<typeof invites.joinClass>>().toEqualTypeOf<{ map: { slug: string }; role: Answer<typeof dbClasses.joinWithInvite>['role'] }>();
   expectTypeOf<Answer<typeof classes.getSharing>>().toEqualTypeOf<Answer<typeof dbClasses.membersOf>>();
   expectTypeOf<Answer<typeof classes.changeInvite>>().toEqualTypeOf<{ invite: Answer<typeof dbClasses.changeInvite> & { url: string } }>();
   expectTypeOf<Answer<typeof classes.setMemberRole>>().toEqualTypeOf<{ member: Answer<typeof dbClasses.setMemberRole> }>();
   expectTypeOf<Answer<typeof classes.removeMember>>().toEqualTypeOf<Answer<typeof dbClasses.removeMember>>();
 
   // tasks and progress
-  expectTypeOf<Answer<typeof tasks.getTasks>>().toEqualTypeOf<{ tasks: Answer<typeof dbTasks.tasksOfMap> }>();
+  expectTypeOf<Answer<typeof progressClient.getTasks>>().toEqualTypeOf<{ tasks: Answer<typeof dbTasks.tasksOfMap> }>();
   expectTypeOf<Answer<typeof tasks.setTasks>>().toEqualTypeOf<{ tasks: Answer<typeof dbTasks.setTasks> }>();
   expectTypeOf<Answer<typeof tasks.clearTasks>>().toEqualTypeOf<Answer<typeof dbTasks.clearTasks>>();
-  expectTypeOf<Answer<typeof tasks.getProgress>>().toEqualTypeOf<Answer<typeof progress.progressOf>>();
+  expectTypeOf<Answer<typeof progressClient.getProgress>>().toEqualTypeOf<Answer<typeof progress.progressOf>>();
 
   // documents
-  expectTypeOf<Answer<typeof documents.createDocument>>().toEqualTypeOf<Answer<typeof dbDocuments.createDocumentWithMap>>();
+  expectTypeOf<Answer<typeof newMaps.createDocument>>().toEqualTypeOf<Answer<typeof dbDocuments.createDocumentWithMap>>();
   expectTypeOf<Answer<typeof documents.getSuggestions>>().toEqualTypeOf<Answer<typeof dbDocuments.suggestionsFor>>();
 });

@@ -1,16 +1,23 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { getSignedInUser, logIn, logOut, signUp } from '../auth';
-import { changeInvite, copyMap, getSharing, joinClass, removeMember, setMemberRole } from '../classes';
+import { logIn, signUp } from '../auth';
+import { changeInvite, copyMap, getSharing, removeMember, setMemberRole } from '../classes';
 import { addComment, castVote, deleteComment, editComment, getVote, listComments } from '../discussion';
-import { createDocument, getSuggestions } from '../documents';
+import { listDeletions } from '../deletions';
+import { getSuggestions } from '../documents';
+import { briefUrl, exportUrl, progressCsvUrl } from '../downloads';
 import { ApiError, isOfflineError, OFFLINE_MESSAGE } from '../errors';
 import { serverIsHealthy } from '../health';
-import { getHistory, listDeletions, restoreDeletion } from '../history';
-import { getMap, importMap, updateMap } from '../maps';
-import { createConnection, createNode, deleteNode, savePositions, updateInference, updateNode } from '../nodes';
+import { getHistory } from '../history';
+import { joinClass } from '../invites';
+import { eventsUrl } from '../live';
+import { getMap, updateMap } from '../maps';
+import { createDocument, importMap } from '../new-maps';
+import { createConnection, createNode, deleteNode, restoreDeletion, savePositions, updateInference, updateNode } from '../nodes';
+import { apiPath, withQuery } from '../paths';
 import { onServerReach } from '../request';
-import { clearTasks, getProgress, getTasks, setTasks } from '../tasks';
-import { apiPath, briefUrl, eventsUrl, exportUrl, progressCsvUrl, withQuery } from '../urls';
+import { getSignedInUser, logOut } from '../session';
+import { getProgress, getTasks } from '../progress';
+import { clearTasks, setTasks } from '../tasks';
 
 /**
  * The components' one way to the API (lib/api-client): every address built in one place with each
@@ -177,11 +184,9 @@ describe('one function per endpoint', () => {
     ['signUp', () => signUp(body), 'POST', '/api/auth/signup', body],
     ['logIn', () => logIn(body), 'POST', '/api/auth/login', body],
     ['getMap', () => getMap('a b'), 'GET', '/api/maps/a%20b', undefined],
-    ['getMap as of', () => getMap('m', { asOf: '2009-08' }), 'GET', '/api/maps/m?asOf=2009-08', undefined],
     ['updateMap', () => updateMap('m', body), 'PATCH', '/api/maps/m', body],
     ['importMap', () => importMap(body), 'POST', '/api/maps/import', body],
     ['getHistory', () => getHistory('m'), 'GET', '/api/maps/m/history', undefined],
-    ['getHistory page', () => getHistory('m', { limit: 20, before: 7 }), 'GET', '/api/maps/m/history?limit=20&before=7', undefined],
     ['listDeletions', () => listDeletions('m'), 'GET', '/api/maps/m/deletions', undefined],
     ['restoreDeletion', () => restoreDeletion('m', 'd/1'), 'POST', '/api/maps/m/deletions/d%2F1/restore', undefined],
     ['createNode', () => createNode('m', body), 'POST', '/api/maps/m/nodes', body],

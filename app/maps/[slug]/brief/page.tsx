@@ -6,7 +6,7 @@ import '@/components/brief/brief-print.css';
 import { JoinGate } from '@/components/classes/join-gate';
 import { buildBrief, SIDE_WORDING } from '@/lib/argument/brief';
 import { publicOrigin } from '@/lib/http/public-origin';
-import { briefUrl } from '@/lib/api-client/urls';
+import { briefUrl } from '@/lib/api-client/downloads';
 import { briefPageAsOfSchema, briefPageSideSchema } from '@/lib/validation/brief';
 import { loadMapForPage } from '../load-map';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { emptyTaskCounts } from '@/lib/argument/progress';
 import { classRows, sameColumn, sinceWords, type ClassSort } from '../class-rows';
-import type { StudentProgress } from '@/lib/api-client/tasks';
+import type { StudentProgress } from '@/lib/api-client/progress';
 
 /** A Class panel row: `name`, with `done` of a 2-objection task, some points, and when they were last active. */
 function student(

@@ -38,12 +38,6 @@ function ownedBy(ownerKey: string, viewerKey: string): boolean {
 /** The client, or the transaction client inside `$transaction`. */
 type Tx = Pick<PrismaClient, 'argumentMap' | 'node' | 'comment' | 'vote' | 'mapEvent'>;
 
-async function mapIdOr404(tx: Tx, slug: string): Promise<string> {
-  const row = await tx.argumentMap.findUnique({ where: { slug }, select: { id: true } });
-  if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
-  return row.id;
-}
-
 /** 404 unless `nodeId` is a node of the map that has not been deleted. */
 async function requireLiveNode(tx: Tx, mapId: string, nodeId: string): Promise<void> {
   const row = await tx.node.findFirst({ where: { id: nodeId, mapId, deletedAt: null }, select: { id: true } });
@@ -72,9 +66,8 @@ async function ratingOf(tx: Tx, nodeId: string): Promise<Rating> {
  * `GET /api/maps/{slug}/nodes/{id}/comments`: the live comments on a live node, oldest first,
  * each with `mine` for the browser `viewerKey`.
  */
-export async function listComments(slug: string, nodeId: string, viewerKey = ''): Promise<CommentView[]> {
+export async function listComments(mapId: string, nodeId: string, viewerKey = ''): Promise<CommentView[]> {
   const client = await db();
-  const mapId = await mapIdOr404(client, slug);
   await requireLiveNode(client, mapId, nodeId);
   const rows = await client.comment.findMany({
     where: { mapId, nodeId, deletedAt: null },
@@ -88,10 +81,9 @@ export async function listComments(slug: string, nodeId: string, viewerKey = '')
  * `POST /api/maps/{slug}/nodes/{id}/comments`: adds a comment to a live node's thread, owned by
  * the actor's browser. Signed with `input.author`, else the actor's name, else "Anonymous".
  */
-export async function addComment(slug: string, nodeId: string, input: CommentCreateInput, actor: Actor): Promise<CommentView> {
+export async function addComment(mapId: string, nodeId: string, input: CommentCreateInput, actor: Actor): Promise<CommentView> {
   const client = await db();
-  const { mapId, row } = await client.$transaction(async (tx) => {
-    const mapId = await mapIdOr404(tx, slug);
+  const { row } = await client.$transaction(async (tx) => {
     await lockMapRow(tx, mapId);
     await requireLiveNode(tx, mapId, nodeId);
     // One timestamp for both, so `updatedAt !== createdAt` means "edited".
@@ -120,10 +112,9 @@ export async function addComment(slug: string, nodeId: string, input: CommentCre
  * The same text again changes nothing (no write, no event).
  */
 /** Edits a comment: its writer may, and so may the map's owner (`moderator`). */
-export async function editComment(slug: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
+export async function editComment(mapId: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
   const client = await db();
-  const { mapId, row, changed } = await client.$transaction(async (tx) => {
-    const mapId = await mapIdOr404(tx, slug);
+  const { row, changed } = await client.$transaction(async (tx) => {
     await lockMapRow(tx, mapId);
     const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit', moderator);
     if (current.text === input.text) return { mapId, row: current, changed: false };
@@ -140,10 +131,9 @@ export async function editComment(slug: string, commentId: string, input: Commen
 
 /** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes the actor's own comment. */
 /** Soft-deletes a comment: its writer may, and so may the map's owner (`moderator`). */
-export async function deleteComment(slug: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
+export async function deleteComment(mapId: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
   const client = await db();
-  const { mapId, deleted } = await client.$transaction(async (tx) => {
-    const mapId = await mapIdOr404(tx, slug);
+  const { deleted } = await client.$transaction(async (tx) => {
     await lockMapRow(tx, mapId);
     const current = await ownCommentOr403(tx, mapId, commentId, actor, 'delete', moderator);
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
@@ -166,12 +156,11 @@ export interface VoteSummary {
  * 0–4 rating of a live node — one vote per node per browser. Casting the value it already has
  * changes nothing (no write, no event). 400 when the request names no browser.
  */
-export async function castVote(slug: string, nodeId: string, value: number | null, actor: Actor): Promise<VoteSummary> {
+export async function castVote(mapId: string, nodeId: string, value: number | null, actor: Actor): Promise<VoteSummary> {
   const voterKey = actor.ownerKey ?? '';
   if (!voterKey) throw new AppError('bad_request', 'Votes need a browser id; reload the page.');
   const client = await db();
-  const { mapId, rating, changed } = await client.$transaction(async (tx) => {
-    const mapId = await mapIdOr404(tx, slug);
+  const { rating, changed } = await client.$transaction(async (tx) => {
     await lockMapRow(tx, mapId);
     await requireLiveNode(tx, mapId, nodeId);
     const key = { nodeId_voterKey: { nodeId, voterKey } };
@@ -190,9 +179,8 @@ export async function castVote(slug: string, nodeId: string, value: number | nul
 }
 
 /** `GET /api/maps/{slug}/nodes/{id}/vote`: a live node's crowd rating and the browser `viewerKey`'s vote. */
-export async function voteSummary(slug: string, nodeId: string, viewerKey = ''): Promise<VoteSummary> {
+export async function voteSummary(mapId: string, nodeId: string, viewerKey = ''): Promise<VoteSummary> {
   const client = await db();
-  const mapId = await mapIdOr404(client, slug);
   await requireLiveNode(client, mapId, nodeId);
   const [rating, own] = await Promise.all([
     ratingOf(client, nodeId),

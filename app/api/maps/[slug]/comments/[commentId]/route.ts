@@ -12,12 +12,12 @@ export const PATCH = handle(async (request: Request, { params }: Context) => {
   const { slug, commentId } = await params;
   const access = await authorize(request, slug, 'comment');
   const input = await parseBody(request, commentUpdateSchema);
-  return Response.json({ comment: await editComment(slug, commentId, input, actingAs(request, access), can(access.role, 'moderate')) });
+  return Response.json({ comment: await editComment(access.mapId, commentId, input, actingAs(request, access), can(access.role, 'moderate')) });
 });
 
 // DELETE /api/maps/[slug]/comments/[commentId] — soft-delete a comment: its writer, or the map's owner as moderator
 export const DELETE = handle(async (request: Request, { params }: Context) => {
   const { slug, commentId } = await params;
   const access = await authorize(request, slug, 'comment');
-  return Response.json({ deleted: await deleteComment(slug, commentId, actingAs(request, access), can(access.role, 'moderate')) });
+  return Response.json({ deleted: await deleteComment(access.mapId, commentId, actingAs(request, access), can(access.role, 'moderate')) });
 });

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ slug: string; id: string }> };
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { slug, id } = await params;
   const access = await authorize(request, slug, 'view');
-  const [comments, names] = await Promise.all([listComments(slug, id, actingAs(request, access).ownerKey), namesFor(access)]);
+  const [comments, names] = await Promise.all([listComments(access.mapId, id, actingAs(request, access).ownerKey), namesFor(access)]);
   // On an anonymous map, students read each other as "Student N".
   return Response.json({ comments: comments.map((comment) => ({ ...comment, author: names(comment.author) })) });
 });
@@ -24,5 +24,5 @@ export const POST = handle(async (request: Request, { params }: Context) => {
   const input = await parseBody(request, commentCreateSchema);
   // Only someone unknown types a name — and not on an anonymous map, where it would tell the class who wrote it.
   const author = isGuestOnAnonymousMap(access) ? GUEST_NAME : access.identity.kind !== 'anonymous' ? undefined : input.author;
-  return Response.json({ comment: await addComment(slug, id, { ...input, author }, actingAs(request, access)) }, { status: 201 });
+  return Response.json({ comment: await addComment(access.mapId, id, { ...input, author }, actingAs(request, access)) }, { status: 201 });
 });

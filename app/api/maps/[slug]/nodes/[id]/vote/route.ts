@@ -24,7 +24,7 @@ function voterKeyOf(request: Request, access: Access): string {
 export const GET = handle(async (request: Request, { params }: Context) => {
   const { slug, id } = await params;
   const access = await authorize(request, slug, 'view');
-  return Response.json(await voteSummary(slug, id, voterKeyOf(request, access)));
+  return Response.json(await voteSummary(access.mapId, id, voterKeyOf(request, access)));
 });
 
 // PUT /api/maps/[slug]/nodes/[id]/vote — rate the node 0–4 (one vote per person or voter id; null withdraws it)
@@ -33,7 +33,7 @@ export const PUT = handle(async (request: Request, { params }: Context) => {
   const access = await authorize(request, slug, 'comment');
   const { value } = await parseBody(request, voteSchema);
   const actor = actingAs(request, access);
-  if (access.identity.kind !== 'anonymous') return Response.json(await castVote(slug, id, value, actor));
+  if (access.identity.kind !== 'anonymous') return Response.json(await castVote(access.mapId, id, value, actor));
 
   // An anonymous browser votes by its signed voter id; its first vote hands it one, from a ration
   // per address, so dropping the cookie does not buy votes without end.
@@ -46,6 +46,6 @@ export const PUT = handle(async (request: Request, { params }: Context) => {
     });
   }
   const voter = known ?? minted!.id;
-  const summary = await castVote(slug, id, value, { ...actor, ownerKey: voterKey(voter) });
+  const summary = await castVote(access.mapId, id, value, { ...actor, ownerKey: voterKey(voter) });
   return Response.json(summary, minted ? { headers: { 'Set-Cookie': minted.cookie } } : undefined);
 });

@@ -11,7 +11,7 @@ import type { MapView } from '@/lib/argument/map-view';
 import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/model';
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { can } from '@/lib/auth/permissions';
-import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/http/access-protocol';
+import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/protocol/access-protocol';
 import { ApiError } from '@/lib/api-client/errors';
 import { getHistory } from '@/lib/api-client/history';
 import { getMap } from '@/lib/api-client/maps';

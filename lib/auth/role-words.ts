@@ -1,4 +1,4 @@
-import type { ViewerAccess } from '../http/access-protocol';
+import type { ViewerAccess } from '../protocol/access-protocol';
 import { can, type Policy, type Role } from './permissions';
 
 /**

@@ -3,10 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cookieValue } from '../auth/cookies';
 import { can, effectiveRole, type Action, type Policy, type Role } from '../auth/permissions';
 import { currentUser } from '../auth/sessions';
-import { actorFrom } from '../http/actor';
 import { AppError } from '../validation/app-error';
 import { GUEST_NAME } from '../argument/pseudonyms';
-import type { Actor } from './events';
 import { db, sqlRead } from './client';
 
 /** Who is asking: an account, a student who joined by invite, or nobody in particular. */
@@ -151,22 +149,4 @@ export function ownsPoint(access: Access, createdBy: string | null): boolean {
   if (access.policy === 'open') return true;
   const mark = creatorMark(access.identity);
   return mark !== null && createdBy === mark;
-}
-
-/**
- * Who is acting, as the event log, presence, comments and votes record it. On a map where the
- * person is known (signed in or joined), the name, the key that owns their comments and votes,
- * and the mark the log keeps (`MapEvent.actorMark`, as {@link creatorMark}) come from that
- * identity — headers cannot claim someone else's. Anonymous people on an open map are known only
- * by their browser (its name header and secret owner key), and have no mark.
- */
-export function actingAs(request: Request, access: Access): Actor & { ownerKey: string } {
-  const sent = actorFrom(request);
-  const mark = creatorMark(access.identity);
-  return {
-    name: attributedName(access, sent.name),
-    clientId: sent.clientId,
-    ownerKey: mark ? hashKey(`owner:${mark}`) : sent.ownerKey,
-    mark,
-  };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AppError } from '../validation/app-error';
-import { byNamedThenName, type PresenceChange, type PresentPerson } from '../http/presence-protocol';
+import { byNamedThenName, type PresenceChange, type PresentPerson } from '../protocol/presence-protocol';
 import { eventBus, INSTANCE_ID, sendPresence, wirePresence } from './event-bus';
 import { SharedPresence } from './shared-presence';
 

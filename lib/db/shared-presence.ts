@@ -1,4 +1,4 @@
-import { byNamedThenName, type PresenceChange, type PresentPerson } from '../http/presence-protocol';
+import { byNamedThenName, type PresenceChange, type PresentPerson } from '../protocol/presence-protocol';
 
 /**
  * Who is on each map across every app instance (PostgreSQL, several instances): each instance

@@ -8,8 +8,8 @@ import { presenceSignal, presentOn, type PresenceChange, type PresentPerson, typ
 import { knowsName, rosterOf, type Roster } from '../db/roster';
 import { renameIn, SHOW_NAMES, type Namer } from '../argument/pseudonyms';
 import { sign } from '../auth/server-secret';
-import { sameAccess, type ViewerAccess } from './access-protocol';
-import { byNamedThenName } from './presence-protocol';
+import { sameAccess, type ViewerAccess } from '../protocol/access-protocol';
+import { byNamedThenName } from '../protocol/presence-protocol';
 import { shutdownSignal } from './shutdown';
 
 /** How often every stream sends a comment line, so proxies and browsers keep it open. */

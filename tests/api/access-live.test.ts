@@ -3,7 +3,7 @@ import { afterAll, afterEach, expect, test } from 'vitest';
 import { testBrowser, type TestBrowser } from './support/browser';
 import { throwawayDatabase } from './support/database';
 import { streams } from '@/lib/db/presence';
-import type { ViewerAccess } from '@/lib/http/access-protocol';
+import type { ViewerAccess } from '@/lib/protocol/access-protocol';
 
 /**
  * A role or policy change reaches open pages through the live stream (issue 11): each open stream

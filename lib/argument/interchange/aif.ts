@@ -1,7 +1,7 @@
 import { isNodeTarget, NODE_KINDS, type ArgNode, type ArgumentGraph, type Conflict, type Inference, type NodeKind } from '../model';
 import { questionById } from '../schemes';
 import { NODE_TEXT_MAX } from '../../validation/limits';
-import { aifDocumentSchema, type AifNodeType } from '../../validation/interchange';
+import { aifDocumentSchema, type AifNodeType } from './formats';
 import { importedNode, InterchangeError, listed, type ImportedGraph, type InterchangeIssue } from './imported-graph';
 import { quoted, selfConnectionProblem, settleImport } from './import-rules';
 import { catalogueSchemeId, schemeName } from './scheme-names';

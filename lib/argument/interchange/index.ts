@@ -3,7 +3,7 @@
  * Format (AIF, as AIFdb/AraucariaDB write it in JSON). Pure functions; the routes and
  * `lib/db/import.ts` do the HTTP and the database.
  */
-import type { ImportFormat } from '../../validation/interchange';
+import type { ImportFormat } from './formats';
 import { fromAif } from './aif';
 import { fromArgdown } from './argdown-import';
 import { InterchangeError, type ImportedGraph } from './imported-graph';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { roleSummary } from '../role-summary';
 import { accessChangeMessage, whyNot, type Ability } from '../role-words';
 import { ROLES, type Policy, type Role } from '../permissions';
-import type { ViewerAccess } from '../../http/access-protocol';
+import type { ViewerAccess } from '../../protocol/access-protocol';
 
 describe('whyNot: the reason shown where a control is not offered', () => {
   test.each<[Ability, Role | null, Policy, string | null]>([

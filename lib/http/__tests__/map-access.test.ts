@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
 import { createMapStore } from '@/components/map-workspace/map-store';
-import { sameAccess, viewerAccessOf, type ViewerAccess } from '@/lib/http/access-protocol';
+import { sameAccess, viewerAccessOf, type ViewerAccess } from '@/lib/protocol/access-protocol';
 
 /**
  * The page's side of a role or policy change (components/map-workspace/map-store.ts, `applyAccess`):

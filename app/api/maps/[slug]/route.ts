@@ -3,7 +3,8 @@ import { handle, parseBody } from '@/lib/http/errors';
 import { updateMapSettings } from '@/lib/db/map-settings';
 import { mapUpdateSchema } from '@/lib/validation/documents';
 import { mapViewQuerySchema } from '@/lib/validation/node';
-import { actingAs, authorize, resolveAccess } from '@/lib/db/access';
+import { authorize, resolveAccess } from '@/lib/db/access';
+import { actingAs } from '@/lib/http/actor';
 
 export const dynamic = 'force-dynamic';
 

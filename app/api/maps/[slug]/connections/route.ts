@@ -1,5 +1,6 @@
 import { createConnection } from '@/lib/db/add-point';
-import { actingAs, authorize } from '@/lib/db/access';
+import { authorize } from '@/lib/db/access';
+import { actingAs } from '@/lib/http/actor';
 import { handle, parseBody } from '@/lib/http/errors';
 import { connectionCreateSchema } from '@/lib/validation/node';
 

@@ -7,7 +7,7 @@ import { clientAddress, DIRECT_ADDRESS } from '@/lib/auth/rate-limit';
 import { AUTHOR_NAME_MAX } from '@/lib/validation/limits';
 import { attributedName, authorize, isGuestOnAnonymousMap, resolveAccess, type Access } from '@/lib/db/access';
 import { aliasOf, namerOf, rosterOf } from '@/lib/db/roster';
-import { viewerAccessOf } from '@/lib/http/access-protocol';
+import { viewerAccessOf } from '@/lib/protocol/access-protocol';
 
 export const dynamic = 'force-dynamic';
 

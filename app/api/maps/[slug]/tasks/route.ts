@@ -1,4 +1,5 @@
-import { actingAs, authorize } from '@/lib/db/access';
+import { authorize } from '@/lib/db/access';
+import { actingAs } from '@/lib/http/actor';
 import { authorizeTasksChange, clearTasks, setTasks, tasksOfMap } from '@/lib/db/tasks';
 import { handle, parseBody } from '@/lib/http/errors';
 import { tasksSchema } from '@/lib/validation/tasks';

@@ -1,6 +1,7 @@
 import { restoreDeletion } from '@/lib/db/deletions';
 import { handle } from '@/lib/http/errors';
-import { actingAs, authorize } from '@/lib/db/access';
+import { authorize } from '@/lib/db/access';
+import { actingAs } from '@/lib/http/actor';
 
 // POST /api/maps/[slug]/deletions/[deletionId]/restore — undo one delete
 export const POST = handle(async (request: Request, { params }: { params: Promise<{ slug: string; deletionId: string }> }) => {

@@ -1,5 +1,6 @@
 import { mintVoter, voterIdFrom, voterKey } from '@/lib/auth/voter';
-import { actingAs, authorize, type Access } from '@/lib/db/access';
+import { authorize, type Access } from '@/lib/db/access';
+import { actingAs } from '@/lib/http/actor';
 import { castVote, voteSummary } from '@/lib/db/discussion';
 import { actorFrom } from '@/lib/http/actor';
 import { AppError, handle, parseBody } from '@/lib/http/errors';

@@ -50,7 +50,7 @@ function serverSecret(): Buffer {
 export async function loadSharedSecret(): Promise<void> {
   if (databaseKind() !== 'postgresql' || (process.env.ARGMAP_SECRET?.trim().length ?? 0) >= SECRET_MIN_LENGTH) return;
   const pool = (await postgresPool())!;
-  await pool.query('CREATE TABLE IF NOT EXISTS "_argmap_secret" ("id" INT PRIMARY KEY, "key" TEXT NOT NULL)');
+  // The table comes with the migrations (prisma/postgresql/migrations/20261205120000_server_secret).
   await pool.query('INSERT INTO "_argmap_secret" ("id", "key") VALUES (1, $1) ON CONFLICT ("id") DO NOTHING', [randomBytes(32).toString('base64url')]);
   const { rows } = await pool.query<{ key: string }>('SELECT "key" FROM "_argmap_secret" WHERE "id" = 1');
   globalForSecret.argmapServerSecret = Buffer.from(rows[0].key);

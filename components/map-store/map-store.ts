@@ -12,7 +12,6 @@ import type { NodeKind, Quote, Relation, RetypableKind } from '@/lib/argument/mo
 import { EMPTY_FILTER, type NodeFilter } from '@/lib/argument/filter';
 import { can } from '@/lib/auth/permissions';
 import { sameAccess, viewerAccessOfView, type ViewerAccess } from '@/lib/protocol/access-protocol';
-import { ApiError } from '@/lib/api-client/errors';
 import { getHistory } from '@/lib/api-client/history';
 import { getMap } from '@/lib/api-client/maps';
 import {
@@ -610,8 +609,8 @@ const DRAFT_NOUNS: Record<string, string> = {
   'comment.edit': 'edit to a comment',
 };
 
+/** What an error says to the person: an API refusal's message (`ApiError` is an `Error`), any other error's, or a generic line. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 

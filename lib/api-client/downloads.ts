@@ -1,7 +1,8 @@
 import type { Side } from '@/lib/argument/brief';
 import type { BriefFormat } from '@/lib/validation/brief';
 import type { ExportFormat } from '@/lib/validation/interchange';
-import { apiPath, withQuery } from './paths';
+import { apiPath } from './paths';
+import { withQuery } from './query';
 
 /** Downloads: addresses the browser opens itself from a link rather than fetches. Pure, so server pages may link to them too. */
 

@@ -1,4 +1,5 @@
-import { apiPath, withQuery } from './paths';
+import { apiPath } from './paths';
+import { withQuery } from './query';
 
 /**
  * `GET /api/maps/{slug}/events` — the live stream (Server-Sent Events), an address for

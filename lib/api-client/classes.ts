@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Policy, Role } from '@/lib/auth/permissions';
+import type { Policy } from '@/lib/auth/permissions';
 import type { copySchema, inviteChangeSchema, memberRoleSchema } from '@/lib/validation/classes';
 import { request } from './request';
 import { apiPath } from './paths';
@@ -11,23 +11,12 @@ export type InviteChange = z.input<typeof inviteChangeSchema>;
 /** `PATCH /api/maps/{slug}/members/{id}`: the role the owner gives a member. */
 export type MemberRoleChange = z.input<typeof memberRoleSchema>;
 
-/** One member of a class copy, as the owner sees them. */
-export interface Member {
-  id: string;
-  name: string;
-  /** How classmates see them when the class is anonymous ("Student 3"); null when the map shows names (and for the owner). */
-  alias: string | null;
-  role: Role;
-  account: boolean;
-  joinedAt: string;
-}
+import type { ClassInvite, ClassMember } from '../protocol/answers';
 
+/** One member of a class copy, as the owner sees them. */
+export type Member = ClassMember;
 /** A class copy's invite: its code, the role students join as, and whether it is on. */
-export interface Invite {
-  code: string;
-  role: Role;
-  active: boolean;
-}
+export type Invite = ClassInvite;
 
 /** `GET /api/maps/{slug}/members`: the members, the invite, the policy and whether the class is anonymous. */
 export interface Sharing {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { MapView } from '@/lib/argument/map-view';
-import type { Policy } from '@/lib/auth/permissions';
 import type { mapUpdateSchema } from '@/lib/validation/documents';
 import { request } from './request';
 import { apiPath } from './paths';
@@ -8,17 +7,9 @@ import { apiPath } from './paths';
 /** `PATCH /api/maps/{slug}`: a new title, archived or not, the access policy, anonymity (at least one). */
 export type MapUpdate = z.input<typeof mapUpdateSchema>;
 
-/** A map's settings, as `PATCH /api/maps/{slug}` answers. */
-export interface MapSettings {
-  slug: string;
-  title: string;
-  archived: boolean;
-  /** When it was archived (ISO 8601), or null. */
-  archivedAt: string | null;
-  policy: Policy;
-  /** Students see each other as "Student N"; the owner sees names. */
-  anonymous: boolean;
-}
+import type { MapSettings } from '../protocol/answers';
+
+export type { MapSettings };
 
 /** `GET /api/maps/{slug}` — the map, its document and its live graph as this viewer sees it. */
 export function getMap(slug: string): Promise<MapView> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ClassInvite, ClassMember } from '../protocol/answers';
 import { randomInt } from 'node:crypto';
 import { freeSlug, slugify } from '../argument/interchange/map-slug';
 import type { Policy, Role } from '../auth/permissions';
@@ -23,11 +24,7 @@ export function newInviteCode(): string {
   return Array.from({ length: INVITE_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export interface InviteView {
-  code: string;
-  role: Role;
-  active: boolean;
-}
+export type InviteView = ClassInvite;
 
 /**
  * `POST /api/maps/{slug}/copies`: a copy of the map for a class, owned by `user`, starting with the
@@ -157,15 +154,7 @@ async function nameInUse(sql: Sql, mapId: string, name: string): Promise<string 
   return used ? `Someone in this class already uses the name “${name}”. Add an initial or a surname (e.g. “${name} K.”).` : null;
 }
 
-export interface MemberView {
-  id: string;
-  name: string;
-  /** How classmates see them on an anonymous map ("Student 3"); null when the map shows names (and for the owner). */
-  alias: string | null;
-  role: Role;
-  account: boolean;
-  joinedAt: string;
-}
+export type MemberView = ClassMember;
 
 /** `GET /api/maps/{slug}/members`: the members, the invite, the policy and whether the class is anonymous (owner only; checked by the route). */
 export async function membersOf(access: Access): Promise<{ members: MemberView[]; invite: InviteView | null; policy: Policy; anonymous: boolean }> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { MapSettings } from '../protocol/answers';
 import type { Policy } from '../auth/permissions';
 import { AppError } from '../validation/app-error';
 import type { MapUpdateInput } from '../validation/documents';
@@ -7,17 +8,7 @@ import { db, lockMapRow } from './client';
 import { announce, announceAccessChange } from './event-bus';
 import { recordEvent, type Actor } from './events';
 
-/** A map's settings as `PATCH /api/maps/{slug}` answers: its name, whether it is archived, its policy. */
-export interface MapSettingsView {
-  slug: string;
-  title: string;
-  archived: boolean;
-  /** When it was archived (ISO 8601), or null. */
-  archivedAt: string | null;
-  policy: Policy;
-  /** Students see each other as "Student N"; the owner sees names. */
-  anonymous: boolean;
-}
+export type MapSettingsView = MapSettings;
 
 /**
  * Whether `access` may rename, archive and restore the map: its owner when it has one; on an

@@ -1,237 +1,151 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { dependentsOf } from '../argument/graph';
-import { RETYPABLE_KINDS, type ArgNode, type RetypableKind, type Inference, type NodeKind, type StockIssue, UNSTATABLE_KINDS } from '../argument/model';
+import { decideDeletePoint } from '../argument/delete-point';
+import { decideEditPoint, type MadePoint, type PointChange } from '../argument/edit-point';
+import type { ArgNode, Inference } from '../argument/model';
+import type { Checked, Person } from '../argument/person';
+import { decideSetScheme } from '../argument/set-scheme';
 import { AppError } from '../validation/app-error';
 import { stockIssueProblem, type InferenceUpdateInput, type NodeUpdateInput } from '../validation/node';
-
-import type { PrismaClient } from '@/generated/prisma/client';
-import { db, lockMapRow } from './client';
-import { updateInSlices } from './id-lists';
+import { sqlTransaction } from './client';
 import { announce } from './event-bus';
-import { NO_ACTOR, recordEvent, type Actor } from './events';
-import { can } from '../auth/permissions';
+import { NO_ACTOR, recordEventIn, type Actor } from './events';
 import { assertCan, creatorMark, ownsPoint, type Access } from './access';
-import { NODE_SELECT, type NodeRow, liveNodeOr404, readGraphWithMakers, toArgNode } from './graph-rows';
-import { mapIdOf } from './map-views';
+import { liveNodeRowsIn, readGraphWithMakersIn, toArgNode } from './graph-rows';
+import { decided } from './refuse';
+import type { Sql } from './sql';
+
+/**
+ * Editing, retyping and deleting points and naming a step's scheme: each decided by the pure rules of
+ * lib/argument (edit-point.ts, delete-point.ts, set-scheme.ts) on facts read in one plain-SQL
+ * transaction, after the map's lock, and written and logged in the same transaction.
+ */
+
+/** Who asks, as the rules of lib/argument need it; undefined without access (nothing is checked). */
+export function personOf(access: Access | undefined): Person | undefined {
+  return access && { role: access.role, mark: creatorMark(access.identity), openMap: access.policy === 'open', owns: (maker) => ownsPoint(access, maker) };
+}
+
+/** The decision's value; or its refusal thrown; or the action it found the person's role lacking, refused in `assertCan`'s words (401 or 403). */
+export function allowed<T>(decision: Checked<T>, access: Access | undefined): T {
+  if (!decision.ok && 'lacks' in decision) {
+    // Only found lacking when someone is asking and their role does not allow it: this throws.
+    if (access) assertCan(access, decision.lacks);
+    throw new Error(`The rules found "${decision.lacks}" lacking without anyone asking.`);
+  }
+  return decided(decision);
+}
+
+/** The map's id: from the access already resolved, or by its slug (404 when there is none). */
+export async function mapIdIn(sql: Sql, slug: string, access?: Access): Promise<string> {
+  const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
+  if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
+  return mapId;
+}
+
+/** A live point and who made it, read by id or (the thesis) by kind; undefined when there is none. */
+async function madePoint(sql: Sql, mapId: string, column: 'id' | 'kind', value: string, except?: string): Promise<MadePoint | undefined> {
+  const row = (await liveNodeRowsIn(sql, mapId, column, value)).find((r) => r.id !== except);
+  return row && { node: toArgNode(row), maker: row.createdBy ?? null };
+}
+
+/** Writes a point as a change leaves it, if it still has the version the change was decided on; answers whether it did. */
+async function writePoint(sql: Sql, change: PointChange, now: Date): Promise<boolean> {
+  const { node } = change;
+  const position = change.moved ? ', "x" = ?, "y" = ?' : '';
+  const written = await sql.run(
+    `UPDATE "Node" SET "text" = ?, "kind" = ?, "asOf" = ?, "stockIssue" = ?, "proposal" = ?, "version" = ?, "updatedAt" = ?${position}
+     WHERE "id" = ? AND "version" = ? AND "deletedAt" IS NULL`,
+    node.text,
+    node.kind,
+    node.asOf ?? null,
+    node.stockIssue ?? null,
+    node.proposal ?? false,
+    node.version,
+    now,
+    ...(change.moved ? [node.position?.x ?? null, node.position?.y ?? null] : []),
+    node.id,
+    change.version,
+  );
+  return written === 1;
+}
 
 /**
  * `PATCH /api/maps/{slug}/nodes/{id}`: edits the text (guarded by `version`: a stale edit gets 409
- * with the current node, never overwrites) and/or saves the canvas position.
+ * with the current node, never overwrites), the details or the kind, and/or saves the canvas
+ * position, as `decideEditPoint` (lib/argument/edit-point.ts) decides. One event per request; making a
+ * point the thesis logs the old thesis's change first.
  */
 export async function updateNode(slug: string, id: string, input: NodeUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<ArgNode> {
-  const mapId = await mapIdOf(slug);
-  const client = await db();
-  const node = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const original = await liveNodeOr404(mapId, id, tx);
-    const retype = input.kind !== undefined && input.kind !== original.kind;
-    const details = detailsChange(original, input);
-    const reworded = input.text !== undefined;
-    const moved = input.position !== undefined;
-    if (access && (reworded || retype || details)) assertCan(access, ownsPoint(access, original.createdBy) ? 'edit-own' : 'edit-any');
-    // Nothing would change (a month it already has, its own kind): nothing is written or logged.
-    if (!reworded && !retype && !details && !moved) return toArgNode(original);
-    const data: {
-      text?: string;
-      x?: number | null;
-      y?: number | null;
-      asOf?: string | null;
-      stockIssue?: string | null;
-      proposal?: boolean;
-      version?: { increment: number };
-    } = { ...details };
-    if (moved) {
-      data.x = input.position?.x ?? null;
-      data.y = input.position?.y ?? null;
+  const { mapId, node, changed } = await sqlTransaction(async (sql) => {
+    const mapId = await mapIdIn(sql, slug, access);
+    await sql.lockMap(mapId);
+    const point = await madePoint(sql, mapId, 'id', id);
+    const becomesThesis = point !== undefined && input.kind === 'thesis' && point.node.kind !== 'thesis';
+    const thesis = becomesThesis ? await madePoint(sql, mapId, 'kind', 'thesis', id) : undefined;
+    const stale = (current: ArgNode) => new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current } });
+    const decision = decideEditPoint(id, input, { point, thesis, person: personOf(access), stockIssueProblem });
+    // The one conflict an edit meets is a stale version: answered with the point as it is now.
+    if (!decision.ok && 'refusal' in decision && decision.refusal.code === 'conflict') throw stale(point!.node);
+    const plan = allowed(decision, access);
+    if (!plan.event) return { mapId, node: plan.point.node, changed: false };
+    const now = new Date();
+    if (plan.demoted) {
+      await writePoint(sql, plan.demoted.change, now);
+      await recordEventIn(sql, mapId, 'node.updated', actor, plan.demoted.event, now);
     }
-    // One change, one version: new words and new details together count once.
-    if (reworded || details) data.version = { increment: 1 };
-    if (reworded) {
-      data.text = input.text;
-      const { count } = await tx.node.updateMany({ where: { id, mapId, deletedAt: null, version: input.version }, data });
-      if (count === 0) {
-        throw new AppError('conflict', 'Someone changed this point since you loaded it.', { extra: { current: toArgNode(original) } });
-      }
-    } else {
-      await tx.node.update({ where: { id }, data });
-    }
-    // After the text, whose version guard is on the version the person saw; the old thesis's change
-    // is logged there, this point's in the one event below.
-    if (retype) await retypeNode(tx, mapId, await liveNodeOr404(mapId, id, tx), input.kind!, actor, access);
-    const updated = toArgNode(await liveNodeOr404(mapId, id, tx));
-    // The owner rewording someone else's point is moderation: its earlier words leave the log for
-    // everyone but the owner (lib/db/events.ts#redactEvent).
-    const moderated =
-      access !== undefined &&
-      can(access.role, 'moderate') &&
-      reworded &&
-      input.text !== original.text &&
-      creatorMark(access.identity) !== (original.createdBy ?? null);
-    // One event per request, `before` the whole request, so the history replay undoes it in one step.
-    const before = {
-      text: original.text,
-      version: original.version,
-      position: toArgNode(original).position,
-      ...(retype ? { kind: original.kind } : {}),
-      ...(details || retype ? { details: detailsOf(original) } : {}),
-    };
-    await recordEvent(tx, mapId, reworded || retype || details ? 'node.updated' : 'node.moved', actor, {
-      node: updated,
-      before,
-      ...(moderated ? { moderated } : {}),
-    });
-    return updated;
+    if (!(await writePoint(sql, plan.point, now))) throw stale(point!.node);
+    const event = plan.event;
+    if (event.type === 'node.updated') await recordEventIn(sql, mapId, event.type, actor, event.data, now);
+    else await recordEventIn(sql, mapId, event.type, actor, event.data, now);
+    return { mapId, node: plan.point.node, changed: true };
   });
-  announce(mapId);
+  if (changed) announce(mapId);
   return node;
 }
 
-/** A point's details as the history keeps them, to put back on undo or replay. */
-function detailsOf(row: NodeRow): { asOf: string | null; stockIssue: StockIssue | null; proposal: boolean } {
-  return { asOf: row.asOf, stockIssue: row.stockIssue as StockIssue | null, proposal: row.proposal };
-}
-
 /**
- * The columns a PATCH of a point's details (its date, stock issue, "proposes a policy") changes, or
- * null when it changes none; refused when they do not fit the point's kind (the kind it is being
- * given in the same request).
- */
-function detailsChange(current: NodeRow, input: NodeUpdateInput): { asOf?: string | null; stockIssue?: string | null; proposal?: boolean } | null {
-  const kind = (input.kind ?? current.kind) as NodeKind;
-  const change: { asOf?: string | null; stockIssue?: string | null; proposal?: boolean } = {};
-  if (input.asOf !== undefined && input.asOf !== current.asOf) {
-    if (input.asOf !== null && kind === 'thesis') {
-      throw new AppError('bad_request', 'The thesis has no date of its own.', {
-        issues: [{ path: ['asOf'], message: 'The thesis is judged as of a month; it has no date of its own.' }],
-      });
-    }
-    change.asOf = input.asOf;
-  }
-  if (input.stockIssue !== undefined && input.stockIssue !== current.stockIssue) {
-    const problem = input.stockIssue === null ? null : stockIssueProblem(kind, input.stockIssue);
-    if (problem) throw new AppError('bad_request', 'That stock issue does not fit this point.', { issues: [{ path: ['stockIssue'], message: problem }] });
-    change.stockIssue = input.stockIssue;
-  }
-  if (input.proposal !== undefined && input.proposal !== current.proposal) {
-    if (input.proposal && kind !== 'thesis') {
-      throw new AppError('bad_request', 'Only the thesis proposes a policy.', {
-        issues: [{ path: ['proposal'], message: 'Mark the thesis as a policy proposal, not another point.' }],
-      });
-    }
-    change.proposal = input.proposal;
-  }
-  return Object.keys(change).length > 0 ? change : null;
-}
-
-/**
- * Changes a point's kind inside an update's transaction. Objections and rebuttals keep their kind
- * (they enter the map through attacks); an unstated point stays a premise or a claim. Making a point
- * the thesis makes the current thesis a claim, so the map keeps one thesis: that change is logged
- * here, the point's own with the rest of its request.
- */
-async function retypeNode(
-  tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
-  mapId: string,
-  current: NodeRow,
-  kind: RetypableKind,
-  actor: Actor,
-  access?: Access,
-): Promise<void> {
-  if (!(RETYPABLE_KINDS as readonly string[]).includes(current.kind)) {
-    throw new AppError('bad_request', `${current.kind === 'objection' ? 'An objection' : 'A rebuttal'} keeps its kind: it enters the map by attacking.`, {
-      issues: [{ path: ['kind'], message: 'Only the thesis, claims, premises and evidence change kind.' }],
-    });
-  }
-  if (current.implicit && !UNSTATABLE_KINDS.includes(kind)) {
-    throw new AppError('bad_request', `An unstated ${current.kind} stays a premise or a claim.`, {
-      issues: [{ path: ['kind'], message: 'Only premises and claims can be unstated.' }],
-    });
-  }
-  // The point's own change is logged by the caller, with the rest of its request.
-  const changes: { row: NodeRow; kind: RetypableKind; log: boolean }[] = [{ row: current, kind, log: false }];
-  if (kind === 'thesis') {
-    const thesis = await tx.node.findFirst({ where: { mapId, kind: 'thesis', deletedAt: null, id: { not: current.id } }, select: NODE_SELECT });
-    if (thesis) {
-      if (access) assertCan(access, ownsPoint(access, thesis.createdBy) ? 'edit-own' : 'edit-any');
-      changes.unshift({ row: thesis, kind: 'claim', log: true });
-    }
-  }
-  for (const change of changes) {
-    // A thesis bears on no single stock issue and has no date; only a thesis proposes a policy.
-    const fits = change.kind === 'thesis' ? { stockIssue: null, asOf: null } : { proposal: false };
-    const row = await tx.node.update({ where: { id: change.row.id }, data: { kind: change.kind, ...fits, version: { increment: 1 } }, select: NODE_SELECT });
-    if (!change.log) continue;
-    await recordEvent(tx, mapId, 'node.updated', actor, {
-      node: toArgNode(row),
-      before: { text: change.row.text, version: change.row.version, kind: change.row.kind as NodeKind, details: detailsOf(change.row) },
-    });
-  }
-}
-
-/**
- * `DELETE /api/maps/{slug}/nodes/{id}`: soft-deletes the node and its dependents (see
- * {@link dependentsOf}) under one deletion id, which `restoreDeletion` in ./deletions.ts undoes.
+ * `DELETE /api/maps/{slug}/nodes/{id}`: soft-deletes the node and its dependents, as
+ * `decideDeletePoint` (lib/argument/delete-point.ts) decides on the live graph, under one deletion
+ * id, which `restoreDeletion` in ./deletions.ts undoes.
  */
 export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ deletionId: string; removed: string[] }> {
-  const mapId = await mapIdOf(slug);
-  const client = await db();
-  const result = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const node = await liveNodeOr404(mapId, id, tx);
-    if (node.kind === 'thesis') {
-      throw new AppError('bad_request', 'The thesis cannot be deleted: the whole map rests on it.');
-    }
-    const { graph, makers } = await readGraphWithMakers(mapId, tx);
-    const removed = [id, ...dependentsOf(graph, id)];
-    if (access) {
-      // Every removed point is live, so the graph's read already says who made each.
-      const allOwn = removed.every((removedId) => ownsPoint(access, makers.get(removedId) ?? null));
-      if (!allOwn && ownsPoint(access, node.createdBy) && access.role !== 'owner') {
-        throw new AppError('forbidden', "Other people's points rest on this one, so only the map's owner can delete it.");
-      }
-      assertCan(access, allOwn ? 'delete-own' : 'delete-any');
-    }
+  const { mapId, result } = await sqlTransaction(async (sql) => {
+    const mapId = await mapIdIn(sql, slug, access);
+    await sql.lockMap(mapId);
+    const { graph, makers } = await readGraphWithMakersIn(sql, mapId);
+    const plan = allowed(decideDeletePoint(graph, makers, id, personOf(access)), access);
     const deletionId = randomUUID();
-    const deletedAt = new Date();
-    const deletedBy = access ? creatorMark(access.identity) : null;
-    await updateInSlices(removed, (slice) =>
-      tx.node.updateMany({ where: { id: { in: slice }, mapId, deletedAt: null }, data: { deletedAt, deletionId, deletedBy } }),
+    const now = new Date();
+    const removed = sql.among('"id"', plan.removed);
+    await sql.run(
+      `UPDATE "Node" SET "deletedAt" = ?, "deletionId" = ?, "deletedBy" = ?, "updatedAt" = ? WHERE "mapId" = ? AND "deletedAt" IS NULL AND ${removed.sql}`,
+      now,
+      deletionId,
+      access ? creatorMark(access.identity) : null,
+      now,
+      mapId,
+      removed.value,
     );
-    // The removed part of the graph goes into the log, so the history can show it as it was.
-    const gone = new Set(removed);
-    const touching = {
-      nodes: graph.nodes.filter((n) => gone.has(n.id)),
-      inferences: graph.inferences.filter((i) => gone.has(i.conclusion) || i.premises.some((p) => gone.has(p))),
-      conflicts: graph.conflicts.filter((c) => gone.has(c.attacker) || ('node' in c.target && gone.has(c.target.node))),
-    };
-    const touchedInferences = new Set(touching.inferences.map((i) => i.id));
-    const touchedConflicts = new Set(touching.conflicts);
-    touching.conflicts.push(...graph.conflicts.filter((c) => 'inference' in c.target && touchedInferences.has(c.target.inference) && !touchedConflicts.has(c)));
-    await recordEvent(tx, mapId, 'node.deleted', actor, { deletionId, removed, graph: touching });
-    return { deletionId, removed };
+    const result = { deletionId, removed: plan.removed };
+    await recordEventIn(sql, mapId, 'node.deleted', actor, { ...result, graph: plan.graph }, now);
+    return { mapId, result };
   });
   announce(mapId);
   return result;
 }
 
-/** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows. */
+/** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows, as `decideSetScheme` (lib/argument/set-scheme.ts) decides. */
 export async function updateInference(slug: string, id: string, input: InferenceUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<Inference> {
-  const mapId = await mapIdOf(slug);
-  const client = await db();
-  const inference = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const { graph, makers } = await readGraphWithMakers(mapId, tx);
-    const live = graph.inferences.find((i) => i.id === id);
-    if (!live) throw new AppError('not_found', `There is no step of reasoning "${id}" on this map.`);
-    if (access) {
-      // Naming the pattern of someone else's reasoning is the owner's call; one's own step is one's own.
-      assertCan(access, live.premises.every((premise) => ownsPoint(access, makers.get(premise) ?? null)) ? 'edit-own' : 'edit-any');
-    }
-    await tx.inference.update({ where: { id }, data: { scheme: input.scheme } });
-    const updated = { ...live, scheme: input.scheme };
-    await recordEvent(tx, mapId, 'inference.updated', actor, { inference: updated, before: { scheme: live.scheme } });
-    return updated;
+  const { mapId, inference } = await sqlTransaction(async (sql) => {
+    const mapId = await mapIdIn(sql, slug, access);
+    await sql.lockMap(mapId);
+    const { graph, makers } = await readGraphWithMakersIn(sql, mapId);
+    const event = allowed(decideSetScheme(graph, makers, id, input.scheme, personOf(access)), access);
+    const now = new Date();
+    await sql.run('UPDATE "Inference" SET "scheme" = ? WHERE "id" = ?', input.scheme, id);
+    await recordEventIn(sql, mapId, 'inference.updated', actor, event, now);
+    return { mapId, inference: event.inference };
   });
   announce(mapId);
   return inference;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Sql } from './sql';
 import { randomUUID } from 'node:crypto';
+import type { StoredPoint } from '../argument/delete-point';
 import { pruneGraph } from '../argument/graph';
 import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type StockIssue } from '../argument/model';
 import { AppError } from '../validation/app-error';
@@ -191,4 +192,65 @@ function liveGraphOf(
     }),
   });
   return { graph, makers };
+}
+
+/**
+ * The live points of a map whose `column` holds `value`, as rows (the {@link NODE_SELECT} columns),
+ * oldest first, in plain SQL inside a `sqlTransaction` (after its `lockMap`): a point by its id, the
+ * thesis by its kind.
+ */
+export async function liveNodeRowsIn(sql: Sql, mapId: string, column: 'id' | 'kind', value: string): Promise<NodeRow[]> {
+  const rows = await sql.all<NodeRow & { implicit: boolean | number; proposal: boolean | number }>(
+    `SELECT ${NODE_COLUMNS} FROM "Node" WHERE "mapId" = ? AND "${column}" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`,
+    mapId,
+    value,
+  );
+  return rows.map((row) => ({ ...row, implicit: Boolean(row.implicit), proposal: Boolean(row.proposal) }));
+}
+
+/**
+ * Everything stored of a map's argument, in plain SQL inside a `sqlTransaction` (after its
+ * `lockMap`), none of it pruned: every point, deleted ones too, with the delete each is in; every
+ * step with all its premises; every attack. What Undo decides on (lib/argument/delete-point.ts).
+ */
+export async function readStoredGraphIn(sql: Sql, mapId: string): Promise<{ graph: ArgumentGraph; points: Map<string, StoredPoint> }> {
+  const nodeRows = await sql.all<
+    NodeRow & { implicit: boolean | number; proposal: boolean | number; deletedAt: unknown; deletionId: string | null; deletedBy: string | null }
+  >(`SELECT ${NODE_COLUMNS}, "deletedAt", "deletionId", "deletedBy" FROM "Node" WHERE "mapId" = ? ORDER BY "createdAt", "id"`, mapId);
+  const inferenceRows = await sql.all<{ id: string; conclusionId: string; scheme: string | null }>(
+    'SELECT "id", "conclusionId", "scheme" FROM "Inference" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"',
+    mapId,
+  );
+  const premiseRows = await sql.all<{ inferenceId: string; nodeId: string }>(
+    `SELECT p."inferenceId", p."nodeId" FROM "InferencePremise" p JOIN "Inference" i ON i."id" = p."inferenceId"
+     WHERE i."mapId" = ? AND i."deletedAt" IS NULL ORDER BY p."inferenceId", p."position"`,
+    mapId,
+  );
+  const conflictRows = await sql.all<ConflictRow>(
+    'SELECT "id", "attackerId", "targetNodeId", "targetInferenceId", "question" FROM "Conflict" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"',
+    mapId,
+  );
+  const premisesOf = new Map<string, string[]>();
+  for (const row of premiseRows) {
+    const list = premisesOf.get(row.inferenceId);
+    if (list) list.push(row.nodeId);
+    else premisesOf.set(row.inferenceId, [row.nodeId]);
+  }
+  const graph: ArgumentGraph = {
+    nodes: nodeRows.map((row) => toArgNode({ ...row, implicit: Boolean(row.implicit), proposal: Boolean(row.proposal) })),
+    inferences: inferenceRows.map((row) => ({ id: row.id, conclusion: row.conclusionId, premises: premisesOf.get(row.id) ?? [], scheme: row.scheme })),
+    conflicts: conflictRows.flatMap((row): Conflict[] => {
+      const question = row.question ?? undefined;
+      if (row.targetNodeId !== null) return [{ id: row.id, attacker: row.attackerId, target: { node: row.targetNodeId }, question }];
+      if (row.targetInferenceId !== null) return [{ id: row.id, attacker: row.attackerId, target: { inference: row.targetInferenceId }, question }];
+      return [];
+    }),
+  };
+  const points = new Map(
+    nodeRows.map((row): [string, StoredPoint] => [
+      row.id,
+      { deleted: row.deletedAt !== null, deletionId: row.deletionId, createdBy: row.createdBy ?? null, deletedBy: row.deletedBy },
+    ]),
+  );
+  return { graph, points };
 }

@@ -4,6 +4,7 @@ import { sqlRead, type PrismaTransaction } from './client';
 import { databaseKind } from './database-url';
 import { changeNotice } from './event-bus';
 import { dateOf, type Sql } from './sql';
+import { STORED_INT_MAX } from '../validation/limits';
 import type { MapEvent, MapEventData, MapEventType } from '../argument/map-events';
 
 /**
@@ -94,8 +95,15 @@ export async function lastEventId(mapId: string): Promise<number> {
   return sqlRead((sql) => lastEventIdIn(sql, mapId));
 }
 
+/**
+ * The largest event id the log can hold ("MapEvent"."id" is a 32-bit integer on PostgreSQL, which
+ * refuses a larger bound value): a cursor a client sends beyond it matches nothing and is not bound.
+ */
+const EVENT_ID_MAX = STORED_INT_MAX;
+
 /** Events of a map after `afterId`, oldest first, at most `limit`, as written (see ./log-reads.ts for the log as each reader may read it). */
 export async function rawEventsAfter(mapId: string, afterId: number, limit: number): Promise<MapEventView[]> {
+  if (afterId >= EVENT_ID_MAX) return [];
   const rows = await sqlRead((sql) =>
     sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? ORDER BY "id" LIMIT ?`, mapId, afterId, limit),
   );
@@ -108,7 +116,7 @@ export async function rawLatestEvents(mapId: string, limit: number, beforeId?: n
     sql.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" < ? ORDER BY "id" DESC LIMIT ?`,
       mapId,
-      beforeId ?? Number.MAX_SAFE_INTEGER,
+      Math.min(beforeId ?? EVENT_ID_MAX, EVENT_ID_MAX),
       limit,
     ),
   );

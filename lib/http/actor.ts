@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AUTHOR_NAME_MAX } from '../validation/limits';
 import type { Actor } from '../db/events';
-import { attributedName, creatorMark, hashKey, type Access } from '../db/access';
 
 /**
  * Headers a browser sends with every request:
@@ -42,23 +41,5 @@ export function actorFrom(request: Request): Actor & { ownerKey: string } {
     ownerKey: owner.success ? createHash('sha256').update(owner.data).digest('hex') : '',
     // Headers say nothing about identity: who is signed in or joined comes from `actingAs`.
     mark: null,
-  };
-}
-
-/**
- * Who is acting, as the event log, presence, comments and votes record it. On a map where the
- * person is known (signed in or joined), the name, the key that owns their comments and votes,
- * and the mark the log keeps (`MapEvent.actorMark`, as {@link creatorMark}) come from that
- * identity — headers cannot claim someone else's. Anonymous people on an open map are known only
- * by their browser (its name header and secret owner key), and have no mark.
- */
-export function actingAs(request: Request, access: Access): Actor & { ownerKey: string } {
-  const sent = actorFrom(request);
-  const mark = creatorMark(access.identity);
-  return {
-    name: attributedName(access, sent.name),
-    clientId: sent.clientId,
-    ownerKey: mark ? hashKey(`owner:${mark}`) : sent.ownerKey,
-    mark,
   };
 }

@@ -76,3 +76,10 @@ export const INFERENCE_PREMISES_MAX = 100;
  * million, and what reads a map (the brief, the outline) grows with them.
  */
 export const MAP_PREMISE_LINKS_MAX = 4 * MAP_NODES_MAX;
+
+/**
+ * The largest whole number a stored integer column holds (a 32-bit INTEGER on PostgreSQL): versions,
+ * quote offsets and event ids. A larger number in a request is refused (or, for a cursor, matches
+ * nothing) rather than reaching the database, which would refuse it with an error.
+ */
+export const STORED_INT_MAX = 2_147_483_647;

@@ -14,7 +14,7 @@ import {
 } from '../argument/model';
 import { currentMonth, monthLabel } from '../argument/as-of';
 import { questionById, SCHEME_IDS } from '../argument/schemes';
-import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT, POSITIONS_BATCH_MAX, QUESTION_ID_MAX } from './limits';
+import { AUTHOR_NAME_MAX, ID_MAX, NODE_TEXT_MAX, NODE_TEXT_MIN, POSITION_LIMIT, POSITIONS_BATCH_MAX, QUESTION_ID_MAX, STORED_INT_MAX } from './limits';
 
 /**
  * Schemas for node requests. The same schemas validate the forms in the browser and the
@@ -41,8 +41,8 @@ export const idSchema = z.string().min(1, { error: 'An id is required.' }).max(I
 /** A quote as the client sends it: offsets into the document text; the server fills in the words. */
 export const quoteOffsetsSchema = z
   .object({
-    start: z.int({ error: 'start must be a whole number.' }).nonnegative({ error: 'start cannot be negative.' }),
-    end: z.int({ error: 'end must be a whole number.' }).nonnegative({ error: 'end cannot be negative.' }),
+    start: z.int({ error: 'start must be a whole number.' }).nonnegative({ error: 'start cannot be negative.' }).max(STORED_INT_MAX),
+    end: z.int({ error: 'end must be a whole number.' }).nonnegative({ error: 'end cannot be negative.' }).max(STORED_INT_MAX),
   })
   .strict()
   .refine((q) => q.end > q.start, { error: 'The quote must end after it starts.', path: ['end'] });
@@ -161,7 +161,7 @@ export type NodeCreateInput = z.infer<typeof nodeCreateSchema>;
 export const nodeUpdateSchema = z
   .object({
     /** The version the edit was based on; required with `text`. */
-    version: z.int({ error: 'version must be a whole number.' }).positive().optional(),
+    version: z.int({ error: 'version must be a whole number.' }).positive().max(STORED_INT_MAX).optional(),
     text: nodeTextSchema.optional(),
     kind: z.enum(RETYPABLE_KINDS, { error: `kind can be changed to one of: ${RETYPABLE_KINDS.join(', ')}.` }).optional(),
     position: positionSchema.nullable().optional(),

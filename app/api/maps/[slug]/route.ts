@@ -4,7 +4,7 @@ import { updateMapSettings } from '@/lib/db/map-settings';
 import { mapUpdateSchema } from '@/lib/validation/documents';
 import { mapViewQuerySchema } from '@/lib/validation/node';
 import { authorize, resolveAccess } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 
 export const dynamic = 'force-dynamic';
 

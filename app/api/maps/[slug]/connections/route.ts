@@ -1,6 +1,6 @@
 import { createConnection } from '@/lib/db/add-point';
 import { authorize } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 import { handle, parseBody } from '@/lib/http/errors';
 import { connectionCreateSchema } from '@/lib/validation/node';
 

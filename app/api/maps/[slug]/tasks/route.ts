@@ -1,5 +1,5 @@
 import { authorize } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 import { authorizeTasksChange, clearTasks, setTasks, tasksOfMap } from '@/lib/db/tasks';
 import { handle, parseBody } from '@/lib/http/errors';
 import { tasksSchema } from '@/lib/validation/tasks';

@@ -3,7 +3,7 @@ import { handle, parseBody } from '@/lib/http/errors';
 import { commentUpdateSchema } from '@/lib/validation/discussion';
 import { authorize } from '@/lib/db/access';
 import { can } from '@/lib/auth/permissions';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 
 type Context = { params: Promise<{ slug: string; commentId: string }> };
 

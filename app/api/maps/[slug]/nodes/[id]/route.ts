@@ -3,7 +3,7 @@ import { handle, parseBody } from '@/lib/http/errors';
 import { nodeUpdateSchema } from '@/lib/validation/node';
 import { assertCan, resolveAccess } from '@/lib/db/access';
 import { authorize } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 import { namesFor } from '@/lib/db/roster';
 import { renameIn } from '@/lib/argument/pseudonyms';
 import { AppError } from '@/lib/http/errors';

@@ -2,7 +2,7 @@ import { addComment, listComments } from '@/lib/db/discussion';
 import { handle, parseBody } from '@/lib/http/errors';
 import { commentCreateSchema } from '@/lib/validation/discussion';
 import { authorize, GUEST_NAME, isGuestOnAnonymousMap } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 import { namesFor } from '@/lib/db/roster';
 
 export const dynamic = 'force-dynamic';

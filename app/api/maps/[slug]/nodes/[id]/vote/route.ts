@@ -1,6 +1,6 @@
 import { mintVoter, voterIdFrom, voterKey } from '@/lib/auth/voter';
 import { authorize, type Access } from '@/lib/db/access';
-import { actingAs } from '@/lib/http/actor';
+import { actingAs } from '@/lib/http/acting-as';
 import { castVote, voteSummary } from '@/lib/db/discussion';
 import { actorFrom } from '@/lib/http/actor';
 import { AppError, handle, parseBody } from '@/lib/http/errors';

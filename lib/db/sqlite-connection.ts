@@ -63,7 +63,7 @@ function connectionOf(adapter: SqlDriverAdapter): Database.Database {
   return connection;
 }
 
-/** Prepared statements kept per connection for the synchronous paths (bounded: a few are built per list length, `id-lists.ts`). */
+/** Prepared statements kept per connection for the plain-SQL paths (bounded: multi-row inserts and position updates build one per batch length). */
 export const KEPT_STATEMENTS_MAX = 256;
 
 /**

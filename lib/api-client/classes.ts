@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Policy } from '@/lib/auth/permissions';
 import type { copySchema, inviteChangeSchema, memberRoleSchema } from '@/lib/validation/classes';
+import type { ClassInvite, ClassMember } from '@/lib/protocol/answers';
 import { request } from './request';
 import { apiPath } from './paths';
 
@@ -10,8 +11,6 @@ export type CopyRequest = z.input<typeof copySchema>;
 export type InviteChange = z.input<typeof inviteChangeSchema>;
 /** `PATCH /api/maps/{slug}/members/{id}`: the role the owner gives a member. */
 export type MemberRoleChange = z.input<typeof memberRoleSchema>;
-
-import type { ClassInvite, ClassMember } from '../protocol/answers';
 
 /** One member of a class copy, as the owner sees them. */
 export type Member = ClassMember;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MapView } from '@/lib/argument/map-view';
+import type { MapSettings } from '@/lib/protocol/answers';
 import type { mapUpdateSchema } from '@/lib/validation/documents';
 import { request } from './request';
 import { apiPath } from './paths';
@@ -7,8 +8,7 @@ import { apiPath } from './paths';
 /** `PATCH /api/maps/{slug}`: a new title, archived or not, the access policy, anonymity (at least one). */
 export type MapUpdate = z.input<typeof mapUpdateSchema>;
 
-import type { MapSettings } from '../protocol/answers';
-
+/** A map's settings, as `PATCH /api/maps/{slug}` answers. */
 export type { MapSettings };
 
 /** `GET /api/maps/{slug}` — the map, its document and its live graph as this viewer sees it. */

@@ -6,11 +6,11 @@ import {
   RECONNECT_MAX_MS,
   type ConnectionState,
   type EventSourceLike,
-} from '@/components/map-workspace/live-connection';
-import { ModuleLoadError, onDemand } from '@/components/map-workspace/on-demand';
+} from '@/components/map-store/live-connection';
+import { ModuleLoadError, onDemand } from '@/components/map-store/on-demand';
 
 /**
- * The map page's connection (components/map-workspace/live-connection.ts) against a fake
+ * The map page's connection (components/map-store/live-connection.ts) against a fake
  * EventSource and a fake clock: the browser code's state machine, without a browser.
  */
 class FakeSource implements EventSourceLike {

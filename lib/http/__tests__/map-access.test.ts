@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
-import { createMapStore } from '@/components/map-workspace/map-store';
+import { createMapStore } from '@/components/map-store/map-store';
 import { sameAccess, viewerAccessOf, type ViewerAccess } from '@/lib/protocol/access-protocol';
 
 /**
- * The page's side of a role or policy change (components/map-workspace/map-store.ts, `applyAccess`):
+ * The page's side of a role or policy change (components/map-store/map-store.ts, `applyAccess`):
  * what the live stream says replaces the viewer and policy the page loaded with.
  */
 const CLASS_MAP = {

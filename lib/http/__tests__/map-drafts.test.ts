@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
-import { createMapStore, draftKey, DRAFTS_MAX } from '@/components/map-workspace/map-store';
+import { createMapStore, draftKey, DRAFTS_MAX } from '@/components/map-store/map-store';
 
-/** The map page's unsent drafts (components/map-workspace/map-store.ts): kept until sent, bounded. */
+/** The map page's unsent drafts (components/map-store/map-store.ts): kept until sent, bounded. */
 const EMPTY_MAP = { map: { slug: 'drafts' }, nodes: [], inferences: [], conflicts: [], edges: [], lastEventId: 0 } as unknown as MapView;
 
 test('a draft is kept until dropped, and the store keeps at most DRAFTS_MAX of them, the newest', () => {

@@ -1,8 +1,8 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
-import { createMapStore, NOTICE_MS, noticeOnScreen, NOTICES_MAX, type Notice } from '@/components/map-workspace/map-store';
+import { createMapStore, NOTICE_MS, noticeOnScreen, NOTICES_MAX, type Notice } from '@/components/map-store/map-store';
 
-/** The map page's notices (components/map-workspace/map-store.ts): one on screen, the others counted. */
+/** The map page's notices (components/map-store/map-store.ts): one on screen, the others counted. */
 const EMPTY_MAP = { map: { slug: 'notices' }, nodes: [], inferences: [], conflicts: [], edges: [], lastEventId: 0 } as unknown as MapView;
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
-import { composerDraftKey, createMapStore, draftKey, storedOpenComposer, unsentDrafts, type DraftSource } from '@/components/map-workspace/map-store';
+import { composerDraftKey, createMapStore, draftKey, storedOpenComposer, unsentDrafts, type DraftSource } from '@/components/map-store/map-store';
 import { leaveQuestion } from '@/components/map-workspace/use-draft-restore';
 import { clearNewMapDraft, hasWords, keepNewMapDraft, storedNewMapDraft } from '@/components/documents/new-map-draft';
 

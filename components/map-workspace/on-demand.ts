@@ -1,6 +1,0 @@
-/**
- * Moved to components/map-store/on-demand.ts. Only lib/http/__tests__ still imports it from here (that folder
- * is not the UI's to edit); once those imports name components/map-store/on-demand, delete this file.
- * Nothing in the app may import it.
- */
-export * from '@/components/map-store/on-demand';

@@ -3,7 +3,7 @@
  * SIGTERM stop the server within a few seconds even with live streams open (lib/http/shutdown.ts),
  * and has every request carry its connection's peer address, for the per-address limits
  * (lib/auth/peer-address.ts). On PostgreSQL it loads the signing key all instances share and listens
- * for changes made by other instances (lib/db/events.ts).
+ * for changes made by other instances and shares who is on each map (lib/db/event-bus.ts, lib/db/presence.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -26,7 +26,8 @@ export function committedMigrations(folder = POSTGRES_MIGRATIONS) {
     .sort()
     .map((name) => {
       const sql = readFileSync(path.join(folder, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+      // Line endings do not count: a checkout with CRLF is the same migration.
+      return { name, sql, checksum: createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex') };
     });
 }
 

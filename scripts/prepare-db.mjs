@@ -71,8 +71,8 @@ export async function prepareDatabase() {
   defaultEnv();
   console.log(`Database: ${shown(process.env.DATABASE_URL)}`);
   if (onPostgres()) {
-    // Both clients are generated on install; generating again keeps them in step after a pull.
-    run(bin('prisma'), ['generate', '--schema', path.join('prisma', 'postgresql', 'schema.prisma')]);
+    // Both clients are generated on install (postinstall); not again here: instances starting
+    // together from one checkout would rewrite generated/prisma-pg under each other.
     const { migratePostgres } = await import('./migrate-postgres.mjs');
     try {
       await migratePostgres(process.env.DATABASE_URL);

@@ -27,7 +27,7 @@ async function main() {
   if (!arg) fail('name the backup to restore: npm run restore backups/argmap-<timestamp>.db');
   if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL?.trim() ?? '')) {
     const { restorePostgres } = await import('./postgres-dump.mjs');
-    restorePostgres(process.env.DATABASE_URL.trim(), path.resolve(arg), fail);
+    await restorePostgres(process.env.DATABASE_URL.trim(), path.resolve(arg), fail);
     return;
   }
   const source = realFile(path.resolve(arg));

@@ -38,13 +38,3 @@ export interface MapView {
   /** How many comments each node with comments has. */
   commentCounts: Record<string, number>;
 }
-
-/** A map as the home page lists it. */
-export interface MapSummary {
-  slug: string;
-  title: string;
-  document: { slug: string; title: string; author: string; source: string };
-  nodeCount: number;
-  objectionCount: number;
-  updatedAt: string;
-}

@@ -146,12 +146,25 @@ async function nameInUse(sql: Sql, mapId: string, name: string): Promise<string 
   const lower = name.toLowerCase();
   if (lower === GUEST_NAME.toLowerCase() || /^student\s*\d+$/i.test(name))
     return `“${name}” is how this anonymous class labels people. Join under your own name — only your teacher sees it.`;
-  const used =
-    map.ownerName?.toLowerCase() === lower ||
-    (await sql.one('SELECT 1 FROM "Membership" WHERE "mapId" = ? AND lower("name") = ? LIMIT 1', mapId, lower)) !== undefined ||
-    (await sql.one('SELECT 1 FROM "Node" WHERE "mapId" = ? AND lower("author") = ? LIMIT 1', mapId, lower)) !== undefined ||
-    (await sql.one('SELECT 1 FROM "Comment" WHERE "mapId" = ? AND lower("author") = ? LIMIT 1', mapId, lower)) !== undefined;
+  const used = map.ownerName?.toLowerCase() === lower || (await namesOn(sql, mapId)).has(lower);
   return used ? `Someone in this class already uses the name “${name}”. Add an initial or a surname (e.g. “${name} K.”).` : null;
+}
+
+/**
+ * Every name used on the map, in lower case: members', and on its points and comments. Compared in
+ * JavaScript, not with SQL's lower(), which folds only ASCII on SQLite and all of Unicode on
+ * PostgreSQL ("Émile" would be free on one and taken on the other). Linear in the map.
+ */
+async function namesOn(sql: Sql, mapId: string): Promise<Set<string>> {
+  const rows = await sql.all<{ name: string }>(
+    `SELECT "name" FROM "Membership" WHERE "mapId" = ?
+     UNION SELECT "author" FROM "Node" WHERE "mapId" = ?
+     UNION SELECT "author" FROM "Comment" WHERE "mapId" = ?`,
+    mapId,
+    mapId,
+    mapId,
+  );
+  return new Set(rows.map((row) => row.name.toLowerCase()));
 }
 
 export type MemberView = ClassMember;

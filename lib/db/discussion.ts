@@ -108,10 +108,9 @@ export async function addComment(mapId: string, nodeId: string, input: CommentCr
 }
 
 /**
- * `PATCH /api/maps/{slug}/comments/{commentId}`: changes the text of the actor's own comment.
- * The same text again changes nothing (no write, no event).
+ * `PATCH /api/maps/{slug}/comments/{commentId}`: changes the text of a comment — its writer may, and
+ * so may the map's owner (`moderator`). The same text again changes nothing (no write, no event).
  */
-/** Edits a comment: its writer may, and so may the map's owner (`moderator`). */
 export async function editComment(mapId: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
   const client = await db();
   const { row, changed } = await client.$transaction(async (tx) => {
@@ -120,7 +119,7 @@ export async function editComment(mapId: string, commentId: string, input: Comme
     if (current.text === input.text) return { mapId, row: current, changed: false };
     const row = await tx.comment.update({ where: { id: commentId }, data: { text: input.text }, select: COMMENT_SELECT });
     // The owner rewording someone else's comment is moderation: its earlier words leave the log for
-    // everyone but the owner (lib/db/events.ts#redactEvent).
+    // everyone but the owner (lib/argument/moderation.ts#redactEvent).
     const moderated = !ownedBy(current.authorKey, actor.ownerKey ?? '');
     await recordEvent(tx, mapId, 'comment.updated', actor, { ...publicComment(row), ...(moderated ? { moderated } : {}) });
     return { mapId, row, changed: true };
@@ -129,8 +128,7 @@ export async function editComment(mapId: string, commentId: string, input: Comme
   return commentFor(row, actor.ownerKey ?? '');
 }
 
-/** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes the actor's own comment. */
-/** Soft-deletes a comment: its writer may, and so may the map's owner (`moderator`). */
+/** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes a comment — its writer may, and so may the map's owner (`moderator`). */
 export async function deleteComment(mapId: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
   const client = await db();
   const { deleted } = await client.$transaction(async (tx) => {

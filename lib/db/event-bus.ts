@@ -71,7 +71,8 @@ export async function listenForChanges(): Promise<void> {
   if (databaseKind() !== 'postgresql' || globalForListen.argmapListening) return;
   globalForListen.argmapListening = true;
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    // keepAlive: a connection a NAT or a failover cut without a word is noticed and replaced.
+    const client = new pg.Client({ connectionString: databaseUrl(), keepAlive: true });
     let retried = false;
     const retry = (error?: Error) => {
       if (retried) return;
@@ -97,9 +98,16 @@ export async function listenForChanges(): Promise<void> {
       retry(error as Error);
       return;
     }
-    // Whatever was announced while nobody listened: every open stream reads its log again, and
-    // presence is exchanged afresh.
-    for (const name of eventBus().eventNames()) eventBus().emit(name);
+    // Whatever was announced while nobody listened: every open stream reads its log again (the
+    // map and access signals, which carry nothing), and presence is exchanged afresh.
+    for (const name of eventBus().eventNames()) {
+      if (typeof name !== 'string' || name.endsWith('#presence')) continue;
+      try {
+        eventBus().emit(name);
+      } catch (error) {
+        console.error(`Waking the streams of ${name} failed:`, (error as Error).message);
+      }
+    }
     globalForPresenceWire.argmapOnListening?.();
   };
   await listen();
@@ -114,14 +122,21 @@ export type PresenceMessage = { i: string; t: string } & Record<string, unknown>
 const globalForPresenceWire = globalThis as unknown as {
   argmapOnPresence?: (message: PresenceMessage) => void;
   argmapOnListening?: () => void;
+  argmapPresenceSent?: Promise<void>;
 };
 
 /** Sends a presence message to the other instances (PostgreSQL only; nothing on SQLite). */
 export function sendPresence(message: Record<string, unknown> & { t: string }): void {
   if (databaseKind() !== 'postgresql') return;
-  postgresPool()
+  // One after another: sent on separate pooled connections, a `left` and the `joined` right after
+  // it could arrive the other way round.
+  globalForPresenceWire.argmapPresenceSent = (globalForPresenceWire.argmapPresenceSent ?? Promise.resolve())
+    .then(() => postgresPool())
     .then((pool) => pool?.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify({ ...message, i: INSTANCE_ID })]))
-    .catch((error: Error) => console.error('Could not tell other instances who is here:', error.message));
+    .then(
+      () => undefined,
+      (error: Error) => console.error('Could not tell other instances who is here:', error.message),
+    );
 }
 
 /** Who hears the other instances' presence messages, and what to do each time listening (re)starts. */

@@ -112,13 +112,12 @@ export async function rawEventsAfter(mapId: string, afterId: number, limit: numb
 
 /** The newest events of a map (newest first), at most `limit`, before `beforeId` when given, as written. */
 export async function rawLatestEvents(mapId: string, limit: number, beforeId?: number): Promise<MapEventView[]> {
+  // A bound past the largest id bounds nothing (and PostgreSQL would refuse it as an INTEGER).
+  const bounded = beforeId !== undefined && beforeId <= EVENT_ID_MAX;
   const rows = await sqlRead((sql) =>
-    sql.all<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" < ? ORDER BY "id" DESC LIMIT ?`,
-      mapId,
-      Math.min(beforeId ?? EVENT_ID_MAX, EVENT_ID_MAX),
-      limit,
-    ),
+    bounded
+      ? sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" < ? ORDER BY "id" DESC LIMIT ?`, mapId, beforeId, limit)
+      : sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? ORDER BY "id" DESC LIMIT ?`, mapId, limit),
   );
   return rows.map(toView);
 }

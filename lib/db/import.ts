@@ -132,6 +132,10 @@ function checkGraph(graph: ArgumentGraph) {
   }
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   if (nodes.size !== graph.nodes.length) refuse('Two statements have the same id.');
+  const theses = graph.nodes.filter((node) => node.kind === 'thesis');
+  if (theses.length > 1) {
+    refuse(`The file has ${theses.length} theses ("${theses[0].id}", "${theses[1].id}"…); a map has one. Mark one as the thesis and the others as claims.`);
+  }
   for (const node of graph.nodes) {
     if (node.text.trim() === '') refuse(`Statement "${node.id}" has no text.`);
     if (node.text.length > NODE_TEXT_MAX) refuse(`Statement "${node.id}" has ${node.text.length} characters; a node holds at most ${NODE_TEXT_MAX}.`);

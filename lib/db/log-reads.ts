@@ -56,8 +56,8 @@ export async function ownerMarkOf(mapId: string): Promise<string | null> {
  * The map's {@link Moderation} as of now — for the points and comments that `events` mention, or
  * (without `events`) for the whole map: deleted comments and the points the owner deleted from the
  * rows (so an undone delete shows again), rewordings from the log (read incrementally: only events
- * newer than the last look). Prepared statements in one synchronous read on the app's connection
- * (its turn with Prisma's queries): the stream's reader pays this on every change. The ids go in as
+ * newer than the last look). A few plain-SQL reads (`sqlRead`): the stream's reader pays this on
+ * every change. The ids go in as
  * one bound value (`Sql.among`), so no list meets a database's limit on bound values. Not for use inside
  * a transaction (it would wait for it).
  */

@@ -6,7 +6,7 @@ import type { Capacity } from '../argument/capacity';
  * in SQL, for the plain-SQL write path.
  */
 
-/** The same counts in SQL, for the synchronous write path (`createNode`): live points only, as `pruneGraph` keeps them. */
+/** The same counts in SQL, for the plain-SQL write path (`createNode`): live points only, as `pruneGraph` keeps them. */
 export const LIVE_CAPACITY_SQL: Record<Capacity, string> = {
   steps: `SELECT COUNT(*) AS n FROM "Inference" i JOIN "Node" c ON c."id" = i."conclusionId" AND c."deletedAt" IS NULL
           WHERE i."mapId" = ? AND EXISTS (SELECT 1 FROM "InferencePremise" p JOIN "Node" n ON n."id" = p."nodeId" WHERE p."inferenceId" = i."id" AND n."deletedAt" IS NULL)`,

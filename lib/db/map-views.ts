@@ -1,7 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { evaluate } from '../argument/evaluation';
-import type { MapSummary, MapView } from '../argument/map-view';
+import type { MapView } from '../argument/map-view';
 import { flatEdges, type ArgumentGraph, type FlatEdge } from '../argument/model';
 import { AppError } from '../validation/app-error';
 import { db, sqlRead } from './client';
@@ -163,34 +163,4 @@ export async function mapIdOf(slug: string): Promise<string> {
 /** What a person with no membership and no sign-in may do on a map of `policy`. */
 function openAccessFor(mapId: string, policy: Policy): Access {
   return { mapId, policy, role: roleWithoutMembership(policy), identity: { kind: 'anonymous' }, memberId: null };
-}
-
-/** Every map, newest activity first, for the home page. */
-export async function listMaps(viewer: { userId: string } | null = null): Promise<MapSummary[]> {
-  const client = await db();
-  const maps = await client.argumentMap.findMany({
-    // Members-only maps are listed only to their owner and members.
-    where: {
-      OR: [{ policy: { not: 'invite' } }, ...(viewer ? [{ ownerId: viewer.userId }, { members: { some: { userId: viewer.userId, removedAt: null } } }] : [])],
-    },
-    select: {
-      slug: true,
-      title: true,
-      updatedAt: true,
-      document: { select: { slug: true, title: true, author: true, source: true } },
-      nodes: { where: { deletedAt: null }, select: { kind: true, updatedAt: true } },
-    },
-    orderBy: { createdAt: 'asc' },
-  });
-  return maps.map((m) => {
-    const lastNodeChange = m.nodes.reduce((latest, n) => (n.updatedAt > latest ? n.updatedAt : latest), m.updatedAt);
-    return {
-      slug: m.slug,
-      title: m.title,
-      document: m.document,
-      nodeCount: m.nodes.length,
-      objectionCount: m.nodes.filter((n) => n.kind === 'objection').length,
-      updatedAt: lastNodeChange.toISOString(),
-    };
-  });
 }

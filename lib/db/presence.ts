@@ -157,7 +157,11 @@ const REFUSALS: Record<StreamRefusal, { message: string; limit: number }> = {
   perClient: { message: 'This browser has as many live connections open as it may: close some tabs.', limit: STREAMS_PER_CLIENT_MAX },
 };
 
-const globalForPresence = globalThis as unknown as { argmapStreams?: StreamRegistry; argmapSharedPresence?: SharedPresence };
+const globalForPresence = globalThis as unknown as {
+  argmapStreams?: StreamRegistry;
+  argmapSharedPresence?: SharedPresence;
+  argmapSharingPresence?: boolean;
+};
 
 /** Everyone on every map, this instance's streams and (PostgreSQL) the other instances' as they told us. */
 function shared(): SharedPresence {
@@ -203,20 +207,31 @@ export const PRESENCE_SILENCE_MS = 3 * PRESENCE_ALIVE_MS;
  * from for {@link PRESENCE_SILENCE_MS} (killed, cut off) is taken off every list.
  */
 export function shareDatabasePresence(): void {
+  if (globalForPresence.argmapSharingPresence) return;
+  globalForPresence.argmapSharingPresence = true;
   const heard = new Map<string, number>();
+  const forget = (instance: string) => {
+    heard.delete(instance);
+    for (const { mapId, change } of shared().dropInstance(instance)) raise(mapId, [change]);
+  };
   const tellEverything = () => {
     for (const { mapId, key, person } of shared().listedBy(INSTANCE_ID)) sendPresence({ t: 'joined', m: mapId, k: key, p: person });
   };
   wirePresence(
     (message) => {
+      // An instance not heard from before (new, or forgotten after a silence): ask everyone for their lists.
+      const stranger = !heard.has(message.i);
       heard.set(message.i, Date.now());
       if (message.t === 'hello') return tellEverything();
+      if (stranger) sendPresence({ t: 'hello' });
       if (message.t !== 'joined' && message.t !== 'left') return;
       const { m: mapId, k: key, p: person } = message as { m?: unknown; k?: unknown; p?: Partial<PresentPerson> };
       if (typeof mapId !== 'string' || typeof key !== 'string' || typeof person?.name !== 'string' || typeof person.clientId !== 'string') return;
       raise(mapId, shared().apply(message.i, mapId, key, { type: message.t, person: { name: person.name, clientId: person.clientId } }));
     },
     () => {
+      // (Re)listening: what was said meanwhile is lost, so the others' lists are asked for afresh.
+      for (const instance of [...heard.keys()]) forget(instance);
       sendPresence({ t: 'hello' });
       tellEverything();
     },
@@ -224,11 +239,7 @@ export function shareDatabasePresence(): void {
   setInterval(() => {
     sendPresence({ t: 'alive' });
     const now = Date.now();
-    for (const [instance, at] of heard) {
-      if (now - at < PRESENCE_SILENCE_MS) continue;
-      heard.delete(instance);
-      for (const { mapId, change } of shared().dropInstance(instance)) raise(mapId, [change]);
-    }
+    for (const [instance, at] of [...heard]) if (now - at >= PRESENCE_SILENCE_MS) forget(instance);
   }, PRESENCE_ALIVE_MS).unref();
 }
 

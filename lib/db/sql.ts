@@ -41,7 +41,7 @@ export interface Sql {
 export const SLUG_LOCK_KEY = 7_261_205_002;
 
 /** A timestamp as Prisma writes DateTime columns to SQLite (ISO 8601 with a +00:00 offset). */
-export function sqliteTimestamp(date: Date): string {
+function sqliteTimestamp(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');
 }
 
@@ -87,17 +87,30 @@ function numberPlaceholders(text: string): string {
 /** int8 (COUNT, SUM) → number: every count Argmap reads is far below 2^53. */
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
+/** TIMESTAMP (without time zone), as Prisma's schema makes every DateTime column. */
+const TIMESTAMP_OID = 1114;
+
+/**
+ * How values are read: counts as numbers, and timestamps as UTC — the columns hold UTC, as Prisma
+ * writes them; pg would read them as the server process's local time.
+ */
 function pgTypes(types: typeof pg.types): pg.CustomTypesConfig {
   return {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+      if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+      return types.getTypeParser(oid, format);
+    }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
+
+/** Dates go in as UTC text (pg would send the process's local time, which a TIMESTAMP column keeps without its offset). */
+const postgresValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 
 /** {@link Sql} over a pg client (a pool for reads, one checked-out client inside a transaction). */
 export function postgresSql(client: pg.Pool | pg.PoolClient, types: typeof pg.types): Sql {
   const config = pgTypes(types);
-  const query = (text: string, values: unknown[]) => client.query({ text: numberPlaceholders(text), values, types: config });
+  const query = (text: string, values: unknown[]) => client.query({ text: numberPlaceholders(text), values: values.map(postgresValue), types: config });
   return {
     kind: 'postgresql',
     one: async <T>(text: string, ...values: unknown[]) => (await query(text, values)).rows[0] as T | undefined,

@@ -28,7 +28,9 @@ export function actorFrom(request: Request): Actor & { ownerKey: string } {
   const clientId = clientIdSchema.safeParse(request.headers.get(CLIENT_HEADER) ?? '');
   let name = '';
   try {
+    // Control characters (a NUL among them, which PostgreSQL cannot store) are no part of a name.
     name = decodeURIComponent(request.headers.get(NAME_HEADER) ?? '')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
       .trim()
       .slice(0, AUTHOR_NAME_MAX);
   } catch {

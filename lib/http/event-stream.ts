@@ -67,6 +67,11 @@ class MapHub {
         // First subscriber: start from the newest event; older ones are each stream's own backlog.
         const newest = await lastEventId(this.mapId);
         if (this.cursor < 0) this.cursor = newest;
+        // Woken meanwhile: read what came since the starting point.
+        if (this.again) {
+          this.again = false;
+          void this.read();
+        }
       } catch (error) {
         unsubscribe();
         throw error;
@@ -76,6 +81,12 @@ class MapHub {
   }
 
   private async read(): Promise<void> {
+    // Woken before the first subscriber has its starting point: reading now would page through the
+    // whole log only for every subscriber to drop it. Read once the cursor is set.
+    if (this.cursor < 0) {
+      this.again = true;
+      return;
+    }
     if (this.reading) {
       this.again = true;
       return;
@@ -293,7 +304,8 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         let checking = Promise.resolve();
         // A name the roster does not know yet (a student who just joined an anonymous class) waits,
         // in turn with the checks, for the roster to be read again; every other goes out at once.
-        const onPresence = (change: PresenceChange) => {
+        const onPresence = (change: PresenceChange | undefined) => {
+          if (!change) return;
           if (!naming || !roster || knowsName(roster, change.person.name)) {
             sendSmall(presenceMessage(change, shown()));
             return;

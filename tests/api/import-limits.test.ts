@@ -135,3 +135,20 @@ test(`a ${MAP_NODES_MAX}-long chain of steps imports whole`, async () => {
   expect(status).toBe(201);
   expect(await rowsOf((body.map as { slug: string }).slug)).toEqual({ nodes: n, inferences: n - 1, conflicts: 0 });
 });
+
+test.each([
+  [
+    'AIF',
+    'aif',
+    {
+      nodes: [
+        { ...I('a'), kind: 'thesis' },
+        { ...I('b'), kind: 'thesis' },
+      ],
+      edges: [],
+    },
+  ],
+  ['Argdown', 'argdown', '[A]: Talk now. #thesis\n\n[B]: Talk later. #thesis'],
+] as const)('%s: a file with two theses is 400 (a map has one), nothing written', async (_name, format, content) => {
+  await expectRefused(format, content, /theses .*a map has one/);
+});

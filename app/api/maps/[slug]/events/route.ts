@@ -29,7 +29,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request', 'The query is not valid.', { issues: zodIssues(query.error) });
   const header = request.headers.get('last-event-id');
-  // A header beyond any event id (or the database's 64-bit integers) is ignored, like a malformed one.
+  // A malformed header is ignored; one past the largest event id matches nothing (lib/db/events.ts).
   const resumeFrom = header !== null && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
   const mapId = access.mapId;
   const after = resumeFrom ?? query.data.after ?? (await lastEventId(mapId));

@@ -1,18 +1,23 @@
 import 'server-only';
 import type { CommentView, Rating } from '../argument/discussion';
+import { decideAddComment, decideCastVote, decideDeleteComment, decideEditComment, ownedBy, ratingFrom } from '../argument/discuss';
 import { AppError } from '../validation/app-error';
 import type { CommentCreateInput, CommentUpdateInput } from '../validation/discussion';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, lockMapRow } from './client';
+import { db, sqlRead, sqlTransaction } from './client';
 import { announce } from './event-bus';
-import { recordEvent, type Actor } from './events';
+import { recordEventIn, type Actor } from './events';
+import { newId } from './graph-rows';
+import { decided } from './refuse';
+import { dateOf, type Sql } from './sql';
 
 /**
  * Comments and votes on a map's nodes. A comment belongs to whoever wrote it (`authorKey`: an
  * account's or member's key, else the anonymous browser's owner key) and a vote to whoever cast it
  * (`voterKey`: an account's or member's key, else the server-signed voter id of an anonymous
  * browser — see the votes route and lib/auth/voter.ts); those keys never leave this module —
- * answers and events carry `mine` or nothing instead.
+ * answers and events carry `mine` or nothing instead. The changes are decided by the pure rules of
+ * lib/argument/discuss.ts on facts read in one plain-SQL transaction, after the map's lock.
  */
 
 /** The columns of a comment row that the API shows (plus `authorKey`, to compute `mine`). */
@@ -30,12 +35,7 @@ function commentFor(row: CommentRow, viewerKey: string): CommentView {
   return { ...publicComment(row), mine: ownedBy(row.authorKey, viewerKey) };
 }
 
-/** A browser owns what its key wrote; a request without a key owns nothing. */
-function ownedBy(ownerKey: string, viewerKey: string): boolean {
-  return viewerKey !== '' && ownerKey === viewerKey;
-}
-
-/** The client, or the transaction client inside `$transaction`. */
+/** The client, as the reads outside a transaction use it. */
 type Tx = Pick<PrismaClient, 'argumentMap' | 'node' | 'comment' | 'vote' | 'mapEvent'>;
 
 /** 404 unless `nodeId` is a node of the map that has not been deleted. */
@@ -44,22 +44,27 @@ async function requireLiveNode(tx: Tx, mapId: string, nodeId: string): Promise<v
   if (!row) throw new AppError('not_found', `There is no node "${nodeId}" on this map.`);
 }
 
-/**
- * The live comment `commentId` of the map, on a live node, that `actor` may change; 404 when there
- * is none, 403 when it belongs to another browser (or the request names no browser).
- */
-async function ownCommentOr403(tx: Tx, mapId: string, commentId: string, actor: Actor, verb: 'edit' | 'delete', moderator = false): Promise<CommentRow> {
-  const row = await tx.comment.findFirst({ where: { id: commentId, mapId, deletedAt: null, node: { deletedAt: null } }, select: COMMENT_SELECT });
-  if (!row) throw new AppError('not_found', `There is no comment "${commentId}" on this map.`);
-  if (!moderator && !ownedBy(row.authorKey, actor.ownerKey ?? '')) {
-    throw new AppError('forbidden', `Only the browser that wrote this comment can ${verb} it.`);
-  }
-  return row;
+/** Whether `nodeId` is a live node of the map, in plain SQL. */
+async function pointLiveIn(sql: Sql, mapId: string, nodeId: string): Promise<boolean> {
+  return (await sql.one('SELECT 1 FROM "Node" WHERE "id" = ? AND "mapId" = ? AND "deletedAt" IS NULL', nodeId, mapId)) !== undefined;
 }
 
-async function ratingOf(tx: Tx, nodeId: string): Promise<Rating> {
-  const result = await tx.vote.aggregate({ where: { nodeId }, _avg: { value: true }, _count: { _all: true } });
-  return { average: result._avg.value ?? 0, count: result._count._all };
+/** The live comment `commentId` of the map, on a live node; undefined when there is none. */
+async function liveCommentIn(sql: Sql, mapId: string, commentId: string): Promise<CommentRow | undefined> {
+  const row = await sql.one<Omit<CommentRow, 'createdAt' | 'updatedAt'> & { createdAt: unknown; updatedAt: unknown }>(
+    `SELECT c."id", c."nodeId", c."author", c."authorKey", c."text", c."createdAt", c."updatedAt"
+     FROM "Comment" c JOIN "Node" n ON n."id" = c."nodeId"
+     WHERE c."id" = ? AND c."mapId" = ? AND c."deletedAt" IS NULL AND n."deletedAt" IS NULL`,
+    commentId,
+    mapId,
+  );
+  return row && { ...row, createdAt: dateOf(row.createdAt), updatedAt: dateOf(row.updatedAt) };
+}
+
+/** A node's crowd rating, in plain SQL: the mean taken here, so both databases answer the same number. */
+async function ratingIn(sql: Sql, nodeId: string): Promise<Rating> {
+  const row = await sql.one<{ total: number | null; n: number }>('SELECT SUM("value") AS "total", COUNT(*) AS "n" FROM "Vote" WHERE "nodeId" = ?', nodeId);
+  return ratingFrom(row?.total ?? null, row?.n ?? 0);
 }
 
 /**
@@ -79,29 +84,29 @@ export async function listComments(mapId: string, nodeId: string, viewerKey = ''
 
 /**
  * `POST /api/maps/{slug}/nodes/{id}/comments`: adds a comment to a live node's thread, owned by
- * the actor's browser. Signed with `input.author`, else the actor's name, else "Anonymous".
+ * the actor's browser. Signed with `input.author`, else the actor's name, else "Anonymous"
+ * (`decideAddComment`).
  */
 export async function addComment(mapId: string, nodeId: string, input: CommentCreateInput, actor: Actor): Promise<CommentView> {
-  const client = await db();
-  const { row } = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    await requireLiveNode(tx, mapId, nodeId);
+  const row = await sqlTransaction(async (sql) => {
+    await sql.lockMap(mapId);
+    const { author } = decided(decideAddComment(nodeId, input, { pointLive: await pointLiveIn(sql, mapId, nodeId), actorName: actor.name }));
     // One timestamp for both, so `updatedAt !== createdAt` means "edited".
     const now = new Date();
-    const row = await tx.comment.create({
-      data: {
-        mapId,
-        nodeId,
-        author: input.author || actor.name || 'Anonymous',
-        authorKey: actor.ownerKey ?? '',
-        text: input.text,
-        createdAt: now,
-        updatedAt: now,
-      },
-      select: COMMENT_SELECT,
-    });
-    await recordEvent(tx, mapId, 'comment.created', actor, publicComment(row));
-    return { mapId, row };
+    const row: CommentRow = { id: newId(), nodeId, author, authorKey: actor.ownerKey ?? '', text: input.text, createdAt: now, updatedAt: now };
+    await sql.run(
+      'INSERT INTO "Comment" ("id", "mapId", "nodeId", "author", "authorKey", "text", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      row.id,
+      mapId,
+      nodeId,
+      row.author,
+      row.authorKey,
+      row.text,
+      now,
+      now,
+    );
+    await recordEventIn(sql, mapId, 'comment.created', actor, publicComment(row), now);
+    return row;
   });
   announce(mapId);
   return commentFor(row, actor.ownerKey ?? '');
@@ -110,34 +115,40 @@ export async function addComment(mapId: string, nodeId: string, input: CommentCr
 /**
  * `PATCH /api/maps/{slug}/comments/{commentId}`: changes the text of a comment — its writer may, and
  * so may the map's owner (`moderator`). The same text again changes nothing (no write, no event).
+ * Decided by `decideEditComment`.
  */
 export async function editComment(mapId: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
-  const client = await db();
-  const { row, changed } = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'edit', moderator);
-    if (current.text === input.text) return { mapId, row: current, changed: false };
-    const row = await tx.comment.update({ where: { id: commentId }, data: { text: input.text }, select: COMMENT_SELECT });
+  const { row, changed } = await sqlTransaction(async (sql) => {
+    await sql.lockMap(mapId);
+    const current = await liveCommentIn(sql, mapId, commentId);
+    const edit = decided(decideEditComment(commentId, input.text, current, { key: actor.ownerKey ?? '', moderator }));
+    if (!edit.changed) return { row: current!, changed: false };
+    const now = new Date();
+    await sql.run('UPDATE "Comment" SET "text" = ?, "updatedAt" = ? WHERE "id" = ?', edit.text, now, commentId);
+    const row: CommentRow = { ...current!, text: edit.text, updatedAt: now };
     // The owner rewording someone else's comment is moderation: its earlier words leave the log for
     // everyone but the owner (lib/argument/moderation.ts#redactEvent).
-    const moderated = !ownedBy(current.authorKey, actor.ownerKey ?? '');
-    await recordEvent(tx, mapId, 'comment.updated', actor, { ...publicComment(row), ...(moderated ? { moderated } : {}) });
-    return { mapId, row, changed: true };
+    await recordEventIn(sql, mapId, 'comment.updated', actor, { ...publicComment(row), ...(edit.moderated ? { moderated: true as const } : {}) }, now);
+    return { row, changed: true };
   });
   if (changed) announce(mapId);
   return commentFor(row, actor.ownerKey ?? '');
 }
 
-/** `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes a comment — its writer may, and so may the map's owner (`moderator`). */
+/**
+ * `DELETE /api/maps/{slug}/comments/{commentId}`: soft-deletes a comment — its writer may, and so may
+ * the map's owner (`moderator`), as `decideDeleteComment` decides.
+ */
 export async function deleteComment(mapId: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
-  const client = await db();
-  const { deleted } = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    const current = await ownCommentOr403(tx, mapId, commentId, actor, 'delete', moderator);
-    await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
-    const deleted = { id: current.id, nodeId: current.nodeId };
-    await recordEvent(tx, mapId, 'comment.deleted', actor, deleted);
-    return { mapId, deleted };
+  const deleted = await sqlTransaction(async (sql) => {
+    await sql.lockMap(mapId);
+    const current = await liveCommentIn(sql, mapId, commentId);
+    decided(decideDeleteComment(commentId, current, { key: actor.ownerKey ?? '', moderator }));
+    const now = new Date();
+    await sql.run('UPDATE "Comment" SET "deletedAt" = ?, "updatedAt" = ? WHERE "id" = ?', now, now, commentId);
+    const deleted = { id: current!.id, nodeId: current!.nodeId };
+    await recordEventIn(sql, mapId, 'comment.deleted', actor, deleted, now);
+    return deleted;
   });
   announce(mapId);
   return deleted;
@@ -156,21 +167,34 @@ export interface VoteSummary {
  */
 export async function castVote(mapId: string, nodeId: string, value: number | null, actor: Actor): Promise<VoteSummary> {
   const voterKey = actor.ownerKey ?? '';
-  if (!voterKey) throw new AppError('bad_request', 'Votes need a browser id; reload the page.');
-  const client = await db();
-  const { rating, changed } = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, mapId);
-    await requireLiveNode(tx, mapId, nodeId);
-    const key = { nodeId_voterKey: { nodeId, voterKey } };
-    const existing = await tx.vote.findUnique({ where: key, select: { value: true } });
-    const changed = (existing?.value ?? null) !== value;
-    if (changed) {
-      if (value === null) await tx.vote.delete({ where: key });
-      else await tx.vote.upsert({ where: key, create: { mapId, nodeId, voterKey, value }, update: { value } });
+  const { rating, changed } = await sqlTransaction(async (sql) => {
+    await sql.lockMap(mapId);
+    // Nothing is read for a request that names no browser: it is refused first.
+    const existing = voterKey
+      ? await sql.one<{ value: number }>('SELECT "value" FROM "Vote" WHERE "nodeId" = ? AND "voterKey" = ?', nodeId, voterKey)
+      : undefined;
+    const facts = { voterKey, pointLive: voterKey !== '' && (await pointLiveIn(sql, mapId, nodeId)), current: existing?.value ?? null };
+    const change = decided(decideCastVote(nodeId, value, facts));
+    const now = new Date();
+    if (change.write === 'withdraw') await sql.run('DELETE FROM "Vote" WHERE "nodeId" = ? AND "voterKey" = ?', nodeId, voterKey);
+    else if (change.write === 'set' && change.exists) {
+      await sql.run('UPDATE "Vote" SET "value" = ?, "updatedAt" = ? WHERE "nodeId" = ? AND "voterKey" = ?', change.value, now, nodeId, voterKey);
+    } else if (change.write === 'set') {
+      await sql.run(
+        'INSERT INTO "Vote" ("id", "mapId", "nodeId", "voterKey", "value", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        newId(),
+        mapId,
+        nodeId,
+        voterKey,
+        change.value,
+        now,
+        now,
+      );
     }
-    const rating = await ratingOf(tx, nodeId);
-    if (changed) await recordEvent(tx, mapId, 'vote.cast', actor, { nodeId, rating });
-    return { mapId, rating, changed };
+    const changed = change.write !== 'none';
+    const rating = await ratingIn(sql, nodeId);
+    if (changed) await recordEventIn(sql, mapId, 'vote.cast', actor, { nodeId, rating }, now);
+    return { rating, changed };
   });
   if (changed) announce(mapId);
   return { rating, mine: value };
@@ -178,13 +202,12 @@ export async function castVote(mapId: string, nodeId: string, value: number | nu
 
 /** `GET /api/maps/{slug}/nodes/{id}/vote`: a live node's crowd rating and the browser `viewerKey`'s vote. */
 export async function voteSummary(mapId: string, nodeId: string, viewerKey = ''): Promise<VoteSummary> {
-  const client = await db();
-  await requireLiveNode(client, mapId, nodeId);
-  const [rating, own] = await Promise.all([
-    ratingOf(client, nodeId),
-    viewerKey ? client.vote.findUnique({ where: { nodeId_voterKey: { nodeId, voterKey: viewerKey } }, select: { value: true } }) : null,
-  ]);
-  return { rating, mine: own?.value ?? null };
+  return sqlRead(async (sql) => {
+    if (!(await pointLiveIn(sql, mapId, nodeId))) throw new AppError('not_found', `There is no node "${nodeId}" on this map.`);
+    const rating = await ratingIn(sql, nodeId);
+    const own = viewerKey ? await sql.one<{ value: number }>('SELECT "value" FROM "Vote" WHERE "nodeId" = ? AND "voterKey" = ?', nodeId, viewerKey) : undefined;
+    return { rating, mine: own?.value ?? null };
+  });
 }
 
 /**

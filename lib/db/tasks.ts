@@ -1,10 +1,14 @@
 import 'server-only';
 import { AppError } from '../validation/app-error';
 import { TASK_COUNT_MAX, TASK_KINDS, type TaskTargets, type TasksInput } from '../validation/tasks';
+import { decideClearTasks, decideSetTasks } from '../argument/class-tasks';
+import type { TasksSetting } from '../argument/map-events';
 import { assertCan, resolveAccess, type Access } from './access';
-import { db, lockMapRow } from './client';
+import { db, sqlTransaction } from './client';
 import { announce } from './event-bus';
-import { recordEvent, type Actor } from './events';
+import { recordEventIn, type Actor } from './events';
+import { newId } from './graph-rows';
+import { dateOf, type Sql } from './sql';
 
 /** The tasks of a class copy as the API shows them (`GET /api/maps/{slug}/tasks`). */
 export interface TasksView {
@@ -16,9 +20,6 @@ export interface TasksView {
   /** When the owner last set them (ISO 8601). */
   updatedAt: string;
 }
-
-/** What a `tasks.updated` event records: the tasks as set (null: turned off) and as they were. */
-type TasksSetting = Omit<TasksView, 'updatedAt'>;
 
 type TasksRow = { targets: string; dueAt: Date | null; instructions: string; updatedAt: Date };
 const TASKS_SELECT = { targets: true, dueAt: true, instructions: true, updatedAt: true } as const;
@@ -43,12 +44,18 @@ function toView(row: TasksRow): TasksView {
   };
 }
 
+/** The tasks as a `tasks.updated` event records them (without `updatedAt`). */
 function settingOf(view: TasksView | null): TasksSetting | null {
   return view && { targets: view.targets, dueAt: view.dueAt, instructions: view.instructions };
 }
 
-function sameSetting(a: TasksSetting | null, b: TasksSetting | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The map's tasks row, in plain SQL; undefined when none are set. */
+async function tasksRowIn(sql: Sql, mapId: string): Promise<TasksRow | undefined> {
+  const row = await sql.one<{ targets: string; dueAt: unknown; instructions: string; updatedAt: unknown }>(
+    'SELECT "targets", "dueAt", "instructions", "updatedAt" FROM "ClassTasks" WHERE "mapId" = ?',
+    mapId,
+  );
+  return row && { ...row, dueAt: row.dueAt === null || row.dueAt === undefined ? null : dateOf(row.dueAt), updatedAt: dateOf(row.updatedAt) };
 }
 
 /** The tasks set on a map (by id), or null when none are: for the progress figures as much as the API. */
@@ -75,21 +82,42 @@ export async function authorizeTasksChange(request: Request, slug: string): Prom
  * `PUT /api/maps/{slug}/tasks`: replaces the map's tasks with `input` (nothing of the old ones is
  * kept; progress is derived from the event log, so it stays) and logs `tasks.updated`
  * (`{ tasks, before }`, without `updatedAt`) in the same transaction. The same tasks again change
- * nothing: no write, no event. The caller has checked the owner ({@link authorizeTasksChange}).
+ * nothing: no write, no event (`decideSetTasks`, lib/argument/class-tasks.ts). The caller has checked the owner ({@link authorizeTasksChange}).
  */
 export async function setTasks(access: Access, input: TasksInput, actor: Actor): Promise<TasksView> {
-  const client = await db();
+  const targets = JSON.stringify(input.targets);
   const dueAt = input.dueAt === null ? null : new Date(`${input.dueAt}T00:00:00.000Z`);
-  const data = { targets: JSON.stringify(input.targets), dueAt, instructions: input.instructions };
-  const { view, changed } = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, access.mapId);
-    const current = await tx.classTasks.findUnique({ where: { mapId: access.mapId }, select: TASKS_SELECT });
+  const { view, changed } = await sqlTransaction(async (sql) => {
+    const mapId = access.mapId;
+    await sql.lockMap(mapId);
+    const current = await tasksRowIn(sql, mapId);
     const before = current ? toView(current) : null;
-    const wanted: TasksSetting = { targets: readTargets(data.targets), dueAt: input.dueAt, instructions: input.instructions };
-    if (before && sameSetting(settingOf(before), wanted)) return { view: before, changed: false };
-    const row = await tx.classTasks.upsert({ where: { mapId: access.mapId }, create: { mapId: access.mapId, ...data }, update: data, select: TASKS_SELECT });
-    const view = toView(row);
-    await recordEvent(tx, access.mapId, 'tasks.updated', actor, { tasks: settingOf(view), before: settingOf(before) });
+    const event = decideSetTasks({ targets: readTargets(targets), dueAt: input.dueAt, instructions: input.instructions }, settingOf(before));
+    if (!event) return { view: before!, changed: false };
+    const now = new Date();
+    if (current) {
+      await sql.run(
+        'UPDATE "ClassTasks" SET "targets" = ?, "dueAt" = ?, "instructions" = ?, "updatedAt" = ? WHERE "mapId" = ?',
+        targets,
+        dueAt,
+        input.instructions,
+        now,
+        mapId,
+      );
+    } else {
+      await sql.run(
+        'INSERT INTO "ClassTasks" ("id", "mapId", "targets", "dueAt", "instructions", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        newId(),
+        mapId,
+        targets,
+        dueAt,
+        input.instructions,
+        now,
+        now,
+      );
+    }
+    const view = toView({ targets, dueAt, instructions: input.instructions, updatedAt: now });
+    await recordEventIn(sql, mapId, 'tasks.updated', actor, event, now);
     return { view, changed: true };
   });
   if (changed) announce(access.mapId);
@@ -98,16 +126,17 @@ export async function setTasks(access: Access, input: TasksInput, actor: Actor):
 
 /**
  * `DELETE /api/maps/{slug}/tasks`: turns the map's tasks off and logs `tasks.updated` with
- * `tasks: null`. Nothing to turn off changes nothing. Progress, derived from the log, stays.
+ * `tasks: null`. Nothing to turn off changes nothing (`decideClearTasks`). Progress, derived from the log, stays.
  */
 export async function clearTasks(access: Access, actor: Actor): Promise<{ tasks: null }> {
-  const client = await db();
-  const cleared = await client.$transaction(async (tx) => {
-    await lockMapRow(tx, access.mapId);
-    const current = await tx.classTasks.findUnique({ where: { mapId: access.mapId }, select: TASKS_SELECT });
-    if (!current) return false;
-    await tx.classTasks.delete({ where: { mapId: access.mapId } });
-    await recordEvent(tx, access.mapId, 'tasks.updated', actor, { tasks: null, before: settingOf(toView(current)) });
+  const cleared = await sqlTransaction(async (sql) => {
+    const mapId = access.mapId;
+    await sql.lockMap(mapId);
+    const current = await tasksRowIn(sql, mapId);
+    const event = decideClearTasks(settingOf(current ? toView(current) : null));
+    if (!event) return false;
+    await sql.run('DELETE FROM "ClassTasks" WHERE "mapId" = ?', mapId);
+    await recordEventIn(sql, mapId, 'tasks.updated', actor, event, new Date());
     return true;
   });
   if (cleared) announce(access.mapId);

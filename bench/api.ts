@@ -10,12 +10,12 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { configureConnection, synchronousLevel } from '../lib/db/sqlite-connection';
 import { importSyntheticMap } from './support/maps';
 import { reportRow } from './support/report';
 import { ensureBuild, percentile, prepareDatabase, removeDatabase, startServer, throwawayDatabase } from './support/server';
+import { load } from './support/load';
 
 const SECONDS = Number(process.env.API_SECONDS ?? 30);
 const WRITERS = Number(process.env.API_WRITERS ?? 50);
@@ -23,39 +23,6 @@ const GET_SECONDS = Number(process.env.API_GET_SECONDS ?? 15);
 const GET_CONNECTIONS = Number(process.env.API_GET_CONNECTIONS ?? 10);
 const PORT = Number(process.env.API_PORT ?? 3220);
 const RAW_SECONDS = 5;
-
-interface Load {
-  latencies: number[];
-  requests: number;
-  perSecond: number;
-  errors: number;
-  statuses: Record<string, number>;
-}
-
-/** Runs autocannon and keeps every response time (autocannon's own summary has no p95). */
-function load(options: autocannon.Options, expectStatus: number): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const statuses: Record<string, number> = {};
-    const instance = autocannon(options, (error, result) => {
-      if (error) return reject(error);
-      const wrong = Object.entries(statuses)
-        .filter(([s]) => Number(s) !== expectStatus)
-        .reduce((sum, [, n]) => sum + n, 0);
-      resolve({
-        latencies,
-        requests: result.requests.total,
-        perSecond: result.requests.total / (result.duration || (options.duration as number)),
-        errors: wrong + result.errors + result.timeouts,
-        statuses,
-      });
-    });
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-    });
-  });
-}
 
 /**
  * `writers` independent writers, each sending a POST at exponentially distributed intervals (mean

@@ -24,6 +24,7 @@ import { postgresAvailable, startDatabase } from '../tests/multi-instance/suppor
 import { importSyntheticMap } from './support/maps';
 import { ROW_PREFIX } from './support/report';
 import { ensureBuild, percentile, ROOT, startServer, type BenchServer } from './support/server';
+import { load, type Load } from './support/load';
 
 const SECONDS = Number(process.env.PG_SECONDS ?? 15);
 const WRITERS = Number(process.env.PG_WRITERS ?? 30);
@@ -56,39 +57,6 @@ function sqliteRow(startsWith: string): string {
   } catch {
     return 'no BENCHMARKS.md';
   }
-}
-
-interface Load {
-  latencies: number[];
-  requests: number;
-  perSecond: number;
-  errors: number;
-  statuses: Record<string, number>;
-}
-
-/** autocannon, keeping every response time (its summary has no p95); every status but `expectStatus` is an error. */
-function load(options: autocannon.Options, expectStatus: number): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const statuses: Record<string, number> = {};
-    const instance = autocannon(options, (error, result) => {
-      if (error) return reject(error);
-      const wrong = Object.entries(statuses)
-        .filter(([s]) => Number(s) !== expectStatus)
-        .reduce((sum, [, n]) => sum + n, 0);
-      resolve({
-        latencies,
-        requests: result.requests.total,
-        perSecond: result.requests.total / (result.duration || (options.duration as number)),
-        errors: wrong + result.errors + result.timeouts,
-        statuses,
-      });
-    });
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-    });
-  });
 }
 
 /** Several loads at once (one per instance), summed. */

@@ -8,6 +8,7 @@ import { logIn, signUp } from '@/lib/api-client/auth';
 import { ApiError, type ApiIssue } from '@/lib/api-client/errors';
 import { credentialsSchema } from '@/lib/validation/auth';
 import { PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN } from '@/lib/validation/limits';
+import { FormAlert } from '@/components/ui/form-alert';
 
 export type SignInTab = 'signin' | 'signup';
 
@@ -189,11 +190,7 @@ function CredentialsForm({ mode, next }: CredentialsFormProps) {
           )
         )}
       </div>
-      {errors.form && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid={testid('error')}>
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <FormAlert testId={testid('error')}>{errors.form}</FormAlert>}
       <button
         type="submit"
         disabled={busy || !hydrated}

@@ -8,13 +8,14 @@ import { copyMap } from '@/lib/api-client/classes';
 import { ApiError } from '@/lib/api-client/errors';
 import { DEFERRED } from '@/components/map-store/deferred';
 import { useMapStore } from '@/components/map-store/map-store';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /**
  * The "Copy for a class" dialog itself (`CopyDialog` draws its button until this loads, with Radix's
  * Dialog: `DEFERRED.copyDialog`): the copy's title and class, and the copy made.
  */
 export function CopyPopup({
-  radix: { Dialog, ModalContent },
+  radix: { Dialog, ModalActions, ModalContent },
   popup,
   open,
   onOpenChange,
@@ -88,22 +89,8 @@ export function CopyPopup({
               data-testid="copy.class"
             />
           </div>
-          {error && (
-            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-              data-testid="copy.submit"
-            >
-              {busy ? 'Copying…' : 'Make the copy'}
-            </button>
-          </div>
+          {error && <FormAlert>{error}</FormAlert>}
+          <ModalActions busy={busy} label="Make the copy" busyLabel="Copying…" testId="copy.submit" />
         </form>
       </ModalContent>
     </Dialog.Root>

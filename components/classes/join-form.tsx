@@ -6,6 +6,7 @@ import { joinClass } from '@/lib/api-client/invites';
 import { ApiError } from '@/lib/api-client/errors';
 import { rememberName } from '@/lib/api-client/identity';
 import { DEFERRED } from '@/components/map-store/deferred';
+import { FormAlert } from '@/components/ui/form-alert';
 
 interface JoinFormProps {
   /** A code from the invite link; without it the form asks for one. */
@@ -98,11 +99,7 @@ export function JoinForm({ code: fixedCode }: JoinFormProps) {
           </p>
         )}
       </div>
-      {errors.form && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="join.error">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <FormAlert testId="join.error">{errors.form}</FormAlert>}
       <button
         type="submit"
         disabled={busy}

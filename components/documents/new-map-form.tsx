@@ -11,6 +11,7 @@ import { DOCUMENT_AUTHOR_MAX, DOCUMENT_SOURCE_MAX, ESSAY_TEXT_MAX_BYTES, MAP_TIT
 import { useLeaveGuard } from '@/components/ui/use-leave-guard';
 import { ESSAY_FILE_ACCEPT, readEssayFile, sizeLine, titleFromFileName } from './essay-file';
 import { clearNewMapDraft, hasWords, keepNewMapDraft, storedNewMapDraft, type NewMapDraft } from './new-map-draft';
+import { FormAlert } from '@/components/ui/form-alert';
 
 type Field = 'title' | 'author' | 'source' | 'published' | 'text' | 'file' | 'form';
 type FormErrors = Partial<Record<Field, string>>;
@@ -290,11 +291,7 @@ export function NewMapForm() {
         </div>
       </section>
 
-      {errors.form && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="new-map.error">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <FormAlert testId="new-map.error">{errors.form}</FormAlert>}
 
       <div className="flex flex-wrap items-center justify-end gap-3">
         <Link href="/" className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">

@@ -4,9 +4,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { FileUp } from 'lucide-react';
-import { ModalContent } from '@/components/ui/modal';
+import { ModalActions, ModalContent } from '@/components/ui/modal';
 import { ApiError } from '@/lib/api-client/errors';
 import { importMap } from '@/lib/api-client/new-maps';
+import { FormAlert } from '@/components/ui/form-alert';
 
 type Format = 'aif' | 'argdown';
 
@@ -123,7 +124,7 @@ export function ImportDialog() {
             />
           </div>
           {error && (
-            <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="import.error">
+            <FormAlert as="div" testId="import.error">
               <p className="font-medium">{error.message}</p>
               {error.details.length > 0 && (
                 <ul className="mt-1 list-disc pl-5">
@@ -132,19 +133,9 @@ export function ImportDialog() {
                   ))}
                 </ul>
               )}
-            </div>
+            </FormAlert>
           )}
-          <div className="flex justify-end gap-2">
-            <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-              data-testid="import.submit"
-            >
-              {busy ? 'Importing…' : 'Import'}
-            </button>
-          </div>
+          <ModalActions busy={busy} label="Import" busyLabel="Importing…" testId="import.submit" />
         </form>
       </ModalContent>
     </Dialog.Root>

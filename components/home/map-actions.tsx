@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { Dialog, DropdownMenu } from 'radix-ui';
 import { Archive, ArchiveRestore, MoreHorizontal, Pencil } from 'lucide-react';
-import { ModalContent } from '@/components/ui/modal';
+import { ModalActions, ModalContent } from '@/components/ui/modal';
 import { ApiError } from '@/lib/api-client/errors';
 import { updateMap } from '@/lib/api-client/maps';
 import { mapUpdateSchema } from '@/lib/validation/documents';
@@ -162,17 +162,7 @@ function RenameDialog({ slug, title, open, onOpenChange }: RenameDialogProps) {
               </p>
             )}
           </div>
-          <div className="flex justify-end gap-2">
-            <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-              data-testid="rename.submit"
-            >
-              {busy ? 'Saving…' : 'Save'}
-            </button>
-          </div>
+          <ModalActions busy={busy} label="Save" busyLabel="Saving…" testId="rename.submit" />
         </form>
       </ModalContent>
     </Dialog.Root>

@@ -14,6 +14,7 @@ import { whyNot } from '@/lib/auth/role-words';
 import { COMMENT_TEXT_MAX } from '@/lib/validation/limits';
 import { AuthorField, fixedName } from '@/components/ui/author-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import { FormAlert } from '@/components/ui/form-alert';
 
 interface CommentThreadProps {
   nodeId: string;
@@ -90,12 +91,12 @@ export function CommentThread({ nodeId }: CommentThreadProps) {
         <MessageSquare aria-hidden className="h-3.5 w-3.5" /> Comments{comments && comments.length > 0 ? ` (${comments.length})` : ''}
       </h3>
       {loadError && !comments ? (
-        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="comments.error">
+        <FormAlert as="div" testId="comments.error">
           Comments could not be loaded: {loadError}{' '}
           <button type="button" className="font-semibold underline" onClick={() => setAttempt((n) => n + 1)}>
             Try again
           </button>
-        </div>
+        </FormAlert>
       ) : !comments ? (
         <p className="text-sm text-slate-500" role="status">
           Loading comments…

@@ -26,3 +26,28 @@ export function ModalContent({ children, className = 'w-[440px]' }: ModalContent
     </Dialog.Portal>
   );
 }
+
+interface ModalActionsProps {
+  /** The form is being sent: the button is disabled and says `busyLabel`. */
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  testId: string;
+}
+
+/** A dialog form's buttons: Cancel, then the submit button. */
+export function ModalActions({ busy, label, busyLabel, testId }: ModalActionsProps) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Dialog.Close className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">Cancel</Dialog.Close>
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+        data-testid={testId}
+      >
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}

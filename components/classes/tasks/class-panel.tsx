@@ -15,6 +15,7 @@ import { dueWords } from './my-tasks';
 import { ProgressBar } from './progress-bar';
 import { TasksForm } from './tasks-form';
 import { useProgress } from './use-progress';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** "2 objections · 1 rebuttal · 1 point quoting the essay": the tasks set, in task order. */
 function tasksWords(tasks: ClassTasks): string {
@@ -104,9 +105,9 @@ export function ClassPanel({ onClose }: { onClose: () => void }) {
       </div>
 
       {error && (
-        <p className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="class-panel.error">
+        <FormAlert className="mt-3" testId="class-panel.error">
           Progress not loaded: {error}
-        </p>
+        </FormAlert>
       )}
 
       {!data && !error ? (

@@ -10,6 +10,7 @@ import { clearTasks, setTasks } from '@/lib/api-client/tasks';
 import { messageOf, useMapStore } from '@/components/map-store/map-store';
 import { TASK_KINDS, TASK_LABELS, type TaskKind } from '@/lib/argument/progress';
 import { TASK_COUNT_MAX, TASK_INSTRUCTIONS_MAX, tasksSchema } from '@/lib/validation/tasks';
+import { FormAlert } from '@/components/ui/form-alert';
 
 /** Errors by the path the schema or the server names: `targets.objections`, `targets`, `dueAt`, `instructions`; `form` for the rest. */
 type FormErrors = Record<string, string>;
@@ -124,9 +125,9 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
       <fieldset>
         <legend className="text-xs font-semibold uppercase tracking-wider text-slate-500">How many of each, per student</legend>
         {errors.targets && (
-          <p className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="tasks-form.targets-error">
+          <FormAlert className="mt-2" testId="tasks-form.targets-error">
             {errors.targets}
-          </p>
+          </FormAlert>
         )}
         <div className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-2">
           {TASK_KINDS.map((kind) => {
@@ -202,11 +203,7 @@ function TasksFormBody({ current, onDone, onCancel }: { current: ClassTasks | nu
         />
       </div>
 
-      {errors.form && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="tasks-form.error">
-          {errors.form}
-        </p>
-      )}
+      {errors.form && <FormAlert testId="tasks-form.error">{errors.form}</FormAlert>}
 
       <div className="flex flex-wrap items-center justify-end gap-2">
         {current && (

@@ -114,8 +114,21 @@ class MapHub {
   }
 }
 
-const globalForHubs = globalThis as unknown as { argmapHubs?: Map<string, MapHub> };
+const globalForHubs = globalThis as unknown as { argmapHubs?: Map<string, MapHub>; argmapStreamQueues?: Set<() => number> };
 const hubs = (globalForHubs.argmapHubs ??= new Map<string, MapHub>());
+/** Each open stream's bytes queued for its client, as the stream itself counts them. */
+const queues = (globalForHubs.argmapStreamQueues ??= new Set<() => number>());
+
+/**
+ * Bytes queued in this process's open streams that their clients have not taken yet: what
+ * {@link STREAM_BUFFER_BYTES} bounds, per stream (to it plus one event). Read from each stream's
+ * own count of its queue, so it is exact where the process's memory figures also hold garbage.
+ */
+export function bytesQueuedForClients(): number {
+  let total = 0;
+  for (const queued of queues) total += queued();
+  return total;
+}
 
 function hubFor(mapId: string): MapHub {
   let hub = hubs.get(mapId);
@@ -234,6 +247,8 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
     {
       start(controller) {
         const full = () => (controller.desiredSize ?? 0) <= 0;
+        const queued = () => Math.max(0, STREAM_BUFFER_BYTES - (controller.desiredSize ?? STREAM_BUFFER_BYTES));
+        queues.add(queued);
         const send = (chunk: string) => {
           if (closed) return;
           try {
@@ -347,6 +362,7 @@ export function mapEventStream({ mapId, after, seat, signal, access, names: nami
         end = (error) => {
           if (closed) return;
           closed = true;
+          queues.delete(queued);
           clearInterval(heartbeat);
           eventBus().off(accessSignal(mapId), recheck);
           eventBus().off(presenceSignal(mapId), onPresence);

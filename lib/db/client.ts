@@ -77,9 +77,27 @@ export async function postgresPool(): Promise<pg.Pool | null> {
 export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   const { pool } = await connection();
   if (!pool) return exclusiveTransaction(work);
+  return onOneConnection(pool, 'BEGIN', work);
+}
+
+/**
+ * Reads in plain SQL, as one snapshot: every statement of `work` sees the database as of the same
+ * moment, so a reader that reads a map's log position, points and steps in turn never pairs a step
+ * with points from before it. On SQLite `work` runs in its turn with Prisma's queries (no write of
+ * this process falls between its statements); on PostgreSQL in one read-only REPEATABLE READ
+ * transaction on one pooled connection.
+ */
+export async function sqlRead<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const { pool } = await connection();
+  if (!pool) return exclusiveRead(work);
+  return onOneConnection(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+}
+
+/** `work` between `begin` and COMMIT on one pooled PostgreSQL connection; throwing rolls back. */
+async function onOneConnection<T>(pool: pg.Pool, begin: string, work: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(postgresSql(client, pg.types));
     await client.query('COMMIT');
     return result;
@@ -89,13 +107,6 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
   } finally {
     client.release();
   }
-}
-
-/** Reads in plain SQL, outside any transaction (on SQLite in turn with Prisma's queries). */
-export async function sqlRead<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-  const { pool } = await connection();
-  if (!pool) return exclusiveRead(work);
-  return work(postgresSql(pool, pg.types));
 }
 
 /** The transaction client Prisma passes to `$transaction(async (tx) => …)`. */

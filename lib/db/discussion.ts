@@ -212,26 +212,23 @@ export async function voteSummary(mapId: string, nodeId: string, viewerKey = '')
 
 /**
  * The crowd rating of every live node of a map that has at least one vote, by node id (nodes
- * without votes are absent: read them as {@link NO_RATING}).
+ * without votes are absent: read them as {@link NO_RATING}); the same sum and count as `ratingIn`.
  */
-export async function ratingsForMap(mapId: string): Promise<Record<string, Rating>> {
-  const client = await db();
-  const groups = await client.vote.groupBy({
-    by: ['nodeId'],
-    where: { mapId, node: { deletedAt: null } },
-    _avg: { value: true },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.nodeId, { average: g._avg.value ?? 0, count: g._count._all }]));
+export async function ratingsIn(sql: Sql, mapId: string): Promise<Record<string, Rating>> {
+  const rows = await sql.all<{ nodeId: string; total: number; n: number }>(
+    `SELECT v."nodeId" AS "nodeId", SUM(v."value") AS "total", COUNT(*) AS "n" FROM "Node" p JOIN "Vote" v ON v."nodeId" = p."id"
+     WHERE p."mapId" = ? AND p."deletedAt" IS NULL GROUP BY v."nodeId" ORDER BY v."nodeId"`,
+    mapId,
+  );
+  return Object.fromEntries(rows.map((row) => [row.nodeId, ratingFrom(row.total, row.n)]));
 }
 
 /** How many live comments each live node of a map has, by node id (nodes without comments are absent). */
-export async function commentCountsForMap(mapId: string): Promise<Record<string, number>> {
-  const client = await db();
-  const groups = await client.comment.groupBy({
-    by: ['nodeId'],
-    where: { mapId, deletedAt: null, node: { deletedAt: null } },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.nodeId, g._count._all]));
+export async function commentCountsIn(sql: Sql, mapId: string): Promise<Record<string, number>> {
+  const rows = await sql.all<{ nodeId: string; n: number }>(
+    `SELECT c."nodeId" AS "nodeId", COUNT(*) AS "n" FROM "Node" p JOIN "Comment" c ON c."nodeId" = p."id"
+     WHERE p."mapId" = ? AND p."deletedAt" IS NULL AND c."deletedAt" IS NULL GROUP BY c."nodeId" ORDER BY c."nodeId"`,
+    mapId,
+  );
+  return Object.fromEntries(rows.map((row) => [row.nodeId, row.n]));
 }

@@ -80,22 +80,18 @@ const nodeRowOf = <R extends RawNodeRow>(row: R): R & NodeRow => ({ ...row, impl
 
 type ConflictRow = { id: string; attackerId: string; targetNodeId: string | null; targetInferenceId: string | null; question: string | null };
 
-/**
- * The live graph of a map and, for each live point, who made it (`createdBy`), read outside any
- * transaction. Deleted points disappear, and with them whatever can no longer stand: a step whose
- * conclusion is gone or that has no premise left, an attack whose attacker or target is gone.
- * Nothing else is written on delete, so restoring the points brings all of it back.
- */
-export async function readGraphWithMakers(mapId: string): Promise<{ graph: ArgumentGraph; makers: Map<string, string | null> }> {
-  return sqlRead((sql) => readGraphWithMakersIn(sql, mapId));
-}
-
-/** The live graph of a map by its internal id (for copies and exports). */
+/** The live graph of a map by its internal id (for copies and exports), read in one snapshot. */
 export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {
-  return (await readGraphWithMakers(mapId)).graph;
+  return (await sqlRead((sql) => readGraphWithMakersIn(sql, mapId))).graph;
 }
 
-/** {@link readGraphWithMakers} inside a `sqlTransaction` (after its `lockMap`). */
+/**
+ * The live graph of a map and, for each live point, who made it (`createdBy`), read through `sql`:
+ * a `sqlRead`'s snapshot, or a `sqlTransaction` after its `lockMap`. Deleted points disappear, and
+ * with them whatever can no longer stand: a step whose conclusion is gone or that has no premise
+ * left, an attack whose attacker or target is gone. Nothing else is written on delete, so restoring
+ * the points brings all of it back.
+ */
 export async function readGraphWithMakersIn(sql: Sql, mapId: string): Promise<{ graph: ArgumentGraph; makers: Map<string, string | null> }> {
   const nodeRows = (
     await sql.all<RawNodeRow>(`SELECT ${NODE_COLUMNS} FROM "Node" WHERE "mapId" = ? AND "deletedAt" IS NULL ORDER BY "createdAt", "id"`, mapId)

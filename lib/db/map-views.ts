@@ -5,21 +5,19 @@ import type { MapView } from '../argument/map-view';
 import { flatEdges, type ArgumentGraph, type FlatEdge } from '../argument/model';
 import { AppError } from '../validation/app-error';
 import { db, sqlRead } from './client';
-import { commentCountsForMap, ratingsForMap } from './discussion';
-import { lastEventId } from './events';
+import { commentCountsIn, ratingsIn } from './discussion';
+import { lastEventId, lastEventIdIn } from './events';
 import { roleWithoutMembership, type Policy } from '../auth/permissions';
 import { creatorMark, ownsPoint, type Access } from './access';
 import { aliasOf, namerOf, rosterOf, type Roster } from './roster';
-import { findMapOr404, readGraphWithMakers } from './graph-rows';
+import { findMapOr404, readGraphWithMakersIn } from './graph-rows';
 
 /** `GET /api/maps/{slug}`: the map, its document and its live graph. `known`: the map's roster when the caller has just read it. */
 export async function loadMapView(slug: string, access?: Access, asOf: string | null = null, known?: Roster): Promise<MapView> {
   const map = await findMapOr404(slug);
-  // Read the log position first: a change committed while the graph is read is then replayed by the
-  // live stream (and, being idempotent for the viewer, shown once), never missed.
-  const since = await lastEventId(map.id);
-  const shared = await sharedViewOf(map.id, since);
-  const { graph, makers, edges, ratings, commentCounts } = shared;
+  // The view is as of its own log position, read with it: the live stream goes on from there.
+  const shared = await sharedViewOf(map.id, await lastEventId(map.id));
+  const { since, graph, makers, edges, ratings, commentCounts } = shared;
   // Judged as of a month: evaluated again without what was not yet known (linear, like the first).
   const evaluation = asOf === null ? shared.evaluation : evaluate(graph, { asOf });
   const viewer = access ?? openAccessFor(map.id, map.policy as Policy);
@@ -128,23 +126,31 @@ function sharedViewBytes(view: SharedView): number {
 }
 
 /**
- * The shared part of a map view as of log entry `since`. Every change to a map — points, links,
- * positions, comments, votes — commits with its entry in the event log, so while the newest entry
- * is still `since` nothing here can have changed, and a whole class opening the same map reads and
- * evaluates it once instead of once each.
+ * The shared part of a map view, as of log entry `since` or later (its own `since` says which).
+ * Every change to a map — points, links, positions, comments, votes — commits with its entry in the
+ * event log, so while the newest entry is still `since` nothing here can have changed, and a whole
+ * class opening the same map reads and evaluates it once instead of once each. Its log position,
+ * points, steps, ratings and comment counts are read in one snapshot (`sqlRead`), so on a database
+ * that other instances write to as well, the view is exactly the map at that entry.
  */
 async function sharedViewOf(mapId: string, since: number): Promise<SharedView> {
   const cached = sharedViews.get(mapId);
-  if (cached && cached.since === since) return cached;
-  const [{ graph, makers }, ratings, commentCounts] = await Promise.all([readGraphWithMakers(mapId), ratingsForMap(mapId), commentCountsForMap(mapId)]);
-  const view: SharedView = { since, graph, makers, evaluation: evaluate(graph), edges: flatEdges(graph), ratings, commentCounts };
-  sharedViews.set(mapId, view);
+  if (cached && cached.since >= since) return cached;
+  const view = await sqlRead(async (sql): Promise<SharedView> => {
+    const at = await lastEventIdIn(sql, mapId);
+    const { graph, makers } = await readGraphWithMakersIn(sql, mapId);
+    const ratings = await ratingsIn(sql, mapId);
+    const commentCounts = await commentCountsIn(sql, mapId);
+    return { since: at, graph, makers, evaluation: evaluate(graph), edges: flatEdges(graph), ratings, commentCounts };
+  });
+  const newest = sharedViews.get(mapId);
+  if (!newest || newest.since < view.since) sharedViews.set(mapId, view);
   return view;
 }
 
 /**
  * The map's live graph, who made each point and its evaluation as of log entry `since` (read before
- * calling): the map view's shared copy, so a class re-reading its progress after a change reads and
+ * calling) or a later one: the map view's shared copy, so a class re-reading its progress after a change reads and
  * evaluates the map once, as it loads it once.
  */
 export async function evaluatedGraphOf(mapId: string, since: number): Promise<Pick<SharedView, 'graph' | 'makers' | 'evaluation'>> {

@@ -12,9 +12,10 @@ import { sign, signedByServer } from './server-secret';
  *
  * A browser can still drop its cookie and be handed a new id. So new ids are rationed per address:
  * {@link VOTER_MINTS_MAX} per {@link VOTER_MINT_WINDOW_MS}. That is the residual risk, stated
- * plainly: one address can add at most that many anonymous votes to a point per window, and, on a
- * server without a trusted proxy (every request from one address, see `clientAddress`), all
- * anonymous people together can be handed at most that many new ids per window. Ids are handed out
+ * plainly: one address can add at most that many anonymous votes to a point per window, and where
+ * no address is known (`clientAddress` answers `DIRECT_ADDRESS`: too few `X-Forwarded-For` entries
+ * behind `TRUST_PROXY`), all anonymous people together can be handed at most that many new ids per
+ * window. Ids are handed out
  * on the first vote, not on every page view, so only people who vote use up the ration.
  */
 

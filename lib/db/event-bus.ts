@@ -25,7 +25,7 @@ export function eventBus(): EventEmitter {
 
 /**
  * Tells this instance's open streams of the map that new events are in the log. The other instances
- * (PostgreSQL) were told by the transaction that recorded the events: `recordEvent` sends a
+ * (PostgreSQL) were told by the transaction that recorded the events: `recordEventIn` sends a
  * `pg_notify`, which PostgreSQL delivers when, and only if, the transaction commits.
  */
 export function announce(mapId: string): void {

@@ -1,7 +1,5 @@
 import 'server-only';
-import type { PrismaClient } from '@/generated/prisma/client';
-import { sqlRead, type PrismaTransaction } from './client';
-import { databaseKind } from './database-url';
+import { sqlRead } from './client';
 import { changeNotice } from './event-bus';
 import { dateOf, type Sql } from './sql';
 import { STORED_INT_MAX } from '../validation/limits';
@@ -28,24 +26,12 @@ export type { MapEventType };
 /** One entry of a map's event log, as the events stream sends it (lib/argument/map-events.ts). */
 export type MapEventView = MapEvent;
 
-/** A Prisma transaction client, as far as recording an event needs it. */
-type EventWriter = Pick<PrismaClient, 'mapEvent'>;
-
 /**
- * Appends an event to the map's log. Call it inside the transaction that makes the change, so the
- * change and its event commit together; then call {@link announce} after the commit.
+ * Appends an event to the map's log, inside the plain-SQL transaction that makes the change
+ * (`sqlTransaction` in ./client.ts, after its `lockMap`), so the change and its event commit
+ * together (on PostgreSQL with the NOTIFY that wakes the other instances: no instance can die
+ * between the change and telling them); then call `announce` after the commit.
  */
-export async function recordEvent<T extends MapEventType>(tx: EventWriter, mapId: string, type: T, actor: Actor, data: MapEventData[T]): Promise<number> {
-  const row = await tx.mapEvent.create({
-    data: { mapId, type, actor: actor.name, clientId: actor.clientId, actorMark: actor.mark, data: JSON.stringify(data) },
-    select: { id: true },
-  });
-  // Sent with the commit, so no instance can die between the change and telling the others.
-  if (databaseKind() === 'postgresql') await (tx as unknown as PrismaTransaction).$executeRawUnsafe('SELECT pg_notify($1, $2)', ...changeNotice(mapId));
-  return row.id;
-}
-
-/** {@link recordEvent} inside a plain-SQL transaction (`sqlTransaction` in ./client.ts), after its `lockMap`. */
 export async function recordEventIn<T extends MapEventType>(
   sql: Sql,
   mapId: string,
@@ -86,7 +72,7 @@ type EventRow = { id: number; type: string; actor: string; clientId: string; cre
 const EVENT_COLUMNS = '"id", "type", "actor", "clientId", "createdAt", "data"';
 
 function toView(r: EventRow): MapEventView {
-  // The log holds only what recordEvent wrote, each type with its own payload.
+  // The log holds only what recordEventIn wrote, each type with its own payload.
   return { id: r.id, type: r.type, actor: r.actor, clientId: r.clientId, at: dateOf(r.createdAt).toISOString(), data: JSON.parse(r.data) } as MapEventView;
 }
 

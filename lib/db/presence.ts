@@ -26,7 +26,7 @@ export interface StreamOwner {
   name: string;
   /** The browser's public id; `''` when the stream was opened without one. */
   clientId: string;
-  /** The client's address as the rate limits see it; undefined when it is not known (no trusted proxy). */
+  /** The client's address as the rate limits see it (`clientAddress`); undefined when it is not known. */
   address?: string;
 }
 

@@ -6,11 +6,11 @@ import { CAPACITY } from '../argument/capacity';
 import { AppError } from '../validation/app-error';
 import { MAP_NODES_MAX } from '../validation/limits';
 import { type ConnectionCreateInput, type NodeCreateInput, type PositionsInput } from '../validation/node';
-import { sqlTransaction } from './client';
+import { mapTransaction } from './client';
 import { announce } from './event-bus';
 import { NO_ACTOR, recordEventIn, type Actor } from './events';
 import { attributedName, creatorMark, type Access } from './access';
-import { type NodeRow, newId, readGraphWithMakersIn, toArgNode } from './graph-rows';
+import { type NodeRow, mapIdFor, newId, readGraphWithMakersIn, toArgNode } from './graph-rows';
 import { CAPACITY_BOUND_SQL, LIVE_CAPACITY_SQL } from './map-capacity';
 import { decided } from './refuse';
 import type { Sql } from './sql';
@@ -31,10 +31,8 @@ export async function createNode(
 ): Promise<{ node: ArgNode; edge: FlatEdge | null }> {
   // One plain-SQL transaction of kept statements: adding points is what a whole class does at once,
   // and this costs a fraction of the same work as awaited Prisma queries (bench/api.ts).
-  const { mapId, result } = await sqlTransaction(async (sql) => {
-    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
-    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { result } = await mapTransaction(mapId, async (sql) => {
     const count = async (query: string, id: string) => (await sql.one<{ n: number }>(query, id))!.n;
     // The facts the rules need (lib/argument/add-point.ts), each read only when the request needs it.
     // Points of the map, deleted ones too (an index count); the live ones are counted only when that reaches the limit.
@@ -124,10 +122,8 @@ export async function createNode(
  * `to` when it is a step; an attack makes a conflict (an undercut when `to` is a step).
  */
 export async function createConnection(slug: string, input: ConnectionCreateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<{ edge: FlatEdge }> {
-  const { mapId, edge } = await sqlTransaction(async (sql) => {
-    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
-    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { edge } = await mapTransaction(mapId, async (sql) => {
     const { graph } = await readGraphWithMakersIn(sql, mapId);
     const connection = decided(decideConnection(graph, input.from, input.to, input.relation));
     const now = new Date();
@@ -201,10 +197,8 @@ const POSITIONS_BATCH = 300;
  */
 export async function savePositions(slug: string, input: PositionsInput, actor: Actor = NO_ACTOR, access?: Access): Promise<{ updated: number }> {
   const ids = Object.keys(input.positions);
-  const { mapId } = await sqlTransaction(async (sql) => {
-    const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
-    if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  await mapTransaction(mapId, async (sql) => {
     const now = new Date();
     const missing: string[] = [];
     for (let i = 0; i < ids.length; i += POSITIONS_BATCH) {

@@ -81,6 +81,42 @@ export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise
 }
 
 /**
+ * A write transaction on one map: {@link sqlTransaction} with the map's row lock taken first
+ * ({@link Sql.lockMap}), so its checks see every earlier write and its events commit in id order.
+ * On PostgreSQL the writes of one map on this instance also wait their turn here, before taking a
+ * pooled connection: waiting on the row lock inside the database would hold a connection each, and
+ * a class writing to one map at once could take all {@link POSTGRES_POOL_MAX} from every other map's
+ * readers and writers. So one map holds at most one of this instance's connections at a time.
+ */
+export async function mapTransaction<T>(mapId: string, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const locked = async (sql: Sql) => {
+    await sql.lockMap(mapId);
+    return work(sql);
+  };
+  const { pool } = await connection();
+  if (!pool) return exclusiveTransaction(locked);
+  return inTurn(mapId, () => onOneConnection(pool, 'BEGIN', locked));
+}
+
+/** The last piece of work queued for each map on this instance (see {@link mapTransaction}); gone when it is done. */
+const turns = new Map<string, Promise<void>>();
+
+/** Runs `work` after every piece of work queued before it under `key` has ended, however it ended. */
+async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const mine = (turns.get(key) ?? Promise.resolve()).then(work);
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  turns.set(key, tail);
+  try {
+    return await mine;
+  } finally {
+    if (turns.get(key) === tail) turns.delete(key);
+  }
+}
+
+/**
  * Reads in plain SQL, as one snapshot: every statement of `work` sees the database as of the same
  * moment, so a reader that reads a map's log position, points and steps in turn never pairs a step
  * with points from before it. On SQLite `work` runs in its turn with Prisma's queries (no write of
@@ -111,14 +147,6 @@ async function onOneConnection<T>(pool: pg.Pool, begin: string, work: (sql: Sql)
 
 /** The transaction client Prisma passes to `$transaction(async (tx) => …)`. */
 export type PrismaTransaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-/**
- * Takes the map's row lock inside a Prisma transaction (see {@link Sql.lockMap}): first thing in
- * every transaction that changes a map, so its checks and its event id follow every earlier write.
- */
-export async function lockMapRow(tx: PrismaTransaction, mapId: string): Promise<void> {
-  if ((await connection()).kind === 'postgresql') await tx.$executeRawUnsafe('SELECT 1 FROM "ArgumentMap" WHERE "id" = $1 FOR UPDATE', mapId);
-}
 
 /** {@link Sql.lockSlugs} inside a Prisma transaction: before choosing a free slug for a new map or document. */
 export async function lockSlugChoice(tx: PrismaTransaction): Promise<void> {

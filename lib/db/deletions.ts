@@ -1,14 +1,14 @@
 import 'server-only';
 import { decideRestore } from '../argument/delete-point';
 import { type NodeKind } from '../argument/model';
-import { db, sqlTransaction } from './client';
+import { db, mapTransaction } from './client';
 import { deletedByModerator, REDACTED_TEXT } from '../argument/moderation';
 import { announce } from './event-bus';
 import { NO_ACTOR, recordEventIn, type Actor, type LogReader } from './events';
 import { ownerMarkOf } from './log-reads';
 import { type Access } from './access';
-import { allowed, mapIdIn, personOf } from './graph-edits';
-import { readStoredGraphIn } from './graph-rows';
+import { allowed, personOf } from './graph-edits';
+import { mapIdFor, readStoredGraphIn } from './graph-rows';
 import { mapIdOf } from './map-views';
 
 /**
@@ -17,9 +17,8 @@ import { mapIdOf } from './map-views';
  * a restored node rests on (undo out of order), so nothing comes back hanging in the air.
  */
 export async function restoreDeletion(slug: string, deletionId: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ restored: string[] }> {
-  const { mapId, answer } = await sqlTransaction(async (sql) => {
-    const mapId = await mapIdIn(sql, slug, access);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { answer } = await mapTransaction(mapId, async (sql) => {
     const { graph, points } = await readStoredGraphIn(sql, mapId);
     // Whose deletes were moderation matters only to who asks.
     const owner = access ? await sql.one<{ ownerId: string | null }>('SELECT "ownerId" FROM "ArgumentMap" WHERE "id" = ?', mapId) : undefined;

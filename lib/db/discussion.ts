@@ -4,7 +4,7 @@ import { decideAddComment, decideCastVote, decideDeleteComment, decideEditCommen
 import { AppError } from '../validation/app-error';
 import type { CommentCreateInput, CommentUpdateInput } from '../validation/discussion';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { db, sqlRead, sqlTransaction } from './client';
+import { db, mapTransaction, sqlRead } from './client';
 import { announce } from './event-bus';
 import { recordEventIn, type Actor } from './events';
 import { newId } from './graph-rows';
@@ -88,8 +88,7 @@ export async function listComments(mapId: string, nodeId: string, viewerKey = ''
  * (`decideAddComment`).
  */
 export async function addComment(mapId: string, nodeId: string, input: CommentCreateInput, actor: Actor): Promise<CommentView> {
-  const row = await sqlTransaction(async (sql) => {
-    await sql.lockMap(mapId);
+  const row = await mapTransaction(mapId, async (sql) => {
     const { author } = decided(decideAddComment(nodeId, input, { pointLive: await pointLiveIn(sql, mapId, nodeId), actorName: actor.name }));
     // One timestamp for both, so `updatedAt !== createdAt` means "edited".
     const now = new Date();
@@ -118,8 +117,7 @@ export async function addComment(mapId: string, nodeId: string, input: CommentCr
  * Decided by `decideEditComment`.
  */
 export async function editComment(mapId: string, commentId: string, input: CommentUpdateInput, actor: Actor, moderator = false): Promise<CommentView> {
-  const { row, changed } = await sqlTransaction(async (sql) => {
-    await sql.lockMap(mapId);
+  const { row, changed } = await mapTransaction(mapId, async (sql) => {
     const current = await liveCommentIn(sql, mapId, commentId);
     const edit = decided(decideEditComment(commentId, input.text, current, { key: actor.ownerKey ?? '', moderator }));
     if (!edit.changed) return { row: current!, changed: false };
@@ -140,8 +138,7 @@ export async function editComment(mapId: string, commentId: string, input: Comme
  * the map's owner (`moderator`), as `decideDeleteComment` decides.
  */
 export async function deleteComment(mapId: string, commentId: string, actor: Actor, moderator = false): Promise<{ id: string; nodeId: string }> {
-  const deleted = await sqlTransaction(async (sql) => {
-    await sql.lockMap(mapId);
+  const deleted = await mapTransaction(mapId, async (sql) => {
     const current = await liveCommentIn(sql, mapId, commentId);
     decided(decideDeleteComment(commentId, current, { key: actor.ownerKey ?? '', moderator }));
     const now = new Date();
@@ -167,8 +164,7 @@ export interface VoteSummary {
  */
 export async function castVote(mapId: string, nodeId: string, value: number | null, actor: Actor): Promise<VoteSummary> {
   const voterKey = actor.ownerKey ?? '';
-  const { rating, changed } = await sqlTransaction(async (sql) => {
-    await sql.lockMap(mapId);
+  const { rating, changed } = await mapTransaction(mapId, async (sql) => {
     // Nothing is read for a request that names no browser: it is refused first.
     const existing = voterKey
       ? await sql.one<{ value: number }>('SELECT "value" FROM "Vote" WHERE "nodeId" = ? AND "voterKey" = ?', nodeId, voterKey)

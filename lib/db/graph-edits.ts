@@ -7,11 +7,11 @@ import type { Checked, Person } from '../argument/person';
 import { decideSetScheme } from '../argument/set-scheme';
 import { AppError } from '../validation/app-error';
 import { stockIssueProblem, type InferenceUpdateInput, type NodeUpdateInput } from '../validation/node';
-import { sqlTransaction } from './client';
+import { mapTransaction } from './client';
 import { announce } from './event-bus';
 import { NO_ACTOR, recordEventIn, type Actor } from './events';
 import { assertCan, creatorMark, ownsPoint, type Access } from './access';
-import { liveNodeRowsIn, readGraphWithMakersIn, toArgNode } from './graph-rows';
+import { liveNodeRowsIn, mapIdFor, readGraphWithMakersIn, toArgNode } from './graph-rows';
 import { decided } from './refuse';
 import type { Sql } from './sql';
 
@@ -34,13 +34,6 @@ export function allowed<T>(decision: Checked<T>, access: Access | undefined): T 
     throw new Error(`The rules found "${decision.lacks}" lacking without anyone asking.`);
   }
   return decided(decision);
-}
-
-/** The map's id: from the access already resolved, or by its slug (404 when there is none). */
-export async function mapIdIn(sql: Sql, slug: string, access?: Access): Promise<string> {
-  const mapId = access?.mapId ?? (await sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug))?.id;
-  if (!mapId) throw new AppError('not_found', `There is no map called "${slug}".`);
-  return mapId;
 }
 
 /** A live point and who made it, read by id or (the thesis) by kind; undefined when there is none. */
@@ -77,9 +70,8 @@ async function writePoint(sql: Sql, change: PointChange, now: Date): Promise<boo
  * point the thesis logs the old thesis's change first.
  */
 export async function updateNode(slug: string, id: string, input: NodeUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<ArgNode> {
-  const { mapId, node, changed } = await sqlTransaction(async (sql) => {
-    const mapId = await mapIdIn(sql, slug, access);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { node, changed } = await mapTransaction(mapId, async (sql) => {
     const point = await madePoint(sql, mapId, 'id', id);
     const becomesThesis = point !== undefined && input.kind === 'thesis' && point.node.kind !== 'thesis';
     const thesis = becomesThesis ? await madePoint(sql, mapId, 'kind', 'thesis', id) : undefined;
@@ -110,9 +102,8 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
  * id, which `restoreDeletion` in ./deletions.ts undoes.
  */
 export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACTOR, access?: Access): Promise<{ deletionId: string; removed: string[] }> {
-  const { mapId, result } = await sqlTransaction(async (sql) => {
-    const mapId = await mapIdIn(sql, slug, access);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { result } = await mapTransaction(mapId, async (sql) => {
     const { graph, makers } = await readGraphWithMakersIn(sql, mapId);
     const plan = allowed(decideDeletePoint(graph, makers, id, personOf(access)), access);
     const deletionId = randomUUID();
@@ -137,9 +128,8 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
 
 /** `PATCH /api/maps/{slug}/inferences/{id}`: sets or clears the scheme a step of reasoning follows, as `decideSetScheme` (lib/argument/set-scheme.ts) decides. */
 export async function updateInference(slug: string, id: string, input: InferenceUpdateInput, actor: Actor = NO_ACTOR, access?: Access): Promise<Inference> {
-  const { mapId, inference } = await sqlTransaction(async (sql) => {
-    const mapId = await mapIdIn(sql, slug, access);
-    await sql.lockMap(mapId);
+  const mapId = await mapIdFor(slug, access);
+  const { inference } = await mapTransaction(mapId, async (sql) => {
     const { graph, makers } = await readGraphWithMakersIn(sql, mapId);
     const event = allowed(decideSetScheme(graph, makers, id, input.scheme, personOf(access)), access);
     const now = new Date();

@@ -6,6 +6,7 @@ import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type St
 import { AppError } from '../validation/app-error';
 import { db, sqlRead } from './client';
 import type { Sql } from './sql';
+import type { Access } from './access';
 
 /*
  * The argument's rows read into the graph, in plain SQL on either database: the one reader every
@@ -79,6 +80,14 @@ type RawNodeRow = Omit<NodeRow, 'implicit' | 'proposal'> & { implicit: boolean |
 const nodeRowOf = <R extends RawNodeRow>(row: R): R & NodeRow => ({ ...row, implicit: Boolean(row.implicit), proposal: Boolean(row.proposal) });
 
 type ConflictRow = { id: string; attackerId: string; targetNodeId: string | null; targetInferenceId: string | null; question: string | null };
+
+/** The map's id: from the access already resolved, or by its slug (404 when there is none). */
+export async function mapIdFor(slug: string, access?: Access): Promise<string> {
+  if (access) return access.mapId;
+  const row = await sqlRead((sql) => sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug));
+  if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
+  return row.id;
+}
 
 /** The live graph of a map by its internal id (for copies and exports), read in one snapshot. */
 export async function readGraphOf(mapId: string): Promise<ArgumentGraph> {

@@ -4,7 +4,7 @@ import { canRenameOrArchive, decideMapSettings, type MapSettingsFacts } from '..
 import type { Policy } from '../auth/permissions';
 import type { MapUpdateInput } from '../validation/documents';
 import type { Access } from './access';
-import { sqlTransaction } from './client';
+import { mapTransaction } from './client';
 import { announce, announceAccessChange } from './event-bus';
 import { recordEventIn, type Actor } from './events';
 import { allowed } from './graph-edits';
@@ -25,8 +25,7 @@ export { canRenameOrArchive };
  * (401/403) a change the person may not make, before writing anything.
  */
 export async function updateMapSettings(access: Access, input: MapUpdateInput, actor: Actor): Promise<MapSettingsView> {
-  const { slug, after } = await sqlTransaction(async (sql) => {
-    await sql.lockMap(access.mapId);
+  const { slug, after } = await mapTransaction(access.mapId, async (sql) => {
     const row = await sql.one<{ slug: string; ownerId: string | null; title: string; archivedAt: unknown; policy: string; anonymous: boolean | number }>(
       'SELECT "slug", "ownerId", "title", "archivedAt", "policy", "anonymous" FROM "ArgumentMap" WHERE "id" = ?',
       access.mapId,

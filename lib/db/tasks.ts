@@ -4,7 +4,7 @@ import { TASK_COUNT_MAX, TASK_KINDS, type TaskTargets, type TasksInput } from '.
 import { decideClearTasks, decideSetTasks } from '../argument/class-tasks';
 import type { TasksSetting } from '../argument/map-events';
 import { assertCan, resolveAccess, type Access } from './access';
-import { db, sqlTransaction } from './client';
+import { db, mapTransaction } from './client';
 import { announce } from './event-bus';
 import { recordEventIn, type Actor } from './events';
 import { newId } from './graph-rows';
@@ -87,9 +87,8 @@ export async function authorizeTasksChange(request: Request, slug: string): Prom
 export async function setTasks(access: Access, input: TasksInput, actor: Actor): Promise<TasksView> {
   const targets = JSON.stringify(input.targets);
   const dueAt = input.dueAt === null ? null : new Date(`${input.dueAt}T00:00:00.000Z`);
-  const { view, changed } = await sqlTransaction(async (sql) => {
-    const mapId = access.mapId;
-    await sql.lockMap(mapId);
+  const mapId = access.mapId;
+  const { view, changed } = await mapTransaction(mapId, async (sql) => {
     const current = await tasksRowIn(sql, mapId);
     const before = current ? toView(current) : null;
     const event = decideSetTasks({ targets: readTargets(targets), dueAt: input.dueAt, instructions: input.instructions }, settingOf(before));
@@ -129,9 +128,8 @@ export async function setTasks(access: Access, input: TasksInput, actor: Actor):
  * `tasks: null`. Nothing to turn off changes nothing (`decideClearTasks`). Progress, derived from the log, stays.
  */
 export async function clearTasks(access: Access, actor: Actor): Promise<{ tasks: null }> {
-  const cleared = await sqlTransaction(async (sql) => {
-    const mapId = access.mapId;
-    await sql.lockMap(mapId);
+  const mapId = access.mapId;
+  const cleared = await mapTransaction(mapId, async (sql) => {
     const current = await tasksRowIn(sql, mapId);
     const event = decideClearTasks(settingOf(current ? toView(current) : null));
     if (!event) return false;

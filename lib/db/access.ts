@@ -5,7 +5,7 @@ import { can, effectiveRole, type Action, type Policy, type Role } from '../auth
 import { currentUser } from '../auth/sessions';
 import { AppError } from '../validation/app-error';
 import { GUEST_NAME } from '../argument/pseudonyms';
-import { db, sqlReadOne } from './client';
+import { db, sqlRead } from './client';
 
 /** Who is asking: an account, a student who joined by invite, or nobody in particular. */
 export type Identity = { kind: 'user'; userId: string; name: string } | { kind: 'member'; memberId: string; name: string } | { kind: 'anonymous' };
@@ -62,7 +62,7 @@ export function creatorMark(identity: Identity): string | null {
 export async function resolveAccess(request: Request, slug: string): Promise<Access> {
   const client = await db();
   // On every request: one prepared statement rather than a Prisma query.
-  const map = await sqlReadOne((sql) =>
+  const map = await sqlRead((sql) =>
     sql.one<{ id: string; policy: string; ownerId: string | null; anonymous: number | boolean }>(
       'SELECT "id", "policy", "ownerId", "anonymous" FROM "ArgumentMap" WHERE "slug" = ?',
       slug,

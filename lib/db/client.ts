@@ -129,32 +129,6 @@ export async function sqlRead<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   return onOneConnection(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
 }
 
-/**
- * Reads with ONE statement in plain SQL: one statement is a snapshot by itself, so on PostgreSQL it
- * runs on the pool without `sqlRead`'s BEGIN and COMMIT (two round trips fewer on the reads every
- * request makes). A second statement through the same `sql` throws: use `sqlRead` for that.
- */
-export async function sqlReadOne<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-  const { pool } = await connection();
-  if (!pool) return exclusiveRead((sql) => work(oneStatement(sql)));
-  return work(oneStatement(postgresSql(pool, pg.types)));
-}
-
-/** `sql`, refusing a second statement (see {@link sqlReadOne}). */
-function oneStatement(sql: Sql): Sql {
-  let used = false;
-  const first = () => {
-    if (used) throw new Error('sqlReadOne ran a second statement; read it with sqlRead, in one snapshot.');
-    used = true;
-  };
-  return {
-    ...sql,
-    one: <R>(text: string, ...values: unknown[]) => (first(), sql.one<R>(text, ...values)),
-    all: <R>(text: string, ...values: unknown[]) => (first(), sql.all<R>(text, ...values)),
-    run: (text: string, ...values: unknown[]) => (first(), sql.run(text, ...values)),
-  };
-}
-
 /** `work` between `begin` and COMMIT on one pooled PostgreSQL connection; throwing rolls back. */
 async function onOneConnection<T>(pool: pg.Pool, begin: string, work: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sqlReadOne } from './client';
+import { sqlRead } from './client';
 import { changeNotice } from './event-bus';
 import { dateOf, type Sql } from './sql';
 import { STORED_INT_MAX } from '../validation/limits';
@@ -78,7 +78,7 @@ function toView(r: EventRow): MapEventView {
 
 /** The id of the map's newest event (0 when it has none): where a client that just loaded the map resumes. */
 export async function lastEventId(mapId: string): Promise<number> {
-  return sqlReadOne((sql) => lastEventIdIn(sql, mapId));
+  return sqlRead((sql) => lastEventIdIn(sql, mapId));
 }
 
 /**
@@ -90,7 +90,7 @@ const EVENT_ID_MAX = STORED_INT_MAX;
 /** Events of a map after `afterId`, oldest first, at most `limit`, as written (see ./log-reads.ts for the log as each reader may read it). */
 export async function rawEventsAfter(mapId: string, afterId: number, limit: number): Promise<MapEventView[]> {
   if (afterId >= EVENT_ID_MAX) return [];
-  const rows = await sqlReadOne((sql) =>
+  const rows = await sqlRead((sql) =>
     sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" > ? ORDER BY "id" LIMIT ?`, mapId, afterId, limit),
   );
   return rows.map(toView);
@@ -100,7 +100,7 @@ export async function rawEventsAfter(mapId: string, afterId: number, limit: numb
 export async function rawLatestEvents(mapId: string, limit: number, beforeId?: number): Promise<MapEventView[]> {
   // A bound past the largest id bounds nothing (and PostgreSQL would refuse it as an INTEGER).
   const bounded = beforeId !== undefined && beforeId <= EVENT_ID_MAX;
-  const rows = await sqlReadOne((sql) =>
+  const rows = await sqlRead((sql) =>
     bounded
       ? sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? AND "id" < ? ORDER BY "id" DESC LIMIT ?`, mapId, beforeId, limit)
       : sql.all<EventRow>(`SELECT ${EVENT_COLUMNS} FROM "MapEvent" WHERE "mapId" = ? ORDER BY "id" DESC LIMIT ?`, mapId, limit),

@@ -4,7 +4,7 @@ import type { StoredPoint } from '../argument/delete-point';
 import { pruneGraph } from '../argument/graph';
 import { type ArgNode, type ArgumentGraph, type Conflict, type NodeKind, type StockIssue } from '../argument/model';
 import { AppError } from '../validation/app-error';
-import { db, sqlRead, sqlReadOne } from './client';
+import { db, sqlRead } from './client';
 import type { Sql } from './sql';
 import type { Access } from './access';
 
@@ -84,7 +84,7 @@ type ConflictRow = { id: string; attackerId: string; targetNodeId: string | null
 /** The map's id: from the access already resolved, or by its slug (404 when there is none). */
 export async function mapIdFor(slug: string, access?: Access): Promise<string> {
   if (access) return access.mapId;
-  const row = await sqlReadOne((sql) => sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug));
+  const row = await sqlRead((sql) => sql.one<{ id: string }>('SELECT "id" FROM "ArgumentMap" WHERE "slug" = ?', slug));
   if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
   return row.id;
 }

@@ -4,7 +4,7 @@ import { evaluate } from '../argument/evaluation';
 import type { MapView } from '../argument/map-view';
 import { flatEdges, type ArgumentGraph, type FlatEdge } from '../argument/model';
 import { AppError } from '../validation/app-error';
-import { db, sqlRead, sqlReadOne } from './client';
+import { db, sqlRead } from './client';
 import { commentCountsIn, ratingsIn } from './discussion';
 import { lastEventId, lastEventIdIn } from './events';
 import { roleWithoutMembership, type Policy } from '../auth/permissions';
@@ -72,15 +72,13 @@ const utf8 = new TextEncoder();
  * map serializes it once; any change moves the log on and makes a new answer.
  */
 export async function loadMapViewJson(slug: string, access: Access, asOf: string | null = null): Promise<Uint8Array<ArrayBuffer>> {
-  // One statement (and the roster's, one on most maps) decides whether the answer is already made.
+  // Two prepared statements decide whether the answer is already made.
   const [{ map, since }, roster] = await Promise.all([
-    sqlReadOne(async (sql) => {
-      const row = await sql.one<{ id: string; title: string; since: number | null }>(
-        'SELECT m."id" AS "id", m."title" AS "title", (SELECT e."id" FROM "MapEvent" e WHERE e."mapId" = m."id" ORDER BY e."id" DESC LIMIT 1) AS "since" FROM "ArgumentMap" m WHERE m."slug" = ?',
-        slug,
-      );
+    sqlRead(async (sql) => {
+      const row = await sql.one<{ id: string; title: string }>('SELECT "id", "title" FROM "ArgumentMap" WHERE "slug" = ?', slug);
       if (!row) throw new AppError('not_found', `There is no map called "${slug}".`);
-      return { map: { id: row.id, title: row.title }, since: row.since ?? 0 };
+      const last = await sql.one<{ id: number }>('SELECT "id" FROM "MapEvent" WHERE "mapId" = ? ORDER BY "id" DESC LIMIT 1', row.id);
+      return { map: row, since: last?.id ?? 0 };
     }),
     rosterOf(access.mapId),
   ]);

@@ -13,7 +13,7 @@ import {
 import { emptyReasoning, reasoningOf, reasoningSummary, type StudentReasoning } from '../argument/reasoning';
 import { AppError } from '../validation/app-error';
 import { assertCan, resolveAccess, type Access } from './access';
-import { db, sqlRead, sqlReadOne } from './client';
+import { db, sqlRead } from './client';
 import { lastEventIdIn } from './events';
 import { evaluatedGraphOf } from './map-views';
 import { rosterOf } from './roster';
@@ -72,7 +72,7 @@ const DOWNLOAD_WORDS = "Only the class's teacher can download the class's progre
 
 async function progressAccess(request: Request, slug: string): Promise<ProgressAccess> {
   const access = await resolveAccess(request, slug);
-  const ownerId = await sqlReadOne(
+  const ownerId = await sqlRead(
     async (sql) => (await sql.one<{ ownerId: string | null }>('SELECT "ownerId" FROM "ArgumentMap" WHERE "id" = ?', access.mapId))?.ownerId ?? null,
   );
   const owner = ownerId !== null && access.identity.kind === 'user' && access.identity.userId === ownerId;
@@ -139,7 +139,7 @@ function isoTime(value: unknown): string {
  */
 async function figuresOf(mapId: string, ownerId: string | null): Promise<ClassFigures> {
   const ownerMark = ownerId === null ? null : `user:${ownerId}`;
-  const since = await sqlReadOne((sql) => lastEventIdIn(sql, mapId));
+  const since = await sqlRead((sql) => lastEventIdIn(sql, mapId));
   const cached = classFigures.get(mapId);
   if (cached && cached.since === since && cached.ownerMark === ownerMark) {
     classFigures.delete(mapId);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { namerFor, pseudonymsOf, SHOW_NAMES, type Namer, type RosterEntry } from '../argument/pseudonyms';
 import type { Access } from './access';
-import { sqlRead, sqlReadOne } from './client';
+import { sqlRead } from './client';
 
 /**
  * Whether a map is anonymous and, if so, the label of each student's name (see
@@ -33,32 +33,27 @@ const globalForRosters = globalThis as unknown as { argmapRosters?: Map<string, 
 const rosters = (globalForRosters.argmapRosters ??= new Map<string, Roster>());
 
 /**
- * Whether the map is anonymous and, when it is, its owner's name and how many have ever joined
- * (memberships are never deleted, so a join always changes the count): what says whether a kept
- * roster still holds.
- */
-const ROSTER_HEAD =
-  'SELECT m."anonymous" AS "anonymous", u."username" AS "ownerName", CASE WHEN m."anonymous" THEN (SELECT COUNT(*) FROM "Membership" WHERE "mapId" = m."id") END AS "members" FROM "ArgumentMap" m LEFT JOIN "User" u ON u."id" = m."ownerId" WHERE m."id" = ?';
-type RosterHead = { anonymous: number | boolean; ownerName: string | null; members: number | null };
-const versionOf = (head: RosterHead) => `${head.members}:${head.ownerName ?? ''}`;
-
-/**
- * The map's {@link Roster}, as of now. One statement reads the setting and, on an anonymous map,
- * whether the kept roster still holds (on every other map, and while nobody joins, that is all);
- * only when it does not are the members read, once, in the order they joined, in one snapshot
- * with the setting again. It reads the database itself rather than trusting an in-process
- * signal, so every app instance on one database agrees.
+ * The map's {@link Roster}, as of now. One prepared statement reads the setting (on a map that is
+ * not anonymous, that is all); a second decides whether the kept roster still holds (the owner and
+ * how many have ever joined — memberships are never deleted, so a join always changes the count);
+ * only when it does not are the members read, once, in the order they joined.
+ * It reads the database itself rather than trusting an in-process signal, so every app instance on
+ * one database agrees.
  */
 export async function rosterOf(mapId: string): Promise<Roster> {
-  const head = await sqlReadOne((sql) => sql.one<RosterHead>(ROSTER_HEAD, mapId));
-  if (!head || !head.anonymous) return NOT_ANONYMOUS;
-  const kept = rosters.get(mapId);
-  if (kept && kept.version === versionOf(head)) return kept;
   return sqlRead(async (sql) => {
-    const now = await sql.one<RosterHead>(ROSTER_HEAD, mapId);
-    if (!now || !now.anonymous) return NOT_ANONYMOUS;
+    // Most maps are not anonymous: one row tells, and nothing is counted.
+    const flag = await sql.one<{ anonymous: number | boolean }>('SELECT "anonymous" FROM "ArgumentMap" WHERE "id" = ?', mapId);
+    if (!flag || !flag.anonymous) return NOT_ANONYMOUS;
+    const map = (await sql.one<{ ownerName: string | null; members: number }>(
+      `SELECT u."username" AS "ownerName", (SELECT COUNT(*) FROM "Membership" WHERE "mapId" = m."id") AS "members" FROM "ArgumentMap" m LEFT JOIN "User" u ON u."id" = m."ownerId" WHERE m."id" = ?`,
+      mapId,
+    ))!;
+    const version = `${map.members}:${map.ownerName ?? ''}`;
+    const kept = rosters.get(mapId);
+    if (kept && kept.version === version) return kept;
     const members = await sql.all<RosterEntry>('SELECT "name", "role" FROM "Membership" WHERE "mapId" = ? ORDER BY "createdAt", "id"', mapId);
-    const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, now.ownerName), ownerName: now.ownerName, version: versionOf(now) };
+    const roster: Roster = { anonymous: true, pseudonyms: pseudonymsOf(members, map.ownerName), ownerName: map.ownerName, version };
     rosters.delete(mapId);
     rosters.set(mapId, roster);
     if (rosters.size > ROSTERS_MAX) rosters.delete(rosters.keys().next().value!);

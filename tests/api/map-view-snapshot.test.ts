@@ -1,6 +1,5 @@
 import { afterAll, expect, test } from 'vitest';
 import type { MapView } from '@/lib/argument/map-view';
-import { sqlReadOne } from '@/lib/db/client';
 import { throwawayDatabase } from './support/database';
 import { send } from './support/routes';
 
@@ -76,14 +75,4 @@ test(`${READERS} readers while ${WRITERS} writers add ${WRITERS * WRITES_EACH} p
   // The readers saw the map at many positions, not only before and after.
   expect(positions.size).toBeGreaterThan(5);
   expect(seen.at(-1)!.nodes).toBe(baseline.nodes.length + WRITERS * WRITES_EACH);
-});
-
-test('a read that skips the snapshot (sqlReadOne) is held to one statement', async () => {
-  expect(await sqlReadOne((sql) => sql.one<{ n: number }>('SELECT 1 AS "n"'))).toEqual({ n: 1 });
-  await expect(
-    sqlReadOne(async (sql) => {
-      await sql.one('SELECT 1 AS "n"');
-      return sql.one('SELECT 2 AS "n"');
-    }),
-  ).rejects.toThrow(/second statement/);
 });

@@ -109,7 +109,7 @@ export async function createNode(
     const result = { node: toArgNode(row), edge };
     // The critical question an objection raised goes in the log too: progress on tasks counts it.
     await recordEventIn(sql, mapId, 'node.created', { ...actor, name: row.author }, input.question ? { ...result, question: input.question } : result, now);
-    return { mapId, result };
+    return { result };
   });
   announce(mapId);
   return result;
@@ -130,7 +130,7 @@ export async function createConnection(slug: string, input: ConnectionCreateInpu
     const edge = await writeConnection(sql, mapId, input.from, connection, null, now);
     await sql.run('UPDATE "ArgumentMap" SET "updatedAt" = ? WHERE "id" = ?', now, mapId);
     await recordEventIn(sql, mapId, 'connection.created', actor, { edge }, now);
-    return { mapId, edge };
+    return { edge };
   });
   announce(mapId);
   return { edge };
@@ -227,7 +227,6 @@ export async function savePositions(slug: string, input: PositionsInput, actor: 
       });
     }
     await recordEventIn(sql, mapId, 'positions.saved', actor, { positions: input.positions }, now);
-    return { mapId };
   });
   announce(mapId);
   return { updated: ids.length };

@@ -34,7 +34,7 @@ export async function restoreDeletion(slug: string, deletionId: string, actor: A
     );
     const answer = { restored: plan.restored };
     await recordEventIn(sql, mapId, 'node.restored', actor, { ...answer, deletions: plan.deletions }, now);
-    return { mapId, answer };
+    return { answer };
   });
   announce(mapId);
   return answer;

@@ -80,7 +80,7 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     // The one conflict an edit meets is a stale version: answered with the point as it is now.
     if (!decision.ok && 'refusal' in decision && decision.refusal.code === 'conflict') throw stale(point!.node);
     const plan = allowed(decision, access);
-    if (!plan.event) return { mapId, node: plan.point.node, changed: false };
+    if (!plan.event) return { node: plan.point.node, changed: false };
     const now = new Date();
     if (plan.demoted) {
       await writePoint(sql, plan.demoted.change, now);
@@ -90,7 +90,7 @@ export async function updateNode(slug: string, id: string, input: NodeUpdateInpu
     const event = plan.event;
     if (event.type === 'node.updated') await recordEventIn(sql, mapId, event.type, actor, event.data, now);
     else await recordEventIn(sql, mapId, event.type, actor, event.data, now);
-    return { mapId, node: plan.point.node, changed: true };
+    return { node: plan.point.node, changed: true };
   });
   if (changed) announce(mapId);
   return node;
@@ -120,7 +120,7 @@ export async function deleteNode(slug: string, id: string, actor: Actor = NO_ACT
     );
     const result = { deletionId, removed: plan.removed };
     await recordEventIn(sql, mapId, 'node.deleted', actor, { ...result, graph: plan.graph }, now);
-    return { mapId, result };
+    return { result };
   });
   announce(mapId);
   return result;
@@ -135,7 +135,7 @@ export async function updateInference(slug: string, id: string, input: Inference
     const now = new Date();
     await sql.run('UPDATE "Inference" SET "scheme" = ? WHERE "id" = ?', input.scheme, id);
     await recordEventIn(sql, mapId, 'inference.updated', actor, event, now);
-    return { mapId, inference: event.inference };
+    return { inference: event.inference };
   });
   announce(mapId);
   return inference;
